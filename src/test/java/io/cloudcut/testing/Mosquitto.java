@@ -1,0 +1,94 @@
+package io.cloudcut.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Mosquitto broker process on a free loopback port, for tests that need an external broker.
+ * The Debian package {@code mosquitto} must be installed ({@code .ci/run} installs it).
+ */
+public final class Mosquitto implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path workDir;
+
+    private Mosquitto(Process process, int port, Path workDir) {
+        this.process = process;
+        this.port = port;
+        this.workDir = workDir;
+    }
+
+    /** Starts Mosquitto listening on 127.0.0.1 on a free port and waits until it accepts connections. */
+    public static Mosquitto start() throws IOException {
+        int port = freePort();
+        Path dir = Files.createTempDirectory("cloudcut-mosquitto");
+        Path conf = dir.resolve("mosquitto.conf");
+        Files.writeString(conf, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "max_inflight_messages 100",
+                "log_dest file " + dir.resolve("mosquitto.log"),
+                ""));
+        Process process = new ProcessBuilder(executable(), "-c", conf.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
+        Mosquitto mosquitto = new Mosquitto(process, port, dir);
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("mosquitto exited with " + process.exitValue()
+                        + ": see " + dir.resolve("stdout.log"));
+            }
+            return accepts(port);
+        });
+        return mosquitto;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The URI CloudCut takes for an external broker. */
+    public String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+    }
+
+    private static String executable() {
+        for (String candidate : new String[] {"/usr/sbin/mosquitto", "/usr/bin/mosquitto"}) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return "mosquitto";
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
