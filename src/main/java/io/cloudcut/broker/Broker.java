@@ -1,0 +1,22 @@
+package io.cloudcut.broker;
+
+/**
+ * A running MQTT broker that devices connect to. Obtain one from {@link Brokers#start(BrokerSettings)}.
+ *
+ * <p>{@link EmbeddedBroker} additionally supports stopping, starting and restarting, for broker faults.
+ */
+public interface Broker extends AutoCloseable {
+
+    /** Where clients connect. Stays the same for the broker's lifetime, also across restarts. */
+    BrokerEndpoint endpoint();
+
+    /** One line for humans, e.g. {@code embedded HiveMQ CE 2025.5 on 127.0.0.1:41234 (in-memory)}. */
+    String description();
+
+    /**
+     * Releases the broker: an embedded broker is stopped and its temporary folders are deleted; an
+     * external broker is left running untouched. Idempotent; problems are logged, never thrown.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,29 @@
+package io.cloudcut.broker;
+
+/** Starts the broker that {@link BrokerSettings} describe. */
+public final class Brokers {
+
+    private Brokers() {
+    }
+
+    /**
+     * Starts the embedded broker, or checks that the external one is reachable.
+     *
+     * @return a running broker; an {@link EmbeddedBroker} when {@code settings.externalUri()} is null
+     * @throws BrokerException with a message fit for users: bad configuration (file, line, field),
+     *                         port in use, unreachable or malformed external URI, ...
+     */
+    public static Broker start(BrokerSettings settings) throws BrokerException {
+        if (!settings.isEmbedded()) {
+            return ExternalBroker.connect(settings.externalUri());
+        }
+        EmbeddedConfig config = settings.configDir() == null
+                ? EmbeddedConfig.defaults()
+                : EmbeddedConfigLoader.load(settings.configDir().resolve(BrokerSettings.EMBEDDED_CONFIG_FILE));
+        if (settings.port() != null) {
+            config = config.withPort(settings.port());
+        }
+        return EmbeddedBroker.start(config);
+    }
+
+}

@@ -1,0 +1,227 @@
+package io.cloudcut.broker;
+
+import com.codahale.metrics.MetricFilter;
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An embedded HiveMQ Community Edition broker in this JVM, listening on a loopback address only.
+ *
+ * <p>Besides serving devices it can be {@link #stop() stopped}, {@link #start() started} and
+ * {@link #restart() restarted} to simulate broker faults; it keeps its port and folders throughout,
+ * so devices reconnect to the same endpoint. With {@code persistence: file} sessions and queued
+ * messages survive a restart; with {@code in-memory} they are lost. Created by
+ * {@link Brokers#start(BrokerSettings)}; methods are thread-safe.
+ */
+public final class EmbeddedBroker implements Broker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    /** Start is 0.1-2 s and stop about 4 s here; these only catch a broker that hangs. */
+    private static final long START_TIMEOUT_SECONDS = 60;
+    private static final long STOP_TIMEOUT_SECONDS = 60;
+    private static final int LISTENER_CHECK_TIMEOUT_MILLIS = 5000;
+
+    private final EmbeddedConfig config;
+    private final BrokerEndpoint endpoint;
+    private final BrokerFolders folders;
+    private final EmbeddedHiveMQ hivemq;
+    private boolean running;
+    private boolean closed;
+
+    private EmbeddedBroker(EmbeddedConfig config, BrokerFolders folders, EmbeddedHiveMQ hivemq) {
+        this.config = config;
+        this.endpoint = new BrokerEndpoint(config.bindAddress(), config.port());
+        this.folders = folders;
+        this.hivemq = hivemq;
+    }
+
+    /** Creates and starts a broker; on failure nothing is left behind (no thread, no folder). */
+    static EmbeddedBroker start(EmbeddedConfig requested) throws BrokerException {
+        EmbeddedConfig config = withConcretePort(requested);
+        BrokerFolders folders = BrokerFolders.create();
+        EmbeddedBroker broker = null;
+        try {
+            HiveMqConfigXml.write(config, folders.config());
+            broker = new EmbeddedBroker(config, folders, build(folders));
+            broker.start();
+            LOG.info("Started {}", broker.description());
+            return broker;
+        } catch (BrokerException | RuntimeException e) {
+            if (broker != null) {
+                broker.close();
+            } else {
+                deleteQuietly(folders);
+            }
+            throw e;
+        }
+    }
+
+    private static EmbeddedConfig withConcretePort(EmbeddedConfig config) throws BrokerException {
+        if (config.port() != 0) {
+            return config;
+        }
+        // Chosen once, up front, so that config.xml names it and a restart reuses it.
+        try {
+            return config.withPort(LoopbackPorts.freePort(config.bindInetAddress()));
+        } catch (IOException e) {
+            throw new BrokerException("cannot find a free port on " + config.bindAddress() + ": " + e, e);
+        }
+    }
+
+    private static EmbeddedHiveMQ build(BrokerFolders folders) {
+        // HiveMQ reads its log folder from this JVM-wide property; without it, it points into its jar's folder.
+        System.setProperty("hivemq.log.folder", folders.log().toString());
+        return EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(folders.config())
+                .withDataFolder(folders.data())
+                .withExtensionsFolder(folders.extensions())
+                .withoutLoggingBootstrap() // keep CloudCut's logback configuration in charge
+                .build();
+    }
+
+    @Override
+    public BrokerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String description() {
+        return "embedded HiveMQ CE " + hiveMqVersion() + " on " + endpoint.host() + ":" + endpoint.port()
+                + " (" + config.persistence().configName + ")";
+    }
+
+    /** Whether the broker currently accepts clients. */
+    public synchronized boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Starts a stopped broker on the same port and folders; does nothing if it runs already.
+     *
+     * @throws BrokerException if it is closed, its port was taken meanwhile, or HiveMQ fails to start
+     */
+    public synchronized void start() throws BrokerException {
+        if (closed) {
+            throw new BrokerException("cannot start " + description() + ": it is closed");
+        }
+        if (running) {
+            return;
+        }
+        if (!LoopbackPorts.isFree(config.bindInetAddress(), config.port())) {
+            throw new BrokerException("cannot start " + description() + ": port " + config.port()
+                    + " on " + config.bindAddress() + " is already in use");
+        }
+        try {
+            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new BrokerException("cannot start " + description() + ": " + rootCauseText(e), e);
+        } catch (TimeoutException e) {
+            throw new BrokerException("cannot start " + description() + ": no result after "
+                    + START_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while starting " + description(), e);
+        }
+        running = true;
+        requireListenerAcceptsConnections();
+    }
+
+    /**
+     * Stops the broker: every client is disconnected and the port closes. Does nothing if stopped.
+     *
+     * @throws BrokerException if HiveMQ fails to stop
+     */
+    public synchronized void stop() throws BrokerException {
+        if (!running) {
+            return;
+        }
+        try {
+            hivemq.stop().get(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new BrokerException("cannot stop " + description() + ": " + rootCauseText(e), e);
+        } catch (TimeoutException e) {
+            throw new BrokerException("cannot stop " + description() + ": no result after "
+                    + STOP_TIMEOUT_SECONDS + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while stopping " + description(), e);
+        }
+        running = false;
+        // HiveMQ CE 2025.5 registers its metrics again on start and fails on the ones left from
+        // the previous run ("metric already exists"): clear them so start() works again.
+        hivemq.getMetricRegistry().removeMatching(MetricFilter.ALL);
+    }
+
+    /**
+     * Stops then starts the broker on the same port and folders; clients must reconnect. Takes
+     * about 4 s, most of it HiveMQ's shutdown.
+     *
+     * @throws BrokerException if stopping or starting fails
+     */
+    public synchronized void restart() throws BrokerException {
+        stop();
+        start();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            hivemq.close(); // stops it if it runs, and ends its threads
+        } catch (ExecutionException | RuntimeException e) {
+            LOG.warn("Closing {} failed: {}", description(), rootCauseText(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Interrupted while closing {}", description());
+        }
+        running = false;
+        deleteQuietly(folders);
+    }
+
+    /** The temporary root of config, data, extension and log folders; deleted by {@link #close()}. */
+    Path workFolder() {
+        return folders.root();
+    }
+
+    private void requireListenerAcceptsConnections() throws BrokerException {
+        try {
+            LoopbackPorts.connect(endpoint.host(), endpoint.port(), LISTENER_CHECK_TIMEOUT_MILLIS);
+        } catch (IOException e) {
+            throw new BrokerException("started " + description() + " but it does not accept TCP connections: "
+                    + e.getMessage() + " (HiveMQ logs: " + folders.log() + ")", e);
+        }
+    }
+
+    private static void deleteQuietly(BrokerFolders folders) {
+        try {
+            folders.delete();
+        } catch (IOException e) {
+            LOG.warn("Could not delete the embedded broker's temporary folder {}: {}", folders.root(), e.toString());
+        }
+    }
+
+    private static String hiveMqVersion() {
+        String version = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
+        return version == null ? "(unknown version)" : version;
+    }
+
+    static String rootCauseText(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : root.getClass().getSimpleName() + ": " + message;
+    }
+}
