@@ -45,14 +45,24 @@ final class EmbeddedConfigLoader {
         } catch (IOException e) {
             throw new BrokerException("cannot read embedded broker configuration " + file + ": " + e, e);
         }
-        if (text.isBlank()) {
-            return EmbeddedConfig.defaults();
-        }
         try {
-            EmbeddedConfig config = YAML.readValue(text, EmbeddedConfig.class);
-            return config == null ? EmbeddedConfig.defaults() : config; // a file of only comments
+            if (isEmpty(text)) {
+                return EmbeddedConfig.defaults(); // a file of only comments means "all defaults"
+            }
+            return YAML.readValue(text, EmbeddedConfig.class);
         } catch (JsonProcessingException e) {
             throw located(file, text, e);
+        }
+    }
+
+    private static boolean isEmpty(String yaml) throws JsonProcessingException {
+        try (JsonParser parser = YAML.getFactory().createParser(yaml)) {
+            JsonToken first = parser.nextToken();
+            return first == null || first == JsonToken.VALUE_NULL;
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading YAML from a String cannot fail like this", e);
         }
     }
 
@@ -70,7 +80,12 @@ final class EmbeddedConfigLoader {
         } else {
             field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "";
             problem = describe(e);
-            line = lineOf(e.getLocation());
+            // The YAML parser's location is often past the value (the next line): the field's own
+            // line is what a user looks for.
+            line = field.isEmpty() ? OptionalInt.empty() : lineOfTopLevelField(text, field);
+            if (line.isEmpty()) {
+                line = lineOf(e.getLocation());
+            }
         }
         StringBuilder message = new StringBuilder("invalid embedded broker configuration in ").append(file);
         line.ifPresent(n -> message.append(", line ").append(n));

@@ -1,0 +1,128 @@
+package io.cloudcut.broker;
+
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
+import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
+import io.netty.handler.codec.mqtt.MqttProperties;
+
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.MqttClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class EmbeddedBrokerTest {
+
+    private static final Path PROJECT_CONFIG_DIR =
+            Path.of(System.getProperty("cloudcut.project.dir", ".")).resolve("broker-config");
+
+    private static Vertx vertx;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() throws Exception {
+        Mqtt311Probe.await(vertx.close());
+    }
+
+    @Test
+    void startsOnLoopbackOnAFreePortAndAnMqtt311ClientReceivesItsOwnQos1Message() throws Exception {
+        Path workFolder;
+        int port;
+        try (Broker broker = Brokers.start(new BrokerSettings(null, 0, PROJECT_CONFIG_DIR))) {
+            port = broker.endpoint().port();
+            assertThat(broker).isInstanceOf(EmbeddedBroker.class);
+            assertThat(broker.endpoint().host()).isEqualTo("127.0.0.1");
+            assertThat(broker.endpoint().uri()).isEqualTo("tcp://127.0.0.1:" + port);
+            assertThat(broker.description()).isEqualTo("embedded HiveMQ CE 2025.5 on 127.0.0.1:" + port + " (in-memory)");
+
+            assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
+
+            workFolder = ((EmbeddedBroker) broker).workFolder();
+            assertThat(workFolder.resolve("conf/config.xml")).exists();
+        }
+        assertThat(workFolder).doesNotExist();
+        assertThat(LoopbackPorts.isFree(InetAddress.getLoopbackAddress(), port)).isTrue();
+    }
+
+    @Test
+    void anMqtt5ClientReceivesItsOwnQos1MessageAndTheConfiguredKeepAliveCap(@TempDir Path configDir) throws Exception {
+        Files.writeString(configDir.resolve("embedded.yaml"), """
+                port: 0
+                persistence: file
+                max-keep-alive-seconds: 60
+                """);
+        try (Broker broker = Brokers.start(BrokerSettings.embedded(configDir));
+             Mqtt5Probe client = new Mqtt5Probe(broker.endpoint())) {
+            assertThat(broker.description()).endsWith("(file)");
+
+            MqttConnAckMessage connAck = client.connect(120);
+            assertThat(connAck.variableHeader().connectReturnCode()).isEqualTo(MqttConnectReturnCode.CONNECTION_ACCEPTED);
+            // Only an MQTT 5 CONNACK carries this property: proof of MQTT 5, and of config.xml taking effect.
+            MqttProperties.MqttProperty<?> serverKeepAlive =
+                    connAck.variableHeader().properties().getProperty(MqttProperties.MqttPropertyType.SERVER_KEEP_ALIVE.value());
+            assertThat(serverKeepAlive).isNotNull();
+            assertThat(serverKeepAlive.value()).isEqualTo(60);
+
+            assertThat(client.subscribe("cloudcut/test/v5", 1).payload().reasonCodes()).containsExactly(1);
+            Mqtt5Probe.Publish own = client.publishAndReceiveOwn("cloudcut/test/v5", "hello over MQTT 5", 2);
+            assertThat(own.topic()).isEqualTo("cloudcut/test/v5");
+            assertThat(own.payload()).isEqualTo("hello over MQTT 5");
+        }
+    }
+
+    @Test
+    void restartKeepsThePortDropsConnectedClientsAndAcceptsNewOnes() throws Exception {
+        try (EmbeddedBroker broker = (EmbeddedBroker) Brokers.start(new BrokerSettings(null, 0, PROJECT_CONFIG_DIR))) {
+            BrokerEndpoint before = broker.endpoint();
+            MqttClient connected = Mqtt311Probe.connect(vertx, before);
+            AtomicBoolean dropped = new AtomicBoolean();
+            connected.closeHandler(nothing -> dropped.set(true));
+
+            broker.restart();
+
+            assertThat(broker.isRunning()).isTrue();
+            assertThat(broker.endpoint()).isEqualTo(before);
+            await().atMost(Duration.ofSeconds(10)).untilTrue(dropped);
+            assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
+        }
+    }
+
+    @Test
+    void stopClosesThePortAndStartOpensItAgain() throws Exception {
+        try (EmbeddedBroker broker = (EmbeddedBroker) Brokers.start(new BrokerSettings(null, 0, null))) {
+            broker.stop();
+            assertThat(broker.isRunning()).isFalse();
+            assertThatThrownBy(() -> LoopbackPorts.connect(broker.endpoint().host(), broker.endpoint().port(), 1000))
+                    .isInstanceOf(java.net.ConnectException.class);
+
+            broker.start();
+            assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
+        }
+    }
+
+    @Test
+    void aPortInUseIsReportedWithThePort() throws Exception {
+        try (ServerSocket occupied = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = occupied.getLocalPort();
+            assertThatThrownBy(() -> Brokers.start(new BrokerSettings(null, port, PROJECT_CONFIG_DIR)))
+                    .isInstanceOf(BrokerException.class)
+                    .hasMessageContaining("cannot start embedded HiveMQ CE")
+                    .hasMessageContaining("port " + port + " on 127.0.0.1 is already in use");
+        }
+    }
+}
