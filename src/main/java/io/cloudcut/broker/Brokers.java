@@ -25,5 +25,4 @@ public final class Brokers {
         }
         return EmbeddedBroker.start(config);
     }
-
 }

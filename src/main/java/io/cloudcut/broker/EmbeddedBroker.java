@@ -122,7 +122,8 @@ public final class EmbeddedBroker implements Broker {
         try {
             hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            throw new BrokerException("cannot start " + description() + ": " + rootCauseText(e), e);
+            forgetMetrics(); // so that a later start() is not refused for leftovers of this attempt
+            throw new BrokerException("cannot start " + description() + ": " + startFailureReason(e), e);
         } catch (TimeoutException e) {
             throw new BrokerException("cannot start " + description() + ": no result after "
                     + START_TIMEOUT_SECONDS + " s", e);
@@ -155,9 +156,26 @@ public final class EmbeddedBroker implements Broker {
             throw new BrokerException("interrupted while stopping " + description(), e);
         }
         running = false;
-        // HiveMQ CE 2025.5 registers its metrics again on start and fails on the ones left from
-        // the previous run ("metric already exists"): clear them so start() works again.
+        forgetMetrics();
+    }
+
+    /**
+     * HiveMQ CE 2025.5 registers its metrics again on start and fails on the ones left from the
+     * previous run ("metric already exists"): clearing them lets the same instance start again.
+     */
+    private void forgetMetrics() {
         hivemq.getMetricRegistry().removeMatching(MetricFilter.ALL);
+    }
+
+    /**
+     * HiveMQ reports a listener that cannot bind only as a bare UnrecoverableException (and an
+     * ERROR log line), so check the likeliest cause, someone else taking the port since our check.
+     */
+    private String startFailureReason(ExecutionException e) {
+        if (!LoopbackPorts.isFree(config.bindInetAddress(), config.port())) {
+            return "port " + config.port() + " on " + config.bindAddress() + " is already in use";
+        }
+        return rootCauseText(e) + " (HiveMQ's log lines under com.hivemq say more)";
     }
 
     /**
