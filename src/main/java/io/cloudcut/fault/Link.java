@@ -164,15 +164,18 @@ public final class Link {
         connections.remove(connection);
     }
 
+    /** The active fault's verdict; a drop is counted here. */
     LinkFault.Verdict verdictOnBytes(Direction direction, int length) {
         LinkFault fault = activeFault;
         LinkFault.Verdict verdict = fault == null ? LinkFault.Verdict.FORWARD : fault.onBytes(direction, length);
         if (verdict == LinkFault.Verdict.DROP) {
             counters.dropped(length);
-        } else {
-            counters.forwarded(direction, length);
         }
         return verdict;
+    }
+
+    void forwarded(Direction direction, int length) {
+        counters.forwarded(direction, length);
     }
 
     LinkFault.Verdict verdictOnClose(Direction direction) {

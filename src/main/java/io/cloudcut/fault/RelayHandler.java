@@ -24,12 +24,15 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         ByteBuf bytes = (ByteBuf) msg;
+        int length = bytes.readableBytes();
         Channel target = connection.target(direction);
-        if (target == null || !target.isActive()
-                || connection.link().verdictOnBytes(direction, bytes.readableBytes()) == LinkFault.Verdict.DROP) {
+        // Asked first so that a fault counts its drops even when the other side is already gone.
+        if (connection.link().verdictOnBytes(direction, length) == LinkFault.Verdict.DROP
+                || target == null || !target.isActive()) {
             bytes.release();
             return;
         }
+        connection.link().forwarded(direction, length);
         target.write(bytes);
         if (!target.isWritable()) {
             ctx.channel().config().setAutoRead(false);

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 
 import static io.cloudcut.fault.VertxFutures.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +27,8 @@ class EchoThroughLinkTest {
 
     private static Vertx vertx;
     private static NetServer echoServer;
+    /** The server side of every connection the echo server accepted, latest last. */
+    private static final BlockingDeque<NetSocket> serverSides = new LinkedBlockingDeque<>();
 
     private FaultProxy proxy;
     private Link link;
@@ -31,7 +37,10 @@ class EchoThroughLinkTest {
     static void startEchoServer() throws Exception {
         vertx = Vertx.vertx();
         echoServer = join(vertx.createNetServer()
-                .connectHandler(socket -> socket.pipeTo(socket))
+                .connectHandler(socket -> {
+                    serverSides.add(socket);
+                    socket.pipeTo(socket);
+                })
                 .listen(0, "127.0.0.1"));
     }
 
@@ -85,6 +94,25 @@ class EchoThroughLinkTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> received.length() == 11);
         assertThat(received.text()).isEqualTo("beforeafter");
+    }
+
+    @Test
+    void blackhole_withholdsServerClose_untilRestored() throws Exception {
+        Received received = connect();
+        CompletableFuture<Void> clientClosed = new CompletableFuture<>();
+        received.socket.closeHandler(nothing -> clientClosed.complete(null));
+        NetSocket serverSide = serverSides.pollLast(10, TimeUnit.SECONDS);
+
+        link.apply(LinkFaults.named("blackhole"));
+        join(serverSide.close());
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !clientClosed.isDone());
+        assertThat(link.openConnections()).isEqualTo(1);
+
+        link.restore();
+
+        await().atMost(Duration.ofSeconds(10)).until(clientClosed::isDone);
+        assertThat(link.openConnections()).isZero();
     }
 
     @Test
