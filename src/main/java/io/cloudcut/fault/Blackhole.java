@@ -1,0 +1,27 @@
+package io.cloudcut.fault;
+
+/**
+ * Drops every byte both ways while keeping sockets open: devices notice only when their MQTT
+ * keepalive goes unanswered, as behind a dead NAT or a silently failing mobile link. A close is lost
+ * too, so the broker learns that a device gave up only through its own keepalive timeout, and the
+ * device does not learn that the broker dropped it.
+ */
+final class Blackhole implements LinkFault {
+
+    static final String NAME = "blackhole";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Verdict onBytes(Direction direction, int length) {
+        return Verdict.DROP;
+    }
+
+    @Override
+    public Verdict onClose(Direction direction) {
+        return Verdict.DROP;
+    }
+}

@@ -1,0 +1,91 @@
+package io.cloudcut.fault;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An in-process TCP proxy between devices and an MQTT broker, with one {@link Link} per device so
+ * that faults can be applied to devices one by one. It owns its threads; {@link #close()} releases
+ * them.
+ *
+ * <pre>{@code
+ * try (FaultProxy proxy = FaultProxy.create("127.0.0.1", brokerPort)) {
+ *     Link link = proxy.openLink("thermostat-1");
+ *     // connect the device to link.host():link.port(), then
+ *     link.apply(LinkFaults.named("blackhole"));
+ *     link.restore();
+ * }
+ * }</pre>
+ */
+public final class FaultProxy implements AutoCloseable {
+
+    private final InetSocketAddress upstream;
+    private final EventLoopGroup loops;
+    private final Map<String, Link> links = new ConcurrentHashMap<>();
+    private boolean closed;
+
+    private FaultProxy(InetSocketAddress upstream) {
+        this.upstream = upstream;
+        // Daemon threads: a test that forgets close() must not keep the JVM alive.
+        this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("cloudcut-fault-proxy", true), NioIoHandler.newFactory());
+    }
+
+    /** A proxy whose links all lead to the broker at {@code upstreamHost:upstreamPort}. */
+    public static FaultProxy create(String upstreamHost, int upstreamPort) {
+        if (upstreamPort < 1 || upstreamPort > 65535) {
+            throw new IllegalArgumentException("Upstream port out of range: " + upstreamPort);
+        }
+        return new FaultProxy(new InetSocketAddress(upstreamHost, upstreamPort));
+    }
+
+    /**
+     * Opens a healthy link listening on a free port of 127.0.0.1.
+     *
+     * @throws IllegalArgumentException if a link with this id is already open
+     * @throws IllegalStateException    if the proxy is closed
+     */
+    public synchronized Link openLink(String id) {
+        if (closed) {
+            throw new IllegalStateException("Fault proxy is closed");
+        }
+        if (links.containsKey(id)) {
+            throw new IllegalArgumentException("Link '" + id + "' is already open");
+        }
+        Link link = new Link(id, loops.next(), upstream);
+        links.put(id, link);
+        return link;
+    }
+
+    /** @throws IllegalArgumentException if no link has this id; the message lists the open ones */
+    public Link link(String id) {
+        Link link = links.get(id);
+        if (link == null) {
+            throw new IllegalArgumentException("No link '" + id + "'; open links: " + links.keySet());
+        }
+        return link;
+    }
+
+    public Collection<Link> links() {
+        return List.copyOf(links.values());
+    }
+
+    /** Closes every link and connection and stops the proxy's threads; links reject changes afterwards. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,25 @@
+package io.cloudcut.fault;
+
+/**
+ * Kills every connection with a TCP RST, and each new one as soon as it is accepted: devices see
+ * "connection reset" at once, as when a firewall or load balancer drops its state.
+ */
+final class Reset implements LinkFault {
+
+    static final String NAME = "reset";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void onApply(LinkControl link) {
+        link.connections().forEach(ProxiedConnection::reset);
+    }
+
+    @Override
+    public void onNewConnection(ProxiedConnection connection) {
+        connection.reset();
+    }
+}

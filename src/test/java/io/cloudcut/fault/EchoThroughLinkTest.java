@@ -1,0 +1,163 @@
+package io.cloudcut.fault;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Random;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+
+import static io.cloudcut.fault.VertxFutures.join;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Byte-level behaviour of a link in front of a trivial echo server. */
+class EchoThroughLinkTest {
+
+    private static Vertx vertx;
+    private static NetServer echoServer;
+    /** The server side of every connection the echo server accepted, latest last. */
+    private static final BlockingDeque<NetSocket> serverSides = new LinkedBlockingDeque<>();
+
+    private FaultProxy proxy;
+    private Link link;
+
+    @BeforeAll
+    static void startEchoServer() throws Exception {
+        vertx = Vertx.vertx();
+        echoServer = join(vertx.createNetServer()
+                .connectHandler(socket -> {
+                    serverSides.add(socket);
+                    socket.pipeTo(socket);
+                })
+                .listen(0, "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stopVertx() throws Exception {
+        join(vertx.close());
+    }
+
+    @BeforeEach
+    void openLink() {
+        proxy = FaultProxy.create("127.0.0.1", echoServer.actualPort());
+        link = proxy.openLink("echo");
+    }
+
+    @AfterEach
+    void closeProxy() {
+        proxy.close();
+    }
+
+    @Test
+    void healthyLink_echoesFiveMegabytesByteForByte() throws Exception {
+        byte[] sent = new byte[5 * 1024 * 1024];
+        new Random(42).nextBytes(sent);
+        Received received = connect();
+
+        received.socket.write(Buffer.buffer(sent));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> received.length() >= sent.length);
+        assertThat(received.length()).isEqualTo(sent.length);
+        assertThat(Arrays.mismatch(sent, received.bytes())).as("index of first differing byte").isEqualTo(-1);
+        assertThat(link.stats().bytesUp()).isEqualTo(sent.length);
+        assertThat(link.stats().bytesDown()).isEqualTo(sent.length);
+        assertThat(link.stats().bytesDropped()).isZero();
+    }
+
+    @Test
+    void blackhole_dropsBytesButKeepsConnection_andRestoreLetsThemFlowAgain() throws Exception {
+        Received received = connect();
+        received.socket.write(Buffer.buffer("before"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.length() == 6);
+
+        link.apply(LinkFaults.named("blackhole"));
+        received.socket.write(Buffer.buffer("lost"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.stats().bytesDropped() == 4);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> received.length() == 6);
+        assertThat(link.openConnections()).isEqualTo(1);
+
+        link.restore();
+        received.socket.write(Buffer.buffer("after"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.length() == 11);
+        assertThat(received.text()).isEqualTo("beforeafter");
+    }
+
+    @Test
+    void blackhole_withholdsServerClose_untilRestored() throws Exception {
+        Received received = connect();
+        CompletableFuture<Void> clientClosed = new CompletableFuture<>();
+        received.socket.closeHandler(nothing -> clientClosed.complete(null));
+        NetSocket serverSide = serverSides.pollLast(10, TimeUnit.SECONDS);
+
+        link.apply(LinkFaults.named("blackhole"));
+        join(serverSide.close());
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !clientClosed.isDone());
+        assertThat(link.openConnections()).isEqualTo(1);
+
+        link.restore();
+
+        await().atMost(Duration.ofSeconds(10)).until(clientClosed::isDone);
+        assertThat(link.openConnections()).isZero();
+    }
+
+    @Test
+    void closingClient_isCountedAndClosesUpstream() throws Exception {
+        Received received = connect();
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.openConnections() == 1);
+
+        join(received.socket.close());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.openConnections() == 0);
+        assertThat(link.stats().accepted()).isEqualTo(1);
+        assertThat(link.stats().closed()).isEqualTo(1);
+        assertThat(link.stats().reset()).isZero();
+    }
+
+    private Received connect() throws Exception {
+        NetSocket socket = join(vertx.createNetClient().connect(link.port(), link.host()));
+        Received received = new Received(socket);
+        socket.handler(received::append);
+        return received;
+    }
+
+    /** What came back on one socket; appended on its event loop, read from the test thread. */
+    private static final class Received {
+        private final NetSocket socket;
+        private final Buffer buffer = Buffer.buffer();
+
+        Received(NetSocket socket) {
+            this.socket = socket;
+        }
+
+        synchronized void append(Buffer chunk) {
+            buffer.appendBuffer(chunk);
+        }
+
+        synchronized int length() {
+            return buffer.length();
+        }
+
+        synchronized byte[] bytes() {
+            return buffer.getBytes();
+        }
+
+        synchronized String text() {
+            return buffer.toString();
+        }
+    }
+}

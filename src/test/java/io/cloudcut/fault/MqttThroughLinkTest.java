@@ -1,0 +1,185 @@
+package io.cloudcut.fault;
+
+import io.cloudcut.testing.Mosquitto;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+
+import static io.cloudcut.fault.VertxFutures.join;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** What a real MQTT client sees of each fault, through a link in front of a real Mosquitto. */
+class MqttThroughLinkTest {
+
+    private static final int KEEPALIVE_SECONDS = 2;
+    private static final String TOPIC = "cloudcut/test";
+
+    private static Mosquitto mosquitto;
+    private static Vertx vertx;
+
+    private FaultProxy proxy;
+    private Link link;
+    private final List<MqttClient> clients = new ArrayList<>();
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        mosquitto = Mosquitto.start();
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        join(vertx.close());
+        mosquitto.close();
+    }
+
+    @BeforeEach
+    void openLink() {
+        proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
+        link = proxy.openLink("device-1");
+    }
+
+    @AfterEach
+    void closeEverything() {
+        clients.stream().filter(MqttClient::isConnected).forEach(MqttClient::disconnect);
+        proxy.close();
+    }
+
+    @Test
+    void healthyLink_deliversQos1PublishAndItsAck() throws Exception {
+        Device device = connectDevice();
+        Queue<MqttPublishMessage> received = new ConcurrentLinkedQueue<>();
+        device.client.publishHandler(received::add);
+        join(device.client.subscribe(TOPIC, 1));
+
+        int packetId = join(device.client.publish(TOPIC, Buffer.buffer("hello"), MqttQoS.AT_LEAST_ONCE, false, false));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> device.acked.contains(packetId));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+        assertThat(received.peek().payload().toString()).isEqualTo("hello");
+        assertThat(link.openConnections()).isEqualTo(1);
+        LinkStats stats = link.stats();
+        assertThat(stats.accepted()).isEqualTo(1);
+        assertThat(stats.bytesUp()).isPositive();
+        assertThat(stats.bytesDown()).isPositive();
+        assertThat(stats.bytesDropped()).isZero();
+    }
+
+    @Test
+    void blackhole_clientNoticesOnlyThroughItsKeepalive() throws Exception {
+        Device device = connectDevice();
+
+        long appliedAt = System.nanoTime();
+        link.apply(LinkFaults.named("blackhole"));
+        int packetId = join(device.client.publish(TOPIC, Buffer.buffer("lost"), MqttQoS.AT_LEAST_ONCE, false, false));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+                .until(() -> device.client.isConnected() && !device.closed.isDone());
+        await().atMost(Duration.ofSeconds(20)).until(device.closed::isDone);
+        Duration noticedAfter = Duration.ofNanos(device.closed.get() - appliedAt);
+        System.out.println("blackhole noticed by the client after " + noticedAfter.toMillis() + " ms");
+
+        assertThat(noticedAfter).isGreaterThanOrEqualTo(Duration.ofSeconds(KEEPALIVE_SECONDS));
+        assertThat(device.acked).doesNotContain(packetId);
+        assertThat(link.stats().bytesDropped()).isPositive();
+    }
+
+    @Test
+    void reset_closesClientAtOnce_andRefusesNewSessionsUntilRestored() throws Exception {
+        Device device = connectDevice();
+
+        long appliedAt = System.nanoTime();
+        link.apply(LinkFaults.named("reset"));
+
+        await().atMost(Duration.ofSeconds(KEEPALIVE_SECONDS)).until(device.closed::isDone);
+        System.out.println("reset noticed by the client after "
+                + Duration.ofNanos(device.closed.get() - appliedAt).toMillis() + " ms");
+        assertThat(link.stats().reset()).isEqualTo(1);
+        assertThatThrownBy(() -> join(newClient().connect(link.port(), link.host())))
+                .as("connect while the link resets")
+                .isInstanceOf(ExecutionException.class);
+
+        link.restore();
+
+        Device reconnected = connectDevice();
+        assertThat(reconnected.client.isConnected()).isTrue();
+        assertThat(link.stats().reset()).isEqualTo(2);
+    }
+
+    @Test
+    void refuse_closesClientAndListener_andRestoreListensOnSamePort() throws Exception {
+        Device device = connectDevice();
+        int port = link.port();
+
+        link.apply(LinkFaults.named("refuse"));
+
+        await().atMost(Duration.ofSeconds(KEEPALIVE_SECONDS)).until(device.closed::isDone);
+        assertThatThrownBy(() -> plainConnect(port)).isInstanceOf(ConnectException.class);
+        assertThat(link.openConnections()).isZero();
+        assertThat(link.stats().reset()).isZero();
+
+        link.restore();
+
+        assertThat(link.port()).isEqualTo(port);
+        MqttClient client = newClient();
+        join(client.connect(port, "127.0.0.1"));
+        assertThat(client.isConnected()).isTrue();
+    }
+
+    private static void plainConnect(int port) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+        }
+    }
+
+    private Device connectDevice() throws Exception {
+        Device device = new Device(newClient());
+        join(device.client.connect(link.port(), link.host()));
+        return device;
+    }
+
+    private MqttClient newClient() {
+        MqttClient client = MqttClient.create(vertx, new MqttClientOptions()
+                .setKeepAliveInterval(KEEPALIVE_SECONDS)
+                .setAutoKeepAlive(true));
+        clients.add(client);
+        return client;
+    }
+
+    /** A connected client and what happened to it. */
+    private static final class Device {
+        final MqttClient client;
+        final Set<Integer> acked = ConcurrentHashMap.newKeySet();
+        /** Completes with {@link System#nanoTime()} when the client's connection closes. */
+        final CompletableFuture<Long> closed = new CompletableFuture<>();
+
+        Device(MqttClient client) {
+            this.client = client;
+            client.publishCompletionHandler(acked::add);
+            client.closeHandler(nothing -> closed.complete(System.nanoTime()));
+        }
+    }
+}
