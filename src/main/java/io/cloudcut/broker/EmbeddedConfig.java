@@ -18,7 +18,7 @@ record EmbeddedConfig(
         @JsonProperty("max-queued-messages") Long maxQueuedMessages) {
 
     static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
-    static final int DEFAULT_PORT = 1883;
+    static final int DEFAULT_PORT = 0; // a free port: runs never collide with a broker already on 1883
     static final int MAX_KEEP_ALIVE = 65535; // the largest keep-alive MQTT can express
     static final long DEFAULT_MAX_QUEUED_MESSAGES = 1000; // HiveMQ's own default
 

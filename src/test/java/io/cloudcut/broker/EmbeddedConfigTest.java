@@ -22,7 +22,7 @@ class EmbeddedConfigTest {
         EmbeddedConfig config = EmbeddedConfigLoader.load(PROJECT_CONFIG);
         assertThat(config).isEqualTo(EmbeddedConfig.defaults());
         assertThat(config.bindAddress()).isEqualTo("127.0.0.1");
-        assertThat(config.port()).isEqualTo(1883);
+        assertThat(config.port()).isZero();
         assertThat(config.persistence()).isEqualTo(EmbeddedConfig.Persistence.IN_MEMORY);
     }
 

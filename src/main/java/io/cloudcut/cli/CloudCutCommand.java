@@ -1,0 +1,38 @@
+package io.cloudcut.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code cloudcut}: the command line. Exit codes: 0 run completed, 2 bad input or usage, 3 infrastructure failed. */
+@Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
+        description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
+        subcommands = {RunCommand.class, BrokerCommand.class})
+public final class CloudCutCommand implements Runnable {
+
+    static final int EXIT_OK = 0;
+    static final int EXIT_BAD_INPUT = 2;
+    static final int EXIT_INFRASTRUCTURE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests to run commands in-process. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new CloudCutCommand());
+        // picocli already answers bad usage with 2 (ExitCode.USAGE); an unexpected failure is the infrastructure's.
+        commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+            line.getErr().println("error: " + failure);
+            return EXIT_INFRASTRUCTURE;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or broker");
+    }
+}

@@ -1,0 +1,108 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.RunResult;
+import io.cloudcut.harness.RunSettings;
+import io.cloudcut.harness.ScenarioRunner;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.ObservationsWriter;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.report.TerminalTable;
+import io.cloudcut.report.Verdicts;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.ScenarioException;
+import io.cloudcut.scenario.ScenarioLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code cloudcut run [SCENARIO]}: runs a scenario and prints its verdict matrix. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Runs a scenario: starts the broker, the cloud and the fleet, cuts the cloud as the timeline says, "
+                + "probes every function of every device, and prints the verdicts.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/kinesis-2020.yaml",
+            description = "Scenario file (default: ${DEFAULT-VALUE}).")
+    Path scenarioFile;
+
+    @Option(names = "--broker", paramLabel = "URI",
+            description = "Use an external broker, e.g. tcp://127.0.0.1:1883, instead of the embedded one.")
+    String externalBroker;
+
+    @Option(names = "--broker-port", paramLabel = "PORT",
+            description = "Port of the embedded broker (default: broker-config/embedded.yaml, 0 = a free port).")
+    Integer brokerPort;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json and observations.jsonl into DIR.")
+    Path reportDir;
+
+    @Option(names = "--devices-per-model", paramLabel = "N", description = "Run N devices of each model instead of the scenario's fleet.")
+    Integer devicesPerModel;
+
+    @Option(names = "--time-scale", paramLabel = "X", description = "Scenario seconds per real second, instead of the scenario's.")
+    Double timeScale;
+
+    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "Where devices/, clouds/ and broker-config/ are (default: the current directory).")
+    Path projectDir;
+
+    @Override
+    public Integer call() {
+        PrintStream err = System.err;
+        Scenario scenario;
+        try {
+            scenario = new ScenarioLoader(projectDir).load(scenarioFile);
+        } catch (ScenarioException bad) {
+            err.println("error: " + bad.getMessage());
+            return CloudCutCommand.EXIT_BAD_INPUT;
+        }
+        if (brokerPort != null && externalBroker != null) {
+            err.println("error: --broker-port is for the embedded broker; an external broker's port is in its URI");
+            return CloudCutCommand.EXIT_BAD_INPUT;
+        }
+        if (devicesPerModel != null) {
+            if (devicesPerModel < 1) {
+                err.println("error: --devices-per-model must be at least 1");
+                return CloudCutCommand.EXIT_BAD_INPUT;
+            }
+            scenario = scenario.withDevicesPerModel(devicesPerModel);
+        }
+        if (timeScale != null) {
+            if (timeScale <= 0) {
+                err.println("error: --time-scale must be positive");
+                return CloudCutCommand.EXIT_BAD_INPUT;
+            }
+            scenario = scenario.withTimeScale(timeScale);
+        }
+        RunSettings settings = new RunSettings(externalBroker, brokerPort, projectDir.resolve("broker-config"),
+                Duration.ofSeconds(60), new TerminalProgress(err, scenario));
+        RunResult result;
+        try {
+            result = new ScenarioRunner(settings).run(scenario);
+        } catch (InfrastructureException failed) {
+            err.println("error: " + failed.getMessage());
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        RunReport report = Verdicts.report(scenario, result.broker(), result.wallTime(), result.observations());
+        System.out.println();
+        System.out.print(TerminalTable.render(report));
+        if (reportDir != null) {
+            try {
+                Path written = new JsonReportWriter().write(report, reportDir);
+                Path observations = ObservationsWriter.write(result.observations(), reportDir);
+                err.println("report: " + written + " (observations: " + observations.getFileName() + ")");
+            } catch (IOException unwritable) {
+                err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());
+                return CloudCutCommand.EXIT_INFRASTRUCTURE;
+            }
+        }
+        return CloudCutCommand.EXIT_OK;
+    }
+}

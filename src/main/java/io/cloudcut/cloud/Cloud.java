@@ -1,0 +1,36 @@
+package io.cloudcut.cloud;
+
+import io.cloudcut.scenario.CloudSpec;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Deploys the services of a cloud file, each its own verticle connected to the broker. */
+public final class Cloud {
+
+    private Cloud() {
+    }
+
+    /** Deploys every service and completes once all are connected and subscribed. */
+    public static Future<CloudControl> deploy(Vertx vertx, CloudSpec spec, String brokerHost, int brokerPort,
+                                              ScenarioClock clock) {
+        List<Future<String>> deployed = new ArrayList<>();
+        for (String service : spec.services().keySet()) {
+            deployed.add(vertx.deployVerticle(create(service, brokerHost, brokerPort, clock)));
+        }
+        return Future.all(deployed).map(all -> new CloudControl(vertx, new ServiceGraph(spec)));
+    }
+
+    private static CloudService create(String kind, String host, int port, ScenarioClock clock) {
+        return switch (kind) {
+            case "auth" -> new AuthService(host, port, clock);
+            case "commands" -> new CommandsService(host, port, clock);
+            case "ingest" -> new IngestService(host, port, clock);
+            case "notify" -> new NotifyService(host, port, clock);
+            default -> throw new IllegalArgumentException("unknown service kind '" + kind + "'");
+        };
+    }
+}

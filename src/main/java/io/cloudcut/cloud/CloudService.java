@@ -1,0 +1,133 @@
+package io.cloudcut.cloud;
+
+import io.cloudcut.scenario.ScenarioClock;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An emulated cloud service: a verticle with its own MQTT connection straight to the broker (the
+ * cloud's side never goes through a device link). While down it stops answering: messages still
+ * arrive and are counted as ignored, as they would be by a service whose workers are stuck.
+ * Malformed payloads are counted and rejected, never thrown.
+ */
+abstract class CloudService extends VerticleBase {
+
+    private final String name;
+    private final String brokerHost;
+    private final int brokerPort;
+    protected final ScenarioClock clock;
+
+    private MqttClient client;
+    private boolean stopping;
+    private String downBecause;
+    private long handled;
+    private long ignored;
+    private long malformed;
+
+    CloudService(String name, String brokerHost, int brokerPort, ScenarioClock clock) {
+        this.name = name;
+        this.brokerHost = brokerHost;
+        this.brokerPort = brokerPort;
+        this.clock = clock;
+    }
+
+    /** The topic filters this service listens to. */
+    abstract List<String> subscriptions();
+
+    /** Handles one well-formed message while the service is up. */
+    abstract void handle(String topic, JsonObject message);
+
+    /** What the service adds to its status, such as per-device counts. */
+    JsonObject details() {
+        return new JsonObject();
+    }
+
+    @Override
+    public Future<?> start() {
+        vertx.eventBus().<JsonObject>consumer(CloudControl.controlAddress(name), control -> {
+            downBecause = control.body().getBoolean("down", false) ? control.body().getString("cause", name) : null;
+            control.reply(status());
+        });
+        vertx.eventBus().<JsonObject>consumer(CloudControl.statusAddress(name), ask -> ask.reply(status()));
+        return connect();
+    }
+
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        return client == null ? Future.succeededFuture() : client.disconnect().recover(ignoredFailure -> Future.succeededFuture());
+    }
+
+    void publish(String topic, JsonObject message) {
+        if (client != null && client.isConnected()) {
+            client.publish(topic, message.toBuffer(), MqttQoS.AT_LEAST_ONCE, false, false);
+        }
+    }
+
+    private Future<Void> connect() {
+        MqttClient attempt = MqttClient.create(vertx, new MqttClientOptions()
+                .setClientId("cloudcut-cloud-" + name + "-" + deploymentID())
+                .setCleanSession(true)
+                .setKeepAliveInterval(10)
+                .setMaxInflightQueue(1000));
+        client = attempt;
+        attempt.publishHandler(message -> received(message.topicName(), message.payload()));
+        attempt.closeHandler(closed -> {
+            if (!stopping) {
+                // The broker went away (a broker fault): come back as soon as it does.
+                vertx.setTimer(200, retry -> connect());
+            }
+        });
+        Promise<Void> ready = Promise.promise();
+        attempt.connect(brokerPort, brokerHost).compose(connack -> {
+            Map<String, Integer> filters = new LinkedHashMap<>();
+            subscriptions().forEach(filter -> filters.put(filter, 1));
+            return attempt.subscribe(filters);
+        }).onComplete(done -> {
+            if (done.succeeded()) {
+                ready.complete();
+            } else if (!stopping) {
+                vertx.setTimer(200, retry -> connect().onComplete(ready));
+            }
+        });
+        return ready.future();
+    }
+
+    private void received(String topic, Buffer payload) {
+        JsonObject message;
+        try {
+            message = payload.toJsonObject();
+        } catch (DecodeException | ClassCastException notJson) {
+            malformed++;
+            return;
+        }
+        if (downBecause != null) {
+            ignored++;
+            return;
+        }
+        handled++;
+        handle(topic, message);
+    }
+
+    private JsonObject status() {
+        return new JsonObject()
+                .put("service", name)
+                .put("up", downBecause == null)
+                .put("downBecause", downBecause)
+                .put("handled", handled)
+                .put("ignored", ignored)
+                .put("malformed", malformed)
+                .put("details", details());
+    }
+}

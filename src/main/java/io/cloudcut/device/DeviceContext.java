@@ -1,0 +1,45 @@
+package io.cloudcut.device;
+
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+
+/** What the device runtime offers its {@link Firmware}. */
+public interface DeviceContext {
+
+    String deviceId();
+
+    DeviceModel model();
+
+    ScenarioClock clock();
+
+    /** The state the device is in now, as the firmware last set it. */
+    String state();
+
+    /** Enters a state; the change is observed and shows in reports and dashboards. */
+    void state(String state);
+
+    /**
+     * Sends an event to the cloud's ingest service at QoS 1: at once when connected, otherwise kept in
+     * the offline buffer (or dropped, with a reason, by its overflow policy) and sent on reconnect.
+     *
+     * @param kind     what happened: {@code status}, {@code ring}, {@code motion}...
+     * @param function the function the event serves
+     * @param probeId  the probe that caused it, or null
+     */
+    void emit(String kind, String function, String probeId, JsonObject data);
+
+    /** Runs an action after a delay in scenario time, on the device's event loop. */
+    long setTimer(Duration scenarioDelay, Runnable action);
+
+    /** Runs an action every period of scenario time. */
+    long setPeriodic(Duration scenarioPeriod, Runnable action);
+
+    void cancelTimer(long id);
+
+    boolean isConnected();
+
+    boolean sessionValid();
+}

@@ -1,0 +1,296 @@
+package io.cloudcut.device;
+
+import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.mqtt.ConnectionListener;
+import io.cloudcut.mqtt.ConnectionSettings;
+import io.cloudcut.mqtt.ConnectionStats;
+import io.cloudcut.mqtt.DeviceConnection;
+import io.cloudcut.mqtt.MqttStacks;
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.EventsObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.observation.StateObserved;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.FunctionSpec;
+import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.Trigger;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One emulated device: the runtime around a {@link Firmware}. It owns the device's MQTT connection,
+ * its cloud session and the policy that gates functions on it, and its offline event buffer. The
+ * physical world reaches it on the event bus ({@link DeviceAddresses}); the cloud over MQTT.
+ */
+public final class DeviceVerticle extends VerticleBase implements ConnectionListener, DeviceContext {
+
+    /** How many events may await their PUBACK at once, like a client's in-flight window. */
+    private static final int IN_FLIGHT_WINDOW = 10;
+
+    private final String deviceId;
+    private final DeviceModel model;
+    private final String linkHost;
+    private final int linkPort;
+    private final ScenarioClock clock;
+    private final Firmware firmware;
+
+    private DeviceConnection connection;
+    private EventOutbox outbox;
+    private CloudSession session;
+    private String state = "starting";
+    private long malformedMessages;
+
+    /**
+     * @param linkHost where the device's link to the broker listens (the fault proxy, or the broker)
+     */
+    public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock) {
+        this.deviceId = deviceId;
+        this.model = model;
+        this.linkHost = linkHost;
+        this.linkPort = linkPort;
+        this.clock = clock;
+        this.firmware = Firmwares.forModel(model);
+    }
+
+    @Override
+    public Future<?> start() {
+        outbox = new EventOutbox(model.buffer());
+        session = new CloudSession(this, model.session(), this::requestToken, this::sessionChanged);
+        vertx.eventBus().<JsonObject>consumer(DeviceAddresses.stimulus(deviceId), this::stimulus);
+        vertx.eventBus().<JsonObject>consumer(DeviceAddresses.status(deviceId), ask -> ask.reply(status()));
+        connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
+                model.keepAlive(), model.connectTimeout(), List.of(CloudTopics.auth(deviceId), CloudTopics.command(deviceId)),
+                model.reconnect(), clock), this);
+        firmware.start(this);
+        session.start();
+        connection.open();
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        observe(eventsAccount());
+        return connection.close();
+    }
+
+    // --- the connection tells the device -------------------------------------------------------
+
+    @Override
+    public void connected() {
+        observe(new ConnectionObserved(nowMillis(), deviceId, model.id(), ConnectionObserved.UP, null));
+        firmware.connectionChanged(true);
+        session.connected();
+        drainOutbox();
+    }
+
+    @Override
+    public void connectionLost(String cause) {
+        observe(new ConnectionObserved(nowMillis(), deviceId, model.id(), ConnectionObserved.DOWN, cause));
+        firmware.connectionChanged(false);
+    }
+
+    @Override
+    public void gaveUp(int attempts) {
+        observe(new ConnectionObserved(nowMillis(), deviceId, model.id(), ConnectionObserved.GAVE_UP,
+                "gave up after " + attempts + " attempts"));
+    }
+
+    @Override
+    public void message(String topic, Buffer payload) {
+        JsonObject message;
+        try {
+            message = payload.toJsonObject();
+        } catch (DecodeException | ClassCastException notJson) {
+            malformedMessages++;
+            return;
+        }
+        if (topic.equals(CloudTopics.auth(deviceId))) {
+            session.tokenReceived(message.getLong("expiresAtMillis", 0L));
+        } else if (topic.equals(CloudTopics.command(deviceId))) {
+            command(message);
+        }
+    }
+
+    // --- what the firmware gets --------------------------------------------------------------------
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public DeviceModel model() {
+        return model;
+    }
+
+    @Override
+    public ScenarioClock clock() {
+        return clock;
+    }
+
+    @Override
+    public String state() {
+        return state;
+    }
+
+    @Override
+    public void state(String newState) {
+        if (!newState.equals(state)) {
+            state = newState;
+            observe(new StateObserved(nowMillis(), deviceId, model.id(), newState));
+        }
+    }
+
+    @Override
+    public void emit(String kind, String function, String probeId, JsonObject data) {
+        JsonObject event = data.copy().put("kind", kind).put("function", function).put("deviceId", deviceId)
+                .put("atMillis", nowMillis());
+        if (probeId != null) {
+            event.put("probeId", probeId);
+        }
+        outbox.add(event);
+        drainOutbox();
+    }
+
+    @Override
+    public long setTimer(Duration scenarioDelay, Runnable action) {
+        return vertx.setTimer(clock.realMillis(scenarioDelay), id -> action.run());
+    }
+
+    @Override
+    public long setPeriodic(Duration scenarioPeriod, Runnable action) {
+        return vertx.setPeriodic(clock.realMillis(scenarioPeriod), id -> action.run());
+    }
+
+    @Override
+    public void cancelTimer(long id) {
+        if (id >= 0) {
+            vertx.cancelTimer(id);
+        }
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connection.isConnected();
+    }
+
+    @Override
+    public boolean sessionValid() {
+        return session.valid();
+    }
+
+    // --- functions ---------------------------------------------------------------------------------
+
+    /** Something happened on the device itself: a button, a sensor, its schedule. */
+    private void stimulus(Message<JsonObject> ask) {
+        String name = ask.body().getString("function", "");
+        Optional<FunctionSpec> function = model.function(name);
+        if (function.isEmpty() || function.get().trigger() == Trigger.APP) {
+            ask.fail(404, "no function '" + name + "' started on the device");
+            return;
+        }
+        perform(function.get(), ask.body().getString("probeId")).onComplete(done -> {
+            if (done.succeeded()) {
+                ask.reply(new JsonObject().put("detail", done.result()));
+            } else {
+                ask.fail(403, done.cause().getMessage());
+            }
+        });
+    }
+
+    /** A command from the app, relayed by the cloud. */
+    private void command(JsonObject command) {
+        String requestId = command.getString("requestId", "");
+        String name = command.getString("function", "");
+        Optional<FunctionSpec> function = model.function(name).filter(spec -> spec.trigger() == Trigger.APP);
+        Future<String> done = function.isPresent() ? perform(function.get(), requestId)
+                : Future.failedFuture("no function '" + name + "' for the app");
+        done.onComplete(result -> connection.publish(CloudTopics.COMMAND_REPLY, new JsonObject()
+                .put("requestId", requestId)
+                .put("deviceId", deviceId)
+                .put("function", name)
+                .put("ok", result.succeeded())
+                .put("detail", result.succeeded() ? result.result() : result.cause().getMessage())
+                .toBuffer()));
+    }
+
+    private Future<String> perform(FunctionSpec function, String probeId) {
+        Optional<String> refusal = session.refusal(function);
+        if (refusal.isPresent()) {
+            return Future.failedFuture(refusal.get());
+        }
+        try {
+            return firmware.perform(function.name(), probeId);
+        } catch (RuntimeException firmwareBug) {
+            return Future.failedFuture("firmware failed: " + firmwareBug);
+        }
+    }
+
+    // --- session and events ------------------------------------------------------------------------
+
+    private void requestToken() {
+        if (connection.isConnected()) {
+            connection.publish(CloudTopics.AUTH_REQUEST, new JsonObject()
+                    .put("deviceId", deviceId)
+                    .put("ttlMillis", model.session().tokenTtl().toMillis())
+                    .toBuffer());
+        }
+    }
+
+    private void sessionChanged(String change) {
+        observe(new SessionObserved(nowMillis(), deviceId, model.id(), change));
+        firmware.sessionChanged(session.valid());
+    }
+
+    private void drainOutbox() {
+        while (connection.isConnected() && outbox.inFlight() < IN_FLIGHT_WINDOW) {
+            EventOutbox.Event event = outbox.takeNext();
+            if (event == null) {
+                return;
+            }
+            connection.publish(CloudTopics.ingest(deviceId), event.payload().toBuffer()).onComplete(sent -> {
+                if (sent.succeeded()) {
+                    outbox.acknowledged();
+                    drainOutbox();
+                } else {
+                    outbox.returned(event);
+                }
+            });
+        }
+    }
+
+    private EventsObserved eventsAccount() {
+        ConnectionStats stats = connection.stats();
+        return new EventsObserved(nowMillis(), deviceId, model.id(), outbox.generated(), outbox.delivered(),
+                outbox.buffered(), outbox.dropped(), stats.connects(), stats.failedAttempts(), stats.gaveUp());
+    }
+
+    private JsonObject status() {
+        return new JsonObject()
+                .put("device", deviceId)
+                .put("model", model.id())
+                .put("state", state)
+                .put("connected", connection.isConnected())
+                .put("sessionValid", session.valid())
+                .put("malformedMessages", malformedMessages)
+                .put("events", ObservationCodec.encode(eventsAccount()));
+    }
+
+    private long nowMillis() {
+        return clock.now().toMillis();
+    }
+
+    private void observe(Observation observation) {
+        vertx.eventBus().publish(ObservationCodec.ADDRESS, ObservationCodec.encode(observation));
+    }
+}

@@ -1,0 +1,225 @@
+package io.cloudcut.mqtt;
+
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The Vert.x MQTT client stack. The client has no reconnect of its own, so this adapter follows the
+ * model's reconnect policy on the scenario clock. A fresh client per attempt: a reused one keeps a
+ * NetClient per connect alive (see FINDINGS), and a stale one must not report on a newer attempt.
+ */
+final class VertxMqttConnection implements DeviceConnection {
+
+    private final Vertx vertx;
+    private final ConnectionSettings settings;
+    private final ConnectionListener listener;
+    private final Random random;
+    private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
+    private final Set<Integer> acksBeforeRegistration = new HashSet<>();
+
+    private MqttClient client;
+    private boolean connected;
+    private boolean closed;
+    private int failedInARow;
+    private Duration previousDelay = Duration.ZERO;
+    private int connects;
+    private int failedAttempts;
+    private int losses;
+    private boolean gaveUp;
+
+    VertxMqttConnection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.listener = listener;
+        this.random = new Random(settings.clientId().hashCode());
+    }
+
+    @Override
+    public void open() {
+        attempt();
+    }
+
+    @Override
+    public Future<Void> publish(String topic, Buffer payload) {
+        if (!connected) {
+            return Future.failedFuture("not connected");
+        }
+        MqttClient current = client;
+        Promise<Void> acked = Promise.promise();
+        // Firmware that keeps publishing never goes idle, so the client never pings and a silent
+        // link would go unnoticed: a PUBACK that does not come is taken as a dead connection.
+        long ackTimer = vertx.setTimer(settings.ackTimeout().toMillis(), timeout -> {
+            if (!acked.future().isComplete() && client == current && connected) {
+                current.disconnect();
+                closedBy(current, "no PUBACK within " + settings.ackTimeout().toMillis() + " ms");
+            }
+        });
+        acked.future().onComplete(done -> vertx.cancelTimer(ackTimer));
+        current.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false).onComplete(sent -> {
+            if (sent.failed()) {
+                acked.tryFail(sent.cause());
+            } else if (acksBeforeRegistration.remove(sent.result())) {
+                acked.tryComplete();
+            } else {
+                awaitingAck.put(sent.result(), acked);
+            }
+        });
+        return acked.future();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    @Override
+    public ConnectionStats stats() {
+        return new ConnectionStats(connects, failedAttempts, losses, gaveUp);
+    }
+
+    @Override
+    public Future<Void> close() {
+        closed = true;
+        MqttClient current = client;
+        client = null;
+        connected = false;
+        failAwaitingAcks("closed");
+        return current == null ? Future.succeededFuture() : current.disconnect().recover(ignored -> Future.succeededFuture());
+    }
+
+    private void attempt() {
+        if (closed) {
+            return;
+        }
+        MqttClientOptions options = new MqttClientOptions()
+                .setClientId(settings.clientId())
+                .setCleanSession(true)
+                .setKeepAliveInterval((int) settings.keepAlive().toSeconds())
+                .setAutoKeepAlive(true)
+                .setMaxInflightQueue(100);
+        options.setConnectTimeout((int) settings.ackTimeout().toMillis());
+        MqttClient attempt = MqttClient.create(vertx, options);
+        client = attempt;
+        attempt.publishHandler(message -> {
+            if (client == attempt) {
+                listener.message(message.topicName(), message.payload());
+            }
+        });
+        attempt.publishCompletionHandler(this::acknowledged);
+        attempt.publishCompletionExpirationHandler(packetId -> failAck(packetId, "PUBACK timed out"));
+        attempt.closeHandler(ignored -> closedBy(attempt, "connection closed"));
+        long connackTimer = vertx.setTimer(settings.ackTimeout().toMillis(), timeout -> {
+            if (client == attempt && !connected) {
+                attempt.disconnect();
+                failed(attempt, "no CONNACK within " + settings.ackTimeout().toMillis() + " ms");
+            }
+        });
+        attempt.connect(settings.port(), settings.host()).onComplete(connack -> {
+            vertx.cancelTimer(connackTimer);
+            if (client != attempt) {
+                return;
+            }
+            if (connack.failed()) {
+                failed(attempt, connack.cause().getMessage());
+                return;
+            }
+            Map<String, Integer> filters = new LinkedHashMap<>();
+            settings.subscriptions().forEach(filter -> filters.put(filter, 1));
+            Future<Integer> subscribed = filters.isEmpty() ? Future.succeededFuture(0) : attempt.subscribe(filters);
+            subscribed.onComplete(done -> {
+                if (client != attempt) {
+                    return;
+                }
+                if (done.failed()) {
+                    attempt.disconnect();
+                    failed(attempt, "subscribe failed: " + done.cause().getMessage());
+                    return;
+                }
+                connected = true;
+                connects++;
+                failedInARow = 0;
+                previousDelay = Duration.ZERO;
+                listener.connected();
+            });
+        });
+    }
+
+    private void closedBy(MqttClient attempt, String cause) {
+        if (client != attempt) {
+            return;
+        }
+        if (connected) {
+            connected = false;
+            losses++;
+            failAwaitingAcks("connection lost");
+            listener.connectionLost(cause);
+            scheduleReconnect();
+        } else {
+            failed(attempt, cause);
+        }
+    }
+
+    private void failed(MqttClient attempt, String cause) {
+        if (client != attempt || closed) {
+            return;
+        }
+        client = null;
+        failedAttempts++;
+        failedInARow++;
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        client = null;
+        if (settings.reconnect().givesUpAfter(failedInARow)) {
+            gaveUp = true;
+            listener.gaveUp(failedInARow);
+            return;
+        }
+        Duration delay = settings.reconnect().delay(failedInARow + 1, previousDelay, random);
+        previousDelay = delay;
+        vertx.setTimer(settings.clock().realMillis(delay), ignored -> {
+            if (client == null) {
+                attempt();
+            }
+        });
+    }
+
+    private void acknowledged(int packetId) {
+        Promise<Void> acked = awaitingAck.remove(packetId);
+        if (acked != null) {
+            acked.tryComplete();
+        } else {
+            acksBeforeRegistration.add(packetId);
+        }
+    }
+
+    private void failAck(int packetId, String cause) {
+        Promise<Void> acked = awaitingAck.remove(packetId);
+        if (acked != null) {
+            acked.tryFail(cause);
+        }
+    }
+
+    private void failAwaitingAcks(String cause) {
+        awaitingAck.values().forEach(promise -> promise.tryFail(cause));
+        awaitingAck.clear();
+        acksBeforeRegistration.clear();
+    }
+}

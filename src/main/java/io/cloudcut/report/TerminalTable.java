@@ -1,0 +1,99 @@
+package io.cloudcut.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The verdict matrix for people at a terminal: one row per model and function, the probes that
+ * worked per phase, the function's verdict; then per model its verdict, recovery and event account.
+ */
+public final class TerminalTable {
+
+    private TerminalTable() {
+    }
+
+    public static String render(RunReport report) {
+        List<String> phaseNames = report.phases().stream().map(RunReport.PhaseReport::name).toList();
+        List<String> header = new ArrayList<>(List.of("model", "function", "path"));
+        header.addAll(phaseNames);
+        header.add("verdict");
+        List<List<String>> rows = new ArrayList<>();
+        for (ModelReport model : report.models()) {
+            for (FunctionReport function : model.functions()) {
+                List<String> row = new ArrayList<>(List.of(model.model(), function.name(), function.path()));
+                for (String phase : phaseNames) {
+                    PhaseCounts counts = function.phases().get(phase);
+                    row.add(counts == null || counts.total() == 0 ? "-" : counts.ok() + "/" + counts.total() + " ok");
+                }
+                row.add(function.verdict().name());
+                rows.add(row);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(table(header, rows));
+        out.append('\n');
+        List<List<String>> summary = new ArrayList<>();
+        for (ModelReport model : report.models()) {
+            RecoveryReport recovery = model.recovery();
+            EventsReport events = model.events();
+            summary.add(List.of(model.model(), model.kind(), String.valueOf(model.devices()), model.verdict().name(),
+                    recovery.recovered() + recovery.stuck() == 0 ? "-"
+                            : recovery.recovered() + " recovered" + (recovery.stuck() > 0 ? ", " + recovery.stuck() + " STUCK" : ""),
+                    recovery.recovered() == 0 ? "-" : duration(recovery.p50Seconds()) + " / " + duration(recovery.maxSeconds()),
+                    events.generated() + " gen, " + events.delivered() + " dlv, " + events.buffered() + " buf, "
+                            + events.droppedTotal() + " drop"));
+        }
+        out.append(table(List.of("model", "kind", "devices", "verdict", "recovery", "p50 / max", "events"), summary));
+        for (ModelReport model : report.models()) {
+            for (RecoveryReport.StuckDevice stuck : model.recovery().stuckDevices()) {
+                out.append("STUCK ").append(stuck.device()).append(": ").append(stuck.lastState()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** Scenario seconds in the largest sensible unit: {@code 42s}, {@code 12m}, {@code 3.5h}. */
+    static String duration(double seconds) {
+        if (seconds < 120) {
+            return String.format("%.0fs", seconds);
+        }
+        if (seconds < 7200) {
+            return String.format("%.0fm", seconds / 60);
+        }
+        return String.format("%.1fh", seconds / 3600);
+    }
+
+    private static String table(List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        line(out, header, widths);
+        List<String> rule = new ArrayList<>();
+        for (int width : widths) {
+            rule.add("-".repeat(width));
+        }
+        line(out, rule, widths);
+        String previousModel = null;
+        for (List<String> row : rows) {
+            List<String> shown = new ArrayList<>(row);
+            if (row.get(0).equals(previousModel)) {
+                shown.set(0, "");
+            }
+            previousModel = row.get(0);
+            line(out, shown, widths);
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, List<String> cells, int[] widths) {
+        for (int c = 0; c < cells.size(); c++) {
+            out.append(String.format("%-" + widths[c] + "s", cells.get(c)));
+            out.append(c == cells.size() - 1 ? "\n" : "  ");
+        }
+    }
+}

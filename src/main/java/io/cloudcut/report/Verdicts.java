@@ -1,0 +1,208 @@
+package io.cloudcut.report;
+
+import io.cloudcut.observation.EventsObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.PhaseObserved;
+import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.observation.ProbeOutcome;
+import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.observation.ServiceObserved;
+import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.FleetEntry;
+import io.cloudcut.scenario.FunctionSpec;
+import io.cloudcut.scenario.Phase;
+import io.cloudcut.scenario.PhaseKind;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.WireNames;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The verdict rules: turns a run's observations into its report. Nothing here reads a policy out of
+ * a model file; every verdict comes from what the probes saw.
+ *
+ * <ul>
+ *   <li>In each phase, a function is {@code LOST} if no probe of it worked, {@code KEPT} if it worked
+ *   at least as often as in the baseline and its median latency stayed within
+ *   {@value #LATENCY_FACTOR}x the baseline's (plus {@value #LATENCY_SLACK_MILLIS} ms), {@code DEGRADED}
+ *   otherwise. Its verdict for the outage is the worst of its outage phases.</li>
+ *   <li>A model is {@code FULLY_AVAILABLE} when all its functions are kept, {@code FAIL_CLOSED} when all
+ *   are lost, {@code LOCAL_FUNCTION_KEPT} when every local function is kept and every cloud one lost,
+ *   {@code PARTIAL} otherwise.</li>
+ * </ul>
+ */
+public final class Verdicts {
+
+    static final int LATENCY_FACTOR = 3;
+    static final int LATENCY_SLACK_MILLIS = 100;
+
+    private Verdicts() {
+    }
+
+    public static RunReport report(Scenario scenario, String broker, Duration wallTime, List<Observation> observations) {
+        Set<String> outagePhases = phasesOf(scenario, PhaseKind.OUTAGE);
+        Set<String> baselinePhases = phasesOf(scenario, PhaseKind.BASELINE);
+        List<ProbeObserved> probes = only(observations, ProbeObserved.class);
+        List<ModelReport> models = new ArrayList<>();
+        for (FleetEntry entry : scenario.fleet()) {
+            DeviceModel model = scenario.model(entry.model());
+            List<FunctionReport> functions = new ArrayList<>();
+            for (FunctionSpec function : model.functions()) {
+                List<ProbeObserved> mine = probes.stream()
+                        .filter(probe -> probe.model().equals(model.id()) && probe.function().equals(function.name()))
+                        .toList();
+                functions.add(functionReport(scenario, function, mine, baselinePhases, outagePhases));
+            }
+            models.add(new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), entry.count(),
+                    modelVerdict(model, functions), functions, recovery(model.id(), observations),
+                    events(model.id(), observations),
+                    sessions(model.id(), observations)));
+        }
+        return new RunReport(scenario.name(), scenario.description(), broker, scenario.timeScale(),
+                wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models);
+    }
+
+    private static FunctionReport functionReport(Scenario scenario, FunctionSpec function, List<ProbeObserved> probes,
+                                                 Set<String> baselinePhases, Set<String> outagePhases) {
+        PhaseCounts baseline = counts(probes.stream().filter(p -> baselinePhases.contains(p.phase())).toList());
+        Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
+        for (Phase phase : scenario.phases()) {
+            byPhase.put(phase.name(), counts(probes.stream().filter(p -> p.phase().equals(phase.name())).toList())
+                    .judged(baseline));
+        }
+        FunctionVerdict worstOutage = outagePhases.stream().map(byPhase::get).map(PhaseCounts::verdict)
+                .max(Comparator.naturalOrder()).orElse(FunctionVerdict.KEPT);
+        String lastFailure = probes.stream().filter(p -> !p.ok()).reduce((first, second) -> second)
+                .map(p -> p.phase() + ": " + p.detail()).orElse(null);
+        return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage, lastFailure);
+    }
+
+    static FunctionVerdict functionVerdict(PhaseCounts baseline, PhaseCounts outage) {
+        if (outage.ok() == 0) {
+            return FunctionVerdict.LOST;
+        }
+        boolean asOften = outage.okRate() >= baseline.okRate();
+        boolean asFast = outage.p50LatencyMillis()
+                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + LATENCY_SLACK_MILLIS;
+        return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
+    }
+
+    static ModelVerdict modelVerdict(DeviceModel model, List<FunctionReport> functions) {
+        if (functions.stream().allMatch(f -> f.verdict() == FunctionVerdict.KEPT)) {
+            return ModelVerdict.FULLY_AVAILABLE;
+        }
+        if (functions.stream().allMatch(f -> f.verdict() == FunctionVerdict.LOST)) {
+            return ModelVerdict.FAIL_CLOSED;
+        }
+        boolean localKept = functions.stream().filter(f -> isLocal(model, f))
+                .allMatch(f -> f.verdict() == FunctionVerdict.KEPT);
+        boolean cloudLost = functions.stream().filter(f -> !isLocal(model, f))
+                .allMatch(f -> f.verdict() == FunctionVerdict.LOST);
+        return localKept && cloudLost ? ModelVerdict.LOCAL_FUNCTION_KEPT : ModelVerdict.PARTIAL;
+    }
+
+    private static boolean isLocal(DeviceModel model, FunctionReport function) {
+        return model.function(function.name()).map(FunctionSpec::isLocal).orElse(false);
+    }
+
+    static PhaseCounts counts(List<ProbeObserved> probes) {
+        long ok = probes.stream().filter(ProbeObserved::ok).count();
+        long refused = probes.stream().filter(p -> p.outcome() == ProbeOutcome.REFUSED).count();
+        long timedOut = probes.stream().filter(p -> p.outcome() == ProbeOutcome.TIMED_OUT).count();
+        List<Long> latencies = probes.stream().filter(ProbeObserved::ok).map(ProbeObserved::latencyMillis).sorted().toList();
+        long p50 = latencies.isEmpty() ? 0 : latencies.get((latencies.size() - 1) / 2);
+        return new PhaseCounts(ok, probes.size() - ok, refused, timedOut, p50, null);
+    }
+
+    private static RecoveryReport recovery(String model, List<Observation> observations) {
+        List<RecoveryObserved> mine = only(observations, RecoveryObserved.class).stream()
+                .filter(r -> r.model().equals(model)).toList();
+        List<Double> seconds = mine.stream().filter(RecoveryObserved::recovered)
+                .map(r -> r.afterMillis() / 1000.0).sorted().toList();
+        List<Double> wall = mine.stream().filter(RecoveryObserved::recovered)
+                .map(r -> r.realAfterMillis() / 1000.0).sorted().toList();
+        List<RecoveryReport.StuckDevice> stuck = mine.stream().filter(r -> !r.recovered())
+                .map(r -> new RecoveryReport.StuckDevice(r.device(), r.lastState())).toList();
+        return new RecoveryReport(seconds.size(), stuck.size(), percentile(seconds, 50), percentile(seconds, 95),
+                percentile(seconds, 100), percentile(wall, 50), percentile(wall, 100), stuck);
+    }
+
+    private static EventsReport events(String model, List<Observation> observations) {
+        List<EventsObserved> mine = only(observations, EventsObserved.class).stream()
+                .filter(e -> e.model().equals(model)).toList();
+        Map<String, Long> dropped = new TreeMap<>();
+        mine.forEach(e -> e.dropped().forEach((reason, count) -> dropped.merge(reason, count, Long::sum)));
+        return new EventsReport(mine.stream().mapToLong(EventsObserved::generated).sum(),
+                mine.stream().mapToLong(EventsObserved::delivered).sum(),
+                mine.stream().mapToLong(EventsObserved::buffered).sum(), dropped);
+    }
+
+    private static List<ModelReport.SessionChange> sessions(String model, List<Observation> observations) {
+        Map<String, List<SessionObserved>> byChange = only(observations, SessionObserved.class).stream()
+                .filter(s -> s.model().equals(model) && !"acquired".equals(s.change()))
+                .collect(Collectors.groupingBy(SessionObserved::change, TreeMap::new, Collectors.toList()));
+        List<ModelReport.SessionChange> changes = new ArrayList<>();
+        byChange.forEach((change, seen) -> changes.add(new ModelReport.SessionChange(change,
+                (int) seen.stream().map(SessionObserved::device).distinct().count(),
+                seen.stream().mapToLong(SessionObserved::atMillis).min().orElse(0) / 1000.0)));
+        return changes;
+    }
+
+    private static List<RunReport.PhaseReport> phases(Scenario scenario, List<Observation> observations) {
+        List<PhaseObserved> marks = only(observations, PhaseObserved.class);
+        List<RunReport.PhaseReport> phases = new ArrayList<>();
+        for (Phase phase : scenario.phases()) {
+            double start = marks.stream().filter(m -> m.phase().equals(phase.name()) && m.started())
+                    .mapToLong(PhaseObserved::atMillis).findFirst().orElse(0) / 1000.0;
+            double end = marks.stream().filter(m -> m.phase().equals(phase.name()) && !m.started())
+                    .mapToLong(PhaseObserved::atMillis).findFirst().orElse(0) / 1000.0;
+            phases.add(new RunReport.PhaseReport(phase.name(), WireNames.of(phase.kind()), start, end,
+                    phase.faults().stream().map(Object::toString).toList()));
+        }
+        return phases;
+    }
+
+    private static List<RunReport.ServiceChange> services(List<Observation> observations) {
+        List<RunReport.ServiceChange> changes = new ArrayList<>();
+        Map<String, ServiceObserved> downSince = new LinkedHashMap<>();
+        for (ServiceObserved change : only(observations, ServiceObserved.class)) {
+            if (!change.up()) {
+                downSince.put(change.service(), change);
+            } else {
+                ServiceObserved down = downSince.remove(change.service());
+                if (down != null) {
+                    changes.add(new RunReport.ServiceChange(change.service(), down.cause(), down.atMillis() / 1000.0,
+                            change.atMillis() / 1000.0));
+                }
+            }
+        }
+        downSince.values().forEach(down -> changes.add(
+                new RunReport.ServiceChange(down.service(), down.cause(), down.atMillis() / 1000.0, -1)));
+        return changes;
+    }
+
+    static double percentile(List<Double> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
+    }
+
+    private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {
+        return observations.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static Set<String> phasesOf(Scenario scenario, PhaseKind kind) {
+        return scenario.phases().stream().filter(p -> p.kind() == kind).map(Phase::name).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,27 @@
+package io.cloudcut.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The emulated cloud: its services and what each needs. A service that is down takes every service
+ * that needs it (directly or not) down with it.
+ */
+public record CloudSpec(Path file, Map<String, ServiceSpec> services) {
+
+    /** Service kinds CloudCut emulates; a cloud file names its services after them. */
+    public static final Set<String> SERVICE_KINDS = Set.of("auth", "commands", "ingest", "notify");
+
+    public CloudSpec {
+        services = Map.copyOf(services);
+    }
+
+    /** What one service needs. */
+    public record ServiceSpec(List<String> needs) {
+        public ServiceSpec {
+            needs = List.copyOf(Checks.orDefault(needs, List.of()));
+        }
+    }
+}

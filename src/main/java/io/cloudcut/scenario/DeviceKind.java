@@ -1,0 +1,20 @@
+package io.cloudcut.scenario;
+
+import java.util.List;
+
+/** The kind of device a model describes, with the functions built-in firmware of that kind can run. */
+public enum DeviceKind {
+    VACUUM(List.of("clean-button", "clean-from-app", "scheduled-clean", "status-report", "child-lock")),
+    DOORBELL(List.of("chime", "motion-alert", "push-notification", "live-view", "record-clip"));
+
+    private final List<String> functions;
+
+    DeviceKind(List<String> functions) {
+        this.functions = functions;
+    }
+
+    /** Names of the functions the built-in firmware of this kind implements. */
+    public List<String> functions() {
+        return functions;
+    }
+}

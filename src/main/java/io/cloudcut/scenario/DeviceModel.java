@@ -1,0 +1,56 @@
+package io.cloudcut.scenario;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A device model, read from {@code devices/<id>.yaml}: the firmware profile that every device of the
+ * model runs. Policies are data here; what they lead to is measured by running the devices.
+ *
+ * @param id          the file name without {@code .yaml}; scenarios refer to the model by it
+ * @param firmware    a class implementing the firmware SPI; empty for the built-in firmware of the kind
+ * @param client      the MQTT client stack the firmware uses ({@code vertx} so far)
+ * @param keepAlive   MQTT keepalive, in real time (protocol timers are not compressed)
+ * @param connectTimeout how long the firmware waits for a CONNACK or a PUBACK before it takes the
+ *                    connection for dead, in real time like the protocol it times
+ * @param statusEvery how often the device reports its status on its own (scenario time)
+ */
+public record DeviceModel(String id,
+                          DeviceKind kind, String description, String firmware, String client,
+                          Duration keepAlive, Duration connectTimeout, Duration statusEvery,
+                          List<FunctionSpec> functions, SessionPolicy session, ReconnectPolicy reconnect,
+                          BufferPolicy buffer) {
+
+    public DeviceModel {
+        Checks.present(kind, "kind");
+        Checks.present(functions, "functions");
+        Checks.check(!functions.isEmpty(), "a model needs at least one function");
+        functions = List.copyOf(functions);
+        Set<String> seen = new HashSet<>();
+        for (FunctionSpec function : functions) {
+            Checks.check(seen.add(function.name()), "function '" + function.name() + "' is declared twice");
+            Checks.check(firmware != null || kind.functions().contains(function.name()),
+                    "unknown function '" + function.name()
+                    + "' for a " + WireNames.of(kind) + " (known: " + String.join(", ", kind.functions()) + ")");
+        }
+        description = Checks.orDefault(description, "");
+        firmware = Checks.orDefault(firmware, "");
+        client = Checks.orDefault(client, "vertx");
+        statusEvery = Checks.orDefault(statusEvery, Duration.ofMinutes(30));
+        Checks.check(!statusEvery.isZero() && !statusEvery.isNegative(), "statusEvery must be positive");
+        keepAlive = Checks.orDefault(keepAlive, Duration.ofSeconds(5));
+        Checks.check(keepAlive.toSeconds() >= 1, "keepAlive must be at least 1s");
+        connectTimeout = Checks.orDefault(connectTimeout, Duration.ofSeconds(2));
+        Checks.check(connectTimeout.toMillis() >= 100, "connectTimeout must be at least 100ms");
+        session = Checks.orDefault(session, SessionPolicy.defaults());
+        reconnect = Checks.orDefault(reconnect, ReconnectPolicy.defaults());
+        buffer = Checks.orDefault(buffer, BufferPolicy.defaults());
+    }
+
+    public Optional<FunctionSpec> function(String name) {
+        return functions.stream().filter(function -> function.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,60 @@
+package io.cloudcut.scenario;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses and prints the compact durations used in scenario and model files: {@code 17h}, {@code 1h30m}, {@code 500ms}. */
+public final class Durations {
+
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|d|h|m|s)");
+
+    private Durations() {
+    }
+
+    /** @throws IllegalArgumentException naming the expected form when the text is not a duration */
+    public static Duration parse(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        Matcher matcher = PART.matcher(trimmed);
+        long nanos = 0;
+        int end = 0;
+        while (matcher.find() && matcher.start() == end) {
+            double amount = Double.parseDouble(matcher.group(1));
+            nanos += (long) (amount * unitNanos(matcher.group(2)));
+            end = matcher.end();
+        }
+        if (trimmed.isEmpty() || end != trimmed.length()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (use e.g. 500ms, 30s, 10m, 17h, 1h30m, 2d)");
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    /** The shortest exact compact form, e.g. {@code 1h30m}; sub-second parts as milliseconds. */
+    public static String format(Duration duration) {
+        if (duration.isZero()) {
+            return "0s";
+        }
+        StringBuilder text = new StringBuilder();
+        long millis = duration.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            if (millis >= units[i]) {
+                text.append(millis / units[i]).append(names[i]);
+                millis %= units[i];
+            }
+        }
+        return text.toString();
+    }
+
+    private static double unitNanos(String unit) {
+        return switch (unit) {
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            case "h" -> 3600e9;
+            case "d" -> 86400e9;
+            default -> throw new IllegalStateException(unit);
+        };
+    }
+}

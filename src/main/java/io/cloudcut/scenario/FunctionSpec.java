@@ -1,0 +1,24 @@
+package io.cloudcut.scenario;
+
+import java.util.List;
+
+/**
+ * One function of a device model: its name, the path it is exercised by, who starts it and which
+ * cloud services it needs (documentation of the dependency; the outcome is measured, never read
+ * from here).
+ */
+public record FunctionSpec(String name, FunctionPath path, Trigger trigger, List<String> needs) {
+
+    public FunctionSpec {
+        Checks.present(name, "name");
+        Checks.present(path, "path");
+        trigger = Checks.orDefault(trigger, path == FunctionPath.LOCAL ? Trigger.DEVICE : Trigger.APP);
+        Checks.check(!(path == FunctionPath.LOCAL && trigger == Trigger.APP),
+                "function '" + name + "': a local function cannot be triggered by the app");
+        needs = List.copyOf(Checks.orDefault(needs, List.of()));
+    }
+
+    public boolean isLocal() {
+        return path == FunctionPath.LOCAL;
+    }
+}

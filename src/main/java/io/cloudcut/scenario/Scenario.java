@@ -1,0 +1,49 @@
+package io.cloudcut.scenario;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded and validated scenario: the fleet, the cloud it depends on, and the timeline of phases, on
+ * a scenario clock running {@code timeScale} scenario seconds per real second.
+ */
+public record Scenario(String name, String description, Path file, double timeScale, ProbeSettings probe,
+                       CloudSpec cloud, List<FleetEntry> fleet, List<Phase> phases,
+                       Map<String, DeviceModel> models) {
+
+    public Scenario {
+        fleet = List.copyOf(fleet);
+        phases = List.copyOf(phases);
+        models = Map.copyOf(models);
+    }
+
+    public int deviceCount() {
+        return fleet.stream().mapToInt(FleetEntry::count).sum();
+    }
+
+    /** The length of the whole timeline, in scenario time. */
+    public Duration duration() {
+        return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    public DeviceModel model(String id) {
+        DeviceModel model = models.get(id);
+        if (model == null) {
+            throw new IllegalArgumentException("no model '" + id + "' in scenario " + name);
+        }
+        return model;
+    }
+
+    /** The same scenario on another time scale; tests use it to shorten a shipped scenario. */
+    public Scenario withTimeScale(double scale) {
+        return new Scenario(name, description, file, scale, probe, cloud, fleet, phases, models);
+    }
+
+    /** The same scenario with another fleet size per model, for tests and small runs. */
+    public Scenario withDevicesPerModel(int count) {
+        List<FleetEntry> resized = fleet.stream().map(entry -> new FleetEntry(entry.model(), count)).toList();
+        return new Scenario(name, description, file, timeScale, probe, cloud, resized, phases, models);
+    }
+}

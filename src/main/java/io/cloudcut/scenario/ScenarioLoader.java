@@ -1,0 +1,173 @@
+package io.cloudcut.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Loads a scenario with the device models and the cloud it refers to, and validates all of them
+ * together; every problem is a {@link ScenarioException} naming the file, the line and the field.
+ * Device models are read from {@code <root>/devices/<id>.yaml}; a scenario without a {@code cloud}
+ * field uses {@code <root>/clouds/default.yaml}.
+ */
+public final class ScenarioLoader {
+
+    private final Path devicesDir;
+    private final Path defaultCloud;
+
+    public ScenarioLoader(Path projectRoot) {
+        this.devicesDir = projectRoot.resolve("devices");
+        this.defaultCloud = projectRoot.resolve("clouds").resolve("default.yaml");
+    }
+
+    public Scenario load(Path file) throws ScenarioException {
+        YamlDocument document = YamlDocument.read(file);
+        ScenarioFile spec = document.bind(ScenarioFile.class);
+        Path cloudFile = spec.cloud() == null ? defaultCloud
+                : file.toAbsolutePath().getParent().resolve(spec.cloud()).normalize();
+        if (spec.cloud() != null && !Files.isRegularFile(cloudFile)) {
+            throw document.error("/cloud", "cloud file not found: " + cloudFile);
+        }
+        CloudSpec cloud = loadCloud(cloudFile);
+
+        Map<String, DeviceModel> models = new LinkedHashMap<>();
+        for (int i = 0; i < spec.fleet().size(); i++) {
+            String id = spec.fleet().get(i).model();
+            if (!models.containsKey(id)) {
+                Path modelFile = devicesDir.resolve(id + ".yaml");
+                if (!Files.isRegularFile(modelFile)) {
+                    throw document.error("/fleet/" + i + "/model", "unknown device model '" + id + "' (known: "
+                            + String.join(", ", knownModels()) + ")");
+                }
+                models.put(id, loadModel(modelFile, cloud));
+            }
+        }
+        validateTimeline(document, spec, cloud);
+        return new Scenario(spec.name(), spec.description(), file, spec.timeScale(), spec.probe(), cloud,
+                spec.fleet(), spec.phases(), models);
+    }
+
+    /** Loads one device model file, checking that the services it names exist in the cloud. */
+    public DeviceModel loadModel(Path file, CloudSpec cloud) throws ScenarioException {
+        YamlDocument document = YamlDocument.read(file);
+        String id = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        document.setFromOutside("id", id);
+        DeviceModel model = document.bind(DeviceModel.class);
+        for (int f = 0; f < model.functions().size(); f++) {
+            List<String> needs = model.functions().get(f).needs();
+            for (int n = 0; n < needs.size(); n++) {
+                if (!cloud.services().containsKey(needs.get(n))) {
+                    throw document.error("/functions/" + f + "/needs/" + n, "unknown service '" + needs.get(n)
+                            + "' (the cloud " + cloud.file().getFileName() + " has: " + serviceList(cloud) + ")");
+                }
+            }
+        }
+        return model;
+    }
+
+    /** Loads a cloud file: services must be kinds CloudCut emulates, needs must exist and not form a cycle. */
+    public CloudSpec loadCloud(Path file) throws ScenarioException {
+        YamlDocument document = YamlDocument.read(file);
+        CloudFile spec = document.bind(CloudFile.class);
+        for (Map.Entry<String, CloudSpec.ServiceSpec> service : spec.services().entrySet()) {
+            if (!CloudSpec.SERVICE_KINDS.contains(service.getKey())) {
+                throw document.error("/services/" + service.getKey(), "unknown service kind '" + service.getKey()
+                        + "' (known: " + String.join(", ", CloudSpec.SERVICE_KINDS.stream().sorted().toList()) + ")");
+            }
+            List<String> needs = service.getValue().needs();
+            for (int n = 0; n < needs.size(); n++) {
+                if (!spec.services().containsKey(needs.get(n))) {
+                    throw document.error("/services/" + service.getKey() + "/needs/" + n,
+                            "unknown service '" + needs.get(n) + "'");
+                }
+            }
+        }
+        CloudSpec cloud = new CloudSpec(file, spec.services());
+        for (String service : cloud.services().keySet()) {
+            List<String> cycle = cycleFrom(service, cloud, new ArrayList<>());
+            if (!cycle.isEmpty()) {
+                throw document.error("/services/" + service, "dependency cycle: " + String.join(" -> ", cycle));
+            }
+        }
+        return cloud;
+    }
+
+    private static void validateTimeline(YamlDocument document, ScenarioFile spec, CloudSpec cloud)
+            throws ScenarioException {
+        Set<String> names = new HashSet<>();
+        boolean baseline = false;
+        boolean outage = false;
+        Set<String> fleetModels = new HashSet<>();
+        spec.fleet().forEach(entry -> fleetModels.add(entry.model()));
+        for (int p = 0; p < spec.phases().size(); p++) {
+            Phase phase = spec.phases().get(p);
+            if (!names.add(phase.name())) {
+                throw document.error("/phases/" + p + "/name", "phase name '" + phase.name() + "' is used twice");
+            }
+            if (phase.kind() == PhaseKind.BASELINE) {
+                baseline = true;
+            } else if (!baseline) {
+                throw document.error("/phases/" + p + "/kind", "the timeline must start with a baseline phase");
+            }
+            outage |= phase.kind() == PhaseKind.OUTAGE;
+            if (phase.kind() == PhaseKind.RECOVERY && !outage) {
+                throw document.error("/phases/" + p + "/kind", "a recovery phase must follow an outage phase");
+            }
+            for (int f = 0; f < phase.faults().size(); f++) {
+                FaultSpec fault = phase.faults().get(f);
+                String at = "/phases/" + p + "/faults/" + f;
+                if (fault.targetsService() && !cloud.services().containsKey(fault.service())) {
+                    throw document.error(at + "/service", "unknown service '" + fault.service() + "' (the cloud "
+                            + cloud.file().getFileName() + " has: " + serviceList(cloud) + ")");
+                }
+                if (!fault.targetsService() && !FaultSpec.ALL_LINKS.equals(fault.link())
+                        && !fleetModels.contains(fault.link())) {
+                    throw document.error(at + "/link", "link target '" + fault.link()
+                            + "' is neither 'all' nor a model of the fleet");
+                }
+            }
+        }
+        if (!outage) {
+            throw document.error("/phases", "a scenario needs at least one outage phase");
+        }
+    }
+
+    private static List<String> cycleFrom(String service, CloudSpec cloud, List<String> path) {
+        if (path.contains(service)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(service), path.size()));
+            cycle.add(service);
+            return cycle;
+        }
+        path.add(service);
+        for (String need : cloud.services().get(service).needs()) {
+            List<String> cycle = cycleFrom(need, cloud, path);
+            if (!cycle.isEmpty()) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        return List.of();
+    }
+
+    private static String serviceList(CloudSpec cloud) {
+        return String.join(", ", cloud.services().keySet().stream().sorted().toList());
+    }
+
+    private List<String> knownModels() {
+        try (Stream<Path> files = Files.list(devicesDir)) {
+            return files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml"))
+                    .map(name -> name.substring(0, name.length() - 5))
+                    .sorted().toList();
+        } catch (IOException unreadable) {
+            return List.of();
+        }
+    }
+}
