@@ -13,11 +13,13 @@ import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
 import io.cloudcut.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -29,7 +31,7 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/kinesis-2020.yaml",
-            description = "Scenario file (default: ${DEFAULT-VALUE}).")
+            description = "Scenario file, relative to the project directory (default: ${DEFAULT-VALUE}).")
     Path scenarioFile;
 
     @Option(names = "--broker", paramLabel = "URI",
@@ -53,33 +55,41 @@ final class RunCommand implements Callable<Integer> {
             description = "Where devices/, clouds/ and broker-config/ are (default: the current directory).")
     Path projectDir;
 
-    @Override
-    public Integer call() {
-        PrintStream err = System.err;
-        Scenario scenario;
-        try {
-            scenario = new ScenarioLoader(projectDir).load(scenarioFile);
-        } catch (ScenarioException bad) {
-            err.println("error: " + bad.getMessage());
-            return CloudCutCommand.EXIT_BAD_INPUT;
-        }
+    @Spec
+    CommandSpec spec;
+
+    /** The scenario as loaded, with the command line's overrides; bad input throws. */
+    private Scenario configuredScenario() throws ScenarioException {
+        Scenario scenario = new ScenarioLoader(projectDir).load(projectDir.resolve(scenarioFile));
         if (brokerPort != null && externalBroker != null) {
-            err.println("error: --broker-port is for the embedded broker; an external broker's port is in its URI");
-            return CloudCutCommand.EXIT_BAD_INPUT;
+            throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");
         }
         if (devicesPerModel != null) {
             if (devicesPerModel < 1) {
-                err.println("error: --devices-per-model must be at least 1");
-                return CloudCutCommand.EXIT_BAD_INPUT;
+                throw new IllegalArgumentException("--devices-per-model must be at least 1");
             }
             scenario = scenario.withDevicesPerModel(devicesPerModel);
         }
         if (timeScale != null) {
             if (timeScale <= 0) {
-                err.println("error: --time-scale must be positive");
-                return CloudCutCommand.EXIT_BAD_INPUT;
+                throw new IllegalArgumentException("--time-scale must be positive");
             }
             scenario = scenario.withTimeScale(timeScale);
+        }
+        return scenario;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario scenario;
+        try {
+            scenario = configuredScenario();
+        } catch (ScenarioException | IllegalArgumentException bad) {
+            err.println("error: " + bad.getMessage());
+            err.flush();
+            return CloudCutCommand.EXIT_BAD_INPUT;
         }
         RunSettings settings = new RunSettings(externalBroker, brokerPort, projectDir.resolve("broker-config"),
                 Duration.ofSeconds(60), new TerminalProgress(err, scenario));
@@ -88,16 +98,19 @@ final class RunCommand implements Callable<Integer> {
             result = new ScenarioRunner(settings).run(scenario);
         } catch (InfrastructureException failed) {
             err.println("error: " + failed.getMessage());
+            err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
         RunReport report = Verdicts.report(scenario, result.broker(), result.wallTime(), result.observations());
-        System.out.println();
-        System.out.print(TerminalTable.render(report));
+        out.println();
+        out.print(TerminalTable.render(report));
+        out.flush();
         if (reportDir != null) {
             try {
                 Path written = new JsonReportWriter().write(report, reportDir);
                 Path observations = ObservationsWriter.write(result.observations(), reportDir);
                 err.println("report: " + written + " (observations: " + observations.getFileName() + ")");
+                err.flush();
             } catch (IOException unwritable) {
                 err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());
                 return CloudCutCommand.EXIT_INFRASTRUCTURE;

@@ -6,19 +6,20 @@ import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.WireNames;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** Progress lines on the terminal while a run goes, each stamped with the real time elapsed. */
 final class TerminalProgress implements ProgressListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long startNanos = System.nanoTime();
 
-    TerminalProgress(PrintStream out, Scenario scenario) {
+    TerminalProgress(PrintWriter out, Scenario scenario) {
         this.out = out;
         out.printf("scenario %s: %d devices, %s of scenario time at %.0fx (about %.0f s)%n", scenario.name(),
                 scenario.deviceCount(), Durations.format(scenario.duration()), scenario.timeScale(),
                 scenario.duration().toMillis() / 1000.0 / scenario.timeScale());
+        out.flush();
     }
 
     @Override
@@ -54,5 +55,6 @@ final class TerminalProgress implements ProgressListener {
 
     private void say(String line) {
         out.printf("[%6.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
+        out.flush();
     }
 }

@@ -30,11 +30,15 @@ public record DeviceModel(String id,
         Checks.check(!functions.isEmpty(), "a model needs at least one function");
         functions = List.copyOf(functions);
         Set<String> seen = new HashSet<>();
-        for (FunctionSpec function : functions) {
-            Checks.check(seen.add(function.name()), "function '" + function.name() + "' is declared twice");
-            Checks.check(firmware != null || kind.functions().contains(function.name()),
-                    "unknown function '" + function.name()
-                    + "' for a " + WireNames.of(kind) + " (known: " + String.join(", ", kind.functions()) + ")");
+        for (int i = 0; i < functions.size(); i++) {
+            String name = functions.get(i).name();
+            if (!seen.add(name)) {
+                throw new FieldProblem("/functions/" + i + "/name", "function '" + name + "' is declared twice");
+            }
+            if (firmware == null && !kind.functions().contains(name)) {
+                throw new FieldProblem("/functions/" + i + "/name", "unknown function '" + name + "' for a "
+                        + WireNames.of(kind) + " (known: " + String.join(", ", kind.functions()) + ")");
+            }
         }
         description = Checks.orDefault(description, "");
         firmware = Checks.orDefault(firmware, "");

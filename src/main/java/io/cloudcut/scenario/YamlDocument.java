@@ -104,7 +104,15 @@ final class YamlDocument {
             return MAPPER.treeToValue(root, type);
         } catch (JsonMappingException mismatch) {
             String pointer = pointerOf(mismatch);
-            throw error(pointer, describe(mismatch));
+            if (mismatch.getCause() instanceof FieldProblem problem) {
+                throw error(pointer + problem.relativePointer(), problem.getMessage());
+            }
+            JsonNode found = root.at(pointer);
+            String problem = describe(mismatch);
+            if (problem.startsWith("expected ") && found.isValueNode()) {
+                problem += ", found '" + found.asText() + "'";
+            }
+            throw error(pointer, problem);
         } catch (IOException | IllegalArgumentException other) {
             throw error("", other.getMessage());
         }
@@ -177,7 +185,7 @@ final class YamlDocument {
             if (wrongValue instanceof InvalidFormatException badValue) {
                 return "'" + badValue.getValue() + "' is not a valid " + typeName(target);
             }
-            return "expected " + typeName(target);
+            return "expected a " + typeName(target);
         }
         Throwable cause = mismatch.getCause();
         return cause != null && cause.getMessage() != null ? cause.getMessage() : mismatch.getOriginalMessage();

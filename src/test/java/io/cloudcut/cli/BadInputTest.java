@@ -1,0 +1,143 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad input gets one line naming the file, the line and the field, and exit code 2; nothing starts. */
+class BadInputTest {
+
+    @TempDir
+    Path project;
+
+    @BeforeEach
+    void copyTheProjectsModelsAndCloud() throws IOException {
+        for (String dir : new String[] {"devices", "clouds"}) {
+            Files.createDirectories(project.resolve(dir));
+            try (var files = Files.list(Project.file(dir))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, project.resolve(dir).resolve(file.getFileName()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnknownDeviceModelIsNamedWithItsLine() throws IOException {
+        Path scenario = scenario("""
+                name: typo
+                fleet:
+                  - model: vacuum-local-first
+                  - model: robo-vac-9000
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - {name: outage, kind: outage, duration: 1h, faults: [{service: ingest, fault: down}]}
+                """);
+        CliRun run = run(scenario);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("error: " + scenario + ":4:")
+                .contains("fleet[1].model", "unknown device model 'robo-vac-9000'", "vacuum-local-first");
+    }
+
+    @Test
+    void malformedYamlIsNamedWithItsLine() throws IOException {
+        Path scenario = scenario("""
+                name: broken
+                fleet:
+                  - model: vacuum-local-first
+                phases: [
+                  - name: baseline
+                """);
+        CliRun run = run(scenario);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("error: " + scenario + ":")
+                .contains("malformed YAML");
+    }
+
+    @Test
+    void aMissingServiceIsNamedWithItsLineAndField() throws IOException {
+        Path scenario = scenario("""
+                name: no-such-service
+                fleet:
+                  - model: vacuum-local-first
+                phases:
+                  - name: baseline
+                    kind: baseline
+                    duration: 1h
+                  - name: outage
+                    kind: outage
+                    duration: 1h
+                    faults:
+                      - service: kinesis
+                        fault: down
+                """);
+        CliRun run = run(scenario);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("error: " + scenario + ":12:")
+                .contains("phases[1].faults[0].service", "unknown service 'kinesis'", "auth, commands, ingest, notify");
+    }
+
+    @Test
+    void aWrongValueInADeviceModelNamesTheModelFile() throws IOException {
+        Files.writeString(project.resolve("devices/vacuum-local-first.yaml"), """
+                kind: vacuum
+                functions:
+                  - name: clean-button
+                    path: local
+                buffer:
+                  capacity: lots
+                """);
+        CliRun run = run(scenario("""
+                name: bad-model
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - {name: outage, kind: outage, duration: 1h}
+                """));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("error: " + project.resolve("devices/vacuum-local-first.yaml") + ":6:")
+                .contains("buffer.capacity", "expected a whole number, found 'lots'");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("run", "--no-such-option");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option", "--no-such-option");
+    }
+
+    @Test
+    void anUnreachableBrokerIsAnInfrastructureFailure() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--broker", "tcp://127.0.0.1:" + closedPort);
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.errorLines()).singleElement().asString().contains("cannot reach external broker");
+    }
+
+    private Path scenario(String text) throws IOException {
+        Path file = project.resolve("scenario.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private CliRun run(Path scenario) {
+        return CliRun.of("run", scenario.toString(), "--project-dir", project.toString());
+    }
+}

@@ -1,0 +1,101 @@
+package io.cloudcut.device;
+
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.scenario.DeviceKind;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.FunctionPath;
+import io.cloudcut.scenario.FunctionSpec;
+import io.cloudcut.scenario.ReconnectPolicy;
+import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.testing.Mosquitto;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A device on its link through the fault proxy to a real broker: each link fault has its own effect
+ * on the device. The device here is idle (no status reports), so only MQTT keepalive can reveal a
+ * silent link.
+ */
+class DeviceOnFaultyLinkTest {
+
+    private static final Duration KEEPALIVE = Duration.ofSeconds(2);
+
+    private Mosquitto broker;
+    private Vertx vertx;
+    private FaultProxy proxy;
+    private Link link;
+    private final List<ConnectionObserved> seen = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void startADeviceOnItsLink() throws Exception {
+        broker = Mosquitto.start();
+        vertx = Vertx.vertx();
+        proxy = FaultProxy.create("127.0.0.1", broker.port());
+        link = proxy.openLink("vacuum-1");
+        vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(ObservationCodec.ADDRESS, message -> {
+            if (ObservationCodec.decode(message.body()) instanceof ConnectionObserved connection) {
+                seen.add(connection);
+            }
+        });
+        DeviceModel idleVacuum = new DeviceModel("idle-vacuum", DeviceKind.VACUUM, null, null, null, KEEPALIVE,
+                Duration.ofSeconds(1), Duration.ofDays(365),
+                List.of(new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null)), null,
+                new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null);
+        vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
+                ScenarioClock.startingNow(1))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 1);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        proxy.close();
+        broker.close();
+    }
+
+    @Test
+    void aBlackholeIsNoticedOnlyThroughKeepalive() {
+        long appliedAt = System.nanoTime();
+        link.apply(LinkFaults.named("blackhole"));
+        await().during(KEEPALIVE.minusMillis(500)).atMost(KEEPALIVE.plusSeconds(1))
+                .until(() -> count(ConnectionObserved.DOWN) == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(ConnectionObserved.DOWN) == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - appliedAt)).isGreaterThanOrEqualTo(KEEPALIVE);
+    }
+
+    @Test
+    void aResetIsNoticedAtOnce() {
+        link.apply(LinkFaults.named("reset"));
+        await().atMost(KEEPALIVE.minusMillis(500)).until(() -> count(ConnectionObserved.DOWN) == 1);
+        link.restore();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 2);
+    }
+
+    @Test
+    void aRefusalBlocksReconnectsUntilRestored() {
+        link.apply(LinkFaults.named("refuse"));
+        await().atMost(KEEPALIVE.minusMillis(500)).until(() -> count(ConnectionObserved.DOWN) == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> count(ConnectionObserved.UP) == 1);
+        link.restore();
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 2);
+    }
+
+    private long count(String change) {
+        return seen.stream().filter(observed -> observed.change().equals(change)).count();
+    }
+}

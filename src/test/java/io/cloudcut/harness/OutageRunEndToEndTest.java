@@ -1,0 +1,65 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The short outage scenario through the command line, on the embedded broker, over real TCP: the
+ * verdicts come out of the devices' behaviour against the cut cloud.
+ */
+class OutageRunEndToEndTest {
+
+    @TempDir
+    static Path reports;
+
+    static CliRun run;
+    static RunReport report;
+
+    @BeforeAll
+    static void runTheShortOutage() throws Exception {
+        run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--report-dir", reports.toString());
+        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        report = JsonReportWriter.read(reports.resolve("report.json"));
+    }
+
+    @Test
+    void failClosedAndLocalFirstModelsComeOutAsTheirFirmwareBehaves() {
+        OutageVerdicts.assertShortOutageVerdicts(report);
+    }
+
+    @Test
+    void theTerminalShowsTheVerdictMatrixAndProgress() {
+        assertThat(run.out()).contains("model", "function", "baseline", "outage", "recovery", "verdict",
+                "FAIL_CLOSED", "LOCAL_FUNCTION_KEPT", "clean-button");
+        assertThat(run.err()).contains("phase 1/3 baseline", "phase 2/3 outage", "probes 1/2", "recovered");
+    }
+
+    @Test
+    void theReportNamesTheFieldsThatToolsRead() throws Exception {
+        String json = Files.readString(reports.resolve("report.json"));
+        assertThat(json).contains("\"scenario\"", "\"models\"", "\"model\"", "\"kind\"", "\"devices\"", "\"verdict\"",
+                "\"functions\"", "\"name\"", "\"path\"", "\"phases\"", "\"ok\"", "\"failed\"", "\"recovery\"",
+                "\"recovered\"", "\"stuck\"", "\"p50Seconds\"", "\"p95Seconds\"", "\"maxSeconds\"");
+        assertThat(reports.resolve("observations.jsonl")).isNotEmptyFile();
+    }
+
+    @Test
+    void cloudFunctionsFailForTheReasonTheCloudGives() {
+        var locked = report.model("vacuum-cloud-locked").functions().stream()
+                .filter(function -> function.name().equals("clean-button")).findFirst().orElseThrow();
+        assertThat(locked.phases().get("outage").refused()).as("the locked vacuum refuses its own button").isPositive();
+        var sessions = report.model("vacuum-cloud-locked").sessions();
+        assertThat(sessions).anySatisfy(change -> assertThat(change.change()).isEqualTo("expired"));
+    }
+}

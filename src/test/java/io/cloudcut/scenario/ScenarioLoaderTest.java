@@ -1,0 +1,140 @@
+package io.cloudcut.scenario;
+
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ScenarioLoaderTest {
+
+    private final ScenarioLoader loader = new ScenarioLoader(Project.root());
+
+    static Stream<Path> shippedScenarios() throws IOException {
+        return Files.list(Project.file("scenarios")).filter(file -> file.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedScenarios")
+    void everyShippedScenarioLoadsWithItsModels(Path file) throws ScenarioException {
+        Scenario scenario = loader.load(file);
+        assertThat(scenario.deviceCount()).isPositive();
+        assertThat(scenario.models()).hasSameSizeAs(scenario.fleet().stream().map(FleetEntry::model).distinct().toList());
+        assertThat(scenario.phases()).anyMatch(phase -> phase.kind() == PhaseKind.OUTAGE);
+    }
+
+    @Test
+    void theKinesisScenarioReplaysSeventeenHoursOfIngestOutageInUnderAMinute() throws ScenarioException {
+        Scenario kinesis = loader.load(Project.file("scenarios/kinesis-2020.yaml"));
+        Duration ingestDown = kinesis.phases().stream()
+                .filter(phase -> phase.faults().stream().anyMatch(f -> "ingest".equals(f.service())))
+                .map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
+        assertThat(ingestDown).isEqualTo(Duration.ofHours(17));
+        assertThat(kinesis.duration().toSeconds() / kinesis.timeScale()).isLessThan(60);
+    }
+
+    @Test
+    void modelsReadTheirPolicies() throws ScenarioException {
+        Scenario scenario = loader.load(Project.file("scenarios/short-outage.yaml"));
+        DeviceModel locked = scenario.model("vacuum-cloud-locked");
+        assertThat(locked.kind()).isEqualTo(DeviceKind.VACUUM);
+        assertThat(locked.session().onLoss()).isEqualTo(OnSessionLoss.LOCK_ALL);
+        assertThat(locked.reconnect().jitter()).isEqualTo(Jitter.FULL);
+        assertThat(locked.function("status-report").orElseThrow().trigger()).isEqualTo(Trigger.DEVICE);
+        assertThat(locked.function("clean-from-app").orElseThrow().trigger()).isEqualTo(Trigger.APP);
+    }
+
+    @Test
+    void anUnknownFieldListsTheKnownOnes(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "s.yaml", """
+                name: x
+                fleet: [{model: vacuum-local-first, cuont: 2}]
+                phases: [{name: b, kind: baseline, duration: 1h}]
+                """);
+        assertThatThrownBy(() -> loader.load(file))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":2:")
+                .hasMessageContaining("fleet[0].cuont: unknown field 'cuont' (known: count, model)");
+    }
+
+    @Test
+    void aBadDurationAndABadEnumSayWhatIsExpected(@TempDir Path dir) throws IOException {
+        Path duration = write(dir, "d.yaml", """
+                name: x
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - name: b
+                    kind: baseline
+                    duration: 17 hours
+                """);
+        assertThatThrownBy(() -> loader.load(duration)).hasMessageStartingWith(duration + ":6:")
+                .hasMessageContaining("phases[0].duration: '17 hours' is not a duration");
+        Path kind = write(dir, "k.yaml", """
+                name: x
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - name: b
+                    kind: blackout
+                    duration: 1h
+                """);
+        assertThatThrownBy(() -> loader.load(kind)).hasMessageStartingWith(kind + ":5:")
+                .hasMessageContaining("phases[0].kind: 'blackout' is not one of: baseline, outage, recovery");
+    }
+
+    @Test
+    void anImpossibleTimelineIsRefused(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "t.yaml", """
+                name: x
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - {name: cut, kind: outage, duration: 1h}
+                """);
+        assertThatThrownBy(() -> loader.load(file)).hasMessageContaining("phases[0].kind: the timeline must start with a baseline phase");
+        Path settle = write(dir, "u.yaml", """
+                name: x
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - {name: b, kind: baseline, duration: 1h}
+                  - {name: cut, kind: outage, duration: 1h, settle: 2h}
+                """);
+        assertThatThrownBy(() -> loader.load(settle)).hasMessageStartingWith(settle + ":5:")
+                .hasMessageContaining("settle (2h) must be shorter than the phase (1h)");
+    }
+
+    @Test
+    void aCloudWithACycleIsRefused(@TempDir Path dir) throws IOException {
+        Path cloud = write(dir, "cloud.yaml", """
+                services:
+                  auth: {needs: [commands]}
+                  commands: {needs: [auth]}
+                """);
+        assertThatThrownBy(() -> loader.loadCloud(cloud)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("dependency cycle: auth -> commands -> auth");
+    }
+
+    @Test
+    void aModelMayNotNameAFunctionItsKindLacks(@TempDir Path dir) throws Exception {
+        CloudSpec cloud = loader.loadCloud(Project.file("clouds/default.yaml"));
+        Path model = write(dir, "toaster.yaml", """
+                kind: doorbell
+                functions:
+                  - name: make-toast
+                    path: local
+                """);
+        assertThatThrownBy(() -> loader.loadModel(model, cloud)).hasMessageStartingWith(model + ":3:")
+                .hasMessageContaining("unknown function 'make-toast' for a doorbell");
+    }
+
+    private static Path write(Path dir, String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+}
