@@ -94,7 +94,7 @@ public final class EmbeddedBroker implements Broker {
 
     @Override
     public String description() {
-        return "embedded HiveMQ CE " + hiveMqVersion() + " on " + endpoint.host() + ":" + endpoint.port()
+        return "embedded HiveMQ CE" + hiveMqVersion() + " on " + endpoint.host() + ":" + endpoint.port()
                 + " (" + config.persistence().configName + ")";
     }
 
@@ -229,9 +229,10 @@ public final class EmbeddedBroker implements Broker {
         }
     }
 
+    /** " 2025.5", or nothing where the manifest lost it (the shaded jar merges manifests). */
     private static String hiveMqVersion() {
         String version = EmbeddedHiveMQ.class.getPackage().getImplementationVersion();
-        return version == null ? "(unknown version)" : version;
+        return version == null ? "" : " " + version;
     }
 
     static String rootCauseText(Throwable e) {

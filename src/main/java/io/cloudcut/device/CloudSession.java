@@ -86,6 +86,8 @@ final class CloudSession {
 
     private void checkExpiry() {
         if (valid()) {
+            // A timer converted to real milliseconds can fire a scenario moment early: wait out the rest.
+            expiryTimer = device.setTimer(Duration.ofMillis(remainingMillis() + 1), this::checkExpiry);
             return;
         }
         expiredAtMillis = now();

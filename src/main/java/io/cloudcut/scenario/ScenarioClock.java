@@ -19,9 +19,12 @@ public record ScenarioClock(double timeScale, long originNanos) {
         return toScenario(Duration.ofNanos(System.nanoTime() - originNanos));
     }
 
-    /** The real time a scenario duration takes, at least one millisecond (the smallest timer). */
+    /**
+     * The real time a scenario duration takes, rounded up so that a timer never fires before its
+     * scenario moment, and at least one millisecond (the smallest timer).
+     */
     public long realMillis(Duration scenario) {
-        return Math.max(1, (long) (scenario.toNanos() / timeScale / 1_000_000));
+        return Math.max(1, (long) Math.ceil(scenario.toNanos() / timeScale / 1_000_000));
     }
 
     public Duration toScenario(Duration real) {
