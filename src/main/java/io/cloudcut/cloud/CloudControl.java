@@ -41,6 +41,22 @@ public final class CloudControl {
         return Future.all(sent).map(done -> down);
     }
 
+    /**
+     * Per device, what ingest received while it was up: {@code {unique, duplicates, reordered}}.
+     * Empty when the cloud has no ingest service.
+     */
+    public Future<Map<String, JsonObject>> receivedByIngest() {
+        if (!graph.services().contains("ingest")) {
+            return Future.succeededFuture(Map.of());
+        }
+        return vertx.eventBus().<JsonObject>request(statusAddress("ingest"), new JsonObject()).map(reply -> {
+            JsonObject devices = reply.body().getJsonObject("details").getJsonObject("devices", new JsonObject());
+            Map<String, JsonObject> received = new java.util.TreeMap<>();
+            devices.forEach(entry -> received.put(entry.getKey(), (JsonObject) entry.getValue()));
+            return received;
+        });
+    }
+
     /** Status of every service: up, why it is down, messages handled, ignored and malformed. */
     public Future<List<JsonObject>> status() {
         List<Future<JsonObject>> asked = new ArrayList<>();

@@ -66,9 +66,9 @@ final class FaultInjector {
         }
         linkFaults = wantedLinks;
         active.stream().filter(fault -> !faults.contains(fault))
-                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), false, targets(fault))));
+                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), !fault.targetsService(), false, targets(fault))));
         faults.stream().filter(fault -> !active.contains(fault))
-                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), true, targets(fault))));
+                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), !fault.targetsService(), true, targets(fault))));
         active = List.copyOf(faults);
         return setServicesDown(faultedServices);
     }

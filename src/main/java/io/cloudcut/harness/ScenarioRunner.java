@@ -8,6 +8,7 @@ import io.cloudcut.broker.Brokers;
 import io.cloudcut.cloud.Cloud;
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.scenario.Scenario;
@@ -65,6 +66,7 @@ public final class ScenarioRunner {
                 timeline.play();
 
                 await(fleet.undeploy(vertx), "the devices could not stop");
+                recordWhatTheCloudReceived(cloud, log, setupClock);
                 await(app.close(), "the phone app could not disconnect");
                 log.stopListening();
                 progress.finished();
@@ -93,6 +95,15 @@ public final class ScenarioRunner {
         } catch (BrokerException failed) {
             throw new InfrastructureException("broker: " + failed.getMessage(), failed);
         }
+    }
+
+    /** The other side of every device's event account: what ingest received, once the devices have stopped. */
+    private static void recordWhatTheCloudReceived(CloudControl cloud, ObservationLog log, ScenarioClock clock)
+            throws InfrastructureException {
+        long at = clock.now().toMillis();
+        await(cloud.receivedByIngest(), "asking ingest what it received").forEach((device, counts) -> log.add(
+                new CloudReceivedObserved(at, device, counts.getLong("unique"), counts.getLong("duplicates"),
+                        counts.getLong("reordered"))));
     }
 
     /** Every device must be connected and hold a session before the baseline means anything. */

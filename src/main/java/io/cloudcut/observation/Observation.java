@@ -17,10 +17,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = PhaseObserved.class, name = "phase"),
         @JsonSubTypes.Type(value = FaultObserved.class, name = "fault"),
         @JsonSubTypes.Type(value = RecoveryObserved.class, name = "recovery"),
-        @JsonSubTypes.Type(value = EventsObserved.class, name = "events")
+        @JsonSubTypes.Type(value = EventsObserved.class, name = "events"),
+        @JsonSubTypes.Type(value = CloudReceivedObserved.class, name = "cloud-received")
 })
 public sealed interface Observation permits ProbeObserved, ConnectionObserved, SessionObserved, StateObserved,
-        ServiceObserved, PhaseObserved, FaultObserved, RecoveryObserved, EventsObserved {
+        ServiceObserved, PhaseObserved, FaultObserved, RecoveryObserved, EventsObserved, CloudReceivedObserved {
 
     /** Scenario time of the observation, in milliseconds since the run's origin. */
     long atMillis();

@@ -3,10 +3,14 @@ package io.cloudcut.report;
 import java.util.Map;
 
 /**
- * The account of every event a model's devices generated: delivered (acknowledged), still buffered,
- * or dropped with a reason. {@code generated == delivered + buffered + dropped} always.
+ * The account of every event a model's devices generated: delivered (acknowledged by the broker),
+ * still buffered, or dropped with a reason; {@code generated == delivered + buffered + dropped}
+ * always. The cloud's side: how many distinct events ingest received while it was up
+ * ({@code reachedCloud}; a delivered event that never reached it was lost in the cloud), and how
+ * many arrived twice or out of order.
  */
-public record EventsReport(long generated, long delivered, long buffered, Map<String, Long> dropped) {
+public record EventsReport(long generated, long delivered, long buffered, Map<String, Long> dropped,
+                           long reachedCloud, long duplicates, long reordered) {
 
     public long droppedTotal() {
         return dropped.values().stream().mapToLong(Long::longValue).sum();
@@ -14,5 +18,10 @@ public record EventsReport(long generated, long delivered, long buffered, Map<St
 
     public boolean balanced() {
         return generated == delivered + buffered + droppedTotal();
+    }
+
+    /** Acknowledged by the broker but never received by ingest (it was down). */
+    public long lostInCloud() {
+        return Math.max(0, delivered - reachedCloud);
     }
 }

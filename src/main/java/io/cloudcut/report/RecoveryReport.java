@@ -10,7 +10,11 @@ import java.util.List;
 public record RecoveryReport(int recovered, int stuck, double p50Seconds, double p95Seconds, double maxSeconds,
                              double wallP50Seconds, double wallMaxSeconds, List<StuckDevice> stuckDevices) {
 
-    /** A device that had not recovered when the recovery phase ended. */
-    public record StuckDevice(String device, String lastState) {
+    /**
+     * A device that had not recovered when the recovery phase ended: {@code STUCK} when its client
+     * gave up reconnecting (it needs a person), {@code STUCK_LAST_STATE} when it is still trying but
+     * left in the state it was in.
+     */
+    public record StuckDevice(String device, String verdict, String lastState) {
     }
 }

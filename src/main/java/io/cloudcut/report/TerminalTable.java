@@ -40,13 +40,18 @@ public final class TerminalTable {
                     recovery.recovered() + recovery.stuck() == 0 ? "-"
                             : recovery.recovered() + " recovered" + (recovery.stuck() > 0 ? ", " + recovery.stuck() + " STUCK" : ""),
                     recovery.recovered() == 0 ? "-" : duration(recovery.p50Seconds()) + " / " + duration(recovery.maxSeconds()),
-                    events.generated() + " gen, " + events.delivered() + " dlv, " + events.buffered() + " buf, "
-                            + events.droppedTotal() + " drop"));
+                    model.reconnect().devicesReconnected() == 0 ? "-"
+                            : duration(model.reconnect().p50Seconds()) + " / " + duration(model.reconnect().maxSeconds()),
+                    events.generated() + " = " + events.delivered() + " dlv + " + events.buffered() + " buf + "
+                            + events.droppedTotal() + " drop",
+                    String.valueOf(events.lostInCloud())));
         }
-        out.append(table(List.of("model", "kind", "devices", "verdict", "recovery", "p50 / max", "events"), summary));
+        out.append(table(List.of("model", "kind", "devices", "verdict", "recovery", "p50 / max", "reconnect p50 / max",
+                "events", "lost in cloud"), summary));
         for (ModelReport model : report.models()) {
             for (RecoveryReport.StuckDevice stuck : model.recovery().stuckDevices()) {
-                out.append("STUCK ").append(stuck.device()).append(": ").append(stuck.lastState()).append('\n');
+                out.append(stuck.verdict()).append(' ').append(stuck.device()).append(": ").append(stuck.lastState())
+                        .append('\n');
             }
         }
         return out.toString();

@@ -1,6 +1,9 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.CloudReceivedObserved;
+import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
+import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
@@ -64,7 +67,7 @@ public final class Verdicts {
             }
             models.add(new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), entry.count(),
                     modelVerdict(model, functions), functions, recovery(model.id(), observations),
-                    events(model.id(), observations),
+                    reconnects(model.id(), observations), events(model.id(), observations),
                     sessions(model.id(), observations)));
         }
         return new RunReport(scenario.name(), scenario.description(), broker, scenario.timeScale(),
@@ -130,8 +133,12 @@ public final class Verdicts {
                 .map(r -> r.afterMillis() / 1000.0).sorted().toList();
         List<Double> wall = mine.stream().filter(RecoveryObserved::recovered)
                 .map(r -> r.realAfterMillis() / 1000.0).sorted().toList();
+        Set<String> gaveUp = only(observations, ConnectionObserved.class).stream()
+                .filter(c -> ConnectionObserved.GAVE_UP.equals(c.change())).map(ConnectionObserved::device)
+                .collect(Collectors.toSet());
         List<RecoveryReport.StuckDevice> stuck = mine.stream().filter(r -> !r.recovered())
-                .map(r -> new RecoveryReport.StuckDevice(r.device(), r.lastState())).toList();
+                .map(r -> new RecoveryReport.StuckDevice(r.device(),
+                        gaveUp.contains(r.device()) ? "STUCK" : "STUCK_LAST_STATE", r.lastState())).toList();
         return new RecoveryReport(seconds.size(), stuck.size(), percentile(seconds, 50), percentile(seconds, 95),
                 percentile(seconds, 100), percentile(wall, 50), percentile(wall, 100), stuck);
     }
@@ -139,11 +146,48 @@ public final class Verdicts {
     private static EventsReport events(String model, List<Observation> observations) {
         List<EventsObserved> mine = only(observations, EventsObserved.class).stream()
                 .filter(e -> e.model().equals(model)).toList();
+        Set<String> devices = mine.stream().map(EventsObserved::device).collect(Collectors.toSet());
+        List<CloudReceivedObserved> received = only(observations, CloudReceivedObserved.class).stream()
+                .filter(r -> devices.contains(r.device())).toList();
         Map<String, Long> dropped = new TreeMap<>();
         mine.forEach(e -> e.dropped().forEach((reason, count) -> dropped.merge(reason, count, Long::sum)));
         return new EventsReport(mine.stream().mapToLong(EventsObserved::generated).sum(),
                 mine.stream().mapToLong(EventsObserved::delivered).sum(),
-                mine.stream().mapToLong(EventsObserved::buffered).sum(), dropped);
+                mine.stream().mapToLong(EventsObserved::buffered).sum(), dropped,
+                received.stream().mapToLong(CloudReceivedObserved::unique).sum(),
+                received.stream().mapToLong(CloudReceivedObserved::duplicates).sum(),
+                received.stream().mapToLong(CloudReceivedObserved::reordered).sum());
+    }
+
+    /**
+     * For each device disconnected when the last link fault was reverted: the time to its next
+     * connection. Attempts come from each device's own account of failed connection attempts.
+     */
+    private static ReconnectReport reconnects(String model, List<Observation> observations) {
+        long outageEnd = only(observations, FaultObserved.class).stream()
+                .filter(f -> f.onLinks() && !f.applied())
+                .mapToLong(FaultObserved::atMillis).max().orElse(Long.MAX_VALUE);
+        Map<String, List<ConnectionObserved>> byDevice = only(observations, ConnectionObserved.class).stream()
+                .filter(c -> c.model().equals(model))
+                .collect(Collectors.groupingBy(ConnectionObserved::device, TreeMap::new, Collectors.toList()));
+        List<Double> seconds = new ArrayList<>();
+        byDevice.values().forEach(changes -> {
+            ConnectionObserved before = changes.stream().filter(c -> c.atMillis() < outageEnd)
+                    .filter(c -> !ConnectionObserved.GAVE_UP.equals(c.change()))
+                    .reduce((first, second) -> second).orElse(null);
+            boolean wasDown = before != null && ConnectionObserved.DOWN.equals(before.change());
+            changes.stream().filter(c -> c.atMillis() >= outageEnd && ConnectionObserved.UP.equals(c.change()))
+                    .findFirst()
+                    .filter(up -> wasDown)
+                    .ifPresent(up -> seconds.add((up.atMillis() - outageEnd) / 1000.0));
+        });
+        List<Long> attempts = only(observations, EventsObserved.class).stream().filter(e -> e.model().equals(model))
+                .map(e -> (long) e.reconnectAttempts()).sorted().toList();
+        List<Double> sortedSeconds = seconds.stream().sorted().toList();
+        return new ReconnectReport(sortedSeconds.size(),
+                attempts.isEmpty() ? 0 : attempts.get((attempts.size() - 1) / 2),
+                attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1),
+                percentile(sortedSeconds, 50), percentile(sortedSeconds, 95), percentile(sortedSeconds, 100));
     }
 
     private static List<ModelReport.SessionChange> sessions(String model, List<Observation> observations) {
