@@ -5,8 +5,11 @@ import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.Brokers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
         description = "Runs the embedded MQTT broker alone, as configured in broker-config/, until stopped (Ctrl-C).")
 final class BrokerCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Port to listen on (default: broker-config/embedded.yaml).")
     Integer port;
 
@@ -23,26 +29,41 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Where broker-config/ is (default: the current directory).")
     Path projectDir;
 
+    /** Released by Ctrl-C (the JVM's shutdown hook), or by a test that has seen enough. */
+    final CountDownLatch stopped = new CountDownLatch(1);
+
     @Override
     public Integer call() throws InterruptedException {
         Broker broker;
         try {
             broker = Brokers.start(new BrokerSettings(null, port, projectDir.resolve("broker-config")));
         } catch (BrokerException failed) {
-            System.err.println("error: " + failed.getMessage());
+            spec.commandLine().getErr().println("error: " + failed.getMessage());
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         } catch (IllegalArgumentException bad) {
-            System.err.println("error: " + bad.getMessage());
+            spec.commandLine().getErr().println("error: " + bad.getMessage());
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread onCtrlC = new Thread(stopped::countDown, "cloudcut-broker-shutdown");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(broker.description());
+        out.println("MQTT clients connect to " + broker.endpoint().uri() + "; stop with Ctrl-C.");
+        out.flush();
+        try {
+            stopped.await();
+        } finally {
             broker.close();
-            stopped.countDown();
-        }, "cloudcut-broker-shutdown"));
-        System.out.println(broker.description());
-        System.out.println("MQTT clients connect to " + broker.endpoint().uri() + "; stop with Ctrl-C.");
-        stopped.await();
+            removeHook(onCtrlC);
+        }
         return CloudCutCommand.EXIT_OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // Ctrl-C: the JVM is running the hook that released us.
+        }
     }
 }

@@ -90,7 +90,7 @@ public final class ScenarioLoader {
             }
         }
         CloudSpec cloud = new CloudSpec(file, spec.services());
-        for (String service : cloud.services().keySet()) {
+        for (String service : new java.util.TreeSet<>(cloud.services().keySet())) {
             List<String> cycle = cycleFrom(service, cloud, new ArrayList<>());
             if (!cycle.isEmpty()) {
                 throw document.error("/services/" + service, "dependency cycle: " + String.join(" -> ", cycle));
