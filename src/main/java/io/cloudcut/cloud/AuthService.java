@@ -34,6 +34,14 @@ final class AuthService extends CloudService {
     }
 
     @Override
+    void refuse(String topic, JsonObject request, String reason) {
+        String deviceId = request.getString("deviceId");
+        if (deviceId != null && !deviceId.isEmpty()) {
+            publish(CloudTopics.auth(deviceId), new JsonObject().put("error", reason));
+        }
+    }
+
+    @Override
     JsonObject details() {
         return new JsonObject().put("tokensIssued", issued);
     }

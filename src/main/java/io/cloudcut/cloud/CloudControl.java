@@ -28,17 +28,17 @@ public final class CloudControl {
     }
 
     /**
-     * Makes exactly the services the faulted ones take down (along the graph) down, and every other
-     * one up. Returns each down service with the faulted service that caused it.
+     * Puts exactly the faulted services in their conditions, the services that need a down or
+     * erroring one down (along the graph), and every other one up. Returns every service that is not up.
      */
-    public Future<Map<String, String>> setFaulted(List<String> faulted) {
-        Map<String, String> down = graph.downBecause(faulted);
+    public Future<Map<String, ServiceCondition>> setFaulted(Map<String, ServiceCondition> faulted) {
+        Map<String, ServiceCondition> conditions = graph.conditions(faulted);
         List<Future<?>> sent = new ArrayList<>();
         for (String service : graph.services()) {
-            JsonObject control = new JsonObject().put("down", down.containsKey(service)).put("cause", down.get(service));
-            sent.add(vertx.eventBus().request(controlAddress(service), control));
+            sent.add(vertx.eventBus().request(controlAddress(service),
+                    conditions.getOrDefault(service, ServiceCondition.UP).toJson()));
         }
-        return Future.all(sent).map(done -> down);
+        return Future.all(sent).map(done -> conditions);
     }
 
     /**
@@ -55,14 +55,5 @@ public final class CloudControl {
             devices.forEach(entry -> received.put(entry.getKey(), (JsonObject) entry.getValue()));
             return received;
         });
-    }
-
-    /** Status of every service: up, why it is down, messages handled, ignored and malformed. */
-    public Future<List<JsonObject>> status() {
-        List<Future<JsonObject>> asked = new ArrayList<>();
-        for (String service : graph.services()) {
-            asked.add(vertx.eventBus().<JsonObject>request(statusAddress(service), new JsonObject()).map(reply -> reply.body()));
-        }
-        return Future.all(asked).map(all -> all.<JsonObject>list());
     }
 }

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * An emulated cloud service: a verticle with its own MQTT connection straight to the broker (the
- * cloud's side never goes through a device link). While down it stops answering: messages still
- * arrive and are counted as ignored, as they would be by a service whose workers are stuck.
+ * cloud's side never goes through a device link). Its {@link ServiceCondition} decides what happens
+ * to each message: handled; ignored (down: messages still arrive, as they would at a service whose
+ * workers are stuck); refused with an error; delayed (slow); queued or turned away (throttled).
  * Malformed payloads are counted and rejected, never thrown.
  */
 abstract class CloudService extends VerticleBase {
@@ -30,9 +31,11 @@ abstract class CloudService extends VerticleBase {
 
     private MqttClient client;
     private boolean stopping;
-    private String downBecause;
+    private ServiceCondition condition = ServiceCondition.UP;
+    private Throttle throttle;
     private long handled;
     private long ignored;
+    private long refused;
     private long malformed;
 
     CloudService(String name, String brokerHost, int brokerPort, ScenarioClock clock) {
@@ -48,6 +51,13 @@ abstract class CloudService extends VerticleBase {
     /** Handles one well-formed message while the service is up. */
     abstract void handle(String topic, JsonObject message);
 
+    /**
+     * Answers a message with an error, where the service's protocol has answers (auth to a device,
+     * commands to the app); by default the message is dropped, as an erroring stream drops events.
+     */
+    void refuse(String topic, JsonObject message, String reason) {
+    }
+
     /** What the service adds to its status, such as per-device counts. */
     JsonObject details() {
         return new JsonObject();
@@ -56,7 +66,7 @@ abstract class CloudService extends VerticleBase {
     @Override
     public Future<?> start() {
         vertx.eventBus().<JsonObject>consumer(CloudControl.controlAddress(name), control -> {
-            downBecause = control.body().getBoolean("down", false) ? control.body().getString("cause", name) : null;
+            enter(ServiceCondition.fromJson(control.body()));
             control.reply(status());
         });
         vertx.eventBus().<JsonObject>consumer(CloudControl.statusAddress(name), ask -> ask.reply(status()));
@@ -112,21 +122,47 @@ abstract class CloudService extends VerticleBase {
             malformed++;
             return;
         }
-        if (downBecause != null) {
-            ignored++;
-            return;
+        switch (condition.kind()) {
+            case UP -> handleNow(topic, message);
+            case DOWN -> ignored++;
+            case ERROR -> refuseNow(topic, message, name + ": internal error");
+            case SLOW -> vertx.setTimer(Math.max(1, condition.latency().toMillis()), later -> handleNow(topic, message));
+            case THROTTLED -> {
+                if (!throttle.offer(() -> handleNow(topic, message))) {
+                    refuseNow(topic, message, name + ": throttled, try again later");
+                }
+            }
         }
+    }
+
+    private void handleNow(String topic, JsonObject message) {
         handled++;
         handle(topic, message);
+    }
+
+    private void refuseNow(String topic, JsonObject message, String reason) {
+        refused++;
+        refuse(topic, message, reason);
+    }
+
+    private void enter(ServiceCondition next) {
+        if (throttle != null) {
+            throttle.release();
+            throttle = null;
+        }
+        condition = next;
+        if (next.kind() == ServiceCondition.Kind.THROTTLED) {
+            throttle = new Throttle(vertx, next.rate(), next.queue());
+        }
     }
 
     private JsonObject status() {
         return new JsonObject()
                 .put("service", name)
-                .put("up", downBecause == null)
-                .put("downBecause", downBecause)
+                .put("condition", condition.toJson())
                 .put("handled", handled)
                 .put("ignored", ignored)
+                .put("refused", refused)
                 .put("malformed", malformed)
                 .put("details", details());
     }

@@ -29,4 +29,16 @@ final class CommandsService extends CloudService {
             publish(CloudTopics.appReply(deviceId), message);
         }
     }
+
+    /** The app hears about a failed command at once; a device's late reply is dropped. */
+    @Override
+    void refuse(String topic, JsonObject message, String reason) {
+        String deviceId = message.getString("deviceId");
+        if (CloudTopics.COMMAND_REQUEST.equals(topic) && deviceId != null && !deviceId.isEmpty()) {
+            publish(CloudTopics.appReply(deviceId), new JsonObject()
+                    .put("requestId", message.getString("requestId"))
+                    .put("ok", false)
+                    .put("detail", reason));
+        }
+    }
 }

@@ -26,22 +26,40 @@ public final class ServiceGraph {
     }
 
     /**
-     * Every service that is down, mapped to the faulted service that took it down (itself when
-     * faulted directly), in name order.
+     * The condition of every service that is not up, given the faults on some of them: a faulted
+     * service is in its fault's condition; a service that needs one that does not answer (down or
+     * erroring) is down, with that service as its cause. In name order.
      */
-    public Map<String, String> downBecause(Collection<String> faulted) {
-        Map<String, String> down = new LinkedHashMap<>();
+    public Map<String, ServiceCondition> conditions(Map<String, ServiceCondition> faulted) {
+        Map<String, ServiceCondition> conditions = new LinkedHashMap<>();
         for (String service : needs.keySet()) {
-            String cause = rootCause(service, Set.copyOf(faulted));
-            if (cause != null) {
-                down.put(service, cause);
+            ServiceCondition own = faulted.get(service);
+            if (own != null && own.takesDependentsDown()) {
+                conditions.put(service, own);
+                continue;
+            }
+            String cause = rootCause(service, faulted);
+            if (cause != null && !cause.equals(service)) {
+                conditions.put(service, ServiceCondition.down(cause));
+            } else if (own != null) {
+                conditions.put(service, own);
             }
         }
-        return down;
+        return conditions;
     }
 
-    private String rootCause(String service, Set<String> faulted) {
-        if (faulted.contains(service)) {
+    /** Shorthand for services simply down: each down service with the faulted service that took it down. */
+    public Map<String, String> downBecause(Collection<String> faulted) {
+        Map<String, ServiceCondition> down = new LinkedHashMap<>();
+        faulted.forEach(service -> down.put(service, ServiceCondition.down(service)));
+        Map<String, String> causes = new LinkedHashMap<>();
+        conditions(down).forEach((service, condition) -> causes.put(service, condition.cause()));
+        return causes;
+    }
+
+    private String rootCause(String service, Map<String, ServiceCondition> faulted) {
+        ServiceCondition own = faulted.get(service);
+        if (own != null && own.takesDependentsDown()) {
             return service;
         }
         for (String need : needs.get(service)) {

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.cloud.CloudControl;
+import io.cloudcut.cloud.ServiceCondition;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
@@ -8,9 +9,10 @@ import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Future;
 
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,7 @@ final class FaultInjector {
     private final ScenarioClock clock;
     private List<FaultSpec> active = List.of();
     private Map<String, String> linkFaults = Map.of();
-    private Map<String, String> servicesDown = Map.of();
+    private Map<String, ServiceCondition> servicesNotUp = Map.of();
 
     FaultInjector(FaultProxy proxy, CloudControl cloud, Fleet fleet, ObservationLog log, ScenarioClock clock) {
         this.proxy = proxy;
@@ -44,12 +46,12 @@ final class FaultInjector {
     /** Makes exactly these faults active (none: everything healthy). */
     Future<Void> enter(List<FaultSpec> faults) {
         Map<String, String> wantedLinks = new HashMap<>();
-        List<String> faultedServices = new ArrayList<>();
+        Map<String, ServiceCondition> faultedServices = new LinkedHashMap<>();
         for (FaultSpec fault : faults) {
             if (fault.targetsService()) {
-                faultedServices.add(fault.service());
+                faultedServices.put(fault.service(), condition(fault));
             } else {
-                devicesOf(fault.link()).forEach(device -> wantedLinks.put(device.id(), fault.fault()));
+                devicesOf(fault).forEach(device -> wantedLinks.put(device.id(), fault.fault()));
             }
         }
         for (DeviceRef device : fleet.devices()) {
@@ -73,27 +75,48 @@ final class FaultInjector {
         return setServicesDown(faultedServices);
     }
 
-    private Future<Void> setServicesDown(List<String> faulted) {
-        return cloud.setFaulted(faulted).map(down -> {
-            Map<String, String> before = servicesDown;
-            down.forEach((service, cause) -> {
-                if (!before.containsKey(service)) {
-                    log.add(new ServiceObserved(now(), service, false, cause));
+    private Future<Void> setServicesDown(Map<String, ServiceCondition> faulted) {
+        return cloud.setFaulted(faulted).map(notUp -> {
+            Map<String, ServiceCondition> before = servicesNotUp;
+            notUp.forEach((service, condition) -> {
+                if (!condition.equals(before.get(service))) {
+                    log.add(new ServiceObserved(now(), service, WireNames.of(condition.kind()), condition.cause()));
                 }
             });
-            before.keySet().stream().filter(service -> !down.containsKey(service))
-                    .forEach(service -> log.add(new ServiceObserved(now(), service, true, null)));
-            servicesDown = new LinkedHashMap<>(down);
+            before.keySet().stream().filter(service -> !notUp.containsKey(service))
+                    .forEach(service -> log.add(new ServiceObserved(now(), service, ServiceObserved.UP, null)));
+            servicesNotUp = new LinkedHashMap<>(notUp);
             return null;
         });
     }
 
-    private int targets(FaultSpec fault) {
-        return fault.targetsService() ? 1 : devicesOf(fault.link()).size();
+    private static ServiceCondition condition(FaultSpec fault) {
+        return switch (fault.fault()) {
+            case "down" -> ServiceCondition.down(fault.service());
+            case "error" -> new ServiceCondition(ServiceCondition.Kind.ERROR, fault.service(), Duration.ZERO, 0, 0);
+            case "slow" -> new ServiceCondition(ServiceCondition.Kind.SLOW, fault.service(), fault.latency(), 0, 0);
+            case "throttled" -> new ServiceCondition(ServiceCondition.Kind.THROTTLED, fault.service(), Duration.ZERO,
+                    fault.rate(), fault.queue());
+            default -> throw new IllegalArgumentException("no service fault '" + fault.fault() + "'");
+        };
     }
 
-    private List<DeviceRef> devicesOf(String target) {
-        return FaultSpec.ALL_LINKS.equals(target) ? fleet.devices() : fleet.ofModel(target);
+    private int targets(FaultSpec fault) {
+        return fault.targetsService() ? 1 : devicesOf(fault).size();
+    }
+
+    /** The devices a link fault targets: a model's or all, or those listed; the first {@code percent} of them. */
+    private List<DeviceRef> devicesOf(FaultSpec fault) {
+        List<DeviceRef> chosen;
+        if (fault.devices() != null) {
+            chosen = fleet.devices().stream().filter(device -> fault.devices().contains(device.id())).toList();
+        } else {
+            chosen = FaultSpec.ALL_LINKS.equals(fault.link()) ? fleet.devices() : fleet.ofModel(fault.link());
+        }
+        if (fault.percent() == null) {
+            return chosen;
+        }
+        return chosen.subList(0, (int) Math.ceil(chosen.size() * fault.percent() / 100.0));
     }
 
     private long now() {

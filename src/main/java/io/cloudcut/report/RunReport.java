@@ -10,8 +10,13 @@ public record RunReport(String scenario, String description, String broker, doub
     public record PhaseReport(String name, String kind, double startSeconds, double endSeconds, List<String> faults) {
     }
 
-    /** A cloud service that went down, because of which service, and when it came back. */
-    public record ServiceChange(String service, String downBecause, double downAtSeconds, double upAtSeconds) {
+    /**
+     * A cloud service that was not up for a while: in which condition ({@code down}, {@code error},
+     * {@code slow}, {@code throttled}), because of which service, from when until when (scenario
+     * seconds; -1: still not up at the end).
+     */
+    public record ServiceChange(String service, String condition, String because, double fromSeconds,
+                                double untilSeconds) {
     }
 
     public ModelReport model(String id) {

@@ -217,20 +217,19 @@ public final class Verdicts {
 
     private static List<RunReport.ServiceChange> services(List<Observation> observations) {
         List<RunReport.ServiceChange> changes = new ArrayList<>();
-        Map<String, ServiceObserved> downSince = new LinkedHashMap<>();
+        Map<String, ServiceObserved> since = new LinkedHashMap<>();
         for (ServiceObserved change : only(observations, ServiceObserved.class)) {
+            ServiceObserved previous = since.remove(change.service());
+            if (previous != null) {
+                changes.add(new RunReport.ServiceChange(previous.service(), previous.condition(), previous.cause(),
+                        previous.atMillis() / 1000.0, change.atMillis() / 1000.0));
+            }
             if (!change.up()) {
-                downSince.put(change.service(), change);
-            } else {
-                ServiceObserved down = downSince.remove(change.service());
-                if (down != null) {
-                    changes.add(new RunReport.ServiceChange(change.service(), down.cause(), down.atMillis() / 1000.0,
-                            change.atMillis() / 1000.0));
-                }
+                since.put(change.service(), change);
             }
         }
-        downSince.values().forEach(down -> changes.add(
-                new RunReport.ServiceChange(down.service(), down.cause(), down.atMillis() / 1000.0, -1)));
+        since.values().forEach(open -> changes.add(new RunReport.ServiceChange(open.service(), open.condition(),
+                open.cause(), open.atMillis() / 1000.0, -1)));
         return changes;
     }
 

@@ -1,35 +1,110 @@
 package io.cloudcut.scenario;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A fault a phase applies at its start and reverts at its end: to a cloud {@code service}
- * ({@code down}), or to device {@code link}s ({@code all} or one model's devices: {@code blackhole},
- * {@code reset}, {@code refuse}).
+ * A fault a phase applies at its start and reverts at its end.
+ * <ul>
+ *   <li>On a cloud {@code service}: {@code down}, {@code error}, {@code slow} (attribute
+ *   {@code latency}, e.g. {@code 800ms}, real time) or {@code throttled} (attributes {@code rate},
+ *   requests per real second, and {@code queue}, default 100).</li>
+ *   <li>On device links: a {@code link} target ({@code all} or a model of the fleet) or a list of
+ *   {@code devices}, optionally only the first {@code percent} of them; one of {@link #LINK_FAULTS},
+ *   in one {@code direction} ({@code upstream}, {@code downstream}; default both) with its
+ *   {@code attributes} (times in milliseconds).</li>
+ * </ul>
  */
-public record FaultSpec(String service, String link, String fault) {
+public record FaultSpec(String service, String link, List<String> devices, Integer percent, String fault,
+                        String direction, Map<String, Object> attributes) {
 
     /** Fault kinds a link takes; the fault package registers one class per name. */
     public static final Set<String> LINK_FAULTS = Set.of("blackhole", "reset", "refuse");
     /** Fault kinds a cloud service takes. */
-    public static final Set<String> SERVICE_FAULTS = Set.of("down");
+    public static final Set<String> SERVICE_FAULTS = Set.of("down", "error", "slow", "throttled");
     /** The link target meaning every device. */
     public static final String ALL_LINKS = "all";
+    private static final Set<String> DIRECTIONS = Set.of("upstream", "downstream", "both");
 
     public FaultSpec {
-        Checks.check(service != null ^ link != null, "a fault names either a 'service' or a 'link', not both");
+        int targets = (service != null ? 1 : 0) + (link != null ? 1 : 0) + (devices != null ? 1 : 0);
+        Checks.check(targets == 1, "a fault names one target: a 'service', a 'link' or a list of 'devices'");
         Checks.present(fault, "fault");
+        devices = devices == null ? null : List.copyOf(devices);
+        attributes = Map.copyOf(Checks.orDefault(attributes, Map.of()));
         Set<String> known = service != null ? SERVICE_FAULTS : LINK_FAULTS;
         Checks.check(known.contains(fault), "unknown " + (service != null ? "service" : "link") + " fault '"
                 + fault + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        if (service != null) {
+            Checks.check(percent == null && direction == null, "'percent' and 'direction' are for link faults");
+            checkServiceAttributes(fault, attributes);
+        } else {
+            Checks.check(percent == null || (percent >= 1 && percent <= 100), "percent must be between 1 and 100");
+            Checks.check(direction == null || DIRECTIONS.contains(direction),
+                    "direction must be upstream, downstream or both");
+        }
     }
 
     public boolean targetsService() {
         return service != null;
     }
 
+    /** For a {@code slow} service: how long each request waits. */
+    public Duration latency() {
+        return Durations.parse(String.valueOf(attributes.get("latency")));
+    }
+
+    /** For a {@code throttled} service: requests per real second. */
+    public double rate() {
+        return ((Number) attributes.get("rate")).doubleValue();
+    }
+
+    /** For a {@code throttled} service: how many requests may wait. */
+    public int queue() {
+        return ((Number) attributes.getOrDefault("queue", 100)).intValue();
+    }
+
     @Override
     public String toString() {
-        return fault + " " + (service != null ? "service " + service : "link " + link);
+        String target = service != null ? "service " + service
+                : (devices != null ? "devices " + String.join(",", devices) : "link " + link)
+                + (percent != null ? " (" + percent + "%)" : "")
+                + (direction != null ? " " + direction : "");
+        return fault + " " + target + (attributes.isEmpty() ? "" : " " + attributes);
+    }
+
+    private static void checkServiceAttributes(String fault, Map<String, Object> attributes) {
+        Set<String> allowed = switch (fault) {
+            case "slow" -> Set.of("latency");
+            case "throttled" -> Set.of("rate", "queue");
+            default -> Set.of();
+        };
+        for (String name : attributes.keySet()) {
+            Checks.check(allowed.contains(name), "a '" + fault + "' service fault takes "
+                    + (allowed.isEmpty() ? "no attributes" : "only " + String.join(", ", allowed.stream().sorted().toList()))
+                    + ", not '" + name + "'");
+        }
+        if (fault.equals("slow")) {
+            Checks.check(attributes.get("latency") instanceof String text && isDuration(text),
+                    "a 'slow' service fault needs attributes.latency, a duration such as 800ms");
+        }
+        if (fault.equals("throttled")) {
+            Checks.check(attributes.get("rate") instanceof Number rate && rate.doubleValue() > 0,
+                    "a 'throttled' service fault needs attributes.rate, requests per second above 0");
+            Checks.check(!attributes.containsKey("queue")
+                            || attributes.get("queue") instanceof Integer queue && queue >= 0,
+                    "attributes.queue must be a whole number of requests, 0 or more");
+        }
+    }
+
+    private static boolean isDuration(String text) {
+        try {
+            Durations.parse(text);
+            return true;
+        } catch (IllegalArgumentException notOne) {
+            return false;
+        }
     }
 }

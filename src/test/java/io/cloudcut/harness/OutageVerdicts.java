@@ -37,7 +37,7 @@ final class OutageVerdicts {
             assertThat(model.events().generated()).as("%s generated events", model.model()).isPositive();
         }
         assertThat(report.services())
-                .extracting(RunReport.ServiceChange::service, RunReport.ServiceChange::downBecause)
+                .extracting(RunReport.ServiceChange::service, RunReport.ServiceChange::because)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple("ingest", "ingest"),
                         org.assertj.core.groups.Tuple.tuple("auth", "auth"),
