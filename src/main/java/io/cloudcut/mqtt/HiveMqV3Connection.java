@@ -1,6 +1,5 @@
 package io.cloudcut.mqtt;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
@@ -19,9 +18,6 @@ final class HiveMqV3Connection extends HiveMqConnection {
     HiveMqV3Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
         this.client = HiveMqLifecycle.builder(settings, book, this::subscribeThenReport).useMqttVersion3().buildAsync();
-        // One handler for the client's life, so no message is missed between a connect and a subscribe.
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
-                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes()));
     }
 
     @Override
@@ -38,7 +34,9 @@ final class HiveMqV3Connection extends HiveMqConnection {
                 .addSubscriptions(settings.subscriptions().stream()
                         .map(filter -> Mqtt3Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))
                 .build();
-        return client.subscribe(subscribe).thenApply(subAck -> subAck.getReturnCodes().stream()
+        // A callback per SUBSCRIBE, not one global publishes() flow: losing the session ends the client's flows.
+        return client.subscribe(subscribe,
+                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).thenApply(subAck -> subAck.getReturnCodes().stream()
                 .filter(Mqtt3SubAckReturnCode::isError).map(Enum::name).toList());
     }
 

@@ -1,6 +1,5 @@
 package io.cloudcut.mqtt;
 
-import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
@@ -20,9 +19,6 @@ final class HiveMqV5Connection extends HiveMqConnection {
     HiveMqV5Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
         this.client = HiveMqLifecycle.builder(settings, book, this::subscribeThenReport).useMqttVersion5().buildAsync();
-        // One handler for the client's life, so no message is missed between a connect and a subscribe.
-        client.publishes(MqttGlobalPublishFilter.SUBSCRIBED,
-                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes()));
     }
 
     @Override
@@ -40,7 +36,9 @@ final class HiveMqV5Connection extends HiveMqConnection {
                 .addSubscriptions(settings.subscriptions().stream()
                         .map(filter -> Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))
                 .build();
-        return client.subscribe(subscribe).thenApply(subAck -> subAck.getReasonCodes().stream()
+        // A callback per SUBSCRIBE, not one global publishes() flow: losing the session ends the client's flows.
+        return client.subscribe(subscribe,
+                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).thenApply(subAck -> subAck.getReasonCodes().stream()
                 .filter(Mqtt5SubAckReasonCode::isError).map(Enum::name).toList());
     }
 
