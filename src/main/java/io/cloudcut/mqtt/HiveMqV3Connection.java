@@ -1,0 +1,53 @@
+package io.cloudcut.mqtt;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
+import io.vertx.core.Vertx;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** The HiveMQ MQTT client stack, MQTT 3.1.1: clean session. */
+final class HiveMqV3Connection extends HiveMqConnection {
+
+    private final Mqtt3AsyncClient client;
+
+    HiveMqV3Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
+        super(vertx, settings, listener);
+        this.client = HiveMqLifecycle.builder(settings, book, this::subscribeThenReport).useMqttVersion3().buildAsync();
+    }
+
+    @Override
+    protected void connect() {
+        client.connectWith()
+                .cleanSession(true)
+                .keepAlive(LibraryTimings.keepAliveSeconds(settings))
+                .send();
+    }
+
+    @Override
+    protected CompletableFuture<List<String>> subscribeAll() {
+        Mqtt3Subscribe subscribe = Mqtt3Subscribe.builder()
+                .addSubscriptions(settings.subscriptions().stream()
+                        .map(filter -> Mqtt3Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))
+                .build();
+        // A callback per SUBSCRIBE, not one global publishes() flow: losing the session ends the client's flows.
+        return client.subscribe(subscribe,
+                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).thenApply(subAck -> subAck.getReturnCodes().stream()
+                .filter(Mqtt3SubAckReturnCode::isError).map(Enum::name).toList());
+    }
+
+    @Override
+    protected CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload) {
+        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
+                .thenApply(published -> null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> disconnect() {
+        return client.disconnect();
+    }
+}

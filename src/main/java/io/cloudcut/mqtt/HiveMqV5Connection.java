@@ -1,0 +1,57 @@
+package io.cloudcut.mqtt;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
+import io.vertx.core.Vertx;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The HiveMQ MQTT client stack, MQTT 5: clean start and session expiry 0. */
+final class HiveMqV5Connection extends HiveMqConnection {
+
+    private final Mqtt5AsyncClient client;
+
+    HiveMqV5Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
+        super(vertx, settings, listener);
+        this.client = HiveMqLifecycle.builder(settings, book, this::subscribeThenReport).useMqttVersion5().buildAsync();
+    }
+
+    @Override
+    protected void connect() {
+        client.connectWith()
+                .cleanStart(true)
+                .sessionExpiryInterval(0)
+                .keepAlive(LibraryTimings.keepAliveSeconds(settings))
+                .send();
+    }
+
+    @Override
+    protected CompletableFuture<List<String>> subscribeAll() {
+        Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder()
+                .addSubscriptions(settings.subscriptions().stream()
+                        .map(filter -> Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))
+                .build();
+        // A callback per SUBSCRIBE, not one global publishes() flow: losing the session ends the client's flows.
+        return client.subscribe(subscribe,
+                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).thenApply(subAck -> subAck.getReasonCodes().stream()
+                .filter(Mqtt5SubAckReasonCode::isError).map(Enum::name).toList());
+    }
+
+    @Override
+    protected CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload) {
+        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
+                .thenAccept(result -> result.getError().ifPresent(refused -> {
+                    throw new CompletionException(refused);
+                }));
+    }
+
+    @Override
+    protected CompletableFuture<Void> disconnect() {
+        return client.disconnect();
+    }
+}

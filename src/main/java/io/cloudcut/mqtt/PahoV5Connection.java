@@ -1,0 +1,237 @@
+package io.cloudcut.mqtt;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The Eclipse Paho MQTT 5 stack: MqttAsyncClient, clean start, session expiry 0, in-memory persistence, the
+ * library's automatic reconnect (see {@link PahoSupport} for what it cannot express). Paho calls back
+ * on its own threads (several per client); every callback hops to the device context.
+ */
+final class PahoV5Connection implements DeviceConnection {
+
+    /** MQTT 5 reason codes from 0x80 on are failures, in a SUBACK as in a PUBACK. */
+    private static final int FIRST_FAILURE_CODE = 0x80;
+
+    private static final Logger LOG = LoggerFactory.getLogger(PahoV5Connection.class);
+
+    private final Vertx vertx;
+    private final ConnectionSettings settings;
+    private final ConnectionBookkeeping book;
+    private final MqttConnectionOptions options = new MqttConnectionOptions();
+    private final MqttAsyncClient client;
+
+    PahoV5Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.book = new ConnectionBookkeeping(vertx, settings, listener);
+        options.setCleanStart(true);
+        options.setSessionExpiryInterval(0L);
+        options.setKeepAliveInterval(LibraryTimings.keepAliveSeconds(settings));
+        options.setConnectionTimeout(LibraryTimings.connectTimeoutSeconds(settings));
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay((int) LibraryTimings.maxReconnectMillis(settings));
+        try {
+            client = new AttemptCountingClient(PahoSupport.brokerUri(settings), settings.clientId());
+        } catch (MqttException e) {
+            throw new IllegalArgumentException("Paho client for " + settings.clientId() + ": " + e.getMessage(), e);
+        }
+        client.setCallback(new Callbacks());
+    }
+
+    @Override
+    public void open() {
+        try {
+            client.connect(options, null, onContext(
+                    connected -> { /* connectComplete subscribes and reports */ },
+                    failed -> PahoSupport.reconnectLater(vertx, settings, book, client::reconnect)));
+        } catch (MqttException e) {
+            PahoSupport.reconnectLater(vertx, settings, book, client::reconnect);
+        }
+    }
+
+    @Override
+    public Future<Void> publish(String topic, Buffer payload) {
+        if (!book.isConnected()) {
+            return book.notConnected();
+        }
+        Promise<Void> acked = book.expectAck(this::dropConnection);
+        MqttMessage message = new MqttMessage(payload.getBytes());
+        message.setQos(1);
+        try {
+            client.publish(topic, message, null, onContext(delivered -> {
+                if (accepted(delivered)) {
+                    acked.tryComplete();
+                } else {
+                    acked.tryFail("PUBACK refused: " + Arrays.toString(delivered.getReasonCodes()));
+                }
+            }, acked::tryFail));
+        } catch (MqttException e) {
+            acked.tryFail(e);
+        }
+        return acked.future();
+    }
+
+    @Override
+    public boolean isConnected() {
+        return book.isConnected();
+    }
+
+    @Override
+    public ConnectionStats stats() {
+        return book.stats();
+    }
+
+    @Override
+    public Future<Void> close() {
+        book.close();
+        return shutDown();
+    }
+
+    private Future<Void> shutDown() {
+        return PahoSupport.offEventLoop(vertx, settings, "close", () -> {
+            try {
+                client.disconnectForcibly(0, LibraryTimings.ackTimeoutMillis(settings), true);
+            } finally {
+                client.close();
+            }
+        });
+    }
+
+    /** A user disconnect does not start Paho's reconnect: the adapter hands over to it afterwards. */
+    private void dropConnection() {
+        PahoSupport.offEventLoop(vertx, settings, "drop", () -> client.disconnectForcibly(0, 0, false))
+                .onComplete(dropped -> PahoSupport.reconnectLater(vertx, settings, book, client::reconnect));
+    }
+
+    private void subscribeThenReport() {
+        if (settings.subscriptions().isEmpty()) {
+            book.connected();
+            return;
+        }
+        String[] filters = settings.subscriptions().toArray(String[]::new);
+        int[] qos = new int[filters.length];
+        Arrays.fill(qos, 1);
+        try {
+            client.subscribe(filters, qos, null, onContext(subAck -> {
+                if (accepted(subAck)) {
+                    book.connected();
+                } else {
+                    book.subscriptionRefused(Arrays.toString(subAck.getReasonCodes()));
+                    dropConnection();
+                }
+            }, noSubAck -> { /* the connection went: connectionLost reports it */ }));
+        } catch (MqttException connectionGone) {
+            // connectionLost reports it.
+        }
+    }
+
+    private static boolean accepted(IMqttToken token) {
+        return token.getReasonCodes() == null
+                || Arrays.stream(token.getReasonCodes()).noneMatch(code -> code >= FIRST_FAILURE_CODE);
+    }
+
+    private void giveUp() {
+        book.gaveUp();
+        book.close();
+        shutDown();
+    }
+
+    /** An action listener whose outcomes run on the device context. */
+    private MqttActionListener onContext(Consumer<IMqttToken> success, Consumer<Throwable> failure) {
+        return new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                book.onContext(() -> success.accept(token));
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable cause) {
+                book.onContext(() -> failure.accept(cause));
+            }
+        };
+    }
+
+    /**
+     * Paho tells the application nothing about its failed reconnect attempts, but every attempt goes
+     * through this connect method: counting there is how the model's giveUpAfter is kept. Giving up
+     * withholds the failure from Paho's reconnect listener, which then schedules no further attempt.
+     */
+    private final class AttemptCountingClient extends MqttAsyncClient {
+
+        AttemptCountingClient(String serverUri, String clientId) throws MqttException {
+            super(serverUri, clientId, new MemoryPersistence());
+        }
+
+        @Override
+        public IMqttToken connect(MqttConnectionOptions options, Object userContext, MqttActionListener callback)
+                throws MqttException {
+            return super.connect(options, userContext, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    callback.onSuccess(token);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable cause) {
+                    if (book.attemptFailed()) {
+                        book.onContext(PahoV5Connection.this::giveUp);
+                    } else {
+                        callback.onFailure(token, cause);
+                    }
+                }
+            });
+        }
+    }
+
+    private final class Callbacks implements MqttCallback {
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            book.onContext(PahoV5Connection.this::subscribeThenReport);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            book.onContext(() -> book.lost(PahoSupport.describe(response.getException())));
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            // An error the connection survives; a fatal one also arrives as disconnected().
+            LOG.warn("{}: MQTT error: {}", settings.clientId(), exception.toString());
+        }
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            book.messageArrived(topic, message.getPayload());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // Each publish has its own action listener.
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // No enhanced authentication is asked for.
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.cloudcut.mqtt;
+
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.scenario.Jitter;
+import io.cloudcut.scenario.ReconnectPolicy;
+import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.testing.Mosquitto;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every MQTT client stack against a real Mosquitto through a fault link: what the firmware sees of a
+ * healthy connection, a reset, a refused link, and giving up. Reconnect times after restore are printed.
+ */
+class DeviceConnectionStacksTest {
+
+    private static final String COMMANDS = "cloudcut/dev/commands";
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static Mosquitto mosquitto;
+    private static Vertx vertx;
+    private static MqttClient cloud;
+
+    private FaultProxy proxy;
+    private Device device;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        mosquitto = Mosquitto.start();
+        vertx = Vertx.vertx();
+        cloud = MqttClient.create(vertx);
+        join(cloud.connect(mosquitto.port(), "127.0.0.1"));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        join(vertx.close());
+        mosquitto.close();
+    }
+
+    @AfterEach
+    void closeDevice() throws Exception {
+        if (device != null) {
+            join(device.onContext(() -> device.connection.close()));
+        }
+        proxy.close();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    void connectsSubscribes_deliversOnItsContext_andCompletesQos1Publish(String stack) throws Exception {
+        device = open(stack, 0);
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+
+        sendCommand("hello");
+        await().atMost(PATIENCE).until(() -> device.listener.messages.contains("hello"));
+        assertThat(device.listener.offContextCalls).as("callbacks off the device's context").hasValue(0);
+
+        Context[] completedOn = new Context[1];
+        join(device.onContext(() -> device.connection.publish("cloudcut/dev/events", Buffer.buffer("event"))
+                .onSuccess(acked -> completedOn[0] = Vertx.currentContext())));
+        assertThat(completedOn[0]).as("publish completed on the device's context").isSameAs(device.context);
+        assertThat(device.connection.stats()).isEqualTo(new ConnectionStats(1, 0, 0, false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    void reset_reportsLoss_andReconnectsResubscribedAfterRestore(String stack) throws Exception {
+        device = open(stack, 0);
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+
+        device.link.apply(LinkFaults.named("reset"));
+        await().atMost(PATIENCE).until(() -> !device.listener.losses.isEmpty());
+        assertThat(device.listener.losses).hasSize(1);
+        assertThat(device.connection.isConnected()).isFalse();
+
+        long restoredAt = System.nanoTime();
+        device.link.restore();
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 2);
+        System.out.printf("%s: reconnected %d ms after restore (reset)%n", stack,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt));
+
+        sendCommand("after-reconnect");
+        await().atMost(PATIENCE).until(() -> device.listener.messages.contains("after-reconnect"));
+        assertThat(device.listener.offContextCalls).hasValue(0);
+        assertThat(device.connection.stats().losses()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    void refuse_keepsItDisconnectedUntilRestore(String stack) throws Exception {
+        device = open(stack, 0);
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+
+        device.link.apply(LinkFaults.named("refuse"));
+        await().atMost(PATIENCE).until(() -> device.connection.stats().failedAttempts() >= 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> !device.connection.isConnected() && device.listener.connects.get() == 1);
+
+        long restoredAt = System.nanoTime();
+        device.link.restore();
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 2);
+        System.out.printf("%s: reconnected %d ms after restore (refuse), %s%n", stack,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt), device.connection.stats());
+        assertThat(device.listener.gaveUp).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    void refusedLink_givesUpAfterTwoFailedAttempts(String stack) throws Exception {
+        device = open(stack, 2);
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+
+        device.link.apply(LinkFaults.named("refuse"));
+        await().atMost(PATIENCE).until(() -> !device.listener.gaveUp.isEmpty());
+
+        assertThat(device.listener.gaveUp).containsExactly(2);
+        assertThat(device.connection.stats()).isEqualTo(new ConnectionStats(1, 2, 1, true));
+        device.link.restore();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> device.listener.connects.get() == 1);
+        assertThat(device.listener.offContextCalls).hasValue(0);
+    }
+
+    private Device open(String stack, int giveUpAfter) throws Exception {
+        proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
+        Link link = proxy.openLink(stack);
+        ConnectionSettings settings = new ConnectionSettings("device-" + stack, link.host(), link.port(),
+                Duration.ofSeconds(2), Duration.ofSeconds(1), List.of(COMMANDS),
+                new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE, giveUpAfter),
+                ScenarioClock.startingNow(1.0));
+        Context context = vertx.getOrCreateContext();
+        RecordingListener listener = new RecordingListener(context);
+        CompletableFuture<DeviceConnection> created = new CompletableFuture<>();
+        context.runOnContext(nothing -> {
+            DeviceConnection connection = MqttStacks.create(stack, vertx, settings, listener);
+            connection.open();
+            created.complete(connection);
+        });
+        return new Device(context, link, listener, created.get(20, TimeUnit.SECONDS));
+    }
+
+    private static void sendCommand(String text) throws Exception {
+        join(cloud.publish(COMMANDS, Buffer.buffer(text), MqttQoS.AT_LEAST_ONCE, false, false));
+    }
+
+    private static <T> T join(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    private record Device(Context context, Link link, RecordingListener listener, DeviceConnection connection) {
+
+        /** Runs a device action on the device's context, as the firmware would, and waits for its future. */
+        <T> Future<T> onContext(Supplier<Future<T>> action) throws Exception {
+            CompletableFuture<Future<T>> started = new CompletableFuture<>();
+            context.runOnContext(nothing -> started.complete(action.get()));
+            return started.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What the firmware would have been told, and whether every call came on its context. */
+    private static final class RecordingListener implements ConnectionListener {
+        final Context context;
+        final AtomicInteger connects = new AtomicInteger();
+        final Queue<String> losses = new ConcurrentLinkedQueue<>();
+        final Queue<Integer> gaveUp = new ConcurrentLinkedQueue<>();
+        final Queue<String> messages = new ConcurrentLinkedQueue<>();
+        final AtomicInteger offContextCalls = new AtomicInteger();
+
+        RecordingListener(Context context) {
+            this.context = context;
+        }
+
+        @Override
+        public void connected() {
+            checkContext();
+            connects.incrementAndGet();
+        }
+
+        @Override
+        public void connectionLost(String cause) {
+            checkContext();
+            losses.add(cause);
+        }
+
+        @Override
+        public void gaveUp(int attempts) {
+            checkContext();
+            gaveUp.add(attempts);
+        }
+
+        @Override
+        public void message(String topic, Buffer payload) {
+            checkContext();
+            messages.add(payload.toString());
+        }
+
+        private void checkContext() {
+            if (Vertx.currentContext() != context) {
+                offContextCalls.incrementAndGet();
+            }
+        }
+    }
+}
