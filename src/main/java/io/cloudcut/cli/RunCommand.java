@@ -9,6 +9,7 @@ import io.cloudcut.report.ObservationsWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
 import io.cloudcut.report.Verdicts;
+import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
 import io.cloudcut.scenario.ScenarioLoader;
@@ -48,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--devices-per-model", paramLabel = "N", description = "Run N devices of each model instead of the scenario's fleet.")
     Integer devicesPerModel;
 
+    @Option(names = "--client", paramLabel = "STACK",
+            description = "Run every model on this MQTT client stack: vertx, paho-v3, paho-v5, hivemq-v3, hivemq-v5.")
+    String client;
+
     @Option(names = "--time-scale", paramLabel = "X", description = "Scenario seconds per real second, instead of the scenario's.")
     Double timeScale;
 
@@ -69,6 +74,13 @@ final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--devices-per-model must be at least 1");
             }
             scenario = scenario.withDevicesPerModel(devicesPerModel);
+        }
+        if (client != null) {
+            if (!DeviceModel.CLIENT_STACKS.contains(client)) {
+                throw new IllegalArgumentException("--client: unknown MQTT client stack '" + client + "' (known: "
+                        + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
+            }
+            scenario = scenario.withClient(client);
         }
         if (timeScale != null) {
             if (timeScale <= 0) {

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param id          the file name without {@code .yaml}; scenarios refer to the model by it
  * @param firmware    a class implementing the firmware SPI; empty for the built-in firmware of the kind
- * @param client      the MQTT client stack the firmware uses ({@code vertx} so far)
+ * @param client      the MQTT client stack the firmware uses, one of {@link #CLIENT_STACKS}
  * @param keepAlive   MQTT keepalive, in real time (protocol timers are not compressed)
  * @param connectTimeout how long the firmware waits for a CONNACK or a PUBACK before it takes the
  *                    connection for dead, in real time like the protocol it times
@@ -43,6 +43,10 @@ public record DeviceModel(String id,
         description = Checks.orDefault(description, "");
         firmware = Checks.orDefault(firmware, "");
         client = Checks.orDefault(client, "vertx");
+        if (!CLIENT_STACKS.contains(client)) {
+            throw new FieldProblem("/client", "unknown MQTT client stack '" + client + "' (known: "
+                    + String.join(", ", CLIENT_STACKS.stream().sorted().toList()) + ")");
+        }
         statusEvery = Checks.orDefault(statusEvery, Duration.ofMinutes(30));
         Checks.check(!statusEvery.isZero() && !statusEvery.isNegative(), "statusEvery must be positive");
         keepAlive = Checks.orDefault(keepAlive, Duration.ofSeconds(5));
@@ -52,6 +56,15 @@ public record DeviceModel(String id,
         session = Checks.orDefault(session, SessionPolicy.defaults());
         reconnect = Checks.orDefault(reconnect, ReconnectPolicy.defaults());
         buffer = Checks.orDefault(buffer, BufferPolicy.defaults());
+    }
+
+    /** The MQTT client stacks firmware can use; the mqtt package has one adapter per name. */
+    public static final Set<String> CLIENT_STACKS = Set.of("vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5");
+
+    /** The same model on another MQTT client stack. */
+    public DeviceModel withClient(String stack) {
+        return new DeviceModel(id, kind, description, firmware, stack, keepAlive, connectTimeout, statusEvery,
+                functions, session, reconnect, buffer);
     }
 
     public Optional<FunctionSpec> function(String name) {

@@ -41,6 +41,13 @@ public record Scenario(String name, String description, Path file, double timeSc
         return new Scenario(name, description, file, scale, probe, cloud, fleet, phases, models);
     }
 
+    /** The same scenario with every model on one MQTT client stack, to compare stacks. */
+    public Scenario withClient(String stack) {
+        Map<String, DeviceModel> onStack = new java.util.LinkedHashMap<>();
+        models.forEach((id, model) -> onStack.put(id, model.withClient(stack)));
+        return new Scenario(name, description, file, timeScale, probe, cloud, fleet, phases, onStack);
+    }
+
     /** The same scenario with another fleet size per model, for tests and small runs. */
     public Scenario withDevicesPerModel(int count) {
         List<FleetEntry> resized = fleet.stream().map(entry -> new FleetEntry(entry.model(), count)).toList();
