@@ -1,0 +1,133 @@
+package io.cloudcut.cloud;
+
+import io.cloudcut.scenario.CloudSpec;
+import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.ScenarioLoader;
+import io.cloudcut.testing.Mosquitto;
+import io.cloudcut.testing.Project;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mqtt.MqttClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The emulated cloud services over a real broker, in each condition a fault can put them in. */
+class CloudServicesTest {
+
+    static Mosquitto broker;
+    static Vertx vertx;
+    static CloudControl cloud;
+    static MqttClient client;
+    static final List<JsonObject> received = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void deployTheCloud() throws Exception {
+        broker = Mosquitto.start();
+        vertx = Vertx.vertx();
+        CloudSpec spec = new ScenarioLoader(Project.root()).loadCloud(Project.file("clouds/default.yaml"));
+        cloud = get(Cloud.deploy(vertx, spec, "127.0.0.1", broker.port(), ScenarioClock.startingNow(1)));
+        client = MqttClient.create(vertx);
+        client.publishHandler(message -> received.add(message.payload().toJsonObject().put("topic", message.topicName())));
+        get(client.connect(broker.port(), "127.0.0.1"));
+        get(client.subscribe(Map.of(CloudTopics.auth("d1"), 1, CloudTopics.appReply("d1"), 1)));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        get(vertx.close());
+        broker.close();
+    }
+
+    @AfterEach
+    void everythingUpAgain() throws Exception {
+        get(cloud.setFaulted(Map.of()));
+        received.clear();
+    }
+
+    @Test
+    void upAuthIssuesATokenThatExpiresOnTheScenarioClock() {
+        askForToken();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
+        assertThat(received.get(0).getLong("expiresAtMillis")).isPositive();
+    }
+
+    @Test
+    void downAuthDoesNotAnswer() throws Exception {
+        get(cloud.setFaulted(Map.of("auth", ServiceCondition.down("auth"))));
+        askForToken();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(received::isEmpty);
+    }
+
+    @Test
+    void erroringCommandsTellTheAppAtOnce() throws Exception {
+        get(cloud.setFaulted(Map.of("commands", condition(ServiceCondition.Kind.ERROR, Duration.ZERO, 0, 0))));
+        publish(CloudTopics.COMMAND_REQUEST, new JsonObject().put("requestId", "r1").put("deviceId", "d1").put("function", "clean-from-app"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
+        assertThat(received.get(0).getBoolean("ok")).isFalse();
+        assertThat(received.get(0).getString("detail")).isEqualTo("commands: internal error");
+    }
+
+    @Test
+    void slowAuthAnswersAfterItsLatency() throws Exception {
+        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.SLOW, Duration.ofMillis(800), 0, 0))));
+        long sent = System.nanoTime();
+        askForToken();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
+        assertThat(Duration.ofNanos(System.nanoTime() - sent)).isGreaterThanOrEqualTo(Duration.ofMillis(800));
+    }
+
+    @Test
+    void throttledAuthQueuesWhatItCanAndTurnsTheRestAway() throws Exception {
+        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.THROTTLED, Duration.ZERO, 2, 3))));
+        for (int i = 0; i < 10; i++) {
+            askForToken();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 10);
+        assertThat(tokens()).as("three queued, served at two per second").isEqualTo(3);
+        assertThat(received.stream().filter(answer -> answer.containsKey("error")))
+                .hasSize(7)
+                .allSatisfy(answer -> assertThat(answer.getString("error")).contains("throttled"));
+    }
+
+    @Test
+    void aDownIngestTakesNotifyDownAndNothingElse() throws Exception {
+        Map<String, ServiceCondition> notUp = get(cloud.setFaulted(Map.of("ingest", ServiceCondition.down("ingest"))));
+        assertThat(notUp).containsOnlyKeys("ingest", "notify");
+        assertThat(notUp.get("notify").cause()).isEqualTo("ingest");
+        askForToken();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
+    }
+
+    private static ServiceCondition condition(ServiceCondition.Kind kind, Duration latency, double rate, int queue) {
+        return new ServiceCondition(kind, "test", latency, rate, queue);
+    }
+
+    private static long tokens() {
+        return received.stream().filter(answer -> answer.containsKey("token")).count();
+    }
+
+    private static void askForToken() {
+        publish(CloudTopics.AUTH_REQUEST, new JsonObject().put("deviceId", "d1").put("ttlMillis", 60_000));
+    }
+
+    private static void publish(String topic, JsonObject body) {
+        client.publish(topic, body.toBuffer(), MqttQoS.AT_LEAST_ONCE, false, false);
+    }
+
+    private static <T> T get(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+}
