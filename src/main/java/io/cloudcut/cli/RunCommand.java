@@ -69,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
         if (brokerPort != null && externalBroker != null) {
             throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");
         }
+        if (externalBroker != null && scenario.hasBrokerFaults()) {
+            throw new IllegalArgumentException("scenario " + scenario.name()
+                    + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
+        }
         if (devicesPerModel != null) {
             if (devicesPerModel < 1) {
                 throw new IllegalArgumentException("--devices-per-model must be at least 1");

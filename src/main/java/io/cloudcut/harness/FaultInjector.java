@@ -28,6 +28,7 @@ final class FaultInjector {
 
     private final FaultProxy proxy;
     private final CloudControl cloud;
+    private final BrokerFaults brokerFaults;
     private final Fleet fleet;
     private final ObservationLog log;
     private final ScenarioClock clock;
@@ -35,22 +36,25 @@ final class FaultInjector {
     private Map<String, String> linkFaults = Map.of();
     private Map<String, ServiceCondition> servicesNotUp = Map.of();
 
-    FaultInjector(FaultProxy proxy, CloudControl cloud, Fleet fleet, ObservationLog log, ScenarioClock clock) {
+    FaultInjector(FaultProxy proxy, CloudControl cloud, BrokerFaults brokerFaults, Fleet fleet, ObservationLog log,
+                  ScenarioClock clock) {
         this.proxy = proxy;
+        this.brokerFaults = brokerFaults;
         this.cloud = cloud;
         this.fleet = fleet;
         this.log = log;
         this.clock = clock;
     }
 
-    /** Makes exactly these faults active (none: everything healthy). */
-    Future<Void> enter(List<FaultSpec> faults) {
+    /** Makes exactly these faults active (none: everything healthy); blocks while the broker stops or starts. */
+    Future<Void> enter(List<FaultSpec> faults) throws InfrastructureException {
+        brokerFaults.enter(faults.stream().filter(FaultSpec::targetsBroker).findFirst());
         Map<String, String> wantedLinks = new HashMap<>();
         Map<String, ServiceCondition> faultedServices = new LinkedHashMap<>();
         for (FaultSpec fault : faults) {
             if (fault.targetsService()) {
                 faultedServices.put(fault.service(), condition(fault));
-            } else {
+            } else if (fault.targetsLinks()) {
                 devicesOf(fault).forEach(device -> wantedLinks.put(device.id(), fault.fault()));
             }
         }
@@ -68,9 +72,9 @@ final class FaultInjector {
         }
         linkFaults = wantedLinks;
         active.stream().filter(fault -> !faults.contains(fault))
-                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), !fault.targetsService(), false, targets(fault))));
+                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), fault.targetsLinks(), false, targets(fault))));
         faults.stream().filter(fault -> !active.contains(fault))
-                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), !fault.targetsService(), true, targets(fault))));
+                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), fault.targetsLinks(), true, targets(fault))));
         active = List.copyOf(faults);
         return setServicesDown(faultedServices);
     }
@@ -102,7 +106,7 @@ final class FaultInjector {
     }
 
     private int targets(FaultSpec fault) {
-        return fault.targetsService() ? 1 : devicesOf(fault).size();
+        return fault.targetsLinks() ? devicesOf(fault).size() : 1;
     }
 
     /** The devices a link fault targets: a model's or all, or those listed; the first {@code percent} of them. */

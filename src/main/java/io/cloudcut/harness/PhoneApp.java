@@ -24,19 +24,24 @@ final class PhoneApp {
 
     private final Vertx vertx;
     private final Map<String, Promise<JsonObject>> waiting = new ConcurrentHashMap<>();
+    private static final long RECONNECT_DELAY_MILLIS = 200;
+
     private MqttClient client;
+    private boolean closing;
     private long late;
 
     PhoneApp(Vertx vertx) {
         this.vertx = vertx;
     }
 
+    /** Connects, and reconnects by itself whenever the broker goes away (a broker fault). */
     Future<Void> connect(String host, int port) {
-        client = MqttClient.create(vertx, new MqttClientOptions()
+        MqttClient attempt = MqttClient.create(vertx, new MqttClientOptions()
                 .setClientId("cloudcut-phone-app")
                 .setCleanSession(true)
                 .setMaxInflightQueue(10_000));
-        client.publishHandler(message -> {
+        client = attempt;
+        attempt.publishHandler(message -> {
             JsonObject body;
             try {
                 body = message.payload().toJsonObject();
@@ -51,9 +56,18 @@ final class PhoneApp {
                 late++;
             }
         });
-        return client.connect(port, host)
-                .compose(connack -> client.subscribe(Map.of(CloudTopics.APP_ALL, 1, CloudTopics.PHONE_ALL, 1)))
+        attempt.closeHandler(closed -> {
+            if (!closing) {
+                vertx.setTimer(RECONNECT_DELAY_MILLIS, retry -> reconnect(host, port));
+            }
+        });
+        return attempt.connect(port, host)
+                .compose(connack -> attempt.subscribe(Map.of(CloudTopics.APP_ALL, 1, CloudTopics.PHONE_ALL, 1)))
                 .mapEmpty();
+    }
+
+    private void reconnect(String host, int port) {
+        connect(host, port).onFailure(notYet -> vertx.setTimer(RECONNECT_DELAY_MILLIS, retry -> reconnect(host, port)));
     }
 
     /** Waits for the cloud to send anything about this probe; fails on timeout. */
@@ -68,8 +82,11 @@ final class PhoneApp {
         return promise.future();
     }
 
-    /** Sends an app command for a device function through the commands service. */
+    /** Sends an app command for a device function through the commands service; lost if the phone is offline. */
     void command(String deviceId, String function, String requestId) {
+        if (!client.isConnected()) {
+            return;
+        }
         client.publish(CloudTopics.COMMAND_REQUEST, new JsonObject()
                 .put("requestId", requestId)
                 .put("deviceId", deviceId)
@@ -82,6 +99,7 @@ final class PhoneApp {
     }
 
     Future<Void> close() {
+        closing = true;
         return client == null ? Future.succeededFuture() : client.disconnect().recover(ignored -> Future.succeededFuture());
     }
 }

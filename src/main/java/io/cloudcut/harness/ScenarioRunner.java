@@ -36,7 +36,15 @@ public final class ScenarioRunner {
         this.settings = settings;
     }
 
+    /**
+     * @throws IllegalArgumentException when the scenario stops or restarts the broker but the run is
+     *                                  on an external one, which CloudCut cannot stop
+     */
     public RunResult run(Scenario scenario) throws InfrastructureException {
+        if (scenario.hasBrokerFaults() && settings.externalBroker() != null) {
+            throw new IllegalArgumentException("scenario " + scenario.name()
+                    + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
+        }
         long startedNanos = System.nanoTime();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
@@ -61,7 +69,8 @@ public final class ScenarioRunner {
                 await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
 
                 Timeline timeline = new Timeline(scenario, vertx, fleet, log, setupClock, progress,
-                        new FaultInjector(proxy, cloud, fleet, log, setupClock),
+                        new FaultInjector(proxy, cloud, new BrokerFaults(vertx, broker, setupClock, log), fleet, log,
+                                setupClock),
                         new Prober(vertx, app, setupClock));
                 timeline.play();
 

@@ -11,33 +11,46 @@ import java.util.Set;
  *   <li>On a cloud {@code service}: {@code down}, {@code error}, {@code slow} (attribute
  *   {@code latency}, e.g. {@code 800ms}, real time) or {@code throttled} (attributes {@code rate},
  *   requests per real second, and {@code queue}, default 100).</li>
+ *   <li>On the {@code broker} ({@code embedded}: CloudCut can only stop a broker it runs):
+ *   {@code down} (stopped for the phase) or {@code restart} (restarted every {@code attributes.every}
+ *   of scenario time during the phase).</li>
  *   <li>On device links: a {@code link} target ({@code all} or a model of the fleet) or a list of
  *   {@code devices}, optionally only the first {@code percent} of them; one of {@link #LINK_FAULTS},
  *   in one {@code direction} ({@code upstream}, {@code downstream}; default both) with its
  *   {@code attributes} (times in milliseconds).</li>
  * </ul>
  */
-public record FaultSpec(String service, String link, List<String> devices, Integer percent, String fault,
-                        String direction, Map<String, Object> attributes) {
+public record FaultSpec(String service, String broker, String link, List<String> devices, Integer percent,
+                        String fault, String direction, Map<String, Object> attributes) {
 
     /** Fault kinds a link takes; the fault package registers one class per name. */
     public static final Set<String> LINK_FAULTS = Set.of("blackhole", "reset", "refuse");
     /** Fault kinds a cloud service takes. */
     public static final Set<String> SERVICE_FAULTS = Set.of("down", "error", "slow", "throttled");
+    /** Fault kinds the broker takes. */
+    public static final Set<String> BROKER_FAULTS = Set.of("down", "restart");
+    /** The only broker CloudCut can stop and start. */
+    public static final String EMBEDDED_BROKER = "embedded";
     /** The link target meaning every device. */
     public static final String ALL_LINKS = "all";
     private static final Set<String> DIRECTIONS = Set.of("upstream", "downstream", "both");
 
     public FaultSpec {
-        int targets = (service != null ? 1 : 0) + (link != null ? 1 : 0) + (devices != null ? 1 : 0);
-        Checks.check(targets == 1, "a fault names one target: a 'service', a 'link' or a list of 'devices'");
+        int targets = (service != null ? 1 : 0) + (broker != null ? 1 : 0) + (link != null ? 1 : 0)
+                + (devices != null ? 1 : 0);
+        Checks.check(targets == 1, "a fault names one target: a 'service', the 'broker', a 'link' or a list of 'devices'");
         Checks.present(fault, "fault");
         devices = devices == null ? null : List.copyOf(devices);
         attributes = Map.copyOf(Checks.orDefault(attributes, Map.of()));
-        Set<String> known = service != null ? SERVICE_FAULTS : LINK_FAULTS;
-        Checks.check(known.contains(fault), "unknown " + (service != null ? "service" : "link") + " fault '"
+        String targetKind = service != null ? "service" : broker != null ? "broker" : "link";
+        Set<String> known = service != null ? SERVICE_FAULTS : broker != null ? BROKER_FAULTS : LINK_FAULTS;
+        Checks.check(known.contains(fault), "unknown " + targetKind + " fault '"
                 + fault + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-        if (service != null) {
+        if (broker != null) {
+            Checks.check(EMBEDDED_BROKER.equals(broker), "only the 'embedded' broker can be stopped and restarted");
+            Checks.check(percent == null && direction == null, "'percent' and 'direction' are for link faults");
+            checkBrokerAttributes(fault, attributes);
+        } else if (service != null) {
             Checks.check(percent == null && direction == null, "'percent' and 'direction' are for link faults");
             checkServiceAttributes(fault, attributes);
         } else {
@@ -49,6 +62,19 @@ public record FaultSpec(String service, String link, List<String> devices, Integ
 
     public boolean targetsService() {
         return service != null;
+    }
+
+    public boolean targetsBroker() {
+        return broker != null;
+    }
+
+    public boolean targetsLinks() {
+        return service == null && broker == null;
+    }
+
+    /** For a broker {@code restart}: how often, in scenario time. */
+    public Duration every() {
+        return Durations.parse(String.valueOf(attributes.get("every")));
     }
 
     /** For a {@code slow} service: how long each request waits. */
@@ -69,6 +95,7 @@ public record FaultSpec(String service, String link, List<String> devices, Integ
     @Override
     public String toString() {
         String target = service != null ? "service " + service
+                : broker != null ? "broker"
                 : (devices != null ? "devices " + String.join(",", devices) : "link " + link)
                 + (percent != null ? " (" + percent + "%)" : "")
                 + (direction != null ? " " + direction : "");
@@ -96,6 +123,19 @@ public record FaultSpec(String service, String link, List<String> devices, Integ
             Checks.check(!attributes.containsKey("queue")
                             || attributes.get("queue") instanceof Integer queue && queue >= 0,
                     "attributes.queue must be a whole number of requests, 0 or more");
+        }
+    }
+
+    private static void checkBrokerAttributes(String fault, Map<String, Object> attributes) {
+        Set<String> allowed = fault.equals("restart") ? Set.of("every") : Set.of();
+        for (String name : attributes.keySet()) {
+            Checks.check(allowed.contains(name), "a broker '" + fault + "' fault takes "
+                    + (allowed.isEmpty() ? "no attributes" : "only every") + ", not '" + name + "'");
+        }
+        if (fault.equals("restart")) {
+            Checks.check(attributes.get("every") instanceof String text && isDuration(text)
+                            && !Durations.parse(text).isZero(),
+                    "a broker 'restart' needs attributes.every, a duration such as 10m");
         }
     }
 

@@ -36,6 +36,11 @@ public record Scenario(String name, String description, Path file, double timeSc
         return model;
     }
 
+    /** Whether any phase stops or restarts the broker, which only the embedded broker allows. */
+    public boolean hasBrokerFaults() {
+        return phases.stream().flatMap(phase -> phase.faults().stream()).anyMatch(FaultSpec::targetsBroker);
+    }
+
     /** The same scenario on another time scale; tests use it to shorten a shipped scenario. */
     public Scenario withTimeScale(double scale) {
         return new Scenario(name, description, file, scale, probe, cloud, fleet, phases, models);

@@ -105,7 +105,13 @@ public final class ScenarioLoader {
         boolean baseline = false;
         boolean outage = false;
         Set<String> fleetModels = new HashSet<>();
-        spec.fleet().forEach(entry -> fleetModels.add(entry.model()));
+        Set<String> fleetDevices = new HashSet<>();
+        spec.fleet().forEach(entry -> {
+            fleetModels.add(entry.model());
+            for (int n = 1; n <= entry.count(); n++) {
+                fleetDevices.add(entry.model() + "-" + n);
+            }
+        });
         for (int p = 0; p < spec.phases().size(); p++) {
             Phase phase = spec.phases().get(p);
             if (!names.add(phase.name())) {
@@ -127,10 +133,18 @@ public final class ScenarioLoader {
                     throw document.error(at + "/service", "unknown service '" + fault.service() + "' (the cloud "
                             + cloud.file().getFileName() + " has: " + serviceList(cloud) + ")");
                 }
-                if (!fault.targetsService() && !FaultSpec.ALL_LINKS.equals(fault.link())
+                if (fault.link() != null && !FaultSpec.ALL_LINKS.equals(fault.link())
                         && !fleetModels.contains(fault.link())) {
                     throw document.error(at + "/link", "link target '" + fault.link()
                             + "' is neither 'all' nor a model of the fleet");
+                }
+                if (fault.devices() != null) {
+                    for (int d = 0; d < fault.devices().size(); d++) {
+                        if (!fleetDevices.contains(fault.devices().get(d))) {
+                            throw document.error(at + "/devices/" + d, "no device '" + fault.devices().get(d)
+                                    + "' in the fleet (devices are named <model>-<n>, n from 1 to the model's count)");
+                        }
+                    }
                 }
             }
         }

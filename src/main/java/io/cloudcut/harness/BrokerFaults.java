@@ -1,0 +1,90 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.broker.Broker;
+import io.cloudcut.broker.BrokerException;
+import io.cloudcut.broker.EmbeddedBroker;
+import io.cloudcut.observation.ServiceObserved;
+import io.cloudcut.scenario.FaultSpec;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Vertx;
+
+import java.util.Optional;
+
+/**
+ * Stops and restarts the embedded broker as a phase says: {@code down} for the whole phase, or a
+ * {@code restart} every so often. Stopping HiveMQ blocks for seconds, so restarts run on a worker
+ * thread, one at a time; the harness thread only waits for them at phase boundaries.
+ */
+final class BrokerFaults {
+
+    static final String BROKER = "broker";
+
+    private final Vertx vertx;
+    private final Broker broker;
+    private final ScenarioClock clock;
+    private final ObservationLog log;
+    private long restartTimer = -1;
+    private boolean down;
+
+    BrokerFaults(Vertx vertx, Broker broker, ScenarioClock clock, ObservationLog log) {
+        this.vertx = vertx;
+        this.broker = broker;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    /** Puts the broker in the state the phase's broker fault describes (running, when there is none). */
+    void enter(Optional<FaultSpec> fault) throws InfrastructureException {
+        if (restartTimer >= 0) {
+            vertx.cancelTimer(restartTimer);
+            restartTimer = -1;
+        }
+        if (fault.isEmpty()) {
+            if (down) {
+                run(EmbeddedBroker::start);
+                down = false;
+                log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
+            }
+            return;
+        }
+        if (fault.get().fault().equals("down")) {
+            if (!down) {
+                run(EmbeddedBroker::stop);
+                down = true;
+                log.add(new ServiceObserved(now(), BROKER, "down", BROKER));
+            }
+            return;
+        }
+        enter(Optional.empty());
+        restartTimer = vertx.setPeriodic(clock.realMillis(fault.get().every()), tick ->
+                vertx.executeBlocking(() -> {
+                    log.add(new ServiceObserved(now(), BROKER, "restarting", BROKER));
+                    embedded().restart();
+                    log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
+                    return null;
+                }, true));
+    }
+
+    private void run(BrokerAction action) throws InfrastructureException {
+        try {
+            action.apply(embedded());
+        } catch (BrokerException failed) {
+            throw new InfrastructureException("broker fault: " + failed.getMessage(), failed);
+        }
+    }
+
+    private EmbeddedBroker embedded() {
+        if (broker instanceof EmbeddedBroker embedded) {
+            return embedded;
+        }
+        throw new IllegalStateException("broker faults need the embedded broker, not " + broker.description());
+    }
+
+    private long now() {
+        return clock.now().toMillis();
+    }
+
+    private interface BrokerAction {
+        void apply(EmbeddedBroker broker) throws BrokerException;
+    }
+}

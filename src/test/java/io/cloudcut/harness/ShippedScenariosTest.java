@@ -1,0 +1,102 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.report.FunctionVerdict;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.ModelVerdict;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every shipped scenario runs, with one device per model, and gives the verdicts its story predicts. */
+class ShippedScenariosTest {
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void kinesis2020FailsTheLockedModelsClosedAndLosesIngestForSeventeenHours() throws Exception {
+        RunReport report = run("kinesis-2020");
+        assertModels(report, Map.of(
+                "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
+                "doorbell-cloud-only", ModelVerdict.FAIL_CLOSED,
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
+                "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT));
+        assertThat(phaseVerdict(report, "vacuum-cloud-locked", "clean-button", "auth-back-kinesis-down"))
+                .as("auth back: the locked vacuum signs in again and cleans").isNotEqualTo(FunctionVerdict.LOST);
+        assertThat(phaseVerdict(report, "vacuum-local-first", "status-report", "auth-back-kinesis-down"))
+                .as("ingest still down").isEqualTo(FunctionVerdict.LOST);
+        assertThat(report.model("vacuum-local-first").events().lostInCloud())
+                .as("status reports acknowledged by the broker while ingest was down never reach it").isPositive();
+    }
+
+    @Test
+    void dns2025CutsEveryConnectionAndThrottlesTheRecovery() throws Exception {
+        RunReport report = run("dns-2025");
+        assertModels(report, Map.of(
+                "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
+                "doorbell-cloud-only", ModelVerdict.FAIL_CLOSED,
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT));
+        assertThat(report.model("doorbell-grace").verdict()).as("its chime outlives the session by 2 h only")
+                .isIn(ModelVerdict.PARTIAL, ModelVerdict.FAIL_CLOSED);
+        assertThat(report.services()).anySatisfy(change -> {
+            assertThat(change.service()).isEqualTo("auth");
+            assertThat(change.condition()).isEqualTo("throttled");
+        });
+    }
+
+    @Test
+    void slowCloudDegradesCloudFunctionsAndKeepsLocalOnes() throws Exception {
+        RunReport report = run("slow-cloud");
+        ModelReport localFirst = report.model("vacuum-local-first");
+        assertThat(localFirst.functions()).allSatisfy(function -> assertThat(function.verdict())
+                .isEqualTo(function.path().equals("local") ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED));
+        assertThat(localFirst.verdict()).isEqualTo(ModelVerdict.PARTIAL);
+    }
+
+    @Test
+    void flappingBrokerCutsTheCloudPathAtEveryRestart() throws Exception {
+        RunReport report = run("flapping-broker");
+        for (ModelReport model : report.models()) {
+            assertThat(model.functions()).allSatisfy(function -> {
+                if (function.path().equals("local")) {
+                    assertThat(function.verdict()).as("%s %s", model.model(), function.name()).isEqualTo(FunctionVerdict.KEPT);
+                } else {
+                    assertThat(function.verdict()).as("%s %s", model.model(), function.name()).isNotEqualTo(FunctionVerdict.KEPT);
+                }
+            });
+            assertThat(model.recovery().stuck()).isZero();
+        }
+        assertThat(report.services()).filteredOn(change -> change.service().equals("broker")).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private RunReport run(String scenario) throws Exception {
+        Path dir = reports.resolve(scenario);
+        CliRun run = CliRun.of("run", "scenarios/" + scenario + ".yaml", "--project-dir", Project.root().toString(),
+                "--devices-per-model", "1", "--report-dir", dir.toString());
+        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        RunReport report = JsonReportWriter.read(dir.resolve("report.json"));
+        for (ModelReport model : report.models()) {
+            assertThat(model.functions()).allSatisfy(function -> assertThat(function.phases().get("baseline").failed())
+                    .as("%s %s in the baseline", model.model(), function.name()).isZero());
+            assertThat(model.events().balanced()).isTrue();
+        }
+        return report;
+    }
+
+    private static void assertModels(RunReport report, Map<String, ModelVerdict> expected) {
+        expected.forEach((model, verdict) -> assertThat(report.model(model).verdict()).as(model).isEqualTo(verdict));
+    }
+
+    private static FunctionVerdict phaseVerdict(RunReport report, String model, String function, String phase) {
+        return report.model(model).functions().stream().filter(f -> f.name().equals(function)).findFirst()
+                .orElseThrow().phases().get(phase).verdict();
+    }
+}
