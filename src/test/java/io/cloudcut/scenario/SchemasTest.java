@@ -1,0 +1,87 @@
+package io.cloudcut.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.cloudcut.testing.Project;
+import io.vertx.core.json.JsonObject;
+import io.vertx.json.schema.Draft;
+import io.vertx.json.schema.JsonSchema;
+import io.vertx.json.schema.JsonSchemaOptions;
+import io.vertx.json.schema.OutputUnit;
+import io.vertx.json.schema.Validator;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON Schemas editors use must accept every shipped file, and refuse what the loader refuses. */
+class SchemasTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    static Stream<Path> shippedFiles() throws IOException {
+        return Stream.of("devices", "scenarios", "clouds").flatMap(dir -> {
+            try {
+                return Files.list(Project.file(dir)).filter(file -> file.toString().endsWith(".yaml")).sorted();
+            } catch (IOException unreadable) {
+                throw new IllegalStateException(unreadable);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
+    void everyShippedFileMatchesItsSchema(Path file) throws IOException {
+        OutputUnit result = validate(file.getParent().getFileName().toString(), Files.readString(file));
+        assertThat(result.getValid()).as("%s: %s", file, result.getErrors()).isTrue();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
+    void everyShippedFileNamesItsSchemaForEditors(Path file) throws IOException {
+        assertThat(Files.readAllLines(file)).contains("# yaml-language-server: $schema=../schemas/"
+                + schemaFor(file.getParent().getFileName().toString()));
+    }
+
+    @Test
+    void theSchemasRefuseWhatTheLoaderRefuses() throws IOException {
+        assertThat(validate("devices", "kind: toaster\nfunctions: [{name: chime, path: local}]\n").getValid()).isFalse();
+        assertThat(validate("devices", "kind: doorbell\nfunctions: [{name: chime, path: local}]\nkeepalive: 2s\n").getValid())
+                .as("unknown field").isFalse();
+        assertThat(validate("scenarios", """
+                name: x
+                fleet: [{model: a}]
+                phases: [{name: b, kind: baseline, duration: 17 hours}]
+                """).getValid()).as("bad duration").isFalse();
+        assertThat(validate("scenarios", """
+                name: x
+                fleet: [{model: a}]
+                phases: [{name: b, kind: outage, duration: 1h, faults: [{service: auth, fault: blackhole}]}]
+                """).getValid()).as("a link fault on a service").isFalse();
+    }
+
+    private static OutputUnit validate(String dir, String yaml) throws IOException {
+        JsonObject schema = new JsonObject(Files.readString(Project.file("schemas/" + schemaFor(dir))));
+        Validator validator = Validator.create(JsonSchema.of(schema),
+                new JsonSchemaOptions().setDraft(Draft.DRAFT202012).setBaseUri("https://cloudcut.io/schemas/"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = YAML.readValue(yaml, Map.class);
+        return validator.validate(new JsonObject(document));
+    }
+
+    private static String schemaFor(String dir) {
+        return switch (dir) {
+            case "devices" -> "device.schema.json";
+            case "scenarios" -> "scenario.schema.json";
+            case "clouds" -> "cloud.schema.json";
+            default -> throw new IllegalArgumentException(dir);
+        };
+    }
+}
