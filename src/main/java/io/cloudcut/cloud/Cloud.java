@@ -3,7 +3,9 @@ package io.cloudcut.cloud;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +21,9 @@ public final class Cloud {
                                               ScenarioClock clock) {
         List<Future<String>> deployed = new ArrayList<>();
         for (String service : spec.services().keySet()) {
-            deployed.add(vertx.deployVerticle(create(service, brokerHost, brokerPort, clock)));
+            deployed.add(vertx.deployVerticle(create(service, brokerHost, brokerPort, clock),
+                    new DeploymentOptions().setConfig(new JsonObject().put(CloudService.PERSISTENT_SESSION,
+                            spec.persistentSessions()))));
         }
         return Future.all(deployed).map(all -> new CloudControl(vertx, new ServiceGraph(spec)));
     }

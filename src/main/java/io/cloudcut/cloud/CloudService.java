@@ -24,6 +24,9 @@ import java.util.Map;
  */
 abstract class CloudService extends VerticleBase {
 
+    /** Deployment config key: keep the MQTT session across disconnects (clean session off). */
+    static final String PERSISTENT_SESSION = "persistentSession";
+
     private final String name;
     private final String brokerHost;
     private final int brokerPort;
@@ -88,7 +91,7 @@ abstract class CloudService extends VerticleBase {
     private Future<Void> connect() {
         MqttClient attempt = MqttClient.create(vertx, new MqttClientOptions()
                 .setClientId("cloudcut-cloud-" + name + "-" + deploymentID())
-                .setCleanSession(true)
+                .setCleanSession(!config().getBoolean(PERSISTENT_SESSION, false))
                 .setKeepAliveInterval(10)
                 .setMaxInflightQueue(1000));
         client = attempt;

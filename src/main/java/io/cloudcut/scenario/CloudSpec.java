@@ -7,9 +7,11 @@ import java.util.Set;
 
 /**
  * The emulated cloud: its services and what each needs. A service that is down takes every service
- * that needs it (directly or not) down with it.
+ * that needs it (directly or not) down with it. With {@code persistentSessions}, services keep their
+ * MQTT sessions across disconnects (clean session off), so that a broker that persists sessions
+ * hands them what arrived while they were away, across a broker restart too.
  */
-public record CloudSpec(Path file, Map<String, ServiceSpec> services) {
+public record CloudSpec(Path file, Map<String, ServiceSpec> services, boolean persistentSessions) {
 
     /** Service kinds CloudCut emulates; a cloud file names its services after them. */
     public static final Set<String> SERVICE_KINDS = Set.of("auth", "commands", "ingest", "notify");

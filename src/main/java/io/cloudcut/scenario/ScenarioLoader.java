@@ -89,7 +89,7 @@ public final class ScenarioLoader {
                 }
             }
         }
-        CloudSpec cloud = new CloudSpec(file, spec.services());
+        CloudSpec cloud = new CloudSpec(file, spec.services(), spec.persistentSessions());
         for (String service : new java.util.TreeSet<>(cloud.services().keySet())) {
             List<String> cycle = cycleFrom(service, cloud, new ArrayList<>());
             if (!cycle.isEmpty()) {

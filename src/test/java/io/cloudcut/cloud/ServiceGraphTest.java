@@ -15,7 +15,7 @@ class ServiceGraphTest {
             "auth", new CloudSpec.ServiceSpec(List.of()),
             "ingest", new CloudSpec.ServiceSpec(List.of()),
             "commands", new CloudSpec.ServiceSpec(List.of("auth")),
-            "notify", new CloudSpec.ServiceSpec(List.of("ingest")))));
+            "notify", new CloudSpec.ServiceSpec(List.of("ingest"))), false));
 
     @Test
     void ingestDownTakesItsDependentsDownAndNothingElse() {
