@@ -4,13 +4,14 @@ import java.util.Set;
 
 /**
  * A fault a phase applies at its start and reverts at its end: to a cloud {@code service}
- * ({@code down}), or to device {@code link}s ({@code all} or one model's devices: {@code blackhole},
- * {@code reset}, {@code refuse}).
+ * ({@code down}), or to device {@code link}s ({@code all} or one model's devices: one of
+ * {@link #LINK_FAULTS}, with its default attributes).
  */
 public record FaultSpec(String service, String link, String fault) {
 
     /** Fault kinds a link takes; the fault package registers one class per name. */
-    public static final Set<String> LINK_FAULTS = Set.of("blackhole", "reset", "refuse");
+    public static final Set<String> LINK_FAULTS = Set.of(
+            "bandwidth", "blackhole", "flap", "latency", "loss", "refuse", "reset", "slow-close");
     /** Fault kinds a cloud service takes. */
     public static final Set<String> SERVICE_FAULTS = Set.of("down");
     /** The link target meaning every device. */
