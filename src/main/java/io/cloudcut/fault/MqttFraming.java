@@ -45,13 +45,14 @@ final class MqttFraming {
         }
         for (Object decoded; (decoded = decoder.readInbound()) != null; ) {
             MqttMessage packet = (MqttMessage) decoded;
-            int length = packetLength(packet.fixedHeader().remainingLength());
-            if (packet.decoderResult().isFailure() || length > unsent.readableBytes()) {
+            int length = packet.decoderResult().isFailure() ? Integer.MAX_VALUE : packetLength(packet.fixedHeader().remainingLength());
+            if (length > unsent.readableBytes()) {
                 ReferenceCountUtil.release(packet);
                 giveUp(sink);
                 return;
             }
-            sink.accept(packet, unsent.readRetainedSlice(length));
+            // A copy, not a slice: discarding read components below would shift a slice's bytes under it.
+            sink.accept(packet, unsent.readBytes(length));
             ReferenceCountUtil.release(packet);
         }
         unsent.discardReadComponents();
