@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code cloudcut}: the command line. Exit codes: 0 run completed, 2 bad input or usage, 3 infrastructure failed. */
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
-        subcommands = {RunCommand.class, BrokerCommand.class})
+        subcommands = {RunCommand.class, BrokerCommand.class, ProxyCommand.class})
 public final class CloudCutCommand implements Runnable {
 
     static final int EXIT_OK = 0;

@@ -5,5 +5,9 @@ public enum Direction {
     /** From the device (client) towards the broker. */
     UPSTREAM,
     /** From the broker back to the device. */
-    DOWNSTREAM
+    DOWNSTREAM;
+
+    Direction opposite() {
+        return this == UPSTREAM ? DOWNSTREAM : UPSTREAM;
+    }
 }

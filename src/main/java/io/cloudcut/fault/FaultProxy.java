@@ -54,14 +54,29 @@ public final class FaultProxy implements AutoCloseable {
      * @throws IllegalArgumentException if a link with this id is already open
      * @throws IllegalStateException    if the proxy is closed
      */
-    public synchronized Link openLink(String id) {
+    public Link openLink(String id) {
+        return openLink(id, 0);
+    }
+
+    /**
+     * Opens a healthy link listening on {@code port} of 127.0.0.1 (0: a free port), for devices that
+     * expect the broker at a fixed address.
+     *
+     * @throws IllegalArgumentException if a link with this id is already open or the port is out of range
+     * @throws IllegalStateException    if the proxy is closed
+     * @throws io.netty.channel.ChannelException or another exception if the port cannot be bound
+     */
+    public synchronized Link openLink(String id, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Listen port out of range: " + port);
+        }
         if (closed) {
             throw new IllegalStateException("Fault proxy is closed");
         }
         if (links.containsKey(id)) {
             throw new IllegalArgumentException("Link '" + id + "' is already open");
         }
-        Link link = new Link(id, loops.next(), upstream);
+        Link link = new Link(id, loops.next(), upstream, port);
         links.put(id, link);
         return link;
     }

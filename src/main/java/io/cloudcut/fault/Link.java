@@ -9,19 +9,25 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * One device's path to the broker: a listening port on 127.0.0.1 that forwards every connection to
- * the broker, unless a fault is applied. All of a link's sockets live on one event loop, where every
- * change of fault runs; the methods here may be called from any thread except that loop's.
+ * the broker, through the faults applied, in the order applied. All of a link's sockets live on one
+ * event loop, where every change of faults runs; the methods here may be called from any thread
+ * except that loop's.
  */
 public final class Link {
 
@@ -34,12 +40,13 @@ public final class Link {
     private final int port;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final LinkCounters counters = new LinkCounters();
-    private final LinkControl control = () -> List.copyOf(connections);
-    private volatile LinkFault activeFault;
+    /** Replaced, never changed, on the loop; read from any thread. */
+    private volatile List<Active> active = List.of();
     /** Null or closed while a fault keeps the link from listening. */
     private Channel listener;
 
-    Link(String id, EventLoop loop, InetSocketAddress upstream) {
+    /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0. */
+    Link(String id, EventLoop loop, InetSocketAddress upstream, int listenPort) {
         this.id = id;
         this.loop = loop;
         this.upstream = upstream;
@@ -51,7 +58,7 @@ public final class Link {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new Acceptor());
-        this.listener = listenerBootstrap.bind(HOST, 0).syncUninterruptibly().channel();
+        this.listener = listenerBootstrap.bind(HOST, listenPort).syncUninterruptibly().channel();
         this.port = ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
@@ -70,26 +77,38 @@ public final class Link {
     }
 
     /**
-     * Makes {@code fault} the link's only fault, replacing the active one, and returns once it is in
+     * Makes {@code fault} the link's only fault, replacing the active ones, and returns once it is in
      * effect (the listening socket closed or bound as the fault wants, open connections dealt with).
      */
     public void apply(LinkFault fault) {
         Objects.requireNonNull(fault, "fault");
-        changeTo(fault);
+        changeTo(faults -> List.of(fault));
+    }
+
+    /** Adds {@code fault} after the active ones, which judge bytes before it, and returns once it is in effect. */
+    public void add(LinkFault fault) {
+        Objects.requireNonNull(fault, "fault");
+        changeTo(faults -> Stream.concat(faults.stream(), Stream.of(fault)).toList());
+    }
+
+    /** Removes this very fault, if active, and returns once the link behaves without it. */
+    public void remove(LinkFault fault) {
+        changeTo(faults -> faults.stream().filter(other -> other != fault).toList());
     }
 
     /**
-     * Removes the active fault: the link listens on the same port again and forwards bytes on the
+     * Removes every fault: the link listens on the same port again and forwards bytes on the
      * connections still open.
      *
      * @throws io.netty.channel.ChannelException or another exception if the port cannot be bound again
      */
     public void restore() {
-        changeTo(null);
+        changeTo(faults -> List.of());
     }
 
-    public Optional<LinkFault> activeFault() {
-        return Optional.ofNullable(activeFault);
+    /** The active faults, in the order they judge bytes. */
+    public List<LinkFault> faults() {
+        return faultsOf(active);
     }
 
     /** Device connections open at this moment, including those a fault keeps half open. */
@@ -103,26 +122,36 @@ public final class Link {
 
     @Override
     public String toString() {
-        return "Link[" + id + " " + HOST + ":" + port + " -> " + upstream + ", fault="
-                + activeFault().map(LinkFault::name).orElse("none") + "]";
+        return "Link[" + id + " " + HOST + ":" + port + " -> " + upstream + ", faults="
+                + faults().stream().map(LinkFault::name).toList() + "]";
     }
 
-    private void changeTo(LinkFault next) {
+    private void changeTo(UnaryOperator<List<LinkFault>> change) {
         if (loop.inEventLoop()) {
-            switchFault(next);
+            switchFaults(change);
             return;
         }
-        loop.submit(() -> switchFault(next)).syncUninterruptibly().getNow().syncUninterruptibly();
+        loop.submit(() -> switchFaults(change)).syncUninterruptibly().getNow().syncUninterruptibly();
     }
 
-    private Future<?> switchFault(LinkFault next) {
-        activeFault = next;
-        Future<?> listening = next == null || next.acceptsConnections() ? listen() : stopListening();
-        if (next != null) {
-            next.onApply(control);
-        }
+    private Future<?> switchFaults(UnaryOperator<List<LinkFault>> change) {
+        List<Active> before = active;
+        List<Active> after = change.apply(faultsOf(before)).stream()
+                .map(fault -> before.stream().filter(old -> old.fault == fault).findFirst().orElseGet(() -> new Active(fault)))
+                .toList();
+        active = after;
+        before.stream().filter(old -> !after.contains(old)).forEach(Active::cancelTasks);
+        after.stream().filter(now -> !before.contains(now)).forEach(added -> added.fault.onApply(added));
         List.copyOf(connections).forEach(ProxyConnection::reconsiderClose);
-        return listening;
+        return updateListening();
+    }
+
+    private static List<LinkFault> faultsOf(List<Active> active) {
+        return active.stream().map(entry -> entry.fault).toList();
+    }
+
+    private Future<?> updateListening() {
+        return active.stream().allMatch(entry -> entry.fault.acceptsConnections()) ? listen() : stopListening();
     }
 
     private Future<?> listen() {
@@ -146,10 +175,7 @@ public final class Link {
     void accepted(ProxyConnection connection) {
         connections.add(connection);
         counters.accepted();
-        LinkFault fault = activeFault;
-        if (fault != null) {
-            fault.onNewConnection(connection);
-        }
+        active.forEach(entry -> entry.fault.onNewConnection(connection));
     }
 
     void clientClosed() {
@@ -164,12 +190,23 @@ public final class Link {
         connections.remove(connection);
     }
 
-    /** The active fault's verdict; a drop is counted here. */
-    LinkFault.Verdict verdictOnBytes(Direction direction, int length) {
-        LinkFault fault = activeFault;
-        LinkFault.Verdict verdict = fault == null ? LinkFault.Verdict.FORWARD : fault.onBytes(direction, length);
-        if (verdict == LinkFault.Verdict.DROP) {
-            counters.dropped(length);
+    /** Whether a fault wants the streams cut into MQTT packets. */
+    boolean readsPackets() {
+        return active.stream().anyMatch(entry -> entry.fault.readsPackets());
+    }
+
+    /** The faults' verdict, in order, on bytes read (a whole MQTT packet if {@code packet} is not null); a drop is counted here. */
+    LinkFault.Verdict verdict(Direction direction, int length, MqttMessage packet) {
+        LinkFault.Verdict verdict = LinkFault.Verdict.FORWARD;
+        for (Active entry : active) {
+            if (packet != null) {
+                verdict = verdict.then(entry.fault.onPacket(direction, packet));
+            }
+            verdict = verdict.then(entry.fault.onBytes(direction, length));
+            if (!verdict.forward()) {
+                counters.dropped(length);
+                break;
+            }
         }
         return verdict;
     }
@@ -179,8 +216,41 @@ public final class Link {
     }
 
     LinkFault.Verdict verdictOnClose(Direction direction) {
-        LinkFault fault = activeFault;
-        return fault == null ? LinkFault.Verdict.FORWARD : fault.onClose(direction);
+        LinkFault.Verdict verdict = LinkFault.Verdict.FORWARD;
+        for (Active entry : active) {
+            verdict = verdict.then(entry.fault.onClose(direction));
+        }
+        return verdict;
+    }
+
+    /** An active fault and what it controls of the link; its scheduled tasks end when it is removed. */
+    private final class Active implements LinkControl {
+        private final LinkFault fault;
+        private final Set<ScheduledFuture<?>> tasks = new HashSet<>();
+
+        Active(LinkFault fault) {
+            this.fault = fault;
+        }
+
+        @Override
+        public List<ProxiedConnection> connections() {
+            return List.copyOf(connections);
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayMillis) {
+            tasks.removeIf(ScheduledFuture::isDone);
+            tasks.add(loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS));
+        }
+
+        @Override
+        public void acceptsConnectionsChanged() {
+            updateListening();
+        }
+
+        void cancelTasks() {
+            tasks.forEach(task -> task.cancel(false));
+        }
     }
 
     /** Hands each accepted device channel to a new {@link ProxyConnection}. */

@@ -1,26 +1,49 @@
 package io.cloudcut.fault;
 
+import io.netty.handler.codec.mqtt.MqttMessage;
+
 /**
  * One kind of network fault on a link, in the manner of a Toxiproxy toxic. The link calls these hooks
- * on its own event loop, one at a time, so an implementation needs no locking; a hook must not block.
- * Every hook has a harmless default, so a fault overrides only what it changes.
+ * on its own event loop, one at a time, so an implementation needs no locking; a hook must not block
+ * (a fault that needs time returns a {@link Verdict#delay(long) delay} or schedules through its
+ * {@link LinkControl}). Every hook has a harmless default, so a fault overrides only what it changes.
+ * Several faults on one link are asked in the order they were applied; see {@link Verdict#then}.
  */
 public interface LinkFault {
 
-    /** What happens to bytes read from one side before they reach the other. */
-    enum Verdict {
-        FORWARD,
-        /**
-         * Bytes are discarded and counted in {@link LinkStats#bytesDropped()}; a close is not passed on,
-         * so the other side stays open until the fault changes.
-         */
-        DROP
+    /**
+     * What happens to bytes (or a close) read from one side before they reach the other.
+     *
+     * @param forward     false: bytes are discarded and counted in {@link LinkStats#bytesDropped()}; a close
+     *                    is not passed on, so the other side stays open until the fault changes
+     * @param delayMillis how long forwarded bytes or a close wait; they never overtake what was read
+     *                    before them in the same direction
+     */
+    record Verdict(boolean forward, long delayMillis) {
+
+        public static final Verdict FORWARD = new Verdict(true, 0);
+        public static final Verdict DROP = new Verdict(false, 0);
+
+        public Verdict {
+            if (delayMillis < 0 || !forward && delayMillis > 0) {
+                throw new IllegalArgumentException("A delay is for forwarded bytes and is never negative: " + delayMillis);
+            }
+        }
+
+        public static Verdict delay(long millis) {
+            return millis == 0 ? FORWARD : new Verdict(true, millis);
+        }
+
+        /** This verdict followed by the next fault's: a drop wins, delays add up as in a chain of links. */
+        public Verdict then(Verdict next) {
+            return !forward || next == FORWARD ? this : !next.forward ? next : delay(delayMillis + next.delayMillis);
+        }
     }
 
-    /** The name under which {@link LinkFaults#named(String)} knows this fault. */
+    /** The name under which {@link LinkFaults} knows this kind of fault. */
     String name();
 
-    /** Whether the link keeps its listening socket open while this fault is active. */
+    /** Whether the link keeps its listening socket open while this fault is active; ask again through {@link LinkControl}. */
     default boolean acceptsConnections() {
         return true;
     }
@@ -33,14 +56,27 @@ public interface LinkFault {
     default void onNewConnection(ProxiedConnection connection) {
     }
 
+    /**
+     * Whether the link should cut the byte streams into MQTT packets and ask {@link #onPacket} about
+     * each. Streams that are not MQTT, or that a fault joined in the middle of a packet, pass unjudged.
+     */
+    default boolean readsPackets() {
+        return false;
+    }
+
+    /** Decides the fate of one whole MQTT packet; asked before {@link #onBytes} for the packet's bytes. */
+    default Verdict onPacket(Direction direction, MqttMessage packet) {
+        return Verdict.FORWARD;
+    }
+
     /** Decides the fate of {@code length} bytes read from one side of a connection. */
     default Verdict onBytes(Direction direction, int length) {
         return Verdict.FORWARD;
     }
 
     /**
-     * Decides whether one side closing (travelling in {@code direction}) closes the other side too.
-     * Asked again for connections left half open when the link's fault changes.
+     * Decides whether one side closing (travelling in {@code direction}) closes the other side too, and
+     * when. Asked again for connections left half open when the link's faults change.
      */
     default Verdict onClose(Direction direction) {
         return Verdict.FORWARD;

@@ -1,35 +1,64 @@
 package io.cloudcut.fault;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The fault kinds a link knows, by name. A new kind is one class plus one line here. */
 public final class LinkFaults {
 
-    private static final SortedMap<String, Supplier<LinkFault>> KNOWN = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
-            Blackhole.NAME, Blackhole::new,
-            Reset.NAME, Reset::new,
-            Refuse.NAME, Refuse::new)));
+    /**
+     * @param directional whether the kind acts on bytes and closes, so that it can be limited to one
+     *                    direction; the others act on whole connections
+     */
+    private record Kind(Function<FaultAttributes, LinkFault> create, boolean directional) {
+    }
+
+    private static final SortedMap<String, Kind> KNOWN = new TreeMap<>(Map.of(
+            Blackhole.NAME, new Kind(attributes -> new Blackhole(), true),
+            Reset.NAME, new Kind(attributes -> new Reset(), false),
+            Refuse.NAME, new Kind(attributes -> new Refuse(), false),
+            Latency.NAME, new Kind(Latency::new, true),
+            Loss.NAME, new Kind(Loss::new, true),
+            Bandwidth.NAME, new Kind(Bandwidth::new, true),
+            Flap.NAME, new Kind(Flap::new, false),
+            SlowClose.NAME, new Kind(SlowClose::new, true)));
 
     private LinkFaults() {
     }
 
     /**
-     * A new fault of the named kind.
+     * A new fault of the named kind with default attributes, in both directions.
      *
      * @throws IllegalArgumentException if no fault has that name; the message lists the known names
      */
     public static LinkFault named(String name) {
-        Supplier<LinkFault> fault = KNOWN.get(name);
-        if (fault == null) {
+        return create(name, Map.of(), null);
+    }
+
+    /**
+     * A new fault of the named kind, its fields filled from {@code attributes} (times in ms; absent ones
+     * take their defaults), acting in {@code direction} only, or both ways if null.
+     *
+     * @throws IllegalArgumentException for an unknown name, an unknown attribute, a value of the wrong
+     *                                  type or out of range, or a direction for a kind that acts on
+     *                                  whole connections; the message says which and what is allowed
+     */
+    public static LinkFault create(String name, Map<String, ?> attributes, Direction direction) {
+        Kind kind = KNOWN.get(name);
+        if (kind == null) {
             throw new IllegalArgumentException(
                     "Unknown link fault '" + name + "'; known faults: " + String.join(", ", KNOWN.keySet()));
         }
-        return fault.get();
+        if (direction != null && !kind.directional()) {
+            throw new IllegalArgumentException("Fault '" + name + "' acts on whole connections and takes no direction");
+        }
+        FaultAttributes given = new FaultAttributes(name, attributes);
+        LinkFault fault = kind.create().apply(given);
+        given.rejectUnknown();
+        return direction == null ? fault : new OneWay(fault, direction);
     }
 
     /** The names of all known fault kinds, sorted. */

@@ -1,11 +1,11 @@
 package io.cloudcut.fault;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 import java.net.InetSocketAddress;
@@ -15,6 +15,8 @@ final class ProxyConnection implements ProxiedConnection {
 
     private final Link link;
     private final Channel client;
+    private final Pipe up = new Pipe(this, Direction.UPSTREAM);
+    private final Pipe down = new Pipe(this, Direction.DOWNSTREAM);
     /** Null until connected to the broker. */
     private Channel upstream;
 
@@ -59,8 +61,16 @@ final class ProxyConnection implements ProxiedConnection {
         return direction == Direction.UPSTREAM ? upstream : client;
     }
 
+    Pipe pipe(Direction direction) {
+        return direction == Direction.UPSTREAM ? up : down;
+    }
+
     Link link() {
         return link;
+    }
+
+    EventLoop loop() {
+        return client.eventLoop();
     }
 
     boolean clientOpen() {
@@ -72,26 +82,18 @@ final class ProxyConnection implements ProxiedConnection {
         if (direction == Direction.UPSTREAM) {
             link.clientClosed();
         }
-        passOnClose(direction);
+        pipe(direction).sourceClosed();
         if (!client.isOpen() && (upstream == null || !upstream.isOpen())) {
             link.forget(this);
         }
     }
 
-    /** Closes the surviving side of a half-closed connection if the link's fault now lets the close through. */
+    /** Closes the surviving side of a half-closed connection if the link's faults now let the close through. */
     void reconsiderClose() {
         if (!client.isOpen()) {
-            passOnClose(Direction.UPSTREAM);
+            up.passOnClose();
         } else if (upstream != null && !upstream.isOpen()) {
-            passOnClose(Direction.DOWNSTREAM);
-        }
-    }
-
-    private void passOnClose(Direction direction) {
-        Channel survivor = target(direction);
-        if (survivor != null && survivor.isOpen() && link.verdictOnClose(direction) == LinkFault.Verdict.FORWARD) {
-            // Bytes already forwarded still reach the survivor before its FIN.
-            survivor.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            down.passOnClose();
         }
     }
 

@@ -1,8 +1,7 @@
 package io.cloudcut.fault;
 
-import io.vertx.core.Vertx;
+import io.cloudcut.fault.EchoServer.Received;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -13,9 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 import static io.cloudcut.fault.VertxFutures.join;
@@ -25,33 +22,24 @@ import static org.awaitility.Awaitility.await;
 /** Byte-level behaviour of a link in front of a trivial echo server. */
 class EchoThroughLinkTest {
 
-    private static Vertx vertx;
-    private static NetServer echoServer;
-    /** The server side of every connection the echo server accepted, latest last. */
-    private static final BlockingDeque<NetSocket> serverSides = new LinkedBlockingDeque<>();
+    private static EchoServer echo;
 
     private FaultProxy proxy;
     private Link link;
 
     @BeforeAll
     static void startEchoServer() throws Exception {
-        vertx = Vertx.vertx();
-        echoServer = join(vertx.createNetServer()
-                .connectHandler(socket -> {
-                    serverSides.add(socket);
-                    socket.pipeTo(socket);
-                })
-                .listen(0, "127.0.0.1"));
+        echo = new EchoServer();
     }
 
     @AfterAll
-    static void stopVertx() throws Exception {
-        join(vertx.close());
+    static void stopEchoServer() throws Exception {
+        echo.close();
     }
 
     @BeforeEach
     void openLink() {
-        proxy = FaultProxy.create("127.0.0.1", echoServer.actualPort());
+        proxy = FaultProxy.create("127.0.0.1", echo.port());
         link = proxy.openLink("echo");
     }
 
@@ -99,9 +87,8 @@ class EchoThroughLinkTest {
     @Test
     void blackhole_withholdsServerClose_untilRestored() throws Exception {
         Received received = connect();
-        CompletableFuture<Void> clientClosed = new CompletableFuture<>();
-        received.socket.closeHandler(nothing -> clientClosed.complete(null));
-        NetSocket serverSide = serverSides.pollLast(10, TimeUnit.SECONDS);
+        CompletableFuture<Long> clientClosed = received.closed;
+        NetSocket serverSide = echo.serverSides.pollLast(10, TimeUnit.SECONDS);
 
         link.apply(LinkFaults.named("blackhole"));
         join(serverSide.close());
@@ -129,35 +116,6 @@ class EchoThroughLinkTest {
     }
 
     private Received connect() throws Exception {
-        NetSocket socket = join(vertx.createNetClient().connect(link.port(), link.host()));
-        Received received = new Received(socket);
-        socket.handler(received::append);
-        return received;
-    }
-
-    /** What came back on one socket; appended on its event loop, read from the test thread. */
-    private static final class Received {
-        private final NetSocket socket;
-        private final Buffer buffer = Buffer.buffer();
-
-        Received(NetSocket socket) {
-            this.socket = socket;
-        }
-
-        synchronized void append(Buffer chunk) {
-            buffer.appendBuffer(chunk);
-        }
-
-        synchronized int length() {
-            return buffer.length();
-        }
-
-        synchronized byte[] bytes() {
-            return buffer.getBytes();
-        }
-
-        synchronized String text() {
-            return buffer.toString();
-        }
+        return echo.connect(link);
     }
 }

@@ -1,6 +1,9 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.FaultSpec;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,12 +14,80 @@ class LinkFaultsTest {
     void named_unknownName_listsKnownFaults() {
         assertThatThrownBy(() -> LinkFaults.named("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown link fault 'nope'; known faults: blackhole, refuse, reset");
+                .hasMessage("Unknown link fault 'nope'; known faults: "
+                        + "bandwidth, blackhole, flap, latency, loss, refuse, reset, slow-close");
     }
 
     @Test
     void named_knownName_givesFaultOfThatName() {
-        assertThat(LinkFaults.names()).containsExactly("blackhole", "refuse", "reset");
         LinkFaults.names().forEach(name -> assertThat(LinkFaults.named(name).name()).isEqualTo(name));
+    }
+
+    @Test
+    void names_areThoseScenariosAccept() {
+        assertThat(LinkFaults.names()).isEqualTo(FaultSpec.LINK_FAULTS);
+    }
+
+    @Test
+    void create_attributesFillTheFault() {
+        LinkFault latency = LinkFaults.create("latency", Map.of("latency", 500, "jitter", 0), null);
+
+        assertThat(latency.onBytes(Direction.UPSTREAM, 10)).isEqualTo(LinkFault.Verdict.delay(500));
+        assertThat(latency.onBytes(Direction.DOWNSTREAM, 10)).isEqualTo(LinkFault.Verdict.delay(500));
+    }
+
+    @Test
+    void create_direction_limitsTheFaultToIt() {
+        LinkFault upOnly = LinkFaults.create("blackhole", Map.of(), Direction.UPSTREAM);
+
+        assertThat(upOnly.name()).isEqualTo("blackhole");
+        assertThat(upOnly.onBytes(Direction.UPSTREAM, 10)).isEqualTo(LinkFault.Verdict.DROP);
+        assertThat(upOnly.onBytes(Direction.DOWNSTREAM, 10)).isEqualTo(LinkFault.Verdict.FORWARD);
+        assertThat(upOnly.onClose(Direction.DOWNSTREAM)).isEqualTo(LinkFault.Verdict.FORWARD);
+    }
+
+    @Test
+    void create_unknownAttribute_namesWhatTheFaultTakes() {
+        assertThatThrownBy(() -> LinkFaults.create("latency", Map.of("latncy", 5), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown attribute 'latncy' for fault 'latency'; it takes: jitter, latency");
+        assertThatThrownBy(() -> LinkFaults.create("reset", Map.of("rate", 5), null))
+                .hasMessage("Unknown attribute 'rate' for fault 'reset'; it takes none");
+    }
+
+    @Test
+    void create_wrongType_isRejected() {
+        assertThatThrownBy(() -> LinkFaults.create("bandwidth", Map.of("rate", "fast"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Attribute 'rate' of fault 'bandwidth' must be a number, got String 'fast'");
+        assertThatThrownBy(() -> LinkFaults.create("slow-close", Map.of("delay", 1.5), null))
+                .hasMessage("Attribute 'delay' of fault 'slow-close' must be a whole number, got 1.5");
+    }
+
+    @Test
+    void create_outOfRange_saysTheRange() {
+        assertThatThrownBy(() -> LinkFaults.create("loss", Map.of("probability", 1.5), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Attribute 'probability' of fault 'loss' must be from 0.0 to 1.0, got 1.5");
+        assertThatThrownBy(() -> LinkFaults.create("latency", Map.of("latency", 100, "jitter", 200), null))
+                .hasMessage("Attribute 'jitter' of fault 'latency' must be from 0 to 100, got 200");
+        assertThatThrownBy(() -> LinkFaults.create("flap", Map.of("down", 0), null))
+                .hasMessage("Attribute 'down' of fault 'flap' must be from 1 to 3600000, got 0");
+    }
+
+    @Test
+    void create_directionForAConnectionFault_isRejected() {
+        assertThatThrownBy(() -> LinkFaults.create("reset", Map.of(), Direction.UPSTREAM))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Fault 'reset' acts on whole connections and takes no direction");
+    }
+
+    @Test
+    void verdicts_compose_dropWinsAndDelaysAdd() {
+        LinkFault.Verdict delayed = LinkFault.Verdict.delay(100).then(LinkFault.Verdict.delay(50));
+
+        assertThat(delayed).isEqualTo(LinkFault.Verdict.delay(150));
+        assertThat(delayed.then(LinkFault.Verdict.DROP)).isEqualTo(LinkFault.Verdict.DROP);
+        assertThat(LinkFault.Verdict.DROP.then(delayed)).isEqualTo(LinkFault.Verdict.DROP);
     }
 }

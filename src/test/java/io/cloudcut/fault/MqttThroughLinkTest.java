@@ -18,13 +18,18 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static io.cloudcut.fault.VertxFutures.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,6 +152,59 @@ class MqttThroughLinkTest {
         MqttClient client = newClient();
         join(client.connect(port, "127.0.0.1"));
         assertThat(client.isConnected()).isTrue();
+    }
+
+    @Test
+    void lossCertain_upstream_noPublishArrives_andTheLinkWorksAgainAfterRestore() throws Exception {
+        List<String> arrived = subscribeDirectly();
+        Device device = connectDevice();
+        link.apply(LinkFaults.create("loss", Map.of("probability", 1.0), Direction.UPSTREAM));
+
+        publishNumbered(device, 20);
+        link.restore();
+        join(device.client.publish(TOPIC, Buffer.buffer("end"), MqttQoS.AT_MOST_ONCE, false, false));
+
+        // Packets keep their order: once "end" is in, every earlier publish that was let through is too.
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrived.contains("end"));
+        assertThat(arrived).containsExactly("end");
+        assertThat(link.stats().bytesDropped()).isPositive();
+        assertThat(device.client.isConnected()).isTrue();
+    }
+
+    @Test
+    void lossHalf_seeded_dropsSomeButNotAllPublishes() throws Exception {
+        List<String> arrived = subscribeDirectly();
+        Device device = connectDevice();
+        link.apply(LinkFaults.create("loss", Map.of("probability", 0.5, "seed", 42), Direction.UPSTREAM));
+
+        publishNumbered(device, 40);
+        link.restore();
+        join(device.client.publish(TOPIC, Buffer.buffer("end"), MqttQoS.AT_MOST_ONCE, false, false));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> arrived.contains("end"));
+        List<String> numbered = arrived.subList(0, arrived.size() - 1);
+        System.out.println("loss 0.5: " + numbered.size() + " of 40 publishes arrived: " + numbered);
+        assertThat(numbered).hasSizeBetween(1, 39).isSubsetOf(IntStream.range(0, 40).mapToObj(String::valueOf).toList());
+        assertThat(numbered).as("in the order sent").isSortedAccordingTo(Comparator.comparingInt(Integer::parseInt));
+    }
+
+    private void publishNumbered(Device device, int count) throws Exception {
+        for (int i = 0; i < count; i++) {
+            join(device.client.publish(TOPIC, Buffer.buffer(String.valueOf(i)), MqttQoS.AT_MOST_ONCE, false, false));
+        }
+    }
+
+    /** The payloads published on the test topic, as seen by a client connected to the broker without the link. */
+    private List<String> subscribeDirectly() throws Exception {
+        List<String> arrived = new CopyOnWriteArrayList<>();
+        MqttClient subscriber = newClient();
+        CompletableFuture<Void> subscribed = new CompletableFuture<>();
+        subscriber.publishHandler(message -> arrived.add(message.payload().toString()));
+        subscriber.subscribeCompletionHandler(suback -> subscribed.complete(null));
+        join(subscriber.connect(mosquitto.port(), "127.0.0.1"));
+        join(subscriber.subscribe(TOPIC, 0));
+        subscribed.get(20, TimeUnit.SECONDS);
+        return arrived;
     }
 
     private static void plainConnect(int port) throws Exception {

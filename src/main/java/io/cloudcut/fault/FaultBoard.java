@@ -1,0 +1,61 @@
+package io.cloudcut.fault;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The named faults active on a proxy's links. Each link gets its own instance of a fault, so that
+ * stateful faults (a rate, a random sequence, a flap timer) act per link; several faults on one link
+ * judge bytes in the order they were added. Safe to call from any thread but the proxy's.
+ */
+public final class FaultBoard {
+
+    private record Placed(NamedFault fault, Map<Link, LinkFault> onLinks) {
+    }
+
+    private final FaultProxy proxy;
+    private final Map<String, Placed> placed = new LinkedHashMap<>();
+
+    public FaultBoard(FaultProxy proxy) {
+        this.proxy = proxy;
+    }
+
+    /**
+     * Applies {@code fault} to the links of its target, as they are now.
+     *
+     * @return false, changing nothing, if a fault of that name is already active
+     * @throws IllegalArgumentException if the type, direction, attributes or target are wrong
+     */
+    public synchronized boolean add(NamedFault fault) {
+        if (placed.containsKey(fault.name())) {
+            return false;
+        }
+        fault.create();  // so that wrong attributes are reported even when no link is targeted
+        Map<Link, LinkFault> onLinks = new LinkedHashMap<>();
+        fault.target().select(proxy).forEach(link -> onLinks.put(link, fault.create()));
+        onLinks.forEach(Link::add);
+        placed.put(fault.name(), new Placed(fault, onLinks));
+        return true;
+    }
+
+    /** @return false if no fault has that name */
+    public synchronized boolean remove(String name) {
+        Placed removed = placed.remove(name);
+        if (removed == null) {
+            return false;
+        }
+        removed.onLinks().forEach(Link::remove);
+        return true;
+    }
+
+    /** Removes every fault. */
+    public synchronized void reset() {
+        List.copyOf(placed.keySet()).forEach(this::remove);
+    }
+
+    /** The active faults, oldest first. */
+    public synchronized List<NamedFault> faults() {
+        return placed.values().stream().map(Placed::fault).toList();
+    }
+}

@@ -1,0 +1,158 @@
+package io.cloudcut.fault;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.mqtt.MqttMessage;
+
+import java.util.ArrayDeque;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One direction of a connection: bytes read from one side are judged by the link's faults (packet by
+ * packet once a fault reads MQTT packets) and written to the other side in the order read, each no
+ * earlier than its verdict's delay; the close follows the last bytes. Confined to the link's event loop.
+ */
+final class Pipe {
+
+    /** Delayed bytes held before the source stops being read, so that a slow link never buffers without bound. */
+    private static final int MAX_HELD_BYTES = 256 * 1024;
+
+    /** Bytes, or the close if null, due to leave at {@link System#nanoTime()} {@code due}. */
+    private record Held(ByteBuf bytes, long due) {
+    }
+
+    private final ProxyConnection connection;
+    private final Direction direction;
+    private final Queue<Held> held = new ArrayDeque<>();
+    private int heldBytes;
+    private long lastDue;
+    private boolean timerSet;
+    private boolean closing;
+    /** Null until a fault reads packets; then for the rest of the connection, so as to stay on packet boundaries. */
+    private MqttFraming framing;
+
+    Pipe(ProxyConnection connection, Direction direction) {
+        this.connection = connection;
+        this.direction = direction;
+    }
+
+    /** Takes ownership of {@code bytes} read from the source. */
+    void relay(ByteBuf bytes) {
+        Link link = connection.link();
+        if (framing == null && link.readsPackets()) {
+            framing = new MqttFraming();
+        }
+        if (framing == null) {
+            judged(null, bytes);
+        } else {
+            framing.split(bytes, this::judged);
+        }
+    }
+
+    /** Writes what was forwarded without delay; delayed bytes are flushed when they leave. */
+    void flush() {
+        Channel target = connection.target(direction);
+        if (target != null) {
+            target.flush();
+        }
+    }
+
+    /** The source has closed: what it sent of an unfinished packet still goes, then the close as the faults say. */
+    void sourceClosed() {
+        if (framing != null) {
+            forward(framing.finish(), 0);
+            flush();
+        }
+        passOnClose();
+    }
+
+    /** Passes the source's close on to the target unless a fault withholds it; asked again when faults change. */
+    void passOnClose() {
+        Channel target = connection.target(direction);
+        if (closing || target == null || !target.isOpen()) {
+            return;
+        }
+        LinkFault.Verdict verdict = connection.link().verdictOnClose(direction);
+        if (verdict.forward()) {
+            closing = true;
+            send(null, verdict.delayMillis());
+        }
+    }
+
+    /** Reads the source again once the target and the held bytes leave room. */
+    void resumeIfRoom() {
+        Channel target = connection.target(direction);
+        if (target != null && target.isWritable() && heldBytes <= MAX_HELD_BYTES) {
+            connection.target(direction.opposite()).config().setAutoRead(true);
+        }
+    }
+
+    private void judged(MqttMessage packet, ByteBuf bytes) {
+        // Asked even when the target is gone, so that a fault counts its drops after the other side hung up.
+        LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), packet);
+        if (verdict.forward()) {
+            forward(bytes, verdict.delayMillis());
+        } else {
+            bytes.release();
+        }
+    }
+
+    private void forward(ByteBuf bytes, long delayMillis) {
+        if (!bytes.isReadable()) {
+            bytes.release();
+            return;
+        }
+        send(bytes, delayMillis);
+        Channel target = connection.target(direction);
+        if (target != null && (!target.isWritable() || heldBytes > MAX_HELD_BYTES)) {
+            connection.target(direction.opposite()).config().setAutoRead(false);
+        }
+    }
+
+    private void send(ByteBuf bytesOrClose, long delayMillis) {
+        if (held.isEmpty() && delayMillis == 0) {
+            leave(bytesOrClose);
+            return;
+        }
+        lastDue = Math.max(lastDue, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis));
+        held.add(new Held(bytesOrClose, lastDue));
+        heldBytes += bytesOrClose == null ? 0 : bytesOrClose.readableBytes();
+        scheduleNext();
+    }
+
+    private void releaseDue() {
+        timerSet = false;
+        long now = System.nanoTime();
+        while (!held.isEmpty() && held.peek().due() - now <= 0) {
+            ByteBuf bytes = held.remove().bytes();
+            heldBytes -= bytes == null ? 0 : bytes.readableBytes();
+            leave(bytes);
+        }
+        flush();
+        scheduleNext();
+        resumeIfRoom();
+    }
+
+    private void scheduleNext() {
+        if (!timerSet && !held.isEmpty()) {
+            timerSet = true;
+            connection.loop().schedule(this::releaseDue, held.peek().due() - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void leave(ByteBuf bytesOrClose) {
+        Channel target = connection.target(direction);
+        if (bytesOrClose == null) {
+            // Bytes already written still reach the target before its FIN.
+            target.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        } else if (target == null || !target.isActive()) {
+            bytesOrClose.release();
+        } else {
+            connection.link().forwarded(direction, bytesOrClose.readableBytes());
+            target.write(bytesOrClose);
+        }
+    }
+}

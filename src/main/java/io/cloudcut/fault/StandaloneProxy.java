@@ -1,0 +1,57 @@
+package io.cloudcut.fault;
+
+/**
+ * What {@code cloudcut proxy} runs: one link on a chosen port in front of a broker, and the
+ * {@link FaultApi} to fault it, as a Toxiproxy with one proxy.
+ */
+public final class StandaloneProxy implements AutoCloseable {
+
+    /** The id of the one link, for targets in the API. */
+    public static final String LINK_ID = "proxy";
+
+    private final FaultProxy proxy;
+    private final Link link;
+    private final FaultApi api;
+
+    private StandaloneProxy(FaultProxy proxy, Link link, FaultApi api) {
+        this.proxy = proxy;
+        this.link = link;
+        this.api = api;
+    }
+
+    /**
+     * Listens on 127.0.0.1:{@code listenPort} for devices and on {@code apiHost:apiPort} for the API
+     * (port 0: a free one).
+     *
+     * @throws IllegalArgumentException if a port is out of range or the API host is not loopback
+     * @throws Exception                if a port cannot be bound
+     */
+    public static StandaloneProxy start(int listenPort, String upstreamHost, int upstreamPort, String apiHost, int apiPort)
+            throws Exception {
+        FaultProxy proxy = FaultProxy.create(upstreamHost, upstreamPort);
+        try {
+            Link link = proxy.openLink(LINK_ID, listenPort);
+            return new StandaloneProxy(proxy, link, FaultApi.start(proxy, new FaultBoard(proxy), apiHost, apiPort));
+        } catch (Exception failed) {
+            proxy.close();
+            throw failed;
+        }
+    }
+
+    public Link link() {
+        return link;
+    }
+
+    public int apiPort() {
+        return api.port();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            api.close();
+        } finally {
+            proxy.close();
+        }
+    }
+}
