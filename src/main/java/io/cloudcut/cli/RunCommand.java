@@ -4,6 +4,7 @@ import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
+import io.cloudcut.harness.Scenarios;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationsWriter;
 import io.cloudcut.report.RunReport;
@@ -12,7 +13,6 @@ import io.cloudcut.report.Verdicts;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
-import io.cloudcut.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -65,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** The scenario as loaded, with the command line's overrides; bad input throws. */
     private Scenario configuredScenario() throws ScenarioException {
-        Scenario scenario = new ScenarioLoader(projectDir).load(projectDir.resolve(scenarioFile));
+        Scenario scenario = Scenarios.loader(projectDir).load(projectDir.resolve(scenarioFile));
         if (brokerPort != null && externalBroker != null) {
             throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");
         }

@@ -35,7 +35,7 @@ public final class LinkFaults {
      * @throws IllegalArgumentException if no fault has that name; the message lists the known names
      */
     public static LinkFault named(String name) {
-        return create(name, Map.of(), null);
+        return create(name, Map.of(), (Direction) null);
     }
 
     /**
@@ -59,6 +59,25 @@ public final class LinkFaults {
         LinkFault fault = kind.create().apply(given);
         given.rejectUnknown();
         return direction == null ? fault : new OneWay(fault, direction);
+    }
+
+    /**
+     * A fault as a scenario file writes it: direction {@code upstream}, {@code downstream},
+     * {@code both} or null (both).
+     */
+    public static LinkFault fromScenario(String name, Map<String, ?> attributes, String direction) {
+        return create(name, attributes, direction == null || direction.equals("both") ? null
+                : Direction.valueOf(direction.toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** What is wrong with a fault as a scenario file writes it, if anything: for validation with a location. */
+    public static java.util.Optional<String> problem(String name, Map<String, ?> attributes, String direction) {
+        try {
+            fromScenario(name, attributes, direction);
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException wrong) {
+            return java.util.Optional.of(wrong.getMessage());
+        }
     }
 
     /** The names of all known fault kinds, sorted. */

@@ -13,11 +13,11 @@ import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Future;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Puts links and cloud services into the state a phase's faults describe. Going from one phase to
@@ -33,7 +33,7 @@ final class FaultInjector {
     private final ObservationLog log;
     private final ScenarioClock clock;
     private List<FaultSpec> active = List.of();
-    private Map<String, String> linkFaults = Map.of();
+    private Map<String, List<FaultSpec>> linkFaults = Map.of();
     private Map<String, ServiceCondition> servicesNotUp = Map.of();
 
     FaultInjector(FaultProxy proxy, CloudControl cloud, BrokerFaults brokerFaults, Fleet fleet, ObservationLog log,
@@ -49,25 +49,22 @@ final class FaultInjector {
     /** Makes exactly these faults active (none: everything healthy); blocks while the broker stops or starts. */
     Future<Void> enter(List<FaultSpec> faults) throws InfrastructureException {
         brokerFaults.enter(faults.stream().filter(FaultSpec::targetsBroker).findFirst());
-        Map<String, String> wantedLinks = new HashMap<>();
+        Map<String, List<FaultSpec>> wantedLinks = new HashMap<>();
         Map<String, ServiceCondition> faultedServices = new LinkedHashMap<>();
         for (FaultSpec fault : faults) {
             if (fault.targetsService()) {
                 faultedServices.put(fault.service(), condition(fault));
             } else if (fault.targetsLinks()) {
-                devicesOf(fault).forEach(device -> wantedLinks.put(device.id(), fault.fault()));
+                devicesOf(fault).forEach(device -> wantedLinks.computeIfAbsent(device.id(), id -> new ArrayList<>()).add(fault));
             }
         }
         for (DeviceRef device : fleet.devices()) {
-            String now = linkFaults.get(device.id());
-            String wanted = wantedLinks.get(device.id());
-            if (!Objects.equals(now, wanted)) {
+            List<FaultSpec> now = linkFaults.getOrDefault(device.id(), List.of());
+            List<FaultSpec> wanted = wantedLinks.getOrDefault(device.id(), List.of());
+            if (!now.equals(wanted)) {
                 Link link = proxy.link(device.id());
-                if (wanted == null) {
-                    link.restore();
-                } else {
-                    link.apply(LinkFaults.named(wanted));
-                }
+                link.restore();
+                wanted.forEach(fault -> link.add(LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction())));
             }
         }
         linkFaults = wantedLinks;

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,12 +20,32 @@ import java.util.stream.Stream;
  */
 public final class ScenarioLoader {
 
+    /**
+     * Checks a link fault's kind, attributes and direction, as the fault package will build it;
+     * the loader places what it says at the fault's line.
+     */
+    @FunctionalInterface
+    public interface LinkFaultCheck {
+        /** What is wrong with this link fault, if anything. */
+        Optional<String> problem(String fault, Map<String, Object> attributes, String direction);
+
+        /** Checks nothing beyond the names in {@link FaultSpec#LINK_FAULTS}. */
+        LinkFaultCheck NAMES_ONLY = (fault, attributes, direction) -> Optional.empty();
+    }
+
     private final Path devicesDir;
     private final Path defaultCloud;
+    private final LinkFaultCheck linkFaults;
 
+    /** A loader that checks link faults by name only; {@code io.cloudcut.harness.Scenarios} checks them whole. */
     public ScenarioLoader(Path projectRoot) {
+        this(projectRoot, LinkFaultCheck.NAMES_ONLY);
+    }
+
+    public ScenarioLoader(Path projectRoot, LinkFaultCheck linkFaults) {
         this.devicesDir = projectRoot.resolve("devices");
         this.defaultCloud = projectRoot.resolve("clouds").resolve("default.yaml");
+        this.linkFaults = linkFaults;
     }
 
     public Scenario load(Path file) throws ScenarioException {
@@ -99,7 +120,7 @@ public final class ScenarioLoader {
         return cloud;
     }
 
-    private static void validateTimeline(YamlDocument document, ScenarioFile spec, CloudSpec cloud)
+    private void validateTimeline(YamlDocument document, ScenarioFile spec, CloudSpec cloud)
             throws ScenarioException {
         Set<String> names = new HashSet<>();
         boolean baseline = false;
@@ -137,6 +158,12 @@ public final class ScenarioLoader {
                         && !fleetModels.contains(fault.link())) {
                     throw document.error(at + "/link", "link target '" + fault.link()
                             + "' is neither 'all' nor a model of the fleet");
+                }
+                if (fault.targetsLinks()) {
+                    Optional<String> problem = linkFaults.problem(fault.fault(), fault.attributes(), fault.direction());
+                    if (problem.isPresent()) {
+                        throw document.error(at + (fault.attributes().isEmpty() ? "/fault" : "/attributes"), problem.get());
+                    }
                 }
                 if (fault.devices() != null) {
                     for (int d = 0; d < fault.devices().size(); d++) {

@@ -3,7 +3,6 @@ package io.cloudcut.harness;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.Verdicts;
 import io.cloudcut.scenario.Scenario;
-import io.cloudcut.scenario.ScenarioLoader;
 import io.cloudcut.testing.Project;
 
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ record ScenarioRuns(RunResult result, RunReport report) {
 
     static ScenarioRuns run(Path projectRoot, Path dir, String scenarioYaml) throws Exception {
         Path file = Files.writeString(dir.resolve("scenario.yaml"), scenarioYaml);
-        Scenario scenario = new ScenarioLoader(projectRoot).load(file);
+        Scenario scenario = Scenarios.loader(projectRoot).load(file);
         RunResult result = new ScenarioRunner(RunSettings.embedded(Project.file("broker-config"))).run(scenario);
         return new ScenarioRuns(result, Verdicts.report(scenario, result.broker(), result.wallTime(), result.observations()));
     }
