@@ -16,9 +16,13 @@ record ScenarioRuns(RunResult result, RunReport report) {
     }
 
     static ScenarioRuns run(Path projectRoot, Path dir, String scenarioYaml) throws Exception {
+        return run(projectRoot, Project.file("broker-config"), dir, scenarioYaml);
+    }
+
+    static ScenarioRuns run(Path projectRoot, Path brokerConfig, Path dir, String scenarioYaml) throws Exception {
         Path file = Files.writeString(dir.resolve("scenario.yaml"), scenarioYaml);
         Scenario scenario = Scenarios.loader(projectRoot).load(file);
-        RunResult result = new ScenarioRunner(RunSettings.embedded(Project.file("broker-config"))).run(scenario);
+        RunResult result = new ScenarioRunner(RunSettings.embedded(brokerConfig)).run(scenario);
         return new ScenarioRuns(result, Verdicts.report(scenario, result.broker(), result.wallTime(), result.observations()));
     }
 }

@@ -1,0 +1,65 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.report.EventsReport;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events across broker restarts: with a broker that persists sessions to disk and cloud services
+ * that keep theirs, nothing the broker acknowledged is lost in the cloud, and every event is
+ * delivered, buffered or dropped with a reason.
+ */
+class BrokerRestartAccountingTest {
+
+    @Test
+    void persistentSessionsCarryEventsAcrossRestarts(@TempDir Path project) throws Exception {
+        Path devices = Files.createDirectories(project.resolve("devices"));
+        Path clouds = Files.createDirectories(project.resolve("clouds"));
+        Path brokerConfig = Files.createDirectories(project.resolve("broker-config"));
+        Files.writeString(brokerConfig.resolve("embedded.yaml"), "persistence: file\n");
+        Files.writeString(clouds.resolve("default.yaml"), """
+                persistentSessions: true
+                services:
+                  auth: {}
+                  ingest: {}
+                  commands: {needs: [auth]}
+                  notify: {needs: [ingest]}
+                """);
+        Files.writeString(devices.resolve("chatty-vacuum.yaml"), """
+                # Reports its status every minute.
+                kind: vacuum
+                keepAlive: 2s
+                connectTimeout: 1s
+                statusEvery: 1m
+                functions:
+                  - {name: clean-button, path: local}
+                  - {name: status-report, path: cloud, trigger: device}
+                reconnect: {initialDelay: 5s, maxDelay: 30s}
+                """);
+        ScenarioRuns run = ScenarioRuns.run(project, brokerConfig, project, """
+                name: restarts
+                timeScale: 60
+                probe: {rounds: 2, timeout: 2s}
+                fleet: [{model: chatty-vacuum, count: 3}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 2m}
+                  - name: restarts
+                    kind: outage
+                    duration: 15m
+                    faults: [{broker: embedded, fault: restart, attributes: {every: 6m}}]
+                  - {name: recovery, kind: recovery, duration: 5m}
+                """);
+        EventsReport events = run.report().model("chatty-vacuum").events();
+        assertThat(run.report().services()).filteredOn(change -> change.service().equals("broker")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(events.balanced()).as("%s", events).isTrue();
+        assertThat(events.generated()).as("a report a minute for 22 minutes, three devices").isGreaterThan(50);
+        assertThat(events.lostInCloud()).as("%s", events).isZero();
+        assertThat(events.buffered()).isZero();
+    }
+}
