@@ -33,6 +33,6 @@ public final class CloudCutCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run or broker");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, broker or proxy");
     }
 }
