@@ -69,10 +69,6 @@ final class RunCommand implements Callable<Integer> {
         if (brokerPort != null && externalBroker != null) {
             throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");
         }
-        if (externalBroker != null && scenario.hasBrokerFaults()) {
-            throw new IllegalArgumentException("scenario " + scenario.name()
-                    + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
-        }
         if (devicesPerModel != null) {
             if (devicesPerModel < 1) {
                 throw new IllegalArgumentException("--devices-per-model must be at least 1");
@@ -109,6 +105,13 @@ final class RunCommand implements Callable<Integer> {
         }
         RunSettings settings = new RunSettings(externalBroker, brokerPort, projectDir.resolve("broker-config"),
                 Duration.ofSeconds(60), new TerminalProgress(err, scenario));
+        try {
+            ScenarioRunner.check(scenario, settings);
+        } catch (IllegalArgumentException impossible) {
+            err.println("error: " + impossible.getMessage());
+            err.flush();
+            return CloudCutCommand.EXIT_BAD_INPUT;
+        }
         RunResult result;
         try {
             result = new ScenarioRunner(settings).run(scenario);

@@ -38,13 +38,11 @@ public final class ScenarioRunner {
 
     /**
      * @throws IllegalArgumentException when the scenario stops or restarts the broker but the run is
-     *                                  on an external one, which CloudCut cannot stop
+     *                                  on an external one, which CloudCut cannot stop, or when the
+     *                                  fleet would not fit the process's open-file limit
      */
     public RunResult run(Scenario scenario) throws InfrastructureException {
-        if (scenario.hasBrokerFaults() && settings.externalBroker() != null) {
-            throw new IllegalArgumentException("scenario " + scenario.name()
-                    + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
-        }
+        check(scenario, settings);
         long startedNanos = System.nanoTime();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
@@ -93,6 +91,15 @@ public final class ScenarioRunner {
         } catch (ExecutionException | TimeoutException stuck) {
             throw new InfrastructureException("could not shut down cleanly: " + stuck.getMessage(), stuck);
         }
+    }
+
+    /** What makes a scenario impossible to run with these settings, found before anything starts. */
+    public static void check(Scenario scenario, RunSettings settings) {
+        if (scenario.hasBrokerFaults() && settings.externalBroker() != null) {
+            throw new IllegalArgumentException("scenario " + scenario.name()
+                    + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
+        }
+        DescriptorBudget.check(scenario, settings.externalBroker() == null);
     }
 
     private Broker startBroker() throws InfrastructureException {

@@ -113,6 +113,23 @@ class BadInputTest {
     }
 
     @Test
+    void aFleetBeyondTheOpenFileLimitIsRefusedBeforeAnythingStarts() {
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--devices-per-model", "50000");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("a fleet of 200000 devices needs about", "open files", "run at most");
+    }
+
+    @Test
+    void brokerFaultsNeedTheEmbeddedBroker() {
+        CliRun run = CliRun.of("run", "scenarios/flapping-broker.yaml", "--project-dir", Project.root().toString(),
+                "--broker", "tcp://127.0.0.1:1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString().contains("only the embedded broker allows");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         CliRun run = CliRun.of("run", "--no-such-option");
         assertThat(run.exitCode()).isEqualTo(2);
