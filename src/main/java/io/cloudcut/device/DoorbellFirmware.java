@@ -1,11 +1,14 @@
 package io.cloudcut.device;
 
+import io.cloudcut.scenario.FunctionSpec;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 /**
  * A smart doorbell: a press rings the chime in the house and sends a ring event for the owner's
  * phone; motion sends a motion event; the app can open a live view; clips can be recorded locally.
+ * Where the model's chime is a cloud function, the chime is a plug-in speaker that rings only when
+ * the cloud's push reaches it.
  */
 final class DoorbellFirmware implements Firmware {
 
@@ -24,8 +27,13 @@ final class DoorbellFirmware implements Firmware {
     public Future<String> perform(String function, String probeId) {
         return switch (function) {
             case "chime" -> {
-                ring(null);
-                yield Future.succeededFuture("ding-dong");
+                if (chimeIsWired()) {
+                    ring(null);
+                    yield Future.succeededFuture("ding-dong");
+                }
+                // A plug-in chime hears the ring from the cloud, like the phone does.
+                device.emit("ring", function, probeId, new JsonObject());
+                yield Future.succeededFuture("ring sent to the chime through the cloud");
             }
             case "push-notification" -> {
                 ring(probeId);
@@ -42,6 +50,10 @@ final class DoorbellFirmware implements Firmware {
             }
             default -> Future.failedFuture("a doorbell has no function '" + function + "'");
         };
+    }
+
+    private boolean chimeIsWired() {
+        return device.model().function("chime").map(FunctionSpec::isLocal).orElse(true);
     }
 
     /** A press rings in the house and tells the cloud, which pushes it to the phone. */

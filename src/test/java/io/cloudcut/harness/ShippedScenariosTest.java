@@ -33,6 +33,8 @@ class ShippedScenariosTest {
                 .as("auth back: the locked vacuum signs in again and cleans").isNotEqualTo(FunctionVerdict.LOST);
         assertThat(phaseVerdict(report, "vacuum-local-first", "status-report", "auth-back-kinesis-down"))
                 .as("ingest still down").isEqualTo(FunctionVerdict.LOST);
+        assertThat(phaseVerdict(report, "doorbell-cloud-chime", "chime", "kinesis-and-auth-down"))
+                .as("the plug-in chime rings only through the cloud").isEqualTo(FunctionVerdict.LOST);
         assertThat(report.model("vacuum-local-first").events().lostInCloud())
                 .as("status reports acknowledged by the broker while ingest was down never reach it").isPositive();
     }
