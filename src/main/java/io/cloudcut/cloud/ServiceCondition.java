@@ -23,10 +23,6 @@ public record ServiceCondition(Kind kind, String cause, Duration latency, double
         return new ServiceCondition(Kind.DOWN, cause, Duration.ZERO, 0, 0);
     }
 
-    public boolean isUp() {
-        return kind == Kind.UP;
-    }
-
     /** Whether services that need this one are down with it: a service that does not answer takes them down, a slow one does not. */
     boolean takesDependentsDown() {
         return kind == Kind.DOWN || kind == Kind.ERROR;

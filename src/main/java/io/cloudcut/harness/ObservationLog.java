@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /** Everything observed during a run, in arrival order: what devices publish and what the harness records. */
 final class ObservationLog {
@@ -32,14 +31,6 @@ final class ObservationLog {
 
     synchronized List<Observation> snapshot() {
         return List.copyOf(observations);
-    }
-
-    synchronized <T extends Observation> List<T> all(Class<T> type, Predicate<T> filter) {
-        return observations.stream().filter(type::isInstance).map(type::cast).filter(filter).toList();
-    }
-
-    <T extends Observation> List<T> all(Class<T> type) {
-        return all(type, any -> true);
     }
 
     synchronized List<Observation> since(int index) {

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * The owner's phone and its app: an MQTT client straight to the broker (the phone's internet works;
  * it is the cloud that fails). It sends app commands through the commands service and waits for what
  * the cloud sends back, matched by probe id: command replies, status updates, push notifications.
- * Messages that nobody waits for any more (late deliveries after an outage) are counted.
  */
 final class PhoneApp {
 
@@ -28,7 +27,6 @@ final class PhoneApp {
 
     private MqttClient client;
     private boolean closing;
-    private long late;
 
     PhoneApp(Vertx vertx) {
         this.vertx = vertx;
@@ -52,8 +50,6 @@ final class PhoneApp {
             Promise<JsonObject> promise = id == null ? null : waiting.remove(id);
             if (promise != null) {
                 promise.tryComplete(body);
-            } else {
-                late++;
             }
         });
         attempt.closeHandler(closed -> {
@@ -92,10 +88,6 @@ final class PhoneApp {
                 .put("deviceId", deviceId)
                 .put("function", function)
                 .toBuffer(), MqttQoS.AT_LEAST_ONCE, false, false);
-    }
-
-    long lateMessages() {
-        return late;
     }
 
     Future<Void> close() {

@@ -19,12 +19,4 @@ public record RunSettings(String externalBroker, Integer brokerPort, java.nio.fi
     public static RunSettings embedded(java.nio.file.Path brokerConfigDir) {
         return new RunSettings(null, null, brokerConfigDir, null, null);
     }
-
-    public RunSettings withExternalBroker(String uri) {
-        return new RunSettings(uri, brokerPort, brokerConfigDir, startupTimeout, progress);
-    }
-
-    public RunSettings withProgress(ProgressListener listener) {
-        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, listener);
-    }
 }
