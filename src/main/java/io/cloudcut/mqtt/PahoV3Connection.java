@@ -36,6 +36,9 @@ final class PahoV3Connection implements DeviceConnection {
         this.vertx = vertx;
         this.settings = settings;
         this.book = new ConnectionBookkeeping(vertx, settings, listener);
+        // Stated, not Paho's default: by default a failed 3.1.1 connect is tried again as 3.1 within
+        // the same attempt, which would outlast the attempt's ConnectDeadline.
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setCleanSession(true);
         options.setKeepAliveInterval(LibraryTimings.keepAliveSeconds(settings));
         options.setConnectionTimeout(LibraryTimings.connectTimeoutSeconds(settings));
@@ -109,6 +112,15 @@ final class PahoV3Connection implements DeviceConnection {
                 .onComplete(dropped -> PahoSupport.reconnectLater(vertx, settings, book, client::reconnect));
     }
 
+    /** An attempt past its {@link ConnectDeadline}: counted as failed, then dropped and started again, or given up. */
+    private void abandonAttempt() {
+        if (book.attemptFailed()) {
+            book.onContext(this::giveUp);
+        } else {
+            dropConnection();
+        }
+    }
+
     private void subscribeThenReport() {
         if (settings.subscriptions().isEmpty()) {
             book.connected();
@@ -153,9 +165,10 @@ final class PahoV3Connection implements DeviceConnection {
     }
 
     /**
-     * Paho tells the application nothing about its failed reconnect attempts, but every attempt goes
-     * through this connect method: counting there is how the model's giveUpAfter is kept. Giving up
-     * withholds the failure from Paho's reconnect listener, which then schedules no further attempt.
+     * Every attempt, Paho's reconnects included, goes through this connect method: there each gets its
+     * {@link ConnectDeadline}, and its failures are counted, since Paho tells the application nothing
+     * about failed reconnects: that is how the model's giveUpAfter is kept. Giving up withholds the
+     * failure from Paho's reconnect listener, which then schedules no further attempt.
      */
     private final class AttemptCountingClient extends MqttAsyncClient {
 
@@ -166,21 +179,32 @@ final class PahoV3Connection implements DeviceConnection {
         @Override
         public IMqttToken connect(MqttConnectOptions options, Object userContext, IMqttActionListener callback)
                 throws MqttException {
-            return super.connect(options, userContext, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    callback.onSuccess(token);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable cause) {
-                    if (book.attemptFailed()) {
-                        book.onContext(PahoV3Connection.this::giveUp);
-                    } else {
-                        callback.onFailure(token, cause);
+            ConnectDeadline deadline = new ConnectDeadline(vertx, settings, PahoV3Connection.this::abandonAttempt);
+            try {
+                return super.connect(options, userContext, new IMqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        if (deadline.metInTime()) {
+                            callback.onSuccess(token);
+                        }
                     }
-                }
-            });
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable cause) {
+                        if (!deadline.metInTime()) {
+                            return;
+                        }
+                        if (book.attemptFailed()) {
+                            book.onContext(PahoV3Connection.this::giveUp);
+                        } else {
+                            callback.onFailure(token, cause);
+                        }
+                    }
+                });
+            } catch (MqttException notStarted) {
+                deadline.metInTime();
+                throw notStarted;
+            }
         }
     }
 

@@ -121,6 +121,15 @@ final class PahoV5Connection implements DeviceConnection {
                 .onComplete(dropped -> PahoSupport.reconnectLater(vertx, settings, book, client::reconnect));
     }
 
+    /** An attempt past its {@link ConnectDeadline}: counted as failed, then dropped and started again, or given up. */
+    private void abandonAttempt() {
+        if (book.attemptFailed()) {
+            book.onContext(this::giveUp);
+        } else {
+            dropConnection();
+        }
+    }
+
     private void subscribeThenReport() {
         if (settings.subscriptions().isEmpty()) {
             book.connected();
@@ -170,9 +179,10 @@ final class PahoV5Connection implements DeviceConnection {
     }
 
     /**
-     * Paho tells the application nothing about its failed reconnect attempts, but every attempt goes
-     * through this connect method: counting there is how the model's giveUpAfter is kept. Giving up
-     * withholds the failure from Paho's reconnect listener, which then schedules no further attempt.
+     * Every attempt, Paho's reconnects included, goes through this connect method: there each gets its
+     * {@link ConnectDeadline}, and its failures are counted, since Paho tells the application nothing
+     * about failed reconnects: that is how the model's giveUpAfter is kept. Giving up withholds the
+     * failure from Paho's reconnect listener, which then schedules no further attempt.
      */
     private final class AttemptCountingClient extends MqttAsyncClient {
 
@@ -183,21 +193,32 @@ final class PahoV5Connection implements DeviceConnection {
         @Override
         public IMqttToken connect(MqttConnectionOptions options, Object userContext, MqttActionListener callback)
                 throws MqttException {
-            return super.connect(options, userContext, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    callback.onSuccess(token);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable cause) {
-                    if (book.attemptFailed()) {
-                        book.onContext(PahoV5Connection.this::giveUp);
-                    } else {
-                        callback.onFailure(token, cause);
+            ConnectDeadline deadline = new ConnectDeadline(vertx, settings, PahoV5Connection.this::abandonAttempt);
+            try {
+                return super.connect(options, userContext, new MqttActionListener() {
+                    @Override
+                    public void onSuccess(IMqttToken token) {
+                        if (deadline.metInTime()) {
+                            callback.onSuccess(token);
+                        }
                     }
-                }
-            });
+
+                    @Override
+                    public void onFailure(IMqttToken token, Throwable cause) {
+                        if (!deadline.metInTime()) {
+                            return;
+                        }
+                        if (book.attemptFailed()) {
+                            book.onContext(PahoV5Connection.this::giveUp);
+                        } else {
+                            callback.onFailure(token, cause);
+                        }
+                    }
+                });
+            } catch (MqttException notStarted) {
+                deadline.metInTime();
+                throw notStarted;
+            }
         }
     }
 

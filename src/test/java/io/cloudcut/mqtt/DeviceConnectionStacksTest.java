@@ -33,12 +33,16 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every MQTT client stack against a real Mosquitto through a fault link: what the firmware sees of a
- * healthy connection, a reset, a refused link, and giving up. Reconnect times after restore are printed.
+ * healthy connection, a reset, a blackhole, a refused link, and giving up. Reconnect times after restore are printed.
  */
 class DeviceConnectionStacksTest {
 
     private static final String COMMANDS = "cloudcut/dev/commands";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    // A keepalive well beyond the ack timeout, so that a loss noticed within the ack timeout was
+    // noticed by the missing PUBACK, not by an unanswered ping.
+    private static final Duration KEEPALIVE = Duration.ofSeconds(10);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
 
     private static Mosquitto mosquitto;
     private static Vertx vertx;
@@ -109,6 +113,34 @@ class DeviceConnectionStacksTest {
         assertThat(device.connection.stats().losses()).isEqualTo(1);
     }
 
+    /**
+     * The outage scenario's case: firmware that keeps publishing never pings, so only the missing
+     * PUBACK tells it the link went silent; its reconnect attempts then go into the blackhole too and
+     * must not keep it from coming back once the link is restored.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    void blackhole_failsPublishOnAckTimeout_andReconnectsByItselfAfterRestore(String stack) throws Exception {
+        device = open(stack, 0);
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+
+        device.link.apply(LinkFaults.named("blackhole"));
+        CompletableFuture<Void> published = device.onContext(() -> device.connection.publish("cloudcut/dev/events",
+                Buffer.buffer("into the blackhole"))).toCompletionStage().toCompletableFuture();
+        await().atMost(ACK_TIMEOUT.plusMillis(1500))
+                .until(() -> published.isCompletedExceptionally() && !device.listener.losses.isEmpty());
+        assertThat(device.listener.losses).singleElement().asString().contains("no PUBACK");
+        await().atMost(PATIENCE).until(() -> device.connection.stats().failedAttempts() >= 1);
+
+        long restoredAt = System.nanoTime();
+        device.link.restore();
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 2);
+        System.out.printf("%s: reconnected %d ms after restore (blackhole), %s%n", stack,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt), device.connection.stats());
+        join(device.onContext(() -> device.connection.publish("cloudcut/dev/events", Buffer.buffer("after restore"))));
+        assertThat(device.listener.offContextCalls).hasValue(0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refuse_keepsItDisconnectedUntilRestore(String stack) throws Exception {
@@ -149,7 +181,7 @@ class DeviceConnectionStacksTest {
         proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
         Link link = proxy.openLink(stack);
         ConnectionSettings settings = new ConnectionSettings("device-" + stack, link.host(), link.port(),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), List.of(COMMANDS),
+                KEEPALIVE, ACK_TIMEOUT, List.of(COMMANDS),
                 new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE, giveUpAfter),
                 ScenarioClock.startingNow(1.0));
         Context context = vertx.getOrCreateContext();
