@@ -136,10 +136,7 @@ final class VertxMqttConnection implements DeviceConnection {
                 failed(attempt, connack.cause().getMessage());
                 return;
             }
-            Map<String, Integer> filters = new LinkedHashMap<>();
-            settings.subscriptions().forEach(filter -> filters.put(filter, 1));
-            Future<Integer> subscribed = filters.isEmpty() ? Future.succeededFuture(0) : attempt.subscribe(filters);
-            subscribed.onComplete(done -> {
+            subscribe(attempt).onComplete(done -> {
                 if (client != attempt) {
                     return;
                 }
@@ -155,6 +152,30 @@ final class VertxMqttConnection implements DeviceConnection {
                 listener.connected();
             });
         });
+    }
+
+    /**
+     * Subscribes and waits for the SUBACK: a SUBSCRIBE lost on a bad link would otherwise leave a
+     * device that believes itself connected but never hears the cloud again.
+     */
+    private Future<Void> subscribe(MqttClient attempt) {
+        if (settings.subscriptions().isEmpty()) {
+            return Future.succeededFuture();
+        }
+        Map<String, Integer> filters = new LinkedHashMap<>();
+        settings.subscriptions().forEach(filter -> filters.put(filter, 1));
+        Promise<Void> subacked = Promise.promise();
+        attempt.subscribeCompletionHandler(suback -> {
+            if (suback.grantedQoSLevels().contains(MqttQoS.FAILURE.value())) {
+                subacked.tryFail("the broker refused a subscription");
+            } else {
+                subacked.tryComplete();
+            }
+        });
+        long subackTimer = vertx.setTimer(settings.ackTimeout().toMillis(),
+                timeout -> subacked.tryFail("no SUBACK within " + settings.ackTimeout().toMillis() + " ms"));
+        attempt.subscribe(filters).onFailure(subacked::tryFail);
+        return subacked.future().onComplete(done -> vertx.cancelTimer(subackTimer));
     }
 
     private void closedBy(MqttClient attempt, String cause) {

@@ -55,6 +55,24 @@ class ShippedScenariosTest {
     }
 
     @Test
+    void usEast2021CongestsEveryLinkRefusesAThirdAndThrottlesAuth() throws Exception {
+        RunReport report = run("us-east-1-2021");
+        assertModels(report, Map.of(
+                "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT));
+        for (String model : new String[] {"vacuum-cloud-schedule", "doorbell-local-chime"}) {
+            assertThat(report.model(model).functions()).filteredOn(function -> function.path().equals("local"))
+                    .allSatisfy(function -> assertThat(function.verdict()).as("%s %s", model, function.name())
+                            .isEqualTo(FunctionVerdict.KEPT));
+            assertThat(report.model(model).verdict()).as(model).isNotEqualTo(ModelVerdict.FULLY_AVAILABLE);
+        }
+        assertThat(report.services()).anySatisfy(change -> {
+            assertThat(change.service()).isEqualTo("auth");
+            assertThat(change.condition()).isEqualTo("throttled");
+        });
+    }
+
+    @Test
     void slowCloudDegradesCloudFunctionsAndKeepsLocalOnes() throws Exception {
         RunReport report = run("slow-cloud");
         ModelReport localFirst = report.model("vacuum-local-first");
