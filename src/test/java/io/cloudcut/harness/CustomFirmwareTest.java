@@ -4,7 +4,6 @@ import io.cloudcut.report.FunctionReport;
 import io.cloudcut.report.FunctionVerdict;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.ModelVerdict;
-import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,10 +17,8 @@ class CustomFirmwareTest {
 
     @Test
     void aUsersFirmwareIsMeasuredByWhatItDoes(@TempDir Path project) throws Exception {
-        Files.createDirectories(project.resolve("devices"));
-        Files.createDirectories(project.resolve("clouds"));
-        Files.copy(Project.file("clouds/default.yaml"), project.resolve("clouds/default.yaml"));
-        Files.writeString(project.resolve("devices/online-only-vacuum.yaml"), """
+        Path devices = ScenarioRuns.projectWithDefaultCloud(project);
+        Files.writeString(devices.resolve("online-only-vacuum.yaml"), """
                 # A vacuum whose Clean button checks with the cloud although its session policy keeps local functions.
                 kind: vacuum
                 firmware: io.cloudcut.harness.OnlineOnlyFirmware

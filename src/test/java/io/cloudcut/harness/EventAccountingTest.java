@@ -14,9 +14,7 @@ class EventAccountingTest {
 
     @Test
     void overflowDropsAreCountedAndEverythingElseArrives(@TempDir Path project) throws Exception {
-        Path devices = Files.createDirectories(project.resolve("devices"));
-        Files.createDirectories(project.resolve("clouds"));
-        Files.copy(io.cloudcut.testing.Project.file("clouds/default.yaml"), project.resolve("clouds/default.yaml"));
+        Path devices = ScenarioRuns.projectWithDefaultCloud(project);
         Files.writeString(devices.resolve("chatty-vacuum.yaml"), """
                 # Reports its status every 10 minutes and keeps only 3 reports while offline.
                 kind: vacuum

@@ -11,6 +11,13 @@ import java.nio.file.Path;
 /** Runs a scenario written in a test against the project's models and cloud, on the embedded broker. */
 record ScenarioRuns(RunResult result, RunReport report) {
 
+    /** Lays out a project of the test's own in {@code dir}: the shipped default cloud and an empty devices/. */
+    static Path projectWithDefaultCloud(Path dir) throws java.io.IOException {
+        Files.createDirectories(dir.resolve("clouds"));
+        Files.copy(Project.file("clouds/default.yaml"), dir.resolve("clouds/default.yaml"));
+        return Files.createDirectories(dir.resolve("devices"));
+    }
+
     static ScenarioRuns run(Path dir, String scenarioYaml) throws Exception {
         return run(Project.root(), dir, scenarioYaml);
     }

@@ -2,7 +2,6 @@ package io.cloudcut.harness;
 
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RecoveryReport;
-import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,9 +15,7 @@ class StuckDeviceTest {
 
     @Test
     void aClientThatGaveUpIsStuckAndOneStillTryingIsNot(@TempDir Path project) throws Exception {
-        Path devices = Files.createDirectories(project.resolve("devices"));
-        Files.createDirectories(project.resolve("clouds"));
-        Files.copy(Project.file("clouds/default.yaml"), project.resolve("clouds/default.yaml"));
+        Path devices = ScenarioRuns.projectWithDefaultCloud(project);
         String model = """
                 kind: doorbell
                 keepAlive: 2s
