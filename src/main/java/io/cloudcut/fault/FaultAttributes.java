@@ -3,6 +3,7 @@ package io.cloudcut.fault;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A fault's attributes as given (from JSON, say), read field by field by the fault's constructor, so
@@ -44,6 +45,35 @@ final class FaultAttributes {
     double decimal(String name, double fallback, double min, double max) {
         Number number = number(name);
         return number == null ? fallback : inRange(name, number.doubleValue(), min, max);
+    }
+
+    /**
+     * A string made into a value by {@code parse}, or {@code parse} of {@code fallback} if absent; an
+     * IllegalArgumentException from {@code parse} says what is wrong with the string.
+     */
+    <T> T text(String name, String fallback, Function<String, T> parse) {
+        known.add(name);
+        Object value = values.get(name);
+        if (value != null && !(value instanceof String)) {
+            throw wrong(name, "must be a string, got " + value.getClass().getSimpleName() + " '" + value + "'");
+        }
+        try {
+            return parse.apply(value == null ? fallback : (String) value);
+        } catch (IllegalArgumentException invalid) {
+            throw wrong(name, invalid.getMessage());
+        }
+    }
+
+    /** The value of {@code choices} that the string names, or the one {@code fallback} names if absent. */
+    <T> T choice(String name, String fallback, Map<String, T> choices) {
+        return text(name, fallback, key -> {
+            T chosen = choices.get(key);
+            if (chosen == null) {
+                throw new IllegalArgumentException("must be one of " + String.join(", ", new TreeSet<>(choices.keySet()))
+                        + ", got '" + key + "'");
+            }
+            return chosen;
+        });
     }
 
     /** @throws IllegalArgumentException if an attribute was given that the fault never read */

@@ -18,25 +18,30 @@ public interface LinkFault {
      *                    is not passed on, so the other side stays open until the fault changes
      * @param delayMillis how long forwarded bytes or a close wait; they never overtake what was read
      *                    before them in the same direction
+     * @param duplicate   forwarded bytes go twice, as a network that duplicates packets delivers them; a
+     *                    repeated MQTT PUBLISH of QoS 1 or 2 is marked DUP, as a sender's redelivery is
      */
-    record Verdict(boolean forward, long delayMillis) {
+    record Verdict(boolean forward, long delayMillis, boolean duplicate) {
 
-        public static final Verdict FORWARD = new Verdict(true, 0);
-        public static final Verdict DROP = new Verdict(false, 0);
+        public static final Verdict FORWARD = new Verdict(true, 0, false);
+        public static final Verdict DROP = new Verdict(false, 0, false);
+        public static final Verdict DUPLICATE = new Verdict(true, 0, true);
 
         public Verdict {
-            if (delayMillis < 0 || !forward && delayMillis > 0) {
-                throw new IllegalArgumentException("A delay is for forwarded bytes and is never negative: " + delayMillis);
+            if (delayMillis < 0 || !forward && (delayMillis > 0 || duplicate)) {
+                throw new IllegalArgumentException("A delay or a duplicate is for forwarded bytes, and a delay is never negative: "
+                        + delayMillis);
             }
         }
 
         public static Verdict delay(long millis) {
-            return millis == 0 ? FORWARD : new Verdict(true, millis);
+            return millis == 0 ? FORWARD : new Verdict(true, millis, false);
         }
 
-        /** This verdict followed by the next fault's: a drop wins, delays add up as in a chain of links. */
+        /** This verdict followed by the next fault's: a drop wins, delays add up as in a chain of links, a duplicate stays one. */
         public Verdict then(Verdict next) {
-            return !forward || next == FORWARD ? this : !next.forward ? next : delay(delayMillis + next.delayMillis);
+            return !forward || next == FORWARD ? this : !next.forward ? next
+                    : new Verdict(true, delayMillis + next.delayMillis, duplicate || next.duplicate);
         }
     }
 

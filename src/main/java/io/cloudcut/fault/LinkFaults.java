@@ -16,15 +16,22 @@ public final class LinkFaults {
     private record Kind(Function<FaultAttributes, LinkFault> create, boolean directional) {
     }
 
-    private static final SortedMap<String, Kind> KNOWN = new TreeMap<>(Map.of(
-            Blackhole.NAME, new Kind(attributes -> new Blackhole(), true),
-            Reset.NAME, new Kind(attributes -> new Reset(), false),
-            Refuse.NAME, new Kind(attributes -> new Refuse(), false),
-            Latency.NAME, new Kind(Latency::new, true),
-            Loss.NAME, new Kind(Loss::new, true),
-            Bandwidth.NAME, new Kind(Bandwidth::new, true),
-            Flap.NAME, new Kind(Flap::new, false),
-            SlowClose.NAME, new Kind(SlowClose::new, true)));
+    private static final SortedMap<String, Kind> KNOWN = new TreeMap<>(Map.ofEntries(
+            Map.entry(Blackhole.NAME, new Kind(attributes -> new Blackhole(), true)),
+            Map.entry(Reset.NAME, new Kind(attributes -> new Reset(), false)),
+            Map.entry(Refuse.NAME, new Kind(attributes -> new Refuse(), false)),
+            Map.entry(Latency.NAME, new Kind(Latency::new, true)),
+            Map.entry(Loss.NAME, new Kind(Loss::new, true)),
+            Map.entry(Bandwidth.NAME, new Kind(Bandwidth::new, true)),
+            Map.entry(Flap.NAME, new Kind(Flap::new, false)),
+            Map.entry(SlowClose.NAME, new Kind(SlowClose::new, true)),
+            Map.entry(RefuseConnect.NAME, new Kind(RefuseConnect::new, false)),
+            Map.entry(Disconnect.NAME, new Kind(Disconnect::new, false)),
+            Map.entry(DropPublish.NAME, new Kind(DropPublish::new, true)),
+            Map.entry(DelayPublish.NAME, new Kind(DelayPublish::new, true)),
+            Map.entry(DuplicatePublish.NAME, new Kind(DuplicatePublish::new, true)),
+            // Acts on the broker's PUBACKs only.
+            Map.entry(WithholdPuback.NAME, new Kind(attributes -> new WithholdPuback(), false))));
 
     private LinkFaults() {
     }

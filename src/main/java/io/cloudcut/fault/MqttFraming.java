@@ -6,6 +6,8 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.util.ReferenceCountUtil;
 
 import java.util.function.BiConsumer;
@@ -20,6 +22,7 @@ final class MqttFraming {
 
     /** The largest packet MQTT can express (a remaining length of 256 MB - 1). */
     private static final int MAX_REMAINING_LENGTH = 268_435_455;
+    private static final int DUP_FLAG = 0x08;
 
     private final EmbeddedChannel decoder =
             new EmbeddedChannel(new MqttDecoder(MAX_REMAINING_LENGTH, MAX_REMAINING_LENGTH));
@@ -66,6 +69,20 @@ final class MqttFraming {
         unframed = true;
         decoder.finishAndReleaseAll();
         return unsent;
+    }
+
+    /**
+     * A copy of {@code bytes} (a whole {@code packet}, or unframed bytes if null) to send again: a PUBLISH
+     * of QoS 1 or 2 with the DUP flag set, as the spec requires of a redelivery; anything else as it was.
+     */
+    static ByteBuf redelivery(MqttMessage packet, ByteBuf bytes) {
+        ByteBuf copy = bytes.copy();
+        if (packet != null && packet.fixedHeader().messageType() == MqttMessageType.PUBLISH
+                && packet.fixedHeader().qosLevel() != MqttQoS.AT_MOST_ONCE) {
+            // DUP is bit 3 of the first byte of the fixed header; everything else stays byte for byte.
+            copy.setByte(copy.readerIndex(), copy.getByte(copy.readerIndex()) | DUP_FLAG);
+        }
+        return copy;
     }
 
     private void giveUp(BiConsumer<MqttMessage, ByteBuf> sink) {

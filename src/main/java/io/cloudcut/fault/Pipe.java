@@ -52,6 +52,12 @@ final class Pipe {
         }
     }
 
+    /** Sends bytes the proxy made itself (which it owns) to the target, after those already on their way. */
+    void inject(ByteBuf bytes) {
+        send(bytes, 0);
+        flush();
+    }
+
     /** Writes what was forwarded without delay; delayed bytes are flushed when they leave. */
     void flush() {
         Channel target = connection.target(direction);
@@ -94,7 +100,11 @@ final class Pipe {
         // Asked even when the target is gone, so that a fault counts its drops after the other side hung up.
         LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), packet);
         if (verdict.forward()) {
+            ByteBuf again = verdict.duplicate() ? MqttFraming.redelivery(packet, bytes) : null;
             forward(bytes, verdict.delayMillis());
+            if (again != null) {
+                forward(again, verdict.delayMillis());
+            }
         } else {
             bytes.release();
         }

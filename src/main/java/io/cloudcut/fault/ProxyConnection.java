@@ -1,14 +1,22 @@
 package io.cloudcut.fault;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
 
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** A device connection and its broker connection. Confined to the link's event loop. */
 final class ProxyConnection implements ProxiedConnection {
@@ -17,6 +25,9 @@ final class ProxyConnection implements ProxiedConnection {
     private final Channel client;
     private final Pipe up = new Pipe(this, Direction.UPSTREAM);
     private final Pipe down = new Pipe(this, Direction.DOWNSTREAM);
+    private final DeviceCodec device = new DeviceCodec();
+    /** Whether a fault answers the device's CONNECT itself, so the broker is never contacted. */
+    private boolean answering;
     /** Null until connected to the broker. */
     private Channel upstream;
 
@@ -30,6 +41,10 @@ final class ProxyConnection implements ProxiedConnection {
         client.pipeline().addLast(new RelayHandler(this, Direction.UPSTREAM));
         link.accepted(this);
         if (!client.isOpen()) {
+            return;
+        }
+        if (answering) {
+            client.config().setAutoRead(true);
             return;
         }
         new Bootstrap()
@@ -54,6 +69,14 @@ final class ProxyConnection implements ProxiedConnection {
         }
         client.config().setAutoRead(true);
         upstream.config().setAutoRead(true);
+    }
+
+    /** Takes ownership of {@code bytes} read from the side they travel away from. */
+    void relay(Direction direction, ByteBuf bytes) {
+        if (direction == Direction.UPSTREAM) {
+            device.read(bytes);
+        }
+        pipe(direction).relay(bytes);
     }
 
     /** The channel that bytes travelling in {@code direction} are written to; null if not yet connected. */
@@ -81,6 +104,7 @@ final class ProxyConnection implements ProxiedConnection {
     void sideClosed(Direction direction) {
         if (direction == Direction.UPSTREAM) {
             link.clientClosed();
+            device.close();
         }
         pipe(direction).sourceClosed();
         if (!client.isOpen() && (upstream == null || !upstream.isOpen())) {
@@ -117,5 +141,28 @@ final class ProxyConnection implements ProxiedConnection {
         if (upstream != null) {
             upstream.close();
         }
+    }
+
+    @Override
+    public Optional<MqttVersion> mqttVersion() {
+        return device.version();
+    }
+
+    @Override
+    public void closeAfter(MqttMessage packet) {
+        if (!client.isOpen()) {
+            return;
+        }
+        down.inject(device.encode(packet));
+        closeUpstream();
+        // Through the downstream pipe, so the close follows the packet.
+        down.passOnClose();
+    }
+
+    @Override
+    public void answerConnect(Function<MqttConnectMessage, MqttMessage> answer) {
+        answering = true;
+        // Ahead of the relay handler, which then sees only the close.
+        client.pipeline().addFirst(new MqttDecoder(), MqttEncoder.INSTANCE, new ConnectAnswer(answer));
     }
 }

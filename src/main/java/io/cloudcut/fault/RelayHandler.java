@@ -18,7 +18,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        connection.pipe(direction).relay((ByteBuf) msg);
+        connection.relay(direction, (ByteBuf) msg);
     }
 
     @Override

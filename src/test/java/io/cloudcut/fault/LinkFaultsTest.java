@@ -1,6 +1,10 @@
 package io.cloudcut.fault;
 
 import io.cloudcut.scenario.FaultSpec;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -15,7 +19,8 @@ class LinkFaultsTest {
         assertThatThrownBy(() -> LinkFaults.named("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown link fault 'nope'; known faults: "
-                        + "bandwidth, blackhole, flap, latency, loss, refuse, reset, slow-close");
+                        + "bandwidth, blackhole, delay-publish, disconnect, drop-publish, duplicate-publish, flap, "
+                        + "latency, loss, refuse, refuse-connect, reset, slow-close, withhold-puback");
     }
 
     @Test
@@ -76,6 +81,28 @@ class LinkFaultsTest {
     }
 
     @Test
+    void create_textAttributes_areCheckedAgainstWhatTheFaultTakes() {
+        assertThatThrownBy(() -> LinkFaults.create("refuse-connect", Map.of("reason", "tired"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Attribute 'reason' of fault 'refuse-connect' must be one of bad-credentials, "
+                        + "not-authorized, quota-exceeded, server-busy, server-unavailable, got 'tired'");
+        assertThatThrownBy(() -> LinkFaults.create("disconnect", Map.of("reason", 0x8B), null))
+                .hasMessage("Attribute 'reason' of fault 'disconnect' must be a string, got Integer '139'");
+        assertThatThrownBy(() -> LinkFaults.create("drop-publish", Map.of("topic", "devices/#/events"), null))
+                .hasMessageStartingWith("Attribute 'topic' of fault 'drop-publish' ")
+                .hasMessageContaining("devices/#/events");
+    }
+
+    @Test
+    void duplicatePublish_deliversMatchingPublishesTwice_otherPacketsOnce() {
+        LinkFault duplicate = LinkFaults.create("duplicate-publish", Map.of("topic", "devices/+/events"), Direction.DOWNSTREAM);
+
+        assertThat(duplicate.onPacket(Direction.DOWNSTREAM, publish("devices/a/events"))).isEqualTo(LinkFault.Verdict.DUPLICATE);
+        assertThat(duplicate.onPacket(Direction.DOWNSTREAM, publish("other/topic"))).isEqualTo(LinkFault.Verdict.FORWARD);
+        assertThat(duplicate.onPacket(Direction.UPSTREAM, publish("devices/a/events"))).isEqualTo(LinkFault.Verdict.FORWARD);
+    }
+
+    @Test
     void create_directionForAConnectionFault_isRejected() {
         assertThatThrownBy(() -> LinkFaults.create("reset", Map.of(), Direction.UPSTREAM))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -89,5 +116,12 @@ class LinkFaultsTest {
         assertThat(delayed).isEqualTo(LinkFault.Verdict.delay(150));
         assertThat(delayed.then(LinkFault.Verdict.DROP)).isEqualTo(LinkFault.Verdict.DROP);
         assertThat(LinkFault.Verdict.DROP.then(delayed)).isEqualTo(LinkFault.Verdict.DROP);
+        assertThat(delayed.then(LinkFault.Verdict.DUPLICATE)).isEqualTo(new LinkFault.Verdict(true, 150, true));
+        assertThat(LinkFault.Verdict.DUPLICATE.then(LinkFault.Verdict.DROP)).isEqualTo(LinkFault.Verdict.DROP);
+    }
+
+    private static MqttPublishMessage publish(String topic) {
+        return MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE).messageId(1)
+                .payload(Unpooled.EMPTY_BUFFER).build();
     }
 }

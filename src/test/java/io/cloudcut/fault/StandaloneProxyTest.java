@@ -102,6 +102,19 @@ class StandaloneProxyTest {
     }
 
     @Test
+    void refuseConnectFault_takesItsReasonAsAString_andMosquittoPubV5SeesIt() throws Exception {
+        Answer added = send("POST", "/faults", "{\"type\":\"refuse-connect\",\"attributes\":{\"reason\":\"server-busy\"}}");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        Run refused = run("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(proxy.link().port()),
+                "-V", "mqttv5", "-t", TOPIC, "-m", "refused");
+        System.out.println("mosquitto_pub v5 through refuse-connect: exit " + refused.exitCode() + ", " + refused.output().strip());
+        // mosquitto_pub exits with the CONNACK's reason code.
+        assertThat(refused.exitCode()).isEqualTo(0x89);
+        assertThat(refused.output()).containsIgnoringCase("server busy");
+    }
+
+    @Test
     void severalFaults_composeOnTheLink_andDirectionIsKept() throws Exception {
         assertThat(send("POST", "/faults",
                 "{\"type\":\"latency\",\"name\":\"slow-up\",\"direction\":\"upstream\",\"attributes\":{\"latency\":300}}").status())

@@ -67,6 +67,14 @@ class SchemasTest {
                 """).getValid()).as("a link fault on a service").isFalse();
     }
 
+    @Test
+    void theScenarioSchemaNamesTheLinkFaultsTheLoaderKnows() throws IOException {
+        JsonObject schema = new JsonObject(Files.readString(Project.file("schemas/scenario.schema.json")));
+
+        assertThat(schema.getJsonObject("$defs").getJsonObject("linkFault").getJsonArray("enum").getList())
+                .containsExactlyInAnyOrderElementsOf(FaultSpec.LINK_FAULTS);
+    }
+
     private static OutputUnit validate(String dir, String yaml) throws IOException {
         JsonObject schema = new JsonObject(Files.readString(Project.file("schemas/" + schemaFor(dir))));
         Validator validator = Validator.create(JsonSchema.of(schema),

@@ -1,0 +1,77 @@
+package io.cloudcut.fault;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.mqtt.MqttConnectMessage;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.util.ReferenceCountUtil;
+
+import java.util.Optional;
+
+/**
+ * What the proxy knows of the MQTT a device speaks: its CONNECT, decoded by Netty's {@link MqttDecoder}
+ * from a copy of the first bytes it sends, and an {@link MqttEncoder} for packets the proxy sends that
+ * device itself. They share a channel because the encoder writes MQTT 5 reason codes and properties
+ * only where the decoder has seen an MQTT 5 CONNECT. Confined to the link's event loop.
+ */
+final class DeviceCodec {
+
+    /** Room for any CONNECT but one with a large will message, which leaves the version unknown. */
+    private static final int MAX_CONNECT_BYTES = 64 * 1024;
+
+    private final EmbeddedChannel channel =
+            new EmbeddedChannel(new MqttDecoder(MAX_CONNECT_BYTES), MqttEncoder.INSTANCE);
+    private MqttConnectMessage connect;
+    private boolean reading = true;
+
+    /** Decodes a copy of {@code bytes} the device sent, until its first packet is whole or proves not to be MQTT. */
+    void read(ByteBuf bytes) {
+        if (!reading) {
+            return;
+        }
+        try {
+            // A copy: the decoder keeps unfinished bytes and may write into them, while these pass on unchanged.
+            channel.writeInbound(bytes.copy());
+        } catch (RuntimeException notMqtt) {
+            stopReading();
+            return;
+        }
+        Object first = channel.readInbound();
+        if (first != null) {
+            if (first instanceof MqttConnectMessage decoded && decoded.decoderResult().isSuccess()) {
+                connect = decoded;
+            }
+            ReferenceCountUtil.release(first);
+            stopReading();
+        }
+    }
+
+    /** The MQTT version of the device's CONNECT; empty until it is read whole, or if the device speaks no MQTT. */
+    Optional<MqttVersion> version() {
+        return Optional.ofNullable(connect).map(read -> MqttVersion.fromProtocolNameAndLevel(
+                read.variableHeader().name(), (byte) read.variableHeader().version()));
+    }
+
+    /** {@code packet} as the device's MQTT version encodes it (3.1.1 until its CONNECT is read). */
+    ByteBuf encode(MqttMessage packet) {
+        channel.writeOutbound(packet);
+        return channel.readOutbound();
+    }
+
+    /** Releases what the decoder holds of an unfinished first packet; the device side has closed. */
+    void close() {
+        if (reading) {
+            stopReading();
+        }
+    }
+
+    private void stopReading() {
+        reading = false;
+        // The decoder hands on the bytes it held when removed; the version it learnt stays on the channel.
+        channel.pipeline().remove(MqttDecoder.class);
+        channel.releaseInbound();
+    }
+}
