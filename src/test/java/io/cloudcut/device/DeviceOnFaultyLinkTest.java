@@ -71,7 +71,7 @@ class DeviceOnFaultyLinkTest {
     void aBlackholeIsNoticedOnlyThroughKeepalive() {
         long appliedAt = System.nanoTime();
         link.apply(LinkFaults.named("blackhole"));
-        await().during(KEEPALIVE.minusMillis(500)).atMost(KEEPALIVE.plusSeconds(1))
+        await().during(KEEPALIVE.minusMillis(500)).atMost(Duration.ofSeconds(15))
                 .until(() -> count(ConnectionObserved.DOWN) == 0);
         await().atMost(Duration.ofSeconds(15)).until(() -> count(ConnectionObserved.DOWN) == 1);
         assertThat(Duration.ofNanos(System.nanoTime() - appliedAt)).isGreaterThanOrEqualTo(KEEPALIVE);
@@ -89,7 +89,7 @@ class DeviceOnFaultyLinkTest {
     void aRefusalBlocksReconnectsUntilRestored() {
         link.apply(LinkFaults.named("refuse"));
         await().atMost(KEEPALIVE.minusMillis(500)).until(() -> count(ConnectionObserved.DOWN) == 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
                 .until(() -> count(ConnectionObserved.UP) == 1);
         link.restore();
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 2);

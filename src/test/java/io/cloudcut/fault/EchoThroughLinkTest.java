@@ -74,7 +74,7 @@ class EchoThroughLinkTest {
         received.socket.write(Buffer.buffer("lost"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> link.stats().bytesDropped() == 4);
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> received.length() == 6);
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(15)).until(() -> received.length() == 6);
         assertThat(link.openConnections()).isEqualTo(1);
 
         link.restore();
@@ -93,7 +93,7 @@ class EchoThroughLinkTest {
         link.apply(LinkFaults.named("blackhole"));
         join(serverSide.close());
 
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !clientClosed.isDone());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(15)).until(() -> !clientClosed.isDone());
         assertThat(link.openConnections()).isEqualTo(1);
 
         link.restore();

@@ -101,7 +101,7 @@ class MqttThroughLinkTest {
         link.apply(LinkFaults.named("blackhole"));
         int packetId = join(device.client.publish(TOPIC, Buffer.buffer("lost"), MqttQoS.AT_LEAST_ONCE, false, false));
 
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(15))
                 .until(() -> device.client.isConnected() && !device.closed.isDone());
         await().atMost(Duration.ofSeconds(20)).until(device.closed::isDone);
         Duration noticedAfter = Duration.ofNanos(device.closed.get() - appliedAt);

@@ -128,7 +128,7 @@ class TimedFaultsTest {
 
         link.restore();
         Received afterRestore = echo.connect(link);
-        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(3)).until(() -> !afterRestore.closed.isDone());
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(15)).until(() -> !afterRestore.closed.isDone());
     }
 
     @Test

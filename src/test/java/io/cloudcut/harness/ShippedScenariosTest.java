@@ -82,19 +82,21 @@ class ShippedScenariosTest {
     }
 
     @Test
-    void flappingBrokerCutsTheCloudPathAtEveryRestart() throws Exception {
+    void flappingBrokerCutsTheCloudPathAndLeavesLocalFunctionsAlone() throws Exception {
         RunReport report = run("flapping-broker");
+        long cloudFailures = 0;
         for (ModelReport model : report.models()) {
-            assertThat(model.functions()).allSatisfy(function -> {
+            for (var function : model.functions()) {
                 if (function.path().equals("local")) {
                     assertThat(function.verdict()).as("%s %s", model.model(), function.name()).isEqualTo(FunctionVerdict.KEPT);
                 } else {
-                    assertThat(function.verdict()).as("%s %s", model.model(), function.name()).isNotEqualTo(FunctionVerdict.KEPT);
+                    cloudFailures += function.phases().get("flapping").failed();
                 }
-            });
+            }
             assertThat(model.recovery().stuck()).isZero();
         }
-        assertThat(report.services()).filteredOn(change -> change.service().equals("broker")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(cloudFailures).as("cloud probes that met a restarting broker").isPositive();
+        assertThat(report.services()).filteredOn(change -> change.service().equals("broker")).hasSizeGreaterThanOrEqualTo(3);
     }
 
     private RunReport run(String scenario) throws Exception {

@@ -149,7 +149,7 @@ class DeviceConnectionStacksTest {
 
         device.link.apply(LinkFaults.named("refuse"));
         await().atMost(PATIENCE).until(() -> device.connection.stats().failedAttempts() >= 1);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
                 .until(() -> !device.connection.isConnected() && device.listener.connects.get() == 1);
 
         long restoredAt = System.nanoTime();
@@ -172,7 +172,7 @@ class DeviceConnectionStacksTest {
         assertThat(device.listener.gaveUp).containsExactly(2);
         assertThat(device.connection.stats()).isEqualTo(new ConnectionStats(1, 2, 1, true));
         device.link.restore();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
                 .until(() -> device.listener.connects.get() == 1);
         assertThat(device.listener.offContextCalls).hasValue(0);
     }
