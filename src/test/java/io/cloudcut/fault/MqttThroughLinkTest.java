@@ -161,6 +161,13 @@ class MqttThroughLinkTest {
         link.apply(LinkFaults.create("loss", Map.of("probability", 1.0), Direction.UPSTREAM));
 
         publishNumbered(device, 20);
+        // The client's write completes before the proxy has read the bytes: restore only once all 20 are dropped.
+        long publishBytes = 0;
+        for (int i = 0; i < 20; i++) {
+            publishBytes += 2 + 2 + TOPIC.length() + String.valueOf(i).length();
+        }
+        long allDropped = publishBytes;
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.stats().bytesDropped() >= allDropped);
         link.restore();
         join(device.client.publish(TOPIC, Buffer.buffer("end"), MqttQoS.AT_MOST_ONCE, false, false));
 
