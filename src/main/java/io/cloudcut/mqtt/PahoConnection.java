@@ -34,7 +34,7 @@ abstract class PahoConnection extends LibraryConnection {
 
     /** What came of a Paho action, as its listener hears it, on a Paho thread. */
     interface Outcome {
-        /** The broker answered with these reason codes (a 3.1.1 SUBACK: granted QoS), or null or none. */
+        /** The broker answered with these reason codes (in a 3.1.1 SUBACK: granted QoS); null or empty if none. */
         void answered(int[] codes);
 
         void failed(Throwable cause);
