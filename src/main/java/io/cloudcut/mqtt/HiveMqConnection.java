@@ -4,25 +4,21 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A device connection on the HiveMQ MQTT client, either MQTT version: the two client APIs share no
- * types, so each version says how to connect, subscribe, publish and disconnect, and this class does
- * the rest. Reconnect is the library's (see {@link HiveMqLifecycle}).
+ * types, so each version says how to connect, subscribe, publish and disconnect, and this class
+ * brings their futures back to the device context. Reconnect is the library's (see {@link HiveMqLifecycle}).
  */
-abstract class HiveMqConnection implements DeviceConnection {
+abstract class HiveMqConnection extends LibraryConnection {
 
-    protected final ConnectionSettings settings;
-    protected final ConnectionBookkeeping book;
     private final Context context;
 
     HiveMqConnection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
-        this.settings = settings;
-        this.book = new ConnectionBookkeeping(vertx, settings, listener);
+        super(vertx, settings, listener);
         this.context = vertx.getOrCreateContext();
     }
 
@@ -30,7 +26,7 @@ abstract class HiveMqConnection implements DeviceConnection {
     protected abstract void connect();
 
     /** Subscribes to all of the settings' filters; completes with the refused ones' reason codes, empty if none. */
-    protected abstract CompletableFuture<List<String>> subscribeAll();
+    protected abstract CompletableFuture<List<String>> subscribeAtLeastOnce();
 
     /** Publishes at QoS 1; completes on a PUBACK that accepts it. */
     protected abstract CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload);
@@ -43,44 +39,19 @@ abstract class HiveMqConnection implements DeviceConnection {
     }
 
     @Override
-    public Future<Void> publish(String topic, Buffer payload) {
-        if (!book.isConnected()) {
-            return book.notConnected();
-        }
-        Promise<Void> acked = book.expectAck(this::disconnect);
-        publishAtLeastOnce(topic, payload.getBytes()).whenComplete((ignored, error) -> book.onContext(() -> {
+    protected void send(String topic, byte[] payload, Promise<Void> acked) {
+        publishAtLeastOnce(topic, payload).whenComplete((ignored, error) -> book.onContext(() -> {
             if (error == null) {
                 acked.tryComplete();
             } else {
                 acked.tryFail(error);
             }
         }));
-        return acked.future();
     }
 
     @Override
-    public boolean isConnected() {
-        return book.isConnected();
-    }
-
-    @Override
-    public ConnectionStats stats() {
-        return book.stats();
-    }
-
-    @Override
-    public Future<Void> close() {
-        book.close();
-        return Future.fromCompletionStage(disconnect(), context).recover(notConnected -> Future.succeededFuture());
-    }
-
-    /** On the context after every connect: the session is gone (clean start), so subscribe again. */
-    protected void subscribeThenReport() {
-        if (settings.subscriptions().isEmpty()) {
-            book.connected();
-            return;
-        }
-        subscribeAll().whenComplete((refused, error) -> book.onContext(() -> {
+    protected void subscribeAll() {
+        subscribeAtLeastOnce().whenComplete((refused, error) -> book.onContext(() -> {
             if (error != null) {
                 // No SUBACK means the connection went: the disconnected listener reports it.
                 return;
@@ -88,9 +59,19 @@ abstract class HiveMqConnection implements DeviceConnection {
             if (refused.isEmpty()) {
                 book.connected();
             } else {
-                book.subscriptionRefused(refused.toString());
-                disconnect();
+                subscriptionRefused(refused.toString());
             }
         }));
+    }
+
+    /** A user disconnect: {@link HiveMqLifecycle} starts the reconnect again unless the connection is closed. */
+    @Override
+    protected void dropConnection() {
+        disconnect();
+    }
+
+    @Override
+    protected Future<Void> shutDown() {
+        return Future.fromCompletionStage(disconnect(), context).recover(notConnected -> Future.succeededFuture());
     }
 }

@@ -29,7 +29,7 @@ final class HiveMqV3Connection extends HiveMqConnection {
     }
 
     @Override
-    protected CompletableFuture<List<String>> subscribeAll() {
+    protected CompletableFuture<List<String>> subscribeAtLeastOnce() {
         Mqtt3Subscribe subscribe = Mqtt3Subscribe.builder()
                 .addSubscriptions(settings.subscriptions().stream()
                         .map(filter -> Mqtt3Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))

@@ -31,7 +31,7 @@ final class HiveMqV5Connection extends HiveMqConnection {
     }
 
     @Override
-    protected CompletableFuture<List<String>> subscribeAll() {
+    protected CompletableFuture<List<String>> subscribeAtLeastOnce() {
         Mqtt5Subscribe subscribe = Mqtt5Subscribe.builder()
                 .addSubscriptions(settings.subscriptions().stream()
                         .map(filter -> Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build()))

@@ -1,9 +1,6 @@
 package io.cloudcut.mqtt;
 
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -14,28 +11,20 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-import java.util.Arrays;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
  * The Eclipse Paho MQTT 3.1.1 stack: MqttAsyncClient, clean session, in-memory persistence, the
- * library's automatic reconnect (see {@link PahoSupport} for what it cannot express). Paho calls back
- * on its own threads (several per client); every callback hops to the device context.
+ * library's automatic reconnect (see {@link PahoConnection} for what it cannot express).
  */
-final class PahoV3Connection implements DeviceConnection {
+final class PahoV3Connection extends PahoConnection {
 
-    private static final int SUBACK_FAILURE = 0x80;
-
-    private final Vertx vertx;
-    private final ConnectionSettings settings;
-    private final ConnectionBookkeeping book;
     private final MqttConnectOptions options = new MqttConnectOptions();
     private final MqttAsyncClient client;
 
     PahoV3Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
-        this.vertx = vertx;
-        this.settings = settings;
-        this.book = new ConnectionBookkeeping(vertx, settings, listener);
+        super(vertx, settings, listener);
         // Stated, not Paho's default: by default a failed 3.1.1 connect is tried again as 3.1 within
         // the same attempt, which would outlast the attempt's ConnectDeadline.
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -45,131 +34,62 @@ final class PahoV3Connection implements DeviceConnection {
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay((int) LibraryTimings.maxReconnectMillis(settings));
         options.setMaxInflight(100);
-        try {
-            client = new AttemptCountingClient(PahoSupport.brokerUri(settings), settings.clientId());
-        } catch (MqttException e) {
-            throw new IllegalArgumentException("Paho client for " + settings.clientId() + ": " + e.getMessage(), e);
-        }
+        client = newClient(() -> new AttemptCountingClient(brokerUri(settings), settings.clientId()));
         client.setCallback(new Callbacks());
     }
 
     @Override
-    public void open() {
-        try {
-            client.connect(options, null, onContext(
-                    connected -> { /* connectComplete subscribes and reports */ },
-                    failed -> PahoSupport.reconnectLater(vertx, settings, book, client::reconnect)));
-        } catch (MqttException e) {
-            PahoSupport.reconnectLater(vertx, settings, book, client::reconnect);
-        }
+    protected void pahoConnect(Outcome outcome) throws MqttException {
+        client.connect(options, null, listener(outcome));
     }
 
     @Override
-    public Future<Void> publish(String topic, Buffer payload) {
-        if (!book.isConnected()) {
-            return book.notConnected();
-        }
-        Promise<Void> acked = book.expectAck(this::dropConnection);
-        MqttMessage message = new MqttMessage(payload.getBytes());
+    protected void pahoReconnect() throws MqttException {
+        client.reconnect();
+    }
+
+    @Override
+    protected void pahoPublishQos1(String topic, byte[] payload, Outcome outcome) throws MqttException {
+        MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
-        try {
-            client.publish(topic, message, null, onContext(delivered -> acked.tryComplete(), acked::tryFail));
-        } catch (MqttException e) {
-            acked.tryFail(e);
-        }
-        return acked.future();
+        client.publish(topic, message, null, listener(outcome));
     }
 
     @Override
-    public boolean isConnected() {
-        return book.isConnected();
+    protected void pahoSubscribe(String[] filters, int[] qos, Outcome outcome) throws MqttException {
+        client.subscribe(filters, qos, null, listener(outcome));
     }
 
     @Override
-    public ConnectionStats stats() {
-        return book.stats();
+    protected void pahoDisconnectForcibly(long disconnectTimeoutMillis, boolean sendDisconnect) throws MqttException {
+        client.disconnectForcibly(0, disconnectTimeoutMillis, sendDisconnect);
     }
 
     @Override
-    public Future<Void> close() {
-        book.close();
-        return shutDown();
+    protected void pahoClose() throws MqttException {
+        client.close();
     }
 
-    private Future<Void> shutDown() {
-        return PahoSupport.offEventLoop(vertx, settings, "close", () -> {
-            try {
-                client.disconnectForcibly(0, LibraryTimings.ackTimeoutMillis(settings), true);
-            } finally {
-                client.close();
-            }
-        });
+    /** A 3.1.1 PUBACK carries no verdict, so a PUBLISH's token has no granted QoS: accepted. */
+    private static IMqttActionListener listener(Outcome outcome) {
+        return listener(token -> outcome.answered(token.getGrantedQos()), (token, cause) -> outcome.failed(cause));
     }
 
-    /** A user disconnect does not start Paho's reconnect: the adapter hands over to it afterwards. */
-    private void dropConnection() {
-        PahoSupport.offEventLoop(vertx, settings, "drop", () -> client.disconnectForcibly(0, 0, false))
-                .onComplete(dropped -> PahoSupport.reconnectLater(vertx, settings, book, client::reconnect));
-    }
-
-    /** An attempt past its {@link ConnectDeadline}: counted as failed, then dropped and started again, or given up. */
-    private void abandonAttempt() {
-        if (book.attemptFailed()) {
-            book.onContext(this::giveUp);
-        } else {
-            dropConnection();
-        }
-    }
-
-    private void subscribeThenReport() {
-        if (settings.subscriptions().isEmpty()) {
-            book.connected();
-            return;
-        }
-        String[] filters = settings.subscriptions().toArray(String[]::new);
-        int[] qos = new int[filters.length];
-        Arrays.fill(qos, 1);
-        try {
-            client.subscribe(filters, qos, null, onContext(subAck -> {
-                if (Arrays.stream(subAck.getGrantedQos()).noneMatch(granted -> granted >= SUBACK_FAILURE)) {
-                    book.connected();
-                } else {
-                    book.subscriptionRefused(Arrays.toString(subAck.getGrantedQos()));
-                    dropConnection();
-                }
-            }, noSubAck -> { /* the connection went: connectionLost reports it */ }));
-        } catch (MqttException connectionGone) {
-            // connectionLost reports it.
-        }
-    }
-
-    private void giveUp() {
-        book.gaveUp();
-        book.close();
-        shutDown();
-    }
-
-    /** An action listener whose outcomes run on the device context. */
-    private IMqttActionListener onContext(Consumer<IMqttToken> success, Consumer<Throwable> failure) {
+    private static IMqttActionListener listener(Consumer<IMqttToken> success, BiConsumer<IMqttToken, Throwable> failure) {
         return new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-                book.onContext(() -> success.accept(token));
+                success.accept(token);
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable cause) {
-                book.onContext(() -> failure.accept(cause));
+                failure.accept(token, cause);
             }
         };
     }
 
-    /**
-     * Every attempt, Paho's reconnects included, goes through this connect method: there each gets its
-     * {@link ConnectDeadline}, and its failures are counted, since Paho tells the application nothing
-     * about failed reconnects: that is how the model's giveUpAfter is kept. Giving up withholds the
-     * failure from Paho's reconnect listener, which then schedules no further attempt.
-     */
+    /** Paho's reconnects call this connect method too: so every attempt goes through {@link #attempt}. */
     private final class AttemptCountingClient extends MqttAsyncClient {
 
         AttemptCountingClient(String serverUri, String clientId) throws MqttException {
@@ -179,32 +99,9 @@ final class PahoV3Connection implements DeviceConnection {
         @Override
         public IMqttToken connect(MqttConnectOptions options, Object userContext, IMqttActionListener callback)
                 throws MqttException {
-            ConnectDeadline deadline = new ConnectDeadline(vertx, settings, PahoV3Connection.this::abandonAttempt);
-            try {
-                return super.connect(options, userContext, new IMqttActionListener() {
-                    @Override
-                    public void onSuccess(IMqttToken token) {
-                        if (deadline.metInTime()) {
-                            callback.onSuccess(token);
-                        }
-                    }
-
-                    @Override
-                    public void onFailure(IMqttToken token, Throwable cause) {
-                        if (!deadline.metInTime()) {
-                            return;
-                        }
-                        if (book.attemptFailed()) {
-                            book.onContext(PahoV3Connection.this::giveUp);
-                        } else {
-                            callback.onFailure(token, cause);
-                        }
-                    }
-                });
-            } catch (MqttException notStarted) {
-                deadline.metInTime();
-                throw notStarted;
-            }
+            return attempt(attempt -> super.connect(options, userContext, listener(
+                    token -> attempt.succeeded(() -> callback.onSuccess(token)),
+                    (token, cause) -> attempt.failed(() -> callback.onFailure(token, cause)))));
         }
     }
 
@@ -212,12 +109,12 @@ final class PahoV3Connection implements DeviceConnection {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            book.onContext(PahoV3Connection.this::subscribeThenReport);
+            PahoV3Connection.this.connectComplete();
         }
 
         @Override
         public void connectionLost(Throwable cause) {
-            book.onContext(() -> book.lost(PahoSupport.describe(cause)));
+            PahoV3Connection.this.connectionLost(cause);
         }
 
         @Override

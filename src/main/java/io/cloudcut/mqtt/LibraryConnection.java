@@ -1,0 +1,80 @@
+package io.cloudcut.mqtt;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * A device connection over a client library with its own threads and its own reconnect (Paho,
+ * HiveMQ): what the firmware calls is alike whatever the library, so each library says only how to
+ * send a PUBLISH and a SUBSCRIBE, drop the connection and shut down.
+ */
+abstract class LibraryConnection implements DeviceConnection {
+
+    protected final ConnectionSettings settings;
+    protected final ConnectionBookkeeping book;
+
+    /** On the device's context, as the bookkeeping. */
+    LibraryConnection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
+        this.settings = settings;
+        this.book = new ConnectionBookkeeping(vertx, settings, listener);
+    }
+
+    /** Sends a QoS 1 PUBLISH; on the context, completes {@code acked} on a PUBACK that accepts it, fails it otherwise. */
+    protected abstract void send(String topic, byte[] payload, Promise<Void> acked);
+
+    /**
+     * Subscribes to all of the settings' filters at QoS 1; on the context, a SUBACK that grants them
+     * all reports {@code book.connected()}, one that refuses any calls {@link #subscriptionRefused}. No
+     * SUBACK, no call: the connection went, and the library's loss listener reports it.
+     */
+    protected abstract void subscribeAll();
+
+    /** Drops the connection so that the library reconnects. */
+    protected abstract void dropConnection();
+
+    /** Disconnects for good; the bookkeeping is closed already, so nothing reconnects. */
+    protected abstract Future<Void> shutDown();
+
+    @Override
+    public final Future<Void> publish(String topic, Buffer payload) {
+        if (!book.isConnected()) {
+            return book.notConnected();
+        }
+        Promise<Void> acked = book.expectAck(this::dropConnection);
+        send(topic, payload.getBytes(), acked);
+        return acked.future();
+    }
+
+    @Override
+    public final boolean isConnected() {
+        return book.isConnected();
+    }
+
+    @Override
+    public final ConnectionStats stats() {
+        return book.stats();
+    }
+
+    @Override
+    public final Future<Void> close() {
+        book.close();
+        return shutDown();
+    }
+
+    /** On the context after every connect: the session is gone (clean start), so subscribe again. */
+    protected final void subscribeThenReport() {
+        if (settings.subscriptions().isEmpty()) {
+            book.connected();
+            return;
+        }
+        subscribeAll();
+    }
+
+    /** On the context: the broker refused a filter, so reconnect and subscribe again. */
+    protected final void subscriptionRefused(String detail) {
+        book.subscriptionRefused(detail);
+        dropConnection();
+    }
+}
