@@ -69,7 +69,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         vertx.eventBus().<JsonObject>consumer(DeviceAddresses.stimulus(deviceId), this::stimulus);
         vertx.eventBus().<JsonObject>consumer(DeviceAddresses.status(deviceId), ask -> ask.reply(status()));
         connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
-                model.keepAlive(), model.connectTimeout(), List.of(CloudTopics.auth(deviceId), CloudTopics.command(deviceId)),
+                model.keepAlive(), model.connectTimeout(), model.mqttSession(), List.of(CloudTopics.auth(deviceId), CloudTopics.command(deviceId)),
                 model.reconnect(), clock), this);
         firmware.start(this);
         session.start();

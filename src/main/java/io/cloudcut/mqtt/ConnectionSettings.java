@@ -1,5 +1,6 @@
 package io.cloudcut.mqtt;
 
+import io.cloudcut.scenario.MqttSessionPolicy;
 import io.cloudcut.scenario.ReconnectPolicy;
 import io.cloudcut.scenario.ScenarioClock;
 
@@ -10,10 +11,12 @@ import java.util.List;
  * What a device connection needs: who it is, where the broker (or its link) is, its keepalive and
  * how long it waits for a CONNACK or PUBACK (real time: a blackholed link accepts TCP but never
  * answers, and some clients would wait forever), the topic filters it subscribes to at every
- * connect, and its reconnect policy, timed on the scenario clock.
+ * connect, the MQTT session it asks for (clean or kept, and for how long), and its reconnect
+ * policy, timed on the scenario clock.
  */
 public record ConnectionSettings(String clientId, String host, int port, Duration keepAlive, Duration ackTimeout,
-                                 List<String> subscriptions, ReconnectPolicy reconnect, ScenarioClock clock) {
+                                 MqttSessionPolicy session, List<String> subscriptions, ReconnectPolicy reconnect,
+                                 ScenarioClock clock) {
 
     public ConnectionSettings {
         subscriptions = List.copyOf(subscriptions);

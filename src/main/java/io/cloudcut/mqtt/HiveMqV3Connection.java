@@ -23,7 +23,7 @@ final class HiveMqV3Connection extends HiveMqConnection {
     @Override
     protected void connect() {
         client.connectWith()
-                .cleanSession(true)
+                .cleanSession(settings.session().cleanStart())
                 .keepAlive(LibraryTimings.keepAliveSeconds(settings))
                 .send();
     }

@@ -24,8 +24,8 @@ final class HiveMqV5Connection extends HiveMqConnection {
     @Override
     protected void connect() {
         client.connectWith()
-                .cleanStart(true)
-                .sessionExpiryInterval(0)
+                .cleanStart(settings.session().cleanStart())
+                .sessionExpiryInterval(settings.session().expiry().toSeconds())
                 .keepAlive(LibraryTimings.keepAliveSeconds(settings))
                 .send();
     }

@@ -28,7 +28,7 @@ final class PahoV3Connection extends PahoConnection {
         // Stated, not Paho's default: by default a failed 3.1.1 connect is tried again as 3.1 within
         // the same attempt, which would outlast the attempt's ConnectDeadline.
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
-        options.setCleanSession(true);
+        options.setCleanSession(settings.session().cleanStart());
         options.setKeepAliveInterval(LibraryTimings.keepAliveSeconds(settings));
         options.setConnectionTimeout(LibraryTimings.connectTimeoutSeconds(settings));
         options.setAutomaticReconnect(true);

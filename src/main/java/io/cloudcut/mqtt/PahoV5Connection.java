@@ -30,8 +30,8 @@ final class PahoV5Connection extends PahoConnection {
 
     PahoV5Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
-        options.setCleanStart(true);
-        options.setSessionExpiryInterval(0L);
+        options.setCleanStart(settings.session().cleanStart());
+        options.setSessionExpiryInterval(settings.session().expiry().toSeconds());
         options.setKeepAliveInterval(LibraryTimings.keepAliveSeconds(settings));
         options.setConnectionTimeout(LibraryTimings.connectTimeoutSeconds(settings));
         options.setAutomaticReconnect(true);

@@ -106,7 +106,7 @@ final class VertxMqttConnection implements DeviceConnection {
         }
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(settings.clientId())
-                .setCleanSession(true)
+                .setCleanSession(settings.session().cleanStart())
                 .setKeepAliveInterval((int) settings.keepAlive().toSeconds())
                 .setAutoKeepAlive(true)
                 .setMaxInflightQueue(100);

@@ -17,12 +17,13 @@ import java.util.Set;
  * @param connectTimeout how long the firmware waits for a CONNACK or a PUBACK before it takes the
  *                    connection for dead, in real time like the protocol it times
  * @param statusEvery how often the device reports its status on its own (scenario time)
+ * @param mqttSession the MQTT session it asks the broker for (clean by default)
  */
 public record DeviceModel(String id,
                           DeviceKind kind, String description, String firmware, String client,
                           Duration keepAlive, Duration connectTimeout, Duration statusEvery,
                           List<FunctionSpec> functions, SessionPolicy session, ReconnectPolicy reconnect,
-                          BufferPolicy buffer) {
+                          BufferPolicy buffer, MqttSessionPolicy mqttSession) {
 
     public DeviceModel {
         Checks.present(kind, "kind");
@@ -56,6 +57,7 @@ public record DeviceModel(String id,
         session = Checks.orDefault(session, SessionPolicy.defaults());
         reconnect = Checks.orDefault(reconnect, ReconnectPolicy.defaults());
         buffer = Checks.orDefault(buffer, BufferPolicy.defaults());
+        mqttSession = Checks.orDefault(mqttSession, MqttSessionPolicy.defaults());
     }
 
     /** The MQTT client stacks firmware can use; the mqtt package has one adapter per name. */
@@ -64,7 +66,7 @@ public record DeviceModel(String id,
     /** The same model on another MQTT client stack. */
     public DeviceModel withClient(String stack) {
         return new DeviceModel(id, kind, description, firmware, stack, keepAlive, connectTimeout, statusEvery,
-                functions, session, reconnect, buffer);
+                functions, session, reconnect, buffer, mqttSession);
     }
 
     public Optional<FunctionSpec> function(String name) {

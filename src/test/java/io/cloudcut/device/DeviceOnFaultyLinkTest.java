@@ -54,7 +54,7 @@ class DeviceOnFaultyLinkTest {
         DeviceModel idleVacuum = new DeviceModel("idle-vacuum", DeviceKind.VACUUM, null, null, null, KEEPALIVE,
                 Duration.ofSeconds(1), Duration.ofDays(365),
                 List.of(new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null)), null,
-                new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null);
+                new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null, null);
         vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
                 ScenarioClock.startingNow(1))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 1);

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Events across broker restarts: with a broker that persists sessions to disk and cloud services
- * that keep theirs, nothing the broker acknowledged is lost in the cloud, and every event is
- * delivered, buffered or dropped with a reason.
+ * Events across broker restarts: with a broker that persists sessions to disk, cloud services that
+ * keep theirs, and devices on MQTT 5 with clean start off and a session expiry, nothing the broker
+ * acknowledged is lost in the cloud, and every event is delivered, buffered or dropped with a reason.
  */
 class BrokerRestartAccountingTest {
 
@@ -32,8 +32,10 @@ class BrokerRestartAccountingTest {
                   notify: {needs: [ingest]}
                 """);
         Files.writeString(devices.resolve("chatty-vacuum.yaml"), """
-                # Reports its status every minute.
+                # Reports its status every minute, on MQTT 5 with a session the broker keeps for an hour.
                 kind: vacuum
+                client: hivemq-v5
+                mqttSession: {cleanStart: false, expiry: 1h}
                 keepAlive: 2s
                 connectTimeout: 1s
                 statusEvery: 1m

@@ -4,6 +4,7 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.scenario.Jitter;
+import io.cloudcut.scenario.MqttSessionPolicy;
 import io.cloudcut.scenario.ReconnectPolicy;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.Mosquitto;
@@ -181,7 +182,7 @@ class DeviceConnectionStacksTest {
         proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
         Link link = proxy.openLink(stack);
         ConnectionSettings settings = new ConnectionSettings("device-" + stack, link.host(), link.port(),
-                KEEPALIVE, ACK_TIMEOUT, List.of(COMMANDS),
+                KEEPALIVE, ACK_TIMEOUT, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS),
                 new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE, giveUpAfter),
                 ScenarioClock.startingNow(1.0));
         Context context = vertx.getOrCreateContext();

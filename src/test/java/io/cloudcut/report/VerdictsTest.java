@@ -35,7 +35,7 @@ class VerdictsTest {
     void modelVerdictsFollowFromFunctionVerdicts() {
         DeviceModel vacuum = new DeviceModel("v", DeviceKind.VACUUM, null, null, null, null, null, null, List.of(
                 new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null),
-                new FunctionSpec("clean-from-app", FunctionPath.CLOUD, null, null)), null, null, null);
+                new FunctionSpec("clean-from-app", FunctionPath.CLOUD, null, null)), null, null, null, null);
         assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.KEPT, FunctionVerdict.KEPT)))
                 .isEqualTo(ModelVerdict.FULLY_AVAILABLE);
         assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.KEPT, FunctionVerdict.LOST)))
