@@ -27,9 +27,9 @@ public final class LinkFaults {
             Map.entry(SlowClose.NAME, new Kind(SlowClose::new, true)),
             Map.entry(RefuseConnect.NAME, new Kind(RefuseConnect::new, false)),
             Map.entry(Disconnect.NAME, new Kind(Disconnect::new, false)),
-            Map.entry(DropPublish.NAME, new Kind(DropPublish::new, true)),
-            Map.entry(DelayPublish.NAME, new Kind(DelayPublish::new, true)),
-            Map.entry(DuplicatePublish.NAME, new Kind(DuplicatePublish::new, true)),
+            Map.entry(MatchingPublishes.DROP, new Kind(MatchingPublishes::dropped, true)),
+            Map.entry(MatchingPublishes.DELAY, new Kind(MatchingPublishes::delayed, true)),
+            Map.entry(MatchingPublishes.DUPLICATE, new Kind(MatchingPublishes::duplicated, true)),
             // Acts on the broker's PUBACKs only.
             Map.entry(WithholdPuback.NAME, new Kind(attributes -> new WithholdPuback(), false))));
 

@@ -3,10 +3,6 @@ package io.cloudcut.fault;
 import io.cloudcut.fault.EchoServer.Received;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,33 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Faults that act over time (latency, bandwidth, flap, slow-close), measured through a link in front of an echo server. */
-class TimedFaultsTest {
-
-    private static EchoServer echo;
-
-    private FaultProxy proxy;
-    private Link link;
-
-    @BeforeAll
-    static void startEchoServer() throws Exception {
-        echo = new EchoServer();
-    }
-
-    @AfterAll
-    static void stopEchoServer() throws Exception {
-        echo.close();
-    }
-
-    @BeforeEach
-    void openLink() {
-        proxy = FaultProxy.create("127.0.0.1", echo.port());
-        link = proxy.openLink("echo");
-    }
-
-    @AfterEach
-    void closeProxy() {
-        proxy.close();
-    }
+class TimedFaultsTest extends LinkToEchoServer {
 
     @Test
     void latencyUpstream_delaysEchoRoundTripByAtLeastTheLatency() throws Exception {
