@@ -20,6 +20,12 @@ public final class CloudTopics {
     public static final String APP_ALL = "cloudcut/app/#";
     public static final String PHONE_ALL = "cloudcut/phone/#";
 
+    /**
+     * The {@code by} of a reply the cloud itself wrote ({@code {requestId, ok: false, by: "cloud", detail}}),
+     * so that the app can tell a cloud error from a device's refusal.
+     */
+    public static final String BY_CLOUD = "cloud";
+
     private CloudTopics() {
     }
 

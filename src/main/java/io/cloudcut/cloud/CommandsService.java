@@ -38,6 +38,7 @@ final class CommandsService extends CloudService {
             publish(CloudTopics.appReply(deviceId), new JsonObject()
                     .put("requestId", message.getString("requestId"))
                     .put("ok", false)
+                    .put("by", CloudTopics.BY_CLOUD)
                     .put("detail", reason));
         }
     }

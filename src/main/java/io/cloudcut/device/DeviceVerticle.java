@@ -36,6 +36,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     /** How many events may await their PUBACK at once, like a client's in-flight window. */
     private static final int IN_FLIGHT_WINDOW = 10;
+    /** States a device may be left in without anyone wanting it otherwise. */
+    private static final java.util.Set<String> REST_STATES = java.util.Set.of("docked", "idle");
 
     private final String deviceId;
     private final DeviceModel model;
@@ -147,7 +149,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     public void state(String newState) {
         if (!newState.equals(state)) {
             state = newState;
-            observe(new StateObserved(nowMillis(), deviceId, model.id(), newState));
+            observe(new StateObserved(nowMillis(), deviceId, model.id(), newState, REST_STATES.contains(newState)));
         }
     }
 
@@ -282,6 +284,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 .put("state", state)
                 .put("connected", connection.isConnected())
                 .put("sessionValid", session.valid())
+                .put("needsPerson", connection.stats().gaveUp())
                 .put("malformedMessages", malformedMessages)
                 .put("events", ObservationCodec.encode(eventsAccount()));
     }

@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.device.DeviceAddresses;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
@@ -36,7 +37,7 @@ final class Prober {
         this.clock = clock;
     }
 
-    Future<ProbeObserved> probe(String phase, DeviceRef device, FunctionSpec function, Duration timeout) {
+    Future<ProbeObserved> probe(String phase, int round, DeviceRef device, FunctionSpec function, Duration timeout) {
         String probeId = "p" + ids.incrementAndGet();
         long startedAt = clock.now().toMillis();
         long started = System.nanoTime();
@@ -51,10 +52,10 @@ final class Prober {
                 result = ProbeOutcome.OK;
                 detail = done.result();
             } else {
-                result = done.cause() instanceof ProbeRefused ? ProbeOutcome.REFUSED : ProbeOutcome.TIMED_OUT;
+                result = done.cause() instanceof ProbeRefused refused ? refused.outcome : ProbeOutcome.TIMED_OUT;
                 detail = done.cause().getMessage();
             }
-            return Future.succeededFuture(new ProbeObserved(startedAt, phase, device.id(), device.model().id(),
+            return Future.succeededFuture(new ProbeObserved(startedAt, phase, round, device.id(), device.model().id(),
                     function.name(), WireNames.of(function.path()), result, latency, detail));
         });
     }
@@ -65,7 +66,8 @@ final class Prober {
         return reply.recover(noReply -> Future.failedFuture("no reply through the cloud within " + timeout.toMillis() + " ms"))
                 .compose(body -> body.getBoolean("ok", false)
                         ? Future.succeededFuture(body.getString("detail", "ok"))
-                        : Future.failedFuture(new ProbeRefused(body.getString("detail", "refused"))));
+                        : Future.failedFuture(new ProbeRefused(CloudTopics.BY_CLOUD.equals(body.getString("by"))
+                                ? ProbeOutcome.CLOUD_ERROR : ProbeOutcome.REFUSED, body.getString("detail", "refused"))));
     }
 
     private Future<String> onDevice(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
@@ -79,7 +81,7 @@ final class Prober {
                     }
                     if (reply.cause() instanceof ReplyException refused
                             && refused.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-                        return Future.failedFuture(new ProbeRefused(refused.getMessage()));
+                        return Future.failedFuture(new ProbeRefused(ProbeOutcome.REFUSED, refused.getMessage()));
                     }
                     return Future.failedFuture("device did not answer within " + timeout.toMillis() + " ms");
                 });
@@ -95,8 +97,11 @@ final class Prober {
 
     /** The device or the cloud answered and said no, as opposed to not answering at all. */
     static final class ProbeRefused extends RuntimeException {
-        ProbeRefused(String reason) {
+        private final ProbeOutcome outcome;
+
+        ProbeRefused(ProbeOutcome outcome, String reason) {
             super(reason, null, false, false);
+            this.outcome = outcome;
         }
     }
 }

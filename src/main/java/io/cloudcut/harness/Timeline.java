@@ -74,7 +74,7 @@ final class Timeline {
         long spacing = (endNanos - startNanos - settleNanos) / rounds;
         for (int round = 0; round < rounds; round++) {
             Waits.until(startNanos + settleNanos + round * spacing);
-            List<ProbeObserved> results = probeAll(phase, fleet.devices());
+            List<ProbeObserved> results = probeAll(phase, round, fleet.devices());
             long ok = results.stream().filter(ProbeObserved::ok).count();
             progress.probeRoundFinished(phase, round + 1, rounds, ok, results.size() - ok);
         }
@@ -89,7 +89,7 @@ final class Timeline {
         List<Future<RecoveryObserved>> devices = new ArrayList<>();
         AtomicInteger recovered = new AtomicInteger();
         for (DeviceRef device : fleet.devices()) {
-            devices.add(recoverDevice(phase, device, outageEndedAt, startNanos, endNanos).onSuccess(result -> {
+            devices.add(recoverDevice(phase, 0, device, outageEndedAt, startNanos, endNanos).onSuccess(result -> {
                 if (result.recovered()) {
                     progress.recoveryProgress(phase, recovered.incrementAndGet(), fleet.devices().size());
                 }
@@ -99,18 +99,18 @@ final class Timeline {
         results.forEach(log::add);
     }
 
-    private Future<RecoveryObserved> recoverDevice(Phase phase, DeviceRef device, long outageEndedAt,
+    private Future<RecoveryObserved> recoverDevice(Phase phase, int round, DeviceRef device, long outageEndedAt,
                                                    long startNanos, long endNanos) {
         long roundAt = now();
         long roundNanos = System.nanoTime();
         if (roundNanos >= endNanos) {
             return fleet.status(vertx, device).map(status -> new RecoveryObserved(roundAt, device.id(),
                     device.model().id(), false, roundAt - outageEndedAt, (roundNanos - startNanos) / 1_000_000,
-                    describeState(status)));
+                    describeState(status), status.getBoolean("needsPerson", false)));
         }
         List<Future<ProbeObserved>> probes = new ArrayList<>();
         for (FunctionSpec function : device.model().functions()) {
-            probes.add(prober.probe(phase.name(), device, function, scenario.probe().recoveryTimeout())
+            probes.add(prober.probe(phase.name(), round, device, function, scenario.probe().recoveryTimeout())
                     .onSuccess(log::add));
         }
         return Future.all(probes).compose(all -> {
@@ -118,18 +118,18 @@ final class Timeline {
             if (allOk) {
                 return fleet.status(vertx, device).map(status -> new RecoveryObserved(roundAt, device.id(),
                         device.model().id(), true, roundAt - outageEndedAt, (roundNanos - startNanos) / 1_000_000,
-                        describeState(status)));
+                        describeState(status), status.getBoolean("needsPerson", false)));
             }
             return vertx.timer(scenario.probe().recoveryInterval().toMillis())
-                    .compose(next -> recoverDevice(phase, device, outageEndedAt, startNanos, endNanos));
+                    .compose(next -> recoverDevice(phase, round + 1, device, outageEndedAt, startNanos, endNanos));
         });
     }
 
-    private List<ProbeObserved> probeAll(Phase phase, List<DeviceRef> devices) throws InfrastructureException {
+    private List<ProbeObserved> probeAll(Phase phase, int round, List<DeviceRef> devices) throws InfrastructureException {
         List<Future<ProbeObserved>> probes = new ArrayList<>();
         for (DeviceRef device : devices) {
             for (FunctionSpec function : device.model().functions()) {
-                probes.add(prober.probe(phase.name(), device, function, scenario.probe().timeout()));
+                probes.add(prober.probe(phase.name(), round, device, function, scenario.probe().timeout()));
             }
         }
         List<ProbeObserved> results = ScenarioRunner.await(Future.all(probes), "probing")

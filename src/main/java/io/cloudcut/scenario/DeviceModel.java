@@ -41,6 +41,10 @@ public record DeviceModel(String id,
                         + WireNames.of(kind) + " (known: " + String.join(", ", kind.functions()) + ")");
             }
         }
+        if (functions.stream().noneMatch(function -> function.role() == FunctionRole.PRIMARY)) {
+            throw new FieldProblem("/functions", "no function has role 'primary': say which function the owner "
+                    + "bought the device for (verdicts are judged on it)");
+        }
         description = Checks.orDefault(description, "");
         firmware = Checks.orDefault(firmware, "");
         client = Checks.orDefault(client, "vertx");

@@ -3,11 +3,12 @@ package io.cloudcut.scenario;
 import java.util.List;
 
 /**
- * One function of a device model: its name, the path it is exercised by, who starts it and which
+ * One function of a device model: its name, the path it is exercised by, who starts it, which
  * cloud services it needs (documentation of the dependency; the outcome is measured, never read
- * from here).
+ * from here) and its role for the owner ({@code secondary} unless said), which weighs its outcome
+ * in the model's verdict.
  */
-public record FunctionSpec(String name, FunctionPath path, Trigger trigger, List<String> needs) {
+public record FunctionSpec(String name, FunctionPath path, Trigger trigger, List<String> needs, FunctionRole role) {
 
     public FunctionSpec {
         Checks.present(name, "name");
@@ -16,6 +17,7 @@ public record FunctionSpec(String name, FunctionPath path, Trigger trigger, List
         Checks.check(!(path == FunctionPath.LOCAL && trigger == Trigger.APP),
                 "function '" + name + "': a local function cannot be triggered by the app");
         needs = List.copyOf(Checks.orDefault(needs, List.of()));
+        role = Checks.orDefault(role, FunctionRole.SECONDARY);
     }
 
     public boolean isLocal() {

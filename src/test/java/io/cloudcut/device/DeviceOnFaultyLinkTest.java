@@ -8,6 +8,7 @@ import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceKind;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FunctionPath;
+import io.cloudcut.scenario.FunctionRole;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.ReconnectPolicy;
 import io.cloudcut.scenario.ScenarioClock;
@@ -53,7 +54,7 @@ class DeviceOnFaultyLinkTest {
         });
         DeviceModel idleVacuum = new DeviceModel("idle-vacuum", DeviceKind.VACUUM, null, null, null, KEEPALIVE,
                 Duration.ofSeconds(1), Duration.ofDays(365),
-                List.of(new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null)), null,
+                List.of(new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null, FunctionRole.PRIMARY)), null,
                 new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null, null);
         vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
                 ScenarioClock.startingNow(1))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

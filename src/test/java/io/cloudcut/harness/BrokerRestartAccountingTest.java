@@ -40,7 +40,7 @@ class BrokerRestartAccountingTest {
                 connectTimeout: 1s
                 statusEvery: 1m
                 functions:
-                  - {name: clean-button, path: local}
+                  - {name: clean-button, path: local, role: primary}
                   - {name: status-report, path: cloud, trigger: device}
                 reconnect: {initialDelay: 5s, maxDelay: 30s}
                 """);

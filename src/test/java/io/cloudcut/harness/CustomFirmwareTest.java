@@ -25,7 +25,7 @@ class CustomFirmwareTest {
                 keepAlive: 2s
                 connectTimeout: 1s
                 functions:
-                  - {name: clean-button, path: local}
+                  - {name: clean-button, path: local, role: primary}
                   - {name: spot-clean, path: local}
                 session: {tokenTtl: 1h, onLoss: keep-local}
                 reconnect: {initialDelay: 1m, maxDelay: 5m}

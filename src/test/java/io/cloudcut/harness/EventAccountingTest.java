@@ -22,7 +22,7 @@ class EventAccountingTest {
                 connectTimeout: 1s
                 statusEvery: 10m
                 functions:
-                  - {name: clean-button, path: local}
+                  - {name: clean-button, path: local, role: primary}
                   - {name: status-report, path: cloud, trigger: device}
                 buffer: {capacity: 3, overflow: drop-oldest}
                 reconnect: {initialDelay: 1m, maxDelay: 5m}

@@ -21,7 +21,7 @@ class StuckDeviceTest {
                 keepAlive: 2s
                 connectTimeout: 1s
                 functions:
-                  - {name: chime, path: local}
+                  - {name: chime, path: local, role: primary}
                   - {name: live-view, path: cloud}
                 session: {tokenTtl: 1h, onLoss: keep-local}
                 """;

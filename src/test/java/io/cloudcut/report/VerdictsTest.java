@@ -3,6 +3,8 @@ package io.cloudcut.report;
 import io.cloudcut.scenario.DeviceKind;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FunctionPath;
+import io.cloudcut.scenario.FunctionRole;
+import io.cloudcut.scenario.FunctionRole;
 import io.cloudcut.scenario.FunctionSpec;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +36,8 @@ class VerdictsTest {
     @Test
     void modelVerdictsFollowFromFunctionVerdicts() {
         DeviceModel vacuum = new DeviceModel("v", DeviceKind.VACUUM, null, null, null, null, null, null, List.of(
-                new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null),
-                new FunctionSpec("clean-from-app", FunctionPath.CLOUD, null, null)), null, null, null, null);
+                new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null, FunctionRole.PRIMARY),
+                new FunctionSpec("clean-from-app", FunctionPath.CLOUD, null, null, null)), null, null, null, null);
         assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.KEPT, FunctionVerdict.KEPT)))
                 .isEqualTo(ModelVerdict.FULLY_AVAILABLE);
         assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.KEPT, FunctionVerdict.LOST)))

@@ -134,6 +134,20 @@ class ScenarioLoaderTest {
                 .hasMessageContaining("unknown function 'make-toast' for a doorbell");
     }
 
+    @Test
+    void aModelMustSayWhichFunctionItsOwnerBoughtItFor(@TempDir Path dir) throws Exception {
+        CloudSpec cloud = loader.loadCloud(Project.file("clouds/default.yaml"));
+        Path model = write(dir, "no-primary.yaml", """
+                kind: doorbell
+                functions:
+                  - name: chime
+                    path: local
+                    role: secondary
+                """);
+        assertThatThrownBy(() -> loader.loadModel(model, cloud)).hasMessageStartingWith(model + ":2:")
+                .hasMessageContaining("functions: no function has role 'primary'");
+    }
+
     private static Path write(Path dir, String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }
