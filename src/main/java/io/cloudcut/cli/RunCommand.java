@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
@@ -13,6 +14,7 @@ import io.cloudcut.report.Verdicts;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
+import io.cloudcut.scenario.TimeScale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code cloudcut run [SCENARIO]}: runs a scenario and prints its verdict matrix. */
@@ -53,8 +56,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Run every model on this MQTT client stack: vertx, paho-v3, paho-v5, hivemq-v3, hivemq-v5.")
     String client;
 
-    @Option(names = "--time-scale", paramLabel = "X", description = "Scenario seconds per real second, instead of the scenario's.")
-    Double timeScale;
+    @Option(names = "--time-scale", paramLabel = "X|auto",
+            description = "Scenario seconds per real second between transitions, instead of the scenario's; auto: the "
+                    + "fastest this machine carries for the fleet. A scale whose traffic it cannot carry is refused.")
+    String timeScale;
 
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
             description = "Where devices/, clouds/ and broker-config/ are (default: the current directory).")
@@ -83,10 +88,11 @@ final class RunCommand implements Callable<Integer> {
             scenario = scenario.withClient(client);
         }
         if (timeScale != null) {
-            if (timeScale <= 0) {
-                throw new IllegalArgumentException("--time-scale must be positive");
+            try {
+                scenario = scenario.withTimeScale(TimeScale.parse(timeScale));
+            } catch (IllegalArgumentException notAScale) {
+                throw new IllegalArgumentException("--time-scale: " + notAScale.getMessage());
             }
-            scenario = scenario.withTimeScale(timeScale);
         }
         return scenario;
     }
@@ -120,7 +126,17 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
-        RunReport report = Verdicts.report(scenario, result.broker(), result.wallTime(), result.observations());
+        Optional<HealthObserved> baseline = result.health(HealthObserved.BASELINE);
+        if (baseline.isPresent() && !baseline.get().healthy()) {
+            err.println("error: no verdicts: the harness could not measure this run (its baseline was not healthy):");
+            baseline.get().problems().forEach(problem -> err.println("  - " + problem));
+            err.flush();
+            writeObservations(result, err);
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        result.health(HealthObserved.RUN).ifPresent(run -> run.problems().forEach(problem ->
+                err.println("warning: later in the run " + problem)));
+        RunReport report = Verdicts.report(result.scenario(), result.broker(), result.wallTime(), result.observations());
         out.println();
         out.print(TerminalTable.render(report));
         out.flush();
@@ -136,5 +152,18 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return CloudCutCommand.EXIT_OK;
+    }
+
+    /** What an unhealthy run still leaves for whoever looks into it: everything observed. */
+    private void writeObservations(RunResult result, PrintWriter err) {
+        if (reportDir == null) {
+            return;
+        }
+        try {
+            err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
+        } catch (IOException unwritable) {
+            err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
+        }
+        err.flush();
     }
 }

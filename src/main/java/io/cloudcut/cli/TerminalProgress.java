@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.harness.ProgressListener;
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
@@ -13,12 +14,12 @@ final class TerminalProgress implements ProgressListener {
 
     private final PrintWriter out;
     private final long startNanos = System.nanoTime();
+    private long lastRoundLineNanos;
 
     TerminalProgress(PrintWriter out, Scenario scenario) {
         this.out = out;
-        out.printf("scenario %s: %d devices, %s of scenario time at %.0fx (about %.0f s)%n", scenario.name(),
-                scenario.deviceCount(), Durations.format(scenario.duration()), scenario.timeScale(),
-                scenario.duration().toMillis() / 1000.0 / scenario.timeScale());
+        out.printf("scenario %s: %d devices, %s of scenario time, time scale %s%n", scenario.name(),
+                scenario.deviceCount(), Durations.format(scenario.duration()), scenario.timeScale());
         out.flush();
     }
 
@@ -28,9 +29,21 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
-    public void phaseStarted(Phase phase, int index, int phases) {
+    public void clockChosen(String description) {
+        say(description);
+    }
+
+    @Override
+    public void phaseStarted(Phase phase, int index, int phases, String pace) {
         say("phase " + index + "/" + phases + " " + phase.name() + " (" + WireNames.of(phase.kind()) + ", "
-                + Durations.format(phase.duration()) + ")");
+                + Durations.format(phase.duration()) + "; clock: " + pace + ")");
+    }
+
+    @Override
+    public void healthChecked(HealthObserved health) {
+        say(String.format("harness over the %s: %d of %d probes failed, event-loop lag p99 %d ms, probe delay p99 %d ms, "
+                        + "CPU %.0f%% -> %s", health.window(), health.probesFailed(), health.probes(), health.lagP99Millis(),
+                health.probeDelayP99Millis(), health.cpuPercent(), health.healthy() ? "healthy" : "NOT HEALTHY"));
     }
 
     @Override
@@ -38,9 +51,14 @@ final class TerminalProgress implements ProgressListener {
         say("  faults " + description);
     }
 
+    /** A line per round would flood the terminal with dense rounds: one at most every two seconds, and the last. */
     @Override
-    public void probeRoundFinished(Phase phase, int round, int rounds, long ok, long failed) {
-        say("  probes " + round + "/" + rounds + ": " + ok + " ok, " + failed + " failed");
+    public synchronized void probeRoundFinished(Phase phase, int round, int rounds, long ok, long failed) {
+        long now = System.nanoTime();
+        if (round == rounds || now - lastRoundLineNanos > 2_000_000_000L) {
+            lastRoundLineNanos = now;
+            say("  probes round " + round + "/" + rounds + ": " + ok + " ok, " + failed + " failed");
+        }
     }
 
     @Override
@@ -53,7 +71,7 @@ final class TerminalProgress implements ProgressListener {
         say("done");
     }
 
-    private void say(String line) {
+    private synchronized void say(String line) {
         out.printf("[%6.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
         out.flush();
     }

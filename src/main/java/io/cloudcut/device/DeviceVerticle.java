@@ -24,8 +24,11 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * One emulated device: the runtime around a {@link Firmware}. It owns the device's MQTT connection,
@@ -49,6 +52,10 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private DeviceConnection connection;
     private EventOutbox outbox;
     private CloudSession session;
+    /** The device's deadlines on the scenario clock, by the id the firmware holds. */
+    private final Map<Long, ScenarioClock.Timer> timers = new HashMap<>();
+    private long nextTimerId;
+    private Executor onContext;
     private String state = "starting";
     private long malformedMessages;
 
@@ -66,6 +73,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public Future<?> start() {
+        onContext = task -> context.runOnContext(ignored -> task.run());
         outbox = new EventOutbox(model.buffer());
         session = new CloudSession(this, model.session(), this::requestToken, this::sessionChanged);
         vertx.eventBus().<JsonObject>consumer(DeviceAddresses.stimulus(deviceId), this::stimulus);
@@ -81,6 +89,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public Future<?> stop() {
+        timers.values().forEach(ScenarioClock.Timer::cancel);
         observe(eventsAccount());
         return connection.close();
     }
@@ -166,18 +175,26 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public long setTimer(Duration scenarioDelay, Runnable action) {
-        return vertx.setTimer(clock.realMillis(scenarioDelay), id -> action.run());
+        long id = nextTimerId++;
+        timers.put(id, clock.schedule(scenarioDelay, onContext, () -> {
+            timers.remove(id);
+            action.run();
+        }));
+        return id;
     }
 
     @Override
     public long setPeriodic(Duration scenarioPeriod, Runnable action) {
-        return vertx.setPeriodic(clock.realMillis(scenarioPeriod), id -> action.run());
+        long id = nextTimerId++;
+        timers.put(id, clock.every(scenarioPeriod, onContext, action));
+        return id;
     }
 
     @Override
     public void cancelTimer(long id) {
-        if (id >= 0) {
-            vertx.cancelTimer(id);
+        ScenarioClock.Timer timer = timers.remove(id);
+        if (timer != null) {
+            timer.cancel();
         }
     }
 

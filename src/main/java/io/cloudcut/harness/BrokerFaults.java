@@ -6,9 +6,11 @@ import io.cloudcut.broker.EmbeddedBroker;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Stops and restarts the embedded broker as a phase says: {@code down} for the whole phase, or a
@@ -23,21 +25,26 @@ final class BrokerFaults {
     private final Broker broker;
     private final ScenarioClock clock;
     private final ObservationLog log;
-    private long restartTimer = -1;
+    private final Pacer pacer;
+    private final Executor onContext;
+    private ScenarioClock.Timer restarts;
     private boolean down;
 
-    BrokerFaults(Vertx vertx, Broker broker, ScenarioClock clock, ObservationLog log) {
+    BrokerFaults(Vertx vertx, Broker broker, ScenarioClock clock, ObservationLog log, Pacer pacer) {
         this.vertx = vertx;
         this.broker = broker;
         this.clock = clock;
         this.log = log;
+        this.pacer = pacer;
+        Context context = vertx.getOrCreateContext();
+        this.onContext = task -> context.runOnContext(ignored -> task.run());
     }
 
     /** Puts the broker in the state the phase's broker fault describes (running, when there is none). */
     void enter(Optional<FaultSpec> fault) throws InfrastructureException {
-        if (restartTimer >= 0) {
-            vertx.cancelTimer(restartTimer);
-            restartTimer = -1;
+        if (restarts != null) {
+            restarts.cancel();
+            restarts = null;
         }
         if (fault.isEmpty()) {
             if (down) {
@@ -56,10 +63,13 @@ final class BrokerFaults {
             return;
         }
         enter(Optional.empty());
-        restartTimer = vertx.setPeriodic(clock.realMillis(fault.get().every()), tick ->
+        restarts = clock.every(fault.get().every(), onContext, () ->
                 vertx.executeBlocking(() -> {
+                    // Every device is cut, then may come back: two transitions, the restart between them in real time.
+                    pacer.transition(Pacer.SHORT_WINDOW);
                     log.add(new ServiceObserved(now(), BROKER, "restarting", BROKER));
                     embedded().restart();
+                    pacer.transition(Pacer.SHORT_WINDOW);
                     log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
                     return null;
                 }, true));
@@ -81,7 +91,7 @@ final class BrokerFaults {
     }
 
     private long now() {
-        return clock.now().toMillis();
+        return clock.nowMillis();
     }
 
     private interface BrokerAction {

@@ -37,9 +37,10 @@ final class Prober {
         this.clock = clock;
     }
 
-    Future<ProbeObserved> probe(String phase, int round, DeviceRef device, FunctionSpec function, Duration timeout) {
+    Future<ProbeObserved> probe(String phase, int round, boolean settling, DeviceRef device, FunctionSpec function,
+                                Duration timeout) {
         String probeId = "p" + ids.incrementAndGet();
-        long startedAt = clock.now().toMillis();
+        long startedAt = clock.nowMillis();
         long started = System.nanoTime();
         Future<String> outcome = function.trigger() == Trigger.APP
                 ? viaApp(device, function, probeId, timeout)
@@ -55,7 +56,7 @@ final class Prober {
                 result = done.cause() instanceof ProbeRefused refused ? refused.outcome : ProbeOutcome.TIMED_OUT;
                 detail = done.cause().getMessage();
             }
-            return Future.succeededFuture(new ProbeObserved(startedAt, phase, round, device.id(), device.model().id(),
+            return Future.succeededFuture(new ProbeObserved(startedAt, phase, round, settling, device.id(), device.model().id(),
                     function.name(), WireNames.of(function.path()), result, latency, detail));
         });
     }

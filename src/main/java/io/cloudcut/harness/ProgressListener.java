@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Phase;
 
 /** What a run tells whoever watches it (the terminal, later a dashboard) while it goes. */
@@ -11,7 +12,12 @@ public interface ProgressListener {
     default void starting(String what) {
     }
 
-    default void phaseStarted(Phase phase, int index, int phases) {
+    /** The scenario clock's pace, chosen before the baseline starts. */
+    default void clockChosen(String description) {
+    }
+
+    /** @param pace how fast the clock runs now, e.g. {@code real time for 6s then ramping to 1800x} */
+    default void phaseStarted(Phase phase, int index, int phases, String pace) {
     }
 
     default void faultChanged(String description) {
@@ -21,6 +27,10 @@ public interface ProgressListener {
     }
 
     default void recoveryProgress(Phase phase, int recovered, int devices) {
+    }
+
+    /** The harness checked its own figures over the baseline; an unhealthy baseline ends the run without verdicts. */
+    default void healthChecked(HealthObserved health) {
     }
 
     default void finished() {

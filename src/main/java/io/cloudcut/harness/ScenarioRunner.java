@@ -9,15 +9,23 @@ import io.cloudcut.cloud.Cloud;
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.observation.CloudReceivedObserved;
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.scenario.Durations;
+import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.TimeScale;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +33,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one scenario end to end on real parts: starts the broker, the cloud services, the fault proxy
- * and the fleet; waits until every device is connected with a session; plays the timeline; and
- * returns everything observed. Blocking: call it from a plain thread, never an event loop.
+ * and the fleet; waits until every device is connected with a session; starts the scenario clock
+ * at zero; plays the timeline; and returns everything observed, the harness's own health included.
+ * Blocking: call it from a plain thread, never an event loop.
  */
 public final class ScenarioRunner {
 
@@ -37,49 +46,58 @@ public final class ScenarioRunner {
     }
 
     /**
-     * @throws IllegalArgumentException when the scenario stops or restarts the broker but the run is
-     *                                  on an external one, which CloudCut cannot stop, or when the
-     *                                  fleet would not fit the process's open-file limit
+     * @throws IllegalArgumentException when {@link #check} refuses the scenario
      */
     public RunResult run(Scenario scenario) throws InfrastructureException {
         check(scenario, settings);
+        double runScale = runScale(scenario);
+        Scenario asRun = scenario.withTimeScale(TimeScale.fixed(runScale));
         long startedNanos = System.nanoTime();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
-        try (Broker broker = startBroker()) {
+        try (Broker broker = startBroker(); ScenarioClock clock = ScenarioClock.stopped()) {
             Vertx vertx = Vertx.vertx();
             FaultProxy proxy = null;
+            Pacer pacer = null;
             try {
                 BrokerEndpoint endpoint = broker.endpoint();
                 ObservationLog log = new ObservationLog();
                 log.listen(vertx);
+                HarnessMonitor monitor = await(HarnessMonitor.start(vertx), "the harness monitor could not start");
                 progress.starting(broker.description());
-                ScenarioClock setupClock = ScenarioClock.startingNow(scenario.timeScale());
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
-                CloudControl cloud = await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), setupClock),
+                CloudControl cloud = await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
                         "the cloud services could not connect to the broker");
                 proxy = FaultProxy.create(endpoint.host(), endpoint.port());
                 Fleet fleet = new Fleet(scenario);
                 progress.starting(fleet.devices().size() + " devices");
-                await(fleet.deploy(vertx, proxy, setupClock), "the devices could not start");
+                await(fleet.deploy(vertx, proxy, clock), "the devices could not start");
                 awaitFleetReady(fleet, log);
                 PhoneApp app = new PhoneApp(vertx);
                 await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
 
-                Timeline timeline = new Timeline(scenario, vertx, fleet, log, setupClock, progress,
-                        new FaultInjector(proxy, cloud, new BrokerFaults(vertx, broker, setupClock, log), fleet, log,
-                                setupClock),
-                        new Prober(vertx, app, setupClock));
+                pacer = new Pacer(vertx, clock, log);
+                progress.clockChosen(describePace(scenario, runScale));
+                long runFromNanos = System.nanoTime();
+                Timeline timeline = new Timeline(asRun, vertx, fleet, log, clock, progress,
+                        new FaultInjector(proxy, cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
+                                clock),
+                        new Prober(vertx, app, clock), pacer, monitor, runScale);
                 timeline.play();
+                log.add(HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, monitor.since(runFromNanos), List.of()));
 
                 await(fleet.undeploy(vertx), "the devices could not stop");
-                recordWhatTheCloudReceived(cloud, log, setupClock);
+                recordWhatTheCloudReceived(cloud, log, clock);
                 await(app.close(), "the phone app could not disconnect");
+                await(monitor.stop(), "the harness monitor could not stop");
                 log.stopListening();
                 progress.finished();
-                return new RunResult(scenario, broker.description(), Duration.ofNanos(System.nanoTime() - startedNanos),
+                return new RunResult(asRun, broker.description(), Duration.ofNanos(System.nanoTime() - startedNanos),
                         log.snapshot());
             } finally {
+                if (pacer != null) {
+                    pacer.close();
+                }
                 if (proxy != null) {
                     proxy.close();
                 }
@@ -93,13 +111,51 @@ public final class ScenarioRunner {
         }
     }
 
-    /** What makes a scenario impossible to run with these settings, found before anything starts. */
+    /**
+     * What makes a scenario impossible to run with these settings, found before anything starts: broker
+     * faults on an external broker, a fleet beyond the open-file limit, or a time scale whose traffic
+     * this machine cannot carry (it would be measured wrong).
+     */
     public static void check(Scenario scenario, RunSettings settings) {
         if (scenario.hasBrokerFaults() && settings.externalBroker() != null) {
             throw new IllegalArgumentException("scenario " + scenario.name()
                     + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
         }
         DescriptorBudget.check(scenario, settings.externalBroker() == null);
+        Traffic traffic = Traffic.of(scenario);
+        double carried = traffic.fastestCarriedScale();
+        List<Double> asked = new ArrayList<>();
+        if (!scenario.timeScale().auto()) {
+            asked.add(scenario.timeScale().value());
+        }
+        scenario.phases().stream().map(Phase::timeScale).filter(Objects::nonNull).forEach(asked::add);
+        for (double scale : asked) {
+            if (scale > carried && traffic.perRealSecond(scale) > Traffic.CARRIED_PER_SECOND) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "at %sx, %d devices would send about "
+                                + "%,.0f MQTT messages per real second (%,.0f per scenario hour), over the %,.0f this "
+                                + "machine carries with the harness in one process; the figures would be the harness's, "
+                                + "not the devices': use --time-scale %s or less, --time-scale auto, or a smaller fleet",
+                        Durations.number(scale), scenario.deviceCount(), traffic.perRealSecond(scale),
+                        traffic.perScenarioHour(), Traffic.CARRIED_PER_SECOND, Durations.number(carried)));
+            }
+        }
+    }
+
+    /** The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine carries. */
+    static double runScale(Scenario scenario) {
+        return scenario.timeScale().auto() ? Traffic.of(scenario).fastestCarriedScale() : scenario.timeScale().value();
+    }
+
+    private static String describePace(Scenario scenario, double runScale) {
+        Traffic traffic = Traffic.of(scenario);
+        return String.format(Locale.ROOT, "time scale %sx%s: %d devices send about %,.0f MQTT messages per scenario "
+                        + "hour, %,.0f per real second at this scale (this machine carries about %,.0f); real time for "
+                        + "%s after link faults are applied (%s after other transitions), then up to %sx",
+                Durations.number(runScale),
+                scenario.timeScale().auto() ? " (auto)" : "", scenario.deviceCount(), traffic.perScenarioHour(),
+                traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND,
+                Durations.format(Pacer.detectionWindow(scenario)), Durations.format(Pacer.SHORT_WINDOW),
+                Durations.number(runScale));
     }
 
     private Broker startBroker() throws InfrastructureException {
@@ -116,7 +172,7 @@ public final class ScenarioRunner {
     /** The other side of every device's event account: what ingest received, once the devices have stopped. */
     private static void recordWhatTheCloudReceived(CloudControl cloud, ObservationLog log, ScenarioClock clock)
             throws InfrastructureException {
-        long at = clock.now().toMillis();
+        long at = clock.nowMillis();
         await(cloud.receivedByIngest(), "asking ingest what it received").forEach((device, counts) -> log.add(
                 new CloudReceivedObserved(at, device, counts.getLong("unique"), counts.getLong("duplicates"),
                         counts.getLong("reordered"))));

@@ -1,30 +1,40 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.WireNames;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plays a scenario's phases on the scenario clock: applies each outage's faults at its start and
- * reverts them at its end, probes every function of every device in rounds spread over each phase
- * (after its settle time), and in a recovery phase probes each device until all its functions work
- * again, or the phase ends and the device is stuck.
+ * Plays a scenario's phases on the scenario clock: applies each outage's faults at its start (a
+ * transition: the clock drops to real time) and reverts them at its end; probes every function of
+ * every device in rounds over each phase, each round's probes spread over half of it; and in a
+ * recovery phase probes each device until all its functions work again, or the phase ends. After
+ * the baseline it checks the harness's own health, and stops there when the instrument could not
+ * measure.
  */
 final class Timeline {
+
+    /** At most this many moments per round at which a share of the fleet is probed. */
+    private static final int SLOTS_PER_ROUND = 64;
 
     private final Scenario scenario;
     private final Vertx vertx;
@@ -34,9 +44,15 @@ final class Timeline {
     private final ProgressListener progress;
     private final FaultInjector faults;
     private final Prober prober;
+    private final Pacer pacer;
+    private final HarnessMonitor monitor;
+    private final double runScale;
+    private final Duration detectionWindow;
+    private final Executor onHarness;
 
     Timeline(Scenario scenario, Vertx vertx, Fleet fleet, ObservationLog log, ScenarioClock clock,
-             ProgressListener progress, FaultInjector faults, Prober prober) {
+             ProgressListener progress, FaultInjector faults, Prober prober, Pacer pacer, HarnessMonitor monitor,
+             double runScale) {
         this.scenario = scenario;
         this.vertx = vertx;
         this.fleet = fleet;
@@ -45,97 +61,211 @@ final class Timeline {
         this.progress = progress;
         this.faults = faults;
         this.prober = prober;
+        this.pacer = pacer;
+        this.monitor = monitor;
+        this.runScale = runScale;
+        this.detectionWindow = Pacer.detectionWindow(scenario);
+        Context context = vertx.getOrCreateContext();
+        this.onHarness = task -> context.runOnContext(ignored -> task.run());
     }
 
-    void play() throws InfrastructureException {
+    /**
+     * Warms the harness up, starts the clock and plays every phase; returns the baseline's health.
+     * An unhealthy baseline ends the run there.
+     */
+    HealthObserved play() throws InfrastructureException {
+        warmUp();
+        Phase first = scenario.phases().get(0);
+        pacer.start(first.timeScale() != null ? first.timeScale() : runScale);
         List<Phase> phases = scenario.phases();
+        List<FaultSpec> active = List.of();
+        Duration phaseStart = Duration.ZERO;
+        HealthObserved baselineHealth = null;
+        long baselineFromNanos = System.nanoTime();
         for (int index = 0; index < phases.size(); index++) {
             Phase phase = phases.get(index);
-            long startNanos = System.nanoTime();
-            long endNanos = startNanos + TimeUnit.MILLISECONDS.toNanos(clock.realMillis(phase.duration()));
-            log.add(new PhaseObserved(now(), phase.name(), WireNames.of(phase.kind()), true));
-            progress.phaseStarted(phase, index + 1, phases.size());
+            Duration phaseEnd = phaseStart.plus(phase.duration());
+            log.add(new PhaseObserved(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()), true));
+            pacer.phase(phase.timeScale() != null ? phase.timeScale() : runScale);
+            if (!phase.faults().equals(active)) {
+                pacer.transition(appliesLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW);
+            }
+            progress.phaseStarted(phase, index + 1, phases.size(), pacer.describe());
             ScenarioRunner.await(faults.enter(phase.faults()), "setting the faults of " + phase.name());
+            active = phase.faults();
             progress.faultChanged(phase.faults().isEmpty() ? "none" : describe(phase));
             if (phase.kind() == PhaseKind.RECOVERY) {
-                recover(phase, startNanos, endNanos);
+                recover(phase, phaseEnd);
             } else {
-                probeInRounds(phase, startNanos, endNanos);
+                List<Future<ProbeObserved>> probes = probeInRounds(phase, phaseStart, phaseEnd);
+                awaitMoment(phaseEnd);
+                ScenarioRunner.await(Future.join(new ArrayList<>(probes)), "probing " + phase.name());
             }
-            Waits.until(endNanos);
-            log.add(new PhaseObserved(now(), phase.name(), WireNames.of(phase.kind()), false));
+            awaitMoment(phaseEnd);
+            log.add(new PhaseObserved(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()), false));
+            boolean lastBaseline = phase.kind() == PhaseKind.BASELINE
+                    && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
+            if (lastBaseline) {
+                baselineHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.BASELINE,
+                        monitor.since(baselineFromNanos), baselineProbes());
+                log.add(baselineHealth);
+                progress.healthChecked(baselineHealth);
+                if (!baselineHealth.healthy()) {
+                    break;
+                }
+            }
+            phaseStart = phaseEnd;
         }
         ScenarioRunner.await(faults.enter(List.of()), "reverting the last faults");
+        return baselineHealth;
     }
 
-    private void probeInRounds(Phase phase, long startNanos, long endNanos) throws InfrastructureException {
-        int rounds = scenario.probe().rounds();
-        long settleNanos = TimeUnit.MILLISECONDS.toNanos(clock.realMillis(phase.settle()));
-        long spacing = (endNanos - startNanos - settleNanos) / rounds;
-        for (int round = 0; round < rounds; round++) {
-            Waits.until(startNanos + settleNanos + round * spacing);
-            List<ProbeObserved> results = probeAll(phase, round, fleet.devices());
-            long ok = results.stream().filter(ProbeObserved::ok).count();
-            progress.probeRoundFinished(phase, round + 1, rounds, ok, results.size() - ok);
+    /**
+     * One probe of every function of every device while the clock stands at zero, not recorded: the
+     * first probes of a JVM run slow (its code is still being compiled), and the baseline must
+     * measure the devices and the harness at their pace, not the start-up's.
+     */
+    private void warmUp() throws InfrastructureException {
+        List<Future<ProbeObserved>> probes = new ArrayList<>();
+        for (DeviceRef device : fleet.devices()) {
+            for (FunctionSpec function : device.model().functions()) {
+                probes.add(prober.probe("warm-up", 0, true, device, function, scenario.probe().timeout()));
+            }
         }
+        ScenarioRunner.await(Future.join(probes), "warming up");
+    }
+
+    /**
+     * Schedules the phase's probe rounds on the scenario clock: round r starts at r spacings into the
+     * phase, and its probes are spread over the first half of the round in slots of devices.
+     */
+    private List<Future<ProbeObserved>> probeInRounds(Phase phase, Duration start, Duration end) {
+        Duration spacing = scenario.probe().spacing(phase.duration());
+        int rounds = (int) Math.max(1, phase.duration().toNanos() / spacing.toNanos());
+        List<DeviceRef> devices = fleet.devices();
+        int slots = Math.min(devices.size(), SLOTS_PER_ROUND);
+        List<Future<ProbeObserved>> all = Collections.synchronizedList(new ArrayList<>());
+        for (int round = 0; round < rounds; round++) {
+            Duration roundStart = start.plus(spacing.multipliedBy(round));
+            boolean settling = roundStart.compareTo(start.plus(phase.settle())) < 0;
+            List<Future<ProbeObserved>> roundProbes = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger slotsLeft = new AtomicInteger(slots);
+            int roundIndex = round;
+            for (int slot = 0; slot < slots; slot++) {
+                Duration slotAt = roundStart.plus(spacing.dividedBy(2).multipliedBy(slot).dividedBy(slots));
+                List<DeviceRef> share = devices.subList(slot * devices.size() / slots, (slot + 1) * devices.size() / slots);
+                at(slotAt, () -> {
+                    List<Future<ProbeObserved>> started = probe(phase, roundIndex, settling, share);
+                    roundProbes.addAll(started);
+                    all.addAll(started);
+                    if (slotsLeft.decrementAndGet() == 0) {
+                        reportRound(phase, roundIndex, rounds, roundProbes);
+                    }
+                });
+            }
+        }
+        return all;
+    }
+
+    private List<Future<ProbeObserved>> probe(Phase phase, int round, boolean settling, List<DeviceRef> devices) {
+        List<Future<ProbeObserved>> started = new ArrayList<>();
+        for (DeviceRef device : devices) {
+            for (FunctionSpec function : device.model().functions()) {
+                started.add(prober.probe(phase.name(), round, settling, device, function, scenario.probe().timeout())
+                        .onSuccess(log::add));
+            }
+        }
+        return started;
+    }
+
+    private void reportRound(Phase phase, int round, int rounds, List<Future<ProbeObserved>> probes) {
+        Future.join(new ArrayList<>(probes)).onComplete(done -> {
+            long ok = probes.stream().filter(probe -> probe.succeeded() && probe.result().ok()).count();
+            progress.probeRoundFinished(phase, round + 1, rounds, ok, probes.size() - ok);
+        });
     }
 
     /**
      * Probes each device on its own until every function works (recovered, timed from the end of
-     * the outage to the start of its first all-good round) or the phase ends (stuck).
+     * the outage to the start of its first all-good round) or the phase ends (not recovered).
      */
-    private void recover(Phase phase, long startNanos, long endNanos) throws InfrastructureException {
-        long outageEndedAt = now();
+    private void recover(Phase phase, Duration end) throws InfrastructureException {
+        long outageEndedAt = clock.nowMillis();
+        long startNanos = System.nanoTime();
         List<Future<RecoveryObserved>> devices = new ArrayList<>();
         AtomicInteger recovered = new AtomicInteger();
         for (DeviceRef device : fleet.devices()) {
-            devices.add(recoverDevice(phase, 0, device, outageEndedAt, startNanos, endNanos).onSuccess(result -> {
+            devices.add(recoverDevice(phase, 0, device, outageEndedAt, startNanos, end).onSuccess(result -> {
+                log.add(result);
                 if (result.recovered()) {
                     progress.recoveryProgress(phase, recovered.incrementAndGet(), fleet.devices().size());
                 }
             }));
         }
-        List<RecoveryObserved> results = ScenarioRunner.await(Future.all(devices), "measuring recovery").list();
-        results.forEach(log::add);
+        awaitMoment(end);
+        ScenarioRunner.await(Future.all(devices), "measuring recovery");
     }
 
     private Future<RecoveryObserved> recoverDevice(Phase phase, int round, DeviceRef device, long outageEndedAt,
-                                                   long startNanos, long endNanos) {
-        long roundAt = now();
+                                                   long startNanos, Duration end) {
+        long roundAt = clock.nowMillis();
         long roundNanos = System.nanoTime();
-        if (roundNanos >= endNanos) {
-            return fleet.status(vertx, device).map(status -> new RecoveryObserved(roundAt, device.id(),
-                    device.model().id(), false, roundAt - outageEndedAt, (roundNanos - startNanos) / 1_000_000,
-                    describeState(status), status.getBoolean("needsPerson", false)));
+        if (roundAt >= end.toMillis()) {
+            return fleet.status(vertx, device).map(status -> recovery(device, false, roundAt, outageEndedAt,
+                    roundNanos - startNanos, status));
         }
         List<Future<ProbeObserved>> probes = new ArrayList<>();
         for (FunctionSpec function : device.model().functions()) {
-            probes.add(prober.probe(phase.name(), round, device, function, scenario.probe().recoveryTimeout())
+            probes.add(prober.probe(phase.name(), round, false, device, function, scenario.probe().recoveryTimeout())
                     .onSuccess(log::add));
         }
         return Future.all(probes).compose(all -> {
             boolean allOk = all.<ProbeObserved>list().stream().allMatch(ProbeObserved::ok);
             if (allOk) {
-                return fleet.status(vertx, device).map(status -> new RecoveryObserved(roundAt, device.id(),
-                        device.model().id(), true, roundAt - outageEndedAt, (roundNanos - startNanos) / 1_000_000,
-                        describeState(status), status.getBoolean("needsPerson", false)));
+                return fleet.status(vertx, device).map(status -> recovery(device, true, roundAt, outageEndedAt,
+                        roundNanos - startNanos, status));
             }
             return vertx.timer(scenario.probe().recoveryInterval().toMillis())
-                    .compose(next -> recoverDevice(phase, round + 1, device, outageEndedAt, startNanos, endNanos));
+                    .compose(next -> recoverDevice(phase, round + 1, device, outageEndedAt, startNanos, end));
         });
     }
 
-    private List<ProbeObserved> probeAll(Phase phase, int round, List<DeviceRef> devices) throws InfrastructureException {
-        List<Future<ProbeObserved>> probes = new ArrayList<>();
-        for (DeviceRef device : devices) {
-            for (FunctionSpec function : device.model().functions()) {
-                probes.add(prober.probe(phase.name(), round, device, function, scenario.probe().timeout()));
-            }
+    private static RecoveryObserved recovery(DeviceRef device, boolean recovered, long roundAt, long outageEndedAt,
+                                             long realNanos, JsonObject status) {
+        return new RecoveryObserved(roundAt, device.id(), device.model().id(), recovered, roundAt - outageEndedAt,
+                realNanos / 1_000_000, describeState(status), status.getBoolean("needsPerson", false));
+    }
+
+    /** Whether devices must notice something new on their links, which may take them a keepalive or two. */
+    private static boolean appliesLinkFaults(List<FaultSpec> before, List<FaultSpec> after) {
+        return after.stream().anyMatch(fault -> fault.targetsLinks() && !before.contains(fault));
+    }
+
+    private List<ProbeObserved> baselineProbes() {
+        List<String> baselines = scenario.phases().stream().filter(p -> p.kind() == PhaseKind.BASELINE)
+                .map(Phase::name).toList();
+        return log.snapshot().stream().filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)
+                .filter(probe -> baselines.contains(probe.phase())).toList();
+    }
+
+    /** Runs a probe slot at its moment; how long it then waits for the harness's event loop is its start delay. */
+    private void at(Duration moment, Runnable action) {
+        clock.schedule(moment.minus(clock.now()), task -> {
+            long due = System.nanoTime();
+            onHarness.execute(() -> {
+                monitor.probeStartedLate(System.nanoTime() - due);
+                task.run();
+            });
+        }, action);
+    }
+
+    private void awaitMoment(Duration moment) throws InfrastructureException {
+        try {
+            clock.awaitMoment(moment);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("interrupted", interrupted);
         }
-        List<ProbeObserved> results = ScenarioRunner.await(Future.all(probes), "probing")
-                .<ProbeObserved>list();
-        results.forEach(log::add);
-        return results;
     }
 
     /** What the device says its state is, with its connection and session, e.g. {@code cleaning, offline}. */
@@ -146,9 +276,5 @@ final class Timeline {
 
     private static String describe(Phase phase) {
         return String.join(", ", phase.faults().stream().map(Object::toString).toList());
-    }
-
-    private long now() {
-        return clock.now().toMillis();
     }
 }

@@ -26,10 +26,10 @@ final class LibraryTimings {
     }
 
     static long initialReconnectMillis(ConnectionSettings settings) {
-        return settings.clock().realMillis(settings.reconnect().initialDelay());
+        return settings.clock().realMillisAtCurrentScale(settings.reconnect().initialDelay());
     }
 
     static long maxReconnectMillis(ConnectionSettings settings) {
-        return settings.clock().realMillis(settings.reconnect().maxDelay());
+        return settings.clock().realMillisAtCurrentScale(settings.reconnect().maxDelay());
     }
 }

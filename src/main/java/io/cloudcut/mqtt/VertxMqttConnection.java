@@ -1,6 +1,8 @@
 package io.cloudcut.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -15,10 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The Vert.x MQTT client stack. The client has no reconnect of its own, so this adapter follows the
- * model's reconnect policy on the scenario clock. A fresh client per attempt: a reused one keeps a
+ * model's reconnect policy, each delay a deadline on the scenario clock. A fresh client per attempt: a reused one keeps a
  * NetClient per connect alive (see FINDINGS), and a stale one must not report on a newer attempt.
  */
 final class VertxMqttConnection implements DeviceConnection {
@@ -30,6 +33,9 @@ final class VertxMqttConnection implements DeviceConnection {
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
     private final Set<Integer> acksBeforeRegistration = new HashSet<>();
 
+    /** Where the listener is called: the device's context, on which this connection was created. */
+    private final Executor onContext;
+    private ScenarioClock.Timer reconnectTimer;
     private MqttClient client;
     private boolean connected;
     private boolean closed;
@@ -45,6 +51,8 @@ final class VertxMqttConnection implements DeviceConnection {
         this.settings = settings;
         this.listener = listener;
         this.random = new Random(settings.clientId().hashCode());
+        Context context = vertx.getOrCreateContext();
+        this.onContext = task -> context.runOnContext(ignored -> task.run());
     }
 
     @Override
@@ -93,6 +101,9 @@ final class VertxMqttConnection implements DeviceConnection {
     @Override
     public Future<Void> close() {
         closed = true;
+        if (reconnectTimer != null) {
+            reconnectTimer.cancel();
+        }
         MqttClient current = client;
         client = null;
         connected = false;
@@ -215,7 +226,7 @@ final class VertxMqttConnection implements DeviceConnection {
         }
         Duration delay = settings.reconnect().delay(failedInARow + 1, previousDelay, random);
         previousDelay = delay;
-        vertx.setTimer(settings.clock().realMillis(delay), ignored -> {
+        reconnectTimer = settings.clock().schedule(delay, onContext, () -> {
             if (client == null) {
                 attempt();
             }

@@ -18,10 +18,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = FaultObserved.class, name = "fault"),
         @JsonSubTypes.Type(value = RecoveryObserved.class, name = "recovery"),
         @JsonSubTypes.Type(value = EventsObserved.class, name = "events"),
-        @JsonSubTypes.Type(value = CloudReceivedObserved.class, name = "cloud-received")
+        @JsonSubTypes.Type(value = CloudReceivedObserved.class, name = "cloud-received"),
+        @JsonSubTypes.Type(value = ClockObserved.class, name = "clock"),
+        @JsonSubTypes.Type(value = HealthObserved.class, name = "health")
 })
 public sealed interface Observation permits ProbeObserved, ConnectionObserved, SessionObserved, StateObserved,
-        ServiceObserved, PhaseObserved, FaultObserved, RecoveryObserved, EventsObserved, CloudReceivedObserved {
+        ServiceObserved, PhaseObserved, FaultObserved, RecoveryObserved, EventsObserved, CloudReceivedObserved,
+        ClockObserved, HealthObserved {
 
     /** Scenario time of the observation, in milliseconds since the run's origin. */
     long atMillis();

@@ -2,10 +2,11 @@ package io.cloudcut.observation;
 
 /**
  * One exercise of one function of one device by its path, in a phase and a round of it (recovery
- * rounds count per device): its outcome, its real latency and what the device or cloud said (the
- * reason for a refusal, say).
+ * rounds count per device; {@code settling} in a phase's settle time, which places changes on the
+ * timeline but does not judge the phase): its outcome, its real latency and what the device or
+ * cloud said (the reason for a refusal, say).
  */
-public record ProbeObserved(long atMillis, String phase, int round, String device, String model, String function,
+public record ProbeObserved(long atMillis, String phase, int round, boolean settling, String device, String model, String function,
                             String path, ProbeOutcome outcome, long latencyMillis, String detail)
         implements Observation {
 

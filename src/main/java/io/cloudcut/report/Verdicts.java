@@ -70,7 +70,7 @@ public final class Verdicts {
                     reconnects(model.id(), observations), events(model.id(), observations),
                     sessions(model.id(), observations)));
         }
-        return new RunReport(scenario.name(), scenario.description(), broker, scenario.timeScale(),
+        return new RunReport(scenario.name(), scenario.description(), broker, scenario.timeScale().value(),
                 wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models);
     }
 

@@ -47,6 +47,11 @@ public final class Durations {
         return text.toString();
     }
 
+    /** A number without a useless fraction: {@code 1800}, {@code 0.5}. */
+    public static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
     private static double unitNanos(String unit) {
         return switch (unit) {
             case "ms" -> 1e6;

@@ -5,10 +5,13 @@ import java.util.List;
 
 /**
  * One phase of a scenario timeline (scenario time). Its faults are active from its start to its end.
- * Probes start once {@code settle} has passed, so that an outage is judged in its steady state
- * rather than in the first seconds before anything has noticed it.
+ * Its verdict is judged once {@code settle} has passed, so that an outage is judged in its steady
+ * state rather than in the first minutes before anything has noticed it (probes in the settle
+ * time still place changes on the timeline). {@code timeScale}, when set, replaces the run's
+ * scale for this phase.
  */
-public record Phase(String name, PhaseKind kind, Duration duration, Duration settle, List<FaultSpec> faults) {
+public record Phase(String name, PhaseKind kind, Duration duration, Duration settle, List<FaultSpec> faults,
+                    Double timeScale) {
 
     public Phase {
         Checks.present(name, "name");
@@ -20,5 +23,7 @@ public record Phase(String name, PhaseKind kind, Duration duration, Duration set
                 + ") must be shorter than the phase (" + Durations.format(duration) + ")");
         faults = List.copyOf(Checks.orDefault(faults, List.of()));
         Checks.check(kind == PhaseKind.OUTAGE || faults.isEmpty(), "only an outage phase applies faults");
+        Checks.check(timeScale == null || (timeScale > 0 && !timeScale.isInfinite()),
+                "timeScale must be a positive number of scenario seconds per real second");
     }
 }

@@ -3,25 +3,36 @@ package io.cloudcut.scenario;
 import java.time.Duration;
 
 /**
- * How the harness probes: {@code rounds} rounds of probes per baseline or outage phase, each probe
- * given {@code timeout}; in recovery, each device not yet back is probed on its own, with
- * {@code recoveryTimeout} per probe and {@code recoveryInterval} between its rounds, so that one
- * device's time-outs never delay another's recovery. All real time: probes wait on real network
- * round trips. A recovery time is known to within one recovery round (timeout plus interval).
+ * How the harness probes. A baseline or outage phase is probed in rounds, at least {@code rounds}
+ * of them and at most {@code every} apart (scenario time), so that a change (a session lapsing, a
+ * lock) is placed on the timeline within one round; each round's probes are spread over the round
+ * rather than fired at once. Each probe is given {@code timeout}. In recovery, each device not yet
+ * back is probed on its own, with {@code recoveryTimeout} per probe and {@code recoveryInterval}
+ * between its rounds, so that one device's time-outs never delay another's recovery. Timeouts and
+ * the interval are real time: probes wait on real network round trips.
  */
-public record ProbeSettings(Integer rounds, Duration timeout, Duration recoveryTimeout, Duration recoveryInterval) {
+public record ProbeSettings(Integer rounds, Duration every, Duration timeout, Duration recoveryTimeout,
+                            Duration recoveryInterval) {
 
     public ProbeSettings {
         rounds = Checks.orDefault(rounds, 3);
+        every = Checks.orDefault(every, Duration.ofMinutes(15));
         timeout = Checks.orDefault(timeout, Duration.ofSeconds(2));
         recoveryTimeout = Checks.orDefault(recoveryTimeout, Duration.ofMillis(500));
-        recoveryInterval = Checks.orDefault(recoveryInterval, Duration.ofMillis(50));
+        recoveryInterval = Checks.orDefault(recoveryInterval, Duration.ofMillis(20));
         Checks.check(rounds >= 1, "rounds must be at least 1");
+        Checks.check(!every.isZero() && !every.isNegative(), "every must be positive");
         Checks.check(timeout.toMillis() >= 50, "timeout must be at least 50ms");
         Checks.check(recoveryTimeout.toMillis() >= 50, "recoveryTimeout must be at least 50ms");
     }
 
     static ProbeSettings defaults() {
-        return new ProbeSettings(null, null, null, null);
+        return new ProbeSettings(null, null, null, null, null);
+    }
+
+    /** The scenario time between two probe rounds of a phase that lasts {@code duration}. */
+    public Duration spacing(Duration duration) {
+        Duration evenly = duration.dividedBy(rounds);
+        return evenly.compareTo(every) < 0 ? evenly : every;
     }
 }

@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A loaded and validated scenario: the fleet, the cloud it depends on, and the timeline of phases, on
- * a scenario clock running {@code timeScale} scenario seconds per real second.
+ * a scenario clock running {@code timeScale} scenario seconds per real second between transitions
+ * (a phase may ask for its own).
  */
-public record Scenario(String name, String description, Path file, double timeScale, ProbeSettings probe,
+public record Scenario(String name, String description, Path file, TimeScale timeScale, ProbeSettings probe,
                        CloudSpec cloud, List<FleetEntry> fleet, List<Phase> phases,
                        Map<String, DeviceModel> models) {
 
@@ -42,7 +43,7 @@ public record Scenario(String name, String description, Path file, double timeSc
     }
 
     /** The same scenario on another time scale; tests use it to shorten a shipped scenario. */
-    public Scenario withTimeScale(double scale) {
+    public Scenario withTimeScale(TimeScale scale) {
         return new Scenario(name, description, file, scale, probe, cloud, fleet, phases, models);
     }
 

@@ -1,33 +1,289 @@
 package io.cloudcut.scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.ToLongFunction;
 
 /**
- * The scenario clock: scenario time runs {@code timeScale} times faster than real time from a common
- * origin ({@link System#nanoTime()} of the run's start), so that a 17-hour outage replays in seconds.
- * Firmware timers (token TTL, schedules, backoff) run on it; protocol keepalives stay real.
- * An immutable value: every verticle of a run holds the same one.
+ * The scenario clock, shared by every part of a run. Scenario time runs {@link #scale()} times
+ * faster than real time, and the scale changes while the run goes: real time (1x) around every
+ * transition, faster in between. It stands at zero until {@link #start started}, so that a fleet
+ * that takes seconds to come up begins its baseline at scenario time zero.
+ * <p>
+ * Firmware waits (backoff, token lifetimes, schedules, status intervals) are deadlines on this
+ * clock, kept by its own thread in one queue ordered by scenario time: when the scale changes,
+ * only the next wake-up is computed again, however many deadlines wait. Until the clock starts,
+ * deadlines count down in real time (a device retrying its first connect waits as it would), and
+ * what remains of them at the start counts from scenario time zero. Protocol waits (keepalive, the
+ * CONNACK and PUBACK waits) are not on this clock: they are real.
  */
-public record ScenarioClock(double timeScale, long originNanos) {
+public final class ScenarioClock implements AutoCloseable {
 
-    public static ScenarioClock startingNow(double timeScale) {
-        return new ScenarioClock(timeScale, System.nanoTime());
+    /** A deadline that can be called off. */
+    public interface Timer {
+        void cancel();
     }
 
-    /** Scenario time elapsed since the origin. */
+    /** From real instant {@code realNanos} on, scenario time runs at {@code scale} from {@code scenarioNanos}. */
+    private record Pace(long realNanos, long scenarioNanos, double scale) {
+        long scenarioAt(long real) {
+            return scenarioNanos + (long) ((real - realNanos) * scale);
+        }
+
+        /** How long, in real time from {@code real}, until scenario time reaches {@code scenario}. */
+        long realNanosUntil(long scenario, long real) {
+            return (long) Math.ceil((scenario - scenarioAt(real)) / scale);
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Deadlines set before the start, by real instant ({@link System#nanoTime()}). */
+    private final PriorityQueue<Deadline> beforeStart = new PriorityQueue<>(Comparator.comparingLong(d -> d.due));
+    /** Deadlines once started, by scenario nanoseconds. */
+    private final PriorityQueue<Deadline> running = new PriorityQueue<>(Comparator.comparingLong(d -> d.due));
+    private final Thread thread;
+    private volatile Pace pace;
+    private volatile boolean started;
+    private boolean closed;
+
+    private ScenarioClock() {
+        pace = new Pace(System.nanoTime(), 0, 0);
+        thread = new Thread(this::keepDeadlines, "cloudcut-scenario-clock");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A clock that stands at zero until {@link #start}. */
+    public static ScenarioClock stopped() {
+        return new ScenarioClock();
+    }
+
+    /** A clock running at {@code scale} from now on (tests, single devices). */
+    public static ScenarioClock running(double scale) {
+        ScenarioClock clock = new ScenarioClock();
+        clock.start(scale);
+        return clock;
+    }
+
+    /** Scenario time elapsed since the start; zero before it. */
     public Duration now() {
-        return toScenario(Duration.ofNanos(System.nanoTime() - originNanos));
+        return Duration.ofNanos(pace.scenarioAt(System.nanoTime()));
+    }
+
+    public long nowMillis() {
+        return now().toMillis();
+    }
+
+    /** Scenario seconds per real second now; zero before the start. */
+    public double scale() {
+        return pace.scale;
+    }
+
+    public boolean started() {
+        return started;
+    }
+
+    /** Starts scenario time at zero, running at {@code scale}. */
+    public void start(double scale) {
+        checkScale(scale);
+        lock.lock();
+        try {
+            if (started) {
+                throw new IllegalStateException("the scenario clock has started already");
+            }
+            long now = System.nanoTime();
+            pace = new Pace(now, 0, scale);
+            started = true;
+            for (Deadline waiting : beforeStart) {
+                waiting.due = Math.max(0, waiting.due - now);
+                running.add(waiting);
+            }
+            beforeStart.clear();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** From now on, scenario time runs at {@code scale}; every pending deadline keeps its scenario moment. */
+    public void setScale(double scale) {
+        checkScale(scale);
+        lock.lock();
+        try {
+            if (!started) {
+                throw new IllegalStateException("the scenario clock has not started");
+            }
+            long now = System.nanoTime();
+            pace = new Pace(now, pace.scenarioAt(now), scale);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} on {@code executor} once {@code delay} of scenario time has passed. */
+    public Timer schedule(Duration delay, Executor executor, Runnable action) {
+        return add(new Deadline(delay.toNanos(), 0, executor, action));
+    }
+
+    /** Runs {@code action} on {@code executor} every {@code period} of scenario time, the first time one period from now. */
+    public Timer every(Duration period, Executor executor, Runnable action) {
+        if (period.isZero() || period.isNegative()) {
+            throw new IllegalArgumentException("a period must be positive, not " + period);
+        }
+        return add(new Deadline(period.toNanos(), period.toNanos(), executor, action));
+    }
+
+    /** Blocks the calling thread (never an event loop) until scenario time reaches {@code moment}. */
+    public void awaitMoment(Duration moment) throws InterruptedException {
+        CountDownLatch reached = new CountDownLatch(1);
+        Timer timer = schedule(moment.minus(now()), Runnable::run, reached::countDown);
+        try {
+            reached.await();
+        } finally {
+            timer.cancel();
+        }
     }
 
     /**
-     * The real time a scenario duration takes, rounded up so that a timer never fires before its
-     * scenario moment, and at least one millisecond (the smallest timer).
+     * The real time that {@code scenario} takes at the current scale (at 1x before the start),
+     * rounded up and at least 1 ms: for a wait that a client library keeps and this clock cannot.
      */
-    public long realMillis(Duration scenario) {
-        return Math.max(1, (long) Math.ceil(scenario.toNanos() / timeScale / 1_000_000));
+    public long realMillisAtCurrentScale(Duration scenario) {
+        double scale = started ? pace.scale : 1;
+        return Math.max(1, (long) Math.ceil(scenario.toNanos() / scale / 1_000_000));
     }
 
-    public Duration toScenario(Duration real) {
-        return Duration.ofNanos((long) (real.toNanos() * timeScale));
+    /** Stops keeping deadlines; pending ones never run. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Timer add(Deadline deadline) {
+        lock.lock();
+        try {
+            if (started) {
+                deadline.due += pace.scenarioAt(System.nanoTime());
+                running.add(deadline);
+            } else {
+                deadline.due += System.nanoTime();
+                beforeStart.add(deadline);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return deadline;
+    }
+
+    /** The clock's thread: runs each deadline when its moment comes, and sleeps until the next one otherwise. */
+    private void keepDeadlines() {
+        List<Deadline> due = new ArrayList<>();
+        while (true) {
+            lock.lock();
+            try {
+                long wait = collectDue(due);
+                if (closed) {
+                    return;
+                }
+                if (due.isEmpty()) {
+                    if (wait == Long.MAX_VALUE) {
+                        changed.await();
+                    } else {
+                        changed.awaitNanos(wait);
+                    }
+                    continue;
+                }
+            } catch (InterruptedException interrupted) {
+                return;
+            } finally {
+                lock.unlock();
+            }
+            // Outside the lock: an executor may be slow to take the work, and an action may schedule more.
+            for (Deadline deadline : due) {
+                deadline.executor.execute(deadline.action);
+            }
+            due.clear();
+        }
+    }
+
+    /** Under the lock: moves due deadlines into {@code due} (periodic ones back into the queue); returns the real nanoseconds until the next. */
+    private long collectDue(List<Deadline> due) {
+        long real = System.nanoTime();
+        PriorityQueue<Deadline> queue = started ? running : beforeStart;
+        Pace now = pace;
+        ToLongFunction<Deadline> untilDue = started
+                ? deadline -> now.realNanosUntil(deadline.due, real)
+                : deadline -> deadline.due - real;
+        while (!queue.isEmpty()) {
+            Deadline next = queue.peek();
+            if (next.cancelled) {
+                queue.poll();
+                continue;
+            }
+            long wait = untilDue.applyAsLong(next);
+            if (wait > 0) {
+                return wait;
+            }
+            queue.poll();
+            due.add(next);
+            if (next.period > 0) {
+                next.due += next.period;
+                queue.add(next);
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static void checkScale(double scale) {
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("a time scale must be positive, not " + scale);
+        }
+    }
+
+    /** One deadline in a queue: due in scenario nanoseconds, or real ones before the start. */
+    private static final class Deadline implements Timer {
+        private final long period;
+        private final Executor executor;
+        private final Runnable action;
+        private long due;
+        private volatile boolean cancelled;
+
+        Deadline(long delay, long period, Executor executor, Runnable action) {
+            this.due = delay;
+            this.period = period;
+            this.executor = executor;
+            this.action = () -> {
+                if (!cancelled) {
+                    action.run();
+                }
+            };
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+
+    /** For logs and reports: {@code 1800x} or {@code stopped}. */
+    @Override
+    public String toString() {
+        return started ? String.format("%.0fx at %s", pace.scale, Durations.format(now())) : "stopped";
     }
 }

@@ -3,7 +3,7 @@ package io.cloudcut.scenario;
 import java.util.List;
 
 /** The fields of a scenario file as written; {@link ScenarioLoader} resolves them into a {@link Scenario}. */
-record ScenarioFile(String name, String description, Double timeScale, String cloud, ProbeSettings probe,
+record ScenarioFile(String name, String description, TimeScale timeScale, String cloud, ProbeSettings probe,
                     List<FleetEntry> fleet, List<Phase> phases) {
 
     ScenarioFile {
@@ -13,8 +13,7 @@ record ScenarioFile(String name, String description, Double timeScale, String cl
         Checks.check(!fleet.isEmpty(), "the fleet needs at least one model");
         Checks.check(!phases.isEmpty(), "a scenario needs at least one phase");
         description = Checks.orDefault(description, "");
-        timeScale = Checks.orDefault(timeScale, 1.0);
-        Checks.check(timeScale > 0, "timeScale must be positive (scenario seconds per real second)");
+        timeScale = Checks.orDefault(timeScale, TimeScale.fixed(1));
         probe = Checks.orDefault(probe, ProbeSettings.defaults());
     }
 }

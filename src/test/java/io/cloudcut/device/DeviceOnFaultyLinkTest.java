@@ -57,7 +57,7 @@ class DeviceOnFaultyLinkTest {
                 List.of(new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null, FunctionRole.PRIMARY)), null,
                 new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null, null);
         vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
-                ScenarioClock.startingNow(1))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                ScenarioClock.running(1))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 1);
     }
 

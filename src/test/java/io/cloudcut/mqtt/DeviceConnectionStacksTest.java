@@ -184,7 +184,7 @@ class DeviceConnectionStacksTest {
         ConnectionSettings settings = new ConnectionSettings("device-" + stack, link.host(), link.port(),
                 KEEPALIVE, ACK_TIMEOUT, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS),
                 new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE, giveUpAfter),
-                ScenarioClock.startingNow(1.0));
+                ScenarioClock.running(1.0));
         Context context = vertx.getOrCreateContext();
         RecordingListener listener = new RecordingListener(context);
         CompletableFuture<DeviceConnection> created = new CompletableFuture<>();

@@ -1,0 +1,131 @@
+package io.cloudcut.harness;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.Vertx;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+
+/**
+ * The harness's own figures, measured apart from what it measures: how late each event loop runs a
+ * timer (one sampler per loop; a loop busy with the fleet runs it late, and so it runs probes and
+ * firmware deadlines late), how late probes start against their plan, and the process's CPU.
+ */
+final class HarnessMonitor {
+
+    private static final long SAMPLE_MILLIS = 20;
+
+    private final Vertx vertx;
+    private final Series lag = new Series();
+    private final Series probeDelay = new Series();
+    private final Series cpu = new Series();
+    private final long cpuSampler;
+    private String deployment;
+
+    private HarnessMonitor(Vertx vertx) {
+        this.vertx = vertx;
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        // A tenth of a percent per unit: the series holds whole numbers.
+        cpuSampler = vertx.setPeriodic(500, tick -> {
+            double load = os.getProcessCpuLoad();
+            if (load >= 0) {
+                cpu.add(Math.round(load * 1000));
+            }
+        });
+    }
+
+    /** Starts one lag sampler per event loop (Vert.x hands deployments' instances to its loops in turn). */
+    static Future<HarnessMonitor> start(Vertx vertx) {
+        HarnessMonitor monitor = new HarnessMonitor(vertx);
+        return vertx.deployVerticle(() -> new LagSampler(monitor.lag),
+                        new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+                .map(id -> {
+                    monitor.deployment = id;
+                    return monitor;
+                });
+    }
+
+    /** A probe started this late against its planned moment (real nanoseconds). */
+    void probeStartedLate(long nanos) {
+        probeDelay.add(Math.max(0, nanos));
+    }
+
+    /** The figures over the stretch from real instant {@code fromNanos} ({@link System#nanoTime()}) to now. */
+    Figures since(long fromNanos) {
+        long[] lags = lag.since(fromNanos);
+        long[] delays = probeDelay.since(fromNanos);
+        long[] loads = cpu.since(fromNanos);
+        return new Figures(percentileMillis(lags, 50), percentileMillis(lags, 99), percentileMillis(delays, 50),
+                percentileMillis(delays, 99), loads.length == 0 ? 0 : Arrays.stream(loads).average().orElse(0) / 10);
+    }
+
+    Future<Void> stop() {
+        vertx.cancelTimer(cpuSampler);
+        return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+    }
+
+    /** Lag and delay percentiles in milliseconds; CPU in percent of the whole machine (all cores), as the JVM reports it. */
+    record Figures(long lagP50Millis, long lagP99Millis, long probeDelayP50Millis, long probeDelayP99Millis,
+                   double cpuPercent) {
+    }
+
+    private static long percentileMillis(long[] sortedNanos, int percent) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sortedNanos.length);
+        return sortedNanos[Math.max(0, rank - 1)] / 1_000_000;
+    }
+
+    /** A timer on one event loop that records how late it fires. */
+    private static final class LagSampler extends VerticleBase {
+        private final Series lag;
+        private long expected;
+
+        LagSampler(Series lag) {
+            this.lag = lag;
+        }
+
+        @Override
+        public Future<?> start() {
+            expected = System.nanoTime() + SAMPLE_MILLIS * 1_000_000;
+            vertx.setPeriodic(SAMPLE_MILLIS, tick -> {
+                long now = System.nanoTime();
+                lag.add(Math.max(0, now - expected));
+                expected = now + SAMPLE_MILLIS * 1_000_000;
+            });
+            return Future.succeededFuture();
+        }
+    }
+
+    /** Values with the real instant they were taken, appended from any thread. */
+    private static final class Series {
+        private long[] at = new long[1024];
+        private long[] values = new long[1024];
+        private int size;
+
+        synchronized void add(long value) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            at[size] = System.nanoTime();
+            values[size++] = value;
+        }
+
+        /** The values taken from {@code fromNanos} on, sorted. */
+        synchronized long[] since(long fromNanos) {
+            int first = 0;
+            while (first < size && at[first] - fromNanos < 0) {
+                first++;
+            }
+            long[] chosen = Arrays.copyOfRange(values, first, size);
+            Arrays.sort(chosen);
+            return chosen;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.ProbeObserved;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whether the instrument could measure. A fault-free baseline on loopback should fail no probe and
+ * keep the harness's own delays small; past these bounds the figures would be the harness's, not
+ * the devices', and the run gives no verdicts:
+ * <ul>
+ *   <li>at most {@value #MAX_BASELINE_FAILURE_PERCENT}% of the baseline's probes failed;</li>
+ *   <li>event loops ran timers at most {@value #MAX_LAG_P99_MILLIS} ms late (p99): every deadline,
+ *   probe and firmware timer is that late, and a figure measured during the ramp after a transition
+ *   is known to within that delay over {@link Pacer#RAMP} of it (10% at the bound);</li>
+ *   <li>probes started at most {@value #MAX_PROBE_DELAY_P99_MILLIS} ms after their plan (p99).</li>
+ * </ul>
+ */
+final class HealthCheck {
+
+    static final double MAX_BASELINE_FAILURE_PERCENT = 0.5;
+    static final long MAX_LAG_P99_MILLIS = 100;
+    static final long MAX_PROBE_DELAY_P99_MILLIS = 250;
+    private static final String REMEDY = "run a smaller fleet (--devices-per-model), a slower clock (--time-scale, "
+            + "or auto), or spread the fleet over more processes";
+
+    private HealthCheck() {
+    }
+
+    static HealthObserved judge(long atMillis, String window, HarnessMonitor.Figures figures,
+                                List<ProbeObserved> probes) {
+        long failed = probes.stream().filter(probe -> !probe.ok()).count();
+        List<String> problems = new ArrayList<>();
+        double failedPercent = probes.isEmpty() ? 0 : 100.0 * failed / probes.size();
+        if (failedPercent > MAX_BASELINE_FAILURE_PERCENT) {
+            problems.add(String.format("%d of %d fault-free %s probes failed (%.1f%%, at most %.1f%% allowed): "
+                            + "the harness, not the devices, could not keep up; %s", failed, probes.size(), window,
+                    failedPercent, MAX_BASELINE_FAILURE_PERCENT, REMEDY));
+        }
+        if (figures.lagP99Millis() > MAX_LAG_P99_MILLIS) {
+            problems.add(String.format("event loops ran timers %d ms late (p99; at most %d ms allowed): every probe "
+                    + "and firmware deadline ran that late; %s", figures.lagP99Millis(), MAX_LAG_P99_MILLIS, REMEDY));
+        }
+        if (figures.probeDelayP99Millis() > MAX_PROBE_DELAY_P99_MILLIS) {
+            problems.add(String.format("probes started %d ms after their plan (p99; at most %d ms allowed); %s",
+                    figures.probeDelayP99Millis(), MAX_PROBE_DELAY_P99_MILLIS, REMEDY));
+        }
+        return new HealthObserved(atMillis, window, figures.lagP50Millis(), figures.lagP99Millis(),
+                figures.probeDelayP50Millis(), figures.probeDelayP99Millis(), figures.cpuPercent(), probes.size(),
+                failed, problems.isEmpty(), problems);
+    }
+}

@@ -1,0 +1,122 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ClockObserved;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Durations;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+
+/**
+ * Sets the pace of the scenario clock so that the figures come from the devices, not from the scale.
+ * At every transition (faults applied or reverted, a broker restart) the clock drops to real time
+ * (1x) for a window, so that what devices do in real time then (keepalive detection, connect
+ * timeouts, a client library's first retry, a probe round trip) is measured at its real length:
+ * {@link #detectionWindow} when link faults are applied that devices notice only by their keepalive
+ * or an ack timeout, {@link #SHORT_WINDOW} otherwise. After the window, the scale grows with the
+ * scenario time elapsed since the transition, {@code scale = elapsed /} {@link #RAMP}, up to the
+ * phase's scale: a firmware deadline t after a transition is then observed to within (the
+ * harness's own delay / RAMP) of t, about 1% for a delay of 10 ms, whatever the scenario's scale,
+ * and the ramp to 3600x costs about eight real seconds.
+ */
+final class Pacer implements AutoCloseable {
+
+    /** Scenario time since a transition per unit of scale after the window: the ramp's slope. */
+    static final Duration RAMP = Duration.ofSeconds(1);
+    /** Real time after a transition that needs no detection: a probe round trip, a first retry. */
+    static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
+    /** How much the ramp's scale must grow before the clock is told: fewer changes, same resolution within 50%. */
+    private static final double STEP = 1.5;
+    private static final long TICK_MILLIS = 20;
+
+    private final Vertx vertx;
+    private final ScenarioClock clock;
+    private final ObservationLog log;
+    private final long ticker;
+    private Duration window = SHORT_WINDOW;
+    private double target;
+    private long transitionAtNanos = -1;
+
+    Pacer(Vertx vertx, ScenarioClock clock, ObservationLog log) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.log = log;
+        this.ticker = vertx.setPeriodic(TICK_MILLIS, tick -> ramp());
+    }
+
+    /**
+     * The real-time window after link faults are applied to this fleet: its slowest detection of a
+     * silent link (two and a half keepalives: the idle time before a PINGREQ, then the wait for
+     * its answer, as measured on the Vert.x client) or of a missing PUBACK (one connect timeout),
+     * plus {@link #SHORT_WINDOW}.
+     */
+    static Duration detectionWindow(Scenario scenario) {
+        Duration slowest = Duration.ZERO;
+        for (DeviceModel model : scenario.models().values()) {
+            Duration silent = model.keepAlive().multipliedBy(5).dividedBy(2);
+            slowest = max(slowest, max(silent, model.connectTimeout()));
+        }
+        return slowest.plus(SHORT_WINDOW);
+    }
+
+    /** Starts the scenario clock at zero, at the first phase's scale. */
+    synchronized void start(double scale) {
+        target = scale;
+        clock.start(scale);
+        log.add(new ClockObserved(0, scale, ClockObserved.START));
+    }
+
+    /** A new phase runs at {@code scale}; a ramp under way goes on up to it. */
+    synchronized void phase(double scale) {
+        target = scale;
+        if (transitionAtNanos < 0 && clock.scale() != scale) {
+            set(scale, ClockObserved.PHASE);
+        }
+    }
+
+    /** Something changed for the fleet: real time from now, for {@code window}, then the ramp. */
+    synchronized void transition(Duration window) {
+        this.window = window;
+        transitionAtNanos = clock.now().toNanos();
+        set(1, ClockObserved.TRANSITION);
+    }
+
+    /** What the progress line says about the pace. */
+    synchronized String describe() {
+        return transitionAtNanos >= 0 ? "real time for " + Durations.format(window) + " then ramping to "
+                + Durations.number(target) + "x" : Durations.number(target) + "x";
+    }
+
+    @Override
+    public void close() {
+        vertx.cancelTimer(ticker);
+    }
+
+    private synchronized void ramp() {
+        if (transitionAtNanos < 0) {
+            return;
+        }
+        long sinceNanos = clock.now().toNanos() - transitionAtNanos;
+        if (sinceNanos < window.toNanos()) {
+            return;
+        }
+        double wanted = Math.max(1, (double) sinceNanos / RAMP.toNanos());
+        if (wanted >= target) {
+            transitionAtNanos = -1;
+            set(target, ClockObserved.RAMP);
+        } else if (wanted >= clock.scale() * STEP) {
+            set(wanted, ClockObserved.RAMP);
+        }
+    }
+
+    private void set(double scale, String why) {
+        clock.setScale(scale);
+        log.add(new ClockObserved(clock.now().toMillis(), scale, why));
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,45 @@
+package io.cloudcut.scenario;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Scenario seconds per real second, as a scenario or the command line asks: a number, or
+ * {@code auto}, the fastest scale whose traffic the machine carries (the harness picks it).
+ */
+public record TimeScale(boolean auto, double value) {
+
+    public static final TimeScale AUTO = new TimeScale(true, 0);
+
+    public TimeScale {
+        Checks.check(auto || (value > 0 && !Double.isInfinite(value)),
+                "timeScale must be 'auto' or a positive number of scenario seconds per real second");
+    }
+
+    public static TimeScale fixed(double value) {
+        return new TimeScale(false, value);
+    }
+
+    /** Reads {@code auto} or a number, as written in a scenario file or on the command line. */
+    @JsonCreator
+    public static TimeScale parse(Object written) {
+        if (written instanceof Number number) {
+            return fixed(number.doubleValue());
+        }
+        String text = String.valueOf(written).trim();
+        if (text.equals("auto")) {
+            return AUTO;
+        }
+        try {
+            return fixed(Double.parseDouble(text.endsWith("x") ? text.substring(0, text.length() - 1) : text));
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("timeScale must be 'auto' or a positive number, not '" + text + "'");
+        }
+    }
+
+    @JsonValue
+    @Override
+    public String toString() {
+        return auto ? "auto" : Durations.number(value) + "x";
+    }
+}
