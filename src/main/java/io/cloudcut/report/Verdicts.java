@@ -7,7 +7,6 @@ import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
-import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.observation.SessionObserved;
@@ -25,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -34,19 +34,15 @@ import java.util.stream.Collectors;
  * a model file; every verdict comes from what the probes saw.
  *
  * <ul>
- *   <li>In each phase, a function is {@code LOST} if no probe of it worked, {@code KEPT} if it worked
- *   at least as often as in the baseline and its median latency stayed within
- *   {@value #LATENCY_FACTOR}x the baseline's (plus {@value #LATENCY_SLACK_MILLIS} ms), {@code DEGRADED}
- *   otherwise. Its verdict for the outage is the worst of its outage phases.</li>
+ *   <li>In each phase, a function is {@code KEPT}, {@code DEGRADED} or {@code LOST} against the
+ *   baseline by the rule of {@link FunctionVerdicts}. Its verdict for the outage is the worst of the
+ *   outage phases it was probed in.</li>
  *   <li>A model is {@code FULLY_AVAILABLE} when all its functions are kept, {@code FAIL_CLOSED} when all
  *   are lost, {@code LOCAL_FUNCTION_KEPT} when every local function is kept and every cloud one lost,
  *   {@code PARTIAL} otherwise.</li>
  * </ul>
  */
 public final class Verdicts {
-
-    static final int LATENCY_FACTOR = 3;
-    static final int LATENCY_SLACK_MILLIS = 100;
 
     private Verdicts() {
     }
@@ -76,27 +72,17 @@ public final class Verdicts {
 
     private static FunctionReport functionReport(Scenario scenario, FunctionSpec function, List<ProbeObserved> probes,
                                                  Set<String> baselinePhases, Set<String> outagePhases) {
-        PhaseCounts baseline = counts(probes.stream().filter(p -> baselinePhases.contains(p.phase())).toList());
+        PhaseCounts baseline = PhaseCounts.of(probes.stream().filter(p -> baselinePhases.contains(p.phase())).toList());
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
         for (Phase phase : scenario.phases()) {
-            byPhase.put(phase.name(), counts(probes.stream().filter(p -> p.phase().equals(phase.name())).toList())
-                    .judged(baseline));
+            byPhase.put(phase.name(), PhaseCounts.of(probes.stream().filter(p -> p.phase().equals(phase.name())).toList())
+                    .judged(baseline, function.role()));
         }
         FunctionVerdict worstOutage = outagePhases.stream().map(byPhase::get).map(PhaseCounts::verdict)
-                .max(Comparator.naturalOrder()).orElse(FunctionVerdict.KEPT);
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         String lastFailure = probes.stream().filter(p -> !p.ok()).reduce((first, second) -> second)
                 .map(p -> p.phase() + ": " + p.detail()).orElse(null);
         return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage, lastFailure);
-    }
-
-    static FunctionVerdict functionVerdict(PhaseCounts baseline, PhaseCounts outage) {
-        if (outage.ok() == 0) {
-            return FunctionVerdict.LOST;
-        }
-        boolean asOften = outage.okRate() >= baseline.okRate();
-        boolean asFast = outage.p50LatencyMillis()
-                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + LATENCY_SLACK_MILLIS;
-        return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
     }
 
     static ModelVerdict modelVerdict(DeviceModel model, List<FunctionReport> functions) {
@@ -117,15 +103,6 @@ public final class Verdicts {
         return model.function(function.name()).map(FunctionSpec::isLocal).orElse(false);
     }
 
-    static PhaseCounts counts(List<ProbeObserved> probes) {
-        long ok = probes.stream().filter(ProbeObserved::ok).count();
-        long refused = probes.stream().filter(p -> p.outcome() == ProbeOutcome.REFUSED).count();
-        long timedOut = probes.stream().filter(p -> p.outcome() == ProbeOutcome.TIMED_OUT).count();
-        List<Long> latencies = probes.stream().filter(ProbeObserved::ok).map(ProbeObserved::latencyMillis).sorted().toList();
-        long p50 = latencies.isEmpty() ? 0 : latencies.get((latencies.size() - 1) / 2);
-        return new PhaseCounts(ok, probes.size() - ok, refused, timedOut, p50, null);
-    }
-
     private static RecoveryReport recovery(String model, List<Observation> observations) {
         List<RecoveryObserved> mine = only(observations, RecoveryObserved.class).stream()
                 .filter(r -> r.model().equals(model)).toList();
@@ -139,8 +116,9 @@ public final class Verdicts {
         List<RecoveryReport.StuckDevice> stuck = mine.stream().filter(r -> !r.recovered())
                 .map(r -> new RecoveryReport.StuckDevice(r.device(),
                         gaveUp.contains(r.device()) ? "STUCK" : "STUCK_LAST_STATE", r.lastState())).toList();
-        return new RecoveryReport(seconds.size(), stuck.size(), percentile(seconds, 50), percentile(seconds, 95),
-                percentile(seconds, 100), percentile(wall, 50), percentile(wall, 100), stuck);
+        return new RecoveryReport(seconds.size(), stuck.size(), Percentiles.nearestRank(seconds, 50, 0.0),
+                Percentiles.nearestRank(seconds, 95, 0.0), Percentiles.nearestRank(seconds, 100, 0.0),
+                Percentiles.nearestRank(wall, 50, 0.0), Percentiles.nearestRank(wall, 100, 0.0), stuck);
     }
 
     private static EventsReport events(String model, List<Observation> observations) {
@@ -185,9 +163,9 @@ public final class Verdicts {
                 .map(e -> (long) e.reconnectAttempts()).sorted().toList();
         List<Double> sortedSeconds = seconds.stream().sorted().toList();
         return new ReconnectReport(sortedSeconds.size(),
-                attempts.isEmpty() ? 0 : attempts.get((attempts.size() - 1) / 2),
-                attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1),
-                percentile(sortedSeconds, 50), percentile(sortedSeconds, 95), percentile(sortedSeconds, 100));
+                Percentiles.nearestRank(attempts, 50, 0L), Percentiles.nearestRank(attempts, 100, 0L),
+                Percentiles.nearestRank(sortedSeconds, 50, 0.0), Percentiles.nearestRank(sortedSeconds, 95, 0.0),
+                Percentiles.nearestRank(sortedSeconds, 100, 0.0));
     }
 
     private static List<ModelReport.SessionChange> sessions(String model, List<Observation> observations) {
@@ -231,14 +209,6 @@ public final class Verdicts {
         since.values().forEach(open -> changes.add(new RunReport.ServiceChange(open.service(), open.condition(),
                 open.cause(), open.atMillis() / 1000.0, -1)));
         return changes;
-    }
-
-    static double percentile(List<Double> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
     }
 
     private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {

@@ -4,7 +4,6 @@ import io.cloudcut.scenario.DeviceKind;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FunctionPath;
 import io.cloudcut.scenario.FunctionRole;
-import io.cloudcut.scenario.FunctionRole;
 import io.cloudcut.scenario.FunctionSpec;
 import org.junit.jupiter.api.Test;
 
@@ -14,24 +13,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class VerdictsTest {
-
-    private static final PhaseCounts ALL_OK = counts(6, 0, 20);
-
-    @Test
-    void aFunctionThatNeverWorkedInTheOutageIsLost() {
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(0, 6, 0))).isEqualTo(FunctionVerdict.LOST);
-    }
-
-    @Test
-    void aFunctionThatWorkedAsOftenAndAsFastIsKept() {
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(6, 0, 30))).isEqualTo(FunctionVerdict.KEPT);
-    }
-
-    @Test
-    void sometimesOrMuchSlowerIsDegraded() {
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(3, 3, 20))).isEqualTo(FunctionVerdict.DEGRADED);
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(6, 0, 500))).isEqualTo(FunctionVerdict.DEGRADED);
-    }
 
     @Test
     void modelVerdictsFollowFromFunctionVerdicts() {
@@ -53,18 +34,14 @@ class VerdictsTest {
     @Test
     void percentilesUseTheNearestRank() {
         List<Double> values = List.of(1.0, 2.0, 3.0, 4.0, 10.0);
-        assertThat(Verdicts.percentile(values, 50)).isEqualTo(3.0);
-        assertThat(Verdicts.percentile(values, 95)).isEqualTo(10.0);
-        assertThat(Verdicts.percentile(values, 100)).isEqualTo(10.0);
-        assertThat(Verdicts.percentile(List.of(), 50)).isZero();
+        assertThat(Percentiles.nearestRank(values, 50, 0.0)).isEqualTo(3.0);
+        assertThat(Percentiles.nearestRank(values, 95, 0.0)).isEqualTo(10.0);
+        assertThat(Percentiles.nearestRank(values, 100, 0.0)).isEqualTo(10.0);
+        assertThat(Percentiles.nearestRank(List.<Double>of(), 50, 0.0)).isZero();
     }
 
     private static List<FunctionReport> functions(FunctionVerdict button, FunctionVerdict app) {
         return List.of(new FunctionReport("clean-button", "local", Map.of(), button, null),
                 new FunctionReport("clean-from-app", "cloud", Map.of(), app, null));
-    }
-
-    private static PhaseCounts counts(long ok, long failed, long p50) {
-        return new PhaseCounts(ok, failed, 0, failed, p50, null);
     }
 }
