@@ -37,8 +37,7 @@ public final class TerminalTable {
             RecoveryReport recovery = model.recovery();
             EventsReport events = model.events();
             summary.add(List.of(model.model(), model.kind(), String.valueOf(model.devices()), model.verdict().name(),
-                    recovery.recovered() + recovery.stuck() == 0 ? "-"
-                            : recovery.recovered() + " recovered" + (recovery.stuck() > 0 ? ", " + recovery.stuck() + " STUCK" : ""),
+                    recovery(recovery),
                     recovery.recovered() == 0 ? "-" : duration(recovery.p50Seconds()) + " / " + duration(recovery.maxSeconds()),
                     model.reconnect().devicesReconnected() == 0 ? "-"
                             : duration(model.reconnect().p50Seconds()) + " / " + duration(model.reconnect().maxSeconds()),
@@ -49,12 +48,27 @@ public final class TerminalTable {
         out.append(table(List.of("model", "kind", "devices", "verdict", "recovery", "p50 / max", "reconnect p50 / max",
                 "events", "lost in cloud"), summary));
         for (ModelReport model : report.models()) {
-            for (RecoveryReport.StuckDevice stuck : model.recovery().stuckDevices()) {
-                out.append(stuck.verdict()).append(' ').append(stuck.device()).append(": ").append(stuck.lastState())
+            for (RecoveryReport.DeviceRecovery device : model.recovery().notBack()) {
+                out.append(device.verdict()).append(' ').append(device.device()).append(": ").append(device.lastState())
                         .append('\n');
             }
         }
         return out.toString();
+    }
+
+    /** {@code 2 recovered, 1 NOT_RECOVERED, 1 NEEDS_A_PERSON}; {@code -} when there was no recovery phase. */
+    private static String recovery(RecoveryReport recovery) {
+        if (recovery.devices().isEmpty()) {
+            return "-";
+        }
+        StringBuilder text = new StringBuilder(recovery.recovered() + " recovered");
+        if (recovery.notRecovered() > 0) {
+            text.append(", ").append(recovery.notRecovered()).append(' ').append(RecoveryVerdict.NOT_RECOVERED);
+        }
+        if (recovery.needsAPerson() > 0) {
+            text.append(", ").append(recovery.needsAPerson()).append(' ').append(RecoveryVerdict.NEEDS_A_PERSON);
+        }
+        return text.toString();
     }
 
     /** Scenario seconds in the largest sensible unit: {@code 42s}, {@code 12m}, {@code 3.5h}. */

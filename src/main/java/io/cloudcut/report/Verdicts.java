@@ -104,21 +104,8 @@ public final class Verdicts {
     }
 
     private static RecoveryReport recovery(String model, List<Observation> observations) {
-        List<RecoveryObserved> mine = only(observations, RecoveryObserved.class).stream()
-                .filter(r -> r.model().equals(model)).toList();
-        List<Double> seconds = mine.stream().filter(RecoveryObserved::recovered)
-                .map(r -> r.afterMillis() / 1000.0).sorted().toList();
-        List<Double> wall = mine.stream().filter(RecoveryObserved::recovered)
-                .map(r -> r.realAfterMillis() / 1000.0).sorted().toList();
-        Set<String> gaveUp = only(observations, ConnectionObserved.class).stream()
-                .filter(c -> ConnectionObserved.GAVE_UP.equals(c.change())).map(ConnectionObserved::device)
-                .collect(Collectors.toSet());
-        List<RecoveryReport.StuckDevice> stuck = mine.stream().filter(r -> !r.recovered())
-                .map(r -> new RecoveryReport.StuckDevice(r.device(),
-                        gaveUp.contains(r.device()) ? "STUCK" : "STUCK_LAST_STATE", r.lastState())).toList();
-        return new RecoveryReport(seconds.size(), stuck.size(), Percentiles.nearestRank(seconds, 50, 0.0),
-                Percentiles.nearestRank(seconds, 95, 0.0), Percentiles.nearestRank(seconds, 100, 0.0),
-                Percentiles.nearestRank(wall, 50, 0.0), Percentiles.nearestRank(wall, 100, 0.0), stuck);
+        return Recoveries.of(only(observations, RecoveryObserved.class).stream().filter(r -> r.model().equals(model)).toList(),
+                only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList());
     }
 
     private static EventsReport events(String model, List<Observation> observations) {

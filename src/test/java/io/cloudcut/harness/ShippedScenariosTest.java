@@ -93,7 +93,7 @@ class ShippedScenariosTest {
                     cloudFailures += function.phases().get("flapping").failed();
                 }
             }
-            assertThat(model.recovery().stuck()).isZero();
+            assertThat(model.recovery().notBack()).isEmpty();
         }
         assertThat(cloudFailures).as("cloud probes that met a restarting broker").isPositive();
         assertThat(report.services()).filteredOn(change -> change.service().equals("broker")).hasSizeGreaterThanOrEqualTo(3);
