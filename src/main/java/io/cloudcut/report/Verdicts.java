@@ -10,6 +10,7 @@ import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.observation.StateObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.FunctionSpec;
@@ -31,16 +32,11 @@ import java.util.stream.Collectors;
 
 /**
  * The verdict rules: turns a run's observations into its report. Nothing here reads a policy out of
- * a model file; every verdict comes from what the probes saw.
- *
- * <ul>
- *   <li>In each phase, a function is {@code KEPT}, {@code DEGRADED} or {@code LOST} against the
- *   baseline by the rule of {@link FunctionVerdicts}. Its verdict for the outage is the worst of the
- *   outage phases it was probed in.</li>
- *   <li>A model is {@code FULLY_AVAILABLE} when all its functions are kept, {@code FAIL_CLOSED} when all
- *   are lost, {@code LOCAL_FUNCTION_KEPT} when every local function is kept and every cloud one lost,
- *   {@code PARTIAL} otherwise.</li>
- * </ul>
+ * a model file; every verdict comes from what the probes saw. The rules live in small classes:
+ * {@link FunctionVerdicts} (a function in a phase: {@code KEPT}, {@code DEGRADED}, {@code LOST}),
+ * {@link Ladder} (a model in a stretch of the outage: one rung of {@link ModelVerdict}),
+ * {@link OutageJudgement} (a model's rung per outage phase, its headline and its timeline) and
+ * {@link Recoveries} (each device after the outage).
  */
 public final class Verdicts {
 
@@ -48,31 +44,44 @@ public final class Verdicts {
     }
 
     public static RunReport report(Scenario scenario, String broker, Duration wallTime, List<Observation> observations) {
-        Set<String> outagePhases = phasesOf(scenario, PhaseKind.OUTAGE);
-        Set<String> baselinePhases = phasesOf(scenario, PhaseKind.BASELINE);
         List<ProbeObserved> probes = only(observations, ProbeObserved.class);
+        List<OutagePhases.Window> outage = OutagePhases.of(scenario, only(observations, PhaseObserved.class), probes);
+        DeviceStates states = new DeviceStates(only(observations, StateObserved.class));
         List<ModelReport> models = new ArrayList<>();
         for (FleetEntry entry : scenario.fleet()) {
             DeviceModel model = scenario.model(entry.model());
-            List<FunctionReport> functions = new ArrayList<>();
-            for (FunctionSpec function : model.functions()) {
-                List<ProbeObserved> mine = probes.stream()
-                        .filter(probe -> probe.model().equals(model.id()) && probe.function().equals(function.name()))
-                        .toList();
-                functions.add(functionReport(scenario, function, mine, baselinePhases, outagePhases));
-            }
-            models.add(new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), entry.count(),
-                    modelVerdict(model, functions), functions, recovery(model.id(), observations),
-                    reconnects(model.id(), observations), events(model.id(), observations),
-                    sessions(model.id(), observations)));
+            List<ProbeObserved> mine = probes.stream().filter(probe -> probe.model().equals(model.id())).toList();
+            models.add(modelReport(scenario, model, entry.count(), mine, outage, states, observations));
         }
         return new RunReport(scenario.name(), scenario.description(), broker, scenario.timeScale(),
                 wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models);
     }
 
+    private static ModelReport modelReport(Scenario scenario, DeviceModel model, int devices, List<ProbeObserved> probes,
+                                           List<OutagePhases.Window> outage, DeviceStates states,
+                                           List<Observation> observations) {
+        Set<String> baselinePhases = phasesOf(scenario, PhaseKind.BASELINE);
+        Map<String, PhaseCounts> baseline = new LinkedHashMap<>();
+        List<FunctionReport> functions = new ArrayList<>();
+        for (FunctionSpec function : model.functions()) {
+            List<ProbeObserved> ofFunction = probes.stream()
+                    .filter(probe -> probe.function().equals(function.name())).toList();
+            PhaseCounts inBaseline = PhaseCounts.of(ofFunction.stream()
+                    .filter(probe -> baselinePhases.contains(probe.phase())).toList());
+            baseline.put(function.name(), inBaseline);
+            functions.add(functionReport(scenario, function, ofFunction, inBaseline));
+        }
+        OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, states), outage, probes);
+        return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
+                judged.phases(), judged.timeline(), functions, recovery(model.id(), observations),
+                reconnects(model.id(), observations), events(model.id(), observations),
+                sessions(model.id(), observations));
+    }
+
+    /** Per phase, the function's counts and verdict; its own verdict is the worst of the outage phases it was probed in. */
     private static FunctionReport functionReport(Scenario scenario, FunctionSpec function, List<ProbeObserved> probes,
-                                                 Set<String> baselinePhases, Set<String> outagePhases) {
-        PhaseCounts baseline = PhaseCounts.of(probes.stream().filter(p -> baselinePhases.contains(p.phase())).toList());
+                                                 PhaseCounts baseline) {
+        Set<String> outagePhases = phasesOf(scenario, PhaseKind.OUTAGE);
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
         for (Phase phase : scenario.phases()) {
             byPhase.put(phase.name(), PhaseCounts.of(probes.stream().filter(p -> p.phase().equals(phase.name())).toList())
@@ -83,24 +92,6 @@ public final class Verdicts {
         String lastFailure = probes.stream().filter(p -> !p.ok()).reduce((first, second) -> second)
                 .map(p -> p.phase() + ": " + p.detail()).orElse(null);
         return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage, lastFailure);
-    }
-
-    static ModelVerdict modelVerdict(DeviceModel model, List<FunctionReport> functions) {
-        if (functions.stream().allMatch(f -> f.verdict() == FunctionVerdict.KEPT)) {
-            return ModelVerdict.FULLY_AVAILABLE;
-        }
-        if (functions.stream().allMatch(f -> f.verdict() == FunctionVerdict.LOST)) {
-            return ModelVerdict.FAIL_CLOSED;
-        }
-        boolean localKept = functions.stream().filter(f -> isLocal(model, f))
-                .allMatch(f -> f.verdict() == FunctionVerdict.KEPT);
-        boolean cloudLost = functions.stream().filter(f -> !isLocal(model, f))
-                .allMatch(f -> f.verdict() == FunctionVerdict.LOST);
-        return localKept && cloudLost ? ModelVerdict.LOCAL_FUNCTION_KEPT : ModelVerdict.PARTIAL;
-    }
-
-    private static boolean isLocal(DeviceModel model, FunctionReport function) {
-        return model.function(function.name()).map(FunctionSpec::isLocal).orElse(false);
     }
 
     private static RecoveryReport recovery(String model, List<Observation> observations) {

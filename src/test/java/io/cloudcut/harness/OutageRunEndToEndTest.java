@@ -51,7 +51,7 @@ class OutageRunEndToEndTest {
         assertThat(json).contains("\"scenario\"", "\"models\"", "\"model\"", "\"kind\"", "\"devices\"", "\"verdict\"",
                 "\"functions\"", "\"name\"", "\"path\"", "\"phases\"", "\"ok\"", "\"failed\"", "\"recovery\"",
                 "\"recovered\"", "\"notRecovered\"", "\"needsAPerson\"", "\"p50Seconds\"", "\"p95Seconds\"",
-                "\"maxSeconds\"");
+                "\"maxSeconds\"", "\"timeline\"", "\"resolutionSeconds\"", "\"spans\"");
         assertThat(reports.resolve("observations.jsonl")).isNotEmptyFile();
     }
 
