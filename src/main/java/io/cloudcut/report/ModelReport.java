@@ -1,9 +1,16 @@
 package io.cloudcut.report;
 
 import java.util.List;
+import java.util.Map;
 
-/** Everything a run found about one device model. */
+/**
+ * Everything a run found about one device model: its headline {@code verdict} (the worst rung of
+ * its outage phases; null when no primary function was probed in any), its rung in each outage
+ * phase by phase name, its timeline of rungs round by round, and per function, recovery,
+ * reconnects, events and session changes.
+ */
 public record ModelReport(String model, String kind, String client, int devices, ModelVerdict verdict,
+                          Map<String, ModelVerdict> phases, VerdictTimeline timeline,
                           List<FunctionReport> functions, RecoveryReport recovery, ReconnectReport reconnect,
                           EventsReport events, List<SessionChange> sessions) {
 

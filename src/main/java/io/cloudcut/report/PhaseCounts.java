@@ -1,14 +1,34 @@
 package io.cloudcut.report;
 
-/**
- * The probes of one function of one model in one phase: how many worked, how many did not and how,
- * their median latency, and the phase's verdict compared with the baseline (null before it is judged).
- */
-public record PhaseCounts(long ok, long failed, long refused, long timedOut, long p50LatencyMillis,
-                          FunctionVerdict verdict) {
+import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.observation.ProbeOutcome;
+import io.cloudcut.scenario.FunctionRole;
 
-    PhaseCounts judged(PhaseCounts baseline) {
-        return new PhaseCounts(ok, failed, refused, timedOut, p50LatencyMillis, Verdicts.functionVerdict(baseline, this));
+import java.util.List;
+
+/**
+ * The probes of one function of one model in one phase: how many worked, how many did not and how
+ * ({@code failed} is the sum of {@code refused} by the device, {@code cloudError}, {@code timedOut}
+ * and {@code unprotected}), the median and 95th percentile of the latency of those that worked, and
+ * the phase's verdict compared with the baseline (null before it is judged, and when the function
+ * was not probed in the phase: nothing was measured).
+ */
+public record PhaseCounts(long ok, long failed, long refused, long cloudError, long timedOut, long unprotected,
+                          long p50LatencyMillis, long p95LatencyMillis, FunctionVerdict verdict) {
+
+    static PhaseCounts of(List<ProbeObserved> probes) {
+        List<Long> latencies = probes.stream().filter(ProbeObserved::ok).map(ProbeObserved::latencyMillis).sorted()
+                .toList();
+        long ok = latencies.size();
+        return new PhaseCounts(ok, probes.size() - ok, count(probes, ProbeOutcome.REFUSED),
+                count(probes, ProbeOutcome.CLOUD_ERROR), count(probes, ProbeOutcome.TIMED_OUT),
+                count(probes, ProbeOutcome.UNPROTECTED), Percentiles.nearestRank(latencies, 50, 0L),
+                Percentiles.nearestRank(latencies, 95, 0L), null);
+    }
+
+    PhaseCounts judged(PhaseCounts baseline, FunctionRole role) {
+        return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, p50LatencyMillis,
+                p95LatencyMillis, total() == 0 ? null : FunctionVerdicts.judge(role, baseline, this));
     }
 
     public long total() {
@@ -17,5 +37,9 @@ public record PhaseCounts(long ok, long failed, long refused, long timedOut, lon
 
     public double okRate() {
         return total() == 0 ? 0 : (double) ok / total();
+    }
+
+    private static long count(List<ProbeObserved> probes, ProbeOutcome outcome) {
+        return probes.stream().filter(probe -> probe.outcome() == outcome).count();
     }
 }

@@ -3,18 +3,28 @@ package io.cloudcut.report;
 import java.util.List;
 
 /**
- * How a model's devices came back after the outage: how many had every function working again by
- * the end of the recovery phase, and how long that took, in scenario seconds (and in real seconds,
- * since protocol timers are not compressed); the stuck ones with the state they were left in.
+ * How a model's devices came back after the outage: how many recovered (every function working
+ * again by the end of the recovery phase), how many had not but were still trying, how many need a
+ * person; the time to recover in scenario seconds (and in real seconds, since protocol timers are
+ * not compressed), and each device's own account.
  */
-public record RecoveryReport(int recovered, int stuck, double p50Seconds, double p95Seconds, double maxSeconds,
-                             double wallP50Seconds, double wallMaxSeconds, List<StuckDevice> stuckDevices) {
+public record RecoveryReport(int recovered, int notRecovered, int needsAPerson, double p50Seconds,
+                             double p95Seconds, double maxSeconds, double wallP50Seconds, double wallMaxSeconds,
+                             List<DeviceRecovery> devices) {
+
+    public RecoveryReport {
+        devices = List.copyOf(devices);
+    }
 
     /**
-     * A device that had not recovered when the recovery phase ended: {@code STUCK} when its client
-     * gave up reconnecting (it needs a person), {@code STUCK_LAST_STATE} when it is still trying but
-     * left in the state it was in.
+     * One device after the outage: its verdict, when it recovered (scenario seconds from the end of
+     * the outage; null if it did not), and the state it was in when it recovered or the phase ended.
      */
-    public record StuckDevice(String device, String verdict, String lastState) {
+    public record DeviceRecovery(String device, RecoveryVerdict verdict, Double afterSeconds, String lastState) {
+    }
+
+    /** The devices that were not back by the end, whatever the reason. */
+    public List<DeviceRecovery> notBack() {
+        return devices.stream().filter(device -> device.verdict() != RecoveryVerdict.RECOVERED).toList();
     }
 }

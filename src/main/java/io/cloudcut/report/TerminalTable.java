@@ -1,11 +1,16 @@
 package io.cloudcut.report;
 
+import io.cloudcut.scenario.PhaseKind;
+import io.cloudcut.scenario.WireNames;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The verdict matrix for people at a terminal: one row per model and function, the probes that
- * worked per phase, the function's verdict; then per model its verdict, recovery and event account.
+ * worked per phase, the function's verdict; then per model its recovery, reconnects and event
+ * account; then per model its rung in each outage phase, its headline verdict and its timeline;
+ * last, the devices that did not come back.
  */
 public final class TerminalTable {
 
@@ -13,6 +18,20 @@ public final class TerminalTable {
     }
 
     public static String render(RunReport report) {
+        StringBuilder out = new StringBuilder();
+        out.append(matrix(report)).append('\n');
+        out.append(summary(report)).append('\n');
+        out.append(verdicts(report));
+        for (ModelReport model : report.models()) {
+            for (RecoveryReport.DeviceRecovery device : model.recovery().notBack()) {
+                out.append(device.verdict()).append(' ').append(device.device()).append(": ").append(device.lastState())
+                        .append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String matrix(RunReport report) {
         List<String> phaseNames = report.phases().stream().map(RunReport.PhaseReport::name).toList();
         List<String> header = new ArrayList<>(List.of("model", "function", "path"));
         header.addAll(phaseNames);
@@ -25,20 +44,19 @@ public final class TerminalTable {
                     PhaseCounts counts = function.phases().get(phase);
                     row.add(counts == null || counts.total() == 0 ? "-" : counts.ok() + "/" + counts.total() + " ok");
                 }
-                row.add(function.verdict().name());
+                row.add(word(function.verdict()));
                 rows.add(row);
             }
         }
-        StringBuilder out = new StringBuilder();
-        out.append(table(header, rows));
-        out.append('\n');
-        List<List<String>> summary = new ArrayList<>();
+        return table(header, rows);
+    }
+
+    private static String summary(RunReport report) {
+        List<List<String>> rows = new ArrayList<>();
         for (ModelReport model : report.models()) {
             RecoveryReport recovery = model.recovery();
             EventsReport events = model.events();
-            summary.add(List.of(model.model(), model.kind(), String.valueOf(model.devices()), model.verdict().name(),
-                    recovery.recovered() + recovery.stuck() == 0 ? "-"
-                            : recovery.recovered() + " recovered" + (recovery.stuck() > 0 ? ", " + recovery.stuck() + " STUCK" : ""),
+            rows.add(List.of(model.model(), model.kind(), String.valueOf(model.devices()), recovery(recovery),
                     recovery.recovered() == 0 ? "-" : duration(recovery.p50Seconds()) + " / " + duration(recovery.maxSeconds()),
                     model.reconnect().devicesReconnected() == 0 ? "-"
                             : duration(model.reconnect().p50Seconds()) + " / " + duration(model.reconnect().maxSeconds()),
@@ -46,15 +64,48 @@ public final class TerminalTable {
                             + events.droppedTotal() + " drop",
                     String.valueOf(events.lostInCloud())));
         }
-        out.append(table(List.of("model", "kind", "devices", "verdict", "recovery", "p50 / max", "reconnect p50 / max",
-                "events", "lost in cloud"), summary));
-        for (ModelReport model : report.models()) {
-            for (RecoveryReport.StuckDevice stuck : model.recovery().stuckDevices()) {
-                out.append(stuck.verdict()).append(' ').append(stuck.device()).append(": ").append(stuck.lastState())
-                        .append('\n');
-            }
+        return table(List.of("model", "kind", "devices", "recovery", "p50 / max", "reconnect p50 / max", "events",
+                "lost in cloud"), rows);
+    }
+
+    /** {@code 2 recovered, 1 NOT_RECOVERED, 1 NEEDS_A_PERSON}; {@code -} when there was no recovery phase. */
+    private static String recovery(RecoveryReport recovery) {
+        if (recovery.devices().isEmpty()) {
+            return "-";
         }
-        return out.toString();
+        StringBuilder text = new StringBuilder(recovery.recovered() + " recovered");
+        if (recovery.notRecovered() > 0) {
+            text.append(", ").append(recovery.notRecovered()).append(' ').append(RecoveryVerdict.NOT_RECOVERED);
+        }
+        if (recovery.needsAPerson() > 0) {
+            text.append(", ").append(recovery.needsAPerson()).append(' ').append(RecoveryVerdict.NEEDS_A_PERSON);
+        }
+        return text.toString();
+    }
+
+    /** Per model: its rung in each outage phase, the worst of them (its verdict), and when which rung held. */
+    private static String verdicts(RunReport report) {
+        List<String> outagePhases = report.phases().stream().filter(phase -> phase.kind().equals(WireNames.of(PhaseKind.OUTAGE)))
+                .map(RunReport.PhaseReport::name).toList();
+        List<String> header = new ArrayList<>(List.of("model"));
+        header.addAll(outagePhases);
+        header.addAll(List.of("verdict", "timeline"));
+        List<List<String>> rows = new ArrayList<>();
+        double resolution = 0;
+        for (ModelReport model : report.models()) {
+            List<String> row = new ArrayList<>(List.of(model.model()));
+            outagePhases.forEach(phase -> row.add(word(model.phases().get(phase))));
+            row.add(word(model.verdict()));
+            row.add(model.timeline().describe());
+            rows.add(row);
+            resolution = Math.max(resolution, model.timeline().resolutionSeconds());
+        }
+        return table(header, rows) + "timeline: scenario time since the outage began; a change is placed within "
+                + duration(resolution) + " (the spacing of probe rounds)\n";
+    }
+
+    private static String word(Enum<?> verdict) {
+        return verdict == null ? "-" : verdict.name();
     }
 
     /** Scenario seconds in the largest sensible unit: {@code 42s}, {@code 12m}, {@code 3.5h}. */
@@ -96,9 +147,9 @@ public final class TerminalTable {
     }
 
     private static void line(StringBuilder out, List<String> cells, int[] widths) {
-        for (int c = 0; c < cells.size(); c++) {
-            out.append(String.format("%-" + widths[c] + "s", cells.get(c)));
-            out.append(c == cells.size() - 1 ? "\n" : "  ");
+        for (int c = 0; c < cells.size() - 1; c++) {
+            out.append(String.format("%-" + widths[c] + "s", cells.get(c))).append("  ");
         }
+        out.append(cells.get(cells.size() - 1)).append('\n');
     }
 }

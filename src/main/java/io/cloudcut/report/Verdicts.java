@@ -7,10 +7,10 @@ import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
-import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.observation.StateObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.FunctionSpec;
@@ -25,122 +25,78 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The verdict rules: turns a run's observations into its report. Nothing here reads a policy out of
- * a model file; every verdict comes from what the probes saw.
- *
- * <ul>
- *   <li>In each phase, a function is {@code LOST} if no probe of it worked, {@code KEPT} if it worked
- *   at least as often as in the baseline and its median latency stayed within
- *   {@value #LATENCY_FACTOR}x the baseline's (plus {@value #LATENCY_SLACK_MILLIS} ms), {@code DEGRADED}
- *   otherwise. Its verdict for the outage is the worst of its outage phases.</li>
- *   <li>A model is {@code FULLY_AVAILABLE} when all its functions are kept, {@code FAIL_CLOSED} when all
- *   are lost, {@code LOCAL_FUNCTION_KEPT} when every local function is kept and every cloud one lost,
- *   {@code PARTIAL} otherwise.</li>
- * </ul>
+ * a model file; every verdict comes from what the probes saw. The rules live in small classes:
+ * {@link FunctionVerdicts} (a function in a phase: {@code KEPT}, {@code DEGRADED}, {@code LOST}),
+ * {@link Ladder} (a model in a stretch of the outage: one rung of {@link ModelVerdict}),
+ * {@link OutageJudgement} (a model's rung per outage phase, its headline and its timeline) and
+ * {@link Recoveries} (each device after the outage).
  */
 public final class Verdicts {
-
-    static final int LATENCY_FACTOR = 3;
-    static final int LATENCY_SLACK_MILLIS = 100;
 
     private Verdicts() {
     }
 
     public static RunReport report(Scenario scenario, String broker, Duration wallTime, List<Observation> observations) {
-        Set<String> outagePhases = phasesOf(scenario, PhaseKind.OUTAGE);
-        Set<String> baselinePhases = phasesOf(scenario, PhaseKind.BASELINE);
         List<ProbeObserved> probes = only(observations, ProbeObserved.class);
+        List<OutagePhases.Window> outage = OutagePhases.of(scenario, only(observations, PhaseObserved.class), probes);
+        DeviceStates states = new DeviceStates(only(observations, StateObserved.class));
         List<ModelReport> models = new ArrayList<>();
         for (FleetEntry entry : scenario.fleet()) {
             DeviceModel model = scenario.model(entry.model());
-            List<FunctionReport> functions = new ArrayList<>();
-            for (FunctionSpec function : model.functions()) {
-                List<ProbeObserved> mine = probes.stream()
-                        .filter(probe -> probe.model().equals(model.id()) && probe.function().equals(function.name()))
-                        .toList();
-                functions.add(functionReport(scenario, function, mine, baselinePhases, outagePhases));
-            }
-            models.add(new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), entry.count(),
-                    modelVerdict(model, functions), functions, recovery(model.id(), observations),
-                    reconnects(model.id(), observations), events(model.id(), observations),
-                    sessions(model.id(), observations)));
+            List<ProbeObserved> mine = probes.stream().filter(probe -> probe.model().equals(model.id())).toList();
+            models.add(modelReport(scenario, model, entry.count(), mine, outage, states, observations));
         }
         return new RunReport(scenario.name(), scenario.description(), broker, scenario.timeScale().value(),
                 wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models);
     }
 
+    private static ModelReport modelReport(Scenario scenario, DeviceModel model, int devices, List<ProbeObserved> probes,
+                                           List<OutagePhases.Window> outage, DeviceStates states,
+                                           List<Observation> observations) {
+        Set<String> baselinePhases = phasesOf(scenario, PhaseKind.BASELINE);
+        Map<String, PhaseCounts> baseline = new LinkedHashMap<>();
+        List<FunctionReport> functions = new ArrayList<>();
+        for (FunctionSpec function : model.functions()) {
+            List<ProbeObserved> ofFunction = probes.stream()
+                    .filter(probe -> probe.function().equals(function.name())).toList();
+            PhaseCounts inBaseline = PhaseCounts.of(ofFunction.stream()
+                    .filter(probe -> baselinePhases.contains(probe.phase())).toList());
+            baseline.put(function.name(), inBaseline);
+            functions.add(functionReport(scenario, function, ofFunction, inBaseline));
+        }
+        OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, states), outage, probes);
+        return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
+                judged.phases(), judged.timeline(), functions, recovery(model.id(), observations),
+                reconnects(model.id(), observations), events(model.id(), observations),
+                sessions(model.id(), observations));
+    }
+
+    /** Per phase, the function's counts and verdict; its own verdict is the worst of the outage phases it was probed in. */
     private static FunctionReport functionReport(Scenario scenario, FunctionSpec function, List<ProbeObserved> probes,
-                                                 Set<String> baselinePhases, Set<String> outagePhases) {
-        PhaseCounts baseline = counts(probes.stream().filter(p -> baselinePhases.contains(p.phase())).toList());
+                                                 PhaseCounts baseline) {
+        Set<String> outagePhases = phasesOf(scenario, PhaseKind.OUTAGE);
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
         for (Phase phase : scenario.phases()) {
-            byPhase.put(phase.name(), counts(probes.stream().filter(p -> p.phase().equals(phase.name())).toList())
-                    .judged(baseline));
+            byPhase.put(phase.name(), PhaseCounts.of(probes.stream().filter(p -> p.phase().equals(phase.name())).toList())
+                    .judged(baseline, function.role()));
         }
         FunctionVerdict worstOutage = outagePhases.stream().map(byPhase::get).map(PhaseCounts::verdict)
-                .max(Comparator.naturalOrder()).orElse(FunctionVerdict.KEPT);
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
         String lastFailure = probes.stream().filter(p -> !p.ok()).reduce((first, second) -> second)
                 .map(p -> p.phase() + ": " + p.detail()).orElse(null);
         return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage, lastFailure);
     }
 
-    static FunctionVerdict functionVerdict(PhaseCounts baseline, PhaseCounts outage) {
-        if (outage.ok() == 0) {
-            return FunctionVerdict.LOST;
-        }
-        boolean asOften = outage.okRate() >= baseline.okRate();
-        boolean asFast = outage.p50LatencyMillis()
-                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + LATENCY_SLACK_MILLIS;
-        return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
-    }
-
-    static ModelVerdict modelVerdict(DeviceModel model, List<FunctionReport> functions) {
-        if (functions.stream().allMatch(f -> f.verdict() == FunctionVerdict.KEPT)) {
-            return ModelVerdict.FULLY_AVAILABLE;
-        }
-        if (functions.stream().allMatch(f -> f.verdict() == FunctionVerdict.LOST)) {
-            return ModelVerdict.FAIL_CLOSED;
-        }
-        boolean localKept = functions.stream().filter(f -> isLocal(model, f))
-                .allMatch(f -> f.verdict() == FunctionVerdict.KEPT);
-        boolean cloudLost = functions.stream().filter(f -> !isLocal(model, f))
-                .allMatch(f -> f.verdict() == FunctionVerdict.LOST);
-        return localKept && cloudLost ? ModelVerdict.LOCAL_FUNCTION_KEPT : ModelVerdict.PARTIAL;
-    }
-
-    private static boolean isLocal(DeviceModel model, FunctionReport function) {
-        return model.function(function.name()).map(FunctionSpec::isLocal).orElse(false);
-    }
-
-    static PhaseCounts counts(List<ProbeObserved> probes) {
-        long ok = probes.stream().filter(ProbeObserved::ok).count();
-        long refused = probes.stream().filter(p -> p.outcome() == ProbeOutcome.REFUSED).count();
-        long timedOut = probes.stream().filter(p -> p.outcome() == ProbeOutcome.TIMED_OUT).count();
-        List<Long> latencies = probes.stream().filter(ProbeObserved::ok).map(ProbeObserved::latencyMillis).sorted().toList();
-        long p50 = latencies.isEmpty() ? 0 : latencies.get((latencies.size() - 1) / 2);
-        return new PhaseCounts(ok, probes.size() - ok, refused, timedOut, p50, null);
-    }
-
     private static RecoveryReport recovery(String model, List<Observation> observations) {
-        List<RecoveryObserved> mine = only(observations, RecoveryObserved.class).stream()
-                .filter(r -> r.model().equals(model)).toList();
-        List<Double> seconds = mine.stream().filter(RecoveryObserved::recovered)
-                .map(r -> r.afterMillis() / 1000.0).sorted().toList();
-        List<Double> wall = mine.stream().filter(RecoveryObserved::recovered)
-                .map(r -> r.realAfterMillis() / 1000.0).sorted().toList();
-        Set<String> gaveUp = only(observations, ConnectionObserved.class).stream()
-                .filter(c -> ConnectionObserved.GAVE_UP.equals(c.change())).map(ConnectionObserved::device)
-                .collect(Collectors.toSet());
-        List<RecoveryReport.StuckDevice> stuck = mine.stream().filter(r -> !r.recovered())
-                .map(r -> new RecoveryReport.StuckDevice(r.device(),
-                        gaveUp.contains(r.device()) ? "STUCK" : "STUCK_LAST_STATE", r.lastState())).toList();
-        return new RecoveryReport(seconds.size(), stuck.size(), percentile(seconds, 50), percentile(seconds, 95),
-                percentile(seconds, 100), percentile(wall, 50), percentile(wall, 100), stuck);
+        return Recoveries.of(only(observations, RecoveryObserved.class).stream().filter(r -> r.model().equals(model)).toList(),
+                only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList());
     }
 
     private static EventsReport events(String model, List<Observation> observations) {
@@ -185,9 +141,9 @@ public final class Verdicts {
                 .map(e -> (long) e.reconnectAttempts()).sorted().toList();
         List<Double> sortedSeconds = seconds.stream().sorted().toList();
         return new ReconnectReport(sortedSeconds.size(),
-                attempts.isEmpty() ? 0 : attempts.get((attempts.size() - 1) / 2),
-                attempts.isEmpty() ? 0 : attempts.get(attempts.size() - 1),
-                percentile(sortedSeconds, 50), percentile(sortedSeconds, 95), percentile(sortedSeconds, 100));
+                Percentiles.nearestRank(attempts, 50, 0L), Percentiles.nearestRank(attempts, 100, 0L),
+                Percentiles.nearestRank(sortedSeconds, 50, 0.0), Percentiles.nearestRank(sortedSeconds, 95, 0.0),
+                Percentiles.nearestRank(sortedSeconds, 100, 0.0));
     }
 
     private static List<ModelReport.SessionChange> sessions(String model, List<Observation> observations) {
@@ -231,14 +187,6 @@ public final class Verdicts {
         since.values().forEach(open -> changes.add(new RunReport.ServiceChange(open.service(), open.condition(),
                 open.cause(), open.atMillis() / 1000.0, -1)));
         return changes;
-    }
-
-    static double percentile(List<Double> sorted, int percent) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, Math.min(sorted.size(), rank) - 1));
     }
 
     private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {

@@ -46,7 +46,7 @@ class CustomFirmwareTest {
         assertThat(button.verdict()).isEqualTo(FunctionVerdict.LOST);
         assertThat(button.lastFailure()).contains("this firmware needs the cloud right now");
         assertThat(model.functions().get(1).verdict()).isEqualTo(FunctionVerdict.KEPT);
-        assertThat(model.verdict()).isEqualTo(ModelVerdict.PARTIAL);
+        assertThat(model.verdict()).as("its primary refused by the firmware itself").isEqualTo(ModelVerdict.FAIL_CLOSED);
         assertThat(model.recovery().recovered()).isEqualTo(2);
     }
 }

@@ -50,7 +50,8 @@ class OutageRunEndToEndTest {
         String json = Files.readString(reports.resolve("report.json"));
         assertThat(json).contains("\"scenario\"", "\"models\"", "\"model\"", "\"kind\"", "\"devices\"", "\"verdict\"",
                 "\"functions\"", "\"name\"", "\"path\"", "\"phases\"", "\"ok\"", "\"failed\"", "\"recovery\"",
-                "\"recovered\"", "\"stuck\"", "\"p50Seconds\"", "\"p95Seconds\"", "\"maxSeconds\"");
+                "\"recovered\"", "\"notRecovered\"", "\"needsAPerson\"", "\"p50Seconds\"", "\"p95Seconds\"",
+                "\"maxSeconds\"", "\"timeline\"", "\"resolutionSeconds\"", "\"spans\"");
         assertThat(reports.resolve("observations.jsonl")).isNotEmptyFile();
     }
 

@@ -30,8 +30,7 @@ final class OutageVerdicts {
                 assertThat(baseline.ok()).as("%s %s probed in the baseline", model.model(), function.name())
                         .isEqualTo(2L * model.devices());
             }
-            assertThat(model.recovery().stuck()).as("%s stuck devices: %s", model.model(), model.recovery().stuckDevices())
-                    .isZero();
+            assertThat(model.recovery().notBack()).as("%s devices not back", model.model()).isEmpty();
             assertThat(model.recovery().recovered()).as("%s recovered", model.model()).isEqualTo(model.devices());
             assertThat(model.events().balanced()).as("%s events %s", model.model(), model.events()).isTrue();
             assertThat(model.events().generated()).as("%s generated events", model.model()).isPositive();

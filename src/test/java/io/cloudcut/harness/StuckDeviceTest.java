@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RecoveryReport;
+import io.cloudcut.report.RecoveryVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A device whose client gives up reconnecting during an outage never comes back by itself: STUCK, never recovered. */
+/** A device whose client gives up reconnecting during an outage never comes back by itself: it needs a person. */
 class StuckDeviceTest {
 
     @Test
@@ -41,12 +42,12 @@ class StuckDeviceTest {
                 """);
         ModelReport quitter = run.report().model("quitter");
         assertThat(quitter.recovery().recovered()).isZero();
-        assertThat(quitter.recovery().stuckDevices()).singleElement().satisfies(stuck -> {
-            assertThat(stuck.verdict()).isEqualTo("STUCK");
+        assertThat(quitter.recovery().devices()).singleElement().satisfies(stuck -> {
+            assertThat(stuck.verdict()).isEqualTo(RecoveryVerdict.NEEDS_A_PERSON);
             assertThat(stuck.lastState()).contains("offline");
         });
         RecoveryReport stayer = run.report().model("stayer").recovery();
         assertThat(stayer.recovered()).isEqualTo(1);
-        assertThat(stayer.stuck()).isZero();
+        assertThat(stayer.notBack()).isEmpty();
     }
 }

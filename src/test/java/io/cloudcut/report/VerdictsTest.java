@@ -1,70 +1,69 @@
 package io.cloudcut.report;
 
-import io.cloudcut.scenario.DeviceKind;
+import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.DeviceModel;
-import io.cloudcut.scenario.FunctionPath;
-import io.cloudcut.scenario.FunctionRole;
-import io.cloudcut.scenario.FunctionRole;
-import io.cloudcut.scenario.FunctionSpec;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.cloudcut.observation.ProbeOutcome.CLOUD_ERROR;
+import static io.cloudcut.observation.ProbeOutcome.OK;
+import static io.cloudcut.observation.ProbeOutcome.REFUSED;
+import static io.cloudcut.observation.ProbeOutcome.TIMED_OUT;
+import static io.cloudcut.observation.ProbeOutcome.UNPROTECTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The report per function and phase: counts, how the failures split, the verdict against the baseline. */
 class VerdictsTest {
 
-    private static final PhaseCounts ALL_OK = counts(6, 0, 20);
+    private static final DeviceModel VACUUM = SampleModels.CHILD_LOCK;
 
     @Test
-    void aFunctionThatNeverWorkedInTheOutageIsLost() {
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(0, 6, 0))).isEqualTo(FunctionVerdict.LOST);
+    void eachPhaseSaysHowTheFailuresSplit() {
+        RunFixture run = RunFixture.baselineAndOutage(VACUUM, 1, Duration.ofHours(4));
+        List<Map<String, ProbeOutcome>> rounds = List.of(
+                Map.of("clean-button", REFUSED, "child-lock", UNPROTECTED),
+                Map.of("clean-button", CLOUD_ERROR, "child-lock", REFUSED),
+                Map.of("clean-button", TIMED_OUT, "child-lock", OK),
+                Map.of("clean-button", OK, "child-lock", OK));
+        for (int round = 0; round < rounds.size(); round++) {
+            run.round("outage", round, Duration.ofHours(1 + round), "vacuum-child-lock-1", rounds.get(round));
+        }
+        ModelReport model = run.report().model("vacuum-child-lock");
+
+        PhaseCounts button = model.functions().get(0).phases().get("outage");
+        assertThat(button).isEqualTo(new PhaseCounts(1, 3, 1, 1, 1, 0, RunFixture.LATENCY_MILLIS,
+                RunFixture.LATENCY_MILLIS, FunctionVerdict.DEGRADED));
+        PhaseCounts lock = model.functions().get(1).phases().get("outage");
+        assertThat(lock.unprotected()).isEqualTo(1);
+        assertThat(lock.refused()).isEqualTo(1);
+        assertThat(lock.verdict()).as("3 of 4 protected").isEqualTo(FunctionVerdict.DEGRADED);
+        assertThat(model.functions().get(1).lastFailure()).isEqualTo("outage: refused");
+        assertThat(model.verdict()).isEqualTo(ModelVerdict.FAIL_OPEN);
+        assertThat(model.timeline().describe()).isEqualTo(
+                "FAIL_OPEN from +0:00 to +1:00, CLOUD_DEPENDENT from +1:00 to +3:00, FULLY_AVAILABLE from +3:00 to +4:00");
     }
 
     @Test
-    void aFunctionThatWorkedAsOftenAndAsFastIsKept() {
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(6, 0, 30))).isEqualTo(FunctionVerdict.KEPT);
-    }
+    void aPhaseWithoutProbesOfAFunctionGivesItNoVerdict() {
+        ModelReport model = RunFixture.baselineAndOutage(VACUUM, 1, Duration.ofHours(4))
+                .rounds("outage", 2, VACUUM.id(), Map.of("clean-button", OK))
+                .report().model("vacuum-child-lock");
 
-    @Test
-    void sometimesOrMuchSlowerIsDegraded() {
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(3, 3, 20))).isEqualTo(FunctionVerdict.DEGRADED);
-        assertThat(Verdicts.functionVerdict(ALL_OK, counts(6, 0, 500))).isEqualTo(FunctionVerdict.DEGRADED);
-    }
-
-    @Test
-    void modelVerdictsFollowFromFunctionVerdicts() {
-        DeviceModel vacuum = new DeviceModel("v", DeviceKind.VACUUM, null, null, null, null, null, null, List.of(
-                new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null, FunctionRole.PRIMARY),
-                new FunctionSpec("clean-from-app", FunctionPath.CLOUD, null, null, null)), null, null, null, null);
-        assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.KEPT, FunctionVerdict.KEPT)))
-                .isEqualTo(ModelVerdict.FULLY_AVAILABLE);
-        assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.KEPT, FunctionVerdict.LOST)))
-                .isEqualTo(ModelVerdict.LOCAL_FUNCTION_KEPT);
-        assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.LOST, FunctionVerdict.LOST)))
-                .isEqualTo(ModelVerdict.FAIL_CLOSED);
-        assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.DEGRADED, FunctionVerdict.LOST)))
-                .isEqualTo(ModelVerdict.PARTIAL);
-        assertThat(Verdicts.modelVerdict(vacuum, functions(FunctionVerdict.KEPT, FunctionVerdict.DEGRADED)))
-                .isEqualTo(ModelVerdict.PARTIAL);
+        assertThat(model.functions().get(1).phases().get("outage").verdict()).isNull();
+        assertThat(model.functions().get(1).verdict()).isNull();
+        assertThat(model.functions().get(0).verdict()).isEqualTo(FunctionVerdict.KEPT);
+        assertThat(model.verdict()).as("what was probed was kept").isEqualTo(ModelVerdict.FULLY_AVAILABLE);
     }
 
     @Test
     void percentilesUseTheNearestRank() {
         List<Double> values = List.of(1.0, 2.0, 3.0, 4.0, 10.0);
-        assertThat(Verdicts.percentile(values, 50)).isEqualTo(3.0);
-        assertThat(Verdicts.percentile(values, 95)).isEqualTo(10.0);
-        assertThat(Verdicts.percentile(values, 100)).isEqualTo(10.0);
-        assertThat(Verdicts.percentile(List.of(), 50)).isZero();
-    }
-
-    private static List<FunctionReport> functions(FunctionVerdict button, FunctionVerdict app) {
-        return List.of(new FunctionReport("clean-button", "local", Map.of(), button, null),
-                new FunctionReport("clean-from-app", "cloud", Map.of(), app, null));
-    }
-
-    private static PhaseCounts counts(long ok, long failed, long p50) {
-        return new PhaseCounts(ok, failed, 0, failed, p50, null);
+        assertThat(Percentiles.nearestRank(values, 50, 0.0)).isEqualTo(3.0);
+        assertThat(Percentiles.nearestRank(values, 95, 0.0)).isEqualTo(10.0);
+        assertThat(Percentiles.nearestRank(values, 100, 0.0)).isEqualTo(10.0);
+        assertThat(Percentiles.nearestRank(List.<Double>of(), 50, 0.0)).isZero();
     }
 }

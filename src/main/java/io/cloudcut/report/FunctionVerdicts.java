@@ -1,0 +1,54 @@
+package io.cloudcut.report;
+
+import io.cloudcut.scenario.FunctionRole;
+
+/**
+ * The rule for one function in one phase (or one probe round), against the baseline:
+ * <ul>
+ *   <li>{@code LOST} when no probe of it worked;</li>
+ *   <li>{@code KEPT} when it worked at least as often as in the baseline and its median latency
+ *   stayed within {@value #LATENCY_FACTOR}x the baseline's median plus a slack;</li>
+ *   <li>{@code DEGRADED} otherwise.</li>
+ * </ul>
+ * The slack is the jitter the baseline itself showed: twice the spread between its median and its
+ * 95th percentile, and at least {@value #MIN_SLACK_MILLIS} ms. A machine loaded in the baseline
+ * shows it there, and the slack grows with it, so that its load alone does not turn KEPT into
+ * DEGRADED; a quiet machine keeps a tight bound, so that a real slowdown still shows.
+ * <p>
+ * A security function works when it protects: a probe the device refused (a locked device also
+ * keeps its child locked) counts as working; only an answer of the kind it exists to prevent
+ * ({@code UNPROTECTED}), or none at all, is a failure.
+ */
+final class FunctionVerdicts {
+
+    static final int LATENCY_FACTOR = 3;
+    static final long MIN_SLACK_MILLIS = 50;
+    static final int SPREAD_FACTOR = 2;
+
+    private FunctionVerdicts() {
+    }
+
+    static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase) {
+        long worked = worked(role, phase);
+        if (worked == 0) {
+            return FunctionVerdict.LOST;
+        }
+        boolean asOften = rate(worked, phase) >= rate(worked(role, baseline), baseline);
+        boolean asFast = phase.p50LatencyMillis() <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline);
+        return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
+    }
+
+    /** How much slower than the baseline's median, beyond the factor, still counts as noise. */
+    static long slackMillis(PhaseCounts baseline) {
+        long spread = Math.max(0, baseline.p95LatencyMillis() - baseline.p50LatencyMillis());
+        return Math.max(MIN_SLACK_MILLIS, SPREAD_FACTOR * spread);
+    }
+
+    private static long worked(FunctionRole role, PhaseCounts counts) {
+        return role == FunctionRole.SECURITY ? counts.ok() + counts.refused() : counts.ok();
+    }
+
+    private static double rate(long worked, PhaseCounts counts) {
+        return counts.total() == 0 ? 0 : (double) worked / counts.total();
+    }
+}

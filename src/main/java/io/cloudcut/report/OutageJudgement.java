@@ -1,0 +1,93 @@
+package io.cloudcut.report;
+
+import io.cloudcut.observation.ProbeObserved;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * One model through the outage: its rung in each outage phase (from all the phase's probes), its
+ * headline (the worst of those), and its timeline (a rung per probe round, equal neighbours merged
+ * across phases). Probes of one round share their phase and round; the round's time is its first
+ * probe's, and it stands for the stretch until the next round (or its phase's end).
+ */
+final class OutageJudgement {
+
+    record Result(ModelVerdict headline, Map<String, ModelVerdict> phases, VerdictTimeline timeline) {
+    }
+
+    private record Round(long atMillis, Optional<ModelVerdict> rung) {
+    }
+
+    private OutageJudgement() {
+    }
+
+    /** {@code probes}: the model's probes, of every phase. */
+    static Result judge(Ladder ladder, List<OutagePhases.Window> outage, List<ProbeObserved> probes) {
+        Map<String, ModelVerdict> phases = new LinkedHashMap<>();
+        List<Round> rounds = new ArrayList<>();
+        for (OutagePhases.Window window : outage) {
+            List<ProbeObserved> inPhase = probes.stream().filter(probe -> probe.phase().equals(window.phase())).toList();
+            ladder.rung(new Ladder.Stretch(inPhase, window.fromMillis(), window.untilMillis()))
+                    .ifPresent(rung -> phases.put(window.phase(), rung));
+            rounds.addAll(rounds(ladder, window, inPhase));
+        }
+        ModelVerdict headline = phases.values().stream().reduce(ModelVerdict::worst).orElse(null);
+        return new Result(headline, phases, timeline(outage, rounds));
+    }
+
+    private static List<Round> rounds(Ladder ladder, OutagePhases.Window window, List<ProbeObserved> inPhase) {
+        List<List<ProbeObserved>> byRound = inPhase.stream()
+                .collect(Collectors.groupingBy(ProbeObserved::round, TreeMap::new, Collectors.toList()))
+                .values().stream()
+                .sorted(Comparator.comparingLong(OutageJudgement::startOf))
+                .toList();
+        List<Round> rounds = new ArrayList<>();
+        for (int i = 0; i < byRound.size(); i++) {
+            long from = startOf(byRound.get(i));
+            long until = i + 1 < byRound.size() ? startOf(byRound.get(i + 1)) : window.untilMillis();
+            rounds.add(new Round(from, ladder.rung(new Ladder.Stretch(byRound.get(i), from, until))));
+        }
+        return rounds;
+    }
+
+    private static VerdictTimeline timeline(List<OutagePhases.Window> outage, List<Round> rounds) {
+        long origin = outage.isEmpty() ? 0 : outage.get(0).fromMillis();
+        long end = outage.isEmpty() ? 0 : outage.get(outage.size() - 1).untilMillis();
+        long resolution = 0;
+        List<VerdictTimeline.Span> spans = new ArrayList<>();
+        ModelVerdict current = null;
+        long since = 0;
+        for (int i = 0; i < rounds.size(); i++) {
+            Round round = rounds.get(i);
+            long next = i + 1 < rounds.size() ? rounds.get(i + 1).atMillis() : end;
+            resolution = Math.max(resolution, next - round.atMillis());
+            ModelVerdict rung = round.rung().orElse(current);
+            if (rung != current) {
+                if (current != null) {
+                    spans.add(span(current, since, round.atMillis(), origin));
+                }
+                current = rung;
+                since = round.atMillis();
+            }
+        }
+        if (current != null) {
+            spans.add(span(current, since, end, origin));
+        }
+        return new VerdictTimeline(origin / 1000.0, resolution / 1000.0, spans);
+    }
+
+    private static VerdictTimeline.Span span(ModelVerdict rung, long fromMillis, long untilMillis, long origin) {
+        return new VerdictTimeline.Span(rung, (fromMillis - origin) / 1000.0, (untilMillis - origin) / 1000.0);
+    }
+
+    private static long startOf(List<ProbeObserved> round) {
+        return round.stream().mapToLong(ProbeObserved::atMillis).min().orElse(0);
+    }
+}

@@ -1,0 +1,47 @@
+package io.cloudcut.report;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.scenario.PhaseKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** After the outage, each device: RECOVERED (with its time), NOT_RECOVERED (still trying), NEEDS_A_PERSON. */
+class RecoveriesTest {
+
+    @Test
+    void eachDeviceGetsItsOwnRecoveryVerdict() {
+        RecoveryReport recovery = new RunFixture().model(SampleModels.CLOUD_CHIME, 5)
+                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .phase("outage", PhaseKind.OUTAGE, Duration.ofHours(1))
+                .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1))
+                .recovered("doorbell-cloud-chime-1", Duration.ofSeconds(30))
+                .recovered("doorbell-cloud-chime-2", Duration.ofSeconds(90))
+                .notRecovered("doorbell-cloud-chime-3", "idle, offline", false)
+                .notRecovered("doorbell-cloud-chime-4", "idle, no session", true)
+                .notRecovered("doorbell-cloud-chime-5", "idle, offline", false)
+                .observe(new ConnectionObserved(Duration.ofMinutes(80).toMillis(), "doorbell-cloud-chime-5", "doorbell-cloud-chime",
+                        ConnectionObserved.GAVE_UP, "3 attempts"))
+                .report().model("doorbell-cloud-chime").recovery();
+
+        assertThat(recovery.devices())
+                .extracting(RecoveryReport.DeviceRecovery::device, RecoveryReport.DeviceRecovery::verdict,
+                        RecoveryReport.DeviceRecovery::afterSeconds)
+                .containsExactly(
+                        tuple("doorbell-cloud-chime-1", RecoveryVerdict.RECOVERED, 30.0),
+                        tuple("doorbell-cloud-chime-2", RecoveryVerdict.RECOVERED, 90.0),
+                        tuple("doorbell-cloud-chime-3", RecoveryVerdict.NOT_RECOVERED, null),
+                        tuple("doorbell-cloud-chime-4", RecoveryVerdict.NEEDS_A_PERSON, null),
+                        tuple("doorbell-cloud-chime-5", RecoveryVerdict.NEEDS_A_PERSON, null));
+        assertThat(recovery.recovered()).isEqualTo(2);
+        assertThat(recovery.notRecovered()).isEqualTo(1);
+        assertThat(recovery.needsAPerson()).as("firmware waiting for someone, and a client that gave up").isEqualTo(2);
+        assertThat(recovery.p50Seconds()).isEqualTo(30.0);
+        assertThat(recovery.maxSeconds()).isEqualTo(90.0);
+        assertThat(recovery.notBack()).extracting(RecoveryReport.DeviceRecovery::device)
+                .containsExactly("doorbell-cloud-chime-3", "doorbell-cloud-chime-4", "doorbell-cloud-chime-5");
+    }
+}

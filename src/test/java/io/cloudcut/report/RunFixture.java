@@ -1,0 +1,156 @@
+package io.cloudcut.report;
+
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.PhaseObserved;
+import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.observation.ProbeOutcome;
+import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.observation.StateObserved;
+import io.cloudcut.scenario.CloudSpec;
+import io.cloudcut.scenario.DeviceKind;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.FleetEntry;
+import io.cloudcut.scenario.FunctionPath;
+import io.cloudcut.scenario.FunctionRole;
+import io.cloudcut.scenario.FunctionSpec;
+import io.cloudcut.scenario.Phase;
+import io.cloudcut.scenario.PhaseKind;
+import io.cloudcut.scenario.ProbeSettings;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.WireNames;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A made-up run for the verdict rules, no broker: a scenario (models, one device each unless said,
+ * phases back to back from time zero) and an observation stream written by hand, round by round.
+ */
+final class RunFixture {
+
+    static final long LATENCY_MILLIS = 5;
+
+    private final Map<String, DeviceModel> models = new LinkedHashMap<>();
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+    private final List<Phase> phases = new ArrayList<>();
+    private final Map<String, Duration> starts = new LinkedHashMap<>();
+    private final List<Observation> observations = new ArrayList<>();
+    private Duration end = Duration.ZERO;
+
+    static FunctionSpec function(String name, FunctionPath path, FunctionRole role) {
+        return new FunctionSpec(name, path, null, null, role);
+    }
+
+    static DeviceModel model(String id, DeviceKind kind, FunctionSpec... functions) {
+        // A firmware class name lets a test name functions the built-in firmware does not have (stop, say).
+        return new DeviceModel(id, kind, null, "test.Firmware", null, null, null, null, List.of(functions),
+                null, null, null, null);
+    }
+
+    /** A run of one model: a 1 h baseline where everything worked (2 rounds), then an outage for the test to probe. */
+    static RunFixture baselineAndOutage(DeviceModel model, int devices, Duration outage) {
+        return new RunFixture().model(model, devices)
+                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .phase("outage", PhaseKind.OUTAGE, outage)
+                .rounds("baseline", 2, model.id(), all(model, ProbeOutcome.OK));
+    }
+
+    RunFixture model(DeviceModel model, int devices) {
+        models.put(model.id(), model);
+        counts.put(model.id(), devices);
+        return this;
+    }
+
+    RunFixture model(DeviceModel model) {
+        return model(model, 1);
+    }
+
+    /** The next phase, starting where the previous one ended, with its start and end marks. */
+    RunFixture phase(String name, PhaseKind kind, Duration duration) {
+        phases.add(new Phase(name, kind, duration, null, List.of()));
+        starts.put(name, end);
+        observations.add(new PhaseObserved(end.toMillis(), name, WireNames.of(kind), true));
+        end = end.plus(duration);
+        observations.add(new PhaseObserved(end.toMillis(), name, WireNames.of(kind), false));
+        return this;
+    }
+
+    Duration start(String phase) {
+        return starts.get(phase);
+    }
+
+    /** One round: each function of the device probed at {@code at} (scenario time since the run's origin). */
+    RunFixture round(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes) {
+        return round(phase, round, at, device, outcomes, LATENCY_MILLIS);
+    }
+
+    RunFixture round(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
+                     long latencyMillis) {
+        String model = modelOf(device);
+        outcomes.forEach((function, outcome) -> observations.add(new ProbeObserved(at.toMillis(), phase, round, device,
+                model, function, models.get(model).function(function).orElseThrow().isLocal() ? "local" : "cloud",
+                outcome, outcome == ProbeOutcome.OK ? latencyMillis : 1500, outcome.name().toLowerCase())));
+        return this;
+    }
+
+    /** {@code rounds} rounds spread over the phase from its start, the same outcomes in each, for every device of the model. */
+    RunFixture rounds(String phase, int rounds, String model, Map<String, ProbeOutcome> outcomes) {
+        Phase spec = phases.stream().filter(p -> p.name().equals(phase)).findFirst().orElseThrow();
+        Duration every = spec.duration().dividedBy(rounds);
+        for (int round = 0; round < rounds; round++) {
+            for (int device = 1; device <= counts.get(model); device++) {
+                round(phase, round, starts.get(phase).plus(every.multipliedBy(round)), model + "-" + device, outcomes);
+            }
+        }
+        return this;
+    }
+
+    /** The same outcome for every function of the model. */
+    static Map<String, ProbeOutcome> all(DeviceModel model, ProbeOutcome outcome) {
+        Map<String, ProbeOutcome> outcomes = new LinkedHashMap<>();
+        model.functions().forEach(function -> outcomes.put(function.name(), outcome));
+        return outcomes;
+    }
+
+    RunFixture state(Duration at, String device, String state, boolean atRest) {
+        observations.add(new StateObserved(at.toMillis(), device, modelOf(device), state, atRest));
+        return this;
+    }
+
+    RunFixture observe(Observation observation) {
+        observations.add(observation);
+        return this;
+    }
+
+    RunFixture recovered(String device, Duration after) {
+        return observe(new RecoveryObserved(end.toMillis(), device, modelOf(device), true, after.toMillis(),
+                after.toMillis() / 3600, "docked", false));
+    }
+
+    RunFixture notRecovered(String device, String lastState, boolean needsPerson) {
+        return observe(new RecoveryObserved(end.toMillis(), device, modelOf(device), false, 0, 0, lastState,
+                needsPerson));
+    }
+
+    Scenario scenario() {
+        List<FleetEntry> fleet = counts.entrySet().stream().map(e -> new FleetEntry(e.getKey(), e.getValue())).toList();
+        return new Scenario("made-up", "a run written by hand", null, 3600,
+                new ProbeSettings(null, null, null, null), new CloudSpec(null, Map.of(), false), fleet, phases, models);
+    }
+
+    List<Observation> observations() {
+        return observations.stream().sorted(Comparator.comparingLong(Observation::atMillis)).toList();
+    }
+
+    RunReport report() {
+        return Verdicts.report(scenario(), "embedded", Duration.ofSeconds(1), observations());
+    }
+
+    private String modelOf(String device) {
+        return device.substring(0, device.lastIndexOf('-'));
+    }
+}

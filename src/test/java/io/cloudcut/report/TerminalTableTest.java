@@ -1,0 +1,45 @@
+package io.cloudcut.report;
+
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.PhaseKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static io.cloudcut.observation.ProbeOutcome.OK;
+import static io.cloudcut.observation.ProbeOutcome.REFUSED;
+import static io.cloudcut.observation.ProbeOutcome.TIMED_OUT;
+import static io.cloudcut.report.RunFixture.all;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a person at a terminal reads: the matrix, then per model its rung per outage phase, its verdict and timeline. */
+class TerminalTableTest {
+
+    private static final DeviceModel LOCKED = SampleModels.CLOUD_LOCKED;
+
+    @Test
+    void eachModelGetsALineWithItsRungPerOutagePhaseItsVerdictAndItsTimeline() {
+        RunReport report = new RunFixture().model(LOCKED, 2)
+                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .phase("auth-down", PhaseKind.OUTAGE, Duration.ofHours(9))
+                .phase("auth-back", PhaseKind.OUTAGE, Duration.ofHours(8))
+                .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1))
+                .rounds("baseline", 2, LOCKED.id(), all(LOCKED, OK))
+                .rounds("auth-down", 3, LOCKED.id(), Map.of("clean-button", REFUSED, "scheduled-clean", REFUSED, "clean-from-app", TIMED_OUT))
+                .rounds("auth-back", 2, LOCKED.id(), Map.of("clean-button", OK, "scheduled-clean", OK, "clean-from-app", TIMED_OUT))
+                .recovered("vacuum-cloud-locked-1", Duration.ofSeconds(30))
+                .notRecovered("vacuum-cloud-locked-2", "docked, offline", true)
+                .report();
+
+        String table = TerminalTable.render(report);
+
+        assertThat(table).containsPattern("vacuum-cloud-locked +clean-button +local +4/4 ok +0/6 ok +4/4 ok +- +LOST");
+        assertThat(table).containsPattern("model +auth-down +auth-back +verdict +timeline");
+        assertThat(table).containsPattern("vacuum-cloud-locked +FAIL_CLOSED +LOCAL_FUNCTION_KEPT +FAIL_CLOSED +"
+                + "FAIL_CLOSED from \\+0:00 to \\+9:00, LOCAL_FUNCTION_KEPT from \\+9:00 to \\+17:00");
+        assertThat(table).contains("a change is placed within 4.0h");
+        assertThat(table).contains("1 recovered, 1 NEEDS_A_PERSON");
+        assertThat(table).contains("NEEDS_A_PERSON vacuum-cloud-locked-2: docked, offline");
+    }
+}
