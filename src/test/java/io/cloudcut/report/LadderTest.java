@@ -199,7 +199,7 @@ class LadderTest {
     }
 
     private static ProbeObserved probe(String function, ProbeOutcome outcome, long latency) {
-        return new ProbeObserved(0, "outage", 0, "m-1", "m", function, "local", outcome, latency, "");
+        return new ProbeObserved(0, "outage", 0, false, "m-1", "m", function, "local", outcome, latency, "");
     }
 
     private static List<List<ProbeOutcome>> combinations(ProbeOutcome[] outcomes, int size) {

@@ -17,6 +17,7 @@ import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.ProbeSettings;
 import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.TimeScale;
 import io.cloudcut.scenario.WireNames;
 
 import java.time.Duration;
@@ -71,7 +72,7 @@ final class RunFixture {
 
     /** The next phase, starting where the previous one ended, with its start and end marks. */
     RunFixture phase(String name, PhaseKind kind, Duration duration) {
-        phases.add(new Phase(name, kind, duration, null, List.of()));
+        phases.add(new Phase(name, kind, duration, null, List.of(), null));
         starts.put(name, end);
         observations.add(new PhaseObserved(end.toMillis(), name, WireNames.of(kind), true));
         end = end.plus(duration);
@@ -91,7 +92,7 @@ final class RunFixture {
     RunFixture round(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
                      long latencyMillis) {
         String model = modelOf(device);
-        outcomes.forEach((function, outcome) -> observations.add(new ProbeObserved(at.toMillis(), phase, round, device,
+        outcomes.forEach((function, outcome) -> observations.add(new ProbeObserved(at.toMillis(), phase, round, false, device,
                 model, function, models.get(model).function(function).orElseThrow().isLocal() ? "local" : "cloud",
                 outcome, outcome == ProbeOutcome.OK ? latencyMillis : 1500, outcome.name().toLowerCase())));
         return this;
@@ -138,8 +139,8 @@ final class RunFixture {
 
     Scenario scenario() {
         List<FleetEntry> fleet = counts.entrySet().stream().map(e -> new FleetEntry(e.getKey(), e.getValue())).toList();
-        return new Scenario("made-up", "a run written by hand", null, 3600,
-                new ProbeSettings(null, null, null, null), new CloudSpec(null, Map.of(), false), fleet, phases, models);
+        return new Scenario("made-up", "a run written by hand", null, TimeScale.fixed(3600),
+                new ProbeSettings(null, null, null, null, null), new CloudSpec(null, Map.of(), false), fleet, phases, models);
     }
 
     List<Observation> observations() {
