@@ -36,8 +36,6 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     /** How many events may await their PUBACK at once, like a client's in-flight window. */
     private static final int IN_FLIGHT_WINDOW = 10;
-    /** States a device may be left in without anyone wanting it otherwise. */
-    private static final java.util.Set<String> REST_STATES = java.util.Set.of("docked", "idle");
 
     private final String deviceId;
     private final DeviceModel model;
@@ -50,6 +48,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private EventOutbox outbox;
     private CloudSession session;
     private String state = "starting";
+    private Activity activity = Activity.AT_REST;
     private long malformedMessages;
 
     /**
@@ -146,10 +145,11 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     }
 
     @Override
-    public void state(String newState) {
-        if (!newState.equals(state)) {
+    public void state(String newState, Activity newActivity) {
+        if (!newState.equals(state) || newActivity != activity) {
             state = newState;
-            observe(new StateObserved(nowMillis(), deviceId, model.id(), newState, REST_STATES.contains(newState)));
+            activity = newActivity;
+            observe(new StateObserved(nowMillis(), deviceId, model.id(), newState, newActivity == Activity.AT_REST));
         }
     }
 
@@ -282,6 +282,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 .put("device", deviceId)
                 .put("model", model.id())
                 .put("state", state)
+                .put("atRest", activity == Activity.AT_REST)
                 .put("connected", connection.isConnected())
                 .put("sessionValid", session.valid())
                 .put("needsPerson", connection.stats().gaveUp())

@@ -13,8 +13,16 @@ import java.util.Locale;
  */
 final class VacuumFirmware implements Firmware {
 
-    /** The usual robot vacuum states (the set Home Assistant and Valetudo use). */
-    enum VacuumState { DOCKED, CLEANING, PAUSED, RETURNING, IDLE, ERROR;
+    /** The usual robot vacuum states (the set Home Assistant and Valetudo use); it acts only while it moves. */
+    enum VacuumState {
+        DOCKED(Activity.AT_REST), CLEANING(Activity.ACTING), PAUSED(Activity.AT_REST), RETURNING(Activity.ACTING),
+        IDLE(Activity.AT_REST), ERROR(Activity.AT_REST);
+
+        private final Activity activity;
+
+        VacuumState(Activity activity) {
+            this.activity = activity;
+        }
 
         String wireName() {
             return name().toLowerCase(Locale.ROOT);
@@ -68,7 +76,7 @@ final class VacuumFirmware implements Firmware {
     }
 
     private void enter(VacuumState state) {
-        device.state(state.wireName());
+        device.state(state.wireName(), state.activity);
     }
 
     private void reportStatus(String function, String probeId) {
