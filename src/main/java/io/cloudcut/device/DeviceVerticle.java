@@ -198,14 +198,15 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         String name = ask.body().getString("function", "");
         Optional<FunctionSpec> function = model.function(name);
         if (function.isEmpty() || function.get().trigger() == Trigger.APP) {
-            ask.fail(404, "no function '" + name + "' started on the device");
+            ask.fail(DeviceAddresses.NO_SUCH_FUNCTION, "no function '" + name + "' started on the device");
             return;
         }
         perform(function.get(), ask.body().getString("probeId")).onComplete(done -> {
             if (done.succeeded()) {
                 ask.reply(new JsonObject().put("detail", done.result()));
             } else {
-                ask.fail(403, done.cause().getMessage());
+                ask.fail(done.cause() instanceof Unprotected ? DeviceAddresses.UNPROTECTED : DeviceAddresses.REFUSED,
+                        done.cause().getMessage());
             }
         });
     }
