@@ -6,7 +6,8 @@ import java.util.List;
 public enum DeviceKind {
     VACUUM(List.of("clean-button", "clean-from-app", "scheduled-clean", "stop", "return-to-base", "status-report",
             "child-lock", "child-lock-from-app")),
-    DOORBELL(List.of("chime", "motion-alert", "push-notification", "live-view", "record-clip"));
+    DOORBELL(List.of("chime", "motion-alert", "push-notification", "live-view", "record-clip")),
+    BED(List.of("temperature-buttons", "incline-buttons", "adjust-from-app", "sleep-report"));
 
     private final List<String> functions;
 
