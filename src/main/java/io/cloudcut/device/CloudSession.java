@@ -73,7 +73,7 @@ final class CloudSession {
             return Optional.empty();
         }
         return switch (policy.onLoss()) {
-            case KEEP_LOCAL -> Optional.empty();
+            case KEEP_LOCAL, FACTORY_SETTINGS -> Optional.empty();
             case LOCK_ALL -> Optional.of("locked: no valid cloud session");
             case GRACE -> function.isLocal() && withinGrace() ? Optional.empty()
                     : Optional.of("locked: no cloud session and grace period over");

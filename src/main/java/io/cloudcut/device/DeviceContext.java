@@ -18,8 +18,14 @@ public interface DeviceContext {
     /** The state the device is in now, as the firmware last set it. */
     String state();
 
-    /** Enters a state; the change is observed and shows in reports and dashboards. */
-    void state(String state);
+    /**
+     * Enters a state; the change is observed and shows in reports and dashboards.
+     *
+     * @param state    what the device is doing, in its own words: {@code cleaning}, {@code docked}
+     * @param activity whether the device acts on the world in that state or is at rest: a device
+     *                 held in an acting state while its commands fail is stuck in its last state
+     */
+    void state(String state, Activity activity);
 
     /**
      * Sends an event to the cloud's ingest service at QoS 1: at once when connected, otherwise kept in

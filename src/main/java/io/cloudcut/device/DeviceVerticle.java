@@ -39,8 +39,6 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     /** How many events may await their PUBACK at once, like a client's in-flight window. */
     private static final int IN_FLIGHT_WINDOW = 10;
-    /** States a device may be left in without anyone wanting it otherwise. */
-    private static final java.util.Set<String> REST_STATES = java.util.Set.of("docked", "idle");
 
     private final String deviceId;
     private final DeviceModel model;
@@ -57,6 +55,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private long nextTimerId;
     private Executor onContext;
     private String state = "starting";
+    private Activity activity = Activity.AT_REST;
     private long malformedMessages;
 
     /**
@@ -155,10 +154,11 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     }
 
     @Override
-    public void state(String newState) {
-        if (!newState.equals(state)) {
+    public void state(String newState, Activity newActivity) {
+        if (!newState.equals(state) || newActivity != activity) {
             state = newState;
-            observe(new StateObserved(nowMillis(), deviceId, model.id(), newState, REST_STATES.contains(newState)));
+            activity = newActivity;
+            observe(new StateObserved(nowMillis(), deviceId, model.id(), newState, newActivity == Activity.AT_REST));
         }
     }
 
@@ -215,14 +215,15 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         String name = ask.body().getString("function", "");
         Optional<FunctionSpec> function = model.function(name);
         if (function.isEmpty() || function.get().trigger() == Trigger.APP) {
-            ask.fail(404, "no function '" + name + "' started on the device");
+            ask.fail(DeviceAddresses.NO_SUCH_FUNCTION, "no function '" + name + "' started on the device");
             return;
         }
         perform(function.get(), ask.body().getString("probeId")).onComplete(done -> {
             if (done.succeeded()) {
                 ask.reply(new JsonObject().put("detail", done.result()));
             } else {
-                ask.fail(403, done.cause().getMessage());
+                ask.fail(done.cause() instanceof Unprotected ? DeviceAddresses.UNPROTECTED : DeviceAddresses.REFUSED,
+                        done.cause().getMessage());
             }
         });
     }
@@ -299,6 +300,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 .put("device", deviceId)
                 .put("model", model.id())
                 .put("state", state)
+                .put("atRest", activity == Activity.AT_REST)
                 .put("connected", connection.isConnected())
                 .put("sessionValid", session.valid())
                 .put("needsPerson", connection.stats().gaveUp())

@@ -18,7 +18,7 @@ final class DoorbellFirmware implements Firmware {
     @Override
     public void start(DeviceContext device) {
         this.device = device;
-        device.state("idle");
+        device.state("idle", Activity.AT_REST);
         device.setPeriodic(device.model().statusEvery(), () ->
                 device.emit("status", "status", null, new JsonObject().put("state", device.state())));
     }

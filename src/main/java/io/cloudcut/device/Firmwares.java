@@ -15,6 +15,7 @@ final class Firmwares {
         return switch (model.kind()) {
             case VACUUM -> new VacuumFirmware();
             case DOORBELL -> new DoorbellFirmware();
+            case BED -> new BedFirmware();
         };
     }
 

@@ -82,7 +82,8 @@ final class Prober {
                     }
                     if (reply.cause() instanceof ReplyException refused
                             && refused.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-                        return Future.failedFuture(new ProbeRefused(ProbeOutcome.REFUSED, refused.getMessage()));
+                        return Future.failedFuture(new ProbeRefused(refused.failureCode() == DeviceAddresses.UNPROTECTED
+                                ? ProbeOutcome.UNPROTECTED : ProbeOutcome.REFUSED, refused.getMessage()));
                     }
                     return Future.failedFuture("device did not answer within " + timeout.toMillis() + " ms");
                 });

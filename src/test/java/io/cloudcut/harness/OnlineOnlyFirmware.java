@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.device.Activity;
 import io.cloudcut.device.DeviceContext;
 import io.cloudcut.device.Firmware;
 import io.vertx.core.Future;
@@ -15,7 +16,7 @@ public final class OnlineOnlyFirmware implements Firmware {
     @Override
     public void start(DeviceContext device) {
         this.device = device;
-        device.state("docked");
+        device.state("docked", Activity.AT_REST);
     }
 
     @Override

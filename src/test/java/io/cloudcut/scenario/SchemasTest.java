@@ -75,6 +75,23 @@ class SchemasTest {
                 .containsExactlyInAnyOrderElementsOf(FaultSpec.LINK_FAULTS);
     }
 
+    @Test
+    void theDeviceSchemaNamesTheKindsTheirFunctionsAndTheSessionPoliciesTheLoaderKnows() throws IOException {
+        JsonObject properties = new JsonObject(Files.readString(Project.file("schemas/device.schema.json")))
+                .getJsonObject("properties");
+
+        assertThat(properties.getJsonObject("kind").getJsonArray("enum").getList())
+                .containsExactlyInAnyOrderElementsOf(Stream.of(DeviceKind.values()).map(WireNames::of).toList());
+        String functionNames = properties.getJsonObject("functions").getJsonObject("items").getJsonObject("properties")
+                .getJsonObject("name").getString("description");
+        for (DeviceKind kind : DeviceKind.values()) {
+            assertThat(functionNames).contains(WireNames.of(kind) + ": " + String.join(", ", kind.functions()));
+        }
+        assertThat(properties.getJsonObject("session").getJsonObject("properties").getJsonObject("onLoss")
+                .getJsonArray("enum").getList())
+                .containsExactlyInAnyOrderElementsOf(Stream.of(OnSessionLoss.values()).map(WireNames::of).toList());
+    }
+
     private static OutputUnit validate(String dir, String yaml) throws IOException {
         JsonObject schema = new JsonObject(Files.readString(Project.file("schemas/" + schemaFor(dir))));
         Validator validator = Validator.create(JsonSchema.of(schema),

@@ -1,0 +1,112 @@
+package io.cloudcut.device;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A smart bed after the Eight Sleep Pod: a cover that heats or cools (levels -10 to +10, 0 is
+ * neutral) on a base that raises the head (0 to 45 degrees). It holds its night setting from the
+ * start, warming and raised, as it does while someone sleeps in it, and keeps holding whatever it
+ * was last set to: nothing but a press or the app changes it. Whether its buttons need the cloud is
+ * the model's session policy: with {@code lock-all}, a bed without a session refuses them and stays
+ * where it was.
+ *
+ * <p>A press of its temperature or incline buttons moves that setting one step, the first press
+ * down (cooler, lower: what an owner too hot or too raised wants), the next one back up, so that
+ * probes keep the bed near its owner's setting; the app moves both.
+ */
+final class BedFirmware implements Firmware {
+
+    /** The setting the bed holds for the night: warming by four levels, the head raised by 15 degrees. */
+    static final int NIGHT_TEMPERATURE = 4;
+    static final int NIGHT_HEAD_DEGREES = 15;
+
+    private final Axis temperature;
+    private final Axis head;
+    private DeviceContext device;
+
+    BedFirmware() {
+        this(NIGHT_TEMPERATURE, NIGHT_HEAD_DEGREES);
+    }
+
+    /** A bed that holds another setting: {@code 0, 0} is neutral and flat, at rest. */
+    BedFirmware(int temperatureLevel, int headDegrees) {
+        temperature = new Axis(temperatureLevel, 1);
+        head = new Axis(headDegrees, 5);
+    }
+
+    @Override
+    public void start(DeviceContext device) {
+        this.device = device;
+        reportState();
+        device.setPeriodic(device.model().statusEvery(), () -> sendReport("status", null));
+    }
+
+    @Override
+    public Future<String> perform(String function, String probeId) {
+        return switch (function) {
+            case "temperature-buttons" -> Future.succeededFuture(adjusted(stepTemperature()));
+            case "incline-buttons" -> Future.succeededFuture(adjusted(stepHead()));
+            case "adjust-from-app" -> Future.succeededFuture(adjusted("from the app: " + stepTemperature() + ", " + stepHead()));
+            case "sleep-report" -> {
+                sendReport(function, probeId);
+                yield Future.succeededFuture("sleep report sent: " + device.state());
+            }
+            default -> Future.failedFuture("a bed has no function '" + function + "'");
+        };
+    }
+
+    private String stepTemperature() {
+        int from = temperature.value;
+        temperature.nudge();
+        return "temperature " + signed(from) + " -> " + signed(temperature.value);
+    }
+
+    private String stepHead() {
+        int from = head.value;
+        head.nudge();
+        return "head " + from + " -> " + head.value + " degrees";
+    }
+
+    private static String signed(int level) {
+        return level > 0 ? "+" + level : String.valueOf(level);
+    }
+
+    private String adjusted(String change) {
+        reportState();
+        return change;
+    }
+
+    /** {@code heating, inclined}: at rest only when neither warming nor cooling, and flat. */
+    private void reportState() {
+        String warmth = temperature.value > 0 ? "heating" : temperature.value < 0 ? "cooling" : "neutral";
+        String incline = head.value > 0 ? "inclined" : "flat";
+        boolean atRest = temperature.value == 0 && head.value == 0;
+        device.state(warmth + ", " + incline, atRest ? Activity.AT_REST : Activity.ACTING);
+    }
+
+    private void sendReport(String function, String probeId) {
+        device.emit("status", function, probeId, new JsonObject().put("state", device.state())
+                .put("temperatureLevel", temperature.value).put("headDegrees", head.value));
+    }
+
+    /**
+     * One adjustable setting, moved a step at a time, down and up by turns: it never strays more
+     * than a step from where it was set, so it stays within the bed's range.
+     */
+    private static final class Axis {
+        private final int step;
+        private int value;
+        private boolean downNext = true;
+
+        Axis(int value, int step) {
+            this.value = value;
+            this.step = step;
+        }
+
+        void nudge() {
+            value = downNext ? value - step : value + step;
+            downNext = !downNext;
+        }
+    }
+}

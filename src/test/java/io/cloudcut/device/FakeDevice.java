@@ -1,0 +1,118 @@
+package io.cloudcut.device;
+
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.ScenarioLoader;
+import io.cloudcut.testing.Project;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime as a firmware sees it, without a connection or a clock running: the test says whether
+ * the device is connected and signed in, fires its timers when it wants, and reads the states and
+ * events the firmware produced.
+ */
+final class FakeDevice implements DeviceContext {
+
+    record State(String name, Activity activity) {
+    }
+
+    private final DeviceModel model;
+    private final List<State> states = new ArrayList<>();
+    private final List<JsonObject> events = new ArrayList<>();
+    private final Map<Long, Runnable> timers = new LinkedHashMap<>();
+    private long nextTimer;
+    boolean connected = true;
+    boolean sessionValid = true;
+
+    FakeDevice(DeviceModel model) {
+        this.model = model;
+    }
+
+    /** A device of a shipped model, {@code devices/<id>.yaml}. */
+    static FakeDevice of(String modelId) throws Exception {
+        ScenarioLoader loader = new ScenarioLoader(Project.root());
+        return new FakeDevice(loader.loadModel(Project.file("devices/" + modelId + ".yaml"),
+                loader.loadCloud(Project.file("clouds/default.yaml"))));
+    }
+
+    List<State> states() {
+        return states;
+    }
+
+    State current() {
+        return states.get(states.size() - 1);
+    }
+
+    List<JsonObject> events() {
+        return events;
+    }
+
+    /** Fires the one-shot timers set so far, as if their time had come, in the order they were set. */
+    void fireTimers() {
+        List<Runnable> due = new ArrayList<>(timers.values());
+        timers.clear();
+        due.forEach(Runnable::run);
+    }
+
+    @Override
+    public String deviceId() {
+        return model.id() + "-1";
+    }
+
+    @Override
+    public DeviceModel model() {
+        return model;
+    }
+
+    @Override
+    public ScenarioClock clock() {
+        return ScenarioClock.startingNow(1);
+    }
+
+    @Override
+    public String state() {
+        return states.isEmpty() ? "starting" : current().name();
+    }
+
+    @Override
+    public void state(String state, Activity activity) {
+        states.add(new State(state, activity));
+    }
+
+    @Override
+    public void emit(String kind, String function, String probeId, JsonObject data) {
+        events.add(data.copy().put("kind", kind).put("function", function).put("probeId", probeId));
+    }
+
+    @Override
+    public long setTimer(Duration scenarioDelay, Runnable action) {
+        timers.put(nextTimer, action);
+        return nextTimer++;
+    }
+
+    @Override
+    public long setPeriodic(Duration scenarioPeriod, Runnable action) {
+        return nextTimer++;
+    }
+
+    @Override
+    public void cancelTimer(long id) {
+        timers.remove(id);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return connected;
+    }
+
+    @Override
+    public boolean sessionValid() {
+        return sessionValid;
+    }
+}
