@@ -22,6 +22,9 @@ final class FakeDevice implements DeviceContext {
     record State(String name, Activity activity) {
     }
 
+    /** One clock for every fake device: the tests fire timers themselves, and nothing here reads the time. */
+    private static final ScenarioClock CLOCK = ScenarioClock.running(1);
+
     private final DeviceModel model;
     private final List<State> states = new ArrayList<>();
     private final List<JsonObject> events = new ArrayList<>();
@@ -72,7 +75,7 @@ final class FakeDevice implements DeviceContext {
 
     @Override
     public ScenarioClock clock() {
-        return ScenarioClock.startingNow(1);
+        return CLOCK;
     }
 
     @Override
