@@ -12,17 +12,18 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One model through the outage: its rung in each outage phase (from all the phase's probes), its
- * headline (the worst of those), and its timeline (a rung per probe round, equal neighbours merged
- * across phases). Probes of one round share their phase and round; the round's time is its first
- * probe's, and it stands for the stretch until the next round (or its phase's end).
+ * One model through the outage: a rung per probe round, its rung in each outage phase (the worst of
+ * the phase's rounds once its settle time is over: what the outage came to, not how it began), its
+ * headline (the worst of those), and its timeline (the rounds' rungs, settle time included, equal
+ * neighbours merged across phases). Probes of one round share their phase and round; the round's
+ * time is its first probe's, and it stands for the stretch until the next round (or its phase's end).
  */
 final class OutageJudgement {
 
     record Result(ModelVerdict headline, Map<String, ModelVerdict> phases, VerdictTimeline timeline) {
     }
 
-    private record Round(long atMillis, Optional<ModelVerdict> rung) {
+    private record Round(long atMillis, boolean settling, Optional<ModelVerdict> rung) {
     }
 
     private OutageJudgement() {
@@ -34,9 +35,10 @@ final class OutageJudgement {
         List<Round> rounds = new ArrayList<>();
         for (OutagePhases.Window window : outage) {
             List<ProbeObserved> inPhase = probes.stream().filter(probe -> probe.phase().equals(window.phase())).toList();
-            ladder.rung(new Ladder.Stretch(inPhase, window.fromMillis(), window.untilMillis()))
-                    .ifPresent(rung -> phases.put(window.phase(), rung));
-            rounds.addAll(rounds(ladder, window, inPhase));
+            List<Round> phaseRounds = rounds(ladder, window, inPhase);
+            phaseRounds.stream().filter(round -> !round.settling()).map(Round::rung).flatMap(Optional::stream)
+                    .reduce(ModelVerdict::worst).ifPresent(rung -> phases.put(window.phase(), rung));
+            rounds.addAll(phaseRounds);
         }
         ModelVerdict headline = phases.values().stream().reduce(ModelVerdict::worst).orElse(null);
         return new Result(headline, phases, timeline(outage, rounds));
@@ -52,7 +54,8 @@ final class OutageJudgement {
         for (int i = 0; i < byRound.size(); i++) {
             long from = startOf(byRound.get(i));
             long until = i + 1 < byRound.size() ? startOf(byRound.get(i + 1)) : window.untilMillis();
-            rounds.add(new Round(from, ladder.rung(new Ladder.Stretch(byRound.get(i), from, until))));
+            rounds.add(new Round(from, byRound.get(i).stream().allMatch(ProbeObserved::settling),
+                    ladder.rung(new Ladder.Stretch(byRound.get(i), from, until))));
         }
         return rounds;
     }

@@ -78,13 +78,17 @@ public final class Verdicts {
                 sessions(model.id(), observations));
     }
 
-    /** Per phase, the function's counts and verdict; its own verdict is the worst of the outage phases it was probed in. */
+    /**
+     * Per phase, the function's counts and verdict once the phase's settle time is over; its own
+     * verdict is the worst of the outage phases it was probed in.
+     */
     private static FunctionReport functionReport(Scenario scenario, FunctionSpec function, List<ProbeObserved> probes,
                                                  PhaseCounts baseline) {
         Set<String> outagePhases = phasesOf(scenario, PhaseKind.OUTAGE);
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
         for (Phase phase : scenario.phases()) {
-            byPhase.put(phase.name(), PhaseCounts.of(probes.stream().filter(p -> p.phase().equals(phase.name())).toList())
+            byPhase.put(phase.name(), PhaseCounts.of(probes.stream()
+                            .filter(p -> p.phase().equals(phase.name()) && !p.settling()).toList())
                     .judged(baseline, function.role()));
         }
         FunctionVerdict worstOutage = outagePhases.stream().map(byPhase::get).map(PhaseCounts::verdict)

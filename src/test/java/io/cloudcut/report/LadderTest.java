@@ -83,21 +83,29 @@ class LadderTest {
 
     @Test
     void aPrimaryBothRefusedAndUnansweredIsNamedByTheMajorityOfItsFailuresAndATieByTheWorseWord() {
-        RunFixture mostlyRefused = baselineAndOutage(CLOUD_CHIME, 1);
-        outageRounds(mostlyRefused, "doorbell-cloud-chime-1", REFUSED, REFUSED, TIMED_OUT);
+        RunFixture mostlyRefused = baselineAndOutage(CLOUD_CHIME, 3);
+        oneOutageRound(mostlyRefused, REFUSED, REFUSED, TIMED_OUT);
         assertThat(mostlyRefused.report().model("doorbell-cloud-chime").verdict()).isEqualTo(ModelVerdict.FAIL_CLOSED);
 
-        RunFixture tie = baselineAndOutage(CLOUD_CHIME, 1);
-        outageRounds(tie, "doorbell-cloud-chime-1", REFUSED, TIMED_OUT);
+        RunFixture tie = baselineAndOutage(CLOUD_CHIME, 2);
+        oneOutageRound(tie, REFUSED, TIMED_OUT);
         assertThat(tie.report().model("doorbell-cloud-chime").verdict()).isEqualTo(ModelVerdict.CLOUD_DEPENDENT);
     }
 
     @Test
     void aPrimaryThatWorkedOnlySometimesIsDegraded() {
+        RunFixture run = baselineAndOutage(CLOUD_CHIME, 3);
+        oneOutageRound(run, OK, TIMED_OUT, OK);
+
+        assertThat(run.report().model("doorbell-cloud-chime").verdict()).isEqualTo(ModelVerdict.DEGRADED);
+    }
+
+    @Test
+    void aPhaseIsJudgedByItsWorstRound() {
         RunFixture run = baselineAndOutage(CLOUD_CHIME, 1);
         outageRounds(run, "doorbell-cloud-chime-1", OK, TIMED_OUT, OK);
 
-        assertThat(run.report().model("doorbell-cloud-chime").verdict()).isEqualTo(ModelVerdict.DEGRADED);
+        assertThat(run.report().model("doorbell-cloud-chime").verdict()).isEqualTo(ModelVerdict.CLOUD_DEPENDENT);
     }
 
     /** A lock that refuses still protects (a fully locked device too); one that does not answer is no evidence of failing open. */
@@ -180,6 +188,14 @@ class LadderTest {
 
     private static RunFixture baselineAndOutage(DeviceModel model, int devices) {
         return RunFixture.baselineAndOutage(model, devices, Duration.ofHours(3));
+    }
+
+    /** One outage round, the chime of device n ending with the n-th outcome; the other functions kept. */
+    private static void oneOutageRound(RunFixture run, ProbeOutcome... chimes) {
+        for (int device = 0; device < chimes.length; device++) {
+            run.round("outage", 0, run.start("outage").plus(Duration.ofMinutes(30)), "doorbell-cloud-chime-" + (device + 1),
+                    Map.of("chime", chimes[device], "record-clip", OK, "live-view", OK));
+        }
     }
 
     /** One outage round per outcome of the chime; the other functions kept. */

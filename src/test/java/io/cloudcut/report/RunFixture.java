@@ -91,8 +91,18 @@ final class RunFixture {
 
     RunFixture round(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
                      long latencyMillis) {
+        return round(phase, round, false, at, device, outcomes, latencyMillis);
+    }
+
+    /** A round in the phase's settle time: it places changes on the timeline but does not judge the phase. */
+    RunFixture settlingRound(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes) {
+        return round(phase, round, true, at, device, outcomes, LATENCY_MILLIS);
+    }
+
+    private RunFixture round(String phase, int round, boolean settling, Duration at, String device,
+                             Map<String, ProbeOutcome> outcomes, long latencyMillis) {
         String model = modelOf(device);
-        outcomes.forEach((function, outcome) -> observations.add(new ProbeObserved(at.toMillis(), phase, round, false, device,
+        outcomes.forEach((function, outcome) -> observations.add(new ProbeObserved(at.toMillis(), phase, round, settling, device,
                 model, function, models.get(model).function(function).orElseThrow().isLocal() ? "local" : "cloud",
                 outcome, outcome == ProbeOutcome.OK ? latencyMillis : 1500, outcome.name().toLowerCase())));
         return this;

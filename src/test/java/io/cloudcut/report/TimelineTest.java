@@ -70,8 +70,27 @@ class TimelineTest {
         assertThat(model.timeline().describe())
                 .isEqualTo("LOCAL_FUNCTION_KEPT from +0:30 to +2:30, FAIL_CLOSED from +2:30 to +6:00");
         assertThat(model.timeline().resolutionSeconds()).isEqualTo(seconds(1));
-        assertThat(model.verdict()).as("over the whole phase, the button worked only sometimes")
-                .isEqualTo(ModelVerdict.DEGRADED);
+        assertThat(model.verdict()).as("the phase is judged by its worst round: the device came to refuse its button")
+                .isEqualTo(ModelVerdict.FAIL_CLOSED);
+    }
+
+    @Test
+    void roundsInTheSettleTimeArePlacedOnTheTimelineButDoNotJudgeThePhase() {
+        RunFixture run = RunFixture.baselineAndOutage(LOCKED, 1, Duration.ofHours(6));
+        Map<String, ProbeOutcome> lockedOut = Map.of("clean-button", REFUSED, "scheduled-clean", REFUSED,
+                "clean-from-app", TIMED_OUT);
+        run.settlingRound("outage", 0, hours(0.5), DEVICE, lockedOut);
+        for (int round = 1; round < 6; round++) {
+            run.round("outage", round, hours(0.5 + round), DEVICE,
+                    Map.of("clean-button", OK, "scheduled-clean", OK, "clean-from-app", TIMED_OUT));
+        }
+        ModelReport model = run.report().model("vacuum-cloud-locked");
+
+        assertThat(model.timeline().describe())
+                .isEqualTo("FAIL_CLOSED from +0:30 to +1:30, LOCAL_FUNCTION_KEPT from +1:30 to +6:00");
+        assertThat(model.verdict()).as("judged once the outage had settled").isEqualTo(ModelVerdict.LOCAL_FUNCTION_KEPT);
+        assertThat(model.functions().get(0).phases().get("outage").total())
+                .as("the settle time's probe is not counted in the phase").isEqualTo(5);
     }
 
     @Test
