@@ -42,7 +42,8 @@ class OutageRunEndToEndTest {
     void theTerminalShowsTheVerdictMatrixAndProgress() {
         assertThat(run.out()).contains("model", "function", "baseline", "outage", "recovery", "verdict",
                 "FAIL_CLOSED", "LOCAL_FUNCTION_KEPT", "clean-button");
-        assertThat(run.err()).contains("phase 1/3 baseline", "phase 2/3 outage", "probes 1/2", "recovered");
+        assertThat(run.err()).contains("time scale 3600x", "phase 1/3 baseline", "phase 2/3 outage",
+                "clock: real time for", "probes round", "harness over the baseline", "healthy", "recovered");
     }
 
     @Test

@@ -27,8 +27,8 @@ final class OutageVerdicts {
                 assertThat(baseline.failed())
                         .as("%s %s in the baseline (last failure: %s)", model.model(), function.name(), function.lastFailure())
                         .isZero();
-                assertThat(baseline.ok()).as("%s %s probed in the baseline", model.model(), function.name())
-                        .isEqualTo(2L * model.devices());
+                assertThat(baseline.ok()).as("%s %s probed in the baseline: a 1 h baseline is probed every 15 min",
+                        model.model(), function.name()).isEqualTo(4L * model.devices());
             }
             assertThat(model.recovery().notBack()).as("%s devices not back", model.model()).isEmpty();
             assertThat(model.recovery().recovered()).as("%s recovered", model.model()).isEqualTo(model.devices());

@@ -1,9 +1,12 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.SessionObserved;
-import io.cloudcut.report.FunctionVerdict;
+import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.ModelVerdict;
+import io.cloudcut.report.VerdictTimeline;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,13 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A doorbell with a 2 h grace period, cut off from auth for 6 hours: its token expires on the
  * scenario clock, it keeps its chime for exactly the grace period, then locks; the probes see the
- * flip at that moment.
+ * flip, and the timeline places it within its stated resolution.
  */
 class SessionGraceTest {
 
     private static final Duration GRACE = Duration.ofHours(2);
-    /** Timer granularity at 3600x (1 ms real is 3.6 s) plus event-loop latency on a busy machine. */
-    private static final Duration TOLERANCE = Duration.ofMinutes(6);
+    private static final double FASTEST_SCALE = 3600;
 
     @TempDir
     static Path dir;
@@ -51,33 +53,70 @@ class SessionGraceTest {
 
     @Test
     void theChimeLocksWhenTheGracePeriodRunsOut() {
+        Duration tolerance = deadlineResolution();
         for (String device : List.of("doorbell-grace-1", "doorbell-grace-2")) {
             long expiredAt = sessionChange(device, "expired");
             long lockedAt = sessionChange(device, "locked");
-            assertThat(Duration.ofMillis(lockedAt - expiredAt)).as("%s grace period", device)
-                    .isBetween(GRACE.minus(TOLERANCE), GRACE.plus(TOLERANCE));
+            assertThat(Duration.ofMillis(lockedAt - expiredAt)).as("%s grace period (resolution %s)", device, tolerance)
+                    .isBetween(GRACE.minus(tolerance), GRACE.plus(tolerance));
             List<ProbeObserved> chimes = run.result().observations().stream()
                     .filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)
                     .filter(p -> p.device().equals(device) && p.function().equals("chime") && p.phase().equals("outage"))
                     .toList();
-            assertThat(chimes).hasSize(6);
+            assertThat(chimes).as("a 6 h outage probed every 15 min").hasSize(24);
             for (ProbeObserved chime : chimes) {
-                if (chime.atMillis() < lockedAt - TOLERANCE.toMillis()) {
+                if (chime.atMillis() < lockedAt - tolerance.toMillis()) {
                     assertThat(chime.outcome()).as("%s chime before the lock", device).isEqualTo(ProbeOutcome.OK);
-                } else if (chime.atMillis() > lockedAt + TOLERANCE.toMillis()) {
+                } else if (chime.atMillis() > lockedAt + tolerance.toMillis()) {
                     assertThat(chime.outcome()).as("%s chime after the lock", device).isEqualTo(ProbeOutcome.REFUSED);
                     assertThat(chime.detail()).contains("grace period over");
                 }
             }
         }
-        assertThat(run.report().model("doorbell-grace").functions().get(0).verdict()).isEqualTo(FunctionVerdict.DEGRADED);
         assertThat(run.report().model("doorbell-grace").sessions())
                 .anySatisfy(change -> assertThat(change.change()).isEqualTo("locked"));
+    }
+
+    /**
+     * The two devices' tokens lapse at different moments: the model keeps its chime until the first
+     * locks, works for only one device (DEGRADED) until the second does, then fails closed; each
+     * change is placed at the first round after it.
+     */
+    @Test
+    void theTimelinePlacesEachLockWithinItsResolution() {
+        ModelReport model = run.report().model("doorbell-grace");
+        VerdictTimeline timeline = model.timeline();
+        assertThat(model.verdict()).as("it came to refuse its own chime").isEqualTo(ModelVerdict.FAIL_CLOSED);
+        List<VerdictTimeline.Span> spans = timeline.spans();
+        assertThat(spans.get(0).verdict()).isEqualTo(ModelVerdict.LOCAL_FUNCTION_KEPT);
+        assertThat(spans.get(spans.size() - 1).verdict()).isEqualTo(ModelVerdict.FAIL_CLOSED);
+        assertThat(spans).as(timeline.describe()).hasSizeBetween(2, 3);
+        List<Double> locks = List.of("doorbell-grace-1", "doorbell-grace-2").stream()
+                .map(device -> sessionChange(device, "locked") / 1000.0 - timeline.originSeconds()).sorted().toList();
+        assertPlaced(spans.get(1).fromSeconds(), locks.get(0), timeline);
+        assertPlaced(spans.get(spans.size() - 1).fromSeconds(), locks.get(1), timeline);
+    }
+
+    /** A change that happened at {@code changedAt} shows at the next round, at most one round spacing later. */
+    private static void assertPlaced(double placedAt, double changedAt, VerdictTimeline timeline) {
+        double slack = deadlineResolution().toMillis() / 1000.0;
+        assertThat(placedAt).as("a lock at +%.0f s placed at +%.0f s; timeline %s (resolution %.0f s)", changedAt, placedAt,
+                        timeline.describe(), timeline.resolutionSeconds())
+                .isBetween(changedAt - slack, changedAt + timeline.resolutionSeconds() + slack);
     }
 
     @Test
     void itSignsInAgainAndRecoversAfterTheOutage() {
         assertThat(run.report().model("doorbell-grace").recovery().recovered()).isEqualTo(2);
+    }
+
+    /**
+     * How precisely a deadline on the scenario clock is observed: the harness's own delay (its event
+     * loops' lag, p99 over the run, plus a timer's grain) at the fastest scale of the run.
+     */
+    private static Duration deadlineResolution() {
+        HealthObserved health = run.result().health(HealthObserved.RUN).orElseThrow();
+        return Duration.ofMillis((long) ((health.lagP99Millis() + 10) * FASTEST_SCALE));
     }
 
     private static long sessionChange(String device, String change) {
