@@ -79,8 +79,7 @@ final class Pacer implements AutoCloseable {
     /** Something changed for the fleet: real time from now, for {@code window}, then the ramp. */
     synchronized void transition(Duration window) {
         this.window = window;
-        transitionAtNanos = clock.now().toNanos();
-        set(1, ClockObserved.TRANSITION);
+        transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
     }
 
     /** What the progress line says about the pace. */
@@ -111,9 +110,12 @@ final class Pacer implements AutoCloseable {
         }
     }
 
-    private void set(double scale, String why) {
+    /** Returns the moment from which the new scale holds, as observed. */
+    private Duration set(double scale, String why) {
         clock.setScale(scale);
-        log.add(new ClockObserved(clock.now().toMillis(), scale, why));
+        Duration from = clock.now();
+        log.add(new ClockObserved(from.toMillis(), scale, why));
+        return from;
     }
 
     private static Duration max(Duration a, Duration b) {

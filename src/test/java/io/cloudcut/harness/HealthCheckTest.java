@@ -1,0 +1,55 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.observation.ProbeOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The instrument says when it cannot measure: each figure past its bound is named with what to change. */
+class HealthCheckTest {
+
+    private static final HarnessMonitor.Figures CALM = new HarnessMonitor.Figures(1, 12, 1, 8, 30);
+
+    @Test
+    void aFaultFreeBaselineThatFailedNothingOnACalmHarnessIsHealthy() {
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, CALM, probes(1000, 0));
+        assertThat(health.healthy()).isTrue();
+        assertThat(health.problems()).isEmpty();
+        assertThat(health.probes()).isEqualTo(1000);
+    }
+
+    @Test
+    void oneFailureInTwoHundredIsTheMost() {
+        assertThat(HealthCheck.judge(0, HealthObserved.BASELINE, CALM, probes(1000, 5)).healthy()).isTrue();
+        HealthObserved failing = HealthCheck.judge(0, HealthObserved.BASELINE, CALM, probes(1000, 6));
+        assertThat(failing.healthy()).isFalse();
+        assertThat(failing.problems()).singleElement().asString()
+                .contains("6 of 1000 fault-free baseline probes failed (0.6%", "smaller fleet", "slower clock");
+    }
+
+    @Test
+    void lateEventLoopsAndLateProbesAreNamedWithTheirFigures() {
+        HarnessMonitor.Figures busy = new HarnessMonitor.Figures(40, 350, 90, 900, 98);
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, busy, probes(100, 0));
+        assertThat(health.healthy()).isFalse();
+        assertThat(health.problems()).hasSize(2);
+        assertThat(health.problems().get(0)).contains("350 ms late (p99; at most 100 ms allowed)");
+        assertThat(health.problems().get(1)).contains("probes started 900 ms after their plan");
+        assertThat(health.lagP99Millis()).isEqualTo(350);
+        assertThat(health.cpuPercent()).isEqualTo(98);
+    }
+
+    private static List<ProbeObserved> probes(int count, int failed) {
+        List<ProbeObserved> probes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            probes.add(new ProbeObserved(i, "baseline", 0, false, "d-" + i, "m", "chime", "local",
+                    i < failed ? ProbeOutcome.TIMED_OUT : ProbeOutcome.OK, 3, ""));
+        }
+        return probes;
+    }
+}

@@ -1,0 +1,94 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ClockObserved;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Real time after a transition, then a ramp whose scale grows with the scenario time since it, up to the phase's. */
+class PacerTest {
+
+    private Vertx vertx;
+    private ScenarioClock clock;
+    private ObservationLog log;
+    private Pacer pacer;
+
+    @BeforeEach
+    void start() {
+        vertx = Vertx.vertx();
+        clock = ScenarioClock.stopped();
+        log = new ObservationLog();
+        pacer = new Pacer(vertx, clock, log);
+    }
+
+    @AfterEach
+    void stop() {
+        pacer.close();
+        clock.close();
+        vertx.close().await();
+    }
+
+    @Test
+    void aTransitionRunsInRealTimeForItsWindowThenRampsToThePhaseScale() {
+        pacer.start(600);
+        pacer.transition(Duration.ofMillis(500));
+        assertThat(clock.scale()).isEqualTo(1);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
+
+        List<ClockObserved> changes = changes();
+        assertThat(changes.get(0)).isEqualTo(new ClockObserved(0, 600, ClockObserved.START));
+        ClockObserved transition = changes.get(1);
+        assertThat(transition.why()).isEqualTo(ClockObserved.TRANSITION);
+        assertThat(transition.scale()).isEqualTo(1);
+        List<ClockObserved> ramp = changes.subList(2, changes.size());
+        assertThat(ramp).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.RAMP));
+        assertThat(ramp.get(ramp.size() - 1).scale()).isEqualTo(600);
+        for (ClockObserved step : ramp) {
+            double since = (step.atMillis() + 2 - transition.atMillis()) / 1000.0;
+            assertThat(since).as("no ramp before the window is over").isGreaterThanOrEqualTo(0.5);
+            assertThat(step.scale()).as("the scale never outruns the scenario time since the transition (%s)", step)
+                    .isLessThanOrEqualTo(Math.max(1, since / Pacer.RAMP.toSeconds()) * 1.01);
+        }
+        for (int i = 1; i < ramp.size(); i++) {
+            assertThat(ramp.get(i).scale()).isGreaterThan(ramp.get(i - 1).scale());
+        }
+    }
+
+    @Test
+    void aPhaseChangesTheScaleAtOnceUnlessARampIsUnderWay() {
+        pacer.start(100);
+        pacer.phase(200);
+        assertThat(clock.scale()).isEqualTo(200);
+        pacer.transition(Duration.ofSeconds(30));
+        pacer.phase(50);
+        assertThat(clock.scale()).as("the window goes on in real time").isEqualTo(1);
+    }
+
+    @Test
+    void theDetectionWindowCoversTheSlowestKeepaliveOfTheFleet() {
+        // kinesis-2020's models: keepalive 2 s, noticed after two and a half of them, plus a second.
+        var scenario = io.cloudcut.harness.Scenarios.loader(io.cloudcut.testing.Project.root());
+        assertThat(Pacer.detectionWindow(load(scenario))).isEqualTo(Duration.ofSeconds(6));
+    }
+
+    private static io.cloudcut.scenario.Scenario load(io.cloudcut.scenario.ScenarioLoader loader) {
+        try {
+            return loader.load(io.cloudcut.testing.Project.file("scenarios/kinesis-2020.yaml"));
+        } catch (io.cloudcut.scenario.ScenarioException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private List<ClockObserved> changes() {
+        return log.snapshot().stream().filter(ClockObserved.class::isInstance).map(ClockObserved.class::cast).toList();
+    }
+}

@@ -1,0 +1,53 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.TimeScale;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The fleet's traffic grows with the time scale; the auto scale keeps it under what the machine carries. */
+class TrafficTest {
+
+    @Test
+    void aDeviceCountsItsRenewalsStatusReportsAndProbeRoundTrips() throws Exception {
+        Scenario scenario = load("short-outage").withDevicesPerModel(1);
+        // Per scenario hour: vacuum-cloud-locked renews a 1 h token twice (4 publishes), reports twice (4), and is
+        // probed 4 times an hour (15 min rounds over the 4 h of baseline and outage in a 10 h run: 1.6 rounds an hour)
+        // on two cloud functions: an app command (4 publishes) and a status report (3).
+        Traffic traffic = Traffic.of(scenario);
+        assertThat(traffic.perScenarioHour()).isPositive();
+        Traffic twice = Traffic.of(scenario.withDevicesPerModel(2));
+        assertThat(twice.perScenarioHour()).isCloseTo(2 * traffic.perScenarioHour(), within(1e-6));
+        assertThat(traffic.perRealSecond(3600)).isCloseTo(traffic.perScenarioHour(), within(1e-6));
+    }
+
+    @Test
+    void autoPicksTheFastestScaleTheMachineCarriesAndNeverMoreThanTheCeiling() throws Exception {
+        Scenario small = load("kinesis-2020");
+        assertThat(Traffic.of(small).fastestCarriedScale()).isEqualTo(Traffic.AUTO_CEILING);
+        Scenario large = small.withDevicesPerModel(2_000);
+        double scale = Traffic.of(large).fastestCarriedScale();
+        assertThat(scale).isLessThan(Traffic.AUTO_CEILING);
+        assertThat(Traffic.of(large).perRealSecond(scale)).isLessThanOrEqualTo(Traffic.CARRIED_PER_SECOND);
+        assertThat(Traffic.of(large).perRealSecond(scale + 1)).isGreaterThan(Traffic.CARRIED_PER_SECOND);
+        assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.AUTO))).isEqualTo(scale);
+    }
+
+    @Test
+    void aRequestedScaleWhoseTrafficTheMachineCannotCarryIsRefusedWithTheFigures() throws Exception {
+        Scenario large = load("kinesis-2020").withDevicesPerModel(800).withTimeScale(TimeScale.fixed(3600));
+        assertThatThrownBy(() -> ScenarioRunner.check(large, RunSettings.embedded(Project.file("broker-config"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at 3600x, 4000 devices would send about")
+                .hasMessageContaining("MQTT messages per real second")
+                .hasMessageContaining("--time-scale auto");
+    }
+
+    private static Scenario load(String name) throws Exception {
+        return Scenarios.loader(Project.root()).load(Project.file("scenarios/" + name + ".yaml"));
+    }
+}

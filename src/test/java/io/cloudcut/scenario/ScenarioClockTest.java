@@ -1,0 +1,129 @@
+package io.cloudcut.scenario;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Deadlines on the scenario clock run at their scenario moment, whatever the scale does meanwhile. */
+class ScenarioClockTest {
+
+    private ScenarioClock clock;
+
+    @AfterEach
+    void stop() {
+        clock.close();
+    }
+
+    @Test
+    void aStoppedClockStandsAtZero() {
+        clock = ScenarioClock.stopped();
+        assertThat(clock.now()).isZero();
+        assertThat(clock.started()).isFalse();
+        assertThatThrownBy(() -> clock.setScale(2)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aDeadlineRunsAtItsScenarioMomentAndNotBefore() {
+        clock = ScenarioClock.running(3600);
+        AtomicLong ranAt = new AtomicLong(-1);
+        Duration moment = clock.now().plus(Duration.ofMinutes(30));
+        clock.schedule(Duration.ofMinutes(30), Runnable::run, () -> ranAt.set(clock.nowMillis()));
+        await().atMost(10, SECONDS).until(() -> ranAt.get() >= 0);
+        assertThat(ranAt.get()).isGreaterThanOrEqualTo(moment.toMillis());
+    }
+
+    /** A wait set at 3600x (1 s real for an hour) that the clock slows to 1x: it must not run a second later. */
+    @Test
+    void slowingTheClockStretchesAPendingDeadline() {
+        clock = ScenarioClock.running(3600);
+        AtomicInteger ran = new AtomicInteger();
+        clock.schedule(Duration.ofHours(1), Runnable::run, ran::incrementAndGet);
+        clock.setScale(1);
+        Duration slowedAt = clock.now();
+        await().during(1500, java.util.concurrent.TimeUnit.MILLISECONDS).atMost(5, SECONDS)
+                .until(() -> ran.get() == 0);
+        assertThat(clock.now().minus(slowedAt)).isLessThan(Duration.ofMinutes(1));
+        clock.setScale(36_000);
+        await().atMost(10, SECONDS).until(() -> ran.get() == 1);
+        assertThat(clock.now()).isGreaterThanOrEqualTo(Duration.ofHours(1));
+    }
+
+    /** A wait set at 1x (an hour of real time) that the clock speeds up: it runs when scenario time gets there. */
+    @Test
+    void speedingTheClockUpShortensAPendingDeadline() {
+        clock = ScenarioClock.running(1);
+        AtomicLong ranAt = new AtomicLong(-1);
+        clock.schedule(Duration.ofHours(1), Runnable::run, () -> ranAt.set(clock.nowMillis()));
+        clock.setScale(36_000);
+        await().atMost(10, SECONDS).until(() -> ranAt.get() >= 0);
+        assertThat(ranAt.get()).isGreaterThanOrEqualTo(Duration.ofHours(1).toMillis());
+    }
+
+    /** Before the start deadlines count down in real time; what remains of them at the start counts from zero. */
+    @Test
+    void beforeTheStartDeadlinesCountInRealTime() {
+        clock = ScenarioClock.stopped();
+        AtomicInteger quick = new AtomicInteger();
+        AtomicLong slowRanAt = new AtomicLong(-1);
+        clock.schedule(Duration.ofMillis(200), Runnable::run, quick::incrementAndGet);
+        clock.schedule(Duration.ofMinutes(30), Runnable::run, () -> slowRanAt.set(clock.nowMillis()));
+        await().atMost(5, SECONDS).until(() -> quick.get() == 1);
+        assertThat(clock.now()).as("a stopped clock still reads zero").isZero();
+        clock.start(3600);
+        await().atMost(10, SECONDS).until(() -> slowRanAt.get() >= 0);
+        assertThat(slowRanAt.get()).as("what was left of 30 minutes, counted from zero")
+                .isBetween(Duration.ofMinutes(29).toMillis(), Duration.ofMinutes(31).toMillis());
+    }
+
+    @Test
+    void aPeriodicDeadlineRunsEveryPeriodOfScenarioTimeUntilCancelled() {
+        clock = ScenarioClock.running(3600);
+        List<Long> runs = new CopyOnWriteArrayList<>();
+        ScenarioClock.Timer every = clock.every(Duration.ofMinutes(10), Runnable::run, () -> runs.add(clock.nowMillis()));
+        await().atMost(10, SECONDS).until(() -> runs.size() >= 4);
+        every.cancel();
+        int afterCancel = runs.size();
+        for (int i = 1; i < afterCancel; i++) {
+            assertThat(runs.get(i) - runs.get(i - 1)).as("gap %d", i)
+                    .isGreaterThanOrEqualTo(0).isLessThan(Duration.ofMinutes(20).toMillis());
+        }
+        assertThat(runs.get(afterCancel - 1)).isGreaterThanOrEqualTo(Duration.ofMinutes(10L * afterCancel).toMillis());
+        await().during(500, java.util.concurrent.TimeUnit.MILLISECONDS).atMost(5, SECONDS)
+                .until(() -> runs.size() <= afterCancel + 1);
+    }
+
+    @Test
+    void aCancelledDeadlineNeverRuns() {
+        clock = ScenarioClock.running(3600);
+        AtomicInteger ran = new AtomicInteger();
+        clock.schedule(Duration.ofMinutes(30), Runnable::run, ran::incrementAndGet).cancel();
+        AtomicInteger later = new AtomicInteger();
+        clock.schedule(Duration.ofHours(1), Runnable::run, later::incrementAndGet);
+        await().atMost(5, SECONDS).until(() -> later.get() == 1);
+        assertThat(ran).hasValue(0);
+    }
+
+    @Test
+    void awaitingAMomentReturnsOnceScenarioTimeReachesIt() throws InterruptedException {
+        clock = ScenarioClock.running(3600);
+        clock.awaitMoment(Duration.ofMinutes(20));
+        assertThat(clock.now()).isGreaterThanOrEqualTo(Duration.ofMinutes(20));
+    }
+
+    @Test
+    void aScaleMustBePositive() {
+        clock = ScenarioClock.stopped();
+        assertThatThrownBy(() -> clock.start(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> clock.start(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
