@@ -1,5 +1,6 @@
 package io.cloudcut.device;
 
+import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.OnSessionLoss;
 import io.cloudcut.scenario.SessionPolicy;
@@ -14,9 +15,6 @@ import java.util.function.Consumer;
  */
 final class CloudSession {
 
-    static final String ACQUIRED = "acquired";
-    static final String EXPIRED = "expired";
-    static final String LOCKED = "locked";
 
     private final DeviceContext device;
     private final SessionPolicy policy;
@@ -58,9 +56,7 @@ final class CloudSession {
         device.cancelTimer(expiryTimer);
         device.cancelTimer(lockTimer);
         expiryTimer = device.setTimer(Duration.ofMillis(newExpiry - now()), this::checkExpiry);
-        if (!wasValid) {
-            changed.accept(ACQUIRED);
-        }
+        changed.accept(wasValid ? SessionObserved.RENEWED : SessionObserved.ACQUIRED);
     }
 
     boolean valid() {
@@ -87,11 +83,11 @@ final class CloudSession {
     /** Deadlines on the scenario clock never run before their moment, so the token has expired now. */
     private void checkExpiry() {
         expiredAtMillis = now();
-        changed.accept(EXPIRED);
+        changed.accept(SessionObserved.EXPIRED);
         if (policy.onLoss() == OnSessionLoss.GRACE) {
             lockTimer = device.setTimer(policy.grace(), () -> {
                 if (!valid()) {
-                    changed.accept(LOCKED);
+                    changed.accept(SessionObserved.LOCKED);
                 }
             });
         }

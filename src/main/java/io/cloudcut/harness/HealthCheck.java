@@ -29,7 +29,7 @@ final class HealthCheck {
     private HealthCheck() {
     }
 
-    static HealthObserved judge(long atMillis, String window, HarnessMonitor.Figures figures,
+    static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
                                 List<ProbeObserved> probes) {
         long failed = probes.stream().filter(probe -> !probe.ok()).count();
         List<String> problems = new ArrayList<>();
@@ -47,7 +47,7 @@ final class HealthCheck {
             problems.add(String.format("probes started %d ms after their plan (p99; at most %d ms allowed); %s",
                     figures.probeDelayP99Millis(), MAX_PROBE_DELAY_P99_MILLIS, REMEDY));
         }
-        return new HealthObserved(atMillis, window, figures.lagP50Millis(), figures.lagP99Millis(),
+        return new HealthObserved(atMillis, window, timeScale, figures.lagP50Millis(), figures.lagP99Millis(),
                 figures.probeDelayP50Millis(), figures.probeDelayP99Millis(), figures.cpuPercent(), probes.size(),
                 failed, problems.isEmpty(), problems);
     }

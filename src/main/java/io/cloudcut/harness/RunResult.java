@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a run produced: the scenario as it ran (its time scale the one chosen), on which broker, how
- * long it took, and everything observed.
+ * What a run produced: the scenario it ran (its time scale as asked: {@code auto}, say; the scale
+ * chosen is in the health observations), on which broker, how long it took, and everything observed.
  */
 public record RunResult(Scenario scenario, String broker, Duration wallTime, List<Observation> observations) {
 

@@ -16,7 +16,6 @@ import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
-import io.cloudcut.scenario.TimeScale;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -51,7 +50,6 @@ public final class ScenarioRunner {
     public RunResult run(Scenario scenario) throws InfrastructureException {
         check(scenario, settings);
         double runScale = runScale(scenario);
-        Scenario asRun = scenario.withTimeScale(TimeScale.fixed(runScale));
         long startedNanos = System.nanoTime();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
@@ -79,12 +77,13 @@ public final class ScenarioRunner {
                 pacer = new Pacer(vertx, clock, log);
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
-                Timeline timeline = new Timeline(asRun, vertx, fleet, log, clock, progress,
+                Timeline timeline = new Timeline(scenario, vertx, fleet, log, clock, progress,
                         new FaultInjector(proxy, cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
                                 clock),
                         new Prober(vertx, app, clock), pacer, monitor, runScale);
                 timeline.play();
-                log.add(HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, monitor.since(runFromNanos), List.of()));
+                log.add(HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale, monitor.since(runFromNanos),
+                        List.of()));
 
                 await(fleet.undeploy(vertx), "the devices could not stop");
                 recordWhatTheCloudReceived(cloud, log, clock);
@@ -92,7 +91,7 @@ public final class ScenarioRunner {
                 await(monitor.stop(), "the harness monitor could not stop");
                 log.stopListening();
                 progress.finished();
-                return new RunResult(asRun, broker.description(), Duration.ofNanos(System.nanoTime() - startedNanos),
+                return new RunResult(scenario, broker.description(), Duration.ofNanos(System.nanoTime() - startedNanos),
                         log.snapshot());
             } finally {
                 if (pacer != null) {
@@ -189,7 +188,7 @@ public final class ScenarioRunner {
                 seen++;
                 if (observation instanceof ConnectionObserved up && ConnectionObserved.UP.equals(up.change())) {
                     connected.add(up.device());
-                } else if (observation instanceof SessionObserved session && "acquired".equals(session.change())) {
+                } else if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
                     withSession.add(session.device());
                 }
             }

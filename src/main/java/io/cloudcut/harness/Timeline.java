@@ -106,7 +106,7 @@ final class Timeline {
             boolean lastBaseline = phase.kind() == PhaseKind.BASELINE
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
             if (lastBaseline) {
-                baselineHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.BASELINE,
+                baselineHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.BASELINE, runScale,
                         monitor.since(baselineFromNanos), baselineProbes());
                 log.add(baselineHealth);
                 progress.healthChecked(baselineHealth);

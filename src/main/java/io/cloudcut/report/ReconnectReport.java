@@ -3,8 +3,9 @@ package io.cloudcut.report;
 /**
  * How a model's devices reconnected: the distribution over devices of failed connection attempts
  * during the run, and of the time from the end of the outage to each device's first connection
- * after it (scenario seconds), for the devices that were disconnected then.
+ * after it (scenario seconds), for the devices that were disconnected then; each time is known to
+ * within {@code resolutionSeconds} (the harness's own delay times the clock's scale when it came).
  */
 public record ReconnectReport(int devicesReconnected, long attemptsP50, long attemptsMax, double p50Seconds,
-                              double p95Seconds, double maxSeconds) {
+                              double p95Seconds, double maxSeconds, double resolutionSeconds) {
 }

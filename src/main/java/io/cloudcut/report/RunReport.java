@@ -2,9 +2,13 @@ package io.cloudcut.report;
 
 import java.util.List;
 
-/** The answer of one run: per model and function, what was kept, lost or degraded, and how devices came back. */
+/**
+ * The answer of one run: per model and function, what was kept, lost or degraded, and how devices
+ * came back; the time scale it ran at between transitions, and the harness's own account.
+ */
 public record RunReport(String scenario, String description, String broker, double timeScale, double wallSeconds,
-                        List<PhaseReport> phases, List<ServiceChange> services, List<ModelReport> models) {
+                        List<PhaseReport> phases, List<ServiceChange> services, List<ModelReport> models,
+                        HarnessReport harness) {
 
     /** A phase as it actually ran, in scenario seconds since the run's origin. */
     public record PhaseReport(String name, String kind, double startSeconds, double endSeconds, List<String> faults) {

@@ -22,6 +22,7 @@ public final class TerminalTable {
         out.append(matrix(report)).append('\n');
         out.append(summary(report)).append('\n');
         out.append(verdicts(report));
+        out.append(harness(report.harness()));
         for (ModelReport model : report.models()) {
             for (RecoveryReport.DeviceRecovery device : model.recovery().notBack()) {
                 out.append(device.verdict()).append(' ').append(device.device()).append(": ").append(device.lastState())
@@ -57,9 +58,11 @@ public final class TerminalTable {
             RecoveryReport recovery = model.recovery();
             EventsReport events = model.events();
             rows.add(List.of(model.model(), model.kind(), String.valueOf(model.devices()), recovery(recovery),
-                    recovery.recovered() == 0 ? "-" : duration(recovery.p50Seconds()) + " / " + duration(recovery.maxSeconds()),
+                    recovery.recovered() == 0 ? "-" : duration(recovery.p50Seconds()) + " / " + duration(recovery.maxSeconds())
+                            + " " + within(recovery.resolutionSeconds()),
                     model.reconnect().devicesReconnected() == 0 ? "-"
-                            : duration(model.reconnect().p50Seconds()) + " / " + duration(model.reconnect().maxSeconds()),
+                            : duration(model.reconnect().p50Seconds()) + " / " + duration(model.reconnect().maxSeconds())
+                            + " " + within(model.reconnect().resolutionSeconds()),
                     events.generated() + " = " + events.delivered() + " dlv + " + events.buffered() + " buf + "
                             + events.droppedTotal() + " drop",
                     String.valueOf(events.lostInCloud())));
@@ -102,6 +105,25 @@ public final class TerminalTable {
         }
         return table(header, rows) + "timeline: scenario time since the outage began; a change is placed within "
                 + duration(resolution) + " (the spacing of probe rounds)\n";
+    }
+
+    /** One line on the instrument: the scale it ran at, and its health over the baseline. */
+    private static String harness(HarnessReport harness) {
+        if (harness == null || harness.baseline() == null) {
+            return "";
+        }
+        HarnessReport.Health baseline = harness.baseline();
+        long transitions = harness.clock().stream().filter(change -> change.why().equals("transition")).count();
+        return String.format("harness: %sx between transitions (asked: %s), real time at each of %d transitions; "
+                        + "baseline %s: %d of %d probes failed, event-loop lag p99 %d ms%n",
+                io.cloudcut.scenario.Durations.number(harness.timeScale()), harness.timeScaleAsked(), transitions,
+                baseline.healthy() ? "healthy" : "NOT HEALTHY", baseline.probesFailed(), baseline.probes(),
+                baseline.lagP99Millis());
+    }
+
+    /** A figure's resolution, {@code ±2s}. */
+    static String within(double seconds) {
+        return "±" + (seconds < 10 ? String.format("%.1fs", seconds) : duration(seconds));
     }
 
     private static String word(Enum<?> verdict) {

@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
@@ -45,21 +46,24 @@ public final class Verdicts {
 
     public static RunReport report(Scenario scenario, String broker, Duration wallTime, List<Observation> observations) {
         List<ProbeObserved> probes = only(observations, ProbeObserved.class);
+        HarnessReport harness = Harness.report(scenario, observations);
+        ClockPace pace = new ClockPace(only(observations, ClockObserved.class),
+                harness.run() == null ? 0 : harness.run().lagP99Millis());
         List<OutagePhases.Window> outage = OutagePhases.of(scenario, only(observations, PhaseObserved.class), probes);
         DeviceStates states = new DeviceStates(only(observations, StateObserved.class));
         List<ModelReport> models = new ArrayList<>();
         for (FleetEntry entry : scenario.fleet()) {
             DeviceModel model = scenario.model(entry.model());
             List<ProbeObserved> mine = probes.stream().filter(probe -> probe.model().equals(model.id())).toList();
-            models.add(modelReport(scenario, model, entry.count(), mine, outage, states, observations));
+            models.add(modelReport(scenario, model, entry.count(), mine, outage, states, observations, pace));
         }
-        return new RunReport(scenario.name(), scenario.description(), broker, scenario.timeScale().value(),
-                wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models);
+        return new RunReport(scenario.name(), scenario.description(), broker, harness.timeScale(),
+                wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models, harness);
     }
 
     private static ModelReport modelReport(Scenario scenario, DeviceModel model, int devices, List<ProbeObserved> probes,
                                            List<OutagePhases.Window> outage, DeviceStates states,
-                                           List<Observation> observations) {
+                                           List<Observation> observations, ClockPace pace) {
         Set<String> baselinePhases = phasesOf(scenario, PhaseKind.BASELINE);
         Map<String, PhaseCounts> baseline = new LinkedHashMap<>();
         List<FunctionReport> functions = new ArrayList<>();
@@ -73,8 +77,8 @@ public final class Verdicts {
         }
         OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, states), outage, probes);
         return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
-                judged.phases(), judged.timeline(), functions, recovery(model.id(), observations),
-                reconnects(model.id(), observations), events(model.id(), observations),
+                judged.phases(), judged.timeline(), functions, recovery(scenario, model.id(), probes, observations, pace),
+                reconnects(model.id(), observations, pace), events(model.id(), observations),
                 sessions(model.id(), observations));
     }
 
@@ -98,9 +102,16 @@ public final class Verdicts {
         return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage, lastFailure);
     }
 
-    private static RecoveryReport recovery(String model, List<Observation> observations) {
+    /** A recovery round takes the interval between rounds plus its probes' round trip (p95 of the model's recovery probes). */
+    private static RecoveryReport recovery(Scenario scenario, String model, List<ProbeObserved> probes,
+                                           List<Observation> observations, ClockPace pace) {
+        Set<String> recoveryPhases = phasesOf(scenario, PhaseKind.RECOVERY);
+        List<Long> latencies = probes.stream().filter(probe -> recoveryPhases.contains(probe.phase()))
+                .map(ProbeObserved::latencyMillis).sorted().toList();
+        long roundMillis = scenario.probe().recoveryInterval().toMillis() + Percentiles.nearestRank(latencies, 95, 0L);
         return Recoveries.of(only(observations, RecoveryObserved.class).stream().filter(r -> r.model().equals(model)).toList(),
-                only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList());
+                only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList(),
+                pace, roundMillis);
     }
 
     private static EventsReport events(String model, List<Observation> observations) {
@@ -123,7 +134,7 @@ public final class Verdicts {
      * For each device disconnected when the last link fault was reverted: the time to its next
      * connection. Attempts come from each device's own account of failed connection attempts.
      */
-    private static ReconnectReport reconnects(String model, List<Observation> observations) {
+    private static ReconnectReport reconnects(String model, List<Observation> observations, ClockPace pace) {
         long outageEnd = only(observations, FaultObserved.class).stream()
                 .filter(f -> f.onLinks() && !f.applied())
                 .mapToLong(FaultObserved::atMillis).max().orElse(Long.MAX_VALUE);
@@ -131,6 +142,7 @@ public final class Verdicts {
                 .filter(c -> c.model().equals(model))
                 .collect(Collectors.groupingBy(ConnectionObserved::device, TreeMap::new, Collectors.toList()));
         List<Double> seconds = new ArrayList<>();
+        List<Double> resolutions = new ArrayList<>();
         byDevice.values().forEach(changes -> {
             ConnectionObserved before = changes.stream().filter(c -> c.atMillis() < outageEnd)
                     .filter(c -> !ConnectionObserved.GAVE_UP.equals(c.change()))
@@ -139,7 +151,10 @@ public final class Verdicts {
             changes.stream().filter(c -> c.atMillis() >= outageEnd && ConnectionObserved.UP.equals(c.change()))
                     .findFirst()
                     .filter(up -> wasDown)
-                    .ifPresent(up -> seconds.add((up.atMillis() - outageEnd) / 1000.0));
+                    .ifPresent(up -> {
+                        seconds.add((up.atMillis() - outageEnd) / 1000.0);
+                        resolutions.add(pace.resolutionSeconds(up.atMillis(), 0));
+                    });
         });
         List<Long> attempts = only(observations, EventsObserved.class).stream().filter(e -> e.model().equals(model))
                 .map(e -> (long) e.reconnectAttempts()).sorted().toList();
@@ -147,12 +162,13 @@ public final class Verdicts {
         return new ReconnectReport(sortedSeconds.size(),
                 Percentiles.nearestRank(attempts, 50, 0L), Percentiles.nearestRank(attempts, 100, 0L),
                 Percentiles.nearestRank(sortedSeconds, 50, 0.0), Percentiles.nearestRank(sortedSeconds, 95, 0.0),
-                Percentiles.nearestRank(sortedSeconds, 100, 0.0));
+                Percentiles.nearestRank(sortedSeconds, 100, 0.0),
+                resolutions.stream().mapToDouble(Double::doubleValue).max().orElse(0));
     }
 
     private static List<ModelReport.SessionChange> sessions(String model, List<Observation> observations) {
         Map<String, List<SessionObserved>> byChange = only(observations, SessionObserved.class).stream()
-                .filter(s -> s.model().equals(model) && !"acquired".equals(s.change()))
+                .filter(s -> s.model().equals(model) && !SessionObserved.ACQUIRED.equals(s.change()) && !SessionObserved.RENEWED.equals(s.change()))
                 .collect(Collectors.groupingBy(SessionObserved::change, TreeMap::new, Collectors.toList()));
         List<ModelReport.SessionChange> changes = new ArrayList<>();
         byChange.forEach((change, seen) -> changes.add(new ModelReport.SessionChange(change,

@@ -17,7 +17,7 @@ class HealthCheckTest {
 
     @Test
     void aFaultFreeBaselineThatFailedNothingOnACalmHarnessIsHealthy() {
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, CALM, probes(1000, 0));
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 0));
         assertThat(health.healthy()).isTrue();
         assertThat(health.problems()).isEmpty();
         assertThat(health.probes()).isEqualTo(1000);
@@ -25,8 +25,8 @@ class HealthCheckTest {
 
     @Test
     void oneFailureInTwoHundredIsTheMost() {
-        assertThat(HealthCheck.judge(0, HealthObserved.BASELINE, CALM, probes(1000, 5)).healthy()).isTrue();
-        HealthObserved failing = HealthCheck.judge(0, HealthObserved.BASELINE, CALM, probes(1000, 6));
+        assertThat(HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 5)).healthy()).isTrue();
+        HealthObserved failing = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 6));
         assertThat(failing.healthy()).isFalse();
         assertThat(failing.problems()).singleElement().asString()
                 .contains("6 of 1000 fault-free baseline probes failed (0.6%", "smaller fleet", "slower clock");
@@ -35,7 +35,7 @@ class HealthCheckTest {
     @Test
     void lateEventLoopsAndLateProbesAreNamedWithTheirFigures() {
         HarnessMonitor.Figures busy = new HarnessMonitor.Figures(40, 350, 90, 900, 98);
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, busy, probes(100, 0));
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, busy, probes(100, 0));
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).hasSize(2);
         assertThat(health.problems().get(0)).contains("350 ms late (p99; at most 100 ms allowed)");

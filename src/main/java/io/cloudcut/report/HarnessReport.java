@@ -1,0 +1,34 @@
+package io.cloudcut.report;
+
+import java.util.List;
+
+/**
+ * The instrument's own account of a run: the time scale asked for ({@code auto} or a number) and
+ * the one it ran at between transitions, its health over the baseline (which decides whether the
+ * run gives verdicts) and over the whole run, and every change of the clock's scale, from which the
+ * resolution of each figure follows.
+ */
+public record HarnessReport(String timeScaleAsked, double timeScale, Health baseline, Health run,
+                            List<ClockChange> clock) {
+
+    public HarnessReport {
+        clock = List.copyOf(clock);
+    }
+
+    /**
+     * The harness's figures over a window: event-loop lag and probe start delay (p50, p99, ms), the
+     * process's CPU (percent of the machine), the probes and how many failed, and whether it could
+     * measure, with the problems that say why not.
+     */
+    public record Health(long lagP50Millis, long lagP99Millis, long probeDelayP50Millis, long probeDelayP99Millis,
+                         double cpuPercent, long probes, long probesFailed, boolean healthy, List<String> problems) {
+
+        public Health {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** From {@code atSeconds} (scenario time) the clock ran at {@code scale}, because of {@code why}. */
+    public record ClockChange(double atSeconds, double scale, String why) {
+    }
+}

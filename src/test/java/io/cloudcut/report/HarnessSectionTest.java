@@ -1,0 +1,73 @@
+package io.cloudcut.report;
+
+import io.cloudcut.observation.ClockObserved;
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.FaultObserved;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.scenario.PhaseKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static io.cloudcut.observation.ProbeOutcome.OK;
+import static io.cloudcut.report.RunFixture.all;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The report says at which scale the run ran, how healthy its harness was, and how precise each figure is. */
+class HarnessSectionTest {
+
+    private static final long LAG_MILLIS = 19;
+
+    @Test
+    void theHarnessSectionCarriesTheChosenScaleTheHealthAndTheClock() {
+        HarnessReport harness = run().report().harness();
+        assertThat(harness.timeScale()).isEqualTo(1200);
+        assertThat(harness.baseline().healthy()).isTrue();
+        assertThat(harness.baseline().probes()).isEqualTo(40);
+        assertThat(harness.run().lagP99Millis()).isEqualTo(LAG_MILLIS);
+        assertThat(harness.clock()).extracting(HarnessReport.ClockChange::why)
+                .containsExactly("start", "transition", "ramp", "ramp");
+    }
+
+    /** A reconnect at 1x is known to within the lag; one at 60x, 60 times that. */
+    @Test
+    void eachFigureIsKnownToWithinTheHarnessDelayTimesTheScaleWhenItCame() {
+        RunReport report = run().report();
+        ReconnectReport reconnect = report.model("vacuum-cloud-locked").reconnect();
+        assertThat(reconnect.devicesReconnected()).isEqualTo(2);
+        assertThat(reconnect.resolutionSeconds()).as("the later reconnect came at 60x")
+                .isCloseTo(60 * (LAG_MILLIS + 1) / 1000.0, within(1e-9));
+        RecoveryReport recovery = report.model("vacuum-cloud-locked").recovery();
+        assertThat(recovery.resolutionSeconds()).as("recovered at 1x: a recovery round (20 ms interval) plus the lag")
+                .isCloseTo((20 + LAG_MILLIS + 1) / 1000.0, within(1e-9));
+    }
+
+    private static RunFixture run() {
+        RunFixture run = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED, 2, Duration.ofHours(3))
+                .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1));
+        long outageEnd = Duration.ofHours(4).toMillis();
+        run.rounds("outage", 2, "vacuum-cloud-locked", all(SampleModels.CLOUD_LOCKED, OK));
+        run.observe(new ClockObserved(0, 1200, ClockObserved.START))
+                .observe(new ClockObserved(outageEnd, 1, ClockObserved.TRANSITION))
+                .observe(new ClockObserved(outageEnd + 6_000, 6, ClockObserved.RAMP))
+                .observe(new ClockObserved(outageEnd + 60_000, 60, ClockObserved.RAMP))
+                .observe(new HealthObserved(3_600_000, HealthObserved.BASELINE, 1200, 1, 12, 1, 9, 40, 40, 0, true, List.of()))
+                .observe(new HealthObserved(outageEnd + 3_600_000, HealthObserved.RUN, 1200, 1, LAG_MILLIS, 1, 9, 40, 0, 0,
+                        true, List.of()))
+                .observe(new FaultObserved(outageEnd, "blackhole link all", true, false, 2));
+        for (String device : List.of("vacuum-cloud-locked-1", "vacuum-cloud-locked-2")) {
+            run.observe(new ConnectionObserved(Duration.ofHours(2).toMillis(), device, "vacuum-cloud-locked",
+                    ConnectionObserved.DOWN, "blackhole"));
+        }
+        run.observe(new ConnectionObserved(outageEnd + 3_000, "vacuum-cloud-locked-1", "vacuum-cloud-locked",
+                        ConnectionObserved.UP, null))
+                .observe(new ConnectionObserved(outageEnd + 200_000, "vacuum-cloud-locked-2", "vacuum-cloud-locked",
+                        ConnectionObserved.UP, null))
+                .observe(new RecoveryObserved(outageEnd + 4_000, "vacuum-cloud-locked-1", "vacuum-cloud-locked", true,
+                        4_000, 4_000, "docked", false));
+        return run;
+    }
+}
