@@ -1,0 +1,30 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.device.Activity;
+import io.cloudcut.device.DeviceContext;
+import io.cloudcut.device.Firmware;
+import io.vertx.core.Future;
+
+/**
+ * A firmware that keeps its event loop busy for 150 ms on every press, as a fleet far too large for
+ * the machine keeps the harness's loops busy: every timer and probe behind it runs late.
+ */
+public final class BusyFirmware implements Firmware {
+
+    private static final long BUSY_NANOS = 150_000_000;
+
+    @Override
+    public void start(DeviceContext device) {
+        device.state("idle", Activity.AT_REST);
+    }
+
+    @Override
+    public Future<String> perform(String function, String probeId) {
+        long until = System.nanoTime() + BUSY_NANOS;
+        long spins = 0;
+        while (System.nanoTime() < until) {
+            spins++;
+        }
+        return Future.succeededFuture("pressed after " + spins + " spins");
+    }
+}

@@ -1,0 +1,129 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.PhaseObserved;
+import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.report.HarnessReport;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.ReconnectReport;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.scenario.Durations;
+import io.vertx.core.json.JsonObject;
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The figures come from the devices, not from the harness: a reconnect time stays within what the
+ * policy allows in real time whatever the scale; the clock starts when the fleet is up; and a run
+ * whose harness cannot keep up gives no verdicts.
+ */
+class ClockFiguresTest {
+
+    private static final Duration MAX_DELAY = Duration.ofMinutes(5);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
+    /**
+     * After an hour of blackhole the model backs off at its 5 min cap, and each attempt into the
+     * blackhole waits its 1 s CONNACK timeout: in real time it reconnects within 5 min and a second of
+     * the link coming back. At 1800x, the old clock counted that real second as 30 minutes.
+     */
+    @Test
+    void aReconnectTimeLiesWithinThePolicyWhateverTheScale(@TempDir Path project) throws Exception {
+        Path devices = ScenarioRuns.projectWithDefaultCloud(project);
+        Files.writeString(devices.resolve("backoff-vacuum.yaml"), """
+                kind: vacuum
+                keepAlive: 2s
+                connectTimeout: 1s
+                statusEvery: 30m
+                functions: [{name: clean-button, path: local, role: primary}]
+                session: {tokenTtl: 1h, onLoss: keep-local}
+                reconnect: {initialDelay: 5s, multiplier: 2, maxDelay: 5m, jitter: none}
+                """);
+        String scenario = """
+                name: long-blackhole
+                timeScale: %s
+                fleet: [{model: backoff-vacuum, count: 4}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 30m}
+                  - {name: blackhole, kind: outage, duration: 1h, faults: [{link: all, fault: blackhole}]}
+                  - {name: recovery, kind: recovery, duration: 30m}
+                """;
+        for (int scale : new int[] {300, 1800}) {
+            ReconnectReport reconnect = ScenarioRuns.run(project, Files.createDirectories(project.resolve("at-" + scale)),
+                    scenario.formatted(scale)).report().model("backoff-vacuum").reconnect();
+            System.out.printf("at %dx: reconnect p50 %.1f s, max %.1f s, resolution %.2f s%n", scale,
+                    reconnect.p50Seconds(), reconnect.maxSeconds(), reconnect.resolutionSeconds());
+            assertThat(reconnect.devicesReconnected()).as("at %dx", scale).isEqualTo(4);
+            assertThat(reconnect.maxSeconds()).as("at %dx: within the 5 min cap and one CONNACK wait", scale)
+                    .isLessThanOrEqualTo(MAX_DELAY.plus(CONNECT_TIMEOUT).toSeconds() + reconnect.resolutionSeconds() + 1);
+            assertThat(reconnect.resolutionSeconds()).as("at %dx", scale).isLessThan(10);
+        }
+    }
+
+    /**
+     * A fleet that takes seconds to come up still begins its baseline at scenario time zero, with
+     * every token issued at zero and none renewed before half its life; auto picks a scale the
+     * health check accepts, and the report says which.
+     */
+    @Test
+    void theClockStartsWhenTheFleetIsUpAtAScaleTheHarnessCarries(@TempDir Path reports) throws Exception {
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--devices-per-model", "75", "--time-scale", "auto", "--report-dir", reports.toString());
+        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
+        RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
+        HarnessReport harness = report.harness();
+        assertThat(harness.timeScaleAsked()).isEqualTo("auto");
+        assertThat(harness.timeScale()).isPositive().isLessThanOrEqualTo(3600);
+        assertThat(harness.baseline().healthy()).as("baseline health %s", harness.baseline()).isTrue();
+        assertThat(run.err()).contains("time scale " + Durations.number(harness.timeScale()) + "x (auto)");
+
+        var stream = Files.readAllLines(reports.resolve("observations.jsonl")).stream()
+                .map(JsonObject::new).map(ObservationCodec::decode).toList();
+        long baselineStart = stream.stream().filter(PhaseObserved.class::isInstance).map(PhaseObserved.class::cast)
+                .filter(phase -> phase.phase().equals("baseline") && phase.started()).findFirst().orElseThrow().atMillis();
+        assertThat(baselineStart).as("the baseline begins when the clock starts").isLessThan(60_000);
+        var sessions = stream.stream().filter(SessionObserved.class::isInstance).map(SessionObserved.class::cast).toList();
+        assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.ACQUIRED) && s.atMillis() == 0).count())
+                .as("every device signed in while the clock stood at zero").isEqualTo(300);
+        assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.RENEWED)))
+                .as("no token renewed before half its life (tokens last 30 min or 1 h)")
+                .allSatisfy(renewal -> assertThat(renewal.atMillis()).isGreaterThanOrEqualTo(Duration.ofMinutes(15).toMillis()));
+    }
+
+    /** A harness whose event loops run late gives no verdicts: exit 3, naming the figure and what to change. */
+    @Test
+    void aHarnessThatCannotKeepUpGivesNoVerdicts(@TempDir Path project) throws Exception {
+        Path devices = ScenarioRuns.projectWithDefaultCloud(project);
+        Files.writeString(devices.resolve("busy-doorbell.yaml"), """
+                kind: doorbell
+                firmware: io.cloudcut.harness.BusyFirmware
+                functions: [{name: chime, path: local, role: primary}]
+                """);
+        Files.writeString(project.resolve("busy.yaml"), """
+                name: busy
+                timeScale: 3600
+                probe: {every: 2m}
+                fleet: [{model: busy-doorbell, count: 8}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - {name: outage, kind: outage, duration: 1h, faults: [{service: ingest, fault: down}]}
+                """);
+        Path reports = project.resolve("reports");
+        CliRun run = CliRun.of("run", "busy.yaml", "--project-dir", project.toString(), "--report-dir", reports.toString());
+
+        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isEqualTo(3);
+        assertThat(run.errorLines()).anySatisfy(line -> assertThat(line).contains("no verdicts"));
+        assertThat(run.err()).contains("event loops ran timers", "ms late", "a slower clock");
+        assertThat(run.out()).doesNotContain("FAIL_CLOSED", "LOCAL_FUNCTION_KEPT");
+        assertThat(reports.resolve("observations.jsonl")).content().contains("\"type\":\"health\"", "\"healthy\":false")
+                .doesNotContain("\"phase\":\"outage\"");
+    }
+}
