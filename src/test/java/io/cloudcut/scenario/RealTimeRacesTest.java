@@ -89,6 +89,16 @@ class RealTimeRacesTest {
                 + "use a slower timeScale, or one for phase 'cut' alone");
     }
 
+    @Test
+    void aScenarioBuiltInCodeIsWarnedByFieldAlone() throws Exception {
+        Scenario loaded = loader.load(scenario(outage("{service: auth, fault: slow, attributes: {latency: 500ms}}")));
+        Scenario built = new Scenario(loaded.name(), loaded.description(), null, loaded.timeScale(), loaded.probe(),
+                loaded.cloud(), loaded.fleet(), loaded.phases(), loaded.models());
+
+        assertThat(RealTimeRaces.find(built, 1800)).singleElement().asString()
+                .startsWith("phases[1].faults[0].attributes.latency: at 1800x, 500ms of slow auth");
+    }
+
     /** An outage phase named {@code cut}, 2 h, with one fault written on line 12. */
     private static String outage(String fault) {
         return """
