@@ -12,6 +12,7 @@ import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
 import io.cloudcut.report.Verdicts;
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.RealTimeRaces;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
 import io.cloudcut.scenario.TimeScale;
@@ -118,6 +119,8 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
+        RealTimeRaces.find(scenario, ScenarioRunner.runScale(scenario)).forEach(race -> err.println("warning: " + race));
+        err.flush();
         RunResult result;
         try {
             result = new ScenarioRunner(settings).run(scenario);

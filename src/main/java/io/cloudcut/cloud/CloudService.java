@@ -129,6 +129,7 @@ abstract class CloudService extends VerticleBase {
             case UP -> handleNow(topic, message);
             case DOWN -> ignored++;
             case ERROR -> refuseNow(topic, message, name + ": internal error");
+            // Real time: a slow service stands for a network and protocol wait, which the scale does not shorten.
             case SLOW -> vertx.setTimer(Math.max(1, condition.latency().toMillis()), later -> handleNow(topic, message));
             case THROTTLED -> {
                 if (!throttle.offer(() -> handleNow(topic, message))) {
@@ -155,7 +156,7 @@ abstract class CloudService extends VerticleBase {
         }
         condition = next;
         if (next.kind() == ServiceCondition.Kind.THROTTLED) {
-            throttle = new Throttle(vertx, next.rate(), next.queue());
+            throttle = new Throttle(clock, task -> context.runOnContext(onLoop -> task.run()), next.rate(), next.queue());
         }
     }
 

@@ -94,8 +94,8 @@ final class FaultInjector {
     private static ServiceCondition condition(FaultSpec fault) {
         return switch (fault.fault()) {
             case "down" -> ServiceCondition.down(fault.service());
-            case "error" -> new ServiceCondition(ServiceCondition.Kind.ERROR, fault.service(), Duration.ZERO, 0, 0);
-            case "slow" -> new ServiceCondition(ServiceCondition.Kind.SLOW, fault.service(), fault.latency(), 0, 0);
+            case "error" -> new ServiceCondition(ServiceCondition.Kind.ERROR, fault.service(), Duration.ZERO, null, 0);
+            case "slow" -> new ServiceCondition(ServiceCondition.Kind.SLOW, fault.service(), fault.latency(), null, 0);
             case "throttled" -> new ServiceCondition(ServiceCondition.Kind.THROTTLED, fault.service(), Duration.ZERO,
                     fault.rate(), fault.queue());
             default -> throw new IllegalArgumentException("no service fault '" + fault.fault() + "'");

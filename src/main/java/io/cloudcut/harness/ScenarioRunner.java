@@ -140,8 +140,11 @@ public final class ScenarioRunner {
         }
     }
 
-    /** The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine carries. */
-    static double runScale(Scenario scenario) {
+    /**
+     * The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine
+     * carries. Known before the run starts, so that what races it can be told first.
+     */
+    public static double runScale(Scenario scenario) {
         return scenario.timeScale().auto() ? Traffic.of(scenario).fastestCarriedScale() : scenario.timeScale().value();
     }
 

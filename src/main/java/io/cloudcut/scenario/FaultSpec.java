@@ -9,15 +9,18 @@ import java.util.Set;
  * A fault a phase applies at its start and reverts at its end.
  * <ul>
  *   <li>On a cloud {@code service}: {@code down}, {@code error}, {@code slow} (attribute
- *   {@code latency}, e.g. {@code 800ms}, real time) or {@code throttled} (attributes {@code rate},
- *   requests per real second, and {@code queue}, default 100).</li>
+ *   {@code latency}, e.g. {@code 800ms}, in real time: each request waits that long, as it would on
+ *   the network and in the protocol a slow service stands for, so that the scale multiplies it) or
+ *   {@code throttled} (attributes {@code rate}, a {@link Rate} of scenario time such as
+ *   {@code 30/min}, in the time in which devices renew and report, and {@code queue}, default
+ *   100).</li>
  *   <li>On the {@code broker} ({@code embedded}: CloudCut can only stop a broker it runs):
  *   {@code down} (stopped for the phase) or {@code restart} (restarted every {@code attributes.every}
  *   of scenario time during the phase).</li>
  *   <li>On device links: a {@code link} target ({@code all} or a model of the fleet) or a list of
  *   {@code devices}, optionally only the first {@code percent} of them; one of {@link #LINK_FAULTS},
  *   in one {@code direction} ({@code upstream}, {@code downstream}; default both) with its
- *   {@code attributes} (times in milliseconds).</li>
+ *   {@code attributes} (times in milliseconds of real time, like the network they delay).</li>
  * </ul>
  */
 public record FaultSpec(String service, String broker, String link, List<String> devices, Integer percent,
@@ -84,9 +87,9 @@ public record FaultSpec(String service, String broker, String link, List<String>
         return Durations.parse(String.valueOf(attributes.get("latency")));
     }
 
-    /** For a {@code throttled} service: requests per real second. */
-    public double rate() {
-        return ((Number) attributes.get("rate")).doubleValue();
+    /** For a {@code throttled} service: how many requests it takes per period of scenario time. */
+    public Rate rate() {
+        return Rate.parse(String.valueOf(attributes.get("rate")));
     }
 
     /** For a {@code throttled} service: how many requests may wait. */
@@ -115,16 +118,23 @@ public record FaultSpec(String service, String broker, String link, List<String>
                     + (allowed.isEmpty() ? "no attributes" : "only " + String.join(", ", allowed.stream().sorted().toList()))
                     + ", not '" + name + "'");
         }
-        if (fault.equals("slow")) {
-            Checks.check(attributes.get("latency") instanceof String text && isDuration(text),
-                    "a 'slow' service fault needs attributes.latency, a duration such as 800ms");
+        if (fault.equals("slow") && !(attributes.get("latency") instanceof String text && isDuration(text))) {
+            throw new FieldProblem("/attributes/latency",
+                    "a 'slow' service fault needs attributes.latency, a duration of real time such as 800ms");
         }
         if (fault.equals("throttled")) {
-            Checks.check(attributes.get("rate") instanceof Number rate && rate.doubleValue() > 0,
-                    "a 'throttled' service fault needs attributes.rate, requests per second above 0");
-            Checks.check(!attributes.containsKey("queue")
-                            || attributes.get("queue") instanceof Integer queue && queue >= 0,
-                    "attributes.queue must be a whole number of requests, 0 or more");
+            if (!attributes.containsKey("rate")) {
+                throw new FieldProblem("/attributes", "a 'throttled' service fault needs attributes.rate, a count "
+                        + "per period of scenario time such as 30/min");
+            }
+            try {
+                Rate.parse(String.valueOf(attributes.get("rate")));
+            } catch (IllegalArgumentException notARate) {
+                throw new FieldProblem("/attributes/rate", notARate.getMessage());
+            }
+            if (attributes.containsKey("queue") && !(attributes.get("queue") instanceof Integer queue && queue >= 0)) {
+                throw new FieldProblem("/attributes/queue", "attributes.queue must be a whole number of requests, 0 or more");
+            }
         }
     }
 

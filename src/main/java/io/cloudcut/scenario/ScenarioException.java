@@ -38,15 +38,19 @@ public final class ScenarioException extends Exception {
         return field;
     }
 
-    private static String format(Path file, int line, int column, String field, String problem) {
-        StringBuilder text = new StringBuilder(String.valueOf(file));
-        if (line > 0) {
-            text.append(':').append(line);
-            if (column > 0) {
-                text.append(':').append(column);
+    /** {@code file:line:column: field: problem}, leaving out what is not known. */
+    static String format(Path file, int line, int column, String field, String problem) {
+        StringBuilder text = new StringBuilder();
+        if (file != null) {
+            text.append(file);
+            if (line > 0) {
+                text.append(':').append(line);
+                if (column > 0) {
+                    text.append(':').append(column);
+                }
             }
+            text.append(": ");
         }
-        text.append(": ");
         if (field != null && !field.isEmpty()) {
             text.append(field).append(": ");
         }

@@ -59,6 +59,7 @@ public final class ScenarioLoader {
         CloudSpec cloud = loadCloud(cloudFile);
 
         Map<String, DeviceModel> models = new LinkedHashMap<>();
+        Map<String, YamlDocument> modelSources = new LinkedHashMap<>();
         for (int i = 0; i < spec.fleet().size(); i++) {
             String id = spec.fleet().get(i).model();
             if (!models.containsKey(id)) {
@@ -67,17 +68,23 @@ public final class ScenarioLoader {
                     throw document.error("/fleet/" + i + "/model", "unknown device model '" + id + "' (known: "
                             + String.join(", ", knownModels()) + ")");
                 }
-                models.put(id, loadModel(modelFile, cloud));
+                YamlDocument modelDocument = YamlDocument.read(modelFile);
+                models.put(id, bindModel(modelDocument, cloud));
+                modelSources.put(id, modelDocument);
             }
         }
         validateTimeline(document, spec, cloud);
         return new Scenario(spec.name(), spec.description(), file, spec.timeScale(), spec.probe(), cloud,
-                spec.fleet(), spec.phases(), models);
+                spec.fleet(), spec.phases(), models, new ScenarioSources(document, modelSources));
     }
 
     /** Loads one device model file, checking that the services it names exist in the cloud. */
     public DeviceModel loadModel(Path file, CloudSpec cloud) throws ScenarioException {
-        YamlDocument document = YamlDocument.read(file);
+        return bindModel(YamlDocument.read(file), cloud);
+    }
+
+    private static DeviceModel bindModel(YamlDocument document, CloudSpec cloud) throws ScenarioException {
+        Path file = document.file();
         String id = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         document.setFromOutside("id", id);
         DeviceModel model = document.bind(DeviceModel.class);

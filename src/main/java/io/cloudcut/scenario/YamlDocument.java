@@ -121,8 +121,21 @@ final class YamlDocument {
     /** A located error about the field at a JSON pointer such as {@code /fleet/1/model}. */
     ScenarioException error(String pointer, String problem) {
         JsonLocation at = nearestLocation(pointer);
-        return new ScenarioException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                fieldName(pointer), problem);
+        return new ScenarioException(file, lineOf(at), columnOf(at), fieldName(pointer), problem);
+    }
+
+    /** A warning about the field at a JSON pointer, located as an error would be. */
+    ScenarioWarning warning(String pointer, String problem) {
+        JsonLocation at = nearestLocation(pointer);
+        return new ScenarioWarning(file, lineOf(at), columnOf(at), fieldName(pointer), problem);
+    }
+
+    private static int lineOf(JsonLocation at) {
+        return at == null ? 0 : at.getLineNr();
+    }
+
+    private static int columnOf(JsonLocation at) {
+        return at == null ? 0 : at.getColumnNr();
     }
 
     private JsonLocation nearestLocation(String pointer) {

@@ -1,6 +1,7 @@
 package io.cloudcut.cloud;
 
 import io.cloudcut.scenario.CloudSpec;
+import io.cloudcut.scenario.Rate;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.ScenarioLoader;
 import io.cloudcut.testing.Mosquitto;
@@ -73,7 +74,7 @@ class CloudServicesTest {
 
     @Test
     void erroringCommandsTellTheAppAtOnce() throws Exception {
-        get(cloud.setFaulted(Map.of("commands", condition(ServiceCondition.Kind.ERROR, Duration.ZERO, 0, 0))));
+        get(cloud.setFaulted(Map.of("commands", condition(ServiceCondition.Kind.ERROR, Duration.ZERO, null, 0))));
         publish(CloudTopics.COMMAND_REQUEST, new JsonObject().put("requestId", "r1").put("deviceId", "d1").put("function", "clean-from-app"));
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
         assertThat(received.get(0).getBoolean("ok")).isFalse();
@@ -82,7 +83,7 @@ class CloudServicesTest {
 
     @Test
     void slowAuthAnswersAfterItsLatency() throws Exception {
-        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.SLOW, Duration.ofMillis(800), 0, 0))));
+        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.SLOW, Duration.ofMillis(800), null, 0))));
         long sent = System.nanoTime();
         askForToken();
         await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
@@ -91,12 +92,12 @@ class CloudServicesTest {
 
     @Test
     void throttledAuthQueuesWhatItCanAndTurnsTheRestAway() throws Exception {
-        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.THROTTLED, Duration.ZERO, 2, 3))));
+        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.THROTTLED, Duration.ZERO, Rate.parse("2/s"), 3))));
         for (int i = 0; i < 10; i++) {
             askForToken();
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 10);
-        assertThat(tokens()).as("three queued, served at two per second").isEqualTo(3);
+        assertThat(tokens()).as("three queued, served at two per second of scenario time").isEqualTo(3);
         assertThat(received.stream().filter(answer -> answer.containsKey("error")))
                 .hasSize(7)
                 .allSatisfy(answer -> assertThat(answer.getString("error")).contains("throttled"));
@@ -111,7 +112,7 @@ class CloudServicesTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
     }
 
-    private static ServiceCondition condition(ServiceCondition.Kind kind, Duration latency, double rate, int queue) {
+    private static ServiceCondition condition(ServiceCondition.Kind kind, Duration latency, Rate rate, int queue) {
         return new ServiceCondition(kind, "test", latency, rate, queue);
     }
 

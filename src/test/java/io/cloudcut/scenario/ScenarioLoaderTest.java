@@ -147,6 +147,54 @@ class ScenarioLoaderTest {
                 .hasMessageContaining("functions: no function has role 'primary'");
     }
 
+    @Test
+    void aThrottleRateIsACountPerPeriodOfScenarioTime(@TempDir Path dir) throws Exception {
+        Path file = write(dir, "r.yaml", throttledAuth("30/min"));
+        FaultSpec throttle = loader.load(file).phases().get(1).faults().get(0);
+        assertThat(throttle.rate()).isEqualTo(new Rate(30, Duration.ofMinutes(1)));
+        assertThat(throttle.rate().interval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.queue()).isEqualTo(5);
+    }
+
+    @Test
+    void aBareRateIsRefusedWhereItIsWrittenBecauseItOnceMeantPerRealSecond(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "r.yaml", throttledAuth("2"));
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":12:11: phases[1].faults[0].attributes.rate: '2' has no unit: "
+                        + "write a count per period of scenario time, e.g. 30/min, 2/s or 100/h");
+    }
+
+    @Test
+    void aRateInAnotherFormIsRefusedWhereItIsWritten(@TempDir Path dir) throws IOException {
+        for (String rate : new String[] {"2 per second", "2/fortnight", "0/s"}) {
+            Path file = write(dir, "r.yaml", throttledAuth(rate));
+            assertThatThrownBy(() -> loader.load(file)).as(rate)
+                    .hasMessageStartingWith(file + ":12:11: phases[1].faults[0].attributes.rate: ");
+        }
+        Path missing = write(dir, "m.yaml", throttledAuth("30/min").replace("rate: 30/min", "every: 1m"));
+        assertThatThrownBy(() -> loader.load(missing)).hasMessageStartingWith(missing + ":")
+                .hasMessageContaining("a 'throttled' service fault takes only queue, rate, not 'every'");
+    }
+
+    /** A scenario whose outage throttles auth, {@code rate} on line 12, column 11. */
+    private static String throttledAuth(String rate) {
+        return """
+                name: x
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - {name: b, kind: baseline, duration: 1h}
+                  - name: cut
+                    kind: outage
+                    duration: 1h
+                    faults:
+                      - service: auth
+                        fault: throttled
+                        attributes:
+                          rate: %s
+                          queue: 5
+                """.formatted(rate);
+    }
+
     private static Path write(Path dir, String name, String text) throws IOException {
         return Files.writeString(dir.resolve(name), text);
     }

@@ -65,6 +65,16 @@ class SchemasTest {
                 fleet: [{model: a}]
                 phases: [{name: b, kind: outage, duration: 1h, faults: [{service: auth, fault: blackhole}]}]
                 """).getValid()).as("a link fault on a service").isFalse();
+        String throttled = """
+                name: x
+                fleet: [{model: a}]
+                phases: [{name: b, kind: outage, duration: 1h, faults: [{service: auth, fault: throttled, attributes: {rate: %s}}]}]
+                """;
+        assertThat(validate("scenarios", throttled.formatted("2")).getValid()).as("a rate without its unit").isFalse();
+        assertThat(validate("scenarios", throttled.formatted("2 per second")).getValid()).as("a rate in words").isFalse();
+        for (String rate : new String[] {"30/min", "2/s", "100/h", "1/90s", "0.5/1h30m"}) {
+            assertThat(validate("scenarios", throttled.formatted(rate)).getValid()).as(rate).isTrue();
+        }
     }
 
     @Test
