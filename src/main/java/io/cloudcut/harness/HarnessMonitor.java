@@ -1,29 +1,33 @@
 package io.cloudcut.harness;
 
-import io.vertx.core.DeploymentOptions;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The harness's own figures, measured apart from what it measures: how late each event loop runs a
- * timer (one sampler per loop; a loop busy with the fleet runs it late, and so it runs probes and
+ * task (a sampler on every loop; a loop busy with the fleet runs it late, and so it runs probes and
  * firmware deadlines late), how late probes start against their plan, and the process's CPU.
  */
 final class HarnessMonitor {
 
     private static final long SAMPLE_MILLIS = 20;
+    private static final long SAMPLE_NANOS = SAMPLE_MILLIS * 1_000_000;
 
     private final Vertx vertx;
     private final Series lag = new Series();
     private final Series probeDelay = new Series();
     private final Series cpu = new Series();
     private final long cpuSampler;
-    private String deployment;
+    private final List<ScheduledFuture<?>> samplers = new ArrayList<>();
 
     private HarnessMonitor(Vertx vertx) {
         this.vertx = vertx;
@@ -38,15 +42,26 @@ final class HarnessMonitor {
         });
     }
 
-    /** Starts one lag sampler per event loop (Vert.x hands deployments' instances to its loops in turn). */
+    /**
+     * Starts a lag sampler on every event loop of {@code vertx}: each loop itself, not a context
+     * that might share one, so that a busy loop cannot hide.
+     */
     static Future<HarnessMonitor> start(Vertx vertx) {
         HarnessMonitor monitor = new HarnessMonitor(vertx);
-        return vertx.deployVerticle(() -> new LagSampler(monitor.lag),
-                        new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
-                .map(id -> {
-                    monitor.deployment = id;
-                    return monitor;
-                });
+        for (EventExecutor loop : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+            monitor.samplers.add(sample(loop, monitor.lag));
+        }
+        return Future.succeededFuture(monitor);
+    }
+
+    /** Every {@value #SAMPLE_MILLIS} ms after the previous run, records how much later than that it ran. */
+    private static ScheduledFuture<?> sample(EventExecutor loop, Series lag) {
+        long[] expected = {System.nanoTime() + SAMPLE_NANOS};
+        return loop.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            lag.add(Math.max(0, now - expected[0]));
+            expected[0] = now + SAMPLE_NANOS;
+        }, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** A probe started this late against its planned moment (real nanoseconds). */
@@ -63,9 +78,9 @@ final class HarnessMonitor {
                 percentileMillis(delays, 99), loads.length == 0 ? 0 : Arrays.stream(loads).average().orElse(0) / 10);
     }
 
-    Future<Void> stop() {
+    void stop() {
         vertx.cancelTimer(cpuSampler);
-        return deployment == null ? Future.succeededFuture() : vertx.undeploy(deployment);
+        samplers.forEach(sampler -> sampler.cancel(false));
     }
 
     /** Lag and delay percentiles in milliseconds; CPU in percent of the whole machine (all cores), as the JVM reports it. */
@@ -79,27 +94,6 @@ final class HarnessMonitor {
         }
         int rank = (int) Math.ceil(percent / 100.0 * sortedNanos.length);
         return sortedNanos[Math.max(0, rank - 1)] / 1_000_000;
-    }
-
-    /** A timer on one event loop that records how late it fires. */
-    private static final class LagSampler extends VerticleBase {
-        private final Series lag;
-        private long expected;
-
-        LagSampler(Series lag) {
-            this.lag = lag;
-        }
-
-        @Override
-        public Future<?> start() {
-            expected = System.nanoTime() + SAMPLE_MILLIS * 1_000_000;
-            vertx.setPeriodic(SAMPLE_MILLIS, tick -> {
-                long now = System.nanoTime();
-                lag.add(Math.max(0, now - expected));
-                expected = now + SAMPLE_MILLIS * 1_000_000;
-            });
-            return Future.succeededFuture();
-        }
     }
 
     /** Values with the real instant they were taken, appended from any thread. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,10 +19,10 @@ import java.util.TreeMap;
  *   against the token TTLs of the models it delays;</li>
  *   <li>in a phase that loses packets ({@code loss}), what notices a lost packet (a model's
  *   {@code keepAlive} or {@code connectTimeout}, whichever is longer) against the model's token
- *   TTL: the device stays offline that long;</li>
- *   <li>the probe {@code timeout}, against the spacing of an outage phase's probe rounds: a probe
- *   that times out spans that much scenario time.</li>
+ *   TTL: the device stays offline that long.</li>
  * </ul>
+ * A probe's timeout races nothing: phases begin on time whatever their probes still wait for, and
+ * a probe that times out is labelled with the phase it began in.
  * Each is judged at the scale its phase runs at between transitions (a phase's own
  * {@code timeScale}, or the run's); around transitions the clock runs at 1x and multiplies nothing.
  * Warnings never stop a run.
@@ -50,7 +49,6 @@ public final class RealTimeRaces {
      */
     public static List<ScenarioWarning> find(Scenario scenario, double runScale) {
         RealTimeRaces races = new RealTimeRaces(scenario, runScale);
-        races.probeTimeouts();
         Map<String, Phase> lossiestPhaseByModel = new TreeMap<>();
         for (int p = 0; p < scenario.phases().size(); p++) {
             Phase phase = scenario.phases().get(p);
@@ -69,26 +67,6 @@ public final class RealTimeRaces {
         }
         lossiestPhaseByModel.forEach((model, phase) -> races.lostPacketNoticed(scenario.model(model), phase));
         return List.copyOf(races.found);
-    }
-
-    /** One warning for the outage phases whose probe rounds are alike, which one change fixes. */
-    private void probeTimeouts() {
-        Map<Race, List<Phase>> phasesByRace = new LinkedHashMap<>();
-        for (Phase phase : scenario.phases()) {
-            if (phase.kind() == PhaseKind.OUTAGE) {
-                Race race = new Race(scenario.probe().timeout(), scaleOf(phase), scenario.probe().spacing(phase.duration()));
-                phasesByRace.computeIfAbsent(race, alike -> new ArrayList<>()).add(phase);
-            }
-        }
-        phasesByRace.forEach((race, phases) -> {
-            if (race.close()) {
-                found.add(scenario.sources().inScenario("/probe/timeout", String.format("%s, a probe that times out "
-                                + "waits %s, %s of scenario time, %d%% of the %s between probe rounds of %s: rounds "
-                                + "overlap and the next phase may begin up to that late; %s", atScale(race),
-                        format(race.real), format(race.scenarioTime()), race.percent(), format(race.raced),
-                        named(phases), advice(phases))));
-            }
-        });
     }
 
     private void slowAuth(Phase phase, FaultSpec fault, String at) {
@@ -157,17 +135,7 @@ public final class RealTimeRaces {
     }
 
     private static String advice(Phase phase) {
-        return advice(List.of(phase));
-    }
-
-    private static String advice(List<Phase> phases) {
-        return "use a slower timeScale, or one for " + named(phases) + " alone";
-    }
-
-    /** {@code phase 'cut'} or {@code phases 'cut', 'throttled'}. */
-    private static String named(List<Phase> phases) {
-        return (phases.size() == 1 ? "phase " : "phases ")
-                + String.join(", ", phases.stream().map(phase -> "'" + phase.name() + "'").toList());
+        return "use a slower timeScale, or one for phase '" + phase.name() + "' alone";
     }
 
     private static String atScale(Race race) {

@@ -76,7 +76,7 @@ class ClockFiguresTest {
     @Test
     void theClockStartsWhenTheFleetIsUpAtAScaleTheHarnessCarries(@TempDir Path reports) throws Exception {
         CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
-                "--devices-per-model", "75", "--time-scale", "auto", "--report-dir", reports.toString());
+                "--devices-per-model", "50", "--time-scale", "auto", "--report-dir", reports.toString());
         assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         HarnessReport harness = report.harness();
@@ -92,7 +92,7 @@ class ClockFiguresTest {
         assertThat(baselineStart).as("the baseline begins when the clock starts").isLessThan(60_000);
         var sessions = stream.stream().filter(SessionObserved.class::isInstance).map(SessionObserved.class::cast).toList();
         assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.ACQUIRED) && s.atMillis() == 0).count())
-                .as("every device signed in while the clock stood at zero").isEqualTo(300);
+                .as("every device signed in while the clock stood at zero").isEqualTo(200);
         assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.RENEWED)))
                 .as("no token renewed before half its life (tokens last 30 min or 1 h)")
                 .allSatisfy(renewal -> assertThat(renewal.atMillis()).isGreaterThanOrEqualTo(Duration.ofMinutes(15).toMillis()));
@@ -102,6 +102,8 @@ class ClockFiguresTest {
     @Test
     void aHarnessThatCannotKeepUpGivesNoVerdicts(@TempDir Path project) throws Exception {
         Path devices = ScenarioRuns.projectWithDefaultCloud(project);
+        Files.createDirectories(project.resolve("broker-config"));
+        Files.copy(Project.file("broker-config/embedded.yaml"), project.resolve("broker-config/embedded.yaml"));
         Files.writeString(devices.resolve("busy-doorbell.yaml"), """
                 kind: doorbell
                 firmware: io.cloudcut.harness.BusyFirmware

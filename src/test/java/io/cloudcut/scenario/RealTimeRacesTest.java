@@ -80,16 +80,6 @@ class RealTimeRacesTest {
     }
 
     @Test
-    void aProbeTimeoutTheScaleStretchesOverTheSpacingOfRoundsIsWarnedAtTheTimeout() throws Exception {
-        Path file = scenario(outage("{service: ingest, fault: down}").replace("timeout: 100ms", "timeout: 2s"));
-
-        assertThat(RealTimeRaces.find(loader.load(file), 1800)).singleElement().hasToString(file
-                + ":5:3: probe.timeout: at 1800x, a probe that times out waits 2s, 1h of scenario time, 150% of the 40m "
-                + "between probe rounds of phase 'cut': rounds overlap and the next phase may begin up to that late; "
-                + "use a slower timeScale, or one for phase 'cut' alone");
-    }
-
-    @Test
     void aScenarioBuiltInCodeIsWarnedByFieldAlone() throws Exception {
         Scenario loaded = loader.load(scenario(outage("{service: auth, fault: slow, attributes: {latency: 500ms}}")));
         Scenario built = new Scenario(loaded.name(), loaded.description(), null, loaded.timeScale(), loaded.probe(),

@@ -1,0 +1,56 @@
+package io.cloudcut.harness;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The harness's own figures: an event loop kept busy shows as lag, whichever loop it is. */
+class HarnessMonitorTest {
+
+    private final Vertx vertx = Vertx.vertx();
+
+    @AfterEach
+    void stop() {
+        vertx.close().await();
+    }
+
+    @Test
+    void aBusyEventLoopShowsAsLag() {
+        HarnessMonitor monitor = HarnessMonitor.start(vertx).await();
+        try {
+            measure(monitor);
+        } finally {
+            monitor.stop();
+        }
+    }
+
+    private void measure(HarnessMonitor monitor) {
+        long from = System.nanoTime();
+        await().atMost(5, SECONDS).until(() -> monitor.since(from).lagP99Millis() >= 0);
+        assertThat(monitor.since(from).lagP99Millis()).as("idle loops").isLessThan(50);
+
+        // One busy verticle, blocking its loop for 300 ms every 100 ms: one loop of the pool is enough to show.
+        vertx.deployVerticle(() -> new VerticleBase() {
+            @Override
+            public Future<?> start() {
+                vertx.setPeriodic(100, tick -> {
+                    long until = System.nanoTime() + 300_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                });
+                return Future.succeededFuture();
+            }
+        }, new DeploymentOptions()).await();
+        long busyFrom = System.nanoTime();
+        await().atMost(20, SECONDS).untilAsserted(() ->
+                assertThat(monitor.since(busyFrom).lagP99Millis()).isGreaterThanOrEqualTo(100));
+    }
+}
