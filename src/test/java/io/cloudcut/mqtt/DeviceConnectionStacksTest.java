@@ -84,8 +84,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void connectsSubscribes_deliversOnItsContext_andCompletesQos1Publish(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         sendCommand("hello");
         await().atMost(PATIENCE).until(() -> device.listener.messages.contains("hello"));
@@ -101,8 +100,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void reset_reportsLoss_andReconnectsResubscribedAfterRestore(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         device.link.apply(LinkFaults.named("reset"));
         await().atMost(PATIENCE).until(() -> !device.listener.losses.isEmpty());
@@ -129,8 +127,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void blackhole_failsPublishOnAckTimeout_andReconnectsByItselfAfterRestore(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         device.link.apply(LinkFaults.named("blackhole"));
         CompletableFuture<Void> published = device.onContext(() -> device.connection.publish("cloudcut/dev/events",
@@ -152,8 +149,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refuse_keepsItDisconnectedUntilRestore(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         device.link.apply(LinkFaults.named("refuse"));
         await().atMost(PATIENCE).until(() -> device.connection.stats().failedAttempts() >= 1);
@@ -171,8 +167,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refusedLink_givesUpAfterTwoFailedAttempts(String stack) throws Exception {
-        device = open(stack, 2);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 2);
 
         device.link.apply(LinkFaults.named("refuse"));
         await().atMost(PATIENCE).until(() -> !device.listener.gaveUp.isEmpty());
@@ -189,8 +184,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void closedWhileWaitingToReconnect_neverConnectsAgain(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         device.link.apply(LinkFaults.named("refuse"));
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> !device.listener.losses.isEmpty());
@@ -217,8 +211,7 @@ class DeviceConnectionStacksTest {
     void reconnectWait_followsTheScenarioClock_whenItsScaleChangesDuringTheWait(String stack, double scale)
             throws Exception {
         LongWait expected = LongWait.of(stack);
-        device = open(stack, LONG_BACKOFF, 600);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, LONG_BACKOFF, 600);
 
         device.link.apply(LinkFaults.named("refuse"));
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> !device.listener.losses.isEmpty()
@@ -256,12 +249,13 @@ class DeviceConnectionStacksTest {
         }
     }
 
-    private Device open(String stack, int giveUpAfter) throws Exception {
-        return open(stack, new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE,
+    private Device openConnected(String stack, int giveUpAfter) throws Exception {
+        return openConnected(stack, new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE,
                 giveUpAfter), 1);
     }
 
-    private Device open(String stack, ReconnectPolicy reconnect, double scale) throws Exception {
+    /** A device on {@code stack} through a fresh fault link, once it has connected and subscribed. */
+    private Device openConnected(String stack, ReconnectPolicy reconnect, double scale) throws Exception {
         proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
         clock = ScenarioClock.running(scale);
         Link link = proxy.openLink(stack);
@@ -276,7 +270,9 @@ class DeviceConnectionStacksTest {
             connection.open();
             created.complete(connection);
         });
-        return new Device(context, link, listener, created.get(20, TimeUnit.SECONDS));
+        Device opened = new Device(context, link, listener, created.get(20, TimeUnit.SECONDS));
+        await().atMost(PATIENCE).until(() -> listener.connects.get() == 1);
+        return opened;
     }
 
     private static void sendCommand(String text) throws Exception {
