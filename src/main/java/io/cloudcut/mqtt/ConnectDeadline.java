@@ -8,12 +8,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * How long a Paho connect attempt may go without an outcome: the ack timeout, as for a CONNACK on
  * the other stacks. Paho's own connect timeout bounds only the TCP connect, so a CONNECT sent into a
  * link that accepts TCP and then stays silent (a blackhole) would wait for its CONNACK forever, and
- * every later attempt, the automatic reconnect's too, would be refused as "connect in progress": the
- * device would never come back, even once the link is restored.
+ * every later attempt would be refused as "connect in progress": the device would never come back,
+ * even once the link is restored.
  * <p>
  * Past the deadline the adapter abandons the attempt itself: dropping the connection does not tell
  * the attempt's listener (Paho notifies a pending connect only when the connection fails by itself),
- * so the listener is left behind and the adapter starts Paho's reconnect again.
+ * so the listener is left behind, and the adapter counts the attempt as failed and retries.
  */
 final class ConnectDeadline {
 
@@ -21,7 +21,7 @@ final class ConnectDeadline {
     private final AtomicBoolean decided = new AtomicBoolean();
     private final long timer;
 
-    /** Starts the deadline for an attempt being made; any thread. {@code abandon} must not block. */
+    /** Starts the deadline for an attempt being made, on the device context, where {@code abandon} then runs; it must not block. */
     ConnectDeadline(Vertx vertx, ConnectionSettings settings, Runnable abandon) {
         this.vertx = vertx;
         this.timer = vertx.setTimer(LibraryTimings.ackTimeoutMillis(settings), fired -> {

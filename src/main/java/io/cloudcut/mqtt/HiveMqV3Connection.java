@@ -17,7 +17,7 @@ final class HiveMqV3Connection extends HiveMqConnection {
 
     HiveMqV3Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
-        this.client = HiveMqLifecycle.builder(settings, book, this::subscribeThenReport).useMqttVersion3().buildAsync();
+        this.client = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport).useMqttVersion3().buildAsync();
     }
 
     @Override

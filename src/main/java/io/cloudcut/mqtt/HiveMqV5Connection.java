@@ -18,7 +18,7 @@ final class HiveMqV5Connection extends HiveMqConnection {
 
     HiveMqV5Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
-        this.client = HiveMqLifecycle.builder(settings, book, this::subscribeThenReport).useMqttVersion5().buildAsync();
+        this.client = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport).useMqttVersion5().buildAsync();
     }
 
     @Override

@@ -14,11 +14,13 @@ abstract class LibraryConnection implements DeviceConnection {
 
     protected final ConnectionSettings settings;
     protected final ConnectionBookkeeping book;
+    protected final ReconnectSchedule reconnects;
 
     /** On the device's context, as the bookkeeping. */
     LibraryConnection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         this.settings = settings;
         this.book = new ConnectionBookkeeping(vertx, settings, listener);
+        this.reconnects = new ReconnectSchedule(settings.clock());
     }
 
     /** Sends a QoS 1 PUBLISH; on the context, completes {@code acked} on a PUBACK that accepts it, fails it otherwise. */
@@ -34,7 +36,7 @@ abstract class LibraryConnection implements DeviceConnection {
     /** Drops the connection so that the library reconnects. */
     protected abstract void dropConnection();
 
-    /** Disconnects for good; the bookkeeping is closed already, so nothing reconnects. */
+    /** Disconnects for good; the bookkeeping and the reconnect schedule are closed already, so nothing reconnects. */
     protected abstract Future<Void> shutDown();
 
     @Override
@@ -60,6 +62,7 @@ abstract class LibraryConnection implements DeviceConnection {
     @Override
     public final Future<Void> close() {
         book.close();
+        reconnects.close();
         return shutDown();
     }
 

@@ -1,8 +1,8 @@
 package io.cloudcut.mqtt;
 
 /**
- * The settings' timings in the units client libraries take. Keepalive and ack timeout are real time;
- * reconnect delays are the model's, on the scenario clock, converted to real time.
+ * The settings' protocol timings, real time, in the units client libraries take. Reconnect delays are
+ * not among them: they are scenario time, waited on the scenario clock ({@link ReconnectSchedule}).
  */
 final class LibraryTimings {
 
@@ -23,13 +23,5 @@ final class LibraryTimings {
 
     static long ackTimeoutMillis(ConnectionSettings settings) {
         return settings.ackTimeout().toMillis();
-    }
-
-    static long initialReconnectMillis(ConnectionSettings settings) {
-        return settings.clock().realMillisAtCurrentScale(settings.reconnect().initialDelay());
-    }
-
-    static long maxReconnectMillis(ConnectionSettings settings) {
-        return settings.clock().realMillisAtCurrentScale(settings.reconnect().maxDelay());
     }
 }

@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -14,16 +15,25 @@ import java.util.function.Consumer;
  * A device connection on the Eclipse Paho client, either MQTT version: Paho's two clients are
  * parallel but share no types, so each version makes the calls on its client and hands its
  * callbacks here, and this class does the rest. Paho calls back on its own threads (several per
- * client); every outcome hops to the device context.
+ * client); every outcome hops to the device context, where this class keeps its state.
  * <p>
- * Paho's automatic reconnect (both versions, 1.2.5) starts at a fixed 1 s held in a static field,
- * so shared by every client in the JVM, doubles it after each failure and caps it at the maximum
- * delay (in ms): the model's initial delay, multiplier and jitter cannot be expressed, and the v5
- * {@code setAutomaticReconnectDelay(min, max)} is never read by the client. It only reconnects a
- * connection that was once established, tells the application nothing about failed attempts, and
- * never gives up. The connect timeout is whole seconds (rounded up).
+ * Paho's automatic reconnect (both versions, 1.2.5) waits on its own timer thread, in real time, so
+ * it cannot follow the scenario clock: it is off, and this adapter reconnects by Paho's own rule,
+ * each wait a deadline on the scenario clock. The first retry comes {@link #FIRST_RETRY 1 s} after a
+ * loss; after each failed attempt the delay doubles if it is still below the maximum (the model's
+ * maxDelay), so that, as in Paho, the last doubling may pass the maximum, up to twice it; a connect
+ * brings it back to 1 s. The model's initial delay, multiplier and jitter do not apply (and the v5
+ * {@code setAutomaticReconnectDelay(min, max)} is never read by Paho). Paho keeps the delay in a
+ * static field, shared by every client of a JVM; here each device keeps its own, as each real
+ * device runs its own Paho. Paho retries only a connection once established; a failed first
+ * connect, which firmware would retry itself, is retried by the same rule. Each attempt is a call
+ * to the client's connect with its own {@link ConnectDeadline}, and failed ones count towards the
+ * model's giveUpAfter. The connect timeout is whole seconds (rounded up).
  */
 abstract class PahoConnection extends LibraryConnection {
+
+    /** Paho's first reconnect delay, fixed in the library. */
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     /** Reason codes from 0x80 on are failures, as are such granted QoS in a 3.1.1 SUBACK. */
     private static final int FIRST_FAILURE_CODE = 0x80;
@@ -31,6 +41,13 @@ abstract class PahoConnection extends LibraryConnection {
     private static final Logger LOG = LoggerFactory.getLogger(PahoConnection.class);
 
     private final Vertx vertx;
+    /** The wait before the next attempt, by Paho's rule; on the context. */
+    private Duration retryDelay = FIRST_RETRY;
+    /**
+     * Whether Paho holds an established connection, subscribed or not yet; on the context. Its loss
+     * is a loss to retry from the first delay; an attempt that never got this far is a failed attempt.
+     */
+    private boolean established;
 
     /** What came of a Paho action, as its listener hears it, on a Paho thread. */
     interface Outcome {
@@ -38,11 +55,6 @@ abstract class PahoConnection extends LibraryConnection {
         void answered(int[] codes);
 
         void failed(Throwable cause);
-    }
-
-    /** Paho's own connect, started with an {@link Attempt} that decides what its listener passes on. */
-    interface GuardedConnect<T, E extends Exception> {
-        T start(Attempt attempt) throws E;
     }
 
     /** A Paho call that may wait on Paho's own threads. */
@@ -55,11 +67,8 @@ abstract class PahoConnection extends LibraryConnection {
         this.vertx = vertx;
     }
 
-    /** Sends CONNECT with this version's options. */
+    /** Sends CONNECT with this version's options; the outcome comes on a CONNACK that accepts it, or on failure. */
     protected abstract void pahoConnect(Outcome outcome) throws Exception;
-
-    /** Paho's {@code reconnect()}: tries at once, then backs off by itself. */
-    protected abstract void pahoReconnect() throws Exception;
 
     protected abstract void pahoPublishQos1(String topic, byte[] payload, Outcome outcome) throws Exception;
 
@@ -86,12 +95,7 @@ abstract class PahoConnection extends LibraryConnection {
 
     @Override
     public void open() {
-        try {
-            pahoConnect(onContext(connected -> { /* connectComplete subscribes and reports */ },
-                    failed -> reconnectLater()));
-        } catch (Exception notStarted) {
-            reconnectLater();
-        }
+        connectAttempt();
     }
 
     @Override
@@ -127,10 +131,15 @@ abstract class PahoConnection extends LibraryConnection {
         }
     }
 
-    /** A user disconnect does not start Paho's reconnect: the adapter hands over to it afterwards. */
+    /** On the context. Paho reports no loss for a disconnect of its user's, so the retry is started here. */
     @Override
     protected void dropConnection() {
-        offEventLoop("drop", () -> pahoDisconnectForcibly(0, false)).onComplete(dropped -> reconnectLater());
+        if (!established) {
+            // Lost meanwhile, and that loss started the retry.
+            return;
+        }
+        established = false;
+        drop(this::retryLater);
     }
 
     @Override
@@ -144,87 +153,72 @@ abstract class PahoConnection extends LibraryConnection {
         });
     }
 
-    /** From the client's callback, on a Paho thread: connected, by the first connect or Paho's reconnect. */
-    protected final void connectComplete() {
-        book.onContext(this::subscribeThenReport);
-    }
-
-    /** From the client's callback, on a Paho thread. */
+    /** From the client's callback, on a Paho thread: a connection was lost, which Paho reports only once established. */
     protected final void connectionLost(Throwable cause) {
         String described = cause == null ? "connection lost" : String.valueOf(cause.getMessage());
-        book.onContext(() -> book.lost(described));
-    }
-
-    /**
-     * Every attempt, Paho's reconnects included, goes through the client's connect method, which
-     * starts it here: each gets its {@link ConnectDeadline}, and its failures are counted, since
-     * Paho tells the application nothing about failed reconnects: that is how the model's
-     * giveUpAfter is kept.
-     */
-    protected final <T, E extends Exception> T attempt(GuardedConnect<T, E> connect) throws E {
-        Attempt attempt = new Attempt();
-        try {
-            return connect.start(attempt);
-        } catch (Exception notStarted) {
-            attempt.deadline.metInTime();
-            throw notStarted;
-        }
-    }
-
-    /** One connect attempt: which of its outcomes Paho's listener for it may hear. */
-    protected final class Attempt {
-
-        private final ConnectDeadline deadline = new ConnectDeadline(vertx, settings, PahoConnection.this::abandonAttempt);
-
-        /** A success past the deadline is not passed on: its connection is being dropped. */
-        void succeeded(Runnable passOn) {
-            if (deadline.metInTime()) {
-                passOn.run();
-            }
-        }
-
-        /** Giving up withholds the failure from Paho's reconnect listener, which then schedules no further attempt. */
-        void failed(Runnable passOn) {
-            if (!deadline.metInTime()) {
-                return;
-            }
-            if (book.attemptFailed()) {
-                book.onContext(PahoConnection.this::giveUp);
-            } else {
-                passOn.run();
-            }
-        }
-    }
-
-    /** An attempt past its {@link ConnectDeadline}: counted as failed, then dropped and started again, or given up. */
-    private void abandonAttempt() {
-        if (book.attemptFailed()) {
-            book.onContext(this::giveUp);
-        } else {
-            dropConnection();
-        }
-    }
-
-    private void giveUp() {
-        book.gaveUp();
-        book.close();
-        shutDown();
-    }
-
-    /**
-     * Once a connection was dropped or never made, the library's reconnect cycle takes over, after
-     * the model's initial delay (Paho's {@code reconnect()} tries at once, then backs off by itself).
-     */
-    private void reconnectLater() {
-        vertx.setTimer(LibraryTimings.initialReconnectMillis(settings), fired -> {
-            if (!book.isClosed()) {
-                try {
-                    pahoReconnect();
-                } catch (Exception alreadyUnderWay) {
-                    LOG.debug("{}: reconnect not started: {}", settings.clientId(), alreadyUnderWay.toString());
-                }
+        book.onContext(() -> {
+            if (established) {
+                established = false;
+                book.lost(described);
+                retryLater();
             }
         });
+    }
+
+    /** On the context: one attempt, whose outcome comes back on the context unless it missed its deadline. */
+    private void connectAttempt() {
+        ConnectDeadline deadline = new ConnectDeadline(vertx, settings, this::abandonAttempt);
+        try {
+            pahoConnect(onContext(connack -> {
+                if (deadline.metInTime()) {
+                    connected();
+                }
+            }, failure -> {
+                if (deadline.metInTime()) {
+                    attemptFailed();
+                }
+            }));
+        } catch (Exception notStarted) {
+            LOG.debug("{}: connect not started: {}", settings.clientId(), notStarted.toString());
+            if (deadline.metInTime()) {
+                attemptFailed();
+            }
+        }
+    }
+
+    /** On the context: CONNACK accepted; the session is new, so subscribe again. */
+    private void connected() {
+        established = true;
+        retryDelay = FIRST_RETRY;
+        subscribeThenReport();
+    }
+
+    /** On the context: an attempt past its {@link ConnectDeadline} is dropped, then counts as failed. */
+    private void abandonAttempt() {
+        drop(this::attemptFailed);
+    }
+
+    /** On the context: counts a failed attempt, then gives up or retries after a delay doubled by Paho's rule. */
+    private void attemptFailed() {
+        if (book.attemptFailed()) {
+            book.gaveUp();
+            close();
+            return;
+        }
+        if (retryDelay.compareTo(settings.reconnect().maxDelay()) < 0) {
+            retryDelay = retryDelay.multipliedBy(2);
+        }
+        retryLater();
+    }
+
+    /** On the context: the next attempt, after {@link #retryDelay} of scenario time. */
+    private void retryLater() {
+        reconnects.after(retryDelay).thenRunAsync(this::connectAttempt, book::onContext);
+    }
+
+    /** Drops whatever Paho holds, connected or connecting, then runs {@code then} on the context unless closed. */
+    private void drop(Runnable then) {
+        offEventLoop("drop", () -> pahoDisconnectForcibly(0, false)).onComplete(dropped -> book.onContext(then));
     }
 
     /** Runs a call that may block (disconnectForcibly, close) on a worker, never on the event loop; failures are logged. */

@@ -5,18 +5,15 @@ import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-
 /**
- * The Eclipse Paho MQTT 3.1.1 stack: MqttAsyncClient, clean session, in-memory persistence, the
- * library's automatic reconnect (see {@link PahoConnection} for what it cannot express).
+ * The Eclipse Paho MQTT 3.1.1 stack: MqttAsyncClient, clean session, in-memory persistence,
+ * reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
  */
 final class PahoV3Connection extends PahoConnection {
 
@@ -31,21 +28,16 @@ final class PahoV3Connection extends PahoConnection {
         options.setCleanSession(settings.session().cleanStart());
         options.setKeepAliveInterval(LibraryTimings.keepAliveSeconds(settings));
         options.setConnectionTimeout(LibraryTimings.connectTimeoutSeconds(settings));
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay((int) LibraryTimings.maxReconnectMillis(settings));
+        // Off: Paho's reconnect waits real time on its own timer; the adapter reconnects on the scenario clock.
+        options.setAutomaticReconnect(false);
         options.setMaxInflight(100);
-        client = newClient(() -> new AttemptCountingClient(brokerUri(settings), settings.clientId()));
+        client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }
 
     @Override
     protected void pahoConnect(Outcome outcome) throws MqttException {
         client.connect(options, null, listener(outcome));
-    }
-
-    @Override
-    protected void pahoReconnect() throws MqttException {
-        client.reconnect();
     }
 
     @Override
@@ -72,45 +64,20 @@ final class PahoV3Connection extends PahoConnection {
 
     /** A 3.1.1 PUBACK carries no verdict, so a PUBLISH's token has no granted QoS: accepted. */
     private static IMqttActionListener listener(Outcome outcome) {
-        return listener(token -> outcome.answered(token.getGrantedQos()), (token, cause) -> outcome.failed(cause));
-    }
-
-    private static IMqttActionListener listener(Consumer<IMqttToken> success, BiConsumer<IMqttToken, Throwable> failure) {
         return new IMqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-                success.accept(token);
+                outcome.answered(token.getGrantedQos());
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable cause) {
-                failure.accept(token, cause);
+                outcome.failed(cause);
             }
         };
     }
 
-    /** Paho's reconnects call this connect method too: so every attempt goes through {@link #attempt}. */
-    private final class AttemptCountingClient extends MqttAsyncClient {
-
-        AttemptCountingClient(String serverUri, String clientId) throws MqttException {
-            super(serverUri, clientId, new MemoryPersistence());
-        }
-
-        @Override
-        public IMqttToken connect(MqttConnectOptions options, Object userContext, IMqttActionListener callback)
-                throws MqttException {
-            return attempt(attempt -> super.connect(options, userContext, listener(
-                    token -> attempt.succeeded(() -> callback.onSuccess(token)),
-                    (token, cause) -> attempt.failed(() -> callback.onFailure(token, cause)))));
-        }
-    }
-
-    private final class Callbacks implements MqttCallbackExtended {
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            PahoV3Connection.this.connectComplete();
-        }
+    private final class Callbacks implements MqttCallback {
 
         @Override
         public void connectionLost(Throwable cause) {

@@ -14,12 +14,9 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
-
 /**
- * The Eclipse Paho MQTT 5 stack: MqttAsyncClient, clean start, session expiry 0, in-memory persistence, the
- * library's automatic reconnect (see {@link PahoConnection} for what it cannot express).
+ * The Eclipse Paho MQTT 5 stack: MqttAsyncClient, clean start, session expiry 0, in-memory persistence,
+ * reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
  */
 final class PahoV5Connection extends PahoConnection {
 
@@ -34,20 +31,15 @@ final class PahoV5Connection extends PahoConnection {
         options.setSessionExpiryInterval(settings.session().expiry().toSeconds());
         options.setKeepAliveInterval(LibraryTimings.keepAliveSeconds(settings));
         options.setConnectionTimeout(LibraryTimings.connectTimeoutSeconds(settings));
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay((int) LibraryTimings.maxReconnectMillis(settings));
-        client = newClient(() -> new AttemptCountingClient(brokerUri(settings), settings.clientId()));
+        // Off: Paho's reconnect waits real time on its own timer; the adapter reconnects on the scenario clock.
+        options.setAutomaticReconnect(false);
+        client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }
 
     @Override
     protected void pahoConnect(Outcome outcome) throws MqttException {
         client.connect(options, null, listener(outcome));
-    }
-
-    @Override
-    protected void pahoReconnect() throws MqttException {
-        client.reconnect();
     }
 
     @Override
@@ -73,44 +65,24 @@ final class PahoV5Connection extends PahoConnection {
     }
 
     private static MqttActionListener listener(Outcome outcome) {
-        return listener(token -> outcome.answered(token.getReasonCodes()), (token, cause) -> outcome.failed(cause));
-    }
-
-    private static MqttActionListener listener(Consumer<IMqttToken> success, BiConsumer<IMqttToken, Throwable> failure) {
         return new MqttActionListener() {
             @Override
             public void onSuccess(IMqttToken token) {
-                success.accept(token);
+                outcome.answered(token.getReasonCodes());
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable cause) {
-                failure.accept(token, cause);
+                outcome.failed(cause);
             }
         };
-    }
-
-    /** Paho's reconnects call this connect method too: so every attempt goes through {@link #attempt}. */
-    private final class AttemptCountingClient extends MqttAsyncClient {
-
-        AttemptCountingClient(String serverUri, String clientId) throws MqttException {
-            super(serverUri, clientId, new MemoryPersistence());
-        }
-
-        @Override
-        public IMqttToken connect(MqttConnectionOptions options, Object userContext, MqttActionListener callback)
-                throws MqttException {
-            return attempt(attempt -> super.connect(options, userContext, listener(
-                    token -> attempt.succeeded(() -> callback.onSuccess(token)),
-                    (token, cause) -> attempt.failed(() -> callback.onFailure(token, cause)))));
-        }
     }
 
     private final class Callbacks implements MqttCallback {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            PahoV5Connection.this.connectComplete();
+            // Reported by the connect's own listener, which knows whether it came in time.
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.cloudcut.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -32,10 +31,10 @@ final class VertxMqttConnection implements DeviceConnection {
     private final Random random;
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
     private final Set<Integer> acksBeforeRegistration = new HashSet<>();
+    private final ReconnectSchedule reconnects;
 
     /** Where the listener is called: the device's context, on which this connection was created. */
     private final Executor onContext;
-    private ScenarioClock.Timer reconnectTimer;
     private MqttClient client;
     private boolean connected;
     private boolean closed;
@@ -51,6 +50,7 @@ final class VertxMqttConnection implements DeviceConnection {
         this.settings = settings;
         this.listener = listener;
         this.random = new Random(settings.clientId().hashCode());
+        this.reconnects = new ReconnectSchedule(settings.clock());
         Context context = vertx.getOrCreateContext();
         this.onContext = task -> context.runOnContext(ignored -> task.run());
     }
@@ -101,9 +101,7 @@ final class VertxMqttConnection implements DeviceConnection {
     @Override
     public Future<Void> close() {
         closed = true;
-        if (reconnectTimer != null) {
-            reconnectTimer.cancel();
-        }
+        reconnects.close();
         MqttClient current = client;
         client = null;
         connected = false;
@@ -226,11 +224,11 @@ final class VertxMqttConnection implements DeviceConnection {
         }
         Duration delay = settings.reconnect().delay(failedInARow + 1, previousDelay, random);
         previousDelay = delay;
-        reconnectTimer = settings.clock().schedule(delay, onContext, () -> {
+        reconnects.after(delay).thenRunAsync(() -> {
             if (client == null) {
                 attempt();
             }
-        });
+        }, onContext);
     }
 
     private void acknowledged(int packetId) {

@@ -153,15 +153,6 @@ public final class ScenarioClock implements AutoCloseable {
         }
     }
 
-    /**
-     * The real time that {@code scenario} takes at the current scale (at 1x before the start),
-     * rounded up and at least 1 ms: for a wait that a client library keeps and this clock cannot.
-     */
-    public long realMillisAtCurrentScale(Duration scenario) {
-        double scale = started ? pace.scale : 1;
-        return Math.max(1, (long) Math.ceil(scenario.toNanos() / scale / 1_000_000));
-    }
-
     /** Stops keeping deadlines; pending ones never run. */
     @Override
     public void close() {

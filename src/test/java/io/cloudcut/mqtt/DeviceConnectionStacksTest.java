@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -34,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every MQTT client stack against a real Mosquitto through a fault link: what the firmware sees of a
- * healthy connection, a reset, a blackhole, a refused link, and giving up. Reconnect times after restore are printed.
+ * healthy connection, a reset, a blackhole, a refused link, giving up, and a reconnect wait across a
+ * change of the clock's scale. Reconnect times after restore are printed.
  */
 class DeviceConnectionStacksTest {
 
@@ -44,12 +46,16 @@ class DeviceConnectionStacksTest {
     // noticed by the missing PUBACK, not by an unanswered ping.
     private static final Duration KEEPALIVE = Duration.ofSeconds(10);
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(1);
+    /** Ten minutes of scenario time before the first retry: one real second at 600x. */
+    private static final ReconnectPolicy LONG_BACKOFF =
+            new ReconnectPolicy(Duration.ofMinutes(10), 2.0, Duration.ofMinutes(10), Jitter.NONE, 0);
 
     private static Mosquitto mosquitto;
     private static Vertx vertx;
     private static MqttClient cloud;
 
     private FaultProxy proxy;
+    private ScenarioClock clock;
     private Device device;
 
     @BeforeAll
@@ -72,13 +78,13 @@ class DeviceConnectionStacksTest {
             join(device.onContext(() -> device.connection.close()));
         }
         proxy.close();
+        clock.close();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void connectsSubscribes_deliversOnItsContext_andCompletesQos1Publish(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         sendCommand("hello");
         await().atMost(PATIENCE).until(() -> device.listener.messages.contains("hello"));
@@ -94,8 +100,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void reset_reportsLoss_andReconnectsResubscribedAfterRestore(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         device.link.apply(LinkFaults.named("reset"));
         await().atMost(PATIENCE).until(() -> !device.listener.losses.isEmpty());
@@ -122,8 +127,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void blackhole_failsPublishOnAckTimeout_andReconnectsByItselfAfterRestore(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         device.link.apply(LinkFaults.named("blackhole"));
         CompletableFuture<Void> published = device.onContext(() -> device.connection.publish("cloudcut/dev/events",
@@ -145,8 +149,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refuse_keepsItDisconnectedUntilRestore(String stack) throws Exception {
-        device = open(stack, 0);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 0);
 
         device.link.apply(LinkFaults.named("refuse"));
         await().atMost(PATIENCE).until(() -> device.connection.stats().failedAttempts() >= 1);
@@ -164,8 +167,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refusedLink_givesUpAfterTwoFailedAttempts(String stack) throws Exception {
-        device = open(stack, 2);
-        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+        device = openConnected(stack, 2);
 
         device.link.apply(LinkFaults.named("refuse"));
         await().atMost(PATIENCE).until(() -> !device.listener.gaveUp.isEmpty());
@@ -178,22 +180,110 @@ class DeviceConnectionStacksTest {
         assertThat(device.listener.offContextCalls).hasValue(0);
     }
 
-    private Device open(String stack, int giveUpAfter) throws Exception {
+    /** Closing calls off the wait for the next attempt: nothing connects once the link is back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    void closedWhileWaitingToReconnect_neverConnectsAgain(String stack) throws Exception {
+        device = openConnected(stack, 0);
+
+        device.link.apply(LinkFaults.named("refuse"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> !device.listener.losses.isEmpty());
+        join(device.onContext(() -> device.connection.close()));
+        assertThat(device.connection.stats().failedAttempts()).as("closed while waiting to retry").isZero();
+        long accepted = device.link.stats().accepted();
+        device.link.restore();
+
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(15))
+                .until(() -> device.link.stats().accepted() == accepted && device.link.openConnections() == 0);
+        assertThat(device.listener.connects).hasValue(1);
+        device = null;
+    }
+
+    /**
+     * A reconnect wait is firmware time, so it follows the scenario clock when the scale changes
+     * during it, as the harness changes it at every transition. The link is refused at 600x and the
+     * device backs off for several minutes of scenario time (about a real second); the scale then
+     * drops (the wait must last longer in real time) or rises (shorter), the link comes back, and
+     * the next attempt reaches the link when the scenario clock says so. The attempt is timed where
+     * it reaches the link, not at its CONNACK: a connect's real round trips (about 300 ms for Paho,
+     * whose threads start in 100 ms steps) are protocol time, multiplied by the scale. Printed.
+     */
+    @ParameterizedTest(name = "{0}, scale 600x then {1}x")
+    @CsvSource({"vertx, 150", "vertx, 3000", "paho-v3, 150", "paho-v3, 3000", "paho-v5, 150", "paho-v5, 3000",
+            "hivemq-v3, 150", "hivemq-v3, 3000", "hivemq-v5, 150", "hivemq-v5, 3000"})
+    void reconnectWait_followsTheScenarioClock_whenItsScaleChangesDuringTheWait(String stack, double scale)
+            throws Exception {
+        LongWait expected = LongWait.of(stack);
+        device = openConnected(stack, LONG_BACKOFF, 600);
+
+        device.link.apply(LinkFaults.named("refuse"));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> !device.listener.losses.isEmpty()
+                && device.connection.stats().failedAttempts() >= expected.failedAttemptsBefore());
+        clock.setScale(scale);
+        Duration lostAt = device.listener.lostAt.peek();
+        Duration changedAfter = clock.now().minus(lostAt);
+        assertThat(device.connection.stats().failedAttempts())
+                .as("still in the long wait when the scale changed, %s after the loss", changedAfter)
+                .isEqualTo(expected.failedAttemptsBefore());
+        long accepted = device.link.stats().accepted();
+        device.link.restore();
+
+        await().atMost(PATIENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                .until(() -> device.link.stats().accepted() > accepted);
+        Duration attemptedAfter = clock.now().minus(lostAt);
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 2);
+        System.out.printf("%s: attempted %s after the loss, connected %s after it (600x, then %.0fx from %s);"
+                        + " expected %s to %s%n", stack, attemptedAfter,
+                device.listener.connectedAt.stream().skip(1).findFirst().orElseThrow().minus(lostAt), scale,
+                changedAfter, expected.earliest(), expected.latest());
+        // Before the deadline by no more than the hop that reports the loss; after it by the failed
+        // attempts' real time at 600x (Paho's nine) and this test's polling at the new scale.
+        assertThat(attemptedAfter).isBetween(expected.earliest().minusSeconds(10), expected.latest().plusMinutes(4));
+    }
+
+    /** The wait each stack makes under {@link #LONG_BACKOFF} with its link refused: when it begins and how long after the loss it ends. */
+    private record LongWait(int failedAttemptsBefore, Duration earliest, Duration latest) {
+
+        static LongWait of(String stack) {
+            Duration policy = LONG_BACKOFF.initialDelay();
+            return switch (stack) {
+                // The model's policy, without jitter.
+                case "vertx" -> new LongWait(0, policy, policy);
+                // HiveMQ's rule: the initial delay, with its own jitter of up to a quarter either way.
+                case "hivemq-v3", "hivemq-v5" -> new LongWait(0, policy.multipliedBy(3).dividedBy(4),
+                        policy.multipliedBy(5).dividedBy(4));
+                // Paho's rule: 1 s after the loss, doubled after each failed attempt, so attempt n comes
+                // 2^n - 1 s after the loss: the tenth 512 s after the ninth failed.
+                case "paho-v3", "paho-v5" -> new LongWait(9, Duration.ofSeconds(1023), Duration.ofSeconds(1023));
+                default -> throw new IllegalArgumentException(stack);
+            };
+        }
+    }
+
+    private Device openConnected(String stack, int giveUpAfter) throws Exception {
+        return openConnected(stack, new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE,
+                giveUpAfter), 1);
+    }
+
+    /** A device on {@code stack} through a fresh fault link, once it has connected and subscribed. */
+    private Device openConnected(String stack, ReconnectPolicy reconnect, double scale) throws Exception {
         proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
+        clock = ScenarioClock.running(scale);
         Link link = proxy.openLink(stack);
         ConnectionSettings settings = new ConnectionSettings("device-" + stack, link.host(), link.port(),
-                KEEPALIVE, ACK_TIMEOUT, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS),
-                new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE, giveUpAfter),
-                ScenarioClock.running(1.0));
+                KEEPALIVE, ACK_TIMEOUT, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS), reconnect,
+                clock);
         Context context = vertx.getOrCreateContext();
-        RecordingListener listener = new RecordingListener(context);
+        RecordingListener listener = new RecordingListener(context, clock);
         CompletableFuture<DeviceConnection> created = new CompletableFuture<>();
         context.runOnContext(nothing -> {
             DeviceConnection connection = MqttStacks.create(stack, vertx, settings, listener);
             connection.open();
             created.complete(connection);
         });
-        return new Device(context, link, listener, created.get(20, TimeUnit.SECONDS));
+        Device opened = new Device(context, link, listener, created.get(20, TimeUnit.SECONDS));
+        await().atMost(PATIENCE).until(() -> listener.connects.get() == 1);
+        return opened;
     }
 
     private static void sendCommand(String text) throws Exception {
@@ -214,28 +304,34 @@ class DeviceConnectionStacksTest {
         }
     }
 
-    /** What the firmware would have been told, and whether every call came on its context. */
+    /** What the firmware would have been told, when on the scenario clock, and whether every call came on its context. */
     private static final class RecordingListener implements ConnectionListener {
         final Context context;
+        final ScenarioClock clock;
         final AtomicInteger connects = new AtomicInteger();
+        final Queue<Duration> connectedAt = new ConcurrentLinkedQueue<>();
         final Queue<String> losses = new ConcurrentLinkedQueue<>();
+        final Queue<Duration> lostAt = new ConcurrentLinkedQueue<>();
         final Queue<Integer> gaveUp = new ConcurrentLinkedQueue<>();
         final Queue<String> messages = new ConcurrentLinkedQueue<>();
         final AtomicInteger offContextCalls = new AtomicInteger();
 
-        RecordingListener(Context context) {
+        RecordingListener(Context context, ScenarioClock clock) {
             this.context = context;
+            this.clock = clock;
         }
 
         @Override
         public void connected() {
             checkContext();
+            connectedAt.add(clock.now());
             connects.incrementAndGet();
         }
 
         @Override
         public void connectionLost(String cause) {
             checkContext();
+            lostAt.add(clock.now());
             losses.add(cause);
         }
 

@@ -1,0 +1,58 @@
+package io.cloudcut.mqtt;
+
+import io.cloudcut.scenario.ScenarioClock;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A device connection's wait before its next connect attempt, a deadline on the scenario clock:
+ * backoff is the firmware's time, so the wait follows the clock's scale however often the scale
+ * changes meanwhile (real time around a transition, then the ramp). Every stack waits here,
+ * whoever computes the delay: the model's policy (Vert.x), HiveMQ's own backoff, Paho's rule.
+ * <p>
+ * One wait at a time: a new one calls off the one pending. Closing calls off the pending wait and
+ * every later one, so that nothing reconnects a closed connection. Thread-safe: HiveMQ asks on its
+ * own threads, the other stacks on the device context.
+ */
+final class ReconnectSchedule {
+
+    private final ScenarioClock clock;
+    private CompletableFuture<Void> pending;
+    private ScenarioClock.Timer deadline;
+    private boolean closed;
+
+    ReconnectSchedule(ScenarioClock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Completes, on the clock's thread, once {@code delay} of scenario time has passed; is cancelled
+     * instead if called off first. Whatever depends on it must hop to its own thread and must not block.
+     */
+    synchronized CompletableFuture<Void> after(Duration delay) {
+        callOffPending();
+        CompletableFuture<Void> due = new CompletableFuture<>();
+        if (closed) {
+            due.cancel(false);
+            return due;
+        }
+        pending = due;
+        deadline = clock.schedule(delay, Runnable::run, () -> due.complete(null));
+        return due;
+    }
+
+    /** Calls off the pending wait; no wait completes from now on. */
+    synchronized void close() {
+        closed = true;
+        callOffPending();
+    }
+
+    private void callOffPending() {
+        if (pending != null) {
+            deadline.cancel();
+            pending.cancel(false);
+            pending = null;
+        }
+    }
+}
