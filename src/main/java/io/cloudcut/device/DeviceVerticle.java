@@ -1,6 +1,7 @@
 package io.cloudcut.device;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
 import io.cloudcut.mqtt.ConnectionStats;
@@ -96,8 +97,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     // --- the connection tells the device -------------------------------------------------------
 
     @Override
-    public void connected() {
-        observe(new ConnectionObserved(nowMillis(), deviceId, model.id(), ConnectionObserved.UP, null));
+    public void connected(ConnectAttempt attempt) {
+        observe(ConnectionObserved.up(nowMillis(), deviceId, model.id(), attempt.startedAtMillis(), attempt.realMillis()));
         firmware.connectionChanged(true);
         session.connected();
         drainOutbox();
@@ -105,13 +106,13 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public void connectionLost(String cause) {
-        observe(new ConnectionObserved(nowMillis(), deviceId, model.id(), ConnectionObserved.DOWN, cause));
+        observe(ConnectionObserved.down(nowMillis(), deviceId, model.id(), cause));
         firmware.connectionChanged(false);
     }
 
     @Override
     public void gaveUp(int attempts) {
-        observe(new ConnectionObserved(nowMillis(), deviceId, model.id(), ConnectionObserved.GAVE_UP,
+        observe(ConnectionObserved.gaveUp(nowMillis(), deviceId, model.id(),
                 "gave up after " + attempts + " attempts"));
     }
 

@@ -76,12 +76,12 @@ final class ConnectionBookkeeping {
         return new ConnectionStats(connects, failedAttempts.get(), losses, gaveUp);
     }
 
-    /** On the context, once connected and subscribed. */
-    void connected() {
+    /** On the context, once connected and subscribed by {@code attempt}. */
+    void connected(ConnectAttempt attempt) {
         connected = true;
         connects++;
         failedInARow.set(0);
-        listener.connected();
+        listener.connected(attempt);
     }
 
     /** On the context; reports the loss once per established connection however many ways it is noticed. */

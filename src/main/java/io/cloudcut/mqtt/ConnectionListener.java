@@ -5,8 +5,8 @@ import io.vertx.core.buffer.Buffer;
 /** What a device connection tells the firmware that owns it; called on the firmware's context. */
 public interface ConnectionListener {
 
-    /** Connected (CONNACK accepted) and subscribed. */
-    void connected();
+    /** Connected (CONNACK accepted) and subscribed, by this attempt. */
+    void connected(ConnectAttempt attempt);
 
     /** An established connection was lost; the stack is already reconnecting unless it gave up. */
     void connectionLost(String cause);

@@ -35,6 +35,7 @@ abstract class HiveMqConnection extends LibraryConnection {
 
     @Override
     public void open() {
+        reconnects.attemptStarting();
         connect();
     }
 
@@ -57,7 +58,7 @@ abstract class HiveMqConnection extends LibraryConnection {
                 return;
             }
             if (refused.isEmpty()) {
-                book.connected();
+                book.connected(reconnects.attemptThatConnected());
             } else {
                 subscriptionRefused(refused.toString());
             }

@@ -28,7 +28,7 @@ abstract class LibraryConnection implements DeviceConnection {
 
     /**
      * Subscribes to all of the settings' filters at QoS 1; on the context, a SUBACK that grants them
-     * all reports {@code book.connected()}, one that refuses any calls {@link #subscriptionRefused}. No
+     * all reports {@code book.connected(...)}, one that refuses any calls {@link #subscriptionRefused}. No
      * SUBACK, no call: the connection went, and the library's loss listener reports it.
      */
     protected abstract void subscribeAll();
@@ -69,7 +69,7 @@ abstract class LibraryConnection implements DeviceConnection {
     /** On the context after every connect: the session is gone (clean start), so subscribe again. */
     protected final void subscribeThenReport() {
         if (settings.subscriptions().isEmpty()) {
-            book.connected();
+            book.connected(reconnects.attemptThatConnected());
             return;
         }
         subscribeAll();

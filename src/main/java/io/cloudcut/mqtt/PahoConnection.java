@@ -121,7 +121,7 @@ abstract class PahoConnection extends LibraryConnection {
         try {
             pahoSubscribe(filters, qos, onContext(codes -> {
                 if (accepted(codes)) {
-                    book.connected();
+                    book.connected(reconnects.attemptThatConnected());
                 } else {
                     subscriptionRefused(Arrays.toString(codes));
                 }
@@ -167,6 +167,7 @@ abstract class PahoConnection extends LibraryConnection {
 
     /** On the context: one attempt, whose outcome comes back on the context unless it missed its deadline. */
     private void connectAttempt() {
+        reconnects.attemptStarting();
         ConnectDeadline deadline = new ConnectDeadline(vertx, settings, this::abandonAttempt);
         try {
             pahoConnect(onContext(connack -> {

@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
 final class ReconnectSchedule {
 
     private final ScenarioClock clock;
+    private long attemptStartedAtMillis;
+    private long attemptStartedNanos = System.nanoTime();
     private CompletableFuture<Void> pending;
     private ScenarioClock.Timer deadline;
     private boolean closed;
@@ -38,8 +40,22 @@ final class ReconnectSchedule {
             return due;
         }
         pending = due;
-        deadline = clock.schedule(delay, Runnable::run, () -> due.complete(null));
+        deadline = clock.schedule(delay, Runnable::run, () -> {
+            attemptStarting();
+            due.complete(null);
+        });
         return due;
+    }
+
+    /** A connect attempt begins now: the first one, or one after a wait. */
+    synchronized void attemptStarting() {
+        attemptStartedAtMillis = clock.nowMillis();
+        attemptStartedNanos = System.nanoTime();
+    }
+
+    /** The attempt begun last, which has just connected. */
+    synchronized ConnectAttempt attemptThatConnected() {
+        return new ConnectAttempt(attemptStartedAtMillis, (System.nanoTime() - attemptStartedNanos) / 1_000_000);
     }
 
     /** Calls off the pending wait; no wait completes from now on. */

@@ -113,6 +113,7 @@ final class VertxMqttConnection implements DeviceConnection {
         if (closed) {
             return;
         }
+        reconnects.attemptStarting();
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(settings.clientId())
                 .setCleanSession(settings.session().cleanStart())
@@ -158,7 +159,7 @@ final class VertxMqttConnection implements DeviceConnection {
                 connects++;
                 failedInARow = 0;
                 previousDelay = Duration.ZERO;
-                listener.connected();
+                listener.connected(reconnects.attemptThatConnected());
             });
         });
     }

@@ -132,7 +132,8 @@ public final class Verdicts {
 
     /**
      * For each device disconnected when the last link fault was reverted: the time to its next
-     * connection. Attempts come from each device's own account of failed connection attempts.
+     * connection, up to the start of the attempt that made it plus that exchange's real length.
+     * Attempts come from each device's own account of failed connection attempts.
      */
     private static ReconnectReport reconnects(String model, List<Observation> observations, ClockPace pace) {
         long outageEnd = only(observations, FaultObserved.class).stream()
@@ -152,8 +153,13 @@ public final class Verdicts {
                     .findFirst()
                     .filter(up -> wasDown)
                     .ifPresent(up -> {
-                        seconds.add((up.atMillis() - outageEnd) / 1000.0);
-                        resolutions.add(pace.resolutionSeconds(up.atMillis(), 0));
+                        // The attempt's network exchange counts at its real length, not times the scale then.
+                        boolean attemptAfterOutage = up.attemptStartedAtMillis() >= outageEnd;
+                        seconds.add(attemptAfterOutage
+                                ? (up.attemptStartedAtMillis() - outageEnd + up.attemptRealMillis()) / 1000.0
+                                : (up.atMillis() - outageEnd) / 1000.0);
+                        resolutions.add(pace.resolutionSeconds(
+                                attemptAfterOutage ? up.attemptStartedAtMillis() : up.atMillis(), 0));
                     });
         });
         List<Long> attempts = only(observations, EventsObserved.class).stream().filter(e -> e.model().equals(model))

@@ -117,6 +117,13 @@ class DeviceConnectionStacksTest {
         await().atMost(PATIENCE).until(() -> device.listener.messages.contains("after-reconnect"));
         assertThat(device.listener.offContextCalls).hasValue(0);
         assertThat(device.connection.stats().losses()).isEqualTo(1);
+        ConnectAttempt reconnect = device.listener.attempts.stream().skip(1).findFirst().orElseThrow();
+        Duration connectedAt = device.listener.connectedAt.stream().skip(1).findFirst().orElseThrow();
+        assertThat(reconnect.startedAtMillis()).as("the attempt began before it connected, after the loss")
+                .isLessThanOrEqualTo(connectedAt.toMillis())
+                .isGreaterThanOrEqualTo(device.listener.lostAt.peek().toMillis());
+        assertThat(reconnect.realMillis()).as("the exchange's real length: CONNECT to SUBACK on loopback")
+                .isGreaterThanOrEqualTo(0).isLessThan(PATIENCE.toMillis());
     }
 
     /**
@@ -310,6 +317,7 @@ class DeviceConnectionStacksTest {
         final ScenarioClock clock;
         final AtomicInteger connects = new AtomicInteger();
         final Queue<Duration> connectedAt = new ConcurrentLinkedQueue<>();
+        final Queue<ConnectAttempt> attempts = new ConcurrentLinkedQueue<>();
         final Queue<String> losses = new ConcurrentLinkedQueue<>();
         final Queue<Duration> lostAt = new ConcurrentLinkedQueue<>();
         final Queue<Integer> gaveUp = new ConcurrentLinkedQueue<>();
@@ -322,9 +330,10 @@ class DeviceConnectionStacksTest {
         }
 
         @Override
-        public void connected() {
+        public void connected(ConnectAttempt attempt) {
             checkContext();
             connectedAt.add(clock.now());
+            attempts.add(attempt);
             connects.incrementAndGet();
         }
 

@@ -38,8 +38,11 @@ class HarnessSectionTest {
         RunReport report = run().report();
         ReconnectReport reconnect = report.model("vacuum-cloud-locked").reconnect();
         assertThat(reconnect.devicesReconnected()).isEqualTo(2);
-        assertThat(reconnect.resolutionSeconds()).as("the later reconnect came at 60x")
+        assertThat(reconnect.resolutionSeconds()).as("the later reconnect's attempt began at 60x")
                 .isCloseTo(60 * (LAG_MILLIS + 1) / 1000.0, within(1e-9));
+        assertThat(reconnect.maxSeconds()).as("its exchange counts 12 ms, not the 20 s of scenario time it spanned at 60x")
+                .isCloseTo(180.012, within(1e-9));
+        assertThat(reconnect.p50Seconds()).isCloseTo(3.0, within(1e-9));
         RecoveryReport recovery = report.model("vacuum-cloud-locked").recovery();
         assertThat(recovery.resolutionSeconds()).as("recovered at 1x: a recovery round (20 ms interval) plus the lag")
                 .isCloseTo((20 + LAG_MILLIS + 1) / 1000.0, within(1e-9));
@@ -59,13 +62,12 @@ class HarnessSectionTest {
                         true, List.of()))
                 .observe(new FaultObserved(outageEnd, "blackhole link all", true, false, 2));
         for (String device : List.of("vacuum-cloud-locked-1", "vacuum-cloud-locked-2")) {
-            run.observe(new ConnectionObserved(Duration.ofHours(2).toMillis(), device, "vacuum-cloud-locked",
-                    ConnectionObserved.DOWN, "blackhole"));
+            run.observe(ConnectionObserved.down(Duration.ofHours(2).toMillis(), device, "vacuum-cloud-locked", "blackhole"));
         }
-        run.observe(new ConnectionObserved(outageEnd + 3_000, "vacuum-cloud-locked-1", "vacuum-cloud-locked",
-                        ConnectionObserved.UP, null))
-                .observe(new ConnectionObserved(outageEnd + 200_000, "vacuum-cloud-locked-2", "vacuum-cloud-locked",
-                        ConnectionObserved.UP, null))
+        run.observe(ConnectionObserved.up(outageEnd + 3_000, "vacuum-cloud-locked-1", "vacuum-cloud-locked",
+                        outageEnd + 2_990, 10))
+                .observe(ConnectionObserved.up(outageEnd + 200_000, "vacuum-cloud-locked-2", "vacuum-cloud-locked",
+                        outageEnd + 180_000, 12))
                 .observe(new RecoveryObserved(outageEnd + 4_000, "vacuum-cloud-locked-1", "vacuum-cloud-locked", true,
                         4_000, 4_000, "docked", false));
         return run;

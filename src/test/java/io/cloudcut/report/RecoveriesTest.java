@@ -23,8 +23,7 @@ class RecoveriesTest {
                 .notRecovered("doorbell-cloud-chime-3", "idle, offline", false)
                 .notRecovered("doorbell-cloud-chime-4", "idle, no session", true)
                 .notRecovered("doorbell-cloud-chime-5", "idle, offline", false)
-                .observe(new ConnectionObserved(Duration.ofMinutes(80).toMillis(), "doorbell-cloud-chime-5", "doorbell-cloud-chime",
-                        ConnectionObserved.GAVE_UP, "3 attempts"))
+                .observe(ConnectionObserved.gaveUp(Duration.ofMinutes(80).toMillis(), "doorbell-cloud-chime-5", "doorbell-cloud-chime", "3 attempts"))
                 .report().model("doorbell-cloud-chime").recovery();
 
         assertThat(recovery.devices())
