@@ -19,7 +19,9 @@ import java.time.Duration;
  * scenario time elapsed since the transition, {@code scale = elapsed /} {@link #RAMP}, up to the
  * phase's scale: a firmware deadline t after a transition is then observed to within (the
  * harness's own delay / RAMP) of t, about 1% for a delay of 10 ms, whatever the scenario's scale,
- * and the ramp to 3600x costs about eight real seconds.
+ * and the ramp to 3600x costs about eight real seconds. Before link faults are reverted or changed,
+ * the clock slows down on the same slope ({@link #approach}), so that devices meet the change as
+ * they would in real time.
  */
 final class Pacer implements AutoCloseable {
 
@@ -27,7 +29,7 @@ final class Pacer implements AutoCloseable {
     static final Duration RAMP = Duration.ofSeconds(1);
     /** Real time after a transition that needs no detection: a probe round trip, a first retry. */
     static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
-    /** How much the ramp's scale must grow before the clock is told: fewer changes, same resolution within 50%. */
+    /** How much the wanted scale must move before the clock is told: fewer changes, same resolution within 50%. */
     private static final double STEP = 1.5;
     private static final long TICK_MILLIS = 20;
 
@@ -38,12 +40,13 @@ final class Pacer implements AutoCloseable {
     private Duration window = SHORT_WINDOW;
     private double target;
     private long transitionAtNanos = -1;
+    private long approachNanos = -1;
 
     Pacer(Vertx vertx, ScenarioClock clock, ObservationLog log) {
         this.vertx = vertx;
         this.clock = clock;
         this.log = log;
-        this.ticker = vertx.setPeriodic(TICK_MILLIS, tick -> ramp());
+        this.ticker = vertx.setPeriodic(TICK_MILLIS, tick -> pace());
     }
 
     /**
@@ -71,7 +74,7 @@ final class Pacer implements AutoCloseable {
     /** A new phase runs at {@code scale}; a ramp under way goes on up to it. */
     synchronized void phase(double scale) {
         target = scale;
-        if (transitionAtNanos < 0 && clock.scale() != scale) {
+        if (transitionAtNanos < 0 && approachNanos < 0 && clock.scale() != scale) {
             set(scale, ClockObserved.PHASE);
         }
     }
@@ -79,13 +82,25 @@ final class Pacer implements AutoCloseable {
     /** Something changed for the fleet: real time from now, for {@code window}, then the ramp. */
     synchronized void transition(Duration window) {
         this.window = window;
+        approachNanos = -1;
         transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
+    }
+
+    /**
+     * Link faults will be reverted or changed at {@code moment}: come to real time by then, on the
+     * ramp's slope in reverse, so that what devices are doing when it comes (an attempt in flight,
+     * how far into its backoff each is) is what it would be in real time, not an artefact of a
+     * compressed clock, in which a one-second CONNACK wait spans half an hour.
+     */
+    synchronized void approach(Duration moment) {
+        approachNanos = moment.toNanos();
     }
 
     /** What the progress line says about the pace. */
     synchronized String describe() {
-        return transitionAtNanos >= 0 ? "real time for " + Durations.format(window) + " then ramping to "
+        String pace = transitionAtNanos >= 0 ? "real time for " + Durations.format(window) + " then ramping to "
                 + Durations.number(target) + "x" : Durations.number(target) + "x";
+        return approachNanos >= 0 ? pace + ", slowing to real time before the phase ends" : pace;
     }
 
     @Override
@@ -93,20 +108,35 @@ final class Pacer implements AutoCloseable {
         vertx.cancelTimer(ticker);
     }
 
-    private synchronized void ramp() {
-        if (transitionAtNanos < 0) {
-            return;
+    /**
+     * The scale the pace wants now: the phase's, at most the ramp's after a transition (1x during
+     * the window, then the scenario time since it over {@link #RAMP}), and at most the approach's
+     * before one (the scenario time left until it over {@link #RAMP}). The clock is told when the
+     * wanted scale has moved by {@link #STEP} or reached one of its bounds.
+     */
+    private synchronized void pace() {
+        long now = clock.now().toNanos();
+        double wanted = target;
+        String why = ClockObserved.RAMP;
+        if (transitionAtNanos >= 0) {
+            long since = now - transitionAtNanos;
+            double up = since < window.toNanos() ? 1 : Math.max(1, (double) since / RAMP.toNanos());
+            if (up >= target) {
+                transitionAtNanos = -1;
+            }
+            wanted = Math.min(wanted, up);
         }
-        long sinceNanos = clock.now().toNanos() - transitionAtNanos;
-        if (sinceNanos < window.toNanos()) {
-            return;
+        if (approachNanos >= 0) {
+            double down = Math.max(1, (double) (approachNanos - now) / RAMP.toNanos());
+            if (down < wanted) {
+                wanted = down;
+                why = ClockObserved.APPROACH;
+            }
         }
-        double wanted = Math.max(1, (double) sinceNanos / RAMP.toNanos());
-        if (wanted >= target) {
-            transitionAtNanos = -1;
-            set(target, ClockObserved.RAMP);
-        } else if (wanted >= clock.scale() * STEP) {
-            set(wanted, ClockObserved.RAMP);
+        double current = clock.scale();
+        boolean atABound = wanted == target || wanted == 1;
+        if (atABound ? wanted != current : wanted >= current * STEP || wanted <= current / STEP) {
+            set(wanted, why);
         }
     }
 

@@ -93,6 +93,9 @@ final class Timeline {
             if (!phase.faults().equals(active)) {
                 pacer.transition(appliesLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW);
             }
+            if (index + 1 < phases.size() && revertsOrChangesLinkFaults(phase, phases.get(index + 1))) {
+                pacer.approach(phaseEnd);
+            }
             progress.phaseStarted(phase, index + 1, phases.size(), pacer.describe());
             ScenarioRunner.await(faults.enter(phase.faults()), "setting the faults of " + phase.name());
             active = phase.faults();
@@ -248,6 +251,12 @@ final class Timeline {
                                              long realNanos, JsonObject status) {
         return new RecoveryObserved(roundAt, device.id(), device.model().id(), recovered, roundAt - outageEndedAt,
                 realNanos / 1_000_000, describeState(status), status.getBoolean("needsPerson", false));
+    }
+
+    /** Whether the next phase takes away or changes link faults this one has: devices will reconnect. */
+    private static boolean revertsOrChangesLinkFaults(Phase phase, Phase next) {
+        List<FaultSpec> links = phase.faults().stream().filter(FaultSpec::targetsLinks).toList();
+        return !links.isEmpty() && !links.equals(next.faults().stream().filter(FaultSpec::targetsLinks).toList());
     }
 
     /** Whether devices must notice something new on their links, which may take them a keepalive or two. */

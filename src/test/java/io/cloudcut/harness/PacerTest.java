@@ -63,6 +63,27 @@ class PacerTest {
         }
     }
 
+    /** Before link faults are reverted the clock slows down on the ramp's slope, to real time when the moment comes. */
+    @Test
+    void approachingATransitionSlowsTheClockToRealTimeByItsMoment() throws InterruptedException {
+        pacer.start(600);
+        Duration moment = clock.now().plus(Duration.ofMinutes(20));
+        pacer.approach(moment);
+        clock.awaitMoment(moment);
+        assertThat(clock.scale()).as("real time when the moment comes").isEqualTo(1);
+
+        List<ClockObserved> slowing = changes().stream().filter(c -> c.why().equals(ClockObserved.APPROACH)).toList();
+        assertThat(slowing).hasSizeGreaterThan(3);
+        for (ClockObserved step : slowing) {
+            double left = (moment.toMillis() - step.atMillis() + 2) / 1000.0;
+            assertThat(step.scale()).as("never faster than the scenario time left (%s)", step)
+                    .isLessThanOrEqualTo(Math.max(1, left / Pacer.RAMP.toSeconds()) * 1.01);
+        }
+        for (int i = 1; i < slowing.size(); i++) {
+            assertThat(slowing.get(i).scale()).isLessThan(slowing.get(i - 1).scale());
+        }
+    }
+
     @Test
     void aPhaseChangesTheScaleAtOnceUnlessARampIsUnderWay() {
         pacer.start(100);
