@@ -3,7 +3,10 @@ package io.cloudcut.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code cloudcut}: the command line. Exit codes: 0 run completed, 2 bad input or usage, 3 infrastructure failed. */
+/**
+ * {@code cloudcut}: the command line. Exit codes: 0 run completed, 2 bad input or usage, 3 the
+ * infrastructure failed or the harness could not measure (an unhealthy baseline: no verdicts).
+ */
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
         subcommands = {RunCommand.class, BrokerCommand.class, ProxyCommand.class})
