@@ -19,7 +19,8 @@ public final class LinkFaults {
     private static final SortedMap<String, Kind> KNOWN = new TreeMap<>(Map.ofEntries(
             Map.entry(Blackhole.NAME, new Kind(attributes -> new Blackhole(), true)),
             Map.entry(Reset.NAME, new Kind(attributes -> new Reset(), false)),
-            Map.entry(Refuse.NAME, new Kind(attributes -> new Refuse(), false)),
+            Map.entry(Refuse.NAME, new Kind(attributes -> Refuse.everything(), false)),
+            Map.entry(Refuse.UNRESOLVABLE, new Kind(attributes -> Refuse.newConnections(), false)),
             Map.entry(Latency.NAME, new Kind(Latency::new, true)),
             Map.entry(Loss.NAME, new Kind(Loss::new, true)),
             Map.entry(Bandwidth.NAME, new Kind(Bandwidth::new, true)),
