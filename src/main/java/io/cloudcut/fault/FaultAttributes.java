@@ -13,6 +13,8 @@ final class FaultAttributes {
 
     /** The longest time any fault waits: an hour, far past any MQTT keepalive. */
     static final long MAX_MILLIS = 3_600_000;
+    /** The units a rate is written in, and their length in seconds. */
+    private static final Map<String, Long> RATE_UNITS = Map.of("s", 1L, "min", 60L, "h", 3_600L);
 
     private final String fault;
     private final Map<String, ?> values;
@@ -64,6 +66,14 @@ final class FaultAttributes {
         }
     }
 
+    /**
+     * A rate written with its unit, {@code N/s}, {@code N/min} or {@code N/h} (N a number above 0),
+     * or {@code fallback} if absent; in events per second.
+     */
+    double perSecond(String name, String fallback) {
+        return text(name, fallback, FaultAttributes::perSecond);
+    }
+
     /** The value of {@code choices} that the string names, or the one {@code fallback} names if absent. */
     <T> T choice(String name, String fallback, Map<String, T> choices) {
         return text(name, fallback, key -> {
@@ -84,6 +94,22 @@ final class FaultAttributes {
                         + (known.isEmpty() ? "it takes none" : "it takes: " + String.join(", ", known)));
             }
         }
+    }
+
+    private static double perSecond(String rate) {
+        int slash = rate.indexOf('/');
+        Long seconds = slash < 0 ? null : RATE_UNITS.get(rate.substring(slash + 1).strip());
+        double count;
+        try {
+            count = slash < 0 ? Double.NaN : Double.parseDouble(rate.substring(0, slash).strip());
+        } catch (NumberFormatException notANumber) {
+            count = Double.NaN;
+        }
+        if (seconds == null || !(count > 0) || Double.isInfinite(count)) {
+            throw new IllegalArgumentException("must be a rate above 0 with its unit, such as 20/min, 2/s or 100/h; got '"
+                    + rate + "'");
+        }
+        return count / seconds;
     }
 
     private Number number(String name) {

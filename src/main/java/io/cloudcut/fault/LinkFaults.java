@@ -27,6 +27,7 @@ public final class LinkFaults {
             Map.entry(Flap.NAME, new Kind(Flap::new, false)),
             Map.entry(SlowClose.NAME, new Kind(SlowClose::new, true)),
             Map.entry(RefuseConnect.NAME, new Kind(RefuseConnect::new, false)),
+            Map.entry(Overload.NAME, new Kind(Overload::new, false)),
             Map.entry(Disconnect.NAME, new Kind(Disconnect::new, false)),
             Map.entry(MatchingPublishes.DROP, new Kind(MatchingPublishes::dropped, true)),
             Map.entry(MatchingPublishes.DELAY, new Kind(MatchingPublishes::delayed, true)),

@@ -27,7 +27,7 @@ public record FaultSpec(String service, String broker, String link, List<String>
     public static final Set<String> LINK_FAULTS = Set.of(
             "bandwidth", "blackhole", "flap", "latency", "loss", "refuse", "reset", "slow-close",
             "refuse-connect", "disconnect", "drop-publish", "delay-publish", "withhold-puback", "duplicate-publish",
-            "unresolvable");
+            "unresolvable", "overload");
     /** Fault kinds a cloud service takes. */
     public static final Set<String> SERVICE_FAULTS = Set.of("down", "error", "slow", "throttled");
     /** Fault kinds the broker takes. */
