@@ -67,20 +67,29 @@ class ShippedScenariosTest {
     }
 
     @Test
-    void usEast2021CongestsEveryLinkRefusesAThirdAndThrottlesAuth() throws Exception {
+    void usEast2021KeepsLinksUpThroughTheCongestion_whileSignInAndAppCommandsFail() throws Exception {
         RunReport report = run("us-east-1-2021");
-        assertModels(report, Map.of(
+        Map<String, ModelVerdict> surge = Map.of(
                 "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
-                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT));
-        for (String model : new String[] {"vacuum-cloud-schedule", "doorbell-local-chime"}) {
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
+                "vacuum-cloud-schedule", ModelVerdict.CLOUD_DEPENDENT,
+                "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT);
+        assertPhase(report, "surge-and-dns-errors", surge);
+        assertModels(report, surge);
+        assertPhase(report, "congestion", Map.of(
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
+                "vacuum-cloud-schedule", ModelVerdict.CLOUD_DEPENDENT,
+                "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT));
+        for (String model : new String[] {"vacuum-local-first", "vacuum-cloud-schedule", "doorbell-local-chime"}) {
             assertThat(report.model(model).functions()).filteredOn(function -> function.path().equals("local"))
                     .allSatisfy(function -> assertThat(function.verdict()).as("%s %s", model, function.name())
                             .isEqualTo(FunctionVerdict.KEPT));
-            assertThat(report.model(model).verdict()).as(model).isNotEqualTo(ModelVerdict.FULLY_AVAILABLE);
         }
+        assertThat(report.models()).as("congested links time connects and acks out; devices retry")
+                .anySatisfy(model -> assertThat(model.reconnect().attemptsMax()).isPositive());
         assertThat(report.services()).anySatisfy(change -> {
-            assertThat(change.service()).isEqualTo("auth");
-            assertThat(change.condition()).isEqualTo("throttled");
+            assertThat(change.service()).isEqualTo("commands");
+            assertThat(change.condition()).isEqualTo("error");
         });
     }
 
