@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -52,18 +53,38 @@ class ShippedScenariosTest {
     }
 
     @Test
-    void dns2025CutsEveryConnectionAndThrottlesTheRecovery() throws Exception {
+    void dns2025LeavesOpenConnectionsAlone_andTheLockedBedStaysStuckUntilItReconnectsLongAfterTheLookupsWork()
+            throws Exception {
         RunReport report = run("dns-2025");
-        assertModels(report, Map.of(
+        Map<String, ModelVerdict> unresolvable = Map.of(
+                "bed-cloud-locked", ModelVerdict.STUCK_IN_LAST_STATE,
+                "bed-offline-mode", ModelVerdict.LOCAL_FUNCTION_KEPT,
                 "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
                 "doorbell-cloud-only", ModelVerdict.FAIL_CLOSED,
-                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT));
-        assertThat(report.model("doorbell-grace").verdict()).as("its chime outlives the session by 2 h only")
-                .isIn(ModelVerdict.DEGRADED, ModelVerdict.FAIL_CLOSED);
-        assertThat(report.services()).anySatisfy(change -> {
-            assertThat(change.service()).isEqualTo("auth");
-            assertThat(change.condition()).isEqualTo("throttled");
-        });
+                "doorbell-grace", ModelVerdict.FAIL_CLOSED);
+        assertPhase(report, "endpoint-unresolvable", unresolvable);
+        assertModels(report, unresolvable);
+        assertThat(report.model("doorbell-grace").timeline().spans())
+                .filteredOn(span -> span.verdict() == ModelVerdict.FAIL_CLOSED).first()
+                .as("its chime outlives its session by the 2 h grace").satisfies(locked ->
+                        assertThat(locked.fromSeconds()).isGreaterThanOrEqualTo(Duration.ofHours(2).toSeconds()));
+        for (String connected : List.of("vacuum-cloud-locked", "vacuum-local-first", "doorbell-cloud-only", "doorbell-grace")) {
+            assertThat(report.model(connected).reconnect().attemptsMax())
+                    .as("%s kept the connection it had before the lookups failed", connected).isZero();
+        }
+        for (String bed : List.of("bed-cloud-locked", "bed-offline-mode")) {
+            assertThat(report.model(bed).reconnect().attemptsMax()).as("%s, cut, could not reconnect", bed).isPositive();
+            assertThat(report.model(bed).recovery().notBack()).as(bed).isEmpty();
+        }
+        double lookupsWorkAgain = (Duration.ofHours(2).plusMinutes(52)).toSeconds();
+        assertThat(report.model("bed-cloud-locked").timeline().spans())
+                .filteredOn(span -> span.verdict() == ModelVerdict.STUCK_IN_LAST_STATE)
+                .as("the locked bed, up to 2 h between reconnects, is still stuck after the DNS is back")
+                .anySatisfy(stuck -> assertThat(stuck.untilSeconds()).isGreaterThan(lookupsWorkAgain));
+        assertThat(report.model("bed-cloud-locked").reconnect().maxSeconds())
+                .as("the locked bed reconnects later than the bed with an offline mode")
+                .isGreaterThan(report.model("bed-offline-mode").reconnect().maxSeconds());
     }
 
     @Test
