@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * A robot vacuum: starts a cleaning run from its button, from the app or from its schedule, cleans
- * for a while, returns and docks; can be stopped where it is or sent back to its base; reports its
+ * A robot vacuum: starts a cleaning run from its button, from the app (the whole floor, or the rooms
+ * the owner picked on the app's map) or from its schedule, cleans for a while, returns and docks; can be stopped where it is or sent back to its base; reports its
  * status to the cloud on its own and when asked. Its child lock, set from the app, keeps the button
  * from starting a run, and is held on the robot unless the model's session policy is
  * {@code factory-settings}: then it is the cloud's setting, and applies only while the robot has a
@@ -53,6 +53,7 @@ final class VacuumFirmware implements Firmware {
         return switch (function) {
             case "clean-button" -> pressClean();
             case "clean-from-app", "scheduled-clean" -> startCleaning();
+            case "room-clean" -> startCleaning().map(started -> started + " in the rooms chosen in the app");
             case "stop" -> stopRunning();
             case "return-to-base" -> returnToBase();
             case "status-report" -> {

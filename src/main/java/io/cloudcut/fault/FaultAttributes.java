@@ -1,5 +1,7 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.Rate;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +66,14 @@ final class FaultAttributes {
         }
     }
 
+    /**
+     * A rate written with its unit, {@code N/s}, {@code N/min} or {@code N/h} (N a number above 0),
+     * or {@code fallback} if absent; in events per second.
+     */
+    double perSecond(String name, String fallback) {
+        return text(name, fallback, FaultAttributes::perSecond);
+    }
+
     /** The value of {@code choices} that the string names, or the one {@code fallback} names if absent. */
     <T> T choice(String name, String fallback, Map<String, T> choices) {
         return text(name, fallback, key -> {
@@ -84,6 +94,17 @@ final class FaultAttributes {
                         + (known.isEmpty() ? "it takes none" : "it takes: " + String.join(", ", known)));
             }
         }
+    }
+
+    /** A {@link Rate} of scenario time, per second of it: one parser for every rate a file holds. */
+    private static double perSecond(String rate) {
+        Rate parsed;
+        try {
+            parsed = Rate.parse(rate);
+        } catch (IllegalArgumentException notARate) {
+            throw new IllegalArgumentException("must be a rate of scenario time: " + notARate.getMessage(), notARate);
+        }
+        return parsed.count() / (parsed.period().toNanos() / 1e9);
     }
 
     private Number number(String name) {

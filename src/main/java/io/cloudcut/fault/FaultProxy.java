@@ -1,5 +1,6 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.ScenarioClock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * An in-process TCP proxy between devices and an MQTT broker, with one {@link Link} per device so
@@ -29,23 +31,41 @@ import java.util.concurrent.TimeUnit;
 public final class FaultProxy implements AutoCloseable {
 
     private final InetSocketAddress upstream;
+    private final SharedByLinks shared;
     private final EventLoopGroup loops;
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private boolean closed;
 
-    private FaultProxy(InetSocketAddress upstream) {
+    private FaultProxy(InetSocketAddress upstream, LongSupplier clockNanos) {
         this.upstream = upstream;
+        this.shared = new SharedByLinks(clockNanos);
         // Daemon threads: a test that forgets close() must not keep the JVM alive.
         this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("cloudcut-fault-proxy", true), NioIoHandler.newFactory());
     }
 
-    /** A proxy whose links all lead to the broker at {@code upstreamHost:upstreamPort}. */
+    /**
+     * A proxy whose links all lead to the broker at {@code upstreamHost:upstreamPort}; faults that
+     * measure rates (overload) measure them in real time.
+     */
     public static FaultProxy create(String upstreamHost, int upstreamPort) {
+        return create(upstreamHost, upstreamPort, System::nanoTime);
+    }
+
+    /**
+     * A proxy whose faults measure rates on {@code clock}, the scenario clock of the devices behind
+     * it: a device's reconnect backoff runs on that clock, so a connect rate the cloud carries per
+     * scenario minute sees the same fleet whatever the time scale.
+     */
+    public static FaultProxy create(String upstreamHost, int upstreamPort, ScenarioClock clock) {
+        return create(upstreamHost, upstreamPort, () -> clock.now().toNanos());
+    }
+
+    private static FaultProxy create(String upstreamHost, int upstreamPort, LongSupplier clockNanos) {
         if (upstreamPort < 1 || upstreamPort > 65535) {
             throw new IllegalArgumentException("Upstream port out of range: " + upstreamPort);
         }
-        return new FaultProxy(new InetSocketAddress(upstreamHost, upstreamPort));
+        return new FaultProxy(new InetSocketAddress(upstreamHost, upstreamPort), clockNanos);
     }
 
     /**
@@ -76,7 +96,7 @@ public final class FaultProxy implements AutoCloseable {
         if (links.containsKey(id)) {
             throw new IllegalArgumentException("Link '" + id + "' is already open");
         }
-        Link link = new Link(id, loops.next(), upstream, port);
+        Link link = new Link(id, loops.next(), upstream, port, shared);
         links.put(id, link);
         return link;
     }

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -40,16 +41,18 @@ public final class Link {
     private final int port;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final LinkCounters counters = new LinkCounters();
+    private final SharedByLinks shared;
     /** Replaced, never changed, on the loop; read from any thread. */
     private volatile List<Active> active = List.of();
     /** Null or closed while a fault keeps the link from listening. */
     private Channel listener;
 
     /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0. */
-    Link(String id, EventLoop loop, InetSocketAddress upstream, int listenPort) {
+    Link(String id, EventLoop loop, InetSocketAddress upstream, int listenPort, SharedByLinks shared) {
         this.id = id;
         this.loop = loop;
         this.upstream = upstream;
+        this.shared = shared;
         this.listenerBootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -140,7 +143,7 @@ public final class Link {
                 .map(fault -> before.stream().filter(old -> old.fault == fault).findFirst().orElseGet(() -> new Active(fault)))
                 .toList();
         active = after;
-        before.stream().filter(old -> !after.contains(old)).forEach(Active::cancelTasks);
+        before.stream().filter(old -> !after.contains(old)).forEach(Active::removed);
         after.stream().filter(now -> !before.contains(now)).forEach(added -> added.fault.onApply(added));
         List.copyOf(connections).forEach(ProxyConnection::reconsiderClose);
         return updateListening();
@@ -248,8 +251,19 @@ public final class Link {
             updateListening();
         }
 
-        void cancelTasks() {
+        @Override
+        public long clockNanos() {
+            return shared.clockNanos();
+        }
+
+        @Override
+        public <T> T shared(Object key, Class<T> type, Supplier<T> create) {
+            return shared.state(key, type, create);
+        }
+
+        void removed() {
             tasks.forEach(task -> task.cancel(false));
+            fault.onRemove(this);
         }
     }
 

@@ -57,6 +57,10 @@ public interface LinkFault {
     default void onApply(LinkControl link) {
     }
 
+    /** Called once when the fault is removed from the link; its scheduled tasks are cancelled already. */
+    default void onRemove(LinkControl link) {
+    }
+
     /** Called for each connection accepted while the fault is active, before it is connected upstream. */
     default void onNewConnection(ProxiedConnection connection) {
     }

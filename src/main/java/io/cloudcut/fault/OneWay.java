@@ -21,6 +21,11 @@ record OneWay(LinkFault fault, Direction direction) implements LinkFault {
     }
 
     @Override
+    public void onRemove(LinkControl link) {
+        fault.onRemove(link);
+    }
+
+    @Override
     public void onNewConnection(ProxiedConnection connection) {
         fault.onNewConnection(connection);
     }

@@ -1,11 +1,5 @@
 package io.cloudcut.fault;
 
-import io.netty.handler.codec.mqtt.MqttConnectMessage;
-import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
-import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageBuilders;
-import io.netty.handler.codec.mqtt.MqttVersion;
-
 import java.util.Map;
 
 import static io.netty.handler.codec.mqtt.MqttConnectReturnCode.*;
@@ -19,13 +13,9 @@ final class RefuseConnect implements LinkFault {
 
     static final String NAME = "refuse-connect";
 
-    /** One refusal as MQTT 5 and as MQTT 3.1.1 (which has fewer return codes) say it. */
-    private record Refusal(MqttConnectReturnCode mqtt5, MqttConnectReturnCode mqtt3) {
-    }
-
     private static final Map<String, Refusal> REASONS = Map.of(
             "server-unavailable", new Refusal(CONNECTION_REFUSED_SERVER_UNAVAILABLE_5, CONNECTION_REFUSED_SERVER_UNAVAILABLE),
-            "server-busy", new Refusal(CONNECTION_REFUSED_SERVER_BUSY, CONNECTION_REFUSED_SERVER_UNAVAILABLE),
+            "server-busy", Refusal.SERVER_BUSY,
             "quota-exceeded", new Refusal(CONNECTION_REFUSED_QUOTA_EXCEEDED, CONNECTION_REFUSED_SERVER_UNAVAILABLE),
             "not-authorized", new Refusal(CONNECTION_REFUSED_NOT_AUTHORIZED_5, CONNECTION_REFUSED_NOT_AUTHORIZED),
             "bad-credentials", new Refusal(CONNECTION_REFUSED_BAD_USERNAME_OR_PASSWORD,
@@ -44,11 +34,6 @@ final class RefuseConnect implements LinkFault {
 
     @Override
     public void onNewConnection(ProxiedConnection connection) {
-        connection.answerConnect(this::refuse);
-    }
-
-    private MqttMessage refuse(MqttConnectMessage connect) {
-        boolean mqtt5 = connect.variableHeader().version() == MqttVersion.MQTT_5.protocolLevel();
-        return MqttMessageBuilders.connAck().returnCode(mqtt5 ? refusal.mqtt5() : refusal.mqtt3()).build();
+        connection.answerConnect(refusal::answer);
     }
 }

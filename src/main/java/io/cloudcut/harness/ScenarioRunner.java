@@ -66,7 +66,7 @@ public final class ScenarioRunner {
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
                 CloudControl cloud = await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
                         "the cloud services could not connect to the broker");
-                proxy = FaultProxy.create(endpoint.host(), endpoint.port());
+                proxy = FaultProxy.create(endpoint.host(), endpoint.port(), clock);
                 Fleet fleet = new Fleet(scenario);
                 progress.starting(fleet.devices().size() + " devices");
                 await(fleet.deploy(vertx, proxy, clock), "the devices could not start");

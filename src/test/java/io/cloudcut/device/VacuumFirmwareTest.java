@@ -54,6 +54,15 @@ class VacuumFirmwareTest {
     }
 
     @Test
+    void roomCleanFromTheAppStartsARunInTheChosenRooms() throws Exception {
+        FakeDevice robot = FakeDevice.of("vacuum-cloud-schedule");
+        VacuumFirmware firmware = started(robot);
+
+        assertThat(firmware.perform("room-clean", "p1").result()).isEqualTo("cleaning started in the rooms chosen in the app");
+        assertThat(robot.current()).isEqualTo(new FakeDevice.State("cleaning", Activity.ACTING));
+    }
+
+    @Test
     void stopStopsARunningRobotWhereItStands() throws Exception {
         FakeDevice robot = FakeDevice.of("vacuum-local-first");
         VacuumFirmware firmware = started(robot);

@@ -5,6 +5,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import org.junit.jupiter.api.Test;
 
+import java.net.ConnectException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.cloudcut.fault.VertxFutures.join;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Byte-level behaviour of a link in front of a trivial echo server. */
@@ -70,6 +73,29 @@ class EchoThroughLinkTest extends LinkToEchoServer {
 
         await().atMost(Duration.ofSeconds(10)).until(clientClosed::isDone);
         assertThat(link.openConnections()).isZero();
+    }
+
+    @Test
+    void unresolvable_refusesNewConnectionsAtOnceOpeningNothingUpstream_whileAnOpenOneKeepsExchangingData() throws Exception {
+        Received open = connect();
+        open.socket.write(Buffer.buffer("before"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> open.length() == 6);
+
+        link.apply(LinkFaults.named("unresolvable"));
+
+        assertThatThrownBy(() -> new Socket(link.host(), link.port()).close())
+                .as("refused, not left to time out").isInstanceOf(ConnectException.class);
+        open.socket.write(Buffer.buffer("after"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> open.length() == 11);
+        assertThat(open.text()).isEqualTo("beforeafter");
+        assertThat(link.stats().accepted()).as("the proxy accepted nothing new").isEqualTo(1);
+        assertThat(echo.serverSides).as("and opened nothing towards the server").hasSize(1);
+
+        link.restore();
+
+        Received later = connect();
+        later.socket.write(Buffer.buffer("resolved"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> later.length() == 8);
     }
 
     @Test

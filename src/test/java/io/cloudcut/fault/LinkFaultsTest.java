@@ -20,7 +20,7 @@ class LinkFaultsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown link fault 'nope'; known faults: "
                         + "bandwidth, blackhole, delay-publish, disconnect, drop-publish, duplicate-publish, flap, "
-                        + "latency, loss, refuse, refuse-connect, reset, slow-close, withhold-puback");
+                        + "latency, loss, overload, refuse, refuse-connect, reset, slow-close, unresolvable, withhold-puback");
     }
 
     @Test
@@ -91,6 +91,21 @@ class LinkFaultsTest {
         assertThatThrownBy(() -> LinkFaults.create("drop-publish", Map.of("topic", "devices/#/events"), null))
                 .hasMessageStartingWith("Attribute 'topic' of fault 'drop-publish' ")
                 .hasMessageContaining("devices/#/events");
+    }
+
+    @Test
+    void create_rateAttributes_takeTheirUnit() {
+        assertThatThrownBy(() -> LinkFaults.create("overload", Map.of("capacity", "20"), null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Attribute 'capacity' of fault 'overload' must be a rate of scenario time: '20' has no unit: "
+                        + "write a count per period of scenario time, e.g. 30/min, 2/s or 100/h (a bare number used to "
+                        + "mean per real second)");
+        assertThatThrownBy(() -> LinkFaults.create("overload", Map.of("capacity", "0/min"), null))
+                .hasMessageContaining("the count of a rate must be above 0");
+        assertThatThrownBy(() -> LinkFaults.create("overload", Map.of("capacity", 20), null))
+                .hasMessage("Attribute 'capacity' of fault 'overload' must be a string, got Integer '20'");
+        assertThat(LinkFaults.create("overload", Map.of("capacity", "20/min", "window", 60_000), null).name())
+                .isEqualTo("overload");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
+import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.Mosquitto;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -26,8 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,19 +41,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The MQTT-level faults as real clients (Paho 3.1.1 and 5, HiveMQ 5) see them through a link in front
- * of a real Mosquitto: each must look exactly like a broker that behaves that way.
+ * The MQTT-level faults as real clients (Paho 3.1.1 and 5, HiveMQ 5, and a minimal one on a plain
+ * socket where a test needs hundreds of connects) see them through a link in front of a real
+ * Mosquitto: each must look exactly like a broker that behaves that way.
  */
 class MqttLevelFaultsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
+    /** One connect per link and minute, counted over ten minutes: four links carry 40 connects. */
+    private static final Map<String, Object> FORTY_ON_FOUR_LINKS = Map.of("capacity", "1/min", "window", 600_000, "seed", 7);
 
     private static Mosquitto mosquitto;
 
@@ -245,6 +253,100 @@ class MqttLevelFaultsTest {
         assertThat(received.get(1).getPayload()).isEqualTo(received.get(0).getPayload());
         assertThat(received.get(1).getId()).isEqualTo(received.get(0).getId());
         assertThat(received).extracting(MqttMessage::isDuplicate).containsExactly(false, true, false);
+    }
+
+    @Test
+    void overload_refusesNoConnectWithinCapacity_andMoreAsTheFleetTriesMore() throws Exception {
+        List<Link> links = fourLinksOnAStoppedClock();
+        links.forEach(link -> link.apply(LinkFaults.create("overload", FORTY_ON_FOUR_LINKS, null)));
+
+        int withinCapacity = refused(40, links.subList(0, 1));
+        int past = refused(40, links.subList(1, 4));
+        int farPast = refused(80, links);
+
+        assertThat(withinCapacity).as("40 connects on one link: the fleet's capacity is 40").isZero();
+        assertThat(past).as("40 more on the other links, counted with the first link's").isPositive();
+        assertThat(farPast / 80.0).as("the share refused grows with the connects tried (%d of 40, then %d of 80)",
+                past, farPast).isGreaterThan(past / 40.0);
+        assertThat(farPast).as("some still get in").isLessThan(80);
+    }
+
+    @Test
+    void overload_appliedAgainAsAPhaseChangeDoes_keepsItsWindowAndItsCapacity() throws Exception {
+        List<Link> links = fourLinksOnAStoppedClock();
+        links.forEach(link -> link.apply(LinkFaults.create("overload", FORTY_ON_FOUR_LINKS, null)));
+        assertThat(refused(40, links)).isZero();
+
+        for (Link link : links) {
+            link.restore();
+            link.apply(LinkFaults.create("overload", FORTY_ON_FOUR_LINKS, null));
+        }
+
+        assertThat(refused(40, links)).as("the same front door: still 40 for four links, and 40 tried already").isPositive();
+    }
+
+    @Test
+    void overload_refusesWithServerBusyForMqtt5_andServerUnavailableFor311() throws Exception {
+        Link link = fourLinksOnAStoppedClock().get(0);
+        link.apply(LinkFaults.create("overload", Map.of("capacity", "1/h", "window", 1_000), null));
+
+        assertThatThrownBy(() -> pahoV5(link.port()).connect(new MqttConnectionOptions()))
+                .isInstanceOfSatisfying(org.eclipse.paho.mqttv5.common.MqttException.class,
+                        busy -> assertThat(busy.getReasonCode()).isEqualTo(0x89));
+        assertThatThrownBy(() -> pahoV3(link.port()).connect())
+                .isInstanceOfSatisfying(MqttException.class,
+                        busy -> assertThat(busy.getReasonCode()).isEqualTo(MqttException.REASON_CODE_BROKER_UNAVAILABLE));
+        assertThat(link.stats().bytesUp()).as("the broker never heard of them").isZero();
+    }
+
+    /**
+     * How many of {@code connects} MQTT 5 connects, made in turn on {@code through}, the link refused
+     * as server busy. A minimal client on a plain socket: CONNECT, read the CONNACK, DISCONNECT (the
+     * library clients take a few hundred ms per connect, this takes one).
+     */
+    private static int refused(int connects, List<Link> through) throws Exception {
+        int refused = 0;
+        for (int i = 0; i < connects; i++) {
+            int reason = connAckReason(through.get(i % through.size()), clientId());
+            assertThat(reason).as("CONNACK reason code").isIn(0x00, 0x89);
+            refused += reason == 0x89 ? 1 : 0;
+        }
+        return refused;
+    }
+
+    /** The reason code of the CONNACK that answers an MQTT 5 CONNECT (clean start, no properties) sent through {@code link}. */
+    private static int connAckReason(Link link, String clientId) throws IOException {
+        byte[] id = clientId.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream connect = new ByteArrayOutputStream();
+        connect.writeBytes(new byte[] {0, 4, 'M', 'Q', 'T', 'T', 5, 0x02, 0, 60, 0, (byte) (id.length >> 8), (byte) id.length});
+        connect.writeBytes(id);
+        try (Socket socket = new Socket(link.host(), link.port())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(new byte[] {0x10, (byte) connect.size()});
+            out.write(connect.toByteArray());
+            out.flush();
+            byte[] connAck = socket.getInputStream().readNBytes(4);
+            assertThat(connAck[0]).as("a CONNACK").isEqualTo((byte) 0x20);
+            if (connAck[3] == 0) {
+                out.write(new byte[] {(byte) 0xE0, 0});
+                out.flush();
+            }
+            return connAck[3] & 0xFF;
+        }
+    }
+
+    /**
+     * Four links on a proxy whose scenario clock has not started: no scenario time passes between
+     * connects, so that every connect of a test falls within an overload's window and the counts do
+     * not depend on how fast the test runs.
+     */
+    private List<Link> fourLinksOnAStoppedClock() {
+        ScenarioClock stopped = ScenarioClock.stopped();
+        FaultProxy onTheClock = FaultProxy.create("127.0.0.1", mosquitto.port(), stopped);
+        clients.add(stopped);
+        clients.add(onTheClock);
+        return IntStream.range(0, 4).mapToObj(i -> onTheClock.openLink("device-" + i)).toList();
     }
 
     /** The topics published, in order of arrival, as seen by a client connected to the broker without the link. */

@@ -11,65 +11,106 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every shipped scenario runs, with one device per model, and gives the verdicts its story predicts. */
+/**
+ * Every shipped scenario runs, with one device per model, and gives the outcomes its story predicts:
+ * per outage phase and headline, in the verdict ladder's words.
+ */
 class ShippedScenariosTest {
 
     @TempDir
     Path reports;
 
     @Test
-    void kinesis2020FailsTheLockedModelsClosedAndLosesIngestForSeventeenHours() throws Exception {
+    void kinesis2020LosesTheRoombasScheduleAndRooms_failsTheLockedModelsClosed_andNeverCutsALink() throws Exception {
         RunReport report = run("kinesis-2020");
-        assertModels(report, Map.of(
+        Map<String, ModelVerdict> kinesisDown = Map.of(
+                "vacuum-cloud-schedule", ModelVerdict.CLOUD_DEPENDENT,
                 "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
-                "doorbell-cloud-only", ModelVerdict.FAIL_CLOSED,
                 "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
-                "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT,
-                "doorbell-cloud-chime", ModelVerdict.CLOUD_DEPENDENT));
-        assertThat(phaseVerdict(report, "vacuum-cloud-locked", "clean-button", "auth-back-kinesis-down"))
-                .as("auth back: the locked vacuum signs in again and cleans").isNotEqualTo(FunctionVerdict.LOST);
-        assertThat(phaseVerdict(report, "vacuum-local-first", "status-report", "auth-back-kinesis-down"))
-                .as("ingest still down").isEqualTo(FunctionVerdict.LOST);
-        assertThat(phaseVerdict(report, "doorbell-cloud-chime", "chime", "kinesis-and-auth-down"))
-                .as("the plug-in chime rings only through the cloud").isEqualTo(FunctionVerdict.LOST);
+                "doorbell-cloud-only", ModelVerdict.FAIL_CLOSED,
+                "doorbell-cloud-chime", ModelVerdict.CLOUD_DEPENDENT,
+                "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT);
+        assertPhase(report, "kinesis-down", kinesisDown);
+        assertModels(report, kinesisDown);
+        assertThat(phaseVerdict(report, "vacuum-cloud-schedule", "room-clean", "kinesis-down"))
+                .as("room selection is an app function").isEqualTo(FunctionVerdict.LOST);
+        assertThat(phaseVerdict(report, "vacuum-cloud-schedule", "clean-button", "kinesis-down"))
+                .as("the Roomba's own button").isEqualTo(FunctionVerdict.KEPT);
+        for (String locked : List.of("vacuum-cloud-locked", "doorbell-cloud-only")) {
+            assertThat(report.model(locked).phases().get("restart")).as("%s once Cognito is normal again", locked)
+                    .isIn(ModelVerdict.FULLY_AVAILABLE, ModelVerdict.LOCAL_FUNCTION_KEPT);
+        }
         assertThat(report.model("vacuum-local-first").events().lostInCloud())
                 .as("status reports acknowledged by the broker while ingest was down never reach it").isPositive();
+        assertThat(report.models()).as("no device lost its connection: the summary says nothing of links")
+                .allSatisfy(model -> assertThat(model.reconnect().attemptsMax()).as(model.model()).isZero());
     }
 
     @Test
-    void dns2025CutsEveryConnectionAndThrottlesTheRecovery() throws Exception {
+    void dns2025LeavesOpenConnectionsAlone_andTheLockedBedStaysStuckUntilItReconnectsLongAfterTheLookupsWork()
+            throws Exception {
         RunReport report = run("dns-2025");
-        assertModels(report, Map.of(
+        Map<String, ModelVerdict> unresolvable = Map.of(
+                "bed-cloud-locked", ModelVerdict.STUCK_IN_LAST_STATE,
+                "bed-offline-mode", ModelVerdict.LOCAL_FUNCTION_KEPT,
                 "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
                 "doorbell-cloud-only", ModelVerdict.FAIL_CLOSED,
-                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT));
-        assertThat(report.model("doorbell-grace").verdict()).as("its chime outlives the session by 2 h only")
-                .isIn(ModelVerdict.DEGRADED, ModelVerdict.FAIL_CLOSED);
-        assertThat(report.services()).anySatisfy(change -> {
-            assertThat(change.service()).isEqualTo("auth");
-            assertThat(change.condition()).isEqualTo("throttled");
-        });
+                "doorbell-grace", ModelVerdict.FAIL_CLOSED);
+        assertPhase(report, "endpoint-unresolvable", unresolvable);
+        assertModels(report, unresolvable);
+        assertThat(report.model("doorbell-grace").timeline().spans())
+                .filteredOn(span -> span.verdict() == ModelVerdict.FAIL_CLOSED).first()
+                .as("its chime outlives its session by the 2 h grace").satisfies(locked ->
+                        assertThat(locked.fromSeconds()).isGreaterThanOrEqualTo(Duration.ofHours(2).toSeconds()));
+        for (String connected : List.of("vacuum-cloud-locked", "vacuum-local-first", "doorbell-cloud-only", "doorbell-grace")) {
+            assertThat(report.model(connected).reconnect().attemptsMax())
+                    .as("%s kept the connection it had before the lookups failed", connected).isZero();
+        }
+        for (String bed : List.of("bed-cloud-locked", "bed-offline-mode")) {
+            assertThat(report.model(bed).reconnect().attemptsMax()).as("%s, cut, could not reconnect", bed).isPositive();
+            assertThat(report.model(bed).recovery().notBack()).as(bed).isEmpty();
+        }
+        double lookupsWorkAgain = (Duration.ofHours(2).plusMinutes(52)).toSeconds();
+        assertThat(report.model("bed-cloud-locked").timeline().spans())
+                .filteredOn(span -> span.verdict() == ModelVerdict.STUCK_IN_LAST_STATE)
+                .as("the locked bed, up to 2 h between reconnects, is still stuck after the DNS is back")
+                .anySatisfy(stuck -> assertThat(stuck.untilSeconds()).isGreaterThan(lookupsWorkAgain));
+        assertThat(report.model("bed-cloud-locked").reconnect().maxSeconds())
+                .as("the locked bed reconnects later than the bed with an offline mode")
+                .isGreaterThan(report.model("bed-offline-mode").reconnect().maxSeconds());
     }
 
     @Test
-    void usEast2021CongestsEveryLinkRefusesAThirdAndThrottlesAuth() throws Exception {
+    void usEast2021KeepsLinksUpThroughTheCongestion_whileSignInAndAppCommandsFail() throws Exception {
         RunReport report = run("us-east-1-2021");
-        assertModels(report, Map.of(
+        Map<String, ModelVerdict> surge = Map.of(
                 "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
-                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT));
-        for (String model : new String[] {"vacuum-cloud-schedule", "doorbell-local-chime"}) {
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
+                "vacuum-cloud-schedule", ModelVerdict.CLOUD_DEPENDENT,
+                "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT);
+        assertPhase(report, "surge-and-dns-errors", surge);
+        assertModels(report, surge);
+        assertPhase(report, "congestion", Map.of(
+                "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
+                "vacuum-cloud-schedule", ModelVerdict.CLOUD_DEPENDENT,
+                "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT));
+        for (String model : new String[] {"vacuum-local-first", "vacuum-cloud-schedule", "doorbell-local-chime"}) {
             assertThat(report.model(model).functions()).filteredOn(function -> function.path().equals("local"))
                     .allSatisfy(function -> assertThat(function.verdict()).as("%s %s", model, function.name())
                             .isEqualTo(FunctionVerdict.KEPT));
-            assertThat(report.model(model).verdict()).as(model).isNotEqualTo(ModelVerdict.FULLY_AVAILABLE);
         }
+        assertThat(report.models()).as("congested links time connects and acks out; devices retry")
+                .anySatisfy(model -> assertThat(model.reconnect().attemptsMax()).isPositive());
         assertThat(report.services()).anySatisfy(change -> {
-            assertThat(change.service()).isEqualTo("auth");
-            assertThat(change.condition()).isEqualTo("throttled");
+            assertThat(change.service()).isEqualTo("commands");
+            assertThat(change.condition()).isEqualTo("error");
         });
     }
 
@@ -115,8 +156,14 @@ class ShippedScenariosTest {
         return report;
     }
 
+    /** Each model's headline, the worst of its outage phases. */
     private static void assertModels(RunReport report, Map<String, ModelVerdict> expected) {
         expected.forEach((model, verdict) -> assertThat(report.model(model).verdict()).as(model).isEqualTo(verdict));
+    }
+
+    private static void assertPhase(RunReport report, String phase, Map<String, ModelVerdict> expected) {
+        expected.forEach((model, verdict) -> assertThat(report.model(model).phases().get(phase))
+                .as("%s in %s; timeline %s", model, phase, report.model(model).timeline().describe()).isEqualTo(verdict));
     }
 
     private static FunctionVerdict phaseVerdict(RunReport report, String model, String function, String phase) {

@@ -33,12 +33,13 @@ class ScenarioLoaderTest {
     }
 
     @Test
-    void theKinesisScenarioReplaysSeventeenHoursOfIngestOutage() throws ScenarioException {
+    void theKinesisScenarioReplaysTheSummarysSeventeenHoursOfIngestOutage_withNoLinkCut() throws ScenarioException {
         Scenario kinesis = loader.load(Project.file("scenarios/kinesis-2020.yaml"));
         Duration ingestDown = kinesis.phases().stream()
                 .filter(phase -> phase.faults().stream().anyMatch(f -> "ingest".equals(f.service())))
                 .map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
-        assertThat(ingestDown).isEqualTo(Duration.ofHours(17));
+        assertThat(ingestDown).as("05:15 to 22:23 PST").isEqualTo(Duration.ofHours(17).plusMinutes(8));
+        assertThat(kinesis.phases()).flatExtracting(Phase::faults).noneMatch(FaultSpec::targetsLinks);
     }
 
     @Test
