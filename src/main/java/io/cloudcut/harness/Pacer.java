@@ -18,15 +18,15 @@ import java.time.Duration;
  * or an ack timeout, {@link #SHORT_WINDOW} otherwise. After the window, the scale grows with the
  * scenario time elapsed since the transition, {@code scale = elapsed /} {@link #RAMP}, up to the
  * phase's scale: a firmware deadline t after a transition is then observed to within (the
- * harness's own delay / RAMP) of t, about 1% for a delay of 10 ms, whatever the scenario's scale,
- * and the ramp to 3600x costs about eight real seconds. Before link faults are reverted or changed,
+ * harness's own delay / RAMP) of t, about 2% for a delay of 10 ms, whatever the scenario's scale,
+ * and the ramp to 3600x costs about four real seconds. Before link faults are reverted or changed,
  * the clock slows down on the same slope ({@link #approach}), so that devices meet the change as
  * they would in real time.
  */
 final class Pacer implements AutoCloseable {
 
     /** Scenario time since a transition per unit of scale after the window: the ramp's slope. */
-    static final Duration RAMP = Duration.ofSeconds(1);
+    static final Duration RAMP = Duration.ofMillis(500);
     /** Real time after a transition that needs no detection: a probe round trip, a first retry. */
     static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
     /** How much the wanted scale must move before the clock is told: fewer changes, same resolution within 50%. */

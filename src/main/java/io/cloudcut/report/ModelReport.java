@@ -6,13 +6,13 @@ import java.util.Map;
 /**
  * Everything a run found about one device model: its headline {@code verdict} (the worst rung of
  * its outage phases; null when no primary function was probed in any), its rung in each outage
- * phase by phase name, its timeline of rungs round by round, and per function, recovery,
- * reconnects, events and session changes.
+ * phase by phase name, its timeline of rungs round by round, and per function, how its devices
+ * noticed link faults, recovery, reconnects, events and session changes.
  */
 public record ModelReport(String model, String kind, String client, int devices, ModelVerdict verdict,
                           Map<String, ModelVerdict> phases, VerdictTimeline timeline,
-                          List<FunctionReport> functions, RecoveryReport recovery, ReconnectReport reconnect,
-                          EventsReport events, List<SessionChange> sessions) {
+                          List<FunctionReport> functions, DetectionReport detection, RecoveryReport recovery,
+                          ReconnectReport reconnect, EventsReport events, List<SessionChange> sessions) {
 
     /** When the first device of the model saw its session change, in scenario seconds, and how many did. */
     public record SessionChange(String change, int devices, double firstAtSeconds) {

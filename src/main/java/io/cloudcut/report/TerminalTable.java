@@ -57,7 +57,11 @@ public final class TerminalTable {
         for (ModelReport model : report.models()) {
             RecoveryReport recovery = model.recovery();
             EventsReport events = model.events();
-            rows.add(List.of(model.model(), model.kind(), String.valueOf(model.devices()), recovery(recovery),
+            DetectionReport detection = model.detection();
+            rows.add(List.of(model.model(), model.kind(), String.valueOf(model.devices()),
+                    detection.devicesNoticed() == 0 ? "-" : duration(detection.p50Seconds()) + " / "
+                            + duration(detection.maxSeconds()) + " " + within(detection.resolutionSeconds()),
+                    recovery(recovery),
                     recovery.recovered() == 0 ? "-" : duration(recovery.p50Seconds()) + " / " + duration(recovery.maxSeconds())
                             + " " + within(recovery.resolutionSeconds()),
                     model.reconnect().devicesReconnected() == 0 ? "-"
@@ -67,8 +71,8 @@ public final class TerminalTable {
                             + events.droppedTotal() + " drop",
                     String.valueOf(events.lostInCloud())));
         }
-        return table(List.of("model", "kind", "devices", "recovery", "p50 / max", "reconnect p50 / max", "events",
-                "lost in cloud"), rows);
+        return table(List.of("model", "kind", "devices", "noticed p50 / max", "recovery", "p50 / max",
+                "reconnect p50 / max", "events", "lost in cloud"), rows);
     }
 
     /** {@code 2 recovered, 1 NOT_RECOVERED, 1 NEEDS_A_PERSON}; {@code -} when there was no recovery phase. */

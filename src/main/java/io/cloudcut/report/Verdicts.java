@@ -77,7 +77,9 @@ public final class Verdicts {
         }
         OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, states), outage, probes);
         return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
-                judged.phases(), judged.timeline(), functions, recovery(scenario, model.id(), probes, observations, pace),
+                judged.phases(), judged.timeline(), functions,
+                Detections.of(only(observations, FaultObserved.class), connections(model.id(), observations), pace),
+                recovery(scenario, model.id(), probes, observations, pace),
                 reconnects(model.id(), observations, pace), events(model.id(), observations),
                 sessions(model.id(), observations));
     }
@@ -112,6 +114,10 @@ public final class Verdicts {
         return Recoveries.of(only(observations, RecoveryObserved.class).stream().filter(r -> r.model().equals(model)).toList(),
                 only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList(),
                 pace, roundMillis);
+    }
+
+    private static List<ConnectionObserved> connections(String model, List<Observation> observations) {
+        return only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList();
     }
 
     private static EventsReport events(String model, List<Observation> observations) {

@@ -38,7 +38,7 @@ class HealthCheckTest {
         HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, busy, probes(100, 0));
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).hasSize(2);
-        assertThat(health.problems().get(0)).contains("350 ms late (p99; at most 250 ms allowed)");
+        assertThat(health.problems().get(0)).contains("350 ms late (p99; at most 200 ms allowed)");
         assertThat(health.problems().get(1)).contains("probes started 900 ms after their plan");
         assertThat(health.lagP99Millis()).isEqualTo(350);
         assertThat(health.cpuPercent()).isEqualTo(98);

@@ -56,7 +56,7 @@ class PacerTest {
             double since = (step.atMillis() + 2 - transition.atMillis()) / 1000.0;
             assertThat(since).as("no ramp before the window is over").isGreaterThanOrEqualTo(0.5);
             assertThat(step.scale()).as("the scale never outruns the scenario time since the transition (%s)", step)
-                    .isLessThanOrEqualTo(Math.max(1, since / Pacer.RAMP.toSeconds()) * 1.01);
+                    .isLessThanOrEqualTo(Math.max(1, since / (Pacer.RAMP.toMillis() / 1000.0)) * 1.01);
         }
         for (int i = 1; i < ramp.size(); i++) {
             assertThat(ramp.get(i).scale()).isGreaterThan(ramp.get(i - 1).scale());
@@ -77,7 +77,7 @@ class PacerTest {
         for (ClockObserved step : slowing) {
             double left = (moment.toMillis() - step.atMillis() + 2) / 1000.0;
             assertThat(step.scale()).as("never faster than the scenario time left (%s)", step)
-                    .isLessThanOrEqualTo(Math.max(1, left / Pacer.RAMP.toSeconds()) * 1.01);
+                    .isLessThanOrEqualTo(Math.max(1, left / (Pacer.RAMP.toMillis() / 1000.0)) * 1.01);
         }
         for (int i = 1; i < slowing.size(); i++) {
             assertThat(slowing.get(i).scale()).isLessThan(slowing.get(i - 1).scale());

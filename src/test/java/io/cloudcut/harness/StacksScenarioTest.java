@@ -1,57 +1,126 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.mqtt.MqttStacks;
-import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
-import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The short outage scenario through the command line on each MQTT client stack: the firmware is the
- * same, so the verdicts must be too, every device recovered; what may differ is how fast, which is
- * printed per stack (target/surefire-reports/*-output.txt).
+ * The short outage with every model of it on every MQTT client stack, in one run: the firmware is
+ * the same, so the verdicts must be too, every device recovered; what may differ is how fast, which
+ * is printed per stack (target/surefire-reports/*-output.txt).
  */
 class StacksScenarioTest {
 
-    static Stream<String> stacks() {
-        return MqttStacks.names().stream().sorted();
+    private static final Map<String, ModelVerdict> VERDICTS = Map.of(
+            "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
+            "doorbell-cloud-only", ModelVerdict.FAIL_CLOSED,
+            "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
+            "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT);
+
+    @TempDir
+    static Path project;
+    static RunReport report;
+
+    @BeforeAll
+    static void runTheShortOutageOnEveryStack() throws Exception {
+        Path devices = ScenarioRuns.projectWithDefaultCloud(project);
+        StringBuilder fleet = new StringBuilder();
+        for (String stack : stacks()) {
+            for (String model : VERDICTS.keySet().stream().sorted().toList()) {
+                Files.writeString(devices.resolve(onStack(model, stack) + ".yaml"), onStack(model, stack, stackOf(model)));
+                fleet.append("  - {model: ").append(onStack(model, stack)).append("}\n");
+            }
+        }
+        report = ScenarioRuns.run(project, project, """
+                name: short-outage-on-every-stack
+                timeScale: 3600
+                probe: {rounds: 2, timeout: 1500ms}
+                fleet:
+                %s
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - name: outage
+                    kind: outage
+                    duration: 3h
+                    settle: 1h30m
+                    faults:
+                      - {service: ingest, fault: down}
+                      - {service: auth, fault: down}
+                      - {link: all, fault: blackhole}
+                  - {name: recovery, kind: recovery, duration: 6h}
+                """.formatted(fleet.toString().stripTrailing())).report();
+        printComparison();
     }
 
-    @ParameterizedTest
-    @MethodSource("stacks")
-    void everyStackGivesTheShortOutageItsVerdicts_everyDeviceRecovered(String stack, @TempDir Path reports)
-            throws Exception {
-        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
-                "--client", stack, "--report-dir", reports.toString());
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
-        RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
-        printComparison(stack, report);
+    @Test
+    void everyStackGivesEachModelItsVerdict() {
+        for (String stack : stacks()) {
+            VERDICTS.forEach((model, verdict) -> {
+                ModelReport onStack = report.model(onStack(model, stack));
+                assertThat(onStack.client()).isEqualTo(stack);
+                assertThat(onStack.verdict()).as("%s on %s", model, stack).isEqualTo(verdict);
+            });
+        }
+    }
 
-        assertThat(report.models()).extracting(ModelReport::client).containsOnly(stack);
-        OutageVerdicts.assertShortOutageVerdicts(report);
+    @Test
+    void everyDeviceWorkedInTheBaselineAndRecovered() {
+        for (ModelReport model : report.models()) {
+            assertThat(model.functions()).allSatisfy(function -> assertThat(function.phases().get("baseline").failed())
+                    .as("%s %s in the baseline (last failure: %s)", model.model(), function.name(), function.lastFailure())
+                    .isZero());
+            assertThat(model.recovery().recovered()).as("%s recovered", model.model()).isEqualTo(model.devices());
+            assertThat(model.reconnect().devicesReconnected()).as("%s reconnected after the blackhole", model.model())
+                    .isEqualTo(model.devices());
+            assertThat(model.events().balanced()).as("%s events %s", model.model(), model.events()).isTrue();
+        }
+    }
+
+    private static List<String> stacks() {
+        return MqttStacks.names().stream().sorted().toList();
+    }
+
+    private static String onStack(String model, String stack) {
+        return model + "-on-" + stack;
+    }
+
+    /** The shipped model's file with its client stack replaced. */
+    private static String onStack(String model, String stack, String shippedStack) throws IOException {
+        return Files.readString(Project.file("devices/" + model + ".yaml"))
+                .replace("client: " + shippedStack, "client: " + stack);
+    }
+
+    private static String stackOf(String model) throws IOException {
+        return Files.readAllLines(Project.file("devices/" + model + ".yaml")).stream()
+                .filter(line -> line.startsWith("client: ")).findFirst().orElseThrow().substring("client: ".length());
     }
 
     /** Printed before the assertions, so a stack that fails them still shows how far it got. */
-    private static void printComparison(String stack, RunReport report) {
-        StringBuilder table = new StringBuilder(String.format("%s: wall %.1f s%n", stack, report.wallSeconds()));
-        for (ModelReport model : report.models()) {
-            table.append(String.format(
-                    "  %-22s recovered %d/%d  recovery p50/max %6.0f / %6.0f s (wall %.2f / %.2f s)"
-                            + "  reconnect p50/max %6.0f / %6.0f s%n",
-                    model.model(), model.recovery().recovered(), model.devices(),
-                    model.recovery().p50Seconds(), model.recovery().maxSeconds(),
-                    model.recovery().wallP50Seconds(), model.recovery().wallMaxSeconds(),
-                    model.reconnect().p50Seconds(), model.reconnect().maxSeconds()));
-        }
-        System.out.print(table);
+    private static void printComparison() {
+        Map<String, List<ModelReport>> byStack = report.models().stream()
+                .collect(Collectors.groupingBy(ModelReport::client));
+        byStack.forEach((stack, models) -> {
+            System.out.println(stack + ":");
+            for (ModelReport model : models) {
+                System.out.printf("  %-36s recovery p50/max %6.0f / %6.0f s  reconnect p50/max %6.0f / %6.0f s"
+                                + "  noticed p50 %5.1f s%n", model.model(), model.recovery().p50Seconds(),
+                        model.recovery().maxSeconds(), model.reconnect().p50Seconds(), model.reconnect().maxSeconds(),
+                        model.detection().p50Seconds());
+            }
+        });
     }
 }
