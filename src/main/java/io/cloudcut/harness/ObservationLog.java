@@ -8,11 +8,14 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Everything observed during a run, in arrival order: what devices publish and what the harness records. */
 final class ObservationLog {
 
     private final List<Observation> observations = new ArrayList<>();
+    private final List<Consumer<Observation>> watchers = new CopyOnWriteArrayList<>();
     private MessageConsumer<JsonObject> consumer;
 
     void listen(Vertx vertx) {
@@ -25,8 +28,20 @@ final class ObservationLog {
         }
     }
 
-    synchronized void add(Observation observation) {
-        observations.add(observation);
+    void add(Observation observation) {
+        synchronized (this) {
+            observations.add(observation);
+        }
+        watchers.forEach(watcher -> watcher.accept(observation));
+    }
+
+    /** Hears every observation from now on, on whichever thread adds it: it must not block. */
+    void watch(Consumer<Observation> watcher) {
+        watchers.add(watcher);
+    }
+
+    void unwatch(Consumer<Observation> watcher) {
+        watchers.remove(watcher);
     }
 
     synchronized List<Observation> snapshot() {

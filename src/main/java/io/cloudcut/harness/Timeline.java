@@ -14,7 +14,6 @@ import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,55 +201,14 @@ final class Timeline {
         });
     }
 
-    /**
-     * Probes each device on its own until every function works (recovered, timed from the end of
-     * the outage to the start of its first all-good round) or the phase ends (not recovered).
-     */
+    /** Measures each device's recovery (see {@link Recovery}) until the phase ends. */
     private void recover(Phase phase, Duration end) throws InfrastructureException {
-        long outageEndedAt = clock.nowMillis();
-        long startNanos = System.nanoTime();
-        List<Future<RecoveryObserved>> devices = new ArrayList<>();
         AtomicInteger recovered = new AtomicInteger();
-        for (DeviceRef device : fleet.devices()) {
-            devices.add(recoverDevice(phase, 0, device, outageEndedAt, startNanos, end).onSuccess(result -> {
-                log.add(result);
-                if (result.recovered()) {
-                    progress.recoveryProgress(phase, recovered.incrementAndGet(), fleet.devices().size());
-                }
-            }));
-        }
+        Future<List<RecoveryObserved>> results = new Recovery(vertx, fleet, log, clock, prober, scenario.probe(), onHarness)
+                .measure(phase, end, result -> progress.recoveryProgress(phase, recovered.incrementAndGet(),
+                        fleet.devices().size()));
         awaitMoment(end);
-        ScenarioRunner.await(Future.all(devices), "measuring recovery");
-    }
-
-    private Future<RecoveryObserved> recoverDevice(Phase phase, int round, DeviceRef device, long outageEndedAt,
-                                                   long startNanos, Duration end) {
-        long roundAt = clock.nowMillis();
-        long roundNanos = System.nanoTime();
-        if (roundAt >= end.toMillis()) {
-            return fleet.status(vertx, device).map(status -> recovery(device, false, roundAt, outageEndedAt,
-                    roundNanos - startNanos, status));
-        }
-        List<Future<ProbeObserved>> probes = new ArrayList<>();
-        for (FunctionSpec function : device.model().functions()) {
-            probes.add(prober.probe(phase.name(), round, false, device, function, scenario.probe().recoveryTimeout())
-                    .onSuccess(log::add));
-        }
-        return Future.all(probes).compose(all -> {
-            boolean allOk = all.<ProbeObserved>list().stream().allMatch(ProbeObserved::ok);
-            if (allOk) {
-                return fleet.status(vertx, device).map(status -> recovery(device, true, roundAt, outageEndedAt,
-                        roundNanos - startNanos, status));
-            }
-            return vertx.timer(scenario.probe().recoveryInterval().toMillis())
-                    .compose(next -> recoverDevice(phase, round + 1, device, outageEndedAt, startNanos, end));
-        });
-    }
-
-    private static RecoveryObserved recovery(DeviceRef device, boolean recovered, long roundAt, long outageEndedAt,
-                                             long realNanos, JsonObject status) {
-        return new RecoveryObserved(roundAt, device.id(), device.model().id(), recovered, roundAt - outageEndedAt,
-                realNanos / 1_000_000, describeState(status), status.getBoolean("needsPerson", false));
+        ScenarioRunner.await(results, "measuring recovery");
     }
 
     /** Whether the next phase takes away or changes link faults this one has: devices will reconnect. */
@@ -289,12 +247,6 @@ final class Timeline {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("interrupted", interrupted);
         }
-    }
-
-    /** What the device says its state is, with its connection and session, e.g. {@code cleaning, offline}. */
-    private static String describeState(JsonObject status) {
-        return status.getString("state") + (status.getBoolean("connected") ? "" : ", offline")
-                + (status.getBoolean("sessionValid") ? "" : ", no session");
     }
 
     private static String describe(Phase phase) {

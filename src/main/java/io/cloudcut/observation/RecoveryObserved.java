@@ -4,8 +4,14 @@ package io.cloudcut.observation;
  * After an outage, when a device had every function working again ({@code recovered}), or that it
  * had not by the end of the recovery phase, with the state it was left in and whether it will not
  * come back by itself ({@code needsPerson}: its client gave up, or its firmware waits for someone).
+ * {@code afterMillis} runs from the end of the outage to the start of the round that found the
+ * device back, the network exchanges after its reconnect counted at their real length; it is placed
+ * within {@code withinMillis}: the device came back after the last round that still found a
+ * function failing (or after its reconnect attempt began), and by the round that found them all
+ * working.
  */
 public record RecoveryObserved(long atMillis, String device, String model, boolean recovered,
-                               long afterMillis, long realAfterMillis, String lastState, boolean needsPerson)
+                               long afterMillis, long withinMillis, long realAfterMillis, String lastState,
+                               boolean needsPerson)
         implements Observation {
 }

@@ -19,13 +19,8 @@ final class Recoveries {
     private Recoveries() {
     }
 
-    /**
-     * {@code recoveries} and {@code connections}: the model's; {@code roundMillis}: how long a
-     * recovery round takes in real time, which with the clock's pace says how precisely a recovery
-     * is placed.
-     */
-    static RecoveryReport of(List<RecoveryObserved> recoveries, List<ConnectionObserved> connections, ClockPace pace,
-                             long roundMillis) {
+    /** {@code recoveries} and {@code connections}: the model's. */
+    static RecoveryReport of(List<RecoveryObserved> recoveries, List<ConnectionObserved> connections) {
         Set<String> gaveUp = connections.stream().filter(c -> ConnectionObserved.GAVE_UP.equals(c.change()))
                 .map(ConnectionObserved::device).collect(Collectors.toSet());
         List<RecoveryReport.DeviceRecovery> devices = recoveries.stream()
@@ -38,7 +33,7 @@ final class Recoveries {
         List<Double> wall = recoveries.stream().filter(RecoveryObserved::recovered)
                 .map(r -> r.realAfterMillis() / 1000.0).sorted().toList();
         double resolution = recoveries.stream().filter(RecoveryObserved::recovered)
-                .mapToDouble(r -> pace.resolutionSeconds(r.atMillis(), roundMillis)).max().orElse(0);
+                .mapToDouble(r -> r.withinMillis() / 1000.0).max().orElse(0);
         return new RecoveryReport(count(devices, RecoveryVerdict.RECOVERED), count(devices, RecoveryVerdict.NOT_RECOVERED),
                 count(devices, RecoveryVerdict.NEEDS_A_PERSON), Percentiles.nearestRank(seconds, 50, 0.0),
                 Percentiles.nearestRank(seconds, 95, 0.0), Percentiles.nearestRank(seconds, 100, 0.0), resolution,

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * How a model's devices came back after the outage: how many recovered (every function working
  * again by the end of the recovery phase), how many had not but were still trying, how many need a
- * person; the time to recover in scenario seconds, known to within {@code resolutionSeconds} (a
- * recovery round's real length times the clock's scale then), and in real seconds; and each
- * device's own account.
+ * person; the time to recover in scenario seconds, known to within {@code resolutionSeconds} (the
+ * widest gap between a device's last round that found a function failing and the round that
+ * found them all working), and in real seconds; and each device's own account.
  */
 public record RecoveryReport(int recovered, int notRecovered, int needsAPerson, double p50Seconds,
                              double p95Seconds, double maxSeconds, double resolutionSeconds, double wallP50Seconds,

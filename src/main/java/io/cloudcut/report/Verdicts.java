@@ -79,7 +79,7 @@ public final class Verdicts {
         return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
                 judged.phases(), judged.timeline(), functions,
                 Detections.of(only(observations, FaultObserved.class), connections(model.id(), observations), pace),
-                recovery(scenario, model.id(), probes, observations, pace),
+                recovery(model.id(), observations),
                 reconnects(model.id(), observations, pace), events(model.id(), observations),
                 sessions(model.id(), observations));
     }
@@ -104,16 +104,9 @@ public final class Verdicts {
         return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage, lastFailure);
     }
 
-    /** A recovery round takes the interval between rounds plus its probes' round trip (p95 of the model's recovery probes). */
-    private static RecoveryReport recovery(Scenario scenario, String model, List<ProbeObserved> probes,
-                                           List<Observation> observations, ClockPace pace) {
-        Set<String> recoveryPhases = phasesOf(scenario, PhaseKind.RECOVERY);
-        List<Long> latencies = probes.stream().filter(probe -> recoveryPhases.contains(probe.phase()))
-                .map(ProbeObserved::latencyMillis).sorted().toList();
-        long roundMillis = scenario.probe().recoveryInterval().toMillis() + Percentiles.nearestRank(latencies, 95, 0L);
+    private static RecoveryReport recovery(String model, List<Observation> observations) {
         return Recoveries.of(only(observations, RecoveryObserved.class).stream().filter(r -> r.model().equals(model)).toList(),
-                only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList(),
-                pace, roundMillis);
+                connections(model, observations));
     }
 
     private static List<ConnectionObserved> connections(String model, List<Observation> observations) {

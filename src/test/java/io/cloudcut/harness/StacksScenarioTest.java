@@ -61,7 +61,7 @@ class StacksScenarioTest {
                       - {service: ingest, fault: down}
                       - {service: auth, fault: down}
                       - {link: all, fault: blackhole}
-                  - {name: recovery, kind: recovery, duration: 6h}
+                  - {name: recovery, kind: recovery, duration: 2h}
                 """.formatted(fleet.toString().stripTrailing())).report();
         printComparison();
     }

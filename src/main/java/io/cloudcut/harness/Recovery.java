@@ -1,0 +1,195 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.scenario.FunctionSpec;
+import io.cloudcut.scenario.Phase;
+import io.cloudcut.scenario.ProbeSettings;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * A recovery phase: each device is probed on its own, in rounds of all its functions, until one
+ * round finds them all working (recovered) or the phase ends (not recovered). Rounds follow each
+ * other {@code recoveryInterval} apart; a round still waiting for a probe to time out would hide a
+ * device that came back meanwhile, so a device that reconnects or signs in again gets a round at
+ * once, beside any under way.
+ * <p>
+ * A recovery is timed from the end of the outage to the start of the round that found the device
+ * back. Once a device has reconnected, what stands between it and working again are network
+ * exchanges (signing in, draining its offline buffer, the probes' round trips): they count at
+ * their real length, from the start of the attempt that reconnected it, never multiplied by the
+ * scale the clock has ramped up to by then.
+ */
+final class Recovery {
+
+    private final Vertx vertx;
+    private final Fleet fleet;
+    private final ObservationLog log;
+    private final ScenarioClock clock;
+    private final Prober prober;
+    private final ProbeSettings probe;
+    private final Executor onHarness;
+
+    Recovery(Vertx vertx, Fleet fleet, ObservationLog log, ScenarioClock clock, Prober prober, ProbeSettings probe,
+             Executor onHarness) {
+        this.vertx = vertx;
+        this.fleet = fleet;
+        this.log = log;
+        this.clock = clock;
+        this.prober = prober;
+        this.probe = probe;
+        this.onHarness = onHarness;
+    }
+
+    /** Starts measuring every device's recovery; each result is logged as it comes, and all complete by {@code end}. */
+    Future<List<RecoveryObserved>> measure(Phase phase, Duration end, Consumer<RecoveryObserved> recovered) {
+        long outageEndedAt = clock.nowMillis();
+        long startNanos = System.nanoTime();
+        Map<String, Device> devices = new LinkedHashMap<>();
+        for (DeviceRef ref : fleet.devices()) {
+            devices.put(ref.id(), new Device(phase, ref, outageEndedAt, startNanos, end));
+        }
+        Consumer<Observation> nudges = observation -> {
+            Device device = devices.get(deviceOf(observation));
+            if (device != null) {
+                onHarness.execute(() -> device.heard(observation));
+            }
+        };
+        log.watch(nudges);
+        List<Future<RecoveryObserved>> results = new ArrayList<>();
+        for (Device device : devices.values()) {
+            results.add(device.result.future().onSuccess(result -> {
+                log.add(result);
+                if (result.recovered()) {
+                    recovered.accept(result);
+                }
+            }));
+            onHarness.execute(device::periodicRound);
+        }
+        return Future.all(results).<List<RecoveryObserved>>map(all -> all.list())
+                .onComplete(done -> log.unwatch(nudges));
+    }
+
+    /** The device a reconnect or a new session is about, null for any other observation. */
+    private static String deviceOf(Observation observation) {
+        if (observation instanceof ConnectionObserved up && ConnectionObserved.UP.equals(up.change())) {
+            return up.device();
+        }
+        if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
+            return session.device();
+        }
+        return null;
+    }
+
+    /** One device's recovery; its rounds run on the harness's context. */
+    private final class Device {
+        private final Phase phase;
+        private final DeviceRef ref;
+        private final long outageEndedAt;
+        private final long startNanos;
+        private final Duration end;
+        private final Promise<RecoveryObserved> result = Promise.promise();
+        private int rounds;
+        /** The latest start of a round that found a function failing: the device came back after it. */
+        private long failingSince;
+        private long failingSinceNanos;
+        /** The attempt that reconnected the device after the outage (scenario ms), and when it began in real time. */
+        private long reconnectAttemptAt = -1;
+        private long reconnectAttemptNanos;
+
+        Device(Phase phase, DeviceRef ref, long outageEndedAt, long startNanos, Duration end) {
+            this.phase = phase;
+            this.ref = ref;
+            this.outageEndedAt = outageEndedAt;
+            this.startNanos = startNanos;
+            this.end = end;
+            this.failingSince = outageEndedAt;
+            this.failingSinceNanos = startNanos;
+        }
+
+        /** On the harness's context: the device reconnected or signed in again; probe it now. */
+        void heard(Observation observation) {
+            if (observation instanceof ConnectionObserved up && up.attemptStartedAtMillis() >= outageEndedAt) {
+                reconnectAttemptAt = up.attemptStartedAtMillis();
+                reconnectAttemptNanos = System.nanoTime() - up.attemptRealMillis() * 1_000_000;
+            }
+            round();
+        }
+
+        /** A round, then the next one an interval after it, until the device is back or the phase ends. */
+        void periodicRound() {
+            round().onComplete(done -> {
+                if (!result.future().isComplete()) {
+                    vertx.setTimer(probe.recoveryInterval().toMillis(), next -> periodicRound());
+                }
+            });
+        }
+
+        /** Probes every function once; completes the result when all worked, or when the phase is over. */
+        Future<Void> round() {
+            if (result.future().isComplete()) {
+                return Future.succeededFuture();
+            }
+            long roundAt = clock.nowMillis();
+            long roundNanos = System.nanoTime();
+            if (roundAt >= end.toMillis()) {
+                return settle(false, roundAt, roundNanos);
+            }
+            int round = rounds++;
+            List<Future<ProbeObserved>> probes = new ArrayList<>();
+            for (FunctionSpec function : ref.model().functions()) {
+                probes.add(prober.probe(phase.name(), round, false, ref, function, probe.recoveryTimeout())
+                        .onSuccess(log::add));
+            }
+            return Future.join(probes).compose(all -> {
+                if (probes.stream().allMatch(done -> done.succeeded() && done.result().ok())) {
+                    return settle(true, roundAt, roundNanos);
+                }
+                if (roundAt > failingSince) {
+                    failingSince = roundAt;
+                    failingSinceNanos = roundNanos;
+                }
+                return Future.succeededFuture();
+            });
+        }
+
+        private Future<Void> settle(boolean recovered, long roundAt, long roundNanos) {
+            long after = roundAt - outageEndedAt;
+            long within = Math.max(0, roundAt - failingSince);
+            if (recovered && reconnectAttemptAt >= 0 && roundNanos >= reconnectAttemptNanos) {
+                // After the reconnect, only network exchanges: their real length, not times the scale.
+                after = reconnectAttemptAt - outageEndedAt + (roundNanos - reconnectAttemptNanos) / 1_000_000;
+                within = (roundNanos - Math.max(reconnectAttemptNanos, failingSinceNanos)) / 1_000_000;
+            }
+            long afterMillis = after;
+            long withinMillis = within;
+            return fleet.status(vertx, ref).map(status -> {
+                result.tryComplete(new RecoveryObserved(roundAt, ref.id(), ref.model().id(), recovered, afterMillis,
+                        withinMillis, (roundNanos - startNanos) / 1_000_000, describeState(status),
+                        status.getBoolean("needsPerson", false)));
+                return null;
+            });
+        }
+    }
+
+    /** What the device says its state is, with its connection and session, e.g. {@code cleaning, offline}. */
+    private static String describeState(JsonObject status) {
+        return status.getString("state") + (status.getBoolean("connected") ? "" : ", offline")
+                + (status.getBoolean("sessionValid") ? "" : ", no session");
+    }
+}
