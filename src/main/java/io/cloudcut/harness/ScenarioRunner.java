@@ -9,6 +9,7 @@ import io.cloudcut.cloud.Cloud;
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.observation.CloudReceivedObserved;
+import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.SessionObserved;
@@ -18,12 +19,15 @@ import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +41,11 @@ import java.util.concurrent.TimeoutException;
  * Blocking: call it from a plain thread, never an event loop.
  */
 public final class ScenarioRunner {
+
+    /** How long ingest may go without receiving anything more before the rest counts as lost in the cloud. */
+    private static final Duration QUIET = Duration.ofMillis(300);
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
 
     private final RunSettings settings;
 
@@ -171,13 +180,36 @@ public final class ScenarioRunner {
         }
     }
 
-    /** The other side of every device's event account: what ingest received, once the devices have stopped. */
+    /**
+     * The other side of every device's event account: what ingest received, once the devices have
+     * stopped and the broker has handed ingest what they delivered last (every delivered event has
+     * arrived, or none arrived for a while: those were lost in the cloud).
+     */
     private static void recordWhatTheCloudReceived(CloudControl cloud, ObservationLog log, ScenarioClock clock)
             throws InfrastructureException {
+        Map<String, Long> delivered = new HashMap<>();
+        log.snapshot().stream().filter(EventsObserved.class::isInstance).map(EventsObserved.class::cast)
+                .forEach(account -> delivered.put(account.device(), account.delivered()));
+        Map<String, JsonObject> received = await(cloud.receivedByIngest(), "asking ingest what it received");
+        long quietSince = System.nanoTime();
+        long deadline = quietSince + SETTLE_LIMIT.toNanos();
+        while (!allArrived(delivered, received) && System.nanoTime() < deadline
+                && System.nanoTime() - quietSince < QUIET.toNanos()) {
+            Waits.pause(POLL);
+            Map<String, JsonObject> now = await(cloud.receivedByIngest(), "asking ingest what it received");
+            if (!now.equals(received)) {
+                quietSince = System.nanoTime();
+            }
+            received = now;
+        }
         long at = clock.nowMillis();
-        await(cloud.receivedByIngest(), "asking ingest what it received").forEach((device, counts) -> log.add(
-                new CloudReceivedObserved(at, device, counts.getLong("unique"), counts.getLong("duplicates"),
-                        counts.getLong("reordered"))));
+        received.forEach((device, counts) -> log.add(new CloudReceivedObserved(at, device, counts.getLong("unique"),
+                counts.getLong("duplicates"), counts.getLong("reordered"))));
+    }
+
+    private static boolean allArrived(Map<String, Long> delivered, Map<String, JsonObject> received) {
+        return delivered.entrySet().stream().allMatch(device -> received.containsKey(device.getKey())
+                && received.get(device.getKey()).getLong("unique") >= device.getValue());
     }
 
     /** Every device must be connected and hold a session before the baseline means anything. */

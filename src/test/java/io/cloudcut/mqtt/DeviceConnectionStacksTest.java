@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,10 +91,12 @@ class DeviceConnectionStacksTest {
         await().atMost(PATIENCE).until(() -> device.listener.messages.contains("hello"));
         assertThat(device.listener.offContextCalls).as("callbacks off the device's context").hasValue(0);
 
-        Context[] completedOn = new Context[1];
+        AtomicReference<Context> completedOn = new AtomicReference<>();
         join(device.onContext(() -> device.connection.publish("cloudcut/dev/events", Buffer.buffer("event"))
-                .onSuccess(acked -> completedOn[0] = Vertx.currentContext())));
-        assertThat(completedOn[0]).as("publish completed on the device's context").isSameAs(device.context);
+                .onSuccess(acked -> completedOn.set(Vertx.currentContext()))));
+        // The publish's own callbacks run on the device's context, perhaps a moment after join() returned.
+        await().atMost(PATIENCE).until(() -> completedOn.get() != null);
+        assertThat(completedOn.get()).as("publish completed on the device's context").isSameAs(device.context);
         assertThat(device.connection.stats()).isEqualTo(new ConnectionStats(1, 0, 0, false));
     }
 
