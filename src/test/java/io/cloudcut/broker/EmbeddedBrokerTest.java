@@ -5,7 +5,10 @@ import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
 
 import io.vertx.core.Vertx;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +19,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +104,35 @@ class EmbeddedBrokerTest {
             assertThat(broker.endpoint()).isEqualTo(before);
             await().atMost(Duration.ofSeconds(10)).untilTrue(dropped);
             assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
+        }
+    }
+
+    /** What the cloud's ingest relies on: its subscription is the broker's to keep while it reconnects. */
+    @Test
+    void withFilePersistenceAPersistentSessionKeepsItsSubscriptionAndQueuedMessagesAcrossARestart(@TempDir Path configDir)
+            throws Exception {
+        Files.writeString(configDir.resolve("embedded.yaml"), "persistence: file\n");
+        try (EmbeddedBroker broker = (EmbeddedBroker) Brokers.start(new BrokerSettings(null, 0, configDir))) {
+            MqttClientOptions persistent = new MqttClientOptions().setClientId("ingest-like").setCleanSession(false);
+            MqttClient subscriber = MqttClient.create(vertx, persistent);
+            Mqtt311Probe.await(subscriber.connect(broker.endpoint().port(), broker.endpoint().host()));
+            Mqtt311Probe.await(subscriber.subscribe("cloudcut/kept/#", 1));
+
+            broker.restart();
+
+            MqttClient publisher = Mqtt311Probe.connect(vertx, broker.endpoint());
+            Mqtt311Probe.await(publisher.publish("cloudcut/kept/1", Buffer.buffer("after the restart"),
+                    MqttQoS.AT_LEAST_ONCE, false, false));
+            Mqtt311Probe.await(publisher.disconnect());
+            List<String> received = new CopyOnWriteArrayList<>();
+            MqttClient back = MqttClient.create(vertx, persistent);
+            back.publishHandler(message -> received.add(message.payload().toString()));
+            io.vertx.mqtt.messages.MqttConnAckMessage connAck = Mqtt311Probe.await(back.connect(broker.endpoint().port(), broker.endpoint().host()));
+
+            assertThat(connAck.isSessionPresent()).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+            assertThat(received).containsExactly("after the restart");
+            Mqtt311Probe.await(back.disconnect());
         }
     }
 

@@ -91,6 +91,39 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aScenarioMayAskForAnAutoTimeScaleAndAPhaseForItsOwn(@TempDir Path dir) throws Exception {
+        Scenario scenario = loader.load(write(dir, "s.yaml", """
+                name: x
+                timeScale: auto
+                probe: {every: 10m}
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - {name: b, kind: baseline, duration: 1h}
+                  - {name: cut, kind: outage, duration: 2h, timeScale: 60, faults: [{service: auth, fault: down}]}
+                """));
+        assertThat(scenario.timeScale()).isEqualTo(TimeScale.AUTO);
+        assertThat(scenario.phases().get(0).timeScale()).isNull();
+        assertThat(scenario.phases().get(1).timeScale()).isEqualTo(60.0);
+        assertThat(scenario.probe().spacing(Duration.ofHours(2))).isEqualTo(Duration.ofMinutes(10));
+
+        Path fast = write(dir, "f.yaml", """
+                name: x
+                timeScale: fast
+                fleet: [{model: vacuum-local-first}]
+                phases: [{name: b, kind: baseline, duration: 1h}, {name: c, kind: outage, duration: 1h}]
+                """);
+        assertThatThrownBy(() -> loader.load(fast)).hasMessageStartingWith(fast + ":2:")
+                .hasMessageContaining("timeScale must be 'auto' or a positive number, not 'fast'");
+        Path still = write(dir, "z.yaml", """
+                name: x
+                fleet: [{model: vacuum-local-first}]
+                phases: [{name: b, kind: baseline, duration: 1h, timeScale: 0}, {name: c, kind: outage, duration: 1h}]
+                """);
+        assertThatThrownBy(() -> loader.load(still)).hasMessageStartingWith(still + ":3:")
+                .hasMessageContaining("timeScale must be a positive number");
+    }
+
+    @Test
     void anImpossibleTimelineIsRefused(@TempDir Path dir) throws IOException {
         Path file = write(dir, "t.yaml", """
                 name: x
