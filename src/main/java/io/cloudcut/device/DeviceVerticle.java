@@ -18,6 +18,7 @@ import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.Trigger;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
@@ -40,6 +41,11 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     /** How many events may await their PUBACK at once, like a client's in-flight window. */
     private static final int IN_FLIGHT_WINDOW = 10;
+    /**
+     * At the end of a run, how long a connected device may take to deliver what it holds, in real time:
+     * an event sent a moment before the run ended is on its way, not held back by the outage.
+     */
+    private static final long FINISHING_LIMIT_MILLIS = 2_000;
 
     private final String deviceId;
     private final DeviceModel model;
@@ -58,6 +64,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private String state = "starting";
     private Activity activity = Activity.AT_REST;
     private long malformedMessages;
+    /** Set when the run ends: completes once the device holds nothing it can still deliver. */
+    private Promise<Void> finished;
 
     /**
      * @param linkHost where the device's link to the broker listens (the fault proxy, or the broker)
@@ -90,8 +98,20 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     @Override
     public Future<?> stop() {
         timers.values().forEach(ScenarioClock.Timer::cancel);
-        observe(eventsAccount());
-        return connection.close();
+        finished = Promise.promise();
+        long limit = vertx.setTimer(FINISHING_LIMIT_MILLIS, late -> finished.tryComplete());
+        finishIfNothingDeliverable();
+        return finished.future().compose(done -> {
+            vertx.cancelTimer(limit);
+            observe(eventsAccount());
+            return connection.close();
+        });
+    }
+
+    private void finishIfNothingDeliverable() {
+        if (finished != null && (outbox.buffered() == 0 || !connection.isConnected())) {
+            finished.tryComplete();
+        }
     }
 
     // --- the connection tells the device -------------------------------------------------------
@@ -108,6 +128,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     public void connectionLost(String cause) {
         observe(ConnectionObserved.down(nowMillis(), deviceId, model.id(), cause));
         firmware.connectionChanged(false);
+        finishIfNothingDeliverable();
     }
 
     @Override
@@ -286,6 +307,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 } else {
                     outbox.returned(event);
                 }
+                finishIfNothingDeliverable();
             });
         }
     }

@@ -4,6 +4,7 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceKind;
 import io.cloudcut.scenario.DeviceModel;
@@ -12,8 +13,10 @@ import io.cloudcut.scenario.FunctionRole;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.ReconnectPolicy;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.Trigger;
 import io.cloudcut.testing.Mosquitto;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,8 @@ class DeviceOnFaultyLinkTest {
     private FaultProxy proxy;
     private Link link;
     private final List<ConnectionObserved> seen = new CopyOnWriteArrayList<>();
+    private final List<EventsObserved> accounts = new CopyOnWriteArrayList<>();
+    private String deployment;
 
     @BeforeEach
     void startADeviceOnItsLink() throws Exception {
@@ -48,15 +53,19 @@ class DeviceOnFaultyLinkTest {
         proxy = FaultProxy.create("127.0.0.1", broker.port());
         link = proxy.openLink("vacuum-1");
         vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(ObservationCodec.ADDRESS, message -> {
-            if (ObservationCodec.decode(message.body()) instanceof ConnectionObserved connection) {
+            var observation = ObservationCodec.decode(message.body());
+            if (observation instanceof ConnectionObserved connection) {
                 seen.add(connection);
+            } else if (observation instanceof EventsObserved account) {
+                accounts.add(account);
             }
         });
         DeviceModel idleVacuum = new DeviceModel("idle-vacuum", DeviceKind.VACUUM, null, null, null, KEEPALIVE,
                 Duration.ofSeconds(1), Duration.ofDays(365),
-                List.of(new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null, FunctionRole.PRIMARY)), null,
+                List.of(new FunctionSpec("clean-button", FunctionPath.LOCAL, null, null, FunctionRole.PRIMARY),
+                        new FunctionSpec("status-report", FunctionPath.CLOUD, Trigger.DEVICE, null, null)), null,
                 new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null, null);
-        vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
+        deployment = vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
                 ScenarioClock.running(1))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 1);
     }
@@ -94,6 +103,37 @@ class DeviceOnFaultyLinkTest {
                 .until(() -> count(ConnectionObserved.UP) == 1);
         link.restore();
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 2);
+    }
+
+    @Test
+    void anEventOnItsWayWhenTheRunEndsIsDeliveredNotLeftBuffered() throws Exception {
+        link.apply(LinkFaults.create("latency", java.util.Map.of("latency", 300), null));
+        vertx.eventBus().request(DeviceAddresses.stimulus("vacuum-1"), new JsonObject().put("function", "status-report"))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !accounts.isEmpty());
+        EventsObserved last = accounts.get(accounts.size() - 1);
+        assertThat(last.generated()).isEqualTo(1);
+        assertThat(last.delivered()).as("its PUBACK came 0.6 s after it was sent, within the device's last 2 s").isEqualTo(1);
+        assertThat(last.buffered()).isZero();
+    }
+
+    @Test
+    void anOfflineDeviceStopsAtOnceWithWhatItHoldsBuffered() throws Exception {
+        link.apply(LinkFaults.named("reset"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.DOWN) == 1);
+        link.apply(LinkFaults.named("refuse"));
+        vertx.eventBus().request(DeviceAddresses.stimulus("vacuum-1"), new JsonObject().put("function", "status-report"))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !accounts.isEmpty());
+        EventsObserved last = accounts.get(accounts.size() - 1);
+        assertThat(last.delivered()).isZero();
+        assertThat(last.buffered()).as("nothing could carry it").isEqualTo(1);
     }
 
     private long count(String change) {

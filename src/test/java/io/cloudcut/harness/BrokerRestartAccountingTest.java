@@ -62,6 +62,6 @@ class BrokerRestartAccountingTest {
         assertThat(events.balanced()).as("%s", events).isTrue();
         assertThat(events.generated()).as("a report a minute for 22 minutes, three devices").isGreaterThan(50);
         assertThat(events.lostInCloud()).as("%s", events).isZero();
-        assertThat(events.buffered()).isZero();
+        assertThat(events.buffered()).as("%s", events).isZero();
     }
 }
