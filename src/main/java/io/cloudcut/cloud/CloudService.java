@@ -26,6 +26,7 @@ abstract class CloudService extends VerticleBase {
 
     /** Deployment config key: keep the MQTT session across disconnects (clean session off). */
     static final String PERSISTENT_SESSION = "persistentSession";
+    private static final long RETRY_MILLIS = 200;
 
     private final String name;
     private final String brokerHost;
@@ -96,12 +97,6 @@ abstract class CloudService extends VerticleBase {
                 .setMaxInflightQueue(1000));
         client = attempt;
         attempt.publishHandler(message -> received(message.topicName(), message.payload()));
-        attempt.closeHandler(closed -> {
-            if (!stopping) {
-                // The broker went away (a broker fault): come back as soon as it does.
-                vertx.setTimer(200, retry -> connect());
-            }
-        });
         Promise<Void> ready = Promise.promise();
         attempt.connect(brokerPort, brokerHost).compose(connack -> {
             Map<String, Integer> filters = new LinkedHashMap<>();
@@ -109,12 +104,28 @@ abstract class CloudService extends VerticleBase {
             return attempt.subscribe(filters);
         }).onComplete(done -> {
             if (done.succeeded()) {
-                ready.complete();
-            } else if (!stopping) {
-                vertx.setTimer(200, retry -> connect().onComplete(ready));
+                // Only a connection that was up comes back from its close: an attempt that failed retries
+                // below, and two retry loops would take the session from each other under one client id.
+                attempt.closeHandler(closed -> retryUnlessStopping(ready));
+                if (!attempt.isConnected()) {
+                    retryUnlessStopping(ready); // closed before its handler was in place
+                }
+                ready.tryComplete();
+            } else {
+                if (attempt.isConnected()) {
+                    attempt.disconnect();
+                }
+                retryUnlessStopping(ready);
             }
         });
         return ready.future();
+    }
+
+    /** The broker went away or refused (a broker fault): come back as soon as it does. */
+    private void retryUnlessStopping(Promise<Void> ready) {
+        if (!stopping) {
+            vertx.setTimer(RETRY_MILLIS, retry -> connect().onSuccess(connected -> ready.tryComplete()));
+        }
     }
 
     private void received(String topic, Buffer payload) {
