@@ -8,6 +8,8 @@ import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.WireNames;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
 
 /** Progress lines on the terminal while a run goes, each stamped with the real time elapsed. */
 final class TerminalProgress implements ProgressListener {
@@ -29,6 +31,11 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
+    public void fleetReady(int devices, Duration took) {
+        say(String.format(Locale.ROOT, "%d devices connected and signed in, in %.1f s", devices, took.toNanos() / 1e9));
+    }
+
+    @Override
     public void clockChosen(String description) {
         say(description);
     }
@@ -41,9 +48,7 @@ final class TerminalProgress implements ProgressListener {
 
     @Override
     public void healthChecked(HealthObserved health) {
-        say(String.format("harness over the %s: %d of %d probes failed, event-loop lag p99 %d ms, probe delay p99 %d ms, "
-                        + "CPU %.0f%% -> %s", health.window(), health.probesFailed(), health.probes(), health.lagP99Millis(),
-                health.probeDelayP99Millis(), health.cpuPercent(), health.healthy() ? "healthy" : "NOT HEALTHY"));
+        say(health.summary());
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Phase;
+
+import java.time.Duration;
 
 /** What a run tells whoever watches it (the terminal, later a dashboard) while it goes. */
 public interface ProgressListener {
@@ -10,6 +13,14 @@ public interface ProgressListener {
     };
 
     default void starting(String what) {
+    }
+
+    /** The broker is up: where the run's MQTT traffic can be watched. */
+    default void brokerStarted(BrokerEndpoint endpoint) {
+    }
+
+    /** Every device connected and holding a session, {@code took} after the first was deployed. */
+    default void fleetReady(int devices, Duration took) {
     }
 
     /** The scenario clock's pace, chosen before the baseline starts. */

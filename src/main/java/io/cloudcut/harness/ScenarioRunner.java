@@ -72,14 +72,17 @@ public final class ScenarioRunner {
                 log.listen(vertx);
                 HarnessMonitor monitor = await(HarnessMonitor.start(vertx), "the harness monitor could not start");
                 progress.starting(broker.description());
+                progress.brokerStarted(endpoint);
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
                 CloudControl cloud = await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
                         "the cloud services could not connect to the broker");
                 proxy = FaultProxy.create(endpoint.host(), endpoint.port(), clock);
                 Fleet fleet = new Fleet(scenario);
                 progress.starting(fleet.devices().size() + " devices");
+                long deployedFromNanos = System.nanoTime();
                 await(fleet.deploy(vertx, proxy, clock), "the devices could not start");
                 awaitFleetReady(fleet, log);
+                progress.fleetReady(fleet.devices().size(), Duration.ofNanos(System.nanoTime() - deployedFromNanos));
                 PhoneApp app = new PhoneApp(vertx);
                 await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
 
@@ -91,8 +94,10 @@ public final class ScenarioRunner {
                                 clock),
                         new Prober(vertx, app, clock), pacer, monitor, runScale);
                 timeline.play();
-                log.add(HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale, monitor.since(runFromNanos),
-                        List.of()));
+                HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
+                        monitor.since(runFromNanos), List.of());
+                log.add(runHealth);
+                progress.healthChecked(runHealth);
 
                 await(fleet.undeploy(vertx), "the devices could not stop");
                 recordWhatTheCloudReceived(cloud, log, clock);

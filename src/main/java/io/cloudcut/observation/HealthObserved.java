@@ -1,6 +1,7 @@
 package io.cloudcut.observation;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The harness's own figures over a stretch of the run ({@code window}: {@code baseline}, or
@@ -23,5 +24,12 @@ public record HealthObserved(long atMillis, String window, double timeScale, lon
 
     public double failureRate() {
         return probes == 0 ? 0 : (double) probesFailed / probes;
+    }
+
+    /** One line for people: {@code harness over the baseline: 0 of 4800 probes failed, ... -> healthy}. */
+    public String summary() {
+        return String.format(Locale.ROOT, "harness over the %s: %sevent-loop lag p99 %d ms, probe delay p99 %d ms, CPU %.0f%% -> %s",
+                window, probes == 0 ? "" : probesFailed + " of " + probes + " probes failed, ", lagP99Millis,
+                probeDelayP99Millis, cpuPercent, healthy ? "healthy" : "NOT HEALTHY");
     }
 }

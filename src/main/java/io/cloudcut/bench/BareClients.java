@@ -1,0 +1,181 @@
+package io.cloudcut.bench;
+
+import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.mqtt.ConnectAttempt;
+import io.cloudcut.mqtt.ConnectionListener;
+import io.cloudcut.mqtt.ConnectionSettings;
+import io.cloudcut.mqtt.DeviceConnection;
+import io.cloudcut.mqtt.MqttStacks;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The raw baseline: clients of one stack, straight to the broker, with none of CloudCut around them
+ * (no firmware, proxy, cloud or probes), subscribing as a device does and publishing its events at
+ * QoS 1 at the fleet's rate (each PUBLISH a status report of the same shape). Each client lives on
+ * its own Vert.x context, as a device verticle does.
+ */
+final class BareClients {
+
+    private static final Duration CONNECT_LIMIT = Duration.ofMinutes(3);
+    private static final int WARM_UP_CLIENTS = 100;
+    /**
+     * At most this many connects under way at once: HiveMQ CE accepts with a backlog of 128 (fixed in
+     * its code), and a burst beyond it waits for a SYN to be sent again, a second later. The fleet's
+     * devices each connect to their own link on the proxy, so they meet no such queue on their side.
+     */
+    private static final int CONNECTS_IN_FLIGHT = 100;
+    private static final Duration WARM_UP = Duration.ofSeconds(2);
+
+    private final Vertx vertx;
+    private final BrokerEndpoint broker;
+    private final String stack;
+    private final DeviceModel model;
+    /** Real time, shared: a clock keeps a thread for its deadlines, and a device's costs none of its own. */
+    private final ScenarioClock clock = ScenarioClock.running(1);
+
+    BareClients(Vertx vertx, BrokerEndpoint broker, String stack, DeviceModel model) {
+        this.vertx = vertx;
+        this.broker = broker;
+        this.stack = stack;
+        this.model = model;
+    }
+
+    /**
+     * Warms the JVM with a smaller round first (the fleet runs second, in a warm JVM), then connects
+     * {@code count} clients and has each publish {@code eventsPerSecondEach} events per real second,
+     * counting those the broker passes on over {@code window}.
+     */
+    Side measure(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
+        try {
+            return measureOnClock(count, eventsPerSecondEach, window);
+        } finally {
+            clock.close();
+        }
+    }
+
+    private Side measureOnClock(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
+        long periodMillis = Math.max(1, Math.round(1000 / eventsPerSecondEach));
+        List<Client> warmUp = connectAll("bench-warm-up-", Math.min(count, WARM_UP_CLIENTS), new AtomicInteger());
+        warmUp.forEach(client -> client.publishEvery(periodMillis));
+        Bench.pause(WARM_UP);
+        closeAll(warmUp);
+
+        TelemetryMonitor monitor = TelemetryMonitor.connect(vertx, broker);
+        ProcessSample before = ProcessSample.afterGc();
+        long connectFrom = System.nanoTime();
+        List<Client> clients = connectAll("bench-bare-", count, new AtomicInteger());
+        double connectSeconds = (System.nanoTime() - connectFrom) / 1e9;
+        ProcessSample up = ProcessSample.afterGc();
+
+        clients.forEach(client -> client.publishEvery(periodMillis));
+        Bench.pause(Duration.ofMillis(periodMillis)); // every client has started its stride
+        ProcessSample from = ProcessSample.now();
+        monitor.mark();
+        Bench.pause(window);
+        double eventsPerSecond = monitor.ratePerSecondSinceMark();
+        ProcessSample to = ProcessSample.now();
+        closeAll(clients);
+        Bench.await(monitor.close(), "closing the telemetry monitor");
+        return new Side(count, connectSeconds, eventsPerSecond, Math.max(0, (up.heapBytes() - before.heapBytes()) / count),
+                up.threads() - before.threads(), to.cpuPercentSince(from));
+    }
+
+    private List<Client> connectAll(String prefix, int count, AtomicInteger connected) throws InfrastructureException {
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            clients.add(new Client(prefix + i, vertx.getOrCreateContext(), connected));
+        }
+        int opened = 0;
+        long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
+        while (opened < count && System.nanoTime() < deadline) {
+            if (opened - connected.get() < CONNECTS_IN_FLIGHT) {
+                clients.get(opened++).open();
+            } else {
+                Bench.pause(Duration.ofMillis(1));
+            }
+        }
+        Bench.awaitUntil(() -> connected.get() == count, CONNECT_LIMIT,
+                () -> connected.get() + " of " + count + " bare " + stack + " clients connected");
+        return clients;
+    }
+
+    private static void closeAll(List<Client> clients) throws InfrastructureException {
+        clients.forEach(Client::close);
+        Bench.await(Future.join(clients.stream().map(client -> client.closed).toList()), "closing the bare clients");
+    }
+
+    /** One bare client on its own context; it only counts what it is told. */
+    private final class Client implements ConnectionListener {
+        private final String id;
+        private final Context context;
+        private final AtomicInteger connected;
+        private DeviceConnection connection;
+        private long timer = -1;
+        private long seq;
+        private Future<Void> closed = Future.succeededFuture();
+
+        Client(String id, Context context, AtomicInteger connected) {
+            this.id = id;
+            this.context = context;
+            this.connected = connected;
+        }
+
+        void open() {
+            context.runOnContext(start -> {
+                connection = MqttStacks.create(stack, vertx, new ConnectionSettings(id, broker.host(), broker.port(),
+                        model.keepAlive(), model.connectTimeout(), model.mqttSession(),
+                        List.of(CloudTopics.auth(id), CloudTopics.command(id)), model.reconnect(), clock),
+                        this);
+                connection.open();
+            });
+        }
+
+        void publishEvery(long periodMillis) {
+            context.runOnContext(start -> timer = vertx.setPeriodic(ThreadLocalRandom.current().nextLong(1, periodMillis + 1),
+                    periodMillis, tick -> connection.publish(CloudTopics.ingest(id), Buffer.buffer(new JsonObject()
+                            .put("kind", "status").put("seq", seq++).put("state", "docked").encode()))));
+        }
+
+        void close() {
+            Promise<Void> done = Promise.promise();
+            closed = done.future();
+            context.runOnContext(stop -> {
+                vertx.cancelTimer(timer);
+                connection.close().onComplete(ignored -> done.tryComplete());
+            });
+        }
+
+        @Override
+        public void connected(ConnectAttempt attempt) {
+            connected.incrementAndGet();
+        }
+
+        @Override
+        public void connectionLost(String cause) {
+            connected.decrementAndGet();
+        }
+
+        @Override
+        public void gaveUp(int attempts) {
+        }
+
+        @Override
+        public void message(String topic, Buffer payload) {
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.cloudcut.bench;
+
+import io.cloudcut.broker.Broker;
+import io.cloudcut.broker.BrokerException;
+import io.cloudcut.broker.BrokerSettings;
+import io.cloudcut.broker.Brokers;
+import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.ProgressListener;
+import io.cloudcut.harness.RunSettings;
+import io.cloudcut.harness.ScenarioRunner;
+import io.cloudcut.harness.Scenarios;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Durations;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.ScenarioException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Runs the bench: first bare clients of the stack, then the fleet, in one process, one after the
+ * other, so that each side has the machine to itself and both are measured on the same day, JVM
+ * and broker kind.
+ */
+public final class Bench {
+
+    /** The shipped scenario the fleet runs: one model, a fault-free baseline, every link cut at once, recovery. */
+    public static final String SCENARIO = "scenarios/bench.yaml";
+    /** How long the bare clients publish: long enough for a steady rate, short enough for the suite. */
+    static final Duration TRAFFIC_WINDOW = Duration.ofSeconds(10);
+
+    /**
+     * @param stack          the MQTT client stack, or null for the bench model's own
+     * @param externalBroker a {@code tcp://host:port} URI, or null for the embedded broker
+     */
+    public record Settings(int devices, String stack, String externalBroker, Path projectDir) {
+    }
+
+    private Bench() {
+    }
+
+    /** The bench scenario sized and stacked as asked; bad input throws before anything starts. */
+    public static Scenario scenario(Settings settings) throws ScenarioException {
+        if (settings.devices() < 1) {
+            throw new IllegalArgumentException("--devices must be at least 1");
+        }
+        Scenario scenario = Scenarios.loader(settings.projectDir()).load(settings.projectDir().resolve(SCENARIO));
+        if (scenario.models().size() != 1) {
+            throw new IllegalArgumentException(SCENARIO + " must run one model, not " + scenario.models().size());
+        }
+        scenario = scenario.withDevicesPerModel(settings.devices());
+        if (settings.stack() != null) {
+            if (!DeviceModel.CLIENT_STACKS.contains(settings.stack())) {
+                throw new IllegalArgumentException("--client: unknown MQTT client stack '" + settings.stack() + "' (known: "
+                        + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
+            }
+            scenario = scenario.withClient(settings.stack());
+        }
+        ScenarioRunner.check(scenario, runSettings(settings, ProgressListener.SILENT));
+        return scenario;
+    }
+
+    public static BenchResult run(Settings settings, Scenario scenario, ProgressListener watcher) throws InfrastructureException {
+        DeviceModel model = scenario.models().values().iterator().next();
+        double scale = ScenarioRunner.runScale(scenario);
+        double eventsPerSecondEach = scale / (model.statusEvery().toMillis() / 1000.0);
+        Side bare = bare(settings, model, eventsPerSecondEach, watcher);
+        FleetFigures fleet = FleetRun.measure(scenario, runSettings(settings, watcher), watcher);
+        return new BenchResult(String.format(java.util.Locale.ROOT,
+                "%d devices of %s on %s, %s broker, time scale %sx: a status report every %s of scenario time, %.2f per real second each",
+                settings.devices(), model.id(), model.client(), settings.externalBroker() == null ? "the embedded" : settings.externalBroker(),
+                Durations.number(scale), Durations.format(model.statusEvery()), eventsPerSecondEach), bare, fleet);
+    }
+
+    private static Side bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)
+            throws InfrastructureException {
+        watcher.starting(settings.devices() + " bare " + model.client() + " clients, publishing for "
+                + TRAFFIC_WINDOW.toSeconds() + " s");
+        Vertx vertx = Vertx.vertx();
+        try (Broker broker = Brokers.start(new BrokerSettings(settings.externalBroker(),
+                settings.externalBroker() == null ? 0 : null, settings.projectDir().resolve("broker-config")))) {
+            return new BareClients(vertx, broker.endpoint(), model.client(), model)
+                    .measure(settings.devices(), eventsPerSecondEach, TRAFFIC_WINDOW);
+        } catch (BrokerException broken) {
+            throw new InfrastructureException("the bare clients' broker: " + broken.getMessage(), broken);
+        } finally {
+            await(vertx.close(), "closing the bare clients' Vert.x");
+        }
+    }
+
+    private static RunSettings runSettings(Settings settings, ProgressListener watcher) {
+        return new RunSettings(settings.externalBroker(), settings.externalBroker() == null ? 0 : null,
+                settings.projectDir().resolve("broker-config"), Duration.ofMinutes(3), watcher);
+    }
+
+    static void pause(Duration duration) {
+        LockSupport.parkNanos(duration.toNanos());
+    }
+
+    static void awaitUntil(BooleanSupplier done, Duration limit, Supplier<String> whereItStands) throws InfrastructureException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new InfrastructureException("not within " + limit.toSeconds() + " s: " + whereItStands.get());
+            }
+            pause(Duration.ofMillis(20));
+        }
+    }
+
+    static <T> T await(Future<T> future, String what) throws InfrastructureException {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException failed) {
+            throw new InfrastructureException(what + ": " + failed.getMessage(), failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException("interrupted while " + what, interrupted);
+        }
+    }
+}

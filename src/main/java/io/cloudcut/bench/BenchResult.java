@@ -1,0 +1,97 @@
+package io.cloudcut.bench;
+
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.scenario.Durations;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Both sides of one bench run and their ratios (fleet over bare clients): a ratio of 1 means the
+ * harness costs nothing on that figure; connect under 1 is the price of signing in and of the
+ * proxy, heap over 1 the price of firmware, outbox and link per device.
+ */
+public final class BenchResult {
+
+    private final String what;
+    private final Side bare;
+    private final FleetFigures fleet;
+
+    BenchResult(String what, Side bare, FleetFigures fleet) {
+        this.what = what;
+        this.bare = bare;
+        this.fleet = fleet;
+    }
+
+    public double connectRatio() {
+        return ratio(fleet.side().connectsPerSecond(), bare.connectsPerSecond());
+    }
+
+    public double throughputRatio() {
+        return ratio(fleet.side().eventsPerSecond(), bare.eventsPerSecond());
+    }
+
+    public double heapRatio() {
+        return ratio(fleet.side().heapBytesPerClient(), bare.heapBytesPerClient());
+    }
+
+    /** Whether the fleet's baseline was healthy: if not, its figures are the harness's limits, not the devices'. */
+    public boolean fleetHealthy() {
+        return fleet.healthy();
+    }
+
+    /** The last line of the table, for scripts: {@code ratio connect=X throughput=Y heap=Z}. */
+    public String ratioLine() {
+        return String.format(Locale.ROOT, "ratio connect=%.2f throughput=%.2f heap=%.2f", connectRatio(),
+                throughputRatio(), heapRatio());
+    }
+
+    public String table() {
+        Side raw = bare;
+        Side run = fleet.side();
+        StringBuilder out = new StringBuilder();
+        out.append("bench: ").append(what).append('\n');
+        out.append(String.format(Locale.ROOT, "%-22s %16s %16s%n", "", "bare clients", "fleet"));
+        row(out, "connect (per s)", "%,.0f", raw.connectsPerSecond(), run.connectsPerSecond());
+        row(out, "events via broker (per s)", "%,.1f", raw.eventsPerSecond(), run.eventsPerSecond());
+        row(out, "heap per client (KB)", "%,.1f", raw.heapBytesPerClient() / 1024.0, run.heapBytesPerClient() / 1024.0);
+        row(out, "threads added", "%,.0f", raw.threadsAdded(), run.threadsAdded());
+        row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), run.cpuPercent());
+        out.append(String.format(Locale.ROOT, "fleet: phases %s; run %.1f s%n", fleet.phaseSeconds().entrySet().stream()
+                .map(phase -> String.format(Locale.ROOT, "%s %.1f s", phase.getKey(), phase.getValue()))
+                .collect(Collectors.joining(", ")), fleet.runSeconds()));
+        out.append(fleet.lastBackSeconds() < 0
+                ? String.format(Locale.ROOT, "fleet: storm: no device was found working again after the outage (0 of %d)%n", run.clients())
+                : String.format(Locale.ROOT, "fleet: storm: %d of %d devices working again, the last %.1f s after the outage ended%n",
+                fleet.recovered(), run.clients(), fleet.lastBackSeconds()));
+        health(out, fleet.baseline());
+        health(out, fleet.run());
+        out.append(String.format(Locale.ROOT, "fleet: %.1f device-hours per real second (%d devices at %sx)%s%n",
+                fleet.deviceHoursPerRealSecond(), run.clients(), Durations.number(fleet.timeScale()),
+                fleet.healthy() ? "" : ", NOT a measurement: the baseline was not healthy"));
+        out.append(ratioLine()).append('\n');
+        return out.toString();
+    }
+
+    public JsonObject toJson() {
+        return new JsonObject().put("bench", what).put("bare", bare.toJson()).put("fleet", fleet.toJson())
+                .put("ratio", new JsonObject().put("connect", connectRatio()).put("throughput", throughputRatio())
+                        .put("heap", heapRatio()));
+    }
+
+    private static void row(StringBuilder out, String name, String format, double bare, double fleet) {
+        out.append(String.format(Locale.ROOT, "%-22s %16s %16s%n", name, String.format(Locale.ROOT, format, bare),
+                String.format(Locale.ROOT, format, fleet)));
+    }
+
+    private static void health(StringBuilder out, HealthObserved health) {
+        if (health != null) {
+            out.append("fleet: ").append(health.summary()).append('\n');
+        }
+    }
+
+    private static double ratio(double fleet, double bare) {
+        return bare <= 0 ? 0 : fleet / bare;
+    }
+}

@@ -1,0 +1,40 @@
+package io.cloudcut.bench;
+
+import io.cloudcut.observation.HealthObserved;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+
+/**
+ * What the fleet run adds to its {@link Side}: the time scale it ran at, each phase's real length,
+ * the storm (devices working again after the outage, and when the last one was, in real seconds
+ * from the outage's end), and the harness's health over the baseline and the whole run.
+ */
+record FleetFigures(Side side, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
+                    double lastBackSeconds, HealthObserved baseline, HealthObserved run) {
+
+    /** The figure of merit of a compressed run: scenario device-hours measured per real second. */
+    double deviceHoursPerRealSecond() {
+        return side.clients() * timeScale / 3600;
+    }
+
+    boolean healthy() {
+        return baseline != null && baseline.healthy();
+    }
+
+    JsonObject toJson() {
+        JsonObject phases = new JsonObject();
+        phaseSeconds.forEach(phases::put);
+        return side.toJson().put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
+                .put("phaseSeconds", phases).put("runSeconds", runSeconds).put("recovered", recovered)
+                .put("lastBackSeconds", lastBackSeconds).put("healthy", healthy())
+                .put("baseline", health(baseline)).put("run", health(run));
+    }
+
+    private static JsonObject health(HealthObserved health) {
+        return health == null ? null : new JsonObject().put("probes", health.probes())
+                .put("probesFailed", health.probesFailed()).put("lagP99Millis", health.lagP99Millis())
+                .put("probeDelayP99Millis", health.probeDelayP99Millis()).put("cpuPercent", health.cpuPercent())
+                .put("healthy", health.healthy()).put("problems", health.problems());
+    }
+}

@@ -1,0 +1,160 @@
+package io.cloudcut.bench;
+
+import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.ProgressListener;
+import io.cloudcut.harness.RunResult;
+import io.cloudcut.harness.RunSettings;
+import io.cloudcut.harness.ScenarioRunner;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.scenario.Phase;
+import io.cloudcut.scenario.PhaseKind;
+import io.cloudcut.scenario.Scenario;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The fleet side: the scenario through the whole harness (proxy, cloud, firmware, probes, clock),
+ * watched from its progress for the moments that matter: the fleet up, each phase's start, the last
+ * device working again after the outage, the run's end.
+ */
+final class FleetRun implements ProgressListener {
+
+    private final ProgressListener watcher;
+    private final Vertx vertx;
+    private TelemetryMonitor monitor;
+    private double baselineEventsPerSecond;
+    private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
+    private ProcessSample before;
+    private ProcessSample ready;
+    private ProcessSample runFrom;
+    private ProcessSample runTo;
+    private double connectSeconds;
+    private String phase;
+    private PhaseKind phaseKind;
+    private InfrastructureException monitorFailure;
+    private long phaseFromNanos;
+    private long recoveryFromNanos = -1;
+    private double lastBackSeconds = -1;
+    private int recovered;
+
+    private FleetRun(ProgressListener watcher, Vertx vertx) {
+        this.watcher = watcher;
+        this.vertx = vertx;
+    }
+
+    static FleetFigures measure(Scenario scenario, RunSettings settings, ProgressListener watcher) throws InfrastructureException {
+        Vertx vertx = Vertx.vertx();
+        FleetRun run = new FleetRun(watcher, vertx);
+        try {
+            RunResult result = new ScenarioRunner(new RunSettings(settings.externalBroker(), settings.brokerPort(),
+                    settings.brokerConfigDir(), settings.startupTimeout(), run)).run(scenario);
+            if (run.monitorFailure != null) {
+                throw run.monitorFailure;
+            }
+            return run.figures(scenario, result);
+        } finally {
+            Bench.await(vertx.close(), "closing the telemetry monitor's Vert.x");
+        }
+    }
+
+    private FleetFigures figures(Scenario scenario, RunResult result) {
+        int devices = scenario.deviceCount();
+        double runSeconds = runTo.secondsSince(runFrom);
+        Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
+                Math.max(0, (ready.heapBytes() - before.heapBytes()) / devices), ready.threads() - before.threads(),
+                runTo.cpuPercentSince(runFrom));
+        return new FleetFigures(side, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
+                recovered, lastBackSeconds, result.health(HealthObserved.BASELINE).orElse(null),
+                result.health(HealthObserved.RUN).orElse(null));
+    }
+
+    @Override
+    public void starting(String what) {
+        watcher.starting(what);
+    }
+
+    @Override
+    public void brokerStarted(BrokerEndpoint endpoint) {
+        try {
+            monitor = TelemetryMonitor.connect(vertx, endpoint);
+        } catch (InfrastructureException failed) {
+            monitorFailure = failed;
+        }
+        before = ProcessSample.afterGc(); // the broker's own heap and threads are not the devices'
+
+        watcher.brokerStarted(endpoint);
+    }
+
+    @Override
+    public void fleetReady(int devices, Duration took) {
+        connectSeconds = took.toNanos() / 1e9;
+        ready = ProcessSample.afterGc(); // before the clock starts: the pause measures nothing of the devices
+        watcher.fleetReady(devices, took);
+    }
+
+    @Override
+    public void clockChosen(String description) {
+        watcher.clockChosen(description);
+    }
+
+    @Override
+    public void phaseStarted(Phase next, int index, int phases, String pace) {
+        long now = System.nanoTime();
+        if (phase == null) {
+            runFrom = ProcessSample.now();
+        } else {
+            phaseSeconds.put(phase, (now - phaseFromNanos) / 1e9);
+        }
+        if (monitor != null && phase != null && phaseKind == PhaseKind.BASELINE && next.kind() != PhaseKind.BASELINE) {
+            baselineEventsPerSecond = monitor.ratePerSecondSinceMark();
+        }
+        if (monitor != null && next.kind() == PhaseKind.BASELINE && phaseKind != PhaseKind.BASELINE) {
+            monitor.mark();
+        }
+        phaseKind = next.kind();
+        phase = next.name();
+        phaseFromNanos = now;
+        if (next.kind() == PhaseKind.RECOVERY && recoveryFromNanos < 0) {
+            recoveryFromNanos = now;
+        }
+        watcher.phaseStarted(next, index, phases, pace);
+    }
+
+    @Override
+    public void faultChanged(String description) {
+        watcher.faultChanged(description);
+    }
+
+    @Override
+    public void probeRoundFinished(Phase of, int round, int rounds, long ok, long failed) {
+        watcher.probeRoundFinished(of, round, rounds, ok, failed);
+    }
+
+    @Override
+    public synchronized void recoveryProgress(Phase of, int devicesBack, int devices) {
+        recovered = Math.max(recovered, devicesBack);
+        if (recoveryFromNanos >= 0) {
+            lastBackSeconds = (System.nanoTime() - recoveryFromNanos) / 1e9;
+        }
+        watcher.recoveryProgress(of, devicesBack, devices);
+    }
+
+    @Override
+    public void healthChecked(HealthObserved health) {
+        if (HealthObserved.RUN.equals(health.window())) {
+            runTo = ProcessSample.now();
+            phaseSeconds.put(phase, (System.nanoTime() - phaseFromNanos) / 1e9);
+        }
+        watcher.healthChecked(health);
+    }
+
+    @Override
+    public void finished() {
+        watcher.finished();
+    }
+}

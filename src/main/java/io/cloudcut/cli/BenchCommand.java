@@ -1,0 +1,75 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.bench.Bench;
+import io.cloudcut.bench.BenchResult;
+import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.ScenarioException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code cloudcut bench}: bare clients against the fleet through the harness, in one process and one run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures bare MQTT clients of a stack doing the devices' traffic, then a fleet of as many devices "
+                + "through the whole harness with a short outage (" + Bench.SCENARIO + "), and prints both and their "
+                + "ratios; the last line is 'ratio connect=X throughput=Y heap=Z'. Exit 3 when the fleet's baseline "
+                + "was not healthy: its figures would be the harness's limits.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "200", description = "Devices, and bare clients (default: ${DEFAULT-VALUE}).")
+    int devices;
+
+    @Option(names = "--client", paramLabel = "STACK",
+            description = "MQTT client stack: vertx, paho-v3, paho-v5, hivemq-v3, hivemq-v5 (default: the bench model's).")
+    String client;
+
+    @Option(names = "--broker", paramLabel = "URI", description = "An external broker, e.g. tcp://127.0.0.1:1883, instead of the embedded one.")
+    String externalBroker;
+
+    @Option(names = "--json", description = "Print the figures as JSON on stdout instead of the table.")
+    boolean json;
+
+    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "Where devices/, scenarios/, clouds/ and broker-config/ are (default: the current directory).")
+    Path projectDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Bench.Settings settings = new Bench.Settings(devices, client, externalBroker, projectDir);
+        Scenario scenario;
+        try {
+            scenario = Bench.scenario(settings);
+        } catch (ScenarioException | IllegalArgumentException bad) {
+            err.println("error: " + bad.getMessage());
+            err.flush();
+            return CloudCutCommand.EXIT_BAD_INPUT;
+        }
+        BenchResult result;
+        try {
+            result = Bench.run(settings, scenario, new TerminalProgress(err, scenario));
+        } catch (InfrastructureException failed) {
+            err.println("error: " + failed.getMessage());
+            err.flush();
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        out.println(json ? result.toJson().encodePrettily() : "\n" + result.table());
+        out.flush();
+        if (!result.fleetHealthy()) {
+            err.println("error: the fleet's baseline was not healthy: its figures are the harness's limits, not a measurement");
+            err.flush();
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        return CloudCutCommand.EXIT_OK;
+    }
+}

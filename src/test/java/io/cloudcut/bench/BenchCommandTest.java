@@ -1,0 +1,62 @@
+package io.cloudcut.bench;
+
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * {@code cloudcut bench} in a small configuration: both sides measured in one run, every figure
+ * there, and the ratios computed from that run's own figures. The large runs are documented
+ * commands (README, Benchmarks), not tests.
+ */
+class BenchCommandTest {
+
+    private static final int DEVICES = 40;
+
+    @Test
+    void measuresBareClientsAndTheFleetInOneRunAndRatesOneAgainstTheOther() {
+        CliRun run = CliRun.of("bench", "--devices", String.valueOf(DEVICES), "--json",
+                "--project-dir", Project.root().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains(DEVICES + " bare vertx clients").contains("phase 3/3 recovery")
+                .contains(DEVICES + " devices connected and signed in");
+        JsonObject figures = new JsonObject(run.out());
+        JsonObject bare = figures.getJsonObject("bare");
+        JsonObject fleet = figures.getJsonObject("fleet");
+        for (JsonObject side : new JsonObject[] {bare, fleet}) {
+            assertThat(side.getInteger("clients")).isEqualTo(DEVICES);
+            assertThat(side.getDouble("connectsPerSecond")).isPositive();
+            assertThat(side.getDouble("eventsPerSecond")).isPositive();
+            assertThat(side.getLong("heapBytesPerClient")).isNotNegative();
+            assertThat(side.getDouble("cpuPercent")).isPositive();
+        }
+        assertThat(fleet.getBoolean("healthy")).isTrue();
+        assertThat(fleet.getJsonObject("phaseSeconds").fieldNames()).containsExactlyInAnyOrder("baseline", "outage", "recovery");
+        assertThat(fleet.getInteger("recovered")).as("every device works again after the storm").isEqualTo(DEVICES);
+        assertThat(fleet.getDouble("lastBackSeconds")).isPositive();
+        assertThat(fleet.getDouble("deviceHoursPerRealSecond"))
+                .isCloseTo(DEVICES * fleet.getDouble("timeScale") / 3600, within(1e-9));
+        JsonObject ratio = figures.getJsonObject("ratio");
+        assertThat(ratio.getDouble("connect"))
+                .isCloseTo(fleet.getDouble("connectsPerSecond") / bare.getDouble("connectsPerSecond"), within(1e-9));
+        assertThat(ratio.getDouble("throughput"))
+                .isCloseTo(fleet.getDouble("eventsPerSecond") / bare.getDouble("eventsPerSecond"), within(1e-9));
+        assertThat(ratio.getDouble("throughput")).as("the fleet carries its own telemetry").isGreaterThan(0.5);
+    }
+
+    @Test
+    void badInputIsRefusedBeforeAnythingStarts() {
+        CliRun none = CliRun.of("bench", "--devices", "0", "--project-dir", Project.root().toString());
+        CliRun unknown = CliRun.of("bench", "--client", "mosquitto-c", "--project-dir", Project.root().toString());
+
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.errorLines()).containsExactly("error: --devices must be at least 1");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.errorLines()).singleElement().asString().contains("--client: unknown MQTT client stack 'mosquitto-c'");
+    }
+}

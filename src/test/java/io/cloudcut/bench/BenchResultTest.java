@@ -1,0 +1,42 @@
+package io.cloudcut.bench;
+
+import io.cloudcut.observation.HealthObserved;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BenchResultTest {
+
+    private static final Side BARE = new Side(100, 0.5, 200, 16_384, 2, 40);
+    private static final Side FLEET = new Side(100, 2.0, 190, 65_536, 10, 80);
+
+    @Test
+    void theTableShowsBothSidesAndEndsWithTheRatios() {
+        String table = result(true).table();
+
+        assertThat(table).contains("connect (per s)").contains("200").contains("50")
+                .contains("events via broker (per s)").contains("heap per client (KB)").contains("16.0").contains("64.0")
+                .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended")
+                .contains("27.8 device-hours per real second (100 devices at 1000x)")
+                .doesNotContain("NOT a measurement");
+        assertThat(table.lines().reduce((first, second) -> second)).hasValue("ratio connect=0.25 throughput=0.95 heap=4.00");
+    }
+
+    @Test
+    void anUnhealthyBaselineIsSaidToBeNoMeasurement() {
+        BenchResult unhealthy = result(false);
+
+        assertThat(unhealthy.fleetHealthy()).isFalse();
+        assertThat(unhealthy.table()).contains("NOT HEALTHY").contains("NOT a measurement: the baseline was not healthy");
+    }
+
+    private static BenchResult result(boolean healthy) {
+        HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
+                healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
+        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 1000, Map.of("baseline", 3.6), 8.0, 100, 3.5,
+                baseline, null));
+    }
+}
