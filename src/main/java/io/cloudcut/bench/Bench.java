@@ -58,10 +58,6 @@ public final class Bench {
         }
         scenario = scenario.withDevicesPerModel(settings.devices());
         if (settings.stack() != null) {
-            if (!DeviceModel.CLIENT_STACKS.contains(settings.stack())) {
-                throw new IllegalArgumentException("--client: unknown MQTT client stack '" + settings.stack() + "' (known: "
-                        + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
-            }
             scenario = scenario.withClient(settings.stack());
         }
         ScenarioRunner.check(scenario, runSettings(settings, ProgressListener.SILENT));

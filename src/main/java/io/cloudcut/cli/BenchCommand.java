@@ -7,11 +7,11 @@ import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code cloudcut bench}: bare clients against the fleet through the harness, in one process and one run. */
@@ -25,19 +25,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--devices", paramLabel = "N", defaultValue = "200", description = "Devices, and bare clients (default: ${DEFAULT-VALUE}).")
     int devices;
 
-    @Option(names = "--client", paramLabel = "STACK",
-            description = "MQTT client stack: vertx, paho-v3, paho-v5, hivemq-v3, hivemq-v5 (default: the bench model's).")
-    String client;
-
-    @Option(names = "--broker", paramLabel = "URI", description = "An external broker, e.g. tcp://127.0.0.1:1883, instead of the embedded one.")
-    String externalBroker;
-
     @Option(names = "--json", description = "Print the figures as JSON on stdout instead of the table.")
     boolean json;
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "Where devices/, scenarios/, clouds/ and broker-config/ are (default: the current directory).")
-    Path projectDir;
+    @Mixin
+    FleetOptions fleet;
 
     @Spec
     CommandSpec spec;
@@ -46,9 +38,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Bench.Settings settings = new Bench.Settings(devices, client, externalBroker, projectDir);
+        Bench.Settings settings = new Bench.Settings(devices, fleet.client, fleet.externalBroker, fleet.projectDir);
         Scenario scenario;
         try {
+            fleet.checkClient();
             scenario = Bench.scenario(settings);
         } catch (ScenarioException | IllegalArgumentException bad) {
             err.println("error: " + bad.getMessage());

@@ -11,7 +11,6 @@ import io.cloudcut.report.ObservationsWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
 import io.cloudcut.report.Verdicts;
-import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.RealTimeRaces;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
@@ -19,6 +18,7 @@ import io.cloudcut.scenario.TimeScale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,10 +39,6 @@ final class RunCommand implements Callable<Integer> {
             description = "Scenario file, relative to the project directory (default: ${DEFAULT-VALUE}).")
     Path scenarioFile;
 
-    @Option(names = "--broker", paramLabel = "URI",
-            description = "Use an external broker, e.g. tcp://127.0.0.1:1883, instead of the embedded one.")
-    String externalBroker;
-
     @Option(names = "--broker-port", paramLabel = "PORT",
             description = "Port of the embedded broker (default: broker-config/embedded.yaml, 0 = a free port).")
     Integer brokerPort;
@@ -53,26 +49,21 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--devices-per-model", paramLabel = "N", description = "Run N devices of each model instead of the scenario's fleet.")
     Integer devicesPerModel;
 
-    @Option(names = "--client", paramLabel = "STACK",
-            description = "Run every model on this MQTT client stack: vertx, paho-v3, paho-v5, hivemq-v3, hivemq-v5.")
-    String client;
-
     @Option(names = "--time-scale", paramLabel = "X|auto",
             description = "Scenario seconds per real second between transitions, instead of the scenario's; auto: the "
                     + "fastest this machine carries for the fleet. A scale whose traffic it cannot carry is refused.")
     String timeScale;
 
-    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
-            description = "Where devices/, clouds/ and broker-config/ are (default: the current directory).")
-    Path projectDir;
+    @Mixin
+    FleetOptions fleet;
 
     @Spec
     CommandSpec spec;
 
     /** The scenario as loaded, with the command line's overrides; bad input throws. */
     private Scenario configuredScenario() throws ScenarioException {
-        Scenario scenario = Scenarios.loader(projectDir).load(projectDir.resolve(scenarioFile));
-        if (brokerPort != null && externalBroker != null) {
+        Scenario scenario = Scenarios.loader(fleet.projectDir).load(fleet.projectDir.resolve(scenarioFile));
+        if (brokerPort != null && fleet.externalBroker != null) {
             throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");
         }
         if (devicesPerModel != null) {
@@ -81,12 +72,9 @@ final class RunCommand implements Callable<Integer> {
             }
             scenario = scenario.withDevicesPerModel(devicesPerModel);
         }
-        if (client != null) {
-            if (!DeviceModel.CLIENT_STACKS.contains(client)) {
-                throw new IllegalArgumentException("--client: unknown MQTT client stack '" + client + "' (known: "
-                        + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
-            }
-            scenario = scenario.withClient(client);
+        fleet.checkClient();
+        if (fleet.client != null) {
+            scenario = scenario.withClient(fleet.client);
         }
         if (timeScale != null) {
             try {
@@ -110,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
-        RunSettings settings = new RunSettings(externalBroker, brokerPort, projectDir.resolve("broker-config"),
+        RunSettings settings = new RunSettings(fleet.externalBroker, brokerPort, fleet.projectDir.resolve("broker-config"),
                 Duration.ofSeconds(60), new TerminalProgress(err, scenario));
         try {
             ScenarioRunner.check(scenario, settings);

@@ -1,0 +1,30 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.scenario.DeviceModel;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The options every command that runs a fleet shares: where the project is, which broker, which client stack. */
+final class FleetOptions {
+
+    @Option(names = "--broker", paramLabel = "URI",
+            description = "Use an external broker, e.g. tcp://127.0.0.1:1883, instead of the embedded one.")
+    String externalBroker;
+
+    @Option(names = "--client", paramLabel = "STACK",
+            description = "Run every model on this MQTT client stack: vertx, paho-v3, paho-v5, hivemq-v3, hivemq-v5.")
+    String client;
+
+    @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
+            description = "Where devices/, scenarios/, clouds/ and broker-config/ are (default: the current directory).")
+    Path projectDir;
+
+    /** @throws IllegalArgumentException for a stack CloudCut does not have, naming those it has */
+    void checkClient() {
+        if (client != null && !DeviceModel.CLIENT_STACKS.contains(client)) {
+            throw new IllegalArgumentException("--client: unknown MQTT client stack '" + client + "' (known: "
+                    + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
+        }
+    }
+}
