@@ -6,11 +6,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /**
- * What the fleet run adds to its {@link Side}: the time scale it ran at, each phase's real length,
+ * What the fleet run adds to its {@link Side}: when every device had signed in (after connecting:
+ * the cloud's auth answering each), the time scale it ran at, each phase's real length,
  * the storm (devices working again after the outage, and when the last one was, in real seconds
  * from the outage's end), and the harness's health over the baseline and the whole run.
  */
-record FleetFigures(Side side, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
+record FleetFigures(Side side, double signedInSeconds, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
                     double lastBackSeconds, HealthObserved baseline, HealthObserved run) {
 
     /** The figure of merit of a compressed run: scenario device-hours measured per real second. */
@@ -25,7 +26,7 @@ record FleetFigures(Side side, double timeScale, Map<String, Double> phaseSecond
     JsonObject toJson() {
         JsonObject phases = new JsonObject();
         phaseSeconds.forEach(phases::put);
-        return side.toJson().put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
+        return side.toJson().put("signedInSeconds", signedInSeconds).put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
                 .put("phaseSeconds", phases).put("runSeconds", runSeconds).put("recovered", recovered)
                 .put("lastBackSeconds", lastBackSeconds).put("healthy", healthy())
                 .put("baseline", health(baseline)).put("run", health(run));

@@ -34,6 +34,7 @@ final class FleetRun implements ProgressListener {
     private ProcessSample runFrom;
     private ProcessSample runTo;
     private double connectSeconds;
+    private double signInSeconds;
     private String phase;
     private PhaseKind phaseKind;
     private InfrastructureException monitorFailure;
@@ -68,7 +69,7 @@ final class FleetRun implements ProgressListener {
         Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
                 Math.max(0, (ready.heapBytes() - before.heapBytes()) / devices), ready.threads() - before.threads(),
                 runTo.cpuPercentSince(runFrom));
-        return new FleetFigures(side, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
+        return new FleetFigures(side, signInSeconds, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recovered, lastBackSeconds, result.health(HealthObserved.BASELINE).orElse(null),
                 result.health(HealthObserved.RUN).orElse(null));
     }
@@ -91,10 +92,11 @@ final class FleetRun implements ProgressListener {
     }
 
     @Override
-    public void fleetReady(int devices, Duration took) {
-        connectSeconds = took.toNanos() / 1e9;
+    public void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
+        connectSeconds = connectedIn.toNanos() / 1e9;
+        signInSeconds = readyIn.toNanos() / 1e9;
         ready = ProcessSample.afterGc(); // before the clock starts: the pause measures nothing of the devices
-        watcher.fleetReady(devices, took);
+        watcher.fleetReady(devices, connectedIn, readyIn);
     }
 
     @Override

@@ -7,7 +7,7 @@ import io.vertx.core.json.JsonObject;
  * their QoS 1 events per real second the broker passed on (to a subscriber beside the cloud's
  * ingest, over a steady window), and what each client cost the process.
  *
- * @param connectSeconds    from the first connect to the last client connected (for the fleet: and signed in)
+ * @param connectSeconds    from the first connect to the last client connected (for the fleet, from deploying its devices)
  * @param heapBytesPerClient heap held after a full collection, per client, over the process before it
  * @param threadsAdded      live threads with the clients up, over the process before them
  * @param cpuPercent        process CPU while the traffic ran, in percent of one core

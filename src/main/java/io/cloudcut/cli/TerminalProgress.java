@@ -31,8 +31,9 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
-    public void fleetReady(int devices, Duration took) {
-        say(String.format(Locale.ROOT, "%d devices connected and signed in, in %.1f s", devices, took.toNanos() / 1e9));
+    public void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
+        say(String.format(Locale.ROOT, "%d devices connected in %.1f s, signed in by %.1f s", devices,
+                connectedIn.toNanos() / 1e9, readyIn.toNanos() / 1e9));
     }
 
     @Override

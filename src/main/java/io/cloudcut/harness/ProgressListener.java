@@ -19,8 +19,11 @@ public interface ProgressListener {
     default void brokerStarted(BrokerEndpoint endpoint) {
     }
 
-    /** Every device connected and holding a session, {@code took} after the first was deployed. */
-    default void fleetReady(int devices, Duration took) {
+    /**
+     * Every device connected ({@code connectedIn} after the first was deployed) and holding a session
+     * ({@code readyIn}: signed in).
+     */
+    default void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
     }
 
     /** The scenario clock's pace, chosen before the baseline starts. */

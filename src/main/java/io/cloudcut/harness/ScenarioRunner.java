@@ -81,8 +81,7 @@ public final class ScenarioRunner {
                 progress.starting(fleet.devices().size() + " devices");
                 long deployedFromNanos = System.nanoTime();
                 await(fleet.deploy(vertx, proxy, clock), "the devices could not start");
-                awaitFleetReady(fleet, log);
-                progress.fleetReady(fleet.devices().size(), Duration.ofNanos(System.nanoTime() - deployedFromNanos));
+                awaitFleetReady(fleet, log, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx);
                 await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
 
@@ -218,7 +217,9 @@ public final class ScenarioRunner {
     }
 
     /** Every device must be connected and hold a session before the baseline means anything. */
-    private void awaitFleetReady(Fleet fleet, ObservationLog log) throws InfrastructureException {
+    private void awaitFleetReady(Fleet fleet, ObservationLog log, long deployedFromNanos) throws InfrastructureException {
+        ProgressListener progress = settings.progress();
+        Duration connectedIn = null;
         long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
         Set<String> connected = new HashSet<>();
         Set<String> withSession = new HashSet<>();
@@ -232,7 +233,11 @@ public final class ScenarioRunner {
                     withSession.add(session.device());
                 }
             }
-            if (connected.size() == fleet.devices().size() && withSession.size() == fleet.devices().size()) {
+            if (connectedIn == null && connected.size() == fleet.devices().size()) {
+                connectedIn = Duration.ofNanos(System.nanoTime() - deployedFromNanos);
+            }
+            if (connectedIn != null && withSession.size() == fleet.devices().size()) {
+                progress.fleetReady(fleet.devices().size(), connectedIn, Duration.ofNanos(System.nanoTime() - deployedFromNanos));
                 return;
             }
             Waits.pause(Duration.ofMillis(20));

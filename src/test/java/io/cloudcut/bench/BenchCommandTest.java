@@ -24,7 +24,7 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains(DEVICES + " bare vertx clients").contains("phase 3/3 recovery")
-                .contains(DEVICES + " devices connected and signed in");
+                .contains(DEVICES + " devices connected in");
         JsonObject figures = new JsonObject(run.out());
         JsonObject bare = figures.getJsonObject("bare");
         JsonObject fleet = figures.getJsonObject("fleet");
@@ -36,6 +36,7 @@ class BenchCommandTest {
             assertThat(side.getDouble("cpuPercent")).isPositive();
         }
         assertThat(fleet.getBoolean("healthy")).isTrue();
+        assertThat(fleet.getDouble("signedInSeconds")).isGreaterThanOrEqualTo(fleet.getDouble("connectSeconds"));
         assertThat(fleet.getJsonObject("phaseSeconds").fieldNames()).containsExactlyInAnyOrder("baseline", "outage", "recovery");
         assertThat(fleet.getInteger("recovered")).as("every device works again after the storm").isEqualTo(DEVICES);
         assertThat(fleet.getDouble("lastBackSeconds")).isPositive();

@@ -19,6 +19,7 @@ class BenchResultTest {
 
         assertThat(table).contains("connect (per s)").contains("200").contains("50")
                 .contains("events via broker (per s)").contains("heap per client (KB)").contains("16.0").contains("64.0")
+                .contains("every device connected in 2.0 s and signed in by 3.0 s")
                 .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended")
                 .contains("27.8 device-hours per real second (100 devices at 1000x)")
                 .doesNotContain("NOT a measurement");
@@ -36,7 +37,7 @@ class BenchResultTest {
     private static BenchResult result(boolean healthy) {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
-        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 1000, Map.of("baseline", 3.6), 8.0, 100, 3.5,
+        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0, 100, 3.5,
                 baseline, null));
     }
 }

@@ -118,7 +118,25 @@ class BadInputTest {
                 "--devices-per-model", "50000");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errorLines()).singleElement().asString()
-                .contains("a fleet of 200000 devices needs about", "open files", "run at most");
+                .contains("a fleet of 200000 devices needs about 1001000 open files", "run at most");
+    }
+
+    /** Five descriptors a device with the embedded broker, counting its link's listening socket on the proxy. */
+    @Test
+    void theFirstFleetOverTheDescriptorBudgetIsRefusedNamingTheNumbers() {
+        long limit = ((com.sun.management.UnixOperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        org.junit.jupiter.api.Assumptions.assumeTrue(limit < 400_000, "an open-file limit this suite can exceed");
+        long fits = (limit - 1_000) / 5;
+        int perModel = (int) (fits / 4 + 1); // short-outage has four models
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--devices-per-model", String.valueOf(perModel), "--time-scale", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("a fleet of " + perModel * 4 + " devices needs about " + (1_000 + perModel * 4L * 5) + " open files")
+                .contains("limit of " + limit).contains("run at most " + fits + " devices in one process")
+                .contains((limit - 1_000) / 4 + " with an external broker");
     }
 
     @Test
