@@ -41,6 +41,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     /** How many events may await their PUBACK at once, like a client's in-flight window. */
     private static final int IN_FLIGHT_WINDOW = 10;
+    /** Real time: how long a publish the client refused at once waits before the outbox tries again. */
+    private static final long REFUSED_PUBLISH_RETRY_MILLIS = 100;
     /**
      * At the end of a run, how long a connected device may take to deliver what it holds, in real time:
      * an event sent a moment before the run ended is on its way, not held back by the outage.
@@ -66,6 +68,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private long malformedMessages;
     /** Set when the run ends: completes once the device holds nothing it can still deliver. */
     private Promise<Void> finished;
+    private boolean drainScheduled;
 
     /**
      * @param linkHost where the device's link to the broker listens (the fault proxy, or the broker)
@@ -300,7 +303,14 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
             if (event == null) {
                 return;
             }
-            connection.publish(CloudTopics.ingest(deviceId), event.payload().toBuffer()).onComplete(sent -> {
+            Future<Void> publishing = connection.publish(CloudTopics.ingest(deviceId), event.payload().toBuffer());
+            if (publishing.failed()) {
+                // Refused at once (the client's own in-flight limit, say): trying again in this loop would spin.
+                outbox.returned(event);
+                drainLater();
+                return;
+            }
+            publishing.onComplete(sent -> {
                 if (sent.succeeded()) {
                     outbox.acknowledged();
                     drainOutbox();
@@ -308,6 +318,16 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                     outbox.returned(event);
                 }
                 finishIfNothingDeliverable();
+            });
+        }
+    }
+
+    private void drainLater() {
+        if (!drainScheduled) {
+            drainScheduled = true;
+            vertx.setTimer(REFUSED_PUBLISH_RETRY_MILLIS, retry -> {
+                drainScheduled = false;
+                drainOutbox();
             });
         }
     }
