@@ -70,7 +70,7 @@ final class BareClients {
 
     private Side measureOnClock(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
         long periodMillis = Math.max(1, Math.round(1000 / eventsPerSecondEach));
-        List<Client> warmUp = connectAll("bench-warm-up-", Math.min(count, WARM_UP_CLIENTS), new AtomicInteger());
+        List<Client> warmUp = connectAll("bench-warm-up-", Math.min(count, WARM_UP_CLIENTS));
         warmUp.forEach(client -> client.publishEvery(periodMillis));
         Bench.pause(WARM_UP);
         closeAll(warmUp);
@@ -78,7 +78,7 @@ final class BareClients {
         TelemetryMonitor monitor = TelemetryMonitor.connect(vertx, broker);
         ProcessSample before = ProcessSample.afterGc();
         long connectFrom = System.nanoTime();
-        List<Client> clients = connectAll("bench-bare-", count, new AtomicInteger());
+        List<Client> clients = connectAll("bench-bare-", count);
         double connectSeconds = (System.nanoTime() - connectFrom) / 1e9;
         ProcessSample up = ProcessSample.afterGc();
 
@@ -95,7 +95,8 @@ final class BareClients {
                 up.threads() - before.threads(), to.cpuPercentSince(from));
     }
 
-    private List<Client> connectAll(String prefix, int count, AtomicInteger connected) throws InfrastructureException {
+    private List<Client> connectAll(String prefix, int count) throws InfrastructureException {
+        AtomicInteger connected = new AtomicInteger();
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             clients.add(new Client(prefix + i, vertx.getOrCreateContext(), connected));
