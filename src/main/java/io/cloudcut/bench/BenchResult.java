@@ -63,7 +63,8 @@ public final class BenchResult {
         out.append(String.format(Locale.ROOT, "fleet: phases %s; run %.1f s%n", fleet.phaseSeconds().entrySet().stream()
                 .map(phase -> String.format(Locale.ROOT, "%s %.1f s", phase.getKey(), phase.getValue()))
                 .collect(Collectors.joining(", ")), fleet.runSeconds()));
-        out.append(fleet.lastBackSeconds() < 0
+        out.append(fleet.recovered() < 0 ? "fleet: storm: not reached, the run stopped after its baseline\n"
+                : fleet.lastBackSeconds() < 0
                 ? String.format(Locale.ROOT, "fleet: storm: no device was found working again after the outage (0 of %d)%n", run.clients())
                 : String.format(Locale.ROOT, "fleet: storm: %d of %d devices working again, the last %.1f s after the outage ended%n",
                 fleet.recovered(), run.clients(), fleet.lastBackSeconds()));

@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * What the fleet run adds to its {@link Side}: when every device had signed in (after connecting:
  * the cloud's auth answering each), the time scale it ran at, each phase's real length,
- * the storm (devices working again after the outage, and when the last one was, in real seconds
- * from the outage's end), and the harness's health over the baseline and the whole run.
+ * the storm (devices working again after the outage, -1 when the run stopped before it, and when
+ * the last one was, in real seconds from the outage's end), and the harness's health over the baseline and the whole run.
  */
 record FleetFigures(Side side, double signedInSeconds, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
                     double lastBackSeconds, HealthObserved baseline, HealthObserved run) {

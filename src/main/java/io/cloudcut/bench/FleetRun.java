@@ -36,7 +36,6 @@ final class FleetRun implements ProgressListener {
     private double connectSeconds;
     private double signInSeconds;
     private String phase;
-    private PhaseKind phaseKind;
     private InfrastructureException monitorFailure;
     private long phaseFromNanos;
     private long recoveryFromNanos = -1;
@@ -70,7 +69,7 @@ final class FleetRun implements ProgressListener {
                 Math.max(0, (ready.heapBytes() - before.heapBytes()) / devices), ready.threads() - before.threads(),
                 runTo.cpuPercentSince(runFrom));
         return new FleetFigures(side, signInSeconds, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
-                recovered, lastBackSeconds, result.health(HealthObserved.BASELINE).orElse(null),
+                recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, result.health(HealthObserved.BASELINE).orElse(null),
                 result.health(HealthObserved.RUN).orElse(null));
     }
 
@@ -112,13 +111,9 @@ final class FleetRun implements ProgressListener {
         } else {
             phaseSeconds.put(phase, (now - phaseFromNanos) / 1e9);
         }
-        if (monitor != null && phase != null && phaseKind == PhaseKind.BASELINE && next.kind() != PhaseKind.BASELINE) {
-            baselineEventsPerSecond = monitor.ratePerSecondSinceMark();
+        if (monitor != null && phase == null) {
+            monitor.mark(); // the baseline's rate is read when its health is judged, even if the run stops there
         }
-        if (monitor != null && next.kind() == PhaseKind.BASELINE && phaseKind != PhaseKind.BASELINE) {
-            monitor.mark();
-        }
-        phaseKind = next.kind();
         phase = next.name();
         phaseFromNanos = now;
         if (next.kind() == PhaseKind.RECOVERY && recoveryFromNanos < 0) {
@@ -148,6 +143,9 @@ final class FleetRun implements ProgressListener {
 
     @Override
     public void healthChecked(HealthObserved health) {
+        if (HealthObserved.BASELINE.equals(health.window()) && monitor != null) {
+            baselineEventsPerSecond = monitor.ratePerSecondSinceMark();
+        }
         if (HealthObserved.RUN.equals(health.window())) {
             runTo = ProcessSample.now();
             phaseSeconds.put(phase, (System.nanoTime() - phaseFromNanos) / 1e9);

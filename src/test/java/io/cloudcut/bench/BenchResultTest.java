@@ -31,13 +31,14 @@ class BenchResultTest {
         BenchResult unhealthy = result(false);
 
         assertThat(unhealthy.fleetHealthy()).isFalse();
-        assertThat(unhealthy.table()).contains("NOT HEALTHY").contains("NOT a measurement: the baseline was not healthy");
+        assertThat(unhealthy.table()).contains("NOT HEALTHY").contains("NOT a measurement: the baseline was not healthy")
+                .contains("storm: not reached, the run stopped after its baseline");
     }
 
     private static BenchResult result(boolean healthy) {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
-        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0, 100, 3.5,
-                baseline, null));
+        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+                healthy ? 100 : -1, healthy ? 3.5 : -1, baseline, null));
     }
 }
