@@ -3,6 +3,7 @@ package io.cloudcut.bench;
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.Waits;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
@@ -22,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The raw baseline: clients of one stack, straight to the broker, with none of CloudCut around them
@@ -72,7 +75,7 @@ final class BareClients {
         long periodMillis = Math.max(1, Math.round(1000 / eventsPerSecondEach));
         List<Client> warmUp = connectAll("bench-warm-up-", Math.min(count, WARM_UP_CLIENTS));
         warmUp.forEach(client -> client.publishEvery(periodMillis));
-        Bench.pause(WARM_UP);
+        Waits.pause(WARM_UP);
         closeAll(warmUp);
 
         TelemetryMonitor monitor = TelemetryMonitor.connect(vertx, broker);
@@ -83,14 +86,14 @@ final class BareClients {
         ProcessSample up = ProcessSample.afterGc();
 
         clients.forEach(client -> client.publishEvery(periodMillis));
-        Bench.pause(Duration.ofMillis(periodMillis)); // every client has started its stride
+        Waits.pause(Duration.ofMillis(periodMillis)); // every client has started its stride
         ProcessSample from = ProcessSample.now();
         monitor.mark();
-        Bench.pause(window);
+        Waits.pause(window);
         double eventsPerSecond = monitor.ratePerSecondSinceMark();
         ProcessSample to = ProcessSample.now();
         closeAll(clients);
-        Bench.await(monitor.close(), "closing the telemetry monitor");
+        Waits.await(monitor.close(), "closing the telemetry monitor");
         return new Side(count, connectSeconds, eventsPerSecond, Math.max(0, (up.heapBytes() - before.heapBytes()) / count),
                 up.threads() - before.threads(), to.cpuPercentSince(from));
     }
@@ -107,17 +110,27 @@ final class BareClients {
             if (opened - connected.get() < CONNECTS_IN_FLIGHT) {
                 clients.get(opened++).open();
             } else {
-                Bench.pause(Duration.ofMillis(1));
+                Waits.pause(Duration.ofMillis(1));
             }
         }
-        Bench.awaitUntil(() -> connected.get() == count, CONNECT_LIMIT,
+        awaitUntil(() -> connected.get() == count, CONNECT_LIMIT,
                 () -> connected.get() + " of " + count + " bare " + stack + " clients connected");
         return clients;
     }
 
     private static void closeAll(List<Client> clients) throws InfrastructureException {
         clients.forEach(Client::close);
-        Bench.await(Future.join(clients.stream().map(client -> client.closed).toList()), "closing the bare clients");
+        Waits.await(Future.join(clients.stream().map(client -> client.closed).toList()), "closing the bare clients");
+    }
+
+    private static void awaitUntil(BooleanSupplier done, Duration limit, Supplier<String> whereItStands) throws InfrastructureException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new InfrastructureException("not within " + limit.toSeconds() + " s: " + whereItStands.get());
+            }
+            Waits.pause(Duration.ofMillis(20));
+        }
     }
 
     /** One bare client on its own context; it only counts what it is told. */

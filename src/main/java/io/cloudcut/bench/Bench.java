@@ -9,21 +9,15 @@ import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
+import io.cloudcut.harness.Waits;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * Runs the bench: first bare clients of the stack, then the fleet, in one process, one after the
@@ -88,37 +82,12 @@ public final class Bench {
         } catch (BrokerException broken) {
             throw new InfrastructureException("the bare clients' broker: " + broken.getMessage(), broken);
         } finally {
-            await(vertx.close(), "closing the bare clients' Vert.x");
+            Waits.await(vertx.close(), "closing the bare clients' Vert.x");
         }
     }
 
     private static RunSettings runSettings(Settings settings, ProgressListener watcher) {
         return new RunSettings(settings.externalBroker(), settings.externalBroker() == null ? 0 : null,
                 settings.projectDir().resolve("broker-config"), Duration.ofMinutes(3), watcher);
-    }
-
-    static void pause(Duration duration) {
-        LockSupport.parkNanos(duration.toNanos());
-    }
-
-    static void awaitUntil(BooleanSupplier done, Duration limit, Supplier<String> whereItStands) throws InfrastructureException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new InfrastructureException("not within " + limit.toSeconds() + " s: " + whereItStands.get());
-            }
-            pause(Duration.ofMillis(20));
-        }
-    }
-
-    static <T> T await(Future<T> future, String what) throws InfrastructureException {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException failed) {
-            throw new InfrastructureException(what + ": " + failed.getMessage(), failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new InfrastructureException("interrupted while " + what, interrupted);
-        }
     }
 }

@@ -63,11 +63,7 @@ public final class BenchResult {
         out.append(String.format(Locale.ROOT, "fleet: phases %s; run %.1f s%n", fleet.phaseSeconds().entrySet().stream()
                 .map(phase -> String.format(Locale.ROOT, "%s %.1f s", phase.getKey(), phase.getValue()))
                 .collect(Collectors.joining(", ")), fleet.runSeconds()));
-        out.append(fleet.recovered() < 0 ? "fleet: storm: not reached, the run stopped after its baseline\n"
-                : fleet.lastBackSeconds() < 0
-                ? String.format(Locale.ROOT, "fleet: storm: no device was found working again after the outage (0 of %d)%n", run.clients())
-                : String.format(Locale.ROOT, "fleet: storm: %d of %d devices working again, the last %.1f s after the outage ended%n",
-                fleet.recovered(), run.clients(), fleet.lastBackSeconds()));
+        out.append("fleet: storm: ").append(storm()).append('\n');
         health(out, fleet.baseline());
         health(out, fleet.run());
         out.append(String.format(Locale.ROOT, "fleet: %.1f device-hours per real second (%d devices at %sx)%s%n",
@@ -75,6 +71,18 @@ public final class BenchResult {
                 fleet.healthy() ? "" : ", NOT a measurement: the baseline was not healthy"));
         out.append(ratioLine()).append('\n');
         return out.toString();
+    }
+
+    private String storm() {
+        int devices = fleet.side().clients();
+        if (fleet.recovered() < 0) {
+            return "not reached, the run stopped after its baseline";
+        }
+        if (fleet.lastBackSeconds() < 0) {
+            return "no device was found working again after the outage (0 of " + devices + ")";
+        }
+        return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended",
+                fleet.recovered(), devices, fleet.lastBackSeconds());
     }
 
     public JsonObject toJson() {

@@ -6,6 +6,7 @@ import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
+import io.cloudcut.harness.Waits;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
@@ -58,7 +59,7 @@ final class FleetRun implements ProgressListener {
             }
             return run.figures(scenario, result);
         } finally {
-            Bench.await(vertx.close(), "closing the telemetry monitor's Vert.x");
+            Waits.await(vertx.close(), "closing the telemetry monitor's Vert.x");
         }
     }
 

@@ -3,6 +3,7 @@ package io.cloudcut.bench;
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.Waits;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,7 +38,7 @@ final class TelemetryMonitor {
                 monitor.events.incrementAndGet();
             }
         });
-        Bench.await(client.connect(broker.port(), broker.host())
+        Waits.await(client.connect(broker.port(), broker.host())
                 .compose(connack -> client.subscribe(CloudTopics.INGEST_ALL, MqttQoS.AT_MOST_ONCE.value())), "the bench's telemetry monitor");
         return monitor;
     }

@@ -17,7 +17,6 @@ import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -70,20 +69,20 @@ public final class ScenarioRunner {
                 BrokerEndpoint endpoint = broker.endpoint();
                 ObservationLog log = new ObservationLog();
                 log.listen(vertx);
-                HarnessMonitor monitor = await(HarnessMonitor.start(vertx), "the harness monitor could not start");
+                HarnessMonitor monitor = Waits.await(HarnessMonitor.start(vertx), "the harness monitor could not start");
                 progress.starting(broker.description());
                 progress.brokerStarted(endpoint);
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
-                CloudControl cloud = await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
+                CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
                         "the cloud services could not connect to the broker");
                 proxy = FaultProxy.create(endpoint.host(), endpoint.port(), clock);
                 Fleet fleet = new Fleet(scenario);
                 progress.starting(fleet.devices().size() + " devices");
                 long deployedFromNanos = System.nanoTime();
-                await(fleet.deploy(vertx, proxy, clock), "the devices could not start");
+                Waits.await(fleet.deploy(vertx, proxy, clock), "the devices could not start");
                 awaitFleetReady(fleet, log, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx);
-                await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
+                Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
 
                 pacer = new Pacer(vertx, clock, log);
                 progress.clockChosen(describePace(scenario, runScale));
@@ -98,9 +97,9 @@ public final class ScenarioRunner {
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 
-                await(fleet.undeploy(vertx), "the devices could not stop");
+                Waits.await(fleet.undeploy(vertx), "the devices could not stop");
                 recordWhatTheCloudReceived(cloud, log, clock);
-                await(app.close(), "the phone app could not disconnect");
+                Waits.await(app.close(), "the phone app could not disconnect");
                 monitor.stop();
                 log.stopListening();
                 progress.finished();
@@ -194,13 +193,13 @@ public final class ScenarioRunner {
         Map<String, Long> delivered = new HashMap<>();
         log.snapshot().stream().filter(EventsObserved.class::isInstance).map(EventsObserved.class::cast)
                 .forEach(account -> delivered.put(account.device(), account.delivered()));
-        Map<String, JsonObject> received = await(cloud.receivedByIngest(), "asking ingest what it received");
+        Map<String, JsonObject> received = Waits.await(cloud.receivedByIngest(), "asking ingest what it received");
         long quietSince = System.nanoTime();
         long deadline = quietSince + SETTLE_LIMIT.toNanos();
         while (!allArrived(delivered, received) && System.nanoTime() < deadline
                 && System.nanoTime() - quietSince < QUIET.toNanos()) {
             Waits.pause(POLL);
-            Map<String, JsonObject> now = await(cloud.receivedByIngest(), "asking ingest what it received");
+            Map<String, JsonObject> now = Waits.await(cloud.receivedByIngest(), "asking ingest what it received");
             if (!now.equals(received)) {
                 quietSince = System.nanoTime();
             }
@@ -244,18 +243,5 @@ public final class ScenarioRunner {
         }
         throw new InfrastructureException("devices not ready within " + settings.startupTimeout().toSeconds() + " s: "
                 + connected.size() + "/" + fleet.devices().size() + " connected, " + withSession.size() + " with a session");
-    }
-
-    static <T> T await(Future<T> future, String whatFailed) throws InfrastructureException {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            throw new InfrastructureException(whatFailed + ": " + failed.getCause().getMessage(), failed.getCause());
-        } catch (TimeoutException slow) {
-            throw new InfrastructureException(whatFailed + ": no answer within 60 s", slow);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new InfrastructureException(whatFailed + ": interrupted", interrupted);
-        }
     }
 }

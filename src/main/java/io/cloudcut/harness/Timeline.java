@@ -96,7 +96,7 @@ final class Timeline {
                 pacer.approach(phaseEnd);
             }
             progress.phaseStarted(phase, index + 1, phases.size(), pacer.describe());
-            ScenarioRunner.await(faults.enter(phase.faults()), "setting the faults of " + phase.name());
+            Waits.await(faults.enter(phase.faults()), "setting the faults of " + phase.name());
             active = phase.faults();
             progress.faultChanged(phase.faults().isEmpty() ? "none" : describe(phase));
             if (phase.kind() == PhaseKind.RECOVERY) {
@@ -120,7 +120,7 @@ final class Timeline {
             }
         }
         awaitOutstandingProbes();
-        ScenarioRunner.await(faults.enter(List.of()), "reverting the last faults");
+        Waits.await(faults.enter(List.of()), "reverting the last faults");
         return baselineHealth;
     }
 
@@ -135,7 +135,7 @@ final class Timeline {
             pending = new ArrayList<>(outstanding);
             outstanding.clear();
         }
-        ScenarioRunner.await(Future.join(pending), "probing");
+        Waits.await(Future.join(pending), "probing");
     }
 
     /**
@@ -150,7 +150,7 @@ final class Timeline {
                 probes.add(prober.probe("warm-up", 0, true, device, function, scenario.probe().timeout()));
             }
         }
-        ScenarioRunner.await(Future.join(probes), "warming up");
+        Waits.await(Future.join(probes), "warming up");
     }
 
     /**
@@ -208,7 +208,7 @@ final class Timeline {
                 .measure(phase, end, result -> progress.recoveryProgress(phase, recovered.incrementAndGet(),
                         fleet.devices().size()));
         awaitMoment(end);
-        ScenarioRunner.await(results, "measuring recovery");
+        Waits.await(results, "measuring recovery");
     }
 
     /** Whether the next phase takes away or changes link faults this one has: devices will reconnect. */

@@ -1,16 +1,38 @@
 package io.cloudcut.harness;
 
+import io.vertx.core.Future;
+
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
-/** The harness thread's waits until a point on the timeline; it is a plain thread, never an event loop. */
-final class Waits {
+/**
+ * Waits of a plain thread (the harness's, a command's), never of an event loop: a pause, a point on
+ * the timeline, a Vert.x result with a generous limit.
+ */
+public final class Waits {
 
     private Waits() {
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         LockSupport.parkNanos(duration.toNanos());
+    }
+
+    /** A future's result within 60 s; a failure, a timeout or an interrupt says {@code whatFailed}. */
+    public static <T> T await(Future<T> future, String whatFailed) throws InfrastructureException {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            throw new InfrastructureException(whatFailed + ": " + failed.getCause().getMessage(), failed.getCause());
+        } catch (TimeoutException slow) {
+            throw new InfrastructureException(whatFailed + ": no answer within 60 s", slow);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InfrastructureException(whatFailed + ": interrupted", interrupted);
+        }
     }
 
     /** Waits until the clock's real time reaches {@code deadlineNanos} ({@link System#nanoTime()} scale). */
