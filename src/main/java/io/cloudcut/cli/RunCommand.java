@@ -57,6 +57,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Spread the fleet over N worker processes (cloudcut worker) of the cluster; this process "
+                    + "coordinates: broker, cloud, probes, timeline and report. Passes the open-file limit of one process.")
+    Integer workers;
+
+    @Mixin
+    ClusterOptions cluster;
+
     @Spec
     CommandSpec spec;
 
@@ -101,6 +109,14 @@ final class RunCommand implements Callable<Integer> {
         RunSettings settings = new RunSettings(fleet.externalBroker, brokerPort, fleet.projectDir.resolve("broker-config"),
                 Duration.ofSeconds(60), new TerminalProgress(err, scenario));
         try {
+            if (workers != null) {
+                if (workers < 1) {
+                    throw new IllegalArgumentException("--workers must be at least 1");
+                }
+                settings = settings.onWorkers(cluster.settings(), workers);
+            } else if (cluster.members != null) {
+                throw new IllegalArgumentException("--cluster needs --workers N: how many workers to spread the fleet over");
+            }
             ScenarioRunner.check(scenario, settings);
         } catch (IllegalArgumentException impossible) {
             err.println("error: " + impossible.getMessage());

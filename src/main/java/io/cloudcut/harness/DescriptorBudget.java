@@ -27,17 +27,54 @@ final class DescriptorBudget {
         return embeddedBroker ? 5 : 4;
     }
 
-    /** @throws IllegalArgumentException when the fleet would not fit, saying what would */
-    static void check(Scenario scenario, boolean embeddedBroker) {
+    /**
+     * How many devices a worker of a cluster can host: their sockets and their links' are there, the
+     * broker's ends are not; unlimited (as the platform reports no limit) is capped at 100,000.
+     */
+    static int workerCapacity() {
         long limit = limit();
+        return limit <= 0 ? 100_000 : (int) Math.max(0, (limit - BASE) / perDevice(false));
+    }
+
+    /**
+     * @param workers the worker processes the fleet is spread over; 0: every device in this process
+     * @throws IllegalArgumentException when the fleet would not fit, saying what would
+     */
+    static void check(Scenario scenario, boolean embeddedBroker, int workers) {
+        long limit = limit();
+        if (limit <= 0) {
+            return;
+        }
+        int devices = scenario.deviceCount();
+        if (workers > 0) {
+            int share = (devices + workers - 1) / workers;
+            int needed = BASE + (embeddedBroker ? devices : 0);
+            if (needed > limit) {
+                throw new IllegalArgumentException("the embedded broker's end of " + devices + " devices' connections needs "
+                        + "about " + needed + " open files, over this process's limit of " + limit
+                        + ": use an external broker (--broker) for a fleet this large");
+            }
+            if (share > workerCapacity()) {
+                throw new IllegalArgumentException(devices + " devices over " + workers + " workers is " + share
+                        + " a worker, over the " + workerCapacity() + " a worker holds within an open-file limit of "
+                        + limit + " (" + perDevice(false) + " a device): use at least "
+                        + workersFor(devices) + " workers");
+            }
+            return;
+        }
         int needed = needed(scenario, embeddedBroker);
-        if (limit > 0 && needed > limit) {
-            throw new IllegalArgumentException("a fleet of " + scenario.deviceCount() + " devices needs about " + needed
+        if (needed > limit) {
+            throw new IllegalArgumentException("a fleet of " + devices + " devices needs about " + needed
                     + " open files, over this process's limit of " + limit + "; run at most "
                     + (limit - BASE) / perDevice(embeddedBroker) + " devices in one process"
                     + (embeddedBroker ? " (" + (limit - BASE) / perDevice(false) + " with an external broker: --broker)" : "")
-                    + ", and split a larger fleet over several runs");
+                    + ", or spread the fleet over " + workersFor(devices) + " or more worker processes "
+                    + "(cloudcut worker, and run --workers)");
         }
+    }
+
+    private static int workersFor(int devices) {
+        return Math.max(1, (devices + workerCapacity() - 1) / Math.max(1, workerCapacity()));
     }
 
     private static long limit() {

@@ -2,9 +2,6 @@ package io.cloudcut.harness;
 
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.cloud.ServiceCondition;
-import io.cloudcut.fault.FaultProxy;
-import io.cloudcut.fault.Link;
-import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.scenario.FaultSpec;
@@ -26,7 +23,6 @@ import java.util.Map;
  */
 final class FaultInjector {
 
-    private final FaultProxy proxy;
     private final CloudControl cloud;
     private final BrokerFaults brokerFaults;
     private final Fleet fleet;
@@ -36,9 +32,8 @@ final class FaultInjector {
     private Map<String, List<FaultSpec>> linkFaults = Map.of();
     private Map<String, ServiceCondition> servicesNotUp = Map.of();
 
-    FaultInjector(FaultProxy proxy, CloudControl cloud, BrokerFaults brokerFaults, Fleet fleet, ObservationLog log,
+    FaultInjector(CloudControl cloud, BrokerFaults brokerFaults, Fleet fleet, ObservationLog log,
                   ScenarioClock clock) {
-        this.proxy = proxy;
         this.brokerFaults = brokerFaults;
         this.cloud = cloud;
         this.fleet = fleet;
@@ -58,22 +53,24 @@ final class FaultInjector {
                 devicesOf(fault).forEach(device -> wantedLinks.computeIfAbsent(device.id(), id -> new ArrayList<>()).add(fault));
             }
         }
+        Map<String, List<FaultSpec>> changedLinks = new LinkedHashMap<>();
         for (DeviceRef device : fleet.devices()) {
-            List<FaultSpec> now = linkFaults.getOrDefault(device.id(), List.of());
             List<FaultSpec> wanted = wantedLinks.getOrDefault(device.id(), List.of());
-            if (!now.equals(wanted)) {
-                Link link = proxy.link(device.id());
-                link.restore();
-                wanted.forEach(fault -> link.add(LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction())));
+            if (!linkFaults.getOrDefault(device.id(), List.of()).equals(wanted)) {
+                changedLinks.put(device.id(), wanted);
             }
         }
         linkFaults = wantedLinks;
-        active.stream().filter(fault -> !faults.contains(fault))
-                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), fault.targetsLinks(), false, targets(fault))));
-        faults.stream().filter(fault -> !active.contains(fault))
-                .forEach(fault -> log.add(new FaultObserved(now(), fault.toString(), fault.targetsLinks(), true, targets(fault))));
+        List<FaultSpec> before = active;
         active = List.copyOf(faults);
-        return setServicesDown(faultedServices);
+        // Recorded once the links are faulted: on a worker that is an event-bus round trip later.
+        return fleet.setLinkFaults(changedLinks).compose(set -> {
+            before.stream().filter(fault -> !faults.contains(fault)).forEach(fault -> log.add(
+                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), false, targets(fault))));
+            faults.stream().filter(fault -> !before.contains(fault)).forEach(fault -> log.add(
+                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), true, targets(fault))));
+            return setServicesDown(faultedServices);
+        });
     }
 
     private Future<Void> setServicesDown(Map<String, ServiceCondition> faulted) {

@@ -1,9 +1,8 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.device.DeviceAddresses;
-import io.cloudcut.device.DeviceVerticle;
-import io.cloudcut.fault.FaultProxy;
-import io.cloudcut.fault.Link;
+import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
@@ -12,17 +11,20 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The devices of a run: one verticle each, each reaching the broker through its own link of the fault proxy. */
+/**
+ * The devices of a run: one verticle each, each reaching the broker through its own link of a fault
+ * proxy, wherever its {@link DeviceHost} runs them.
+ */
 final class Fleet {
 
     private final List<DeviceRef> devices = new ArrayList<>();
-    private final Map<String, String> deployments = new LinkedHashMap<>();
+    private final DeviceHost host;
 
-    Fleet(Scenario scenario) {
+    Fleet(Scenario scenario, DeviceHost host) {
+        this.host = host;
         for (FleetEntry entry : scenario.fleet()) {
             for (int n = 1; n <= entry.count(); n++) {
                 devices.add(new DeviceRef(entry.model() + "-" + n, scenario.model(entry.model())));
@@ -38,14 +40,17 @@ final class Fleet {
         return devices.stream().filter(device -> device.model().id().equals(model)).toList();
     }
 
-    Future<Void> deploy(Vertx vertx, FaultProxy proxy, ScenarioClock clock) {
-        List<Future<String>> started = new ArrayList<>();
-        for (DeviceRef device : devices) {
-            Link link = proxy.openLink(device.id());
-            started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock))
-                    .onSuccess(id -> deployments.put(device.id(), id)));
-        }
-        return Future.all(started).mapEmpty();
+    DeviceHost host() {
+        return host;
+    }
+
+    Future<Void> deploy(BrokerEndpoint broker, ScenarioClock clock) {
+        return host.deploy(devices, broker, clock);
+    }
+
+    /** Puts exactly these faults on these devices' links; devices not named keep theirs. */
+    Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
+        return faultsByDevice.isEmpty() ? Future.succeededFuture() : host.setLinkFaults(faultsByDevice);
     }
 
     Future<JsonObject> status(Vertx vertx, DeviceRef device) {
@@ -54,9 +59,7 @@ final class Fleet {
     }
 
     /** Stops every device; each publishes its final event account as it stops. */
-    Future<Void> undeploy(Vertx vertx) {
-        List<Future<Void>> stopped = new ArrayList<>();
-        deployments.values().forEach(id -> stopped.add(vertx.undeploy(id)));
-        return Future.join(stopped).mapEmpty();
+    Future<Void> undeploy() {
+        return host.undeploy();
     }
 }

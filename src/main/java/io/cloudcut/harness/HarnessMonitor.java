@@ -2,7 +2,7 @@ package io.cloudcut.harness;
 
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 
@@ -46,12 +46,12 @@ final class HarnessMonitor {
      * Starts a lag sampler on every event loop of {@code vertx}: each loop itself, not a context
      * that might share one, so that a busy loop cannot hide.
      */
-    static Future<HarnessMonitor> start(Vertx vertx) {
+    static HarnessMonitor start(Vertx vertx) {
         HarnessMonitor monitor = new HarnessMonitor(vertx);
         for (EventExecutor loop : ((VertxInternal) vertx).nettyEventLoopGroup()) {
             monitor.samplers.add(sample(loop, monitor.lag));
         }
-        return Future.succeededFuture(monitor);
+        return monitor;
     }
 
     /** Every {@value #SAMPLE_MILLIS} ms after the previous run, records how much later than that it ran. */
@@ -86,6 +86,29 @@ final class HarnessMonitor {
     /** Lag and delay percentiles in milliseconds; CPU in percent of the whole machine (all cores), as the JVM reports it. */
     record Figures(long lagP50Millis, long lagP99Millis, long probeDelayP50Millis, long probeDelayP99Millis,
                    double cpuPercent) {
+
+        /**
+         * This process's figures with those of the other processes hosting devices: the worst lag of any
+         * (a late loop is late for the devices on it), probe delays from here (probes start here), and
+         * the CPU of all of them, as they share the machine.
+         */
+        Figures withOthers(List<Figures> others) {
+            return new Figures(Math.max(lagP50Millis, others.stream().mapToLong(Figures::lagP50Millis).max().orElse(0)),
+                    Math.max(lagP99Millis, others.stream().mapToLong(Figures::lagP99Millis).max().orElse(0)),
+                    probeDelayP50Millis, probeDelayP99Millis,
+                    cpuPercent + others.stream().mapToDouble(Figures::cpuPercent).sum());
+        }
+
+        JsonObject toJson() {
+            return new JsonObject().put("lagP50Millis", lagP50Millis).put("lagP99Millis", lagP99Millis)
+                    .put("probeDelayP50Millis", probeDelayP50Millis).put("probeDelayP99Millis", probeDelayP99Millis)
+                    .put("cpuPercent", cpuPercent);
+        }
+
+        static Figures fromJson(JsonObject json) {
+            return new Figures(json.getLong("lagP50Millis"), json.getLong("lagP99Millis"),
+                    json.getLong("probeDelayP50Millis"), json.getLong("probeDelayP99Millis"), json.getDouble("cpuPercent"));
+        }
     }
 
     private static long percentileMillis(long[] sortedNanos, int percent) {

@@ -3,6 +3,7 @@ package io.cloudcut.harness;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +29,17 @@ final class HealthCheck {
             + "or auto), or spread the fleet over more processes";
 
     private HealthCheck() {
+    }
+
+    /**
+     * The harness's figures from real instant {@code fromNanos} to now: this process's, and those of
+     * every other process hosting devices.
+     */
+    static HarnessMonitor.Figures measured(HarnessMonitor monitor, DeviceHost host, long fromNanos)
+            throws InfrastructureException {
+        HarnessMonitor.Figures here = monitor.since(fromNanos);
+        return here.withOthers(Waits.await(host.otherProcesses(Duration.ofNanos(System.nanoTime() - fromNanos)),
+                "asking the workers for their harness figures"));
     }
 
     static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,

@@ -1,22 +1,45 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.cluster.ClusterSettings;
+
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * How to run a scenario: against the embedded broker (configured from {@code brokerConfigDir}, on
  * {@code brokerPort} or a free port when null) or an external one ({@code externalBroker}, a
- * {@code tcp://host:port} URI), how long devices may take to come up, and who watches.
+ * {@code tcp://host:port} URI), how long devices may take to come up, who watches, and where the
+ * devices run: in this process, or spread over {@code workers} worker processes of the cluster that
+ * {@code cluster} joins (then this process coordinates: broker, cloud, probes, timeline, report).
  */
-public record RunSettings(String externalBroker, Integer brokerPort, java.nio.file.Path brokerConfigDir,
-                          Duration startupTimeout, ProgressListener progress) {
+public record RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir,
+                          Duration startupTimeout, ProgressListener progress, ClusterSettings cluster, int workers) {
 
     public RunSettings {
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
         progress = progress == null ? ProgressListener.SILENT : progress;
+        if (workers < 0 || (workers > 0) != (cluster != null)) {
+            throw new IllegalArgumentException("a clustered run names its cluster and at least one worker");
+        }
+    }
+
+    /** Every device in this process. */
+    public RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir, Duration startupTimeout,
+                       ProgressListener progress) {
+        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0);
     }
 
     /** The embedded broker on a free port, configured from the project's {@code broker-config/}. */
-    public static RunSettings embedded(java.nio.file.Path brokerConfigDir) {
+    public static RunSettings embedded(Path brokerConfigDir) {
         return new RunSettings(null, null, brokerConfigDir, null, null);
+    }
+
+    /** The same run with its devices spread over {@code workers} workers of {@code cluster}. */
+    public RunSettings onWorkers(ClusterSettings cluster, int workers) {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers);
+    }
+
+    public boolean clustered() {
+        return workers > 0;
     }
 }

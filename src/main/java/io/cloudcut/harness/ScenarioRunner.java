@@ -7,7 +7,7 @@ import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.cloud.Cloud;
 import io.cloudcut.cloud.CloudControl;
-import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.cluster.ClusterNode;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
@@ -62,24 +62,26 @@ public final class ScenarioRunner {
         ProgressListener progress = settings.progress();
         progress.starting("broker");
         try (Broker broker = startBroker(); ScenarioClock clock = ScenarioClock.stopped()) {
-            Vertx vertx = Vertx.vertx();
-            FaultProxy proxy = null;
+            Vertx vertx = settings.clustered()
+                    ? Waits.await(ClusterNode.join(settings.cluster(), true), "joining the cluster at " + settings.cluster().members())
+                    : Vertx.vertx();
+            DeviceHost host = null;
             Pacer pacer = null;
             try {
                 BrokerEndpoint endpoint = broker.endpoint();
                 ObservationLog log = new ObservationLog();
                 log.listen(vertx);
-                HarnessMonitor monitor = Waits.await(HarnessMonitor.start(vertx), "the harness monitor could not start");
+                HarnessMonitor monitor = HarnessMonitor.start(vertx);
                 progress.starting(broker.description());
                 progress.brokerStarted(endpoint);
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
                 CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
                         "the cloud services could not connect to the broker");
-                proxy = FaultProxy.create(endpoint.host(), endpoint.port(), clock);
-                Fleet fleet = new Fleet(scenario);
-                progress.starting(fleet.devices().size() + " devices");
+                host = deviceHost(vertx);
+                Fleet fleet = new Fleet(scenario, host);
+                progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
-                Waits.await(fleet.deploy(vertx, proxy, clock), "the devices could not start");
+                Waits.await(fleet.deploy(endpoint, clock), "the devices could not start");
                 awaitFleetReady(fleet, log, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx);
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
@@ -88,16 +90,16 @@ public final class ScenarioRunner {
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
                 Timeline timeline = new Timeline(scenario, vertx, fleet, log, clock, progress,
-                        new FaultInjector(proxy, cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
+                        new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
                                 clock),
                         new Prober(vertx, app, clock), pacer, monitor, runScale);
                 timeline.play();
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
-                        monitor.since(runFromNanos), List.of());
+                        HealthCheck.measured(monitor, host, runFromNanos), List.of());
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 
-                Waits.await(fleet.undeploy(vertx), "the devices could not stop");
+                Waits.await(fleet.undeploy(), "the devices could not stop");
                 recordWhatTheCloudReceived(cloud, log, clock);
                 Waits.await(app.close(), "the phone app could not disconnect");
                 monitor.stop();
@@ -109,8 +111,8 @@ public final class ScenarioRunner {
                 if (pacer != null) {
                     pacer.close();
                 }
-                if (proxy != null) {
-                    proxy.close();
+                if (host != null) {
+                    host.close();
                 }
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
@@ -132,7 +134,7 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("scenario " + scenario.name()
                     + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
         }
-        DescriptorBudget.check(scenario, settings.externalBroker() == null);
+        DescriptorBudget.check(scenario, settings.externalBroker() == null, settings.workers());
         Traffic traffic = Traffic.of(scenario);
         double carried = traffic.fastestCarriedScale();
         List<Double> asked = new ArrayList<>();
@@ -170,6 +172,23 @@ public final class ScenarioRunner {
                 traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND,
                 Durations.format(Pacer.detectionWindow(scenario)), Durations.format(Pacer.SHORT_WINDOW),
                 Durations.number(runScale));
+    }
+
+    /** The devices here, or on the first idle workers to answer the roll call. */
+    private DeviceHost deviceHost(Vertx vertx) throws InfrastructureException {
+        if (!settings.clustered()) {
+            return new LocalDevices(vertx);
+        }
+        settings.progress().starting("roll call: " + settings.workers() + " workers");
+        return Waits.await(WorkerDevices.rollCall(vertx, settings.workers(), settings.startupTimeout()),
+                "finding the workers", settings.startupTimeout().plusSeconds(5));
+    }
+
+    private static String describe(DeviceHost host) {
+        if (host instanceof WorkerDevices workers) {
+            return " on workers " + String.join(", ", workers.members().stream().map(WorkerDevices.Member::name).toList());
+        }
+        return "";
     }
 
     private Broker startBroker() throws InfrastructureException {

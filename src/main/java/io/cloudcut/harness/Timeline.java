@@ -34,6 +34,7 @@ final class Timeline {
 
     /** At most this many moments per round at which a share of the fleet is probed. */
     private static final int SLOTS_PER_ROUND = 64;
+    private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(15);
 
     private final Scenario scenario;
     private final Vertx vertx;
@@ -111,7 +112,7 @@ final class Timeline {
             if (lastBaseline) {
                 awaitOutstandingProbes();
                 baselineHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.BASELINE, runScale,
-                        monitor.since(baselineFromNanos), baselineProbes());
+                        HealthCheck.measured(monitor, fleet.host(), baselineFromNanos), baselineProbes());
                 log.add(baselineHealth);
                 progress.healthChecked(baselineHealth);
                 if (!baselineHealth.healthy()) {
@@ -139,18 +140,28 @@ final class Timeline {
     }
 
     /**
-     * One probe of every function of every device while the clock stands at zero, not recorded: the
-     * first probes of a JVM run slow (its code is still being compiled), and the baseline must
-     * measure the devices and the harness at their pace, not the start-up's.
+     * Probes every function of every device while the clock stands at zero, not recorded: the first
+     * probes of a JVM run slow (its code is still being compiled), and the baseline must measure the
+     * devices and the harness at their pace, not the start-up's. A round whose event loops ran late
+     * (in any process hosting devices: a worker's JVM warms up on its own) is followed by another,
+     * for up to {@link #WARM_UP_LIMIT} of real time.
      */
     private void warmUp() throws InfrastructureException {
-        List<Future<ProbeObserved>> probes = new ArrayList<>();
-        for (DeviceRef device : fleet.devices()) {
-            for (FunctionSpec function : device.model().functions()) {
-                probes.add(prober.probe("warm-up", 0, true, device, function, scenario.probe().timeout()));
+        long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        while (true) {
+            long fromNanos = System.nanoTime();
+            List<Future<ProbeObserved>> probes = new ArrayList<>();
+            for (DeviceRef device : fleet.devices()) {
+                for (FunctionSpec function : device.model().functions()) {
+                    probes.add(prober.probe("warm-up", 0, true, device, function, scenario.probe().timeout()));
+                }
+            }
+            Waits.await(Future.join(probes), "warming up");
+            long lag = HealthCheck.measured(monitor, fleet.host(), fromNanos).lagP99Millis();
+            if (lag <= HealthCheck.MAX_LAG_P99_MILLIS / 2 || System.nanoTime() > deadline) {
+                return;
             }
         }
-        Waits.await(Future.join(probes), "warming up");
     }
 
     /**

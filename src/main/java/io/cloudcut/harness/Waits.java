@@ -23,12 +23,17 @@ public final class Waits {
 
     /** A future's result within 60 s; a failure, a timeout or an interrupt says {@code whatFailed}. */
     public static <T> T await(Future<T> future, String whatFailed) throws InfrastructureException {
+        return await(future, whatFailed, Duration.ofSeconds(60));
+    }
+
+    /** A future's result within {@code limit}; a failure, a timeout or an interrupt says {@code whatFailed}. */
+    public static <T> T await(Future<T> future, String whatFailed, Duration limit) throws InfrastructureException {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
             throw new InfrastructureException(whatFailed + ": " + failed.getCause().getMessage(), failed.getCause());
         } catch (TimeoutException slow) {
-            throw new InfrastructureException(whatFailed + ": no answer within 60 s", slow);
+            throw new InfrastructureException(whatFailed + ": no answer within " + limit.toSeconds() + " s", slow);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException(whatFailed + ": interrupted", interrupted);

@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
@@ -31,6 +33,14 @@ public final class ScenarioClock implements AutoCloseable {
         void cancel();
     }
 
+    /**
+     * The clock's pace as of real instant {@code realNanos} ({@link System#nanoTime()} of the process
+     * that took it): scenario time {@code scenarioNanos}, running at {@code scale}; not started, it
+     * stands at zero. What a clock in another process needs to {@link #follow} this one.
+     */
+    public record Setting(boolean started, long realNanos, long scenarioNanos, double scale) {
+    }
+
     /** From real instant {@code realNanos} on, scenario time runs at {@code scale} from {@code scenarioNanos}. */
     private record Pace(long realNanos, long scenarioNanos, double scale) {
         long scenarioAt(long real) {
@@ -50,6 +60,7 @@ public final class ScenarioClock implements AutoCloseable {
     /** Deadlines once started, by scenario nanoseconds. */
     private final PriorityQueue<Deadline> running = new PriorityQueue<>(Comparator.comparingLong(d -> d.due));
     private final Thread thread;
+    private final List<Consumer<Setting>> listeners = new CopyOnWriteArrayList<>();
     private volatile Pace pace;
     private volatile boolean started;
     private boolean closed;
@@ -99,18 +110,11 @@ public final class ScenarioClock implements AutoCloseable {
             if (started) {
                 throw new IllegalStateException("the scenario clock has started already");
             }
-            long now = System.nanoTime();
-            pace = new Pace(now, 0, scale);
-            started = true;
-            for (Deadline waiting : beforeStart) {
-                waiting.due = Math.max(0, waiting.due - now);
-                running.add(waiting);
-            }
-            beforeStart.clear();
-            changed.signalAll();
+            startAt(new Pace(System.nanoTime(), 0, scale));
         } finally {
             lock.unlock();
         }
+        announce();
     }
 
     /** From now on, scenario time runs at {@code scale}; every pending deadline keeps its scenario moment. */
@@ -127,6 +131,63 @@ public final class ScenarioClock implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        announce();
+    }
+
+    /** The pace now, to hand to a clock in another process. */
+    public Setting setting() {
+        long now = System.nanoTime();
+        Pace current = pace;
+        return new Setting(started, now, current.scenarioAt(now), current.scale);
+    }
+
+    /** Hears every start and change of scale, on the thread that made it: it must not block. */
+    public void onChange(Consumer<Setting> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Runs as another process's clock does, from {@code setting} on: started there, this clock starts
+     * (at the scenario time it gives, not zero) or takes its new pace. The setting's real instant must
+     * be this process's {@link System#nanoTime()}: on one machine every process reads the same
+     * monotonic clock; from another machine, the receiver puts its own arrival instant there.
+     */
+    public void follow(Setting setting) {
+        if (!setting.started()) {
+            return;
+        }
+        checkScale(setting.scale());
+        lock.lock();
+        try {
+            Pace followed = new Pace(setting.realNanos(), setting.scenarioNanos(), setting.scale());
+            if (started) {
+                pace = followed;
+                changed.signalAll();
+            } else {
+                startAt(followed);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Under the lock: what remains of each real-time deadline set before the start counts from {@code from}'s scenario time now. */
+    private void startAt(Pace from) {
+        long now = System.nanoTime();
+        pace = from;
+        started = true;
+        long scenarioNow = from.scenarioAt(now);
+        for (Deadline waiting : beforeStart) {
+            waiting.due = scenarioNow + Math.max(0, waiting.due - now);
+            running.add(waiting);
+        }
+        beforeStart.clear();
+        changed.signalAll();
+    }
+
+    private void announce() {
+        Setting now = setting();
+        listeners.forEach(listener -> listener.accept(now));
     }
 
     /** Runs {@code action} on {@code executor} once {@code delay} of scenario time has passed. */

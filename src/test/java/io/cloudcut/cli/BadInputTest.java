@@ -124,9 +124,7 @@ class BadInputTest {
     /** Five descriptors a device with the embedded broker, counting its link's listening socket on the proxy. */
     @Test
     void theFirstFleetOverTheDescriptorBudgetIsRefusedNamingTheNumbers() {
-        long limit = ((com.sun.management.UnixOperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getMaxFileDescriptorCount();
-        org.junit.jupiter.api.Assumptions.assumeTrue(limit < 400_000, "an open-file limit this suite can exceed");
+        long limit = exceedableOpenFileLimit();
         long fits = (limit - 1_000) / 5;
         int perModel = (int) (fits / 4 + 1); // short-outage has four models
         CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
@@ -137,6 +135,43 @@ class BadInputTest {
                 .contains("a fleet of " + perModel * 4 + " devices needs about " + (1_000 + perModel * 4L * 5) + " open files")
                 .contains("limit of " + limit).contains("run at most " + fits + " devices in one process")
                 .contains((limit - 1_000) / 4 + " with an external broker");
+    }
+
+    @Test
+    void aFleetBeyondOneProcessIsToldHowManyWorkersWouldHoldIt() {
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--devices-per-model", "50000");
+        assertThat(run.errorLines()).singleElement().asString().containsPattern("spread the fleet over \\d+ or more worker processes");
+    }
+
+    /** Four descriptors a device on a worker: its socket, its link's listening socket and the link's two ends. */
+    @Test
+    void aShareBeyondAWorkersOpenFileLimitIsRefusedNamingTheWorkersNeeded() {
+        long limit = exceedableOpenFileLimit();
+        long perWorker = (limit - 1_000) / 4;
+        int perModel = (int) (perWorker / 2 + 1); // two workers; short-outage has four models
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--devices-per-model", String.valueOf(perModel), "--time-scale", "1", "--broker", "tcp://127.0.0.1:1",
+                "--workers", "2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains(perModel * 4 + " devices over 2 workers is " + perModel * 2 + " a worker, over the " + perWorker)
+                .contains("use at least " + (perModel * 4 + perWorker - 1) / perWorker + " workers");
+    }
+
+    @Test
+    void aClusterWithoutWorkersOrWithABadMemberIsAUsageError() {
+        CliRun noWorkers = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--cluster", "127.0.0.1:5701");
+        assertThat(noWorkers.exitCode()).isEqualTo(2);
+        assertThat(noWorkers.errorLines()).singleElement().asString().contains("--cluster needs --workers N");
+
+        CliRun badMember = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--workers", "2", "--cluster", "127.0.0.1:5701,not a host");
+        assertThat(badMember.exitCode()).isEqualTo(2);
+        assertThat(badMember.errorLines()).singleElement().asString()
+                .contains("--cluster: cluster member 'not a host' is not host or host:port");
     }
 
     @Test
@@ -174,5 +209,13 @@ class BadInputTest {
 
     private CliRun run(Path scenario) {
         return CliRun.of("run", scenario.toString(), "--project-dir", project.toString());
+    }
+
+    /** This process's open-file limit, when a fleet in this suite can exceed it (the test is skipped otherwise). */
+    private static long exceedableOpenFileLimit() {
+        long limit = ((com.sun.management.UnixOperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        org.junit.jupiter.api.Assumptions.assumeTrue(limit < 400_000, "an open-file limit this suite can exceed");
+        return limit;
     }
 }

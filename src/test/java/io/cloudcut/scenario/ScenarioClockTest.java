@@ -126,4 +126,44 @@ class ScenarioClockTest {
         assertThatThrownBy(() -> clock.start(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> clock.start(Double.POSITIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** A worker's clock follows the coordinator's: started where it stands, at its scale, and on every change. */
+    @Test
+    void aFollowingClockReadsWhatTheClockItFollowsReads() {
+        clock = ScenarioClock.stopped();
+        List<ScenarioClock.Setting> announced = new CopyOnWriteArrayList<>();
+        clock.onChange(announced::add);
+        try (ScenarioClock follower = ScenarioClock.stopped()) {
+            AtomicLong ranAt = new AtomicLong(-1);
+            follower.schedule(Duration.ofMinutes(30), Runnable::run, () -> ranAt.set(follower.nowMillis()));
+            follower.follow(clock.setting());
+            assertThat(follower.started()).as("a setting of a clock not started yet changes nothing").isFalse();
+
+            clock.start(1);
+            clock.setScale(3600);
+            assertThat(announced).hasSize(2).allMatch(ScenarioClock.Setting::started);
+            announced.forEach(follower::follow);
+            assertThat(follower.started()).isTrue();
+            assertThat(follower.scale()).isEqualTo(3600);
+            Duration apart = follower.now().minus(clock.now()).abs();
+            assertThat(apart).as("one machine's processes share the real clock").isLessThan(Duration.ofSeconds(2));
+
+            await().atMost(10, SECONDS).until(() -> ranAt.get() >= 0);
+            assertThat(ranAt.get()).as("a wait set before the start keeps what was left of it")
+                    .isBetween(Duration.ofMinutes(29).toMillis(), Duration.ofMinutes(31).toMillis());
+        }
+    }
+
+    /** Joining a run under way: the follower starts at the scenario time the setting gives, not at zero. */
+    @Test
+    void aClockThatFollowsLateStartsWhereTheOtherStands() {
+        clock = ScenarioClock.running(1);
+        ScenarioClock.Setting late = new ScenarioClock.Setting(true, System.nanoTime(), Duration.ofHours(5).toNanos(), 1);
+        clock.follow(late);
+        assertThat(clock.now()).isBetween(Duration.ofHours(5), Duration.ofHours(5).plusSeconds(5));
+        try (ScenarioClock follower = ScenarioClock.stopped()) {
+            follower.follow(late);
+            assertThat(follower.now()).isBetween(Duration.ofHours(5), Duration.ofHours(5).plusSeconds(5));
+        }
+    }
 }

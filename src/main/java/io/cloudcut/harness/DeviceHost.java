@@ -1,0 +1,36 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.scenario.FaultSpec;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a run's devices live, each behind its own link of a fault proxy: in this process
+ * ({@link LocalDevices}) or spread over the workers of a cluster ({@link WorkerDevices}). Whichever it
+ * is, devices are reached by their event-bus addresses and report on the event bus.
+ */
+interface DeviceHost {
+
+    /** Starts every device on its own link to the broker. Before the clock starts, it stands at zero. */
+    Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock);
+
+    /** Puts exactly these faults on these devices' links (an empty list: a healthy link). */
+    Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice);
+
+    /**
+     * The harness figures of the other processes hosting devices, over the last {@code stretch} of
+     * real time: none when every device runs here.
+     */
+    Future<List<HarnessMonitor.Figures>> otherProcesses(Duration stretch);
+
+    /** Stops every device; each publishes its final event account as it stops. */
+    Future<Void> undeploy();
+
+    /** Releases what the devices were reached through (proxies, workers); idempotent. */
+    void close();
+}

@@ -1,0 +1,76 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.device.DeviceVerticle;
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.scenario.FaultSpec;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Devices as verticles of one Vert.x instance, their links on one fault proxy of the same process. */
+final class LocalDevices implements DeviceHost {
+
+    private final Vertx vertx;
+    private final List<String> deployments = new ArrayList<>();
+    private FaultProxy proxy;
+
+    LocalDevices(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    @Override
+    public Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock) {
+        proxy = FaultProxy.create(broker.host(), broker.port(), clock);
+        List<Future<String>> started = new ArrayList<>();
+        for (DeviceRef device : devices) {
+            Link link = proxy.openLink(device.id());
+            started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock))
+                    .onSuccess(this::deployed));
+        }
+        return Future.all(started).mapEmpty();
+    }
+
+    private synchronized void deployed(String deploymentId) {
+        deployments.add(deploymentId);
+    }
+
+    @Override
+    public Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
+        faultsByDevice.forEach((device, faults) -> fault(proxy.link(device), faults));
+        return Future.succeededFuture();
+    }
+
+    /** Puts exactly {@code faults} on {@code link}, as a scenario states them. */
+    static void fault(Link link, List<FaultSpec> faults) {
+        link.restore();
+        faults.forEach(fault -> link.add(LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction())));
+    }
+
+    @Override
+    public Future<List<HarnessMonitor.Figures>> otherProcesses(Duration stretch) {
+        return Future.succeededFuture(List.of());
+    }
+
+    @Override
+    public synchronized Future<Void> undeploy() {
+        List<Future<Void>> stopped = new ArrayList<>();
+        deployments.forEach(id -> stopped.add(vertx.undeploy(id)));
+        deployments.clear();
+        return Future.join(stopped).mapEmpty();
+    }
+
+    @Override
+    public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
+    }
+}

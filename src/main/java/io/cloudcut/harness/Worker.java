@@ -1,0 +1,199 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.device.DeviceVerticle;
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A process that hosts part of a clustered run's fleet ({@code cloudcut worker}). It answers the
+ * coordinator's roll call, starts the devices of its share behind its own fault proxy, follows the
+ * coordinator's scenario clock, faults the links it is told to, and reports its own harness figures.
+ * It hosts one run at a time; a run whose coordinator falls silent for {@link #SILENCE} is stopped.
+ */
+public final class Worker extends VerticleBase {
+
+    static final String ROLL_CALL = "cloudcut.workers.roll-call";
+    /** The coordinator re-announces its clock this often: a worker that hears nothing for {@link #SILENCE} stops the run. */
+    static final Duration HEARTBEAT = Duration.ofSeconds(1);
+    static final Duration SILENCE = Duration.ofSeconds(15);
+    /** This machine, as the kernel names its boot: processes that share it share {@link System#nanoTime()}. */
+    static final String MACHINE = machine();
+
+    private final String name;
+    private final String address = "cloudcut.worker." + UUID.randomUUID();
+    private final Consumer<String> say;
+    private Hosted hosted;
+
+    private Worker(String name, Consumer<String> say) {
+        this.name = name;
+        this.say = say;
+    }
+
+    /**
+     * Starts a worker on a clustered Vert.x; {@code say} hears what it does, a line each. Its own
+     * handlers run on a worker thread (a fault proxy binds and closes its sockets blocking); the
+     * devices it starts run on event loops as everywhere.
+     */
+    public static Future<String> start(Vertx clustered, String name, Consumer<String> say) {
+        return clustered.deployVerticle(new Worker(name, say), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+    }
+
+    @Override
+    public Future<?> start() {
+        vertx.eventBus().<JsonObject>consumer(ROLL_CALL, call -> vertx.eventBus().send(call.body().getString("replyTo"),
+                new JsonObject().put("name", name).put("address", address).put("busy", hosted != null)
+                        .put("maxDevices", DescriptorBudget.workerCapacity())));
+        return vertx.eventBus().<JsonObject>consumer(address, this::handle).completion();
+    }
+
+    private void handle(Message<JsonObject> message) {
+        String action = message.headers().get("action");
+        Future<JsonObject> answer;
+        if ("deploy".equals(action)) {
+            answer = deploy(message.body());
+        } else if (hosted == null || !hosted.run.equals(message.body().getString("run"))) {
+            answer = Future.failedFuture("worker " + name + " hosts no run " + message.body().getString("run"));
+        } else if ("links".equals(action)) {
+            answer = hosted.fault(message.body().getJsonObject("links"));
+        } else if ("figures".equals(action)) {
+            answer = Future.succeededFuture(hosted.monitor.since(
+                    System.nanoTime() - Duration.ofMillis(message.body().getLong("stretchMillis")).toNanos()).toJson());
+        } else if ("undeploy".equals(action)) {
+            answer = stopHosting("the run ended");
+        } else {
+            answer = Future.failedFuture("worker " + name + " knows no action '" + action + "'");
+        }
+        answer.onSuccess(message::reply).onFailure(failed -> message.fail(500, failed.getMessage()));
+    }
+
+    private Future<JsonObject> deploy(JsonObject order) {
+        if (hosted != null) {
+            return Future.failedFuture("worker " + name + " hosts run " + hosted.run + " already");
+        }
+        JsonArray devices = order.getJsonArray("devices");
+        if (devices.size() > DescriptorBudget.workerCapacity()) {
+            return Future.failedFuture("worker " + name + " can host at most " + DescriptorBudget.workerCapacity()
+                    + " devices within its open-file limit, not " + devices.size());
+        }
+        Map<String, DeviceModel> models = new HashMap<>();
+        order.getJsonObject("models").forEach(model -> models.put(model.getKey(), ModelWire.decode((JsonObject) model.getValue())));
+        JsonObject broker = order.getJsonObject("broker");
+        ScenarioClock clock = ScenarioClock.stopped();
+        hosted = new Hosted(order.getString("run"), clock,
+                FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock),
+                HarnessMonitor.start(vertx));
+        hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
+        hosted.watchdog = vertx.setPeriodic(HEARTBEAT.toMillis(), tick -> {
+            if (hosted != null && System.nanoTime() - hosted.lastHeardNanos > SILENCE.toNanos()) {
+                stopHosting("its coordinator was silent for " + SILENCE.toSeconds() + " s");
+            }
+        });
+        say.accept("run " + hosted.run + ": starting " + devices.size() + " devices");
+        List<Future<String>> started = new ArrayList<>();
+        for (int index = 0; index < devices.size(); index++) {
+            JsonArray device = devices.getJsonArray(index);
+            Link link = hosted.proxy.openLink(device.getString(0));
+            started.add(vertx.deployVerticle(new DeviceVerticle(device.getString(0), models.get(device.getString(1)),
+                    link.host(), link.port(), clock)).onSuccess(hosted.deployments::add));
+        }
+        return Future.all(started).map(all -> new JsonObject().put("devices", devices.size()));
+    }
+
+    private void followClock(Message<JsonObject> announced) {
+        if (hosted == null) {
+            return;
+        }
+        hosted.lastHeardNanos = System.nanoTime();
+        JsonObject wire = announced.body();
+        boolean sameMachine = MACHINE.equals(wire.getString("machine"));
+        // From another machine the sender's instant means nothing here: take the arrival as that instant.
+        hosted.clock.follow(new ScenarioClock.Setting(wire.getBoolean("started"),
+                sameMachine ? wire.getLong("realNanos") : System.nanoTime(), wire.getLong("scenarioNanos"),
+                wire.getDouble("scale")));
+    }
+
+    private Future<JsonObject> stopHosting(String why) {
+        Hosted ending = hosted;
+        hosted = null;
+        vertx.cancelTimer(ending.watchdog);
+        List<Future<Void>> stopped = new ArrayList<>();
+        ending.deployments.forEach(id -> stopped.add(vertx.undeploy(id)));
+        return Future.join(stopped).eventually(() -> {
+            ending.close();
+            say.accept("run " + ending.run + ": stopped " + ending.deployments.size() + " devices (" + why + ")");
+            return Future.succeededFuture();
+        }).map(done -> new JsonObject().put("devices", ending.deployments.size()));
+    }
+
+    private static String machine() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+        } catch (IOException | RuntimeException noSuchFile) {
+            // Unknown: never the same as another process's, so clocks follow by arrival time.
+            return ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+        }
+    }
+
+    /** One run's devices on this worker, with what they are reached through. */
+    private static final class Hosted {
+        private final String run;
+        private final ScenarioClock clock;
+        private final FaultProxy proxy;
+        private final HarnessMonitor monitor;
+        private final List<String> deployments = new ArrayList<>();
+        private long lastHeardNanos = System.nanoTime();
+        private long watchdog;
+        private MessageConsumer<JsonObject> clockConsumer;
+
+        Hosted(String run, ScenarioClock clock, FaultProxy proxy, HarnessMonitor monitor) {
+            this.run = run;
+            this.clock = clock;
+            this.proxy = proxy;
+            this.monitor = monitor;
+        }
+
+        Future<JsonObject> fault(JsonObject links) {
+            links.forEach(device -> {
+                Link link = proxy.link(device.getKey());
+                link.restore();
+                ((JsonArray) device.getValue()).forEach(wire -> {
+                    JsonObject fault = (JsonObject) wire;
+                    link.add(LinkFaults.fromScenario(fault.getString("fault"), fault.getJsonObject("attributes").getMap(),
+                            fault.getString("direction")));
+                });
+            });
+            return Future.succeededFuture(new JsonObject().put("links", links.size()));
+        }
+
+        void close() {
+            clockConsumer.unregister();
+            monitor.stop();
+            proxy.close();
+            clock.close();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.FaultSpec;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The coordinator's side of a clustered run: the devices are spread over worker processes (a device
+ * in turn to each, so that every worker gets its share of every model), which follow this process's
+ * scenario clock and fault their links when told. Devices are reached and report on the clustered
+ * event bus exactly as in one process.
+ */
+final class WorkerDevices implements DeviceHost {
+
+    private static final Duration ROLL_CALL_EVERY = Duration.ofMillis(500);
+    /** Starting thousands of devices on a busy machine takes a while; the event bus waits this long for a worker. */
+    private static final long ORDER_TIMEOUT_MILLIS = Duration.ofMinutes(3).toMillis();
+
+    /** A worker that answered the roll call. */
+    record Member(String name, String address, int maxDevices) {
+    }
+
+    private final Vertx vertx;
+    private final List<Member> members;
+    private final String run = UUID.randomUUID().toString();
+    private final String clockAddress = "cloudcut.run." + run + ".clock";
+    private final Map<String, Member> byDevice = new LinkedHashMap<>();
+    private long heartbeat = -1;
+
+    private WorkerDevices(Vertx vertx, List<Member> members) {
+        this.vertx = vertx;
+        this.members = members;
+    }
+
+    /**
+     * The first {@code count} idle workers to answer (by name), once that many have; fails after
+     * {@code limit} naming those that answered.
+     */
+    static Future<WorkerDevices> rollCall(Vertx vertx, int count, Duration limit) {
+        Promise<WorkerDevices> found = Promise.promise();
+        Map<String, Member> idle = new TreeMap<>();
+        List<String> busy = new ArrayList<>();
+        String replyTo = "cloudcut.roll-call." + UUID.randomUUID();
+        MessageConsumer<JsonObject> answers = vertx.eventBus().consumer(replyTo, answer -> {
+            JsonObject worker = answer.body();
+            if (worker.getBoolean("busy")) {
+                if (!busy.contains(worker.getString("name"))) {
+                    busy.add(worker.getString("name"));
+                }
+            } else {
+                idle.put(worker.getString("name"), new Member(worker.getString("name"), worker.getString("address"),
+                        worker.getInteger("maxDevices")));
+            }
+            if (idle.size() >= count) {
+                found.tryComplete(new WorkerDevices(vertx, List.copyOf(idle.values()).subList(0, count)));
+            }
+        });
+        JsonObject call = new JsonObject().put("replyTo", replyTo);
+        long calling = vertx.setPeriodic(0, ROLL_CALL_EVERY.toMillis(), tick -> vertx.eventBus().publish(Worker.ROLL_CALL, call));
+        long giveUp = vertx.setTimer(limit.toMillis(), timeout -> found.tryFail("waited " + limit.toSeconds()
+                + " s for " + count + " idle workers; " + idle.size() + " answered" + (idle.isEmpty() ? "" : " (" + String.join(", ", idle.keySet()) + ")")
+                + (busy.isEmpty() ? "" : ", busy with another run: " + String.join(", ", busy))
+                + ": start them with ./cloudcut worker, on the cluster's members"));
+        return found.future().onComplete(done -> {
+            vertx.cancelTimer(calling);
+            vertx.cancelTimer(giveUp);
+            answers.unregister();
+        });
+    }
+
+    List<Member> members() {
+        return members;
+    }
+
+    @Override
+    public Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock) {
+        Map<Member, JsonArray> shares = new LinkedHashMap<>();
+        members.forEach(member -> shares.put(member, new JsonArray()));
+        JsonObject models = new JsonObject();
+        for (int index = 0; index < devices.size(); index++) {
+            DeviceRef device = devices.get(index);
+            Member member = members.get(index % members.size());
+            byDevice.put(device.id(), member);
+            shares.get(member).add(new JsonArray().add(device.id()).add(device.model().id()));
+            DeviceModel model = device.model();
+            if (!models.containsKey(model.id())) {
+                models.put(model.id(), ModelWire.encode(model));
+            }
+        }
+        for (Map.Entry<Member, JsonArray> share : shares.entrySet()) {
+            if (share.getValue().size() > share.getKey().maxDevices()) {
+                return Future.failedFuture("worker " + share.getKey().name() + " holds at most " + share.getKey().maxDevices()
+                        + " devices within its open-file limit, not " + share.getValue().size() + ": use more workers");
+            }
+        }
+        clock.onChange(setting -> announce(setting));
+        heartbeat = vertx.setPeriodic(Worker.HEARTBEAT.toMillis(), tick -> announce(clock.setting()));
+        JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress).put("models", models)
+                .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()));
+        List<Future<JsonObject>> started = new ArrayList<>();
+        shares.forEach((member, share) -> started.add(ask(member, "deploy", order.copy().put("devices", share))));
+        return Future.all(started).mapEmpty();
+    }
+
+    /** The clock's pace to every worker: on each change, and as a heartbeat that keeps the run alive there. */
+    private void announce(ScenarioClock.Setting setting) {
+        vertx.eventBus().publish(clockAddress, new JsonObject().put("started", setting.started())
+                .put("realNanos", setting.realNanos()).put("scenarioNanos", setting.scenarioNanos())
+                .put("scale", setting.scale()).put("machine", Worker.MACHINE));
+    }
+
+    @Override
+    public Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
+        Map<Member, JsonObject> byMember = new LinkedHashMap<>();
+        faultsByDevice.forEach((device, faults) -> {
+            JsonArray wire = new JsonArray();
+            faults.forEach(fault -> wire.add(new JsonObject().put("fault", fault.fault()).put("direction", fault.direction())
+                    .put("attributes", new JsonObject(fault.attributes() == null ? Map.of() : fault.attributes()))));
+            byMember.computeIfAbsent(byDevice.get(device), member -> new JsonObject()).put(device, wire);
+        });
+        List<Future<JsonObject>> set = new ArrayList<>();
+        byMember.forEach((member, links) -> set.add(ask(member, "links", new JsonObject().put("links", links))));
+        return Future.all(set).mapEmpty();
+    }
+
+    @Override
+    public Future<List<HarnessMonitor.Figures>> otherProcesses(Duration stretch) {
+        List<Future<HarnessMonitor.Figures>> figures = new ArrayList<>();
+        members.forEach(member -> figures.add(ask(member, "figures", new JsonObject().put("stretchMillis", stretch.toMillis()))
+                .map(HarnessMonitor.Figures::fromJson)));
+        return Future.all(figures).map(all -> all.<HarnessMonitor.Figures>list());
+    }
+
+    @Override
+    public Future<Void> undeploy() {
+        List<Future<JsonObject>> stopped = new ArrayList<>();
+        members.forEach(member -> stopped.add(ask(member, "undeploy", new JsonObject())));
+        return Future.join(stopped).mapEmpty();
+    }
+
+    @Override
+    public void close() {
+        if (heartbeat >= 0) {
+            vertx.cancelTimer(heartbeat);
+            heartbeat = -1;
+        }
+    }
+
+    private Future<JsonObject> ask(Member member, String action, JsonObject body) {
+        return vertx.eventBus().<JsonObject>request(member.address(), body.put("run", run),
+                        new DeliveryOptions().addHeader("action", action).setSendTimeout(ORDER_TIMEOUT_MILLIS))
+                .map(reply -> reply.body())
+                .recover(failed -> Future.failedFuture("worker " + member.name() + ": " + failed.getMessage()));
+    }
+}
