@@ -87,8 +87,9 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         onContext = task -> context.runOnContext(ignored -> task.run());
         outbox = new EventOutbox(model.buffer());
         session = new CloudSession(this, model.session(), this::requestToken, this::sessionChanged);
-        vertx.eventBus().<JsonObject>consumer(DeviceAddresses.stimulus(deviceId), this::stimulus);
-        vertx.eventBus().<JsonObject>consumer(DeviceAddresses.status(deviceId), ask -> ask.reply(status()));
+        // Local: on a worker of a clustered run the harness reaches its devices through the worker.
+        vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.stimulus(deviceId), this::stimulus);
+        vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.status(deviceId), ask -> ask.reply(status()));
         connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
                 model.keepAlive(), model.connectTimeout(), model.mqttSession(), List.of(CloudTopics.auth(deviceId), CloudTopics.command(deviceId)),
                 model.reconnect(), clock), this);
@@ -356,6 +357,6 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     }
 
     private void observe(Observation observation) {
-        vertx.eventBus().publish(ObservationCodec.ADDRESS, ObservationCodec.encode(observation));
+        vertx.eventBus().publish(ObservationCodec.ADDRESS, ObservationCodec.encode(observation), ObservationCodec.LOCAL);
     }
 }

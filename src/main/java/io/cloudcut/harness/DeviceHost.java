@@ -4,6 +4,9 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +21,12 @@ interface DeviceHost {
 
     /** Starts every device on its own link to the broker. Before the clock starts, it stands at zero. */
     Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock);
+
+    /**
+     * Asks a device at one of its {@link io.cloudcut.device.DeviceAddresses}: the device's own answer,
+     * its refusal (a {@link io.vertx.core.eventbus.ReplyException} with its failure code), or a time-out.
+     */
+    Future<Message<JsonObject>> request(DeviceRef device, String address, JsonObject body, DeliveryOptions options);
 
     /** Puts exactly these faults on these devices' links (an empty list: a healthy link). */
     Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice);

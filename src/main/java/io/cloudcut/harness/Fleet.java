@@ -7,7 +7,8 @@ import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -53,9 +54,14 @@ final class Fleet {
         return faultsByDevice.isEmpty() ? Future.succeededFuture() : host.setLinkFaults(faultsByDevice);
     }
 
-    Future<JsonObject> status(Vertx vertx, DeviceRef device) {
-        return vertx.eventBus().<JsonObject>request(DeviceAddresses.status(device.id()), new JsonObject())
+    Future<JsonObject> status(DeviceRef device) {
+        return host.request(device, DeviceAddresses.status(device.id()), new JsonObject(), new DeliveryOptions())
                 .map(reply -> reply.body());
+    }
+
+    /** A stimulus on the device itself, as {@link DeviceAddresses#stimulus} describes it. */
+    Future<Message<JsonObject>> stimulate(DeviceRef device, JsonObject stimulus, DeliveryOptions options) {
+        return host.request(device, DeviceAddresses.stimulus(device.id()), stimulus, options);
     }
 
     /** Stops every device; each publishes its final event account as it stops. */

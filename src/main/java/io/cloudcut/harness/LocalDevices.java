@@ -9,6 +9,9 @@ import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +43,11 @@ final class LocalDevices implements DeviceHost {
 
     private synchronized void deployed(String deploymentId) {
         deployments.add(deploymentId);
+    }
+
+    @Override
+    public Future<Message<JsonObject>> request(DeviceRef device, String address, JsonObject body, DeliveryOptions options) {
+        return vertx.eventBus().request(address, body, options);
     }
 
     @Override

@@ -19,7 +19,7 @@ final class ObservationLog {
     private MessageConsumer<JsonObject> consumer;
 
     void listen(Vertx vertx) {
-        consumer = vertx.eventBus().consumer(ObservationCodec.ADDRESS, message -> add(ObservationCodec.decode(message.body())));
+        consumer = vertx.eventBus().localConsumer(ObservationCodec.ADDRESS, message -> add(ObservationCodec.decode(message.body())));
     }
 
     void stopListening() {

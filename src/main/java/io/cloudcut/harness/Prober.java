@@ -27,11 +27,13 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Prober {
 
     private final Vertx vertx;
+    private final Fleet fleet;
     private final PhoneApp app;
     private final ScenarioClock clock;
     private final AtomicLong ids = new AtomicLong();
 
-    Prober(Vertx vertx, PhoneApp app, ScenarioClock clock) {
+    Prober(Vertx vertx, Fleet fleet, PhoneApp app, ScenarioClock clock) {
+        this.fleet = fleet;
         this.vertx = vertx;
         this.app = app;
         this.clock = clock;
@@ -74,7 +76,7 @@ final class Prober {
     private Future<String> onDevice(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
         Future<JsonObject> delivered = function.isLocal() ? null : app.await(probeId, timeout);
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
-        Future<String> onTheDevice = vertx.eventBus().<JsonObject>request(DeviceAddresses.stimulus(device.id()),
+        Future<String> onTheDevice = fleet.stimulate(device,
                         new JsonObject().put("function", function.name()).put("probeId", probeId), options)
                 .transform(reply -> {
                     if (reply.succeeded()) {

@@ -194,7 +194,7 @@ final class Recovery {
             }
             long afterMillis = after;
             long withinMillis = within;
-            return fleet.status(vertx, ref).map(status -> {
+            return fleet.status(ref).map(status -> {
                 result.tryComplete(new RecoveryObserved(roundAt, ref.id(), ref.model().id(), recovered, afterMillis,
                         withinMillis, (roundNanos - startNanos) / 1_000_000, describeState(status),
                         status.getBoolean("needsPerson", false)));

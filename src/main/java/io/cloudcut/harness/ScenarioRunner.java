@@ -11,8 +11,6 @@ import io.cloudcut.cluster.ClusterNode;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
-import io.cloudcut.observation.ConnectionObserved;
-import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
@@ -23,12 +21,10 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -77,22 +73,23 @@ public final class ScenarioRunner {
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
                 CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
                         "the cloud services could not connect to the broker");
-                host = deviceHost(vertx);
+                host = deviceHost(vertx, log);
                 Fleet fleet = new Fleet(scenario, host);
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
                 Waits.await(fleet.deploy(endpoint, clock), "the devices could not start");
-                awaitFleetReady(fleet, log, deployedFromNanos);
+                FleetReadiness readiness = new FleetReadiness(log, fleet.devices().size());
+                awaitFleetReady(fleet, readiness, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx);
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
 
                 pacer = new Pacer(vertx, clock, log);
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
-                Timeline timeline = new Timeline(scenario, vertx, fleet, log, clock, progress,
+                Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
                                 clock),
-                        new Prober(vertx, app, clock), pacer, monitor, runScale);
+                        new Prober(vertx, fleet, app, clock), pacer, monitor, runScale);
                 timeline.play();
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
                         HealthCheck.measured(monitor, host, runFromNanos), List.of());
@@ -175,12 +172,12 @@ public final class ScenarioRunner {
     }
 
     /** The devices here, or on the first idle workers to answer the roll call. */
-    private DeviceHost deviceHost(Vertx vertx) throws InfrastructureException {
+    private DeviceHost deviceHost(Vertx vertx, ObservationLog log) throws InfrastructureException {
         if (!settings.clustered()) {
             return new LocalDevices(vertx);
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
-        return Waits.await(WorkerDevices.rollCall(vertx, settings.workers(), settings.startupTimeout()),
+        return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),
                 "finding the workers", settings.startupTimeout().plusSeconds(5));
     }
 
@@ -235,32 +232,15 @@ public final class ScenarioRunner {
     }
 
     /** Every device must be connected and hold a session before the baseline means anything. */
-    private void awaitFleetReady(Fleet fleet, ObservationLog log, long deployedFromNanos) throws InfrastructureException {
-        ProgressListener progress = settings.progress();
-        Duration connectedIn = null;
+    private void awaitFleetReady(Fleet fleet, FleetReadiness readiness, long deployedFromNanos)
+            throws InfrastructureException {
         long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
-        Set<String> connected = new HashSet<>();
-        Set<String> withSession = new HashSet<>();
-        int seen = 0;
-        while (System.nanoTime() < deadline) {
-            for (var observation : log.since(seen)) {
-                seen++;
-                if (observation instanceof ConnectionObserved up && ConnectionObserved.UP.equals(up.change())) {
-                    connected.add(up.device());
-                } else if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
-                    withSession.add(session.device());
-                }
-            }
-            if (connectedIn == null && connected.size() == fleet.devices().size()) {
-                connectedIn = Duration.ofNanos(System.nanoTime() - deployedFromNanos);
-            }
-            if (connectedIn != null && withSession.size() == fleet.devices().size()) {
-                progress.fleetReady(fleet.devices().size(), connectedIn, Duration.ofNanos(System.nanoTime() - deployedFromNanos));
-                return;
-            }
+        while (!readiness.allConnected() && System.nanoTime() < deadline) {
             Waits.pause(Duration.ofMillis(20));
         }
-        throw new InfrastructureException("devices not ready within " + settings.startupTimeout().toSeconds() + " s: "
-                + connected.size() + "/" + fleet.devices().size() + " connected, " + withSession.size() + " with a session");
+        Duration connectedIn = Duration.ofNanos(System.nanoTime() - deployedFromNanos);
+        readiness.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), "after they started");
+        settings.progress().fleetReady(fleet.devices().size(), connectedIn,
+                Duration.ofNanos(System.nanoTime() - deployedFromNanos));
     }
 }

@@ -46,18 +46,20 @@ final class Timeline {
     private final Prober prober;
     private final Pacer pacer;
     private final HarnessMonitor monitor;
+    private final FleetReadiness readiness;
     private final double runScale;
     private final Duration detectionWindow;
     private final Executor onHarness;
     /** Probes started and perhaps not answered yet, of every phase so far. */
     private final List<Future<ProbeObserved>> outstanding = Collections.synchronizedList(new ArrayList<>());
 
-    Timeline(Scenario scenario, Vertx vertx, Fleet fleet, ObservationLog log, ScenarioClock clock,
+    Timeline(Scenario scenario, Vertx vertx, Fleet fleet, FleetReadiness readiness, ObservationLog log, ScenarioClock clock,
              ProgressListener progress, FaultInjector faults, Prober prober, Pacer pacer, HarnessMonitor monitor,
              double runScale) {
         this.scenario = scenario;
         this.vertx = vertx;
         this.fleet = fleet;
+        this.readiness = readiness;
         this.log = log;
         this.clock = clock;
         this.progress = progress;
@@ -77,6 +79,7 @@ final class Timeline {
      */
     HealthObserved play() throws InfrastructureException {
         warmUp();
+        readiness.awaitReady(WARM_UP_LIMIT.multipliedBy(4), "after the warm-up");
         Phase first = scenario.phases().get(0);
         pacer.start(first.timeScale() != null ? first.timeScale() : runScale);
         List<Phase> phases = scenario.phases();

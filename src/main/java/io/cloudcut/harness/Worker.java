@@ -4,6 +4,7 @@ import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.DeploymentOptions;
@@ -11,7 +12,10 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,6 +46,9 @@ public final class Worker extends VerticleBase {
     static final Duration SILENCE = Duration.ofSeconds(15);
     /** This machine, as the kernel names its boot: processes that share it share {@link System#nanoTime()}. */
     static final String MACHINE = machine();
+    /** Observations go to the coordinator in batches of at most this many, at least this often. */
+    private static final int BATCH = 500;
+    private static final Duration BATCH_EVERY = Duration.ofMillis(50);
 
     private final String name;
     private final String address = "cloudcut.worker." + UUID.randomUUID();
@@ -72,6 +79,10 @@ public final class Worker extends VerticleBase {
 
     private void handle(Message<JsonObject> message) {
         String action = message.headers().get("action");
+        if ("device".equals(action)) {
+            toDevice(message);
+            return;
+        }
         Future<JsonObject> answer;
         if ("deploy".equals(action)) {
             answer = deploy(message.body());
@@ -107,6 +118,14 @@ public final class Worker extends VerticleBase {
                 FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock),
                 HarnessMonitor.start(vertx));
         hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
+        hosted.observationsAddress = order.getString("observations");
+        hosted.observations = vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> {
+            hosted.pending.add(observed.body());
+            if (hosted.pending.size() >= BATCH) {
+                sendObservations();
+            }
+        });
+        hosted.batches = vertx.setPeriodic(BATCH_EVERY.toMillis(), tick -> sendObservations());
         hosted.watchdog = vertx.setPeriodic(HEARTBEAT.toMillis(), tick -> {
             if (hosted != null && System.nanoTime() - hosted.lastHeardNanos > SILENCE.toNanos()) {
                 stopHosting("its coordinator was silent for " + SILENCE.toSeconds() + " s");
@@ -123,6 +142,36 @@ public final class Worker extends VerticleBase {
         return Future.all(started).map(all -> new JsonObject().put("devices", devices.size()));
     }
 
+    /**
+     * Hands a request on to one of this worker's devices, and its answer or refusal back; a device that
+     * does not answer gets no answer sent, so that the coordinator's own request times out.
+     */
+    private void toDevice(Message<JsonObject> request) {
+        if (hosted == null || !hosted.run.equals(request.headers().get("run"))) {
+            return;
+        }
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(Long.parseLong(request.headers().get("timeout")));
+        vertx.eventBus().<JsonObject>request(request.headers().get("to"), request.body(), options).onComplete(answered -> {
+            if (answered.succeeded()) {
+                request.reply(answered.result().body());
+            } else if (answered.cause() instanceof ReplyException refused
+                    && refused.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+                request.fail(refused.failureCode(), refused.getMessage());
+            }
+        });
+    }
+
+    /** Sends what the devices observed since the last batch to the coordinator. */
+    private void sendObservations() {
+        if (hosted == null || hosted.pending.isEmpty()) {
+            return;
+        }
+        vertx.eventBus().send(hosted.observationsAddress, new JsonObject().put("worker", name)
+                .put("observations", hosted.pending));
+        hosted.sent += hosted.pending.size();
+        hosted.pending = new JsonArray();
+    }
+
     private void followClock(Message<JsonObject> announced) {
         if (hosted == null) {
             return;
@@ -136,17 +185,20 @@ public final class Worker extends VerticleBase {
                 wire.getDouble("scale")));
     }
 
+    /** Stops the run's devices (each publishes its final account), sends what is left to send, and lets go of the run. */
     private Future<JsonObject> stopHosting(String why) {
         Hosted ending = hosted;
-        hosted = null;
         vertx.cancelTimer(ending.watchdog);
         List<Future<Void>> stopped = new ArrayList<>();
         ending.deployments.forEach(id -> stopped.add(vertx.undeploy(id)));
         return Future.join(stopped).eventually(() -> {
+            sendObservations();
+            hosted = null;
+            vertx.cancelTimer(ending.batches);
             ending.close();
             say.accept("run " + ending.run + ": stopped " + ending.deployments.size() + " devices (" + why + ")");
             return Future.succeededFuture();
-        }).map(done -> new JsonObject().put("devices", ending.deployments.size()));
+        }).map(done -> new JsonObject().put("devices", ending.deployments.size()).put("observations", ending.sent));
     }
 
     private static String machine() {
@@ -168,6 +220,11 @@ public final class Worker extends VerticleBase {
         private long lastHeardNanos = System.nanoTime();
         private long watchdog;
         private MessageConsumer<JsonObject> clockConsumer;
+        private MessageConsumer<JsonObject> observations;
+        private String observationsAddress;
+        private JsonArray pending = new JsonArray();
+        private long sent;
+        private long batches;
 
         Hosted(String run, ScenarioClock clock, FaultProxy proxy, HarnessMonitor monitor) {
             this.run = run;
@@ -191,6 +248,7 @@ public final class Worker extends VerticleBase {
 
         void close() {
             clockConsumer.unregister();
+            observations.unregister();
             monitor.stop();
             proxy.close();
             clock.close();

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
@@ -8,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,8 +25,10 @@ import java.util.UUID;
 /**
  * The coordinator's side of a clustered run: the devices are spread over worker processes (a device
  * in turn to each, so that every worker gets its share of every model), which follow this process's
- * scenario clock and fault their links when told. Devices are reached and report on the clustered
- * event bus exactly as in one process.
+ * scenario clock and fault their links when told. Each worker's address is the only one this process
+ * sends to (the worker hands a request on to the device), and each worker sends its devices'
+ * observations here in batches: a clustered send looks its address up in the cluster, which costs
+ * more than a device's message if done for each.
  */
 final class WorkerDevices implements DeviceHost {
 
@@ -37,14 +41,19 @@ final class WorkerDevices implements DeviceHost {
     }
 
     private final Vertx vertx;
+    private final ObservationLog log;
     private final List<Member> members;
     private final String run = UUID.randomUUID().toString();
     private final String clockAddress = "cloudcut.run." + run + ".clock";
+    private final String observationsAddress = "cloudcut.run." + run + ".observations";
+    private final Map<String, Long> observationsReceived = new java.util.concurrent.ConcurrentHashMap<>();
+    private MessageConsumer<JsonObject> observations;
     private final Map<String, Member> byDevice = new LinkedHashMap<>();
     private long heartbeat = -1;
 
-    private WorkerDevices(Vertx vertx, List<Member> members) {
+    private WorkerDevices(Vertx vertx, ObservationLog log, List<Member> members) {
         this.vertx = vertx;
+        this.log = log;
         this.members = members;
     }
 
@@ -52,7 +61,7 @@ final class WorkerDevices implements DeviceHost {
      * The first {@code count} idle workers to answer (by name), once that many have; fails after
      * {@code limit} naming those that answered.
      */
-    static Future<WorkerDevices> rollCall(Vertx vertx, int count, Duration limit) {
+    static Future<WorkerDevices> rollCall(Vertx vertx, ObservationLog log, int count, Duration limit) {
         Promise<WorkerDevices> found = Promise.promise();
         Map<String, Member> idle = new TreeMap<>();
         List<String> busy = new ArrayList<>();
@@ -68,7 +77,7 @@ final class WorkerDevices implements DeviceHost {
                         worker.getInteger("maxDevices")));
             }
             if (idle.size() >= count) {
-                found.tryComplete(new WorkerDevices(vertx, List.copyOf(idle.values()).subList(0, count)));
+                found.tryComplete(new WorkerDevices(vertx, log, List.copyOf(idle.values()).subList(0, count)));
             }
         });
         JsonObject call = new JsonObject().put("replyTo", replyTo);
@@ -109,9 +118,15 @@ final class WorkerDevices implements DeviceHost {
                         + " devices within its open-file limit, not " + share.getValue().size() + ": use more workers");
             }
         }
+        observations = vertx.eventBus().consumer(observationsAddress, batch -> {
+            JsonArray batched = batch.body().getJsonArray("observations");
+            batched.forEach(observation -> log.add(ObservationCodec.decode((JsonObject) observation)));
+            observationsReceived.merge(batch.body().getString("worker"), (long) batched.size(), Long::sum);
+        });
         clock.onChange(setting -> announce(setting));
         heartbeat = vertx.setPeriodic(Worker.HEARTBEAT.toMillis(), tick -> announce(clock.setting()));
-        JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress).put("models", models)
+        JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress)
+                .put("observations", observationsAddress).put("models", models)
                 .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()));
         List<Future<JsonObject>> started = new ArrayList<>();
         shares.forEach((member, share) -> started.add(ask(member, "deploy", order.copy().put("devices", share))));
@@ -123,6 +138,14 @@ final class WorkerDevices implements DeviceHost {
         vertx.eventBus().publish(clockAddress, new JsonObject().put("started", setting.started())
                 .put("realNanos", setting.realNanos()).put("scenarioNanos", setting.scenarioNanos())
                 .put("scale", setting.scale()).put("machine", Worker.MACHINE));
+    }
+
+    @Override
+    public Future<Message<JsonObject>> request(DeviceRef device, String address, JsonObject body, DeliveryOptions options) {
+        // A worker answers for its device, or not at all when the device did not: this request times out then.
+        return vertx.eventBus().request(byDevice.get(device.id()).address(), body, new DeliveryOptions(options)
+                .addHeader("action", "device").addHeader("to", address).addHeader("run", run)
+                .addHeader("timeout", String.valueOf(options.getSendTimeout())));
     }
 
     @Override
@@ -147,15 +170,36 @@ final class WorkerDevices implements DeviceHost {
         return Future.all(figures).map(all -> all.<HarnessMonitor.Figures>list());
     }
 
+    /** Stops every worker's devices, and waits until every observation each worker sent has arrived. */
     @Override
     public Future<Void> undeploy() {
-        List<Future<JsonObject>> stopped = new ArrayList<>();
-        members.forEach(member -> stopped.add(ask(member, "undeploy", new JsonObject())));
+        List<Future<Void>> stopped = new ArrayList<>();
+        members.forEach(member -> stopped.add(ask(member, "undeploy", new JsonObject())
+                .compose(done -> allArrived(member, done.getLong("observations")))));
         return Future.join(stopped).mapEmpty();
+    }
+
+    private Future<Void> allArrived(Member member, long sent) {
+        Promise<Void> arrived = Promise.promise();
+        long deadline = System.nanoTime() + ORDER_TIMEOUT_MILLIS * 1_000_000;
+        vertx.setPeriodic(0, 20, check -> {
+            long received = observationsReceived.getOrDefault(member.name(), 0L);
+            if (received >= sent) {
+                vertx.cancelTimer(check);
+                arrived.tryComplete();
+            } else if (System.nanoTime() > deadline) {
+                vertx.cancelTimer(check);
+                arrived.tryFail("worker " + member.name() + " sent " + sent + " observations, " + received + " arrived");
+            }
+        });
+        return arrived.future();
     }
 
     @Override
     public void close() {
+        if (observations != null) {
+            observations.unregister();
+        }
         if (heartbeat >= 0) {
             vertx.cancelTimer(heartbeat);
             heartbeat = -1;

@@ -3,16 +3,22 @@ package io.cloudcut.observation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Observations travel the event bus as JSON, so that the same stream can later cross a cluster or
- * feed a dashboard; verticles publish them on {@link #ADDRESS}.
+ * Observations travel the event bus as JSON, so that the same stream can cross a cluster or feed a
+ * dashboard; verticles publish them on {@link #ADDRESS}, in their own process ({@link #LOCAL}): a
+ * worker of a clustered run gathers its devices' and sends them on in batches, as looking up an
+ * address's subscribers across the cluster for every observation would cost more than the devices.
  */
 public final class ObservationCodec {
 
     /** The event-bus address every observation is published on. */
     public static final String ADDRESS = "cloudcut.observations";
+
+    /** How observations are published: to this process's listeners only. */
+    public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 

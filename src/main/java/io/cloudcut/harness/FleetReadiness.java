@@ -1,0 +1,74 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.SessionObserved;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Which devices are connected and hold a session now, from what they report. The baseline means
+ * something only when every device does: one that dropped after its first connect (a broker slow to
+ * acknowledge under the start-up herd, a warm-up that loaded it) counts again once it is back, not
+ * before. Read from a plain thread.
+ */
+final class FleetReadiness {
+
+    private final ObservationLog log;
+    private final int devices;
+    private final Set<String> connected = new HashSet<>();
+    private final Set<String> withSession = new HashSet<>();
+    private int seen;
+
+    FleetReadiness(ObservationLog log, int devices) {
+        this.log = log;
+        this.devices = devices;
+    }
+
+    boolean allConnected() {
+        update();
+        return connected.size() == devices;
+    }
+
+    boolean allReady() {
+        update();
+        return connected.size() == devices && withSession.size() == devices;
+    }
+
+    /**
+     * Waits until every device is connected with a session, for at most {@code limit}.
+     *
+     * @throws InfrastructureException naming how many were, when they are not all by then
+     */
+    void awaitReady(Duration limit, String when) throws InfrastructureException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!allReady()) {
+            if (System.nanoTime() > deadline) {
+                throw new InfrastructureException("devices not ready " + when + " within " + limit.toSeconds() + " s: "
+                        + connected.size() + "/" + devices + " connected, " + withSession.size() + " with a session");
+            }
+            Waits.pause(Duration.ofMillis(20));
+        }
+    }
+
+    private void update() {
+        for (Observation observation : log.since(seen)) {
+            seen++;
+            if (observation instanceof ConnectionObserved connection) {
+                if (ConnectionObserved.UP.equals(connection.change())) {
+                    connected.add(connection.device());
+                } else {
+                    connected.remove(connection.device());
+                }
+            } else if (observation instanceof SessionObserved session) {
+                if (SessionObserved.ACQUIRED.equals(session.change()) || SessionObserved.RENEWED.equals(session.change())) {
+                    withSession.add(session.device());
+                } else {
+                    withSession.remove(session.device());
+                }
+            }
+        }
+    }
+}
