@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
-        subcommands = {RunCommand.class, BenchCommand.class, BrokerCommand.class, ProxyCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, BenchCommand.class, BrokerCommand.class,
+                ProxyCommand.class})
 public final class CloudCutCommand implements Runnable {
 
     static final int EXIT_OK = 0;
@@ -41,6 +42,6 @@ public final class CloudCutCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, bench, broker or proxy");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, bench, broker or proxy");
     }
 }
