@@ -18,7 +18,7 @@ record EveryDeviceRecovered() implements Expectation {
         int devices = report.models().stream().mapToInt(model -> model.recovery().devices().size()).sum();
         List<RecoveryReport.DeviceRecovery> notBack = report.models().stream().map(ModelReport::recovery)
                 .flatMap(recovery -> recovery.notBack().stream()).toList();
-        String figure = (devices - notBack.size()) + " of " + devices + " devices recovered";
+        String figure = (devices - notBack.size()) + " of " + devices + " devices recovered, needed all";
         if (!notBack.isEmpty()) {
             figure += "; not back: " + notBack.stream().limit(NAMED)
                     .map(device -> device.device() + " " + device.verdict()).collect(Collectors.joining(", "))

@@ -99,10 +99,10 @@ class ExpectationChecksTest {
     void noneUnrecoveredNamesTheDevicesNotBack() {
         RecoveryBounds none = new RecoveryBounds(null, true);
         assertThat(check(report(recoveredAfter(180, 420), 0, 0), recovery(none)))
-                .isEqualTo(new ExpectationResult("every device recovered", true, "2 of 2 devices recovered"));
+                .isEqualTo(new ExpectationResult("every device recovered", true, "2 of 2 devices recovered, needed all"));
         assertThat(check(report(oneNotBack(), 0, 0), recovery(none)))
                 .extracting(ExpectationResult::met, ExpectationResult::figure)
-                .containsExactly(false, "1 of 2 devices recovered; not back: doorbell-local-chime-2 NEEDS_A_PERSON");
+                .containsExactly(false, "1 of 2 devices recovered, needed all; not back: doorbell-local-chime-2 NEEDS_A_PERSON");
     }
 
     @Test
