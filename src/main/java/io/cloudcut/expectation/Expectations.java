@@ -31,32 +31,39 @@ public final class Expectations {
     public static List<Expectation> of(List<ExpectationSpec> written) {
         List<Expectation> checks = new ArrayList<>();
         for (ExpectationSpec spec : written) {
-            switch (spec.kind()) {
-                case FUNCTION -> checks.add(spec.verdict() != null
+            checks.addAll(switch (spec.kind()) {
+                case FUNCTION -> List.of(spec.verdict() != null
                         ? new FunctionVerdictAtLeast(spec.model(), spec.function(), spec.phase(),
                                 word(FunctionVerdict.class, spec.verdict()).orElseThrow())
                         : new OkShareAtLeast(spec.model(), spec.function(), spec.phase(), spec.okShare(),
                                 spec.okAtLeast()));
-                case MODEL -> checks.add(new ModelVerdictAtLeast(spec.model(), spec.phase(),
+                case MODEL -> List.of(new ModelVerdictAtLeast(spec.model(), spec.phase(),
                         word(ModelVerdict.class, spec.verdict()).orElseThrow()));
-                case RECOVERY -> {
-                    if (spec.recovery().p95Under() != null) {
-                        checks.add(new RecoveryP95Under(spec.recovery().p95Under()));
-                    }
-                    if (spec.recovery().noneUnrecovered() != null) {
-                        checks.add(new EveryDeviceRecovered());
-                    }
-                }
-                case EVENTS -> {
-                    if (spec.events().lostInCloudAtMost() != null) {
-                        checks.add(new LostInCloudAtMost(spec.events().lostInCloudAtMost()));
-                    }
-                    if (spec.events().duplicates() != null) {
-                        checks.add(new DuplicateEvents(spec.events().duplicates() == ExpectationSpec.Duplicates.ALLOWED));
-                    }
-                }
-                default -> throw new IllegalStateException(spec.kind().name());
-            }
+                case RECOVERY -> recovery(spec.recovery());
+                case EVENTS -> events(spec.events());
+            });
+        }
+        return checks;
+    }
+
+    private static List<Expectation> recovery(ExpectationSpec.RecoveryBounds bounds) {
+        List<Expectation> checks = new ArrayList<>();
+        if (bounds.p95Under() != null) {
+            checks.add(new RecoveryP95Under(bounds.p95Under()));
+        }
+        if (bounds.noneUnrecovered() != null) {
+            checks.add(new EveryDeviceRecovered());
+        }
+        return checks;
+    }
+
+    private static List<Expectation> events(ExpectationSpec.EventBounds bounds) {
+        List<Expectation> checks = new ArrayList<>();
+        if (bounds.lostInCloudAtMost() != null) {
+            checks.add(new LostInCloudAtMost(bounds.lostInCloudAtMost()));
+        }
+        if (bounds.duplicates() != null) {
+            checks.add(new DuplicateEvents(bounds.duplicates() == ExpectationSpec.Duplicates.ALLOWED));
         }
         return checks;
     }

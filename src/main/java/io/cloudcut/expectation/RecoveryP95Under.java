@@ -23,7 +23,7 @@ record RecoveryP95Under(Duration bound) implements Expectation {
         for (ModelReport model : report.models()) {
             RecoveryReport recovery = model.recovery();
             int devices = recovery.devices().size();
-            if (devices - recovery.recovered() > devices - (int) Math.ceil(0.95 * devices)) {
+            if (recovery.recovered() < Math.ceil(0.95 * devices)) {
                 return new ExpectationResult(expectation, false, "recovery p95 of " + model.model() + " never reached: "
                         + recovery.notBack().size() + " of " + devices + " devices not back, " + needed);
             }
