@@ -4,17 +4,23 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code cloudcut}: the command line. Exit codes: 0 run completed, 2 bad input or usage, 3 the
- * infrastructure failed or the harness could not measure (an unhealthy baseline: no verdicts).
+ * {@code cloudcut}: the command line. Exit codes: 0 done (a run met every expectation of its
+ * scenario, or it stated none), 1 an expectation failed, 2 bad input or usage, 3 the infrastructure
+ * failed or the harness could not measure (an unhealthy baseline: no verdicts).
  */
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
-        subcommands = {RunCommand.class, WorkerCommand.class, BenchCommand.class, BrokerCommand.class, ProxyCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, WorkerCommand.class, BenchCommand.class,
+                BrokerCommand.class, ProxyCommand.class})
 public final class CloudCutCommand implements Runnable {
 
     static final int EXIT_OK = 0;
+    static final int EXIT_EXPECTATION_FAILED = 1;
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_INFRASTRUCTURE = 3;
+
+    /** The line of {@code --help}'s exit code list for bad input, the same for every command that reads files. */
+    static final String BAD_INPUT_HELP = EXIT_BAD_INPUT + ":bad input or usage (file:line:column: field: problem)";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,6 +42,7 @@ public final class CloudCutCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, worker, bench, broker or proxy");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: run, validate, worker, bench, broker or proxy");
     }
 }

@@ -1,11 +1,13 @@
 package io.cloudcut.cli;
 
+import io.cloudcut.expectation.Expectations;
 import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
+import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationsWriter;
 import io.cloudcut.report.RunReport;
@@ -29,10 +31,16 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code cloudcut run [SCENARIO]}: runs a scenario and prints its verdict matrix. */
+/** {@code cloudcut run [SCENARIO]}: runs a scenario, prints its verdict matrix and checks its expectations. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a scenario: starts the broker, the cloud and the fleet, cuts the cloud as the timeline says, "
-                + "probes every function of every device, and prints the verdicts.")
+                + "probes every function of every device, prints the verdicts and checks the scenario's expectations.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            CloudCutCommand.EXIT_OK + ":every expectation met (or none stated)",
+            CloudCutCommand.EXIT_EXPECTATION_FAILED + ":an expectation failed",
+            CloudCutCommand.BAD_INPUT_HELP,
+            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the infrastructure failed, or the harness's baseline was not healthy (no verdicts)"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/kinesis-2020.yaml",
@@ -43,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Port of the embedded broker (default: broker-config/embedded.yaml, 0 = a free port).")
     Integer brokerPort;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json and observations.jsonl into DIR.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml and observations.jsonl into DIR.")
     Path reportDir;
 
     @Option(names = "--devices-per-model", paramLabel = "N", description = "Run N devices of each model instead of the scenario's fleet.")
@@ -143,22 +151,24 @@ final class RunCommand implements Callable<Integer> {
         }
         result.health(HealthObserved.RUN).ifPresent(run -> run.problems().forEach(problem ->
                 err.println("warning: later in the run " + problem)));
-        RunReport report = Verdicts.report(result.scenario(), result.broker(), result.wallTime(), result.observations());
+        RunReport report = Expectations.checked(result.scenario(),
+                Verdicts.report(result.scenario(), result.broker(), result.wallTime(), result.observations()));
         out.println();
         out.print(TerminalTable.render(report));
         out.flush();
         if (reportDir != null) {
             try {
                 Path written = new JsonReportWriter().write(report, reportDir);
+                Path junit = new JUnitXmlWriter().write(report, reportDir);
                 Path observations = ObservationsWriter.write(result.observations(), reportDir);
-                err.println("report: " + written + " (observations: " + observations.getFileName() + ")");
+                err.println("report: " + written + " (and " + junit.getFileName() + ", " + observations.getFileName() + ")");
                 err.flush();
             } catch (IOException unwritable) {
                 err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());
                 return CloudCutCommand.EXIT_INFRASTRUCTURE;
             }
         }
-        return CloudCutCommand.EXIT_OK;
+        return report.expectationsMet() ? CloudCutCommand.EXIT_OK : CloudCutCommand.EXIT_EXPECTATION_FAILED;
     }
 
     /** What an unhealthy run still leaves for whoever looks into it: everything observed. */

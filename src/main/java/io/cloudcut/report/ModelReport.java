@@ -14,6 +14,12 @@ public record ModelReport(String model, String kind, String client, int devices,
                           List<FunctionReport> functions, DetectionReport detection, RecoveryReport recovery,
                           ReconnectReport reconnect, EventsReport events, List<SessionChange> sessions) {
 
+    /** The report of one of the model's functions. */
+    public FunctionReport function(String name) {
+        return functions.stream().filter(function -> function.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no function " + name + " of " + model + " in the report"));
+    }
+
     /** When the first device of the model saw its session change, in scenario seconds, and how many did. */
     public record SessionChange(String change, int devices, double firstAtSeconds) {
     }

@@ -4,11 +4,17 @@ import java.util.List;
 
 /**
  * The answer of one run: per model and function, what was kept, lost or degraded, and how devices
- * came back; the time scale it ran at between transitions, and the harness's own account.
+ * came back; the time scale it ran at between transitions, the harness's own account, and the
+ * scenario's expectations as checked against all that (none until they are checked).
  */
 public record RunReport(String scenario, String description, String broker, double timeScale, double wallSeconds,
                         List<PhaseReport> phases, List<ServiceChange> services, List<ModelReport> models,
-                        HarnessReport harness) {
+                        HarnessReport harness, List<ExpectationResult> expectations) {
+
+    public RunReport {
+        // a report written before expectations were checked has none
+        expectations = expectations == null ? List.of() : List.copyOf(expectations);
+    }
 
     /** A phase as it actually ran, in scenario seconds since the run's origin. */
     public record PhaseReport(String name, String kind, double startSeconds, double endSeconds, List<String> faults) {
@@ -21,6 +27,17 @@ public record RunReport(String scenario, String description, String broker, doub
      */
     public record ServiceChange(String service, String condition, String because, double fromSeconds,
                                 double untilSeconds) {
+    }
+
+    /** The same report with the scenario's expectations checked. */
+    public RunReport withExpectations(List<ExpectationResult> checked) {
+        return new RunReport(scenario, description, broker, timeScale, wallSeconds, phases, services, models, harness,
+                checked);
+    }
+
+    /** Whether every expectation was met; true when none was stated. */
+    public boolean expectationsMet() {
+        return expectations.stream().allMatch(ExpectationResult::met);
     }
 
     public ModelReport model(String id) {

@@ -10,7 +10,7 @@ import java.util.List;
  * The verdict matrix for people at a terminal: one row per model and function, the probes that
  * worked per phase, the function's verdict; then per model its recovery, reconnects and event
  * account; then per model its rung in each outage phase, its headline verdict and its timeline;
- * last, the devices that did not come back.
+ * then the devices that did not come back; last, the scenario's expectations, each met or not.
  */
 public final class TerminalTable {
 
@@ -29,6 +29,19 @@ public final class TerminalTable {
                         .append('\n');
             }
         }
+        out.append(expectations(report.expectations()));
+        return out.toString();
+    }
+
+    /** {@code PASS  <figure>} or {@code FAIL  <figure>} per expectation, under a count; nothing when none was stated. */
+    private static String expectations(List<ExpectationResult> results) {
+        if (results.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\nexpectations: ")
+                .append(results.stream().filter(ExpectationResult::met).count()).append(" of ").append(results.size())
+                .append(" met\n");
+        results.forEach(result -> out.append(result.met() ? "PASS  " : "FAIL  ").append(result.figure()).append('\n'));
         return out.toString();
     }
 

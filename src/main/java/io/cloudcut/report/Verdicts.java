@@ -58,7 +58,8 @@ public final class Verdicts {
             models.add(modelReport(scenario, model, entry.count(), mine, outage, states, observations, pace));
         }
         return new RunReport(scenario.name(), scenario.description(), broker, harness.timeScale(),
-                wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models, harness);
+                wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models, harness,
+                List.of());
     }
 
     private static ModelReport modelReport(Scenario scenario, DeviceModel model, int devices, List<ProbeObserved> probes,

@@ -9,22 +9,25 @@ import java.util.Map;
  * A loaded and validated scenario: the fleet, the cloud it depends on, and the timeline of phases, on
  * a scenario clock running {@code timeScale} scenario seconds per real second between transitions
  * (a phase may ask for its own). {@code sources} says where each value is written, to place
- * warnings found once the run's scale is known.
+ * warnings found once the run's scale is known. {@code expectations} say what a run of it must show
+ * ({@code expect:} in the file).
  */
 public record Scenario(String name, String description, Path file, TimeScale timeScale, ProbeSettings probe,
                        CloudSpec cloud, List<FleetEntry> fleet, List<Phase> phases,
-                       Map<String, DeviceModel> models, ScenarioSources sources) {
+                       Map<String, DeviceModel> models, List<ExpectationSpec> expectations,
+                       ScenarioSources sources) {
 
     public Scenario {
         fleet = List.copyOf(fleet);
         phases = List.copyOf(phases);
         models = Map.copyOf(models);
+        expectations = List.copyOf(expectations);
     }
 
-    /** A scenario built in code rather than read from files: its warnings name no line. */
+    /** A scenario built in code rather than read from files: it expects nothing, and its warnings name no line. */
     public Scenario(String name, String description, Path file, TimeScale timeScale, ProbeSettings probe,
                     CloudSpec cloud, List<FleetEntry> fleet, List<Phase> phases, Map<String, DeviceModel> models) {
-        this(name, description, file, timeScale, probe, cloud, fleet, phases, models, ScenarioSources.NONE);
+        this(name, description, file, timeScale, probe, cloud, fleet, phases, models, List.of(), ScenarioSources.NONE);
     }
 
     public int deviceCount() {
@@ -51,19 +54,19 @@ public record Scenario(String name, String description, Path file, TimeScale tim
 
     /** The same scenario on another time scale; tests use it to shorten a shipped scenario. */
     public Scenario withTimeScale(TimeScale scale) {
-        return new Scenario(name, description, file, scale, probe, cloud, fleet, phases, models, sources);
+        return new Scenario(name, description, file, scale, probe, cloud, fleet, phases, models, expectations, sources);
     }
 
     /** The same scenario with every model on one MQTT client stack, to compare stacks. */
     public Scenario withClient(String stack) {
         Map<String, DeviceModel> onStack = new java.util.LinkedHashMap<>();
         models.forEach((id, model) -> onStack.put(id, model.withClient(stack)));
-        return new Scenario(name, description, file, timeScale, probe, cloud, fleet, phases, onStack, sources);
+        return new Scenario(name, description, file, timeScale, probe, cloud, fleet, phases, onStack, expectations, sources);
     }
 
     /** The same scenario with another fleet size per model, for tests and small runs. */
     public Scenario withDevicesPerModel(int count) {
         List<FleetEntry> resized = fleet.stream().map(entry -> new FleetEntry(entry.model(), count)).toList();
-        return new Scenario(name, description, file, timeScale, probe, cloud, resized, phases, models, sources);
+        return new Scenario(name, description, file, timeScale, probe, cloud, resized, phases, models, expectations, sources);
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The fields of a scenario file as written; {@link ScenarioLoader} resolves them into a {@link Scenario}. */
 record ScenarioFile(String name, String description, TimeScale timeScale, String cloud, ProbeSettings probe,
-                    List<FleetEntry> fleet, List<Phase> phases) {
+                    List<FleetEntry> fleet, List<Phase> phases, List<ExpectationSpec> expect) {
 
     ScenarioFile {
         Checks.present(name, "name");
@@ -15,5 +15,6 @@ record ScenarioFile(String name, String description, TimeScale timeScale, String
         description = Checks.orDefault(description, "");
         timeScale = Checks.orDefault(timeScale, TimeScale.fixed(1));
         probe = Checks.orDefault(probe, ProbeSettings.defaults());
+        expect = List.copyOf(Checks.orDefault(expect, List.of()));
     }
 }

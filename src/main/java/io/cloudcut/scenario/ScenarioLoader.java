@@ -33,19 +33,37 @@ public final class ScenarioLoader {
         LinkFaultCheck NAMES_ONLY = (fault, attributes, direction) -> Optional.empty();
     }
 
+    /**
+     * Checks the verdict word of an expectation against the ladders of the report package, which
+     * this package does not see; the loader places what it says at the expectation's verdict.
+     */
+    @FunctionalInterface
+    public interface VerdictCheck {
+        /** What is wrong with this expectation's verdict word, if anything. */
+        Optional<String> problem(ExpectationSpec expectation);
+
+        /** Checks no verdict word. */
+        VerdictCheck NONE = expectation -> Optional.empty();
+    }
+
     private final Path devicesDir;
     private final Path defaultCloud;
     private final LinkFaultCheck linkFaults;
+    private final VerdictCheck verdicts;
 
-    /** A loader that checks link faults by name only; {@code io.cloudcut.harness.Scenarios} checks them whole. */
+    /**
+     * A loader that checks link faults by name only and expectations' verdict words not at all;
+     * {@code io.cloudcut.harness.Scenarios} checks both whole.
+     */
     public ScenarioLoader(Path projectRoot) {
-        this(projectRoot, LinkFaultCheck.NAMES_ONLY);
+        this(projectRoot, LinkFaultCheck.NAMES_ONLY, VerdictCheck.NONE);
     }
 
-    public ScenarioLoader(Path projectRoot, LinkFaultCheck linkFaults) {
+    public ScenarioLoader(Path projectRoot, LinkFaultCheck linkFaults, VerdictCheck verdicts) {
         this.devicesDir = projectRoot.resolve("devices");
         this.defaultCloud = projectRoot.resolve("clouds").resolve("default.yaml");
         this.linkFaults = linkFaults;
+        this.verdicts = verdicts;
     }
 
     public Scenario load(Path file) throws ScenarioException {
@@ -74,8 +92,9 @@ public final class ScenarioLoader {
             }
         }
         validateTimeline(document, spec, cloud);
+        validateExpectations(document, spec, models);
         return new Scenario(spec.name(), spec.description(), file, spec.timeScale(), spec.probe(), cloud,
-                spec.fleet(), spec.phases(), models, new ScenarioSources(document, modelSources));
+                spec.fleet(), spec.phases(), models, spec.expect(), new ScenarioSources(document, modelSources));
     }
 
     /** Loads one device model file, checking that the services it names exist in the cloud. */
@@ -184,6 +203,43 @@ public final class ScenarioLoader {
         }
         if (!outage) {
             throw document.error("/phases", "a scenario needs at least one outage phase");
+        }
+    }
+
+    /** Every name an expectation uses must be in the scenario, and what it bounds must be measured. */
+    private void validateExpectations(YamlDocument document, ScenarioFile spec, Map<String, DeviceModel> models)
+            throws ScenarioException {
+        Map<String, PhaseKind> phases = new LinkedHashMap<>();
+        spec.phases().forEach(phase -> phases.put(phase.name(), phase.kind()));
+        for (int e = 0; e < spec.expect().size(); e++) {
+            ExpectationSpec expectation = spec.expect().get(e);
+            String at = "/expect/" + e;
+            if (expectation.model() != null && !models.containsKey(expectation.model())) {
+                throw document.error(at + "/model", "no model '" + expectation.model() + "' in the fleet (fleet: "
+                        + String.join(", ", models.keySet()) + ")");
+            }
+            if (expectation.function() != null
+                    && models.get(expectation.model()).function(expectation.function()).isEmpty()) {
+                throw document.error(at + "/function", "model " + expectation.model() + " has no function '"
+                        + expectation.function() + "' (its functions: " + String.join(", ", models.get(expectation.model())
+                        .functions().stream().map(FunctionSpec::name).toList()) + ")");
+            }
+            if (expectation.phase() != null && !phases.containsKey(expectation.phase())) {
+                throw document.error(at + "/phase", "no phase '" + expectation.phase() + "' in the timeline (phases: "
+                        + String.join(", ", phases.keySet()) + ")");
+            }
+            if (expectation.kind() == ExpectationSpec.Kind.MODEL && expectation.phase() != null
+                    && phases.get(expectation.phase()) != PhaseKind.OUTAGE) {
+                throw document.error(at + "/phase", "a model's rung is judged in outage phases; '" + expectation.phase()
+                        + "' is a " + WireNames.of(phases.get(expectation.phase())) + " phase");
+            }
+            if (expectation.kind() == ExpectationSpec.Kind.RECOVERY && !phases.containsValue(PhaseKind.RECOVERY)) {
+                throw document.error(at + "/recovery", "the timeline has no recovery phase to bound");
+            }
+            Optional<String> problem = verdicts.problem(expectation);
+            if (problem.isPresent()) {
+                throw document.error(at + "/verdict", problem.get());
+            }
         }
     }
 

@@ -77,7 +77,9 @@ class ClockFiguresTest {
     void theClockStartsWhenTheFleetIsUpAtAScaleTheHarnessCarries(@TempDir Path reports) throws Exception {
         CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "50", "--time-scale", "auto", "--report-dir", reports.toString());
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
+        // It completes with verdicts: 0, or 1 if an expectation of the scenario, stated for its own
+        // eight devices, fails for these 200; this test is about the clock, not the outcome.
+        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isIn(0, 1);
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         HarnessReport harness = report.harness();
         assertThat(harness.timeScaleAsked()).isEqualTo("auto");

@@ -1,0 +1,92 @@
+package io.cloudcut.expectation;
+
+import io.cloudcut.report.FunctionVerdict;
+import io.cloudcut.report.ModelVerdict;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.scenario.ExpectationSpec;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.WireNames;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Turns the expectations written in a scenario into checks, and checks them against its run. */
+public final class Expectations {
+
+    private Expectations() {
+    }
+
+    /** The run's report with every expectation of its scenario checked, in the order they are written. */
+    public static RunReport checked(Scenario scenario, RunReport report) {
+        return report.withExpectations(of(scenario.expectations()).stream()
+                .map(expectation -> expectation.check(report)).toList());
+    }
+
+    /**
+     * The checks an expectation as written stands for: one, or two for a recovery or events mapping
+     * that states two bounds. The verdict words must have passed {@link #problem}.
+     */
+    public static List<Expectation> of(List<ExpectationSpec> written) {
+        List<Expectation> checks = new ArrayList<>();
+        for (ExpectationSpec spec : written) {
+            checks.addAll(switch (spec.kind()) {
+                case FUNCTION -> List.of(spec.verdict() != null
+                        ? new FunctionVerdictAtLeast(spec.model(), spec.function(), spec.phase(),
+                                word(FunctionVerdict.class, spec.verdict()).orElseThrow())
+                        : new OkShareAtLeast(spec.model(), spec.function(), spec.phase(), spec.okShare(),
+                                spec.okAtLeast()));
+                case MODEL -> List.of(new ModelVerdictAtLeast(spec.model(), spec.phase(),
+                        word(ModelVerdict.class, spec.verdict()).orElseThrow()));
+                case RECOVERY -> recovery(spec.recovery());
+                case EVENTS -> events(spec.events());
+            });
+        }
+        return checks;
+    }
+
+    private static List<Expectation> recovery(ExpectationSpec.RecoveryBounds bounds) {
+        List<Expectation> checks = new ArrayList<>();
+        if (bounds.p95Under() != null) {
+            checks.add(new RecoveryP95Under(bounds.p95Under()));
+        }
+        if (bounds.noneUnrecovered() != null) {
+            checks.add(new EveryDeviceRecovered());
+        }
+        return checks;
+    }
+
+    private static List<Expectation> events(ExpectationSpec.EventBounds bounds) {
+        List<Expectation> checks = new ArrayList<>();
+        if (bounds.lostInCloudAtMost() != null) {
+            checks.add(new LostInCloudAtMost(bounds.lostInCloudAtMost()));
+        }
+        if (bounds.duplicates() != null) {
+            checks.add(new DuplicateEvents(bounds.duplicates() == ExpectationSpec.Duplicates.ALLOWED));
+        }
+        return checks;
+    }
+
+    /**
+     * What is wrong with an expectation's verdict word, if anything: a function's must be a function
+     * verdict, a model's a rung of the ladder, written as in files ({@code kept}, {@code fail-closed}).
+     */
+    public static Optional<String> problem(ExpectationSpec spec) {
+        if (spec.verdict() == null) {
+            return Optional.empty();
+        }
+        if (spec.function() != null) {
+            return word(FunctionVerdict.class, spec.verdict()).isPresent() ? Optional.empty()
+                    : Optional.of("'" + spec.verdict() + "' is not a function verdict (known: "
+                    + WireNames.listOf(FunctionVerdict.class) + ")");
+        }
+        return word(ModelVerdict.class, spec.verdict()).isPresent() ? Optional.empty()
+                : Optional.of("'" + spec.verdict() + "' is not a rung of the verdict ladder (known, best first: "
+                + WireNames.listOf(ModelVerdict.class) + ")");
+    }
+
+    private static <E extends Enum<E>> Optional<E> word(Class<E> ladder, String written) {
+        return Arrays.stream(ladder.getEnumConstants()).filter(rung -> WireNames.of(rung).equals(written)).findFirst();
+    }
+}
