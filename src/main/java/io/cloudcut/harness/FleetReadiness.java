@@ -9,10 +9,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Which devices are connected and hold a session now, from what they report. The baseline means
- * something only when every device does: one that dropped after its first connect (a broker slow to
+ * Which devices are connected now and have signed in, from what they report. The baseline means
+ * something only when every device is: one that dropped after its first connect (a broker slow to
  * acknowledge under the start-up herd, a warm-up that loaded it) counts again once it is back, not
- * before. Read from a plain thread.
+ * before. A session, once acquired, counts: the firmware renews or locks on its own schedule, which
+ * the baseline measures. Read from a plain thread.
  */
 final class FleetReadiness {
 
@@ -62,12 +63,8 @@ final class FleetReadiness {
                 } else {
                     connected.remove(connection.device());
                 }
-            } else if (observation instanceof SessionObserved session) {
-                if (SessionObserved.ACQUIRED.equals(session.change()) || SessionObserved.RENEWED.equals(session.change())) {
-                    withSession.add(session.device());
-                } else {
-                    withSession.remove(session.device());
-                }
+            } else if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
+                withSession.add(session.device());
             }
         }
     }

@@ -3,6 +3,7 @@ package io.cloudcut.harness;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.FunctionSpec;
@@ -146,8 +147,9 @@ final class Timeline {
      * Probes every function of every device while the clock stands at zero, not recorded: the first
      * probes of a JVM run slow (its code is still being compiled), and the baseline must measure the
      * devices and the harness at their pace, not the start-up's. A round whose event loops ran late
-     * (in any process hosting devices: a worker's JVM warms up on its own) is followed by another,
-     * for up to {@link #WARM_UP_LIMIT} of real time.
+     * (in any process hosting devices: a worker's JVM warms up on its own), or whose probes went
+     * unanswered more often than a healthy baseline's may fail, is followed by another, for up to
+     * {@link #WARM_UP_LIMIT} of real time. (A refusal is an answer: a locked device refuses by design.)
      */
     private void warmUp() throws InfrastructureException {
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
@@ -160,8 +162,12 @@ final class Timeline {
                 }
             }
             Waits.await(Future.join(probes), "warming up");
+            long unanswered = probes.stream()
+                    .filter(probe -> probe.failed() || probe.result().outcome() == ProbeOutcome.TIMED_OUT).count();
             long lag = HealthCheck.measured(monitor, fleet.host(), fromNanos).lagP99Millis();
-            if (lag <= HealthCheck.MAX_LAG_P99_MILLIS / 2 || System.nanoTime() > deadline) {
+            boolean steady = lag <= HealthCheck.MAX_LAG_P99_MILLIS / 2
+                    && 100.0 * unanswered / probes.size() <= HealthCheck.MAX_BASELINE_FAILURE_PERCENT;
+            if (steady || System.nanoTime() > deadline) {
                 return;
             }
         }

@@ -7,9 +7,7 @@ import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -61,12 +59,12 @@ public final class Worker extends VerticleBase {
     }
 
     /**
-     * Starts a worker on a clustered Vert.x; {@code say} hears what it does, a line each. Its own
-     * handlers run on a worker thread (a fault proxy binds and closes its sockets blocking); the
-     * devices it starts run on event loops as everywhere.
+     * Starts a worker on a clustered Vert.x; {@code say} hears what it does, a line each. It hands on
+     * every request to its devices and every observation they make, so it runs on an event loop; what
+     * blocks (a fault proxy binds and closes its sockets so) runs apart.
      */
     public static Future<String> start(Vertx clustered, String name, Consumer<String> say) {
-        return clustered.deployVerticle(new Worker(name, say), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER));
+        return clustered.deployVerticle(new Worker(name, say));
     }
 
     @Override
@@ -132,14 +130,22 @@ public final class Worker extends VerticleBase {
             }
         });
         say.accept("run " + hosted.run + ": starting " + devices.size() + " devices");
-        List<Future<String>> started = new ArrayList<>();
-        for (int index = 0; index < devices.size(); index++) {
-            JsonArray device = devices.getJsonArray(index);
-            Link link = hosted.proxy.openLink(device.getString(0));
-            started.add(vertx.deployVerticle(new DeviceVerticle(device.getString(0), models.get(device.getString(1)),
-                    link.host(), link.port(), clock)).onSuccess(hosted.deployments::add));
-        }
-        return Future.all(started).map(all -> new JsonObject().put("devices", devices.size()));
+        Hosted starting = hosted;
+        return vertx.executeBlocking(() -> {
+            List<Link> links = new ArrayList<>();
+            for (int index = 0; index < devices.size(); index++) {
+                links.add(starting.proxy.openLink(devices.getJsonArray(index).getString(0)));
+            }
+            return links;
+        }).compose(links -> {
+            List<Future<String>> started = new ArrayList<>();
+            for (int index = 0; index < devices.size(); index++) {
+                JsonArray device = devices.getJsonArray(index);
+                started.add(vertx.deployVerticle(new DeviceVerticle(device.getString(0), models.get(device.getString(1)),
+                        links.get(index).host(), links.get(index).port(), clock)).onSuccess(starting.deployments::add));
+            }
+            return Future.all(started);
+        }).map(all -> new JsonObject().put("devices", devices.size()));
     }
 
     /**
@@ -195,10 +201,12 @@ public final class Worker extends VerticleBase {
             sendObservations();
             hosted = null;
             vertx.cancelTimer(ending.batches);
-            ending.close();
-            say.accept("run " + ending.run + ": stopped " + ending.deployments.size() + " devices (" + why + ")");
-            return Future.succeededFuture();
-        }).map(done -> new JsonObject().put("devices", ending.deployments.size()).put("observations", ending.sent));
+            return vertx.executeBlocking(() -> {
+                ending.close();
+                return null;
+            });
+        }).onComplete(closed -> say.accept("run " + ending.run + ": stopped " + ending.deployments.size() + " devices ("
+                + why + ")")).map(done -> new JsonObject().put("devices", ending.deployments.size()).put("observations", ending.sent));
     }
 
     private static String machine() {
