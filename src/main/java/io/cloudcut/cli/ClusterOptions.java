@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /** Where a coordinator or a worker joins the cluster of a run spread over several processes. */
 final class ClusterOptions {
@@ -28,7 +27,7 @@ final class ClusterOptions {
     /** @throws IllegalArgumentException for a member that is not one, or a file that cannot be read */
     ClusterSettings settings() {
         if (members == null) {
-            return new ClusterSettings(host, port, List.of(host));
+            return new ClusterSettings(host, port, null);
         }
         Path file = Path.of(members);
         if (Files.isRegularFile(file)) {

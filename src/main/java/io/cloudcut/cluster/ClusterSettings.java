@@ -29,11 +29,6 @@ public record ClusterSettings(String host, int port, List<String> members) {
         }
     }
 
-    /** This machine's loopback: every member of the cluster on 127.0.0.1. */
-    public static ClusterSettings loopback() {
-        return new ClusterSettings(null, 0, null);
-    }
-
     /**
      * The members listed in {@code file}: one {@code host[:port]} per line; blank lines and {@code #}
      * comments are skipped.

@@ -4,6 +4,7 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFault;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
@@ -52,14 +53,15 @@ final class LocalDevices implements DeviceHost {
 
     @Override
     public Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
-        faultsByDevice.forEach((device, faults) -> fault(proxy.link(device), faults));
+        faultsByDevice.forEach((device, faults) -> fault(proxy.link(device), faults.stream()
+                .map(fault -> LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction())).toList()));
         return Future.succeededFuture();
     }
 
-    /** Puts exactly {@code faults} on {@code link}, as a scenario states them. */
-    static void fault(Link link, List<FaultSpec> faults) {
+    /** Puts exactly {@code faults} on {@code link}; blocks until the proxy's loop has them. */
+    static void fault(Link link, List<LinkFault> faults) {
         link.restore();
-        faults.forEach(fault -> link.add(LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction())));
+        faults.forEach(link::add);
     }
 
     @Override

@@ -87,7 +87,9 @@ public final class Worker extends VerticleBase {
         } else if (hosted == null || !hosted.run.equals(message.body().getString("run"))) {
             answer = Future.failedFuture("worker " + name + " hosts no run " + message.body().getString("run"));
         } else if ("links".equals(action)) {
-            answer = hosted.fault(message.body().getJsonObject("links"));
+            // A link changes its faults on the proxy's own loop and waits for it: not on this event loop.
+            Hosted faulting = hosted;
+            answer = vertx.executeBlocking(() -> faulting.fault(message.body().getJsonObject("links")));
         } else if ("figures".equals(action)) {
             answer = Future.succeededFuture(hosted.monitor.since(
                     System.nanoTime() - Duration.ofMillis(message.body().getLong("stretchMillis")).toNanos()).toJson());
@@ -241,17 +243,14 @@ public final class Worker extends VerticleBase {
             this.monitor = monitor;
         }
 
-        Future<JsonObject> fault(JsonObject links) {
-            links.forEach(device -> {
-                Link link = proxy.link(device.getKey());
-                link.restore();
-                ((JsonArray) device.getValue()).forEach(wire -> {
-                    JsonObject fault = (JsonObject) wire;
-                    link.add(LinkFaults.fromScenario(fault.getString("fault"), fault.getJsonObject("attributes").getMap(),
-                            fault.getString("direction")));
-                });
-            });
-            return Future.succeededFuture(new JsonObject().put("links", links.size()));
+        /** Blocks until every named link has exactly its faults. */
+        JsonObject fault(JsonObject links) {
+            links.forEach(device -> LocalDevices.fault(proxy.link(device.getKey()), ((JsonArray) device.getValue())
+                    .stream().map(JsonObject.class::cast)
+                    .map(fault -> LinkFaults.fromScenario(fault.getString("fault"), fault.getJsonObject("attributes").getMap(),
+                            fault.getString("direction")))
+                    .toList()));
+            return new JsonObject().put("links", links.size());
         }
 
         void close() {

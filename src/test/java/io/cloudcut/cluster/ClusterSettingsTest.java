@@ -14,7 +14,7 @@ class ClusterSettingsTest {
 
     @Test
     void withoutMembersTheClusterIsThisMachinesLoopback() {
-        ClusterSettings loopback = ClusterSettings.loopback();
+        ClusterSettings loopback = new ClusterSettings(null, 0, null);
         assertThat(loopback.host()).isEqualTo("127.0.0.1");
         assertThat(loopback.port()).isEqualTo(ClusterSettings.DEFAULT_PORT);
         assertThat(loopback.members()).containsExactly("127.0.0.1");
