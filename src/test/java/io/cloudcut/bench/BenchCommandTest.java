@@ -2,6 +2,7 @@ package io.cloudcut.bench;
 
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
+import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,7 @@ import static org.assertj.core.api.Assertions.within;
  * there, and the ratios computed from that run's own figures. The large runs are documented
  * commands (README, Benchmarks), not tests.
  */
+@RunsAlone
 class BenchCommandTest {
 
     private static final int DEVICES = 40;

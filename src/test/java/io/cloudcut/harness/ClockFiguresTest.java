@@ -11,6 +11,7 @@ import io.cloudcut.scenario.Durations;
 import io.vertx.core.json.JsonObject;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
+import io.cloudcut.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,6 +75,7 @@ class ClockFiguresTest {
      * health check accepts, and the report says which.
      */
     @Test
+    @RunsAlone
     void theClockStartsWhenTheFleetIsUpAtAScaleTheHarnessCarries(@TempDir Path reports) throws Exception {
         CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "50", "--time-scale", "auto", "--report-dir", reports.toString());
@@ -102,6 +104,7 @@ class ClockFiguresTest {
 
     /** A harness whose event loops run late gives no verdicts: exit 3, naming the figure and what to change. */
     @Test
+    @RunsAlone
     void aHarnessThatCannotKeepUpGivesNoVerdicts(@TempDir Path project) throws Exception {
         Path devices = ScenarioRuns.projectWithDefaultCloud(project);
         Files.createDirectories(project.resolve("broker-config"));

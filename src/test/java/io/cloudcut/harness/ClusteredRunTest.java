@@ -5,6 +5,7 @@ import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
+import io.cloudcut.testing.RunsAlone;
 import io.cloudcut.testing.WorkerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a cold cluster at 3600x past the health check's bound (measured: 485 ms p99), and the run rightly
  * gives no verdicts.
  */
+@RunsAlone
 class ClusteredRunTest {
 
     @TempDir
