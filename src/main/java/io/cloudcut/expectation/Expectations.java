@@ -4,9 +4,11 @@ import io.cloudcut.report.FunctionVerdict;
 import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.ExpectationSpec;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.WireNames;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +46,41 @@ public final class Expectations {
             });
         }
         return checks;
+    }
+
+    /** {@code function} of {@code model} judged at least {@code needed} in {@code phase} (null: over the outage). */
+    public static Expectation functionAtLeast(String model, String function, String phase, FunctionVerdict needed) {
+        return new FunctionVerdictAtLeast(model, function, phase, needed);
+    }
+
+    /** At least {@code share} (0 to 1) of the probes of {@code function} of {@code model} in {@code phase} worked. */
+    public static Expectation okShareAtLeast(String model, String function, String phase, double share) {
+        return new OkShareAtLeast(model, function, phase, share, Durations.number(share * 100) + "%");
+    }
+
+    /** {@code model} at least at rung {@code needed} of the ladder in {@code phase} (null: its headline). */
+    public static Expectation modelAtLeast(String model, String phase, ModelVerdict needed) {
+        return new ModelVerdictAtLeast(model, phase, needed);
+    }
+
+    /** The fleet's 95th percentile of time to recover below {@code bound} (scenario time). */
+    public static Expectation recoveryP95Under(Duration bound) {
+        return new RecoveryP95Under(bound);
+    }
+
+    /** No device left not recovered or needing a person. */
+    public static Expectation everyDeviceRecovered() {
+        return new EveryDeviceRecovered();
+    }
+
+    /** At most {@code bound} events acknowledged by the broker that never reached the cloud's ingest. */
+    public static Expectation lostInCloudAtMost(long bound) {
+        return new LostInCloudAtMost(bound);
+    }
+
+    /** Duplicate events at ingest allowed, or not. */
+    public static Expectation duplicates(boolean allowed) {
+        return new DuplicateEvents(allowed);
     }
 
     private static List<Expectation> recovery(ExpectationSpec.RecoveryBounds bounds) {

@@ -1,0 +1,143 @@
+package io.cloudcut.junit;
+
+import io.cloudcut.expectation.Expectations;
+import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.RunResult;
+import io.cloudcut.harness.RunSettings;
+import io.cloudcut.harness.ScenarioRunner;
+import io.cloudcut.harness.Scenarios;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.report.JUnitXmlWriter;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.ObservationsWriter;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.report.Verdicts;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.ScenarioException;
+import io.cloudcut.scenario.TimeScale;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.AnnotatedElement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Runs the scenario a {@link CloudCutScenario} names and resolves {@link ResilienceResult} parameters
+ * with its outcome. A run is kept in the store of the class or method that carries the annotation,
+ * so a class's tests share one run.
+ */
+final class CloudCutExtension implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CloudCutExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ResilienceResult.class;
+    }
+
+    @Override
+    public ResilienceResult resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        ExtensionContext owner = owner(context);
+        CloudCutScenario wanted = annotation(owner.getElement().orElseThrow()).orElseThrow(() ->
+                new ExtensionConfigurationException("a ResilienceResult needs @CloudCutScenario on the test or its class"));
+        Outcome outcome = owner.getStore(NAMESPACE).getOrComputeIfAbsent(wanted, CloudCutExtension::run, Outcome.class);
+        if (outcome.failure() != null) {
+            throw new ParameterResolutionException(outcome.failure());
+        }
+        return outcome.result();
+    }
+
+    /** The method's context when the method carries the annotation, else the class's. */
+    private static ExtensionContext owner(ExtensionContext context) {
+        if (context.getTestMethod().flatMap(CloudCutExtension::annotation).isPresent()) {
+            return context;
+        }
+        ExtensionContext owner = context;
+        while (owner.getTestMethod().isPresent() && owner.getParent().isPresent()) {
+            owner = owner.getParent().get();
+        }
+        return owner;
+    }
+
+    private static Optional<CloudCutScenario> annotation(AnnotatedElement element) {
+        return AnnotationSupport.findAnnotation(element, CloudCutScenario.class);
+    }
+
+    /** A run's outcome, or why there is none (kept, so that every test asking for it says why). */
+    private record Outcome(ResilienceResult result, String failure) {
+    }
+
+    private static Outcome run(CloudCutScenario wanted) {
+        Path project = Path.of(wanted.projectDir()).toAbsolutePath().normalize();
+        Scenario scenario;
+        try {
+            scenario = configured(Scenarios.loader(project).load(scenarioFile(wanted, project)), wanted);
+        } catch (ScenarioException | IllegalArgumentException bad) {
+            throw new ExtensionConfigurationException("@CloudCutScenario: " + bad.getMessage(), bad);
+        }
+        RunResult run;
+        try {
+            run = new ScenarioRunner(RunSettings.embedded(project.resolve("broker-config"))).run(scenario);
+        } catch (InfrastructureException failed) {
+            return new Outcome(null, "scenario " + scenario.name() + " could not run: " + failed.getMessage());
+        }
+        Optional<HealthObserved> baseline = run.health(HealthObserved.BASELINE);
+        if (baseline.isPresent() && !baseline.get().healthy()) {
+            return new Outcome(null, "no verdicts: the harness could not measure scenario " + scenario.name()
+                    + " (its baseline was not healthy): " + String.join("; ", baseline.get().problems()));
+        }
+        RunReport report = Expectations.checked(run.scenario(),
+                Verdicts.report(run.scenario(), run.broker(), run.wallTime(), run.observations()));
+        if (!wanted.reportDir().isEmpty()) {
+            write(run, report, Path.of(wanted.reportDir()));
+        }
+        return new Outcome(new ResilienceResult(report), null);
+    }
+
+    private static Path scenarioFile(CloudCutScenario wanted, Path project) {
+        if (wanted.value().isEmpty() == wanted.yaml().isEmpty()) {
+            throw new IllegalArgumentException("name a scenario file (value) or write one (yaml), not both or neither");
+        }
+        if (!wanted.value().isEmpty()) {
+            return project.resolve(wanted.value());
+        }
+        try {
+            Path file = Files.createTempDirectory("cloudcut-scenario-").resolve("scenario.yaml");
+            return Files.writeString(file, wanted.yaml());
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException("cannot write the scenario of @CloudCutScenario(yaml) to a file", unwritable);
+        }
+    }
+
+    private static Scenario configured(Scenario scenario, CloudCutScenario wanted) {
+        if (wanted.devicesPerModel() < 0) {
+            throw new IllegalArgumentException("devicesPerModel must be at least 1 (0 keeps the scenario's counts)");
+        }
+        Scenario configured = wanted.devicesPerModel() > 0 ? scenario.withDevicesPerModel(wanted.devicesPerModel()) : scenario;
+        if (!wanted.client().isEmpty() && !DeviceModel.CLIENT_STACKS.contains(wanted.client())) {
+            throw new IllegalArgumentException("client: unknown MQTT client stack '" + wanted.client() + "' (known: "
+                    + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
+        }
+        configured = wanted.client().isEmpty() ? configured : configured.withClient(wanted.client());
+        return wanted.timeScale().isEmpty() ? configured : configured.withTimeScale(TimeScale.parse(wanted.timeScale()));
+    }
+
+    private static void write(RunResult run, RunReport report, Path directory) {
+        try {
+            new JsonReportWriter().write(report, directory);
+            new JUnitXmlWriter().write(report, directory);
+            ObservationsWriter.write(run.observations(), directory);
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException("cannot write the report into " + directory, unwritable);
+        }
+    }
+}

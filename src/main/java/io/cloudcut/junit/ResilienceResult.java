@@ -1,0 +1,87 @@
+package io.cloudcut.junit;
+
+import io.cloudcut.expectation.Expectation;
+import io.cloudcut.expectation.Expectations;
+import io.cloudcut.report.ExpectationResult;
+import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.RunReport;
+import org.opentest4j.AssertionFailedError;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A scenario run's outcome, to assert on in a test: start from a {@link #model model}, or check the
+ * whole fleet's recovery and events here. Every check that fails throws an {@link AssertionError}
+ * whose message quotes the figure that decided it, in the words of the scenario's {@code expect:}
+ * checks (the same checks run underneath):
+ * <pre>{@code
+ * result.model("doorbell-local-chime").function("chime").during("outage").isKept();
+ * result.recoveryP95Under(Duration.ofMinutes(5)).noEventLostInCloud();
+ * }</pre>
+ */
+public final class ResilienceResult {
+
+    private final RunReport report;
+
+    ResilienceResult(RunReport report) {
+        this.report = report;
+    }
+
+    /** The whole report, as {@code report.json} has it. */
+    public RunReport report() {
+        return report;
+    }
+
+    /** One model of the fleet; a model the run did not have fails, naming those it had. */
+    public ModelResult model(String id) {
+        ModelReport model = report.models().stream().filter(candidate -> candidate.model().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionFailedError("no model " + id + " in the run of " + report.scenario()
+                        + " (its models: " + String.join(", ", report.models().stream().map(ModelReport::model).toList()) + ")"));
+        return new ModelResult(this, model);
+    }
+
+    /** Every expectation the scenario's file states was met; the message lists those that were not. */
+    public ResilienceResult meetsItsExpectations() {
+        List<String> failed = report.expectations().stream().filter(result -> !result.met())
+                .map(ExpectationResult::figure).toList();
+        if (!failed.isEmpty()) {
+            throw new AssertionFailedError(report.scenario() + ": " + failed.size() + " of "
+                    + report.expectations().size() + " expectations not met: " + String.join("; ", failed));
+        }
+        return this;
+    }
+
+    /** The 95th percentile of time to recover (scenario time) of every model below {@code bound}. */
+    public ResilienceResult recoveryP95Under(Duration bound) {
+        return holds(Expectations.recoveryP95Under(bound));
+    }
+
+    /** No device left not recovered or needing a person after the outage. */
+    public ResilienceResult everyDeviceRecovered() {
+        return holds(Expectations.everyDeviceRecovered());
+    }
+
+    /** No event the broker acknowledged was lost before the cloud's ingest. */
+    public ResilienceResult noEventLostInCloud() {
+        return lostInCloudAtMost(0);
+    }
+
+    /** At most {@code bound} events the broker acknowledged were lost before the cloud's ingest. */
+    public ResilienceResult lostInCloudAtMost(long bound) {
+        return holds(Expectations.lostInCloudAtMost(bound));
+    }
+
+    /** No event reached the cloud's ingest twice. */
+    public ResilienceResult noDuplicateEvents() {
+        return holds(Expectations.duplicates(false));
+    }
+
+    ResilienceResult holds(Expectation expectation) {
+        ExpectationResult checked = expectation.check(report);
+        if (!checked.met()) {
+            throw new AssertionFailedError(checked.figure());
+        }
+        return this;
+    }
+}

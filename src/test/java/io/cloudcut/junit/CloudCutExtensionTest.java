@@ -1,0 +1,119 @@
+package io.cloudcut.junit;
+
+import io.cloudcut.report.ModelVerdict;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.opentest4j.AssertionFailedError;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/**
+ * The extension as a user's test class meets it, run by the JUnit engine itself (the nested classes
+ * below are such user classes; Surefire leaves nested classes alone): one run per annotated class,
+ * checks that pass, and checks that fail with the figure in their message.
+ */
+class CloudCutExtensionTest {
+
+    @CloudCutScenario(value = "scenarios/short-outage.yaml", devicesPerModel = 1)
+    static class ADoorbellTeamsSuite {
+
+        static final List<ResilienceResult> RESULTS = Collections.synchronizedList(new ArrayList<>());
+
+        @Test
+        void theLocalChimeRingsThroughTheOutage(ResilienceResult result) {
+            RESULTS.add(result);
+            result.model("doorbell-local-chime").function("chime").during("outage").isKept();
+            result.model("doorbell-local-chime").function("chime").during("baseline").okAtLeast(0.99);
+            result.model("vacuum-local-first").isAtLeast(ModelVerdict.LOCAL_FUNCTION_KEPT)
+                    .during("outage").isAtLeast(ModelVerdict.LOCAL_FUNCTION_KEPT);
+            result.everyDeviceRecovered().recoveryP95Under(Duration.ofHours(2)).meetsItsExpectations();
+        }
+
+        @Test
+        void theCloudOnlyDoorbellRingsToo(ResilienceResult result) {
+            RESULTS.add(result);
+            result.model("doorbell-cloud-only").function("chime").during("outage").isKept();
+        }
+
+        @Test
+        void aModelNameWithATypo(ResilienceResult result) {
+            result.model("doorbell-locl-chime");
+        }
+
+        @Test
+        void aPhaseNameWithATypo(ResilienceResult result) {
+            result.model("doorbell-local-chime").function("chime").during("outgae");
+        }
+    }
+
+    @Test
+    void aClassRunsItsScenarioOnce_andEachCheckPassesOrFailsWithTheFigureThatDecidedIt() {
+        ADoorbellTeamsSuite.RESULTS.clear();
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(ADoorbellTeamsSuite.class)).execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test("theCloudOnlyDoorbellRingsToo"), finishedWithFailure(
+                        instanceOf(AssertionFailedError.class),
+                        message(text -> text.startsWith("chime of doorbell-cloud-only during outage: ")
+                                && text.endsWith(" (needed at least KEPT)") && !text.contains("KEPT (")))))
+                .haveExactly(1, event(test("aModelNameWithATypo"), finishedWithFailure(message(
+                        "no model doorbell-locl-chime in the run of short-outage (its models: vacuum-cloud-locked, "
+                                + "vacuum-local-first, doorbell-cloud-only, doorbell-local-chime)"))))
+                .haveExactly(1, event(test("aPhaseNameWithATypo"), finishedWithFailure(message(
+                        "no phase outgae in the run of short-outage (its phases: baseline, outage, recovery)"))));
+        assertThat(ADoorbellTeamsSuite.RESULTS).as("both tests got the class's one run").hasSize(2)
+                .satisfies(seen -> assertThat(seen.get(0)).isSameAs(seen.get(1)));
+    }
+
+    static class ScenariosWrittenInTheTest {
+
+        @Test
+        @CloudCutScenario(yaml = """
+                name: written-in-a-test
+                timeScale: 3600
+                fleet: [{model: doorbell-local-chime, count: 1}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 30m}
+                  - {name: ingest-down, kind: outage, duration: 1h, faults: [{service: ingest, fault: down}]}
+                  - {name: recovery, kind: recovery, duration: 30m}
+                """)
+        void aScenarioWrittenInTheTest(ResilienceResult result) {
+            result.model("doorbell-local-chime").function("chime").during("ingest-down").isKept();
+            assertThat(result.report().scenario()).isEqualTo("written-in-a-test");
+        }
+
+        @Test
+        @CloudCutScenario("scenarios/no-such-scenario.yaml")
+        void aScenarioFileThatIsNotThere(ResilienceResult result) {
+        }
+    }
+
+    @Test
+    void aScenarioCanBeWrittenInTheTest_andAMissingFileIsNamed() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(
+                selectMethod(ScenariosWrittenInTheTest.class, "aScenarioWrittenInTheTest", ResilienceResult.class.getName()),
+                selectMethod(ScenariosWrittenInTheTest.class, "aScenarioFileThatIsNotThere", ResilienceResult.class.getName()))
+                .execute();
+
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("aScenarioFileThatIsNotThere"),
+                finishedWithFailure(instanceOf(ParameterResolutionException.class),
+                        message(text -> text.contains("no-such-scenario.yaml")))));
+    }
+}
