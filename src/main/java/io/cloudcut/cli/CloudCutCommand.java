@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
-        subcommands = {RunCommand.class, ValidateCommand.class, WorkerCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, WorkerCommand.class, BenchCommand.class,
                 BrokerCommand.class, ProxyCommand.class})
 public final class CloudCutCommand implements Runnable {
 
@@ -43,6 +43,6 @@ public final class CloudCutCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, validate, worker, bench, broker or proxy");
+                "name a command: run, report, validate, worker, bench, broker or proxy");
     }
 }

@@ -1,18 +1,11 @@
 package io.cloudcut.cli;
 
-import io.cloudcut.expectation.Expectations;
 import io.cloudcut.harness.InfrastructureException;
-import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
-import io.cloudcut.report.JUnitXmlWriter;
-import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationsWriter;
-import io.cloudcut.report.RunReport;
-import io.cloudcut.report.TerminalTable;
-import io.cloudcut.report.Verdicts;
 import io.cloudcut.scenario.RealTimeRaces;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
@@ -28,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code cloudcut run [SCENARIO]}: runs a scenario, prints its verdict matrix and checks its expectations. */
@@ -141,46 +133,17 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
-        Optional<HealthObserved> baseline = result.health(HealthObserved.BASELINE);
-        if (baseline.isPresent() && !baseline.get().healthy()) {
-            err.println("error: no verdicts: the harness could not measure this run (its baseline was not healthy):");
-            baseline.get().problems().forEach(problem -> err.println("  - " + problem));
-            err.flush();
-            writeObservations(result, err);
-            return CloudCutCommand.EXIT_INFRASTRUCTURE;
-        }
-        result.health(HealthObserved.RUN).ifPresent(run -> run.problems().forEach(problem ->
-                err.println("warning: later in the run " + problem)));
-        RunReport report = Expectations.checked(result.scenario(),
-                Verdicts.report(result.scenario(), result.broker(), result.wallTime(), result.observations()));
-        out.println();
-        out.print(TerminalTable.render(report));
-        out.flush();
         if (reportDir != null) {
+            // Whatever the verdicts, the stream is what a report is recomputed from (cloudcut report DIR).
             try {
-                Path written = new JsonReportWriter().write(report, reportDir);
-                Path junit = new JUnitXmlWriter().write(report, reportDir);
-                Path observations = ObservationsWriter.write(result.observations(), reportDir);
-                err.println("report: " + written + " (and " + junit.getFileName() + ", " + observations.getFileName() + ")");
-                err.flush();
+                err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
             } catch (IOException unwritable) {
-                err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());
+                err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
+                err.flush();
                 return CloudCutCommand.EXIT_INFRASTRUCTURE;
             }
+            err.flush();
         }
-        return report.expectationsMet() ? CloudCutCommand.EXIT_OK : CloudCutCommand.EXIT_EXPECTATION_FAILED;
-    }
-
-    /** What an unhealthy run still leaves for whoever looks into it: everything observed. */
-    private void writeObservations(RunResult result, PrintWriter err) {
-        if (reportDir == null) {
-            return;
-        }
-        try {
-            err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
-        } catch (IOException unwritable) {
-            err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
-        }
-        err.flush();
+        return RunOutputs.emit(result, reportDir, out, err);
     }
 }

@@ -5,7 +5,6 @@ import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.ExpectationSpec;
 import io.cloudcut.scenario.Durations;
-import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.WireNames;
 
 import java.time.Duration;
@@ -21,8 +20,8 @@ public final class Expectations {
     }
 
     /** The run's report with every expectation of its scenario checked, in the order they are written. */
-    public static RunReport checked(Scenario scenario, RunReport report) {
-        return report.withExpectations(of(scenario.expectations()).stream()
+    public static RunReport checked(List<ExpectationSpec> expectations, RunReport report) {
+        return report.withExpectations(of(expectations).stream()
                 .map(expectation -> expectation.check(report)).toList());
     }
 

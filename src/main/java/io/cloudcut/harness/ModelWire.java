@@ -1,20 +1,13 @@
 package io.cloudcut.harness;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ScenarioJson;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
-import java.time.Duration;
 
 /**
  * A device model as it travels to a worker: the model as the run has it (the command line may have
@@ -24,19 +17,7 @@ final class ModelWire {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addModule(new SimpleModule()
-                    .addSerializer(Duration.class, new JsonSerializer<>() {
-                        @Override
-                        public void serialize(Duration value, JsonGenerator out, SerializerProvider provider) throws IOException {
-                            out.writeString(value.toString());
-                        }
-                    })
-                    .addDeserializer(Duration.class, new JsonDeserializer<>() {
-                        @Override
-                        public Duration deserialize(JsonParser in, DeserializationContext context) throws IOException {
-                            return Duration.parse(in.getText());
-                        }
-                    }))
+            .addModule(ScenarioJson.module())
             .build();
 
     private ModelWire() {

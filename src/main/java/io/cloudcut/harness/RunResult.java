@@ -1,26 +1,47 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.expectation.Expectations;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
-import io.cloudcut.scenario.Scenario;
+import io.cloudcut.observation.RunStartedObserved;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.report.Verdicts;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What a run produced: the scenario it ran (its time scale as asked: {@code auto}, say; the scale
- * chosen is in the health observations), on which broker, how long it took, and everything observed.
+ * What a run produced: everything observed, from what ran ({@link RunStartedObserved}: the scenario
+ * as the run had it, its time scale as asked, the broker) to its end. The same whether the run just
+ * finished here or its {@code observations.jsonl} was read back: the report is computed from the
+ * observations alone.
  */
-public record RunResult(Scenario scenario, String broker, Duration wallTime, List<Observation> observations) {
+public record RunResult(List<Observation> observations) {
 
+    /** @throws IllegalArgumentException when the observations do not begin with what ran */
     public RunResult {
         observations = List.copyOf(observations);
+        RunStartedObserved.first(observations);
+    }
+
+    /** What ran: the scenario as the run had it, on which broker. */
+    public RunStartedObserved started() {
+        return RunStartedObserved.first(observations);
     }
 
     /** The harness's own health over a window ({@link HealthObserved#BASELINE} or {@link HealthObserved#RUN}). */
     public Optional<HealthObserved> health(String window) {
         return observations.stream().filter(HealthObserved.class::isInstance).map(HealthObserved.class::cast)
                 .filter(health -> health.window().equals(window)).findFirst();
+    }
+
+    /**
+     * The run's report: its verdicts, with every expectation of its scenario checked. The one way
+     * from a run to its report, for the command line, the tests and whoever reads a run back.
+     *
+     * @throws IllegalArgumentException when the observations stop before the run ended
+     */
+    public RunReport report() {
+        return Expectations.checked(started().expectations(), Verdicts.report(observations));
     }
 }

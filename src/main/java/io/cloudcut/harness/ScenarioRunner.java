@@ -11,6 +11,8 @@ import io.cloudcut.cluster.ClusterNode;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.RunEndedObserved;
+import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
@@ -66,6 +68,8 @@ public final class ScenarioRunner {
             try {
                 BrokerEndpoint endpoint = broker.endpoint();
                 ObservationLog log = new ObservationLog();
+                // First, so that the stream says what its other observations are about; workers send only theirs.
+                log.add(RunStartedObserved.of(scenario, broker.description()));
                 log.listen(vertx);
                 HarnessMonitor monitor = HarnessMonitor.start(vertx);
                 progress.starting(broker.description());
@@ -102,8 +106,8 @@ public final class ScenarioRunner {
                 monitor.stop();
                 log.stopListening();
                 progress.finished();
-                return new RunResult(scenario, broker.description(), Duration.ofNanos(System.nanoTime() - startedNanos),
-                        log.snapshot());
+                log.add(new RunEndedObserved(clock.nowMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos)));
+                return new RunResult(log.snapshot());
             } finally {
                 if (pacer != null) {
                     pacer.close();

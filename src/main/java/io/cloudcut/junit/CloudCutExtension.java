@@ -1,6 +1,5 @@
 package io.cloudcut.junit;
 
-import io.cloudcut.expectation.Expectations;
 import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
@@ -11,7 +10,6 @@ import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationsWriter;
 import io.cloudcut.report.RunReport;
-import io.cloudcut.report.Verdicts;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
@@ -95,8 +93,7 @@ final class CloudCutExtension implements ParameterResolver {
             return new Outcome(null, "no verdicts: the harness could not measure scenario " + scenario.name()
                     + " (its baseline was not healthy): " + String.join("; ", baseline.get().problems()));
         }
-        RunReport report = Expectations.checked(run.scenario(),
-                Verdicts.report(run.scenario(), run.broker(), run.wallTime(), run.observations()));
+        RunReport report = run.report();
         if (!wanted.reportDir().isEmpty()) {
             write(run, report, Path.of(wanted.reportDir()));
         }

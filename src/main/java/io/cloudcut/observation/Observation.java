@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /**
  * Something seen during a run, stamped with scenario time in milliseconds since the run's origin.
- * The stream of observations is the one source every output is computed from.
+ * The stream of observations is the one source every output is computed from: it begins with
+ * {@link RunStartedObserved}, what ran, and ends with {@link RunEndedObserved}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -20,11 +21,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = EventsObserved.class, name = "events"),
         @JsonSubTypes.Type(value = CloudReceivedObserved.class, name = "cloud-received"),
         @JsonSubTypes.Type(value = ClockObserved.class, name = "clock"),
-        @JsonSubTypes.Type(value = HealthObserved.class, name = "health")
+        @JsonSubTypes.Type(value = HealthObserved.class, name = "health"),
+        @JsonSubTypes.Type(value = RunStartedObserved.class, name = "run-started"),
+        @JsonSubTypes.Type(value = RunEndedObserved.class, name = "run-ended")
 })
 public sealed interface Observation permits ProbeObserved, ConnectionObserved, SessionObserved, StateObserved,
         ServiceObserved, PhaseObserved, FaultObserved, RecoveryObserved, EventsObserved, CloudReceivedObserved,
-        ClockObserved, HealthObserved {
+        ClockObserved, HealthObserved, RunStartedObserved, RunEndedObserved {
 
     /** Scenario time of the observation, in milliseconds since the run's origin. */
     long atMillis();

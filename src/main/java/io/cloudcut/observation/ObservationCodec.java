@@ -3,6 +3,7 @@ package io.cloudcut.observation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.cloudcut.scenario.ScenarioJson;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -20,7 +21,7 @@ public final class ObservationCodec {
     /** How observations are published: to this process's listeners only. */
     public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(ScenarioJson.module()).build();
 
     private ObservationCodec() {
     }

@@ -3,7 +3,7 @@ package io.cloudcut.report;
 import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
-import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.TimeScale;
 
 import java.util.List;
 
@@ -13,18 +13,18 @@ final class Harness {
     private Harness() {
     }
 
-    static HarnessReport report(Scenario scenario, List<Observation> observations) {
+    static HarnessReport report(TimeScale asked, List<Observation> observations) {
         List<HealthObserved> health = observations.stream().filter(HealthObserved.class::isInstance)
                 .map(HealthObserved.class::cast).toList();
         HealthObserved baseline = window(health, HealthObserved.BASELINE);
         HealthObserved run = window(health, HealthObserved.RUN);
         double timeScale = baseline != null ? baseline.timeScale()
-                : scenario.timeScale().auto() ? 0 : scenario.timeScale().value();
+                : asked.auto() ? 0 : asked.value();
         List<HarnessReport.ClockChange> clock = observations.stream().filter(ClockObserved.class::isInstance)
                 .map(ClockObserved.class::cast)
                 .map(change -> new HarnessReport.ClockChange(change.atMillis() / 1000.0, change.scale(), change.why()))
                 .toList();
-        return new HarnessReport(scenario.timeScale().toString(), timeScale, health(baseline), health(run), clock);
+        return new HarnessReport(asked.toString(), timeScale, health(baseline), health(run), clock);
     }
 
     private static HealthObserved window(List<HealthObserved> health, String window) {

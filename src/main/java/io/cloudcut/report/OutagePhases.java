@@ -2,9 +2,6 @@ package io.cloudcut.report;
 
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
-import io.cloudcut.scenario.Phase;
-import io.cloudcut.scenario.PhaseKind;
-import io.cloudcut.scenario.Scenario;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +20,15 @@ final class OutagePhases {
     private OutagePhases() {
     }
 
-    static List<Window> of(Scenario scenario, List<PhaseObserved> marks, List<ProbeObserved> probes) {
+    /** The windows of the outage phases named, given in timeline order. */
+    static List<Window> of(List<String> outagePhases, List<PhaseObserved> marks, List<ProbeObserved> probes) {
         List<Window> windows = new ArrayList<>();
-        for (Phase phase : scenario.phases()) {
-            if (phase.kind() != PhaseKind.OUTAGE) {
-                continue;
-            }
-            LongSummaryStatistics probed = probes.stream().filter(probe -> probe.phase().equals(phase.name()))
+        for (String phase : outagePhases) {
+            LongSummaryStatistics probed = probes.stream().filter(probe -> probe.phase().equals(phase))
                     .mapToLong(ProbeObserved::atMillis).summaryStatistics();
-            long from = mark(marks, phase.name(), true, probed.getCount() == 0 ? 0 : probed.getMin());
-            long until = mark(marks, phase.name(), false, probed.getCount() == 0 ? from : probed.getMax());
-            windows.add(new Window(phase.name(), from, until));
+            long from = mark(marks, phase, true, probed.getCount() == 0 ? 0 : probed.getMin());
+            long until = mark(marks, phase, false, probed.getCount() == 0 ? from : probed.getMax());
+            windows.add(new Window(phase, from, until));
         }
         return windows;
     }

@@ -9,18 +9,17 @@ import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.observation.RunEndedObserved;
+import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.observation.StateObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.FunctionSpec;
-import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
-import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.WireNames;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,28 +43,40 @@ public final class Verdicts {
     private Verdicts() {
     }
 
-    public static RunReport report(Scenario scenario, String broker, Duration wallTime, List<Observation> observations) {
+    /**
+     * The report of a run from its observations alone: the stream begins with what ran
+     * ({@link RunStartedObserved}) and ends with the run ({@link RunEndedObserved}). Its expectations
+     * are not checked here: see {@code RunResult.report()}.
+     *
+     * @throws IllegalArgumentException when the stream lacks its beginning or its end
+     */
+    public static RunReport report(List<Observation> observations) {
+        RunStartedObserved run = RunStartedObserved.first(observations);
+        RunEndedObserved ended = only(observations, RunEndedObserved.class).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the observations stop before the run ended (no run-ended observation)"));
         List<ProbeObserved> probes = only(observations, ProbeObserved.class);
-        HarnessReport harness = Harness.report(scenario, observations);
+        HarnessReport harness = Harness.report(run.timeScale(), observations);
         ClockPace pace = new ClockPace(only(observations, ClockObserved.class),
                 harness.run() == null ? 0 : harness.run().lagP99Millis());
-        List<OutagePhases.Window> outage = OutagePhases.of(scenario, only(observations, PhaseObserved.class), probes);
+        List<OutagePhases.Window> outage = OutagePhases.of(run.phasesOf(PhaseKind.OUTAGE),
+                only(observations, PhaseObserved.class), probes);
         DeviceStates states = new DeviceStates(only(observations, StateObserved.class));
+        Map<String, DeviceModel> byId = run.modelsById();
         List<ModelReport> models = new ArrayList<>();
-        for (FleetEntry entry : scenario.fleet()) {
-            DeviceModel model = scenario.model(entry.model());
+        for (FleetEntry entry : run.fleet()) {
+            DeviceModel model = byId.get(entry.model());
             List<ProbeObserved> mine = probes.stream().filter(probe -> probe.model().equals(model.id())).toList();
-            models.add(modelReport(scenario, model, entry.count(), mine, outage, states, observations, pace));
+            models.add(modelReport(run, model, entry.count(), mine, outage, states, observations, pace));
         }
-        return new RunReport(scenario.name(), scenario.description(), broker, harness.timeScale(),
-                wallTime.toMillis() / 1000.0, phases(scenario, observations), services(observations), models, harness,
+        return new RunReport(run.scenario(), run.description(), run.broker(), harness.timeScale(),
+                ended.wallMillis() / 1000.0, phases(run, observations), services(observations), models, harness,
                 List.of());
     }
 
-    private static ModelReport modelReport(Scenario scenario, DeviceModel model, int devices, List<ProbeObserved> probes,
+    private static ModelReport modelReport(RunStartedObserved run, DeviceModel model, int devices, List<ProbeObserved> probes,
                                            List<OutagePhases.Window> outage, DeviceStates states,
                                            List<Observation> observations, ClockPace pace) {
-        Set<String> baselinePhases = phasesOf(scenario, PhaseKind.BASELINE);
+        Set<String> baselinePhases = Set.copyOf(run.phasesOf(PhaseKind.BASELINE));
         Map<String, PhaseCounts> baseline = new LinkedHashMap<>();
         List<FunctionReport> functions = new ArrayList<>();
         for (FunctionSpec function : model.functions()) {
@@ -74,7 +85,7 @@ public final class Verdicts {
             PhaseCounts inBaseline = PhaseCounts.of(ofFunction.stream()
                     .filter(probe -> baselinePhases.contains(probe.phase())).toList());
             baseline.put(function.name(), inBaseline);
-            functions.add(functionReport(scenario, function, ofFunction, inBaseline));
+            functions.add(functionReport(run, function, ofFunction, inBaseline));
         }
         OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, states), outage, probes);
         return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
@@ -89,11 +100,11 @@ public final class Verdicts {
      * Per phase, the function's counts and verdict once the phase's settle time is over; its own
      * verdict is the worst of the outage phases it was probed in.
      */
-    private static FunctionReport functionReport(Scenario scenario, FunctionSpec function, List<ProbeObserved> probes,
+    private static FunctionReport functionReport(RunStartedObserved run, FunctionSpec function, List<ProbeObserved> probes,
                                                  PhaseCounts baseline) {
-        Set<String> outagePhases = phasesOf(scenario, PhaseKind.OUTAGE);
+        List<String> outagePhases = run.phasesOf(PhaseKind.OUTAGE);
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
-        for (Phase phase : scenario.phases()) {
+        for (RunStartedObserved.PhasePlan phase : run.phases()) {
             byPhase.put(phase.name(), PhaseCounts.of(probes.stream()
                             .filter(p -> p.phase().equals(phase.name()) && !p.settling()).toList())
                     .judged(baseline, function.role()));
@@ -183,16 +194,15 @@ public final class Verdicts {
         return changes;
     }
 
-    private static List<RunReport.PhaseReport> phases(Scenario scenario, List<Observation> observations) {
+    private static List<RunReport.PhaseReport> phases(RunStartedObserved run, List<Observation> observations) {
         List<PhaseObserved> marks = only(observations, PhaseObserved.class);
         List<RunReport.PhaseReport> phases = new ArrayList<>();
-        for (Phase phase : scenario.phases()) {
+        for (RunStartedObserved.PhasePlan phase : run.phases()) {
             double start = marks.stream().filter(m -> m.phase().equals(phase.name()) && m.started())
                     .mapToLong(PhaseObserved::atMillis).findFirst().orElse(0) / 1000.0;
             double end = marks.stream().filter(m -> m.phase().equals(phase.name()) && !m.started())
                     .mapToLong(PhaseObserved::atMillis).findFirst().orElse(0) / 1000.0;
-            phases.add(new RunReport.PhaseReport(phase.name(), WireNames.of(phase.kind()), start, end,
-                    phase.faults().stream().map(Object::toString).toList()));
+            phases.add(new RunReport.PhaseReport(phase.name(), WireNames.of(phase.kind()), start, end, phase.faults()));
         }
         return phases;
     }
@@ -217,9 +227,5 @@ public final class Verdicts {
 
     private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {
         return observations.stream().filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private static Set<String> phasesOf(Scenario scenario, PhaseKind kind) {
-        return scenario.phases().stream().filter(p -> p.kind() == kind).map(Phase::name).collect(Collectors.toSet());
     }
 }

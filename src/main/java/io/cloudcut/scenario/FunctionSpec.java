@@ -1,5 +1,7 @@
 package io.cloudcut.scenario;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /**
@@ -20,6 +22,8 @@ public record FunctionSpec(String name, FunctionPath path, Trigger trigger, List
         role = Checks.orDefault(role, FunctionRole.SECONDARY);
     }
 
+    /** Said by {@code path} already: not a field of its own when a model travels as JSON. */
+    @JsonIgnore
     public boolean isLocal() {
         return path == FunctionPath.LOCAL;
     }

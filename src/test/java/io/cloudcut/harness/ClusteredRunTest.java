@@ -89,6 +89,22 @@ class ClusteredRunTest {
         assertThat(report.models()).allSatisfy(model -> assertThat(model.events().balanced()).as(model.model()).isTrue());
     }
 
+    /** Only the coordinator says what ran and when it ended; the workers' observations fall in between. */
+    @Test
+    void theMergedStreamAloneGivesBackTheReport() throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("report/observations.jsonl"));
+        assertThat(lines.stream().filter(line -> line.contains("\"type\":\"run-started\""))).hasSize(1);
+        assertThat(lines.get(0)).contains("\"type\":\"run-started\"");
+        assertThat(lines.get(lines.size() - 1)).contains("\"type\":\"run-ended\"");
+        Path again = Files.createDirectories(dir.resolve("again"));
+        Files.copy(dir.resolve("report/observations.jsonl"), again.resolve("observations.jsonl"));
+
+        CliRun report = CliRun.of("report", again.toString());
+
+        assertThat(report.exitCode()).as("stderr:%n%s", report.err()).isZero();
+        assertThat(Files.readString(again.resolve("report.json"))).isEqualTo(Files.readString(dir.resolve("report/report.json")));
+    }
+
     @Test
     void theHarnessFiguresIncludeTheWorkers() {
         assertThat(run.err()).contains("harness over the baseline", "-> healthy");

@@ -1,7 +1,6 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.report.RunReport;
-import io.cloudcut.report.Verdicts;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.testing.Project;
 
@@ -30,6 +29,6 @@ record ScenarioRuns(RunResult result, RunReport report) {
         Path file = Files.writeString(dir.resolve("scenario.yaml"), scenarioYaml);
         Scenario scenario = Scenarios.loader(projectRoot).load(file);
         RunResult result = new ScenarioRunner(RunSettings.embedded(brokerConfig)).run(scenario);
-        return new ScenarioRuns(result, Verdicts.report(scenario, result.broker(), result.wallTime(), result.observations()));
+        return new ScenarioRuns(result, result.report());
     }
 }

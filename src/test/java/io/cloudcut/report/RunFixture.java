@@ -5,6 +5,8 @@ import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.observation.RunEndedObserved;
+import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.observation.StateObserved;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.DeviceKind;
@@ -153,12 +155,17 @@ final class RunFixture {
                 new ProbeSettings(null, null, null, null, null), new CloudSpec(null, Map.of(), false), fleet, phases, models);
     }
 
+    /** The stream as a run writes it: what ran first, then what was seen in time order, then the end (1 s of real time). */
     List<Observation> observations() {
-        return observations.stream().sorted(Comparator.comparingLong(Observation::atMillis)).toList();
+        List<Observation> stream = new ArrayList<>();
+        stream.add(RunStartedObserved.of(scenario(), "embedded"));
+        observations.stream().sorted(Comparator.comparingLong(Observation::atMillis)).forEach(stream::add);
+        stream.add(new RunEndedObserved(end.toMillis(), 1000));
+        return stream;
     }
 
     RunReport report() {
-        return Verdicts.report(scenario(), "embedded", Duration.ofSeconds(1), observations());
+        return Verdicts.report(observations());
     }
 
     private String modelOf(String device) {

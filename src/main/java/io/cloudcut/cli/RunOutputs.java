@@ -1,0 +1,55 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.harness.RunResult;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.report.JUnitXmlWriter;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.report.TerminalTable;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What a finished run comes to on the command line, the same for {@code run} and for {@code report}
+ * reading it back: no verdicts when the harness's baseline was not healthy, otherwise the verdict
+ * matrix and the expectations on standard output, {@code report.json} and {@code junit.xml} in the
+ * report directory, and an exit code by the expectations.
+ */
+final class RunOutputs {
+
+    private RunOutputs() {
+    }
+
+    /** Prints and writes the run's outputs ({@code reportDir} may be null: none written) and returns the exit code. */
+    static int emit(RunResult result, Path reportDir, PrintWriter out, PrintWriter err) {
+        Optional<HealthObserved> baseline = result.health(HealthObserved.BASELINE);
+        if (baseline.isPresent() && !baseline.get().healthy()) {
+            err.println("error: no verdicts: the harness could not measure this run (its baseline was not healthy):");
+            baseline.get().problems().forEach(problem -> err.println("  - " + problem));
+            err.flush();
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        result.health(HealthObserved.RUN).ifPresent(run -> run.problems().forEach(problem ->
+                err.println("warning: later in the run " + problem)));
+        RunReport report = result.report();
+        out.println();
+        out.print(TerminalTable.render(report));
+        out.flush();
+        if (reportDir != null) {
+            try {
+                Path written = new JsonReportWriter().write(report, reportDir);
+                Path junit = new JUnitXmlWriter().write(report, reportDir);
+                err.println("report: " + written + " (and " + junit.getFileName() + ")");
+            } catch (IOException unwritable) {
+                err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());
+                return CloudCutCommand.EXIT_INFRASTRUCTURE;
+            } finally {
+                err.flush();
+            }
+        }
+        return report.expectationsMet() ? CloudCutCommand.EXIT_OK : CloudCutCommand.EXIT_EXPECTATION_FAILED;
+    }
+}

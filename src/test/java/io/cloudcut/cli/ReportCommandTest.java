@@ -1,0 +1,146 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.report.JUnitXmlWriter;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.ObservationsWriter;
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code cloudcut report DIR} on the observations of a real run (short-outage, one device a model,
+ * on the embedded broker; about 40 s): it gives back every output the run gave, to the byte, and
+ * tells a stream cut short or corrupt (2, naming file and line) and one whose baseline was unhealthy (3).
+ */
+class ReportCommandTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path ran;
+    static CliRun run;
+    static List<String> lines;
+
+    @BeforeAll
+    static void runTheShortOutage() throws Exception {
+        ran = dir.resolve("run");
+        run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--devices-per-model", "1", "--report-dir", ran.toString());
+        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isIn(0, 1);
+        lines = Files.readAllLines(ran.resolve(ObservationsWriter.FILE_NAME));
+    }
+
+    @Test
+    void theObservationsAloneGiveBackTheRunsReportJUnitXmlTableAndExitCode() throws Exception {
+        Path copy = withObservations("copy", lines);
+
+        CliRun report = CliRun.of("report", copy.toString());
+
+        assertThat(report.exitCode()).as("stderr:%n%s", report.err()).isEqualTo(run.exitCode());
+        assertThat(Files.readString(copy.resolve(JsonReportWriter.FILE_NAME)))
+                .isEqualTo(Files.readString(ran.resolve(JsonReportWriter.FILE_NAME)));
+        assertThat(Files.readString(copy.resolve(JUnitXmlWriter.FILE_NAME)))
+                .isEqualTo(Files.readString(ran.resolve(JUnitXmlWriter.FILE_NAME)));
+        assertThat(report.out()).isEqualTo(run.out()).contains("FAIL_CLOSED", "expectations:");
+    }
+
+    @Test
+    void outWritesTheReportElsewhereAndLeavesTheRunAlone() throws Exception {
+        Path copy = withObservations("untouched", lines);
+        Path elsewhere = dir.resolve("elsewhere");
+
+        CliRun report = CliRun.of("report", copy.toString(), "--out", elsewhere.toString());
+
+        assertThat(report.exitCode()).as("stderr:%n%s", report.err()).isEqualTo(run.exitCode());
+        assertThat(Files.readString(elsewhere.resolve(JsonReportWriter.FILE_NAME)))
+                .isEqualTo(Files.readString(ran.resolve(JsonReportWriter.FILE_NAME)));
+        try (var files = Files.list(copy)) {
+            assertThat(files).containsExactly(copy.resolve(ObservationsWriter.FILE_NAME));
+        }
+    }
+
+    @Test
+    void aFileCutInTheMiddleOfALineIsBadInputNamingFileAndLine() throws Exception {
+        int cut = lines.size() / 2;
+        List<String> truncated = new ArrayList<>(lines.subList(0, cut - 1));
+        truncated.add(lines.get(cut - 1).substring(0, lines.get(cut - 1).length() / 2));
+        Path copy = withObservations("cut-mid-line", truncated);
+
+        CliRun report = CliRun.of("report", copy.toString());
+
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.errorLines()).singleElement().asString()
+                .startsWith("error: " + copy.resolve(ObservationsWriter.FILE_NAME) + ":" + cut + ": ")
+                .contains("not a JSON object");
+        assertThat(copy.resolve(JsonReportWriter.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void aFileCutBetweenLinesIsBadInputNamingItsLastLine() throws Exception {
+        Path copy = withObservations("cut-between-lines", lines.subList(0, lines.size() - 3));
+
+        CliRun report = CliRun.of("report", copy.toString());
+
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.errorLines()).singleElement().asString()
+                .startsWith("error: " + copy.resolve(ObservationsWriter.FILE_NAME) + ":" + (lines.size() - 3) + ": ")
+                .contains("before the run ended", "cut short");
+    }
+
+    @Test
+    void aLineThatIsNoObservationIsBadInputNamingIt() throws Exception {
+        List<String> corrupt = new ArrayList<>(lines);
+        corrupt.set(4, new JsonObject().put("type", "probe").put("atMillis", "soon").encode());
+        Path copy = withObservations("corrupt", corrupt);
+
+        CliRun report = CliRun.of("report", copy.toString());
+
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.errorLines()).singleElement().asString()
+                .startsWith("error: " + copy.resolve(ObservationsWriter.FILE_NAME) + ":5: not an observation");
+    }
+
+    @Test
+    void aDirectoryWithoutObservationsIsBadInput() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        CliRun report = CliRun.of("report", empty.toString());
+
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.errorLines()).singleElement().asString()
+                .contains(empty.resolve(ObservationsWriter.FILE_NAME).toString(), "no such file");
+    }
+
+    @Test
+    void aStreamWhoseBaselineWasUnhealthyGivesNoVerdicts() throws Exception {
+        List<String> unhealthy = lines.stream().map(JsonObject::new).map(line ->
+                "health".equals(line.getString("type")) && "baseline".equals(line.getString("window"))
+                        ? line.put("healthy", false).put("problems", new JsonArray().add("event-loop lag p99 900 ms"))
+                        : line).map(JsonObject::encode).toList();
+        assertThat(unhealthy).isNotEqualTo(lines);
+        Path copy = withObservations("unhealthy", unhealthy);
+
+        CliRun report = CliRun.of("report", copy.toString());
+
+        assertThat(report.exitCode()).isEqualTo(3);
+        assertThat(report.err()).contains("no verdicts", "event-loop lag p99 900 ms");
+        assertThat(copy.resolve(JsonReportWriter.FILE_NAME)).doesNotExist();
+    }
+
+    private static Path withObservations(String name, List<String> observations) throws Exception {
+        Path copy = Files.createDirectories(dir.resolve(name));
+        Files.write(copy.resolve(ObservationsWriter.FILE_NAME), observations);
+        return copy;
+    }
+}

@@ -1,0 +1,56 @@
+package io.cloudcut.observation;
+
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.ScenarioLoader;
+import io.cloudcut.scenario.TimeScale;
+import io.cloudcut.testing.Project;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The observations that make a stream describe itself travel as the others do, and read back to the
+ * same values: every model with its functions, every expectation with its bounds, the time scale as asked.
+ */
+class RunObservationsCodecTest {
+
+    @Test
+    void theRunAsItStartedReadsBackEqualFromItsJsonLine() throws Exception {
+        // Overridden as on the command line, so that the stream says what ran, not what the files say.
+        Scenario scenario = new ScenarioLoader(Project.root()).load(Project.file("scenarios/kinesis-2020.yaml"))
+                .withDevicesPerModel(1).withClient("paho-v5").withTimeScale(TimeScale.AUTO);
+        RunStartedObserved started = RunStartedObserved.of(scenario, "embedded HiveMQ CE on 127.0.0.1:1883");
+
+        String line = ObservationCodec.encode(started).encode();
+        Observation decoded = ObservationCodec.decode(new JsonObject(line));
+
+        assertThat(decoded).isEqualTo(started);
+        RunStartedObserved read = (RunStartedObserved) decoded;
+        assertThat(read.timeScale()).isEqualTo(TimeScale.AUTO);
+        assertThat(read.models()).hasSize(6).allSatisfy(model -> assertThat(model.client()).isEqualTo("paho-v5"));
+        assertThat(read.modelsById().get("doorbell-local-chime")).isEqualTo(scenario.model("doorbell-local-chime"));
+        assertThat(read.fleet()).allSatisfy(entry -> assertThat(entry.count()).isEqualTo(1));
+        assertThat(read.expectations()).isEqualTo(scenario.expectations()).hasSize(10);
+        assertThat(read.phases()).extracting(RunStartedObserved.PhasePlan::name).containsExactly(
+                scenario.phases().stream().map(io.cloudcut.scenario.Phase::name).toArray(String[]::new));
+        assertThat(new JsonObject(line).getString("type")).isEqualTo("run-started");
+    }
+
+    @Test
+    void theEndOfTheRunReadsBackEqual() {
+        RunEndedObserved ended = new RunEndedObserved(61_200_000, 48_123);
+
+        assertThat(ObservationCodec.decode(new JsonObject(ObservationCodec.encode(ended).encode()))).isEqualTo(ended);
+        assertThat(ObservationCodec.encode(ended).getString("type")).isEqualTo("run-ended");
+    }
+
+    @Test
+    void aDescriptionWithoutItsModelsIsNotAnObservation() {
+        JsonObject json = ObservationCodec.encode(new RunEndedObserved(0, 1)).put("type", "run-started");
+
+        assertThatThrownBy(() -> ObservationCodec.decode(json)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an observation");
+    }
+}
