@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         BenchResult result;
         try {
-            result = Bench.run(settings, scenario, new TerminalProgress(err, scenario));
+            result = Bench.run(settings, scenario, new TerminalProgress(err, scenario, TerminalOptions.interactive()));
         } catch (InfrastructureException failed) {
             err.println("error: " + failed.getMessage());
             err.flush();

@@ -6,6 +6,7 @@ import io.cloudcut.report.ObservationsException;
 import io.cloudcut.report.ObservationsReader;
 import io.cloudcut.report.ObservationsWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write report.json and junit.xml into DIR (default: the run's DIR).")
     Path out;
 
+    @Mixin
+    TerminalOptions terminal;
+
     @Spec
     CommandSpec spec;
 
@@ -49,6 +53,7 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
-        return RunOutputs.emit(new RunResult(observations), out != null ? out : dir, spec.commandLine().getOut(), err);
+        return RunOutputs.emit(new RunResult(observations), out != null ? out : dir, terminal.palette(),
+                spec.commandLine().getOut(), err);
     }
 }

@@ -65,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    TerminalOptions terminal;
+
     @Spec
     CommandSpec spec;
 
@@ -107,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
         RunSettings settings = new RunSettings(fleet.externalBroker, brokerPort, fleet.projectDir.resolve("broker-config"),
-                Duration.ofSeconds(60), new TerminalProgress(err, scenario));
+                Duration.ofSeconds(60), new TerminalProgress(err, scenario, TerminalOptions.interactive()));
         try {
             if (workers != null) {
                 if (workers < 1) {
@@ -144,6 +147,6 @@ final class RunCommand implements Callable<Integer> {
             }
             err.flush();
         }
-        return RunOutputs.emit(result, reportDir, out, err);
+        return RunOutputs.emit(result, reportDir, terminal.palette(), out, err);
     }
 }

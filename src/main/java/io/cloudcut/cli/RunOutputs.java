@@ -4,6 +4,7 @@ import io.cloudcut.harness.RunResult;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.Palette;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
 
@@ -23,8 +24,11 @@ final class RunOutputs {
     private RunOutputs() {
     }
 
-    /** Prints and writes the run's outputs ({@code reportDir} may be null: none written) and returns the exit code. */
-    static int emit(RunResult result, Path reportDir, PrintWriter out, PrintWriter err) {
+    /**
+     * Prints the run's outputs (verdict words in {@code palette}), writes them ({@code reportDir} may be
+     * null: none written) and returns the exit code.
+     */
+    static int emit(RunResult result, Path reportDir, Palette palette, PrintWriter out, PrintWriter err) {
         Optional<HealthObserved> baseline = result.health(HealthObserved.BASELINE);
         if (baseline.isPresent() && !baseline.get().healthy()) {
             err.println("error: no verdicts: the harness could not measure this run (its baseline was not healthy):");
@@ -36,7 +40,7 @@ final class RunOutputs {
                 err.println("warning: later in the run " + problem)));
         RunReport report = result.report();
         out.println();
-        out.print(TerminalTable.render(report));
+        out.print(TerminalTable.render(report, palette));
         out.flush();
         if (reportDir != null) {
             try {

@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.harness.ProgressListener;
+import io.cloudcut.harness.RunStatus;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
@@ -11,15 +12,32 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Progress lines on the terminal while a run goes, each stamped with the real time elapsed. */
+/**
+ * Progress on the terminal while a run goes, each line stamped with the real time elapsed: a line per
+ * step and per phase. Live (a person at a terminal), the rounds and recoveries go into one status
+ * line, redrawn in place under the others: phase, scenario time, devices connected and recovered,
+ * faults in force, health. In a log they come as lines of their own, at most one every two seconds.
+ */
 final class TerminalProgress implements ProgressListener {
 
+    private static final long QUIET_NANOS = 2_000_000_000L;
+    /** Carriage return, then erase the line: the status line is redrawn from its start. */
+    private static final String CLEAR_LINE = "\r\u001B[2K";
+    /** A status line longer than the terminal would wrap, and a carriage return would then redraw only its end. */
+    private static final int STATUS_WIDTH_FALLBACK = 100;
+
     private final PrintWriter out;
+    private final boolean live;
+    private final int statusWidth;
     private final long startNanos = System.nanoTime();
     private long lastRoundLineNanos;
+    private long lastRecoveryLineNanos;
+    private String statusLine = "";
 
-    TerminalProgress(PrintWriter out, Scenario scenario) {
+    TerminalProgress(PrintWriter out, Scenario scenario, boolean live) {
         this.out = out;
+        this.live = live;
+        this.statusWidth = columns();
         out.printf("scenario %s: %d devices, %s of scenario time, time scale %s%n", scenario.name(),
                 scenario.deviceCount(), Durations.format(scenario.duration()), scenario.timeScale());
         out.flush();
@@ -57,28 +75,67 @@ final class TerminalProgress implements ProgressListener {
         say("  faults " + description);
     }
 
-    /** A line per round would flood the terminal with dense rounds: one at most every two seconds, and the last. */
     @Override
     public synchronized void probeRoundFinished(Phase phase, int round, int rounds, long ok, long failed) {
         long now = System.nanoTime();
-        if (round == rounds || now - lastRoundLineNanos > 2_000_000_000L) {
+        if (!live && (round == rounds || now - lastRoundLineNanos > QUIET_NANOS)) {
             lastRoundLineNanos = now;
             say("  probes round " + round + "/" + rounds + ": " + ok + " ok, " + failed + " failed");
         }
     }
 
     @Override
-    public void recoveryProgress(Phase phase, int recovered, int devices) {
-        say("  recovered " + recovered + "/" + devices + " devices");
+    public synchronized void recoveryProgress(Phase phase, int recovered, int devices) {
+        long now = System.nanoTime();
+        if (!live && (recovered == devices || now - lastRecoveryLineNanos > QUIET_NANOS)) {
+            lastRecoveryLineNanos = now;
+            say("  recovered " + recovered + "/" + devices + " devices");
+        }
     }
 
     @Override
-    public void finished() {
+    public synchronized void status(RunStatus status) {
+        if (!live) {
+            return;
+        }
+        String line = String.format(Locale.ROOT, "[%6.1fs] %s at %s | %d/%d connected | %d recovered | faults: %s | %s",
+                elapsedSeconds(), status.phase(), Durations.format(Duration.ofSeconds(status.scenarioTime().toSeconds())),
+                status.connected(), status.devices(), status.recovered(),
+                status.faults().isEmpty() ? "none" : String.join(", ", status.faults()),
+                status.healthy() == null ? "health: not judged yet" : status.healthy() ? "healthy" : "NOT HEALTHY");
+        statusLine = line.length() > statusWidth ? line.substring(0, statusWidth - 3) + "..." : line;
+        out.print(CLEAR_LINE + statusLine);
+        out.flush();
+    }
+
+    @Override
+    public synchronized void finished() {
+        statusLine = "";
         say("done");
     }
 
+    /** A line of its own; live, it goes above the status line, which is drawn again under it. */
     private synchronized void say(String line) {
-        out.printf("[%6.1fs] %s%n", (System.nanoTime() - startNanos) / 1e9, line);
+        if (live) {
+            out.print(CLEAR_LINE);
+        }
+        out.printf("[%6.1fs] %s%n", elapsedSeconds(), line);
+        if (live) {
+            out.print(statusLine);
+        }
         out.flush();
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The terminal's width when the shell says it ({@code COLUMNS}), else a width most terminals have. */
+    private static int columns() {
+        try {
+            return Math.max(40, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "")));
+        } catch (NumberFormatException unknown) {
+            return STATUS_WIDTH_FALLBACK;
+        }
     }
 }

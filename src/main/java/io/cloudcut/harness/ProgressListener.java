@@ -47,6 +47,10 @@ public interface ProgressListener {
     default void healthChecked(HealthObserved health) {
     }
 
+    /** Where the run stands, every {@link ScenarioRunner#STATUS_EVERY} of real time from the fleet's start to the end. */
+    default void status(RunStatus status) {
+    }
+
     default void finished() {
     }
 }

@@ -39,6 +39,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ScenarioRunner {
 
+    /** How often, in real time, a watcher is told where the run stands ({@link ProgressListener#status}). */
+    public static final Duration STATUS_EVERY = Duration.ofMillis(500);
+
     /** How long ingest may go without receiving anything more before the rest counts as lost in the cloud. */
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -79,6 +82,9 @@ public final class ScenarioRunner {
                         "the cloud services could not connect to the broker");
                 host = deviceHost(vertx, log);
                 Fleet fleet = new Fleet(scenario, host);
+                StatusWatch status = new StatusWatch(fleet.devices().size());
+                log.watch(status);
+                long statusTimer = vertx.setPeriodic(STATUS_EVERY.toMillis(), tick -> progress.status(status.at(clock.now())));
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
                 Waits.await(fleet.deploy(endpoint, clock), "the devices could not start");
@@ -105,6 +111,7 @@ public final class ScenarioRunner {
                 Waits.await(app.close(), "the phone app could not disconnect");
                 monitor.stop();
                 log.stopListening();
+                vertx.cancelTimer(statusTimer);
                 progress.finished();
                 log.add(new RunEndedObserved(clock.nowMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos)));
                 return new RunResult(log.snapshot());

@@ -17,35 +17,42 @@ public final class TerminalTable {
     private TerminalTable() {
     }
 
+    /** The tables without colour. */
     public static String render(RunReport report) {
+        return render(report, Palette.PLAIN);
+    }
+
+    /** The tables, their verdict words in {@code palette}'s colours. */
+    public static String render(RunReport report, Palette palette) {
         StringBuilder out = new StringBuilder();
-        out.append(matrix(report)).append('\n');
+        out.append(matrix(report, palette)).append('\n');
         out.append(summary(report)).append('\n');
-        out.append(verdicts(report));
+        out.append(verdicts(report, palette));
         out.append(harness(report.harness()));
         for (ModelReport model : report.models()) {
             for (RecoveryReport.DeviceRecovery device : model.recovery().notBack()) {
-                out.append(device.verdict()).append(' ').append(device.device()).append(": ").append(device.lastState())
+                out.append(palette.paint(device.verdict().name())).append(' ').append(device.device()).append(": ").append(device.lastState())
                         .append('\n');
             }
         }
-        out.append(expectations(report.expectations()));
+        out.append(expectations(report.expectations(), palette));
         return out.toString();
     }
 
     /** {@code PASS  <figure>} or {@code FAIL  <figure>} per expectation, under a count; nothing when none was stated. */
-    private static String expectations(List<ExpectationResult> results) {
+    private static String expectations(List<ExpectationResult> results, Palette palette) {
         if (results.isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder("\nexpectations: ")
                 .append(results.stream().filter(ExpectationResult::met).count()).append(" of ").append(results.size())
                 .append(" met\n");
-        results.forEach(result -> out.append(result.met() ? "PASS  " : "FAIL  ").append(result.figure()).append('\n'));
+        results.forEach(result -> out.append(palette.paint(result.met() ? "PASS" : "FAIL")).append("  ")
+                .append(result.figure()).append('\n'));
         return out.toString();
     }
 
-    private static String matrix(RunReport report) {
+    private static String matrix(RunReport report, Palette palette) {
         List<String> phaseNames = report.phases().stream().map(RunReport.PhaseReport::name).toList();
         List<String> header = new ArrayList<>(List.of("model", "function", "path"));
         header.addAll(phaseNames);
@@ -62,7 +69,7 @@ public final class TerminalTable {
                 rows.add(row);
             }
         }
-        return table(header, rows);
+        return table(header, rows, palette);
     }
 
     private static String summary(RunReport report) {
@@ -85,7 +92,7 @@ public final class TerminalTable {
                     String.valueOf(events.lostInCloud())));
         }
         return table(List.of("model", "kind", "devices", "noticed p50 / max", "recovery", "p50 / max",
-                "reconnect p50 / max", "events", "lost in cloud"), rows);
+                "reconnect p50 / max", "events", "lost in cloud"), rows, Palette.PLAIN);
     }
 
     /** {@code 2 recovered, 1 NOT_RECOVERED, 1 NEEDS_A_PERSON}; {@code -} when there was no recovery phase. */
@@ -104,7 +111,7 @@ public final class TerminalTable {
     }
 
     /** Per model: its rung in each outage phase, the worst of them (its verdict), and when which rung held. */
-    private static String verdicts(RunReport report) {
+    private static String verdicts(RunReport report, Palette palette) {
         List<String> outagePhases = report.phases().stream().filter(phase -> phase.kind().equals(WireNames.of(PhaseKind.OUTAGE)))
                 .map(RunReport.PhaseReport::name).toList();
         List<String> header = new ArrayList<>(List.of("model"));
@@ -120,7 +127,7 @@ public final class TerminalTable {
             rows.add(row);
             resolution = Math.max(resolution, model.timeline().resolutionSeconds());
         }
-        return table(header, rows) + "timeline: scenario time since the outage began; a change is placed within "
+        return table(header, rows, palette) + "timeline: scenario time since the outage began; a change is placed within "
                 + duration(resolution) + " (the spacing of probe rounds)\n";
     }
 
@@ -158,7 +165,7 @@ public final class TerminalTable {
         return String.format("%.1fh", seconds / 3600);
     }
 
-    private static String table(List<String> header, List<List<String>> rows) {
+    private static String table(List<String> header, List<List<String>> rows, Palette palette) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header.get(c).length();
@@ -167,12 +174,12 @@ public final class TerminalTable {
             }
         }
         StringBuilder out = new StringBuilder();
-        line(out, header, widths);
+        line(out, header, widths, palette);
         List<String> rule = new ArrayList<>();
         for (int width : widths) {
             rule.add("-".repeat(width));
         }
-        line(out, rule, widths);
+        line(out, rule, widths, palette);
         String previousModel = null;
         for (List<String> row : rows) {
             List<String> shown = new ArrayList<>(row);
@@ -180,15 +187,17 @@ public final class TerminalTable {
                 shown.set(0, "");
             }
             previousModel = row.get(0);
-            line(out, shown, widths);
+            line(out, shown, widths, palette);
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> cells, int[] widths) {
+    /** Pads each cell by its plain width, then paints it: escapes take no room on the screen. */
+    private static void line(StringBuilder out, List<String> cells, int[] widths, Palette palette) {
         for (int c = 0; c < cells.size() - 1; c++) {
-            out.append(String.format("%-" + widths[c] + "s", cells.get(c))).append("  ");
+            String cell = cells.get(c);
+            out.append(palette.paint(cell)).append(" ".repeat(widths[c] - cell.length())).append("  ");
         }
-        out.append(cells.get(cells.size() - 1)).append('\n');
+        out.append(palette.paint(cells.get(cells.size() - 1))).append('\n');
     }
 }

@@ -20,7 +20,33 @@ class TerminalTableTest {
 
     @Test
     void eachModelGetsALineWithItsRungPerOutagePhaseItsVerdictAndItsTimeline() {
-        RunReport report = new RunFixture().model(LOCKED, 2)
+        String table = TerminalTable.render(lockedVacuumsThroughAnAuthOutage());
+
+        assertThat(table).containsPattern("vacuum-cloud-locked +clean-button +local +4/4 ok +0/6 ok +4/4 ok +- +LOST");
+        assertThat(table).containsPattern("model +auth-down +auth-back +verdict +timeline");
+        assertThat(table).containsPattern("vacuum-cloud-locked +FAIL_CLOSED +LOCAL_FUNCTION_KEPT +FAIL_CLOSED +"
+                + "FAIL_CLOSED from \\+0:00 to \\+9:00, LOCAL_FUNCTION_KEPT from \\+9:00 to \\+17:00");
+        assertThat(table).contains("a change is placed within 4.0h");
+        assertThat(table).contains("1 recovered, 1 NEEDS_A_PERSON");
+        assertThat(table).contains("NEEDS_A_PERSON vacuum-cloud-locked-2: docked, offline");
+        assertThat(table).doesNotContain("\u001B");
+    }
+
+    @Test
+    void inColourEachVerdictWordIsPaintedByWhereItStands_andTheColumnsLineUpAsInPlainText() {
+        RunReport report = lockedVacuumsThroughAnAuthOutage();
+
+        String coloured = TerminalTable.render(report, Palette.ANSI);
+
+        assertThat(coloured.replaceAll("\u001B\\[[0-9;]*m", "")).isEqualTo(TerminalTable.render(report, Palette.PLAIN));
+        assertThat(coloured).contains("\u001B[31mLOST\u001B[0m", "\u001B[32mLOCAL_FUNCTION_KEPT\u001B[0m",
+                "\u001B[33mFAIL_CLOSED\u001B[0m", "\u001B[31mNEEDS_A_PERSON\u001B[0m vacuum-cloud-locked-2");
+        assertThat(coloured).as("names and figures stay plain").contains("vacuum-cloud-locked  ")
+                .doesNotContain("\u001B[32mvacuum");
+    }
+
+    private static RunReport lockedVacuumsThroughAnAuthOutage() {
+        return new RunFixture().model(LOCKED, 2)
                 .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
                 .phase("auth-down", PhaseKind.OUTAGE, Duration.ofHours(9))
                 .phase("auth-back", PhaseKind.OUTAGE, Duration.ofHours(8))
@@ -31,15 +57,5 @@ class TerminalTableTest {
                 .recovered("vacuum-cloud-locked-1", Duration.ofSeconds(30))
                 .notRecovered("vacuum-cloud-locked-2", "docked, offline", true)
                 .report();
-
-        String table = TerminalTable.render(report);
-
-        assertThat(table).containsPattern("vacuum-cloud-locked +clean-button +local +4/4 ok +0/6 ok +4/4 ok +- +LOST");
-        assertThat(table).containsPattern("model +auth-down +auth-back +verdict +timeline");
-        assertThat(table).containsPattern("vacuum-cloud-locked +FAIL_CLOSED +LOCAL_FUNCTION_KEPT +FAIL_CLOSED +"
-                + "FAIL_CLOSED from \\+0:00 to \\+9:00, LOCAL_FUNCTION_KEPT from \\+9:00 to \\+17:00");
-        assertThat(table).contains("a change is placed within 4.0h");
-        assertThat(table).contains("1 recovered, 1 NEEDS_A_PERSON");
-        assertThat(table).contains("NEEDS_A_PERSON vacuum-cloud-locked-2: docked, offline");
     }
 }

@@ -1,0 +1,87 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.harness.RunStatus;
+import io.cloudcut.report.Palette;
+import io.cloudcut.scenario.Phase;
+import io.cloudcut.scenario.PhaseKind;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.Project;
+import io.cloudcut.harness.Scenarios;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The terminal while a run goes: live, one status line redrawn in place under the step lines; in a
+ * log, lines only; colours only where a person watches and did not refuse them.
+ */
+class TerminalOutputTest {
+
+    private static final String CLEAR_LINE = "\r\u001B[2K";
+    private static final RunStatus DURING_THE_OUTAGE = new RunStatus(Duration.ofMinutes(125), "outage", 6, 0, 8,
+            List.of("ingest down", "blackhole"), true);
+
+    private final StringWriter written = new StringWriter();
+
+    @Test
+    void liveTheStatusLineIsRedrawnInPlace_andAStepLineGoesAboveIt() throws Exception {
+        TerminalProgress progress = new TerminalProgress(new PrintWriter(written), shortOutage(), true);
+
+        progress.status(DURING_THE_OUTAGE);
+        progress.recoveryProgress(recovery(), 1, 8);
+        progress.faultChanged("none");
+        progress.status(new RunStatus(Duration.ofMinutes(190), "recovery", 8, 8, 8, List.of(), true));
+        progress.finished();
+
+        String screen = written.toString();
+        assertThat(screen).containsPattern("\r\u001B\\[2K\\[ *[0-9.]+s\\] outage at 2h5m \\| 6/8 connected \\| 0 recovered"
+                + " \\| faults: ingest down, blackhole \\| healthy");
+        assertThat(screen).as("a step line clears the status line, then draws it again under itself")
+                .containsPattern("healthy\r\u001B\\[2K\\[ *[0-9.]+s\\]   faults none\n\\[ *[0-9.]+s\\] outage at 2h5m");
+        assertThat(screen).as("recoveries are counted on the status line, not a line each")
+                .doesNotContain("recovered 1/8 devices").contains("| 8 recovered |");
+        assertThat(screen).as("the status line makes way for the last line").endsWith("healthy" + CLEAR_LINE
+                + screen.substring(screen.lastIndexOf('[')));
+        assertThat(screen).endsWith("s] done\n");
+    }
+
+    @Test
+    void inALogThereIsNoStatusLineNorEscape_andRecoveriesComeAsLinesAtMostEveryTwoSecondsAndTheLast() throws Exception {
+        TerminalProgress progress = new TerminalProgress(new PrintWriter(written), shortOutage(), false);
+
+        progress.status(DURING_THE_OUTAGE);
+        for (int recovered = 1; recovered <= 8; recovered++) {
+            progress.recoveryProgress(recovery(), recovered, 8);
+        }
+        progress.finished();
+
+        String log = written.toString();
+        assertThat(log).doesNotContain("\u001B", "\r", "connected |");
+        assertThat(log).contains("recovered 1/8 devices", "recovered 8/8 devices").doesNotContain("recovered 4/8");
+    }
+
+    @Test
+    void coloursOnlyOnAnInteractiveTerminal_withoutNoColorOrTheOption() {
+        assertThat(TerminalOptions.palette(false, Map.of("TERM", "xterm-256color"), true)).isEqualTo(Palette.ANSI);
+        assertThat(TerminalOptions.palette(true, Map.of(), true)).as("--no-color").isEqualTo(Palette.PLAIN);
+        assertThat(TerminalOptions.palette(false, Map.of("NO_COLOR", "1"), true)).as("NO_COLOR").isEqualTo(Palette.PLAIN);
+        assertThat(TerminalOptions.palette(false, Map.of("NO_COLOR", ""), true)).as("NO_COLOR empty: not set, says no-color.org")
+                .isEqualTo(Palette.ANSI);
+        assertThat(TerminalOptions.palette(false, Map.of(), false)).as("a log or a pipe").isEqualTo(Palette.PLAIN);
+        assertThat(TerminalOptions.palette(false, Map.of("TERM", "dumb"), true)).isEqualTo(Palette.PLAIN);
+    }
+
+    private static Scenario shortOutage() throws Exception {
+        return Scenarios.loader(Project.root()).load(Project.file("scenarios/short-outage.yaml"));
+    }
+
+    private static Phase recovery() throws Exception {
+        return shortOutage().phases().stream().filter(phase -> phase.kind() == PhaseKind.RECOVERY).findFirst().orElseThrow();
+    }
+}

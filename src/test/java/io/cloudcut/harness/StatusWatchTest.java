@@ -1,0 +1,46 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.FaultObserved;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.PhaseObserved;
+import io.cloudcut.observation.RecoveryObserved;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The live status comes from the observations as they are logged, as the report will count them. */
+class StatusWatchTest {
+
+    @Test
+    void connectionsPhasesFaultsRecoveriesAndHealthMoveTheStatus() {
+        StatusWatch watch = new StatusWatch(3);
+        assertThat(watch.at(Duration.ZERO)).isEqualTo(new RunStatus(Duration.ZERO, "warming up", 0, 0, 3, List.of(), null));
+
+        for (String device : List.of("a", "b", "c")) {
+            watch.accept(ConnectionObserved.up(0, device, "m", 0, 10));
+        }
+        watch.accept(new PhaseObserved(0, "baseline", "baseline", true));
+        watch.accept(new HealthObserved(3_600_000, HealthObserved.BASELINE, 3600, 1, 2, 1, 2, 10, 12, 0, true, List.of()));
+        watch.accept(new PhaseObserved(3_600_000, "baseline", "baseline", false));
+        watch.accept(new PhaseObserved(3_600_000, "outage", "outage", true));
+        watch.accept(new FaultObserved(3_600_000, "ingest down", false, true, 0));
+        watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3));
+        watch.accept(new ConnectionObserved(3_700_000, "b", "m", ConnectionObserved.DOWN, "keepalive", 0, 0));
+
+        assertThat(watch.at(Duration.ofMinutes(70))).isEqualTo(new RunStatus(Duration.ofMinutes(70), "outage", 2, 0, 3,
+                List.of("ingest down", "blackhole on all links"), true));
+
+        watch.accept(new FaultObserved(14_400_000, "blackhole on all links", true, false, 3));
+        watch.accept(new PhaseObserved(14_400_000, "recovery", "recovery", true));
+        watch.accept(ConnectionObserved.up(14_500_000, "b", "m", 14_400_000, 100));
+        watch.accept(new RecoveryObserved(14_600_000, "b", "m", true, 200_000, 100_000, 50, "docked", false));
+        watch.accept(new RecoveryObserved(21_600_000, "c", "m", false, 0, 0, 0, "docked, offline", false));
+
+        assertThat(watch.at(Duration.ofHours(6))).isEqualTo(new RunStatus(Duration.ofHours(6), "recovery", 3, 1, 3,
+                List.of("ingest down"), true));
+    }
+}
