@@ -148,7 +148,7 @@ public final class TerminalTable {
     }
 
     /** Scenario seconds in the largest sensible unit: {@code 42s}, {@code 12m}, {@code 3.5h}. */
-    static String duration(double seconds) {
+    public static String duration(double seconds) {
         if (seconds < 120) {
             return String.format("%.0fs", seconds);
         }
@@ -158,7 +158,11 @@ public final class TerminalTable {
         return String.format("%.1fh", seconds / 3600);
     }
 
-    private static String table(List<String> header, List<List<String>> rows) {
+    /**
+     * Plain text columns, each as wide as its widest cell, under a header and a rule; the first
+     * cell is left blank where it repeats the row above, so that rows group under it.
+     */
+    public static String table(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header.get(c).length();

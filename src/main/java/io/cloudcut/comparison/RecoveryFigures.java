@@ -1,0 +1,48 @@
+package io.cloudcut.comparison;
+
+import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.RecoveryReport;
+import io.cloudcut.report.TerminalTable;
+
+import java.util.stream.Stream;
+
+/**
+ * How a model's devices came back: the percentiles of the time to recover (scenario time, over the
+ * devices that recovered; within {@link Tolerance#time}), and how many were not back, which any
+ * increase makes worse: a device that does not come back is never noise.
+ */
+final class RecoveryFigures {
+
+    private RecoveryFigures() {
+    }
+
+    static void compare(ModelReport was, ModelReport now, Tally tally) {
+        Tally.Subject model = Tally.Subject.of(was.model());
+        RecoveryReport before = was.recovery();
+        RecoveryReport after = now.recovery();
+        if (before.recovered() > 0 && after.recovered() > 0) {
+            double interval = probeInterval(was, now);
+            time(tally, model, "p50", before.p50Seconds(), after.p50Seconds(), interval);
+            time(tally, model, "p95", before.p95Seconds(), after.p95Seconds(), interval);
+            time(tally, model, "max", before.maxSeconds(), after.maxSeconds(), interval);
+        }
+        tally.count(model, "devices NOT_RECOVERED", before.notRecovered(), after.notRecovered(), 0);
+        tally.count(model, "devices NEEDS_A_PERSON", before.needsAPerson(), after.needsAPerson(), 0);
+    }
+
+    private static void time(Tally tally, Tally.Subject model, String percentile, double was, double now,
+                             double interval) {
+        double tolerance = Tolerance.time(was, interval);
+        tally.figure(model, "recovery " + percentile + " (tolerance " + TerminalTable.duration(tolerance) + ")", was, now,
+                tolerance, TerminalTable::duration);
+    }
+
+    /**
+     * The spacing of probe rounds the runs state (their timelines'), or the recoveries' own
+     * resolution where wider: the widest of either run.
+     */
+    private static double probeInterval(ModelReport was, ModelReport now) {
+        return Stream.of(was, now).mapToDouble(model -> Math.max(model.recovery().resolutionSeconds(),
+                model.timeline() == null ? 0 : model.timeline().resolutionSeconds())).max().orElse(0);
+    }
+}

@@ -1,0 +1,33 @@
+package io.cloudcut.comparison;
+
+/**
+ * How far a numeric figure may move between two runs of the same scenario before it counts as a
+ * change: a run's figures carry noise (where a probe round falls, which event was in flight when
+ * ingest went down), and noise is not a regression.
+ */
+final class Tolerance {
+
+    /** A figure may move by this share of its old value. */
+    static final double SHARE = 0.10;
+    /** A count of events may also move by this share of the events the model generated. */
+    static final double SHARE_OF_GENERATED = 0.01;
+
+    private Tolerance() {
+    }
+
+    /**
+     * A time measured by probe rounds: 10% of the old value or one probe interval, whichever is
+     * larger: a device back one round later is within what the instrument can tell apart.
+     */
+    static double time(double was, double probeInterval) {
+        return Math.max(SHARE * was, probeInterval);
+    }
+
+    /**
+     * A count of events: 10% of the old count or 1% of the events the model generated (the more
+     * of the two runs), whichever is larger, in whole events (with 0 any event more counts).
+     */
+    static double events(long was, long generatedWas, long generatedNow) {
+        return Math.floor(Math.max(SHARE * was, SHARE_OF_GENERATED * Math.max(generatedWas, generatedNow)));
+    }
+}
