@@ -34,9 +34,9 @@ import java.util.concurrent.Callable;
             "",
             "Tolerance: a verdict or an expectation changes when its word does. A recovery time is worse (better) "
                 + "when it grew (shrank) by more than 10%% of the old value or one probe interval, whichever is larger "
-                + "(the spacing of probe rounds the reports state). An event count is worse (better) when it grew "
-                + "(shrank) by more than 10%% of the old count or 1%% of the events the model generated, whichever is "
-                + "larger. Any more devices not recovered, or needing a person, is worse."},
+                + "(the spacing of the recovery's probe rounds: the resolution the reports state for it). An event "
+                + "count is worse (better) when it grew (shrank) by more than 10%% of the old count, 1%% of the events "
+                + "the model generated or 1 event, whichever is largest. Any more devices not recovered, or needing a person, is worse."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             CloudCutCommand.EXIT_OK + ":compared (with --fail-on-regression: nothing got worse)",

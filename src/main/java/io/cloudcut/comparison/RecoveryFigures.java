@@ -4,7 +4,6 @@ import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RecoveryReport;
 import io.cloudcut.report.TerminalTable;
 
-import java.util.stream.Stream;
 
 /**
  * How a model's devices came back: the percentiles of the time to recover (scenario time, over the
@@ -38,11 +37,11 @@ final class RecoveryFigures {
     }
 
     /**
-     * The spacing of probe rounds the runs state (their timelines'), or the recoveries' own
-     * resolution where wider: the widest of either run.
+     * The spacing of the recovery's probe rounds, as the runs state it (the recovery's resolution:
+     * the widest gap between a device's last failing round and the round that found it back), the
+     * wider of the two runs.
      */
     private static double probeInterval(ModelReport was, ModelReport now) {
-        return Stream.of(was, now).mapToDouble(model -> Math.max(model.recovery().resolutionSeconds(),
-                model.timeline() == null ? 0 : model.timeline().resolutionSeconds())).max().orElse(0);
+        return Math.max(was.recovery().resolutionSeconds(), now.recovery().resolutionSeconds());
     }
 }

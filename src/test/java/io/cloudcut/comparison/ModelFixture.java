@@ -21,12 +21,13 @@ import java.util.Map;
 
 /**
  * A model's report written by hand for comparing runs: a baseline and one outage phase named
- * {@code outage}, probe rounds 15 min apart, every device recovered, 300 events generated; each
+ * {@code outage}, probe rounds 15 min apart (a minute in recovery), every device recovered, 300 events generated; each
  * figure a test compares is set on its own.
  */
 final class ModelFixture {
 
-    static final double PROBE_INTERVAL_SECONDS = 900;
+    /** The spacing of recovery rounds, which the recovery states as its resolution. */
+    static final double RECOVERY_ROUNDS_SECONDS = 60;
 
     private final String model;
     private int devices = 2;
@@ -37,6 +38,7 @@ final class ModelFixture {
     private double max = 900;
     private int notRecovered;
     private int needsAPerson;
+    private long generated = 300;
     private long lostInCloud = 100;
     private long dropped;
     private long duplicates;
@@ -79,6 +81,11 @@ final class ModelFixture {
         return this;
     }
 
+    ModelFixture generated(long events) {
+        generated = events;
+        return this;
+    }
+
     ModelFixture events(long lost, long droppedEvents, long duplicated) {
         lostInCloud = lost;
         dropped = droppedEvents;
@@ -90,13 +97,12 @@ final class ModelFixture {
         List<FunctionReport> reports = new ArrayList<>();
         functions.forEach((name, inOutage) -> reports.add(new FunctionReport(name, "local",
                 Map.of("baseline", counts(FunctionVerdict.KEPT), "outage", counts(inOutage)), inOutage, null)));
-        long generated = 300;
         long delivered = generated - dropped;
         return new ModelReport(model, "vacuum", "vertx", devices, verdict, Map.of("outage", verdict),
-                new VerdictTimeline(3600, PROBE_INTERVAL_SECONDS, List.of()), reports,
+                new VerdictTimeline(3600, 900, List.of()), reports,
                 new DetectionReport(0, 0, 0, 0),
-                new RecoveryReport(devices - notRecovered - needsAPerson, notRecovered, needsAPerson, p50, p95, max, 0,
-                        1, 1, List.of()),
+                new RecoveryReport(devices - notRecovered - needsAPerson, notRecovered, needsAPerson, p50, p95, max,
+                        RECOVERY_ROUNDS_SECONDS, 1, 1, List.of()),
                 new ReconnectReport(0, 0, 0, 0, 0, 0, 0),
                 new EventsReport(generated, delivered, 0, Map.of("overflow", dropped), delivered - lostInCloud,
                         duplicates, 0),

@@ -69,7 +69,7 @@ class RunComparisonTest {
 
     @Test
     void worseChangesAreListedBeforeBetterOnes() throws Exception {
-        RunReport before = run(localFirst().function("clean-from-app", FunctionVerdict.LOST).recovery(600, 900, 900));
+        RunReport before = run(localFirst().function("clean-from-app", FunctionVerdict.LOST));
         RunReport after = run(localFirst().function("clean-from-app", FunctionVerdict.KEPT).notBack(1, 0));
 
         RunDiff diff = RunComparison.compare(before, after);
@@ -82,11 +82,11 @@ class RunComparisonTest {
 
     @Test
     void aRecoveryTimeWithinOneProbeIntervalIsNoiseAndBeyondItIsWorse() throws Exception {
-        // 15 min probe rounds: p95 from 15 to 28 min (13 min later) is within one round, to 32 min is not
-        withinThenBeyond(localFirst().recovery(600, 900, 900), localFirst().recovery(600, 1700, 1700),
-                localFirst().recovery(600, 1900, 900))
+        // recovery rounds a minute apart: p95 from 5 min to 5 min 55 s is within one round, to 6 min 10 s is not
+        withinThenBeyond(localFirst().recovery(300, 300, 300), localFirst().recovery(300, 355, 355),
+                localFirst().recovery(300, 370, 300))
                 .extracting(Change::direction, Change::figure, Change::was, Change::now)
-                .containsExactly(tuple(Change.Direction.WORSE, "recovery p95 (tolerance 15m)", "15m", "32m"));
+                .containsExactly(tuple(Change.Direction.WORSE, "recovery p95 (tolerance 60s)", "5m", "6m"));
     }
 
     @Test
@@ -100,12 +100,21 @@ class RunComparisonTest {
 
     @Test
     void eventCountsMoveByTenPercentOrOnePercentOfWhatWasGeneratedBeforeTheyCount() throws Exception {
-        // 300 events generated: lost in cloud may move by 10 (10% of 100), duplicates by 3 (1% of 300)
+        // 300 events generated: lost in cloud may move by 10 (10% of 100), dropped and duplicates by 3 (1% of 300)
         withinThenBeyond(localFirst().events(100, 0, 0), localFirst().events(110, 3, 3), localFirst().events(111, 4, 4))
                 .extracting(Change::direction, Change::figure, Change::was, Change::now).containsExactly(
                         tuple(Change.Direction.WORSE, "events lost in cloud (tolerance 10)", "100", "111"),
                         tuple(Change.Direction.WORSE, "events dropped (tolerance 3)", "0", "4"),
                         tuple(Change.Direction.WORSE, "duplicate events (tolerance 3)", "0", "4"));
+    }
+
+    @Test
+    void aCountOfFewEventsMayAlwaysMoveByOne() throws Exception {
+        // 50 events generated, 5 lost: 10% and 1% are under one event
+        withinThenBeyond(localFirst().generated(50).events(5, 0, 0), localFirst().generated(50).events(6, 1, 1),
+                localFirst().generated(50).events(5, 0, 2))
+                .extracting(Change::direction, Change::figure, Change::was, Change::now)
+                .containsExactly(tuple(Change.Direction.WORSE, "duplicate events (tolerance 1)", "0", "2"));
     }
 
     @Test
