@@ -2,8 +2,6 @@ package io.cloudcut.comparison;
 
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RecoveryReport;
-import io.cloudcut.report.TerminalTable;
-
 
 /**
  * How a model's devices came back: the percentiles of the time to recover (scenario time, over the
@@ -32,8 +30,23 @@ final class RecoveryFigures {
     private static void time(Tally tally, Tally.Subject model, String percentile, double was, double now,
                              double interval) {
         double tolerance = Tolerance.time(was, interval);
-        tally.figure(model, "recovery " + percentile + " (tolerance " + TerminalTable.duration(tolerance) + ")", was, now,
-                tolerance, TerminalTable::duration);
+        tally.figure(model, "recovery " + percentile + " (tolerance " + toTheSecond(tolerance) + ")", was, now, tolerance,
+                RecoveryFigures::toTheSecond);
+    }
+
+    /**
+     * Scenario seconds to the second ({@code 3m41s}): the run's tables round to the minute, too
+     * coarse to show a change of 10%.
+     */
+    static String toTheSecond(double seconds) {
+        long whole = Math.round(seconds);
+        if (whole < 60) {
+            return whole + "s";
+        }
+        if (whole < 3600) {
+            return String.format("%dm%02ds", whole / 60, whole % 60);
+        }
+        return String.format("%dh%02dm%02ds", whole / 3600, whole / 60 % 60, whole % 60);
     }
 
     /**

@@ -19,7 +19,7 @@ final class Tolerance {
 
     /**
      * A time measured by probe rounds: 10% of the old value or one probe interval, whichever is
-     * larger: a device back one round later is within what the instrument cannot tell apart.
+     * larger: a device found back one round later may have been back as early, between rounds.
      */
     static double time(double was, double probeInterval) {
         return Math.max(SHARE * was, probeInterval);

@@ -148,7 +148,7 @@ public final class TerminalTable {
     }
 
     /** Scenario seconds in the largest sensible unit: {@code 42s}, {@code 12m}, {@code 3.5h}. */
-    public static String duration(double seconds) {
+    static String duration(double seconds) {
         if (seconds < 120) {
             return String.format("%.0fs", seconds);
         }

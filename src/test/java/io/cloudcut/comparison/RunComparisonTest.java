@@ -86,7 +86,7 @@ class RunComparisonTest {
         withinThenBeyond(localFirst().recovery(300, 300, 300), localFirst().recovery(300, 355, 355),
                 localFirst().recovery(300, 370, 300))
                 .extracting(Change::direction, Change::figure, Change::was, Change::now)
-                .containsExactly(tuple(Change.Direction.WORSE, "recovery p95 (tolerance 60s)", "5m", "6m"));
+                .containsExactly(tuple(Change.Direction.WORSE, "recovery p95 (tolerance 1m00s)", "5m00s", "6m10s"));
     }
 
     @Test
@@ -94,8 +94,8 @@ class RunComparisonTest {
         withinThenBeyond(localFirst().recovery(20_000, 20_000, 20_000), localFirst().recovery(21_900, 20_000, 18_100),
                 localFirst().recovery(22_100, 20_000, 17_900))
                 .extracting(Change::direction, Change::figure).containsExactly(
-                        tuple(Change.Direction.WORSE, "recovery p50 (tolerance 33m)"),
-                        tuple(Change.Direction.BETTER, "recovery max (tolerance 33m)"));
+                        tuple(Change.Direction.WORSE, "recovery p50 (tolerance 33m20s)"),
+                        tuple(Change.Direction.BETTER, "recovery max (tolerance 33m20s)"));
     }
 
     @Test
@@ -115,6 +115,13 @@ class RunComparisonTest {
                 localFirst().generated(50).events(5, 0, 2))
                 .extracting(Change::direction, Change::figure, Change::was, Change::now)
                 .containsExactly(tuple(Change.Direction.WORSE, "duplicate events (tolerance 1)", "0", "2"));
+    }
+
+    @Test
+    void recoveryTimesAreShownToTheSecond() {
+        assertThat(RecoveryFigures.toTheSecond(0.03)).isEqualTo("0s");
+        assertThat(RecoveryFigures.toTheSecond(221.495)).isEqualTo("3m41s");
+        assertThat(RecoveryFigures.toTheSecond(7510)).isEqualTo("2h05m10s");
     }
 
     @Test
