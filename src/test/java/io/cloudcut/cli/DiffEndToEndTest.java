@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code cloudcut diff} as a firmware team would use it in a pull request: the short outage run
  * through the command line with the project's models, then again with one model's firmware changed
- * so that its session lapsing locks every function (one device per model; 62 s for both runs on a loaded
+ * so that its session lapsing locks every function (one device per model; 62 to 65 s for both runs on a loaded
  * 2-core machine).
  */
 class DiffEndToEndTest {
