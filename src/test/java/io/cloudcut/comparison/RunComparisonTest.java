@@ -155,7 +155,10 @@ class RunComparisonTest {
         RunReport kinesis = run("kinesis-2020", List.of(localFirst()));
 
         assertThatThrownBy(() -> RunComparison.compare(shortOutage, kinesis))
-                .isInstanceOf(DifferentScenariosException.class)
+                .isInstanceOfSatisfying(DifferentScenariosException.class, different -> {
+                    assertThat(different.was()).isEqualTo("short-outage");
+                    assertThat(different.now()).isEqualTo("kinesis-2020");
+                })
                 .hasMessage("the runs are of different scenarios: 'short-outage' and 'kinesis-2020'");
     }
 
