@@ -5,17 +5,20 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code cloudcut}: the command line. Exit codes: 0 done (a run met every expectation of its
- * scenario, or it stated none), 1 an expectation failed, 2 bad input or usage, 3 the infrastructure
- * failed or the harness could not measure (an unhealthy baseline: no verdicts).
+ * scenario, or it stated none), 1 an expectation failed (or, for {@code diff --fail-on-regression},
+ * a figure got worse), 2 bad input or usage, 3 the infrastructure failed or the harness could not
+ * measure (an unhealthy baseline: no verdicts).
  */
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
-        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, WorkerCommand.class, BenchCommand.class,
-                BrokerCommand.class, ProxyCommand.class})
+        subcommands = {RunCommand.class, ReportCommand.class, ValidateCommand.class, DiffCommand.class, WorkerCommand.class,
+                BenchCommand.class, BrokerCommand.class, ProxyCommand.class})
 public final class CloudCutCommand implements Runnable {
 
     static final int EXIT_OK = 0;
     static final int EXIT_EXPECTATION_FAILED = 1;
+    /** {@code diff --fail-on-regression}: a figure got worse; the same code as a failed expectation, for CI. */
+    static final int EXIT_REGRESSION = 1;
     static final int EXIT_BAD_INPUT = 2;
     static final int EXIT_INFRASTRUCTURE = 3;
 
@@ -43,6 +46,6 @@ public final class CloudCutCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, report, validate, worker, bench, broker or proxy");
+                "name a command: run, report, validate, diff, worker, bench, broker or proxy");
     }
 }

@@ -165,6 +165,14 @@ public final class TerminalTable {
         return String.format("%.1fh", seconds / 3600);
     }
 
+    /**
+     * Plain text columns, each as wide as its widest cell, under a header and a rule; the first
+     * cell is left blank where it repeats the row above, so that rows group under it.
+     */
+    public static String table(List<String> header, List<List<String>> rows) {
+        return table(header, rows, Palette.PLAIN);
+    }
+
     private static String table(List<String> header, List<List<String>> rows, Palette palette) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {

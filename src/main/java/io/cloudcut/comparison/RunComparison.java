@@ -1,0 +1,50 @@
+package io.cloudcut.comparison;
+
+import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.RunReport;
+
+import java.util.Optional;
+
+/**
+ * Compares two runs of the same scenario figure by figure: each model's verdicts (headline and per
+ * outage phase), each function's verdicts (over the outage and per phase), recovery, events, and
+ * the expectations. A figure judged in only one run, or a model in only one, is noted, not
+ * compared; so are the event counts of a model run with another number of devices.
+ */
+public final class RunComparison {
+
+    private RunComparison() {
+    }
+
+    /** @throws DifferentScenariosException when the reports are of scenarios with different names */
+    public static RunDiff compare(RunReport was, RunReport now) throws DifferentScenariosException {
+        if (!was.scenario().equals(now.scenario())) {
+            throw new DifferentScenariosException(was.scenario(), now.scenario());
+        }
+        Tally tally = new Tally();
+        for (ModelReport before : was.models()) {
+            Optional<ModelReport> after = modelIn(now, before.model());
+            if (after.isEmpty()) {
+                tally.note("model " + before.model() + " is only in the old run");
+                continue;
+            }
+            VerdictFigures.compare(before, after.get(), tally);
+            FunctionFigures.compare(before, after.get(), tally);
+            RecoveryFigures.compare(before, after.get(), tally);
+            if (before.devices() == after.get().devices()) {
+                EventFigures.compare(before, after.get(), tally);
+            } else {
+                tally.note(before.model() + ": " + before.devices() + " devices in the old run, "
+                        + after.get().devices() + " in the new: its event counts are not compared");
+            }
+        }
+        now.models().stream().filter(model -> modelIn(was, model.model()).isEmpty())
+                .forEach(model -> tally.note("model " + model.model() + " is only in the new run"));
+        ExpectationFigures.compare(was, now, tally);
+        return tally.diff(was.scenario());
+    }
+
+    private static Optional<ModelReport> modelIn(RunReport report, String model) {
+        return report.models().stream().filter(candidate -> candidate.model().equals(model)).findFirst();
+    }
+}

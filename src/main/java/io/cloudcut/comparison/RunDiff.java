@@ -1,0 +1,39 @@
+package io.cloudcut.comparison;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What changed between two runs of {@code scenario}: the figures that got worse or better (worse
+ * first, each in report order), how many figures compared were unchanged (within their tolerance),
+ * and notes on what could not be compared (a model in one run only, a fleet of another size).
+ */
+public record RunDiff(String scenario, List<Change> changes, int unchanged, List<String> notes) {
+
+    public RunDiff {
+        changes = changes.stream().sorted(Comparator.comparing(Change::direction)).toList();
+        notes = List.copyOf(notes);
+    }
+
+    public List<Change> worse() {
+        return of(Change.Direction.WORSE);
+    }
+
+    public List<Change> better() {
+        return of(Change.Direction.BETTER);
+    }
+
+    /** Whether some figure got worse: what {@code --fail-on-regression} fails on. */
+    public boolean regressed() {
+        return !worse().isEmpty();
+    }
+
+    /** {@code 2 worse, 1 better, 57 unchanged}. */
+    public String summary() {
+        return worse().size() + " worse, " + better().size() + " better, " + unchanged + " unchanged";
+    }
+
+    private List<Change> of(Change.Direction direction) {
+        return changes.stream().filter(change -> change.direction() == direction).toList();
+    }
+}

@@ -1,0 +1,83 @@
+package io.cloudcut.cli;
+
+import io.cloudcut.report.HarnessReport;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.testing.CliRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cloudcut diff} refuses what it cannot compare with exit code 2 and one line that names it. */
+class DiffCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingDirectoryIsNamed() throws IOException {
+        Path old = report("old", "short-outage");
+
+        CliRun run = CliRun.of("diff", old.toString(), dir.resolve("nowhere").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).containsExactly("error: " + dir.resolve("nowhere") + ": no such directory");
+    }
+
+    @Test
+    void aDirectoryWithoutAReportIsNamedWithTheFileItLacks() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+
+        CliRun run = CliRun.of("diff", empty.toString(), report("new", "short-outage").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("error: " + empty.resolve("report.json") + ": no such file");
+    }
+
+    @Test
+    void aCorruptReportIsNamed() throws IOException {
+        Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
+        Files.writeString(corrupt.resolve("report.json"), "{\"scenario\": \"short-outage\", \"models\": [");
+
+        CliRun run = CliRun.of("diff", report("old", "short-outage").toString(), corrupt.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .startsWith("error: " + corrupt.resolve("report.json") + ": not a CloudCut report: ");
+    }
+
+    @Test
+    void runsOfDifferentScenariosAreRefusedNamingBoth() throws IOException {
+        CliRun run = CliRun.of("diff", report("old", "short-outage").toString(), report("new", "kinesis-2020").toString(),
+                "--fail-on-regression");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines())
+                .containsExactly("error: the runs are of different scenarios: 'short-outage' and 'kinesis-2020'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theHelpSaysTheToleranceAndTheExitCodes() {
+        CliRun run = CliRun.of("diff", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("10% of the old value or one probe interval",
+                "1% of the events the model generated", "1 with --fail-on-regression, something got worse");
+    }
+
+    /** A report of {@code scenario} with no model, written to {@code dir/name}. */
+    private Path report(String name, String scenario) throws IOException {
+        RunReport report = new RunReport(scenario, "made up", "embedded", 3600, 10, List.of(),
+                List.of(), List.of(), new HarnessReport("3600", 3600, null, null, List.of()),
+                List.of());
+        return new JsonReportWriter().write(report, dir.resolve(name)).getParent();
+    }
+}

@@ -1,0 +1,189 @@
+package io.cloudcut.comparison;
+
+import io.cloudcut.report.ExpectationResult;
+import io.cloudcut.report.FunctionVerdict;
+import io.cloudcut.report.ModelVerdict;
+import io.cloudcut.report.RunReport;
+import org.assertj.core.api.ListAssert;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.cloudcut.comparison.ModelFixture.localFirst;
+import static io.cloudcut.comparison.ModelFixture.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+class RunComparisonTest {
+
+    private static final String MODEL = "vacuum-local-first";
+
+    @Test
+    void aRunComparedWithItselfHasNothingChangedAndCountsEveryFigure() throws Exception {
+        RunReport report = run(localFirst());
+
+        RunDiff diff = RunComparison.compare(report, report);
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.notes()).isEmpty();
+        assertThat(diff.regressed()).isFalse();
+        // headline and outage rungs (2); per function the outage verdict and two phases (2 x 3);
+        // recovery p50, p95, max and two counts of devices not back (5); three event counts (3)
+        assertThat(diff.summary()).isEqualTo("0 worse, 0 better, 16 unchanged");
+    }
+
+    @Test
+    void aPrimaryFunctionLostIsWorseForTheModelAndTheFunctionInEachPlaceItShows() throws Exception {
+        RunReport kept = run(localFirst());
+        RunReport lost = run(localFirst().verdict(ModelVerdict.FAIL_CLOSED).function("clean-button", FunctionVerdict.LOST));
+
+        RunDiff diff = RunComparison.compare(kept, lost);
+
+        assertThat(diff.better()).isEmpty();
+        assertThat(diff.worse()).extracting(Change::model, Change::function, Change::phase, Change::was, Change::now)
+                .containsExactly(
+                        tuple(MODEL, "-", "-", "LOCAL_FUNCTION_KEPT", "FAIL_CLOSED"),
+                        tuple(MODEL, "-", "outage", "LOCAL_FUNCTION_KEPT", "FAIL_CLOSED"),
+                        tuple(MODEL, "clean-button", "-", "KEPT", "LOST"),
+                        tuple(MODEL, "clean-button", "outage", "KEPT", "LOST"));
+        assertThat(diff.regressed()).isTrue();
+        assertThat(diff.summary()).isEqualTo("4 worse, 0 better, 12 unchanged");
+    }
+
+    @Test
+    void theSameChangeTheOtherWayIsBetterAndNoRegression() throws Exception {
+        RunReport lost = run(localFirst().verdict(ModelVerdict.CLOUD_DEPENDENT)
+                .function("clean-button", FunctionVerdict.DEGRADED));
+
+        RunDiff diff = RunComparison.compare(lost, run(localFirst()));
+
+        assertThat(diff.worse()).isEmpty();
+        assertThat(diff.better()).extracting(Change::function, Change::phase, Change::was, Change::now).containsExactly(
+                tuple("-", "-", "CLOUD_DEPENDENT", "LOCAL_FUNCTION_KEPT"),
+                tuple("-", "outage", "CLOUD_DEPENDENT", "LOCAL_FUNCTION_KEPT"),
+                tuple("clean-button", "-", "DEGRADED", "KEPT"),
+                tuple("clean-button", "outage", "DEGRADED", "KEPT"));
+        assertThat(diff.regressed()).isFalse();
+    }
+
+    @Test
+    void worseChangesAreListedBeforeBetterOnes() throws Exception {
+        RunReport before = run(localFirst().function("clean-from-app", FunctionVerdict.LOST));
+        RunReport after = run(localFirst().function("clean-from-app", FunctionVerdict.KEPT).notBack(1, 0));
+
+        RunDiff diff = RunComparison.compare(before, after);
+
+        assertThat(diff.changes()).extracting(Change::direction, Change::figure).containsExactly(
+                tuple(Change.Direction.WORSE, "devices NOT_RECOVERED"),
+                tuple(Change.Direction.BETTER, "function verdict (worst outage phase)"),
+                tuple(Change.Direction.BETTER, "function verdict"));
+    }
+
+    @Test
+    void aRecoveryTimeWithinOneProbeIntervalIsNoiseAndBeyondItIsWorse() throws Exception {
+        // recovery rounds a minute apart: p95 from 5 min to 5 min 55 s is within one round, to 6 min 10 s is not
+        withinThenBeyond(localFirst().recovery(300, 300, 300), localFirst().recovery(300, 355, 355),
+                localFirst().recovery(300, 370, 300))
+                .extracting(Change::direction, Change::figure, Change::was, Change::now)
+                .containsExactly(tuple(Change.Direction.WORSE, "recovery p95 (tolerance 1m00s)", "5m00s", "6m10s"));
+    }
+
+    @Test
+    void aLongRecoveryMayMoveByTenPercentOfItself() throws Exception {
+        withinThenBeyond(localFirst().recovery(20_000, 20_000, 20_000), localFirst().recovery(21_900, 20_000, 18_100),
+                localFirst().recovery(22_100, 20_000, 17_900))
+                .extracting(Change::direction, Change::figure).containsExactly(
+                        tuple(Change.Direction.WORSE, "recovery p50 (tolerance 33m20s)"),
+                        tuple(Change.Direction.BETTER, "recovery max (tolerance 33m20s)"));
+    }
+
+    @Test
+    void eventCountsMoveByTenPercentOrOnePercentOfWhatWasGeneratedBeforeTheyCount() throws Exception {
+        // 300 events generated: lost in cloud may move by 10 (10% of 100), dropped and duplicates by 3 (1% of 300)
+        withinThenBeyond(localFirst().events(100, 0, 0), localFirst().events(110, 3, 3), localFirst().events(111, 4, 4))
+                .extracting(Change::direction, Change::figure, Change::was, Change::now).containsExactly(
+                        tuple(Change.Direction.WORSE, "events lost in cloud (tolerance 10)", "100", "111"),
+                        tuple(Change.Direction.WORSE, "events dropped (tolerance 3)", "0", "4"),
+                        tuple(Change.Direction.WORSE, "duplicate events (tolerance 3)", "0", "4"));
+    }
+
+    @Test
+    void aCountOfFewEventsMayAlwaysMoveByOne() throws Exception {
+        // 50 events generated, 5 lost: 10% and 1% are under one event
+        withinThenBeyond(localFirst().generated(50).events(5, 0, 0), localFirst().generated(50).events(6, 1, 1),
+                localFirst().generated(50).events(5, 0, 2))
+                .extracting(Change::direction, Change::figure, Change::was, Change::now)
+                .containsExactly(tuple(Change.Direction.WORSE, "duplicate events (tolerance 1)", "0", "2"));
+    }
+
+    @Test
+    void recoveryTimesAreShownToTheSecond() {
+        assertThat(RecoveryFigures.toTheSecond(0.03)).isEqualTo("0s");
+        assertThat(RecoveryFigures.toTheSecond(221.495)).isEqualTo("3m41s");
+        assertThat(RecoveryFigures.toTheSecond(7510)).isEqualTo("2h05m10s");
+    }
+
+    @Test
+    void anyMoreDevicesNotBackIsWorse() throws Exception {
+        RunDiff diff = RunComparison.compare(run(localFirst().devices(3)), run(localFirst().devices(3).notBack(0, 1)));
+
+        assertThat(diff.worse()).extracting(Change::figure, Change::was, Change::now)
+                .containsExactly(tuple("devices NEEDS_A_PERSON", "0", "1"));
+    }
+
+    @Test
+    void anExpectationThatFlipsIsWorseOrBetterByItsWords() throws Exception {
+        String chime = "chime of doorbell-local-chime during outage: at least KEPT";
+        String recovered = "every device recovered";
+        RunReport before = run("short-outage", List.of(localFirst()), new ExpectationResult(chime, true, "KEPT"),
+                new ExpectationResult(recovered, false, "1 of 2"));
+        RunReport after = run("short-outage", List.of(localFirst()), new ExpectationResult(chime, false, "LOST"),
+                new ExpectationResult(recovered, true, "2 of 2"));
+
+        RunDiff diff = RunComparison.compare(before, after);
+
+        assertThat(diff.changes()).extracting(Change::direction, Change::figure, Change::was, Change::now)
+                .containsExactly(
+                        tuple(Change.Direction.WORSE, "expectation: " + chime, "PASS", "FAIL"),
+                        tuple(Change.Direction.BETTER, "expectation: " + recovered, "FAIL", "PASS"));
+    }
+
+    @Test
+    void runsOfDifferentScenariosAreNotComparedAndBothAreNamed() {
+        RunReport shortOutage = run(localFirst());
+        RunReport kinesis = run("kinesis-2020", List.of(localFirst()));
+
+        assertThatThrownBy(() -> RunComparison.compare(shortOutage, kinesis))
+                .isInstanceOfSatisfying(DifferentScenariosException.class, different -> {
+                    assertThat(different.was()).isEqualTo("short-outage");
+                    assertThat(different.now()).isEqualTo("kinesis-2020");
+                })
+                .hasMessage("the runs are of different scenarios: 'short-outage' and 'kinesis-2020'");
+    }
+
+    @Test
+    void aFleetOfAnotherSizeHasItsEventCountsNotedNotCompared() throws Exception {
+        RunDiff diff = RunComparison.compare(run(localFirst().devices(2)),
+                run(localFirst().devices(1).events(250, 0, 0)));
+
+        assertThat(diff.changes()).isEmpty();
+        assertThat(diff.notes()).containsExactly(
+                MODEL + ": 2 devices in the old run, 1 in the new: its event counts are not compared");
+    }
+
+    @Test
+    void aModelInOneRunOnlyIsNoted() throws Exception {
+        RunDiff diff = RunComparison.compare(run(localFirst()), run());
+
+        assertThat(diff.notes()).containsExactly("model " + MODEL + " is only in the old run");
+        assertThat(diff.summary()).isEqualTo("0 worse, 0 better, 0 unchanged");
+    }
+
+    /** Asserts that a run {@code within} the tolerance of {@code before} shows no change; the changes {@code beyond} it, to assert on. */
+    private static ListAssert<Change> withinThenBeyond(ModelFixture before, ModelFixture within, ModelFixture beyond)
+            throws DifferentScenariosException {
+        assertThat(RunComparison.compare(run(before), run(within)).changes()).as("within the tolerance").isEmpty();
+        return assertThat(RunComparison.compare(run(before), run(beyond)).changes());
+    }
+}
