@@ -2,6 +2,7 @@ package io.cloudcut.cli;
 
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.Palette;
@@ -16,8 +17,8 @@ import java.util.Optional;
 /**
  * What a finished run comes to on the command line, the same for {@code run} and for {@code report}
  * reading it back: no verdicts when the harness's baseline was not healthy, otherwise the verdict
- * matrix and the expectations on standard output, {@code report.json} and {@code junit.xml} in the
- * report directory, and an exit code by the expectations.
+ * matrix and the expectations on standard output, {@code report.json}, {@code junit.xml} and
+ * {@code report.html} in the report directory, and an exit code by the expectations.
  */
 final class RunOutputs {
 
@@ -46,7 +47,8 @@ final class RunOutputs {
             try {
                 Path written = new JsonReportWriter().write(report, reportDir);
                 Path junit = new JUnitXmlWriter().write(report, reportDir);
-                err.println("report: " + written + " (and " + junit.getFileName() + ")");
+                Path html = new HtmlReportWriter().write(report, result.observations(), reportDir);
+                err.println("report: " + written + " (and " + junit.getFileName() + ", " + html.getFileName() + ")");
             } catch (IOException unwritable) {
                 err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());
                 return CloudCutCommand.EXIT_INFRASTRUCTURE;

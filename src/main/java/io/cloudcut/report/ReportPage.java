@@ -1,0 +1,72 @@
+package io.cloudcut.report;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.FaultObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ProbeObserved;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code report.html} shows, as the page's script reads it: the verdict matrix from the report,
+ * and the charts' series, aggregated here from the report and the observations into at most
+ * {@link #MOST_BUCKETS} points per line, so that the page's size does not grow with the fleet.
+ * Times are scenario seconds since the run's origin.
+ */
+record ReportPage(String scenario, String description, String broker, double timeScale, List<String> ladder,
+                  List<RunReport.PhaseReport> phases, List<FaultWindows.Window> faults, List<ModelRow> models,
+                  List<ExpectationResult> expectations, ConnectedSeries connected, AvailabilitySeries availability,
+                  RecoveryHistogram recovery, EventStacks events) {
+
+    static final int MOST_BUCKETS = 240;
+
+    /** A model: its headline and per-phase rungs, its timeline (absolute times) and its functions. */
+    record ModelRow(String model, String kind, int devices, ModelVerdict verdict, Map<String, ModelVerdict> phases,
+                    List<VerdictTimeline.Span> timeline, List<FunctionRow> functions) {
+    }
+
+    /** A function of a model: its verdict for the outage and its probes per phase. */
+    record FunctionRow(String name, String path, FunctionVerdict verdict, Map<String, Cell> phases) {
+    }
+
+    /** One cell of the matrix: probes that worked of those made, and the phase's verdict (null: not judged). */
+    record Cell(long ok, long total, FunctionVerdict verdict) {
+    }
+
+    static ReportPage of(RunReport report, List<Observation> observations) {
+        List<String> models = report.models().stream().map(ModelReport::model).toList();
+        long endMillis = Math.max(observations.stream().mapToLong(Observation::atMillis).max().orElse(0),
+                report.phases().stream().mapToLong(phase -> Math.round(phase.endSeconds() * 1000)).max().orElse(0));
+        TimeBuckets buckets = TimeBuckets.covering(0, endMillis, MOST_BUCKETS);
+        return new ReportPage(report.scenario(), report.description(), report.broker(), report.timeScale(),
+                Arrays.stream(ModelVerdict.values()).map(Enum::name).toList(), report.phases(),
+                FaultWindows.of(only(observations, FaultObserved.class), endMillis),
+                report.models().stream().map(ReportPage::row).toList(), report.expectations(),
+                ConnectedSeries.of(only(observations, ConnectionObserved.class), models, buckets),
+                AvailabilitySeries.of(only(observations, ProbeObserved.class), models, buckets),
+                RecoveryHistogram.of(report.models().stream().map(ModelReport::recovery).toList()),
+                EventStacks.of(report.models()));
+    }
+
+    private static ModelRow row(ModelReport model) {
+        double origin = model.timeline().originSeconds();
+        List<VerdictTimeline.Span> timeline = model.timeline().spans().stream()
+                .map(span -> new VerdictTimeline.Span(span.verdict(), origin + span.fromSeconds(),
+                        origin + span.untilSeconds())).toList();
+        List<FunctionRow> functions = model.functions().stream().map(function -> {
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            function.phases().forEach((phase, counts) -> cells.put(phase,
+                    new Cell(counts.ok(), counts.total(), counts.verdict())));
+            return new FunctionRow(function.name(), function.path(), function.verdict(), cells);
+        }).toList();
+        return new ModelRow(model.model(), model.kind(), model.devices(), model.verdict(), model.phases(), timeline,
+                functions);
+    }
+
+    private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {
+        return observations.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+}
