@@ -1,0 +1,143 @@
+package io.cloudcut.report;
+
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * report.html of a real run (short-outage, one device per model, through the command line: about
+ * 30 s) opened from disk in Debian's headless Chromium: the matrix has a row per model and a row
+ * per function, every chart drew a canvas from series with data, the console has no error, and the
+ * page asked for nothing over the network (every request it made is in Chromium's performance log;
+ * a proxy that refuses all keeps any from leaving the machine).
+ */
+class HtmlReportInChromiumTest {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final List<String> CHARTS = List.of("connected", "availability", "timeline", "recovery", "events");
+
+    @TempDir
+    static Path dir;
+
+    private static RunReport report;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void runAndOpen() throws Exception {
+        CliRun run = CliRun.of("run", Project.file("scenarios/short-outage.yaml").toString(), "--devices-per-model", "1",
+                "--project-dir", Project.root().toString(), "--report-dir", dir.toString());
+        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
+        assertThat(run.err()).contains("report.html");
+        report = JsonReportWriter.read(dir.resolve(JsonReportWriter.FILE_NAME));
+        browser = chromium();
+        browser.get(dir.resolve(HtmlReportWriter.FILE_NAME).toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the page's script did not finish: "
+                        + browser.manage().logs().get(LogType.BROWSER).getAll())
+                .until(page -> "true".equals(page.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theMatrixHasARowPerModelWithItsHeadlineAndOnePerFunction() {
+        assertThat(browser.findElements(By.cssSelector("#matrix tr.model")))
+                .extracting(row -> row.getDomAttribute("data-model"))
+                .containsExactlyElementsOf(report.models().stream().map(ModelReport::model).toList());
+        assertThat(browser.findElements(By.cssSelector("#matrix tr.model td:last-child .rung")))
+                .extracting(badge -> badge.getText())
+                .containsExactlyElementsOf(report.models().stream().map(model -> model.verdict().name()).toList());
+        assertThat(browser.findElements(By.cssSelector("#matrix tr.function")))
+                .hasSize(report.models().stream().mapToInt(model -> model.functions().size()).sum());
+        assertThat(browser.findElements(By.cssSelector("#matrix td.LOST"))).as("cloud functions lost in the outage")
+                .isNotEmpty();
+    }
+
+    @Test
+    void everyChartDrewItsSeriesFromData() {
+        for (String chart : CHARTS) {
+            assertThat(browser.findElements(By.cssSelector("#chart-" + chart + " canvas"))).as(chart).isNotEmpty();
+            Number points = (Number) script("const u = window.cloudcutCharts[arguments[0]];"
+                    + " return u.data.slice(1).reduce((n, s) => n + s.filter(v => v != null).length, 0);", chart);
+            Number series = (Number) script("return window.cloudcutCharts[arguments[0]].series.length - 1;", chart);
+            assertThat(points.longValue()).as("points in %s", chart).isPositive();
+            assertThat(series.longValue()).as("series in %s", chart).isPositive();
+        }
+        Number mostConnected = (Number) script("return Math.max(...window.cloudcutCharts.connected.data[1]);");
+        assertThat(mostConnected.intValue()).as("all four devices connected at some point")
+                .isEqualTo(report.models().stream().mapToInt(ModelReport::devices).sum());
+        Number recovered = (Number) script("return window.cloudcutCharts.recovery.data[1].reduce((a, b) => a + b, 0);");
+        assertThat(recovered.intValue()).isEqualTo(report.models().stream().mapToInt(m -> m.recovery().recovered()).sum());
+    }
+
+    @Test
+    void theConsoleHasNoError() {
+        // proves the log is read at all: this line must come back, and nothing severe beside it
+        script("console.info('cloudcut-test: console read')");
+        List<LogEntry> entries = browser.manage().logs().get(LogType.BROWSER).getAll();
+        assertThat(entries).anyMatch(entry -> entry.getMessage().contains("cloudcut-test: console read"));
+        assertThat(entries).noneMatch(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue());
+    }
+
+    @Test
+    void thePageAskedForNothingOverTheNetwork() {
+        List<String> requested = browser.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(LogEntry::getMessage).filter(message -> message.contains("\"Network.requestWillBeSent\""))
+                .toList();
+        assertThat(requested).as("the log holds the page's own load").anyMatch(message -> message.contains("file://"));
+        assertThat(requested).noneMatch(message -> message.matches("(?s).*\"url\":\"(https?|wss?|ftp)://.*"));
+        Number fetched = (Number) script("return performance.getEntriesByType('resource')"
+                + ".filter(entry => !entry.name.startsWith('file:') && !entry.name.startsWith('data:')).length;");
+        assertThat(fetched.intValue()).isZero();
+    }
+
+    private static Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) browser).executeScript(code, arguments);
+    }
+
+    /** Debian's Chromium and its driver, headless, with a fresh profile, logging the console and the network. */
+    private static ChromeDriver chromium() throws Exception {
+        assertThat(new File(CHROMIUM)).as("apt-get install chromium chromium-driver (.ci/run does)").canRead();
+        assertThat(new File(CHROMEDRIVER)).as("apt-get install chromium chromium-driver (.ci/run does)").canRead();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,2000",
+                // any request that tried to leave would be refused here (and still be in the performance log)
+                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        logs.enable(LogType.PERFORMANCE, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // the driver named outright, so that Selenium Manager downloads nothing
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}
