@@ -7,39 +7,50 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * The share of a model's probes (all its functions, all its devices) that worked, bucket by bucket,
- * by when each probe started; null for a bucket without a probe of the model: nothing was measured.
+ * The share of a model's probes (all its functions, all its devices) that worked, probe round by
+ * probe round, placed at the round's first probe (scenario seconds); null where the model had no
+ * round: nothing was measured. By round rather than by time bucket, as the verdict timeline is, so
+ * that a round split across two buckets does not read as two rounds with different functions. A
+ * recovery phase counts rounds per device: its k-th round gathers each device's k-th.
  */
 record AvailabilitySeries(List<Double> x, Map<String, List<Double>> models) {
 
-    static AvailabilitySeries of(List<ProbeObserved> probes, List<String> models, TimeBuckets buckets) {
-        Map<String, long[]> ok = new LinkedHashMap<>();
-        Map<String, long[]> all = new LinkedHashMap<>();
-        models.forEach(model -> {
-            ok.put(model, new long[buckets.count()]);
-            all.put(model, new long[buckets.count()]);
-        });
+    private record Round(String phase, int round) {
+    }
+
+    /** A round's first moment, and its probes: how many worked of how many. */
+    private static final class Tally {
+        long firstMillis = Long.MAX_VALUE;
+        long ok;
+        long all;
+    }
+
+    static AvailabilitySeries of(List<ProbeObserved> probes, List<String> models) {
+        Map<String, Map<Round, Tally>> byModel = new LinkedHashMap<>();
+        models.forEach(model -> byModel.put(model, new LinkedHashMap<>()));
         for (ProbeObserved probe : probes) {
-            long[] counted = all.get(probe.model());
-            if (counted != null) {
-                int bucket = buckets.index(probe.atMillis());
-                counted[bucket]++;
-                ok.get(probe.model())[bucket] += probe.ok() ? 1 : 0;
+            Map<Round, Tally> rounds = byModel.get(probe.model());
+            if (rounds != null) {
+                Tally tally = rounds.computeIfAbsent(new Round(probe.phase(), probe.round()), round -> new Tally());
+                tally.firstMillis = Math.min(tally.firstMillis, probe.atMillis());
+                tally.ok += probe.ok() ? 1 : 0;
+                tally.all++;
             }
         }
+        TreeSet<Long> times = new TreeSet<>();
+        byModel.values().forEach(rounds -> rounds.values().forEach(tally -> times.add(tally.firstMillis)));
+        List<Long> x = List.copyOf(times);
         Map<String, List<Double>> shares = new LinkedHashMap<>();
-        all.forEach((model, counted) -> {
-            List<Double> share = new ArrayList<>(Collections.nCopies(counted.length, null));
-            for (int bucket = 0; bucket < counted.length; bucket++) {
-                if (counted[bucket] > 0) {
-                    // three decimals are all a chart shows, and keep the page small
-                    share.set(bucket, Math.round(1000.0 * ok.get(model)[bucket] / counted[bucket]) / 1000.0);
-                }
-            }
+        byModel.forEach((model, rounds) -> {
+            List<Double> share = new ArrayList<>(Collections.nCopies(x.size(), null));
+            // three decimals are all a chart shows, and keep the page small
+            rounds.values().forEach(tally -> share.set(Collections.binarySearch(x, tally.firstMillis),
+                    Math.round(1000.0 * tally.ok / tally.all) / 1000.0));
             shares.put(model, share);
         });
-        return new AvailabilitySeries(buckets.startSeconds(), shares);
+        return new AvailabilitySeries(x.stream().map(millis -> millis / 1000.0).toList(), shares);
     }
 }

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * What {@code report.html} shows, as the page's script reads it: the verdict matrix from the report,
- * and the charts' series, aggregated here from the report and the observations into at most
- * {@link #MOST_BUCKETS} points per line, so that the page's size does not grow with the fleet.
- * Times are scenario seconds since the run's origin.
+ * and the charts' series, aggregated here from the report and the observations by time bucket (at
+ * most {@link #MOST_BUCKETS}) or by probe round, so that the page's size does not grow with the
+ * fleet. Times are scenario seconds since the run's origin.
  */
 record ReportPage(String scenario, String description, String broker, double timeScale, List<String> ladder,
                   List<RunReport.PhaseReport> phases, List<FaultWindows.Window> faults, List<ModelRow> models,
@@ -46,7 +46,7 @@ record ReportPage(String scenario, String description, String broker, double tim
                 FaultWindows.of(only(observations, FaultObserved.class), endMillis),
                 report.models().stream().map(ReportPage::row).toList(), report.expectations(),
                 ConnectedSeries.of(only(observations, ConnectionObserved.class), models, buckets),
-                AvailabilitySeries.of(only(observations, ProbeObserved.class), models, buckets),
+                AvailabilitySeries.of(only(observations, ProbeObserved.class), models),
                 RecoveryHistogram.of(report.models().stream().map(ModelReport::recovery).toList()),
                 EventStacks.of(report.models()));
     }

@@ -19,8 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The series report.html charts, aggregated from observations written by hand, and the page's size at 1,000 devices. */
 class ReportPageTest {
 
-    private static final TimeBuckets MINUTES = new TimeBuckets(0, 60_000, 10);
-
     @Test
     void bucketsHaveARoundWidthAndCoverTheRun() {
         TimeBuckets sixHours = TimeBuckets.covering(0, Duration.ofHours(6).toMillis(), 240);
@@ -45,7 +43,7 @@ class ReportPageTest {
                 ConnectionObserved.down(420_000, "a-2", "a", "keepalive"),
                 ConnectionObserved.gaveUp(430_000, "a-2", "a", "3 attempts"));
 
-        ConnectedSeries connected = ConnectedSeries.of(changes, List.of("a", "b", "c"), MINUTES);
+        ConnectedSeries connected = ConnectedSeries.of(changes, List.of("a", "b", "c"), new TimeBuckets(0, 60_000, 10));
 
         assertThat(connected.x()).startsWith(0.0, 60.0);
         assertThat(connected.models().get("a")).containsExactly(0, 2, 1, 2, 2, 2, 2, 1, 1, 1);
@@ -56,15 +54,19 @@ class ReportPageTest {
     }
 
     @Test
-    void availabilityIsTheShareOfProbesThatWorkedWhereThereWereAny() {
+    void availabilityIsTheShareOfProbesThatWorkedRoundByRoundWhereTheModelHadOne() {
         List<ProbeObserved> probes = List.of(
-                probe(10_000, "a", ProbeOutcome.OK), probe(20_000, "a", ProbeOutcome.OK),
-                probe(130_000, "a", ProbeOutcome.OK), probe(131_000, "a", ProbeOutcome.REFUSED),
-                probe(132_000, "a", ProbeOutcome.TIMED_OUT));
+                probe(10_000, "a", 0, ProbeOutcome.OK), probe(20_000, "a", 0, ProbeOutcome.OK),
+                probe(60_000, "b", 0, ProbeOutcome.OK),
+                probe(130_000, "a", 1, ProbeOutcome.OK), probe(131_000, "a", 1, ProbeOutcome.REFUSED),
+                probe(185_000, "a", 1, ProbeOutcome.TIMED_OUT));
 
-        AvailabilitySeries availability = AvailabilitySeries.of(probes, List.of("a"), MINUTES);
+        AvailabilitySeries availability = AvailabilitySeries.of(probes, List.of("a", "b"));
 
-        assertThat(availability.models().get("a")).startsWith(1.0, null, 0.333, null);
+        assertThat(availability.x()).as("at each round's first probe").containsExactly(10.0, 60.0, 130.0);
+        assertThat(availability.models().get("a")).as("a round across a minute boundary is still one")
+                .containsExactly(1.0, null, 0.333);
+        assertThat(availability.models().get("b")).containsExactly(null, 1.0, null);
     }
 
     @Test
@@ -155,7 +157,8 @@ class ReportPageTest {
         return HtmlReportWriter.render(ReportPage.of(run.report(), run.observations())).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static ProbeObserved probe(long atMillis, String model, ProbeOutcome outcome) {
-        return new ProbeObserved(atMillis, "outage", 0, false, model + "-1", model, "chime", "local", outcome, 5, null);
+    private static ProbeObserved probe(long atMillis, String model, int round, ProbeOutcome outcome) {
+        return new ProbeObserved(atMillis, "outage", round, false, model + "-1", model, "chime", "local", outcome, 5,
+                null);
     }
 }
