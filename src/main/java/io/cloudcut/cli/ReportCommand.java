@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Recomputes every output of a finished run from its observations (DIR/observations.jsonl, "
                 + "written by run --report-dir DIR): prints the verdict matrix and the expectations, and writes "
-                + "report.json and junit.xml.",
+                + "report.json, junit.xml and report.html.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             CloudCutCommand.EXIT_OK + ":every expectation met (or none stated)",
@@ -33,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The report directory of a run (run --report-dir DIR).")
     Path dir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write report.json and junit.xml into DIR (default: the run's DIR).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Write report.json, junit.xml and report.html into DIR (default: the run's DIR).")
     Path out;
 
     @Mixin

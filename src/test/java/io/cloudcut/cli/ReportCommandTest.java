@@ -1,5 +1,6 @@
 package io.cloudcut.cli;
 
+import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationsWriter;
@@ -42,7 +43,7 @@ class ReportCommandTest {
     }
 
     @Test
-    void theObservationsAloneGiveBackTheRunsReportJUnitXmlTableAndExitCode() throws Exception {
+    void theObservationsAloneGiveBackTheRunsReportJUnitXmlHtmlTableAndExitCode() throws Exception {
         Path copy = withObservations("copy", lines);
 
         CliRun report = CliRun.of("report", copy.toString());
@@ -52,6 +53,8 @@ class ReportCommandTest {
                 .isEqualTo(Files.readString(ran.resolve(JsonReportWriter.FILE_NAME)));
         assertThat(Files.readString(copy.resolve(JUnitXmlWriter.FILE_NAME)))
                 .isEqualTo(Files.readString(ran.resolve(JUnitXmlWriter.FILE_NAME)));
+        assertThat(Files.readString(copy.resolve(HtmlReportWriter.FILE_NAME)))
+                .isEqualTo(Files.readString(ran.resolve(HtmlReportWriter.FILE_NAME)));
         assertThat(report.out()).isEqualTo(run.out()).contains("FAIL_CLOSED", "expectations:");
     }
 
