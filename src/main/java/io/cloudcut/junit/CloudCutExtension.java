@@ -6,6 +6,7 @@ import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationsWriter;
@@ -132,6 +133,7 @@ final class CloudCutExtension implements ParameterResolver {
         try {
             new JsonReportWriter().write(report, directory);
             new JUnitXmlWriter().write(report, directory);
+            new HtmlReportWriter().write(report, run.observations(), directory);
             ObservationsWriter.write(run.observations(), directory);
         } catch (IOException unwritable) {
             throw new UncheckedIOException("cannot write the report into " + directory, unwritable);

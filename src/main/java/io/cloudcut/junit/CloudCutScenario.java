@@ -50,6 +50,6 @@ public @interface CloudCutScenario {
     /** Every model on this MQTT client stack ({@code vertx}, {@code paho-v3}, ...); empty keeps each model's. */
     String client() default "";
 
-    /** When set, where the run's report files go (report.json, junit.xml, observations.jsonl), relative to the working directory. */
+    /** When set, where the run's report files go (report.json, junit.xml, report.html, observations.jsonl), relative to the working directory. */
     String reportDir() default "";
 }
