@@ -183,8 +183,14 @@ class MqttThroughLinkTest {
         List<String> arrived = subscribeDirectly();
         Device device = connectDevice();
         link.apply(LinkFaults.create("loss", Map.of("probability", 0.5, "seed", 42), Direction.UPSTREAM));
+        long before = link.stats().bytesUp() + link.stats().bytesDropped();
 
         publishNumbered(device, 40);
+        // A QoS 0 publish completes once written to the socket; the fault must stay until the link has
+        // taken every one of them, or a busy machine lets some through after the restore.
+        long published = IntStream.range(0, 40).map(i -> 4 + TOPIC.length() + String.valueOf(i).length()).sum();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> link.stats().bytesUp() + link.stats().bytesDropped() - before >= published);
         link.restore();
         join(device.client.publish(TOPIC, Buffer.buffer("end"), MqttQoS.AT_MOST_ONCE, false, false));
 
