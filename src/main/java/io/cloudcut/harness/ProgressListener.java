@@ -2,9 +2,11 @@ package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.Observation;
 import io.cloudcut.scenario.Phase;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** What a run tells whoever watches it (the terminal, later a dashboard) while it goes. */
 public interface ProgressListener {
@@ -52,5 +54,83 @@ public interface ProgressListener {
     }
 
     default void finished() {
+    }
+
+    /**
+     * Every observation of the run as it is logged, from the first ({@code run-started}, what runs) to
+     * the last ({@code run-ended}), on whichever thread logs it: it must not block. What a live view
+     * counts from, so that it shows what the report will count.
+     */
+    default void observed(Observation observation) {
+    }
+
+    /** Tells both listeners everything, {@code first} first: the terminal and a dashboard, say. */
+    static ProgressListener both(ProgressListener first, ProgressListener second) {
+        return new ProgressListener() {
+            private void tell(Consumer<ProgressListener> call) {
+                call.accept(first);
+                call.accept(second);
+            }
+
+            @Override
+            public void starting(String what) {
+                tell(listener -> listener.starting(what));
+            }
+
+            @Override
+            public void brokerStarted(BrokerEndpoint endpoint) {
+                tell(listener -> listener.brokerStarted(endpoint));
+            }
+
+            @Override
+            public void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
+                tell(listener -> listener.fleetReady(devices, connectedIn, readyIn));
+            }
+
+            @Override
+            public void clockChosen(String description) {
+                tell(listener -> listener.clockChosen(description));
+            }
+
+            @Override
+            public void phaseStarted(Phase phase, int index, int phases, String pace) {
+                tell(listener -> listener.phaseStarted(phase, index, phases, pace));
+            }
+
+            @Override
+            public void faultChanged(String description) {
+                tell(listener -> listener.faultChanged(description));
+            }
+
+            @Override
+            public void probeRoundFinished(Phase phase, int round, int rounds, long ok, long failed) {
+                tell(listener -> listener.probeRoundFinished(phase, round, rounds, ok, failed));
+            }
+
+            @Override
+            public void recoveryProgress(Phase phase, int recovered, int devices) {
+                tell(listener -> listener.recoveryProgress(phase, recovered, devices));
+            }
+
+            @Override
+            public void healthChecked(HealthObserved health) {
+                tell(listener -> listener.healthChecked(health));
+            }
+
+            @Override
+            public void status(RunStatus status) {
+                tell(listener -> listener.status(status));
+            }
+
+            @Override
+            public void finished() {
+                tell(ProgressListener::finished);
+            }
+
+            @Override
+            public void observed(Observation observation) {
+                tell(listener -> listener.observed(observation));
+            }
+        };
     }
 }

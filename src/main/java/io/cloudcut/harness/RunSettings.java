@@ -39,6 +39,11 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers);
     }
 
+    /** The same run, told to {@code watcher} instead (which may pass it on to the listener it had). */
+    public RunSettings watchedBy(ProgressListener watcher) {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, watcher, cluster, workers);
+    }
+
     public boolean clustered() {
         return workers > 0;
     }

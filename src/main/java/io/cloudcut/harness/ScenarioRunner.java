@@ -71,6 +71,7 @@ public final class ScenarioRunner {
             try {
                 BrokerEndpoint endpoint = broker.endpoint();
                 ObservationLog log = new ObservationLog();
+                log.watch(progress::observed);
                 // First, so that the stream says what its other observations are about; workers send only theirs.
                 log.add(RunStartedObserved.of(scenario, broker.description()));
                 log.listen(vertx);
