@@ -68,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TerminalOptions terminal;
 
+    @Mixin
+    DashboardOptions dashboard;
+
     @Spec
     CommandSpec spec;
 
@@ -128,25 +131,37 @@ final class RunCommand implements Callable<Integer> {
         }
         RealTimeRaces.find(scenario, ScenarioRunner.runScale(scenario)).forEach(race -> err.println("warning: " + race));
         err.flush();
-        RunResult result;
+        RunResult result = null;
         try {
-            result = new ScenarioRunner(settings).run(scenario);
-        } catch (InfrastructureException failed) {
-            err.println("error: " + failed.getMessage());
-            err.flush();
-            return CloudCutCommand.EXIT_INFRASTRUCTURE;
-        }
-        if (reportDir != null) {
-            // Whatever the verdicts, the stream is what a report is recomputed from (cloudcut report DIR).
             try {
-                err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
-            } catch (IOException unwritable) {
-                err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
+                settings = settings.watchedBy(dashboard.watch(settings.progress(), err));
+            } catch (IllegalArgumentException | IllegalStateException cannot) {
+                err.println("error: --dashboard: " + cannot.getMessage());
+                err.flush();
+                return CloudCutCommand.EXIT_BAD_INPUT;
+            }
+            try {
+                result = new ScenarioRunner(settings).run(scenario);
+            } catch (InfrastructureException failed) {
+                err.println("error: " + failed.getMessage());
                 err.flush();
                 return CloudCutCommand.EXIT_INFRASTRUCTURE;
             }
-            err.flush();
+            if (reportDir != null) {
+                // Whatever the verdicts, the stream is what a report is recomputed from (cloudcut report DIR).
+                try {
+                    err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
+                } catch (IOException unwritable) {
+                    err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
+                    err.flush();
+                    return CloudCutCommand.EXIT_INFRASTRUCTURE;
+                }
+                err.flush();
+            }
+            return RunOutputs.emit(result, reportDir, terminal.palette(), out, err);
+        } finally {
+            // after the tables: the page shows the verdicts while the terminal has them too
+            dashboard.runEnded(result, err);
         }
-        return RunOutputs.emit(result, reportDir, terminal.palette(), out, err);
     }
 }

@@ -1,0 +1,117 @@
+package io.cloudcut.dashboard;
+
+import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.ProgressListener;
+import io.cloudcut.harness.RunResult;
+import io.cloudcut.harness.RunSettings;
+import io.cloudcut.harness.RunStatus;
+import io.cloudcut.harness.ScenarioRunner;
+import io.cloudcut.harness.Scenarios;
+import io.cloudcut.observation.EventsObserved;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code /metrics} scraped while a real run goes (short-outage, one device per model: about 30 s):
+ * the connected gauge equals the devices connected in the run's own status (kept by the harness,
+ * not the dashboard) with the fleet up and again once the blackholed links have dropped them; the
+ * per-model and per-state gauges add up to it and to the fleet; and once the run is over every
+ * counter equals what the observations say (probes by outcome, reconnect attempts, events by fate),
+ * and the harness's health is the run's.
+ */
+class DashboardMetricsTest {
+
+    private static final int DEVICES = 4;
+
+    @Test
+    void theGaugesFollowTheFleetAndTheCountersTheObservations() throws Exception {
+        Scenario scenario = Scenarios.loader(Project.root()).load(Project.file("scenarios/short-outage.yaml"))
+                .withDevicesPerModel(1);
+        AtomicReference<RunStatus> status = new AtomicReference<>();
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void status(RunStatus now) {
+                status.set(now);
+            }
+        };
+        try (Dashboard dashboard = Dashboard.start(0)) {
+            URI metrics = dashboard.url().resolve("metrics");
+            RunSettings settings = RunSettings.embedded(Project.file("broker-config"))
+                    .watchedBy(ProgressListener.both(recorder, dashboard.listener()));
+            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new ScenarioRunner(settings).run(scenario);
+                } catch (InfrastructureException failed) {
+                    throw new CompletionException(failed);
+                }
+            });
+
+            awaitConnectedAsInTheStatus(metrics, status, now -> now.connected() == DEVICES);
+            Scrape outage = awaitConnectedAsInTheStatus(metrics, status,
+                    now -> "outage".equals(now.phase()) && now.connected() < DEVICES);
+            assertThat(outage.sumBy("cloudcut_model_connected", null).get("")).as("connected per model, summed")
+                    .isEqualTo(outage.value("cloudcut_fleet_connected"));
+            assertThat(outage.sumBy("cloudcut_model_devices", null).get("")).as("devices in each state, summed")
+                    .isEqualTo(DEVICES);
+            assertThat(outage.sumBy("cloudcut_model_devices", "state").get("offline")).as("offline devices")
+                    .isEqualTo(DEVICES - outage.value("cloudcut_fleet_connected"));
+            assertThat(outage.sumBy("cloudcut_probes_total", "outcome").get("OK")).as("probes that worked so far").isPositive();
+
+            RunResult result = run.get(3, TimeUnit.MINUTES);
+            Scrape after = Scrape.of(metrics);
+            Map<String, Double> probes = after.sumBy("cloudcut_probes_total", "outcome");
+            Map<String, Long> logged = result.observations().stream().filter(ProbeObserved.class::isInstance)
+                    .map(ProbeObserved.class::cast).collect(Collectors.groupingBy(probe -> probe.outcome().name(), Collectors.counting()));
+            assertThat(probes.keySet()).as("probe outcomes: some failed in the outage").isEqualTo(logged.keySet())
+                    .contains("OK").hasSizeGreaterThan(1);
+            logged.forEach((outcome, count) -> assertThat(probes.get(outcome)).as(outcome).isEqualTo(count.doubleValue()));
+
+            List<EventsObserved> accounts = result.observations().stream().filter(EventsObserved.class::isInstance)
+                    .map(EventsObserved.class::cast).toList();
+            assertThat(after.sumBy("cloudcut_events_total", "fate").get("delivered")).as("events delivered")
+                    .isEqualTo(accounts.stream().mapToDouble(EventsObserved::delivered).sum()).isPositive();
+            assertThat(after.sumBy("cloudcut_reconnect_attempts_total", null).get("")).as("reconnect attempts")
+                    .isEqualTo(accounts.stream().mapToDouble(EventsObserved::reconnectAttempts).sum());
+            assertThat(after.sumBy("cloudcut_reconnects_total", null).get("")).as("devices that reconnected after the blackhole")
+                    .isGreaterThanOrEqualTo(DEVICES - outage.value("cloudcut_fleet_connected"));
+
+            HealthObserved health = result.health(HealthObserved.RUN).orElseThrow();
+            assertThat(after.value("cloudcut_harness_healthy")).isEqualTo(health.healthy() ? 1 : 0);
+            assertThat(after.value("cloudcut_harness_lag_p99_seconds")).isEqualTo(health.lagP99Millis() / 1000.0);
+            assertThat(after.text()).as("Vert.x Micrometer's own figures of the dashboard's server")
+                    .contains("vertx_http_server_requests_total");
+        }
+    }
+
+    /** Waits until the status matches {@code when} and the connected gauge equals its devices connected. */
+    private static Scrape awaitConnectedAsInTheStatus(URI metrics, AtomicReference<RunStatus> status,
+                                                     java.util.function.Predicate<RunStatus> when) {
+        AtomicReference<Scrape> matched = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            RunStatus now = status.get();
+            if (now == null || !when.test(now)) {
+                return false;
+            }
+            Scrape scrape = Scrape.of(metrics);
+            matched.set(scrape);
+            return scrape.value("cloudcut_fleet_connected") == now.connected() && status.get() == now;
+        });
+        return matched.get();
+    }
+}
