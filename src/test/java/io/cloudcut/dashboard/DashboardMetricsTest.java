@@ -12,16 +12,23 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.testing.Project;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,11 +40,13 @@ import static org.awaitility.Awaitility.await;
  * not the dashboard) with the fleet up and again once the blackholed links have dropped them; the
  * per-model and per-state gauges add up to it and to the fleet; and once the run is over every
  * counter equals what the observations say (probes by outcome, reconnect attempts, events by fate),
- * and the harness's health is the run's.
+ * and the harness's health is the run's; every metric the shipped Grafana dashboard queries is exposed.
  */
 class DashboardMetricsTest {
 
     private static final int DEVICES = 4;
+    private static final Path GRAFANA = Project.file("dashboards/grafana/cloudcut.json");
+    private static final Pattern METRIC = Pattern.compile("cloudcut_[a-z0-9_]+");
 
     @Test
     void theGaugesFollowTheFleetAndTheCountersTheObservations() throws Exception {
@@ -96,7 +105,18 @@ class DashboardMetricsTest {
             assertThat(after.value("cloudcut_harness_lag_p99_seconds")).isEqualTo(health.lagP99Millis() / 1000.0);
             assertThat(after.text()).as("Vert.x Micrometer's own figures of the dashboard's server")
                     .contains("vertx_http_server_requests_total");
+            assertThat(metricsIn(GRAFANA)).as("metrics the shipped Grafana dashboard queries, all exposed").isNotEmpty()
+                    .allMatch(name -> after.text().contains("\n" + name), "exposed");
         }
+    }
+
+    private static Set<String> metricsIn(Path grafana) throws IOException {
+        Set<String> names = new TreeSet<>();
+        new JsonObject(Files.readString(grafana)).getJsonArray("panels").stream().map(JsonObject.class::cast)
+                .flatMap(panel -> panel.getJsonArray("targets").stream().map(JsonObject.class::cast))
+                .map(target -> METRIC.matcher(target.getString("expr")))
+                .forEach(found -> found.results().forEach(name -> names.add(name.group())));
+        return names;
     }
 
     /** Waits until the status matches {@code when} and the connected gauge equals its devices connected. */
