@@ -4,15 +4,19 @@ import io.cloudcut.dashboard.Dashboard;
 import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.scenario.Durations;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Stack;
 
 /** {@code run --dashboard [PORT]}: the run watched live in a browser, and {@code /metrics} beside it. */
 final class DashboardOptions {
 
-    @Option(names = "--dashboard", arity = "0..1", paramLabel = "PORT", fallbackValue = "0",
+    @Option(names = "--dashboard", arity = "0..1", paramLabel = "PORT", parameterConsumer = PortIfGiven.class,
             description = "Serve a live dashboard of the run on 127.0.0.1:PORT (a free port when none is given; its URL is "
                     + "printed), with Prometheus metrics at /metrics.")
     Integer port;
@@ -23,6 +27,14 @@ final class DashboardOptions {
     String linger;
 
     private Dashboard dashboard;
+
+    /** {@code --dashboard} takes the next argument as its port only when it is a number: {@code run --dashboard SCENARIO} works. */
+    static final class PortIfGiven implements IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec option, CommandSpec command) {
+            option.setValue(!args.isEmpty() && args.peek().matches("\\d+") ? Integer.valueOf(args.pop()) : 0);
+        }
+    }
 
     /** The listener a run reports to: {@code terminal}, and the dashboard when one was asked for (started here). */
     ProgressListener watch(ProgressListener terminal, PrintWriter err) {

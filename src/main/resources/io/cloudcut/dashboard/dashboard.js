@@ -124,7 +124,7 @@
     return new uPlot({
       width: width, height: 220,
       scales: { x: { time: false }, y: max ? { range: [0, max] } : { range: (u, min, top) => [0, Math.max(1, top)] } },
-      axes: [{ values: (u, ticks) => ticks.map(duration) }, {}],
+      axes: [{ values: (u, ticks) => ticks.map(duration) }, { size: 60 }],
       series: [{ label: 'scenario time', value: (u, v) => v == null ? '-' : duration(v) }].concat(series.map((name, k) => ({
         label: name, stroke: SERIES_COLOURS[k % SERIES_COLOURS.length], width: k === 0 && !max ? 2 : 1.5, spanGaps: true
       })))
