@@ -9,6 +9,7 @@ import io.cloudcut.report.ModelVerdict;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
@@ -93,16 +94,18 @@ public final class Dashboard implements AutoCloseable {
 
     /**
      * Replays a finished run's observations at the pace its scenario clock ran, {@code speed} times
-     * faster, from the moment the first page opens, then shows its verdicts; returns at once.
+     * faster, from the moment the first page opens, then shows its verdicts; returns at once (the
+     * verdicts are computed first, here).
      *
      * @return when the replay has shown the last observation and the verdicts
      */
     public Future<Void> replay(List<Observation> observations, double speed) {
         Replay replay = new Replay(observations, speed);
+        JsonObject verdicts = verdicts(new RunResult(observations));
         return server.firstPage().compose(opened -> {
-            io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+            Promise<Void> done = Promise.promise();
             replay.play(vertx, this::feed, () -> {
-                show(new RunResult(observations));
+                board.finished(verdicts);
                 done.complete();
             });
             return done.future();
@@ -114,20 +117,22 @@ public final class Dashboard implements AutoCloseable {
      * that was not healthy, a stream cut short); the event stream then ends.
      */
     public void show(RunResult result) {
+        board.finished(verdicts(result));
+    }
+
+    private static JsonObject verdicts(RunResult result) {
         JsonObject shown = new JsonObject()
                 .put("ladder", new JsonArray(Arrays.stream(ModelVerdict.values()).map(Enum::name).toList()));
         Optional<HealthObserved> baseline = result.health(HealthObserved.BASELINE);
         if (baseline.isPresent() && !baseline.get().healthy()) {
-            shown.put("problem", "no verdicts: the harness could not measure this run (its baseline was not healthy): "
+            return shown.put("problem", "no verdicts: the harness could not measure this run (its baseline was not healthy): "
                     + String.join("; ", baseline.get().problems()));
-        } else {
-            try {
-                shown.put("report", JsonObject.mapFrom(result.report()));
-            } catch (IllegalArgumentException cutShort) {
-                shown.put("problem", "no verdicts: " + cutShort.getMessage());
-            }
         }
-        board.finished(shown);
+        try {
+            return shown.put("report", JsonObject.mapFrom(result.report()));
+        } catch (IllegalArgumentException cutShort) {
+            return shown.put("problem", "no verdicts: " + cutShort.getMessage());
+        }
     }
 
     private void feed(Observation observation) {

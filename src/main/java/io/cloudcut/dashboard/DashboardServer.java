@@ -16,8 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The dashboard's HTTP server on 127.0.0.1: the page and its assets (the chart library from its
@@ -35,7 +35,8 @@ final class DashboardServer {
 
     private final Vertx vertx;
     private final FleetBoard board;
-    private final List<HttpServerResponse> pages = new ArrayList<>();
+    /** The pages' event streams: added and removed on the server's event loop, told on the timer's. */
+    private final List<HttpServerResponse> pages = new CopyOnWriteArrayList<>();
     private final Promise<Void> firstPage = Promise.promise();
     private HttpServer server;
     private long timer;
@@ -77,7 +78,6 @@ final class DashboardServer {
 
     Future<Void> close() {
         vertx.cancelTimer(timer);
-        pages.forEach(page -> page.end());
         return server.close();
     }
 

@@ -47,11 +47,6 @@ final class Replay {
         }
     }
 
-    /** Real time the replay takes. */
-    double wallMillis() {
-        return dueMillis.length == 0 ? 0 : dueMillis[dueMillis.length - 1] / speed;
-    }
-
     /** Feeds {@code board} from now on, on {@code vertx}'s timers; {@code done} runs after the last observation. */
     void play(Vertx vertx, Consumer<Observation> board, Runnable done) {
         long startedNanos = System.nanoTime();
