@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
  * A live view of a run in a browser, and its metrics for Prometheus, served on 127.0.0.1: the page at
  * {@link #url()}, {@code /metrics} beside it. Fed by a run as it goes ({@link #listener()}), or by a
  * finished run's observations ({@link #replay}); {@link #show} gives it the run's verdicts at the end.
- * It runs on its own Vert.x instance, whose own figures (HTTP, event loops) Vert.x Micrometer adds to
- * {@code /metrics}: the run's event loops are not slowed by whoever watches.
+ * It serves on a Vert.x instance of its own, whose figures (HTTP, event loops) Vert.x Micrometer adds to
+ * {@code /metrics}: pages and scrapes are answered there, and the run's threads only update counts.
  */
 public final class Dashboard implements AutoCloseable {
 
