@@ -131,37 +131,37 @@ final class RunCommand implements Callable<Integer> {
         }
         RealTimeRaces.find(scenario, ScenarioRunner.runScale(scenario)).forEach(race -> err.println("warning: " + race));
         err.flush();
-        RunResult result = null;
         try {
+            settings = settings.watchedBy(dashboard.watch(settings.progress(), err));
+        } catch (IllegalArgumentException | IllegalStateException cannot) {
+            err.println("error: --dashboard: " + cannot.getMessage());
+            err.flush();
+            return CloudCutCommand.EXIT_BAD_INPUT;
+        }
+        RunResult result;
+        try {
+            result = new ScenarioRunner(settings).run(scenario);
+        } catch (InfrastructureException failed) {
+            dashboard.runEnded(null, err);
+            err.println("error: " + failed.getMessage());
+            err.flush();
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        if (reportDir != null) {
+            // Whatever the verdicts, the stream is what a report is recomputed from (cloudcut report DIR).
             try {
-                settings = settings.watchedBy(dashboard.watch(settings.progress(), err));
-            } catch (IllegalArgumentException | IllegalStateException cannot) {
-                err.println("error: --dashboard: " + cannot.getMessage());
+                err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
+            } catch (IOException unwritable) {
+                err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
                 err.flush();
-                return CloudCutCommand.EXIT_BAD_INPUT;
-            }
-            try {
-                result = new ScenarioRunner(settings).run(scenario);
-            } catch (InfrastructureException failed) {
-                err.println("error: " + failed.getMessage());
-                err.flush();
+                dashboard.runEnded(result, err);
                 return CloudCutCommand.EXIT_INFRASTRUCTURE;
             }
-            if (reportDir != null) {
-                // Whatever the verdicts, the stream is what a report is recomputed from (cloudcut report DIR).
-                try {
-                    err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
-                } catch (IOException unwritable) {
-                    err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
-                    err.flush();
-                    return CloudCutCommand.EXIT_INFRASTRUCTURE;
-                }
-                err.flush();
-            }
-            return RunOutputs.emit(result, reportDir, terminal.palette(), out, err);
-        } finally {
-            // after the tables: the page shows the verdicts while the terminal has them too
-            dashboard.runEnded(result, err);
+            err.flush();
         }
+        int exit = RunOutputs.emit(result, reportDir, terminal.palette(), out, err);
+        // after the tables: the page shows the verdicts while the terminal has them too
+        dashboard.runEnded(result, err);
+        return exit;
     }
 }

@@ -136,7 +136,8 @@ final class DeviceTiles {
     void probe(ProbeObserved probe) {
         Device device = device(probe.device(), probe.model());
         Integer function = device == null ? null : device.group.functions.get(probe.function());
-        // a probe of an earlier round that timed out is logged after the round that found the device back
+        // a probe of an earlier round (one that timed out, or one of the round that found it back) may be
+        // logged after the device's recovery: the recovery says how every function stood then
         if (function == null || (device.recovery != null && probe.atMillis() < device.recovery.atMillis())) {
             return;
         }
@@ -155,6 +156,11 @@ final class DeviceTiles {
         Device device = device(recovery.device(), recovery.model());
         if (device != null) {
             device.recovery = recovery;
+            if (recovery.recovered()) {
+                // every function worked in the round that found it back, whatever order its probes were logged in
+                device.group.failing -= device.failing.cardinality();
+                device.failing.clear();
+            }
             rejudge(device);
         }
     }

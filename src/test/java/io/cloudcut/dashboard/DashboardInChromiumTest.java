@@ -3,6 +3,7 @@ package io.cloudcut.dashboard;
 import io.cloudcut.cli.CloudCutCommand;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.ObservationsReader;
@@ -28,6 +29,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * The dashboard of a real run (short-outage, one device per model, through the command line with
  * {@code --dashboard}: about 35 s), watched in Debian's headless Chromium while it goes: every tile
  * drawn green once the fleet is up, tiles drawn in another colour once the outage bites, the
- * verdicts (ladder and matrix) once the run is over with the devices back, and no request beyond the
+ * verdicts (ladder and matrix) once the run is over with the devices back (each recovered device's
+ * tile recovered, unless a probe since failed), and no request beyond the
  * dashboard itself, no console error. Then {@code cloudcut dashboard DIR} replays the same run to a
  * new page, which ends as the live one did, and counts the same probes on {@code /metrics}.
  */
@@ -97,10 +100,11 @@ class DashboardInChromiumTest {
         assertThat(run.finished().exitCode).as("exit code (1: an expectation failed on a loaded machine); stderr:%n%s", run.err)
                 .isIn(0, 1);
         RunReport report = JsonReportWriter.read(reportDir.resolve(JsonReportWriter.FILE_NAME));
-        int recovered = report.models().stream().mapToInt(model -> model.recovery().recovered()).sum();
-        assertThat(recovered).as("devices back after the outage").isPositive();
-        assertThat(tilesIn("RECOVERED")).as("tiles showing a recovered device").isEqualTo(recovered);
-        assertThat(colours()).filteredOn(colour("RECOVERED")::equals).hasSize(recovered);
+        Map<String, String> expected = afterRecovery(ObservationsReader.read(reportDir.resolve(ObservationsWriter.FILE_NAME)));
+        assertThat(expected).as("devices back after the outage").hasSize(
+                report.models().stream().mapToInt(model -> model.recovery().recovered()).sum()).containsValue("RECOVERED");
+        assertThat(tilesById()).as("tiles of the devices that recovered").containsAllEntriesOf(expected);
+        assertThat(colours()).filteredOn(colour("RECOVERED")::equals).hasSize((int) tilesIn("RECOVERED"));
         assertTheVerdictsOf(report);
         liveEnd = tiles();
 
@@ -127,6 +131,31 @@ class DashboardInChromiumTest {
         assertThat(probes).as("probes on /metrics by outcome").hasSameSizeAs(logged);
         logged.forEach((outcome, count) -> assertThat(probes.get(outcome)).as(outcome).isEqualTo(count.doubleValue()));
         assertOnlyTheDashboardWasAsked(page);
+    }
+
+    /**
+     * What the tile of each device that recovered must show: recovered, unless a function's last probe
+     * dated from its recovery on failed (impaired then).
+     */
+    private static Map<String, String> afterRecovery(List<Observation> observations) {
+        Map<String, String> expected = new HashMap<>();
+        for (int i = 0; i < observations.size(); i++) {
+            if (observations.get(i) instanceof RecoveryObserved recovery && recovery.recovered()) {
+                Map<String, Boolean> lastOk = new HashMap<>();
+                observations.subList(i + 1, observations.size()).stream().filter(ProbeObserved.class::isInstance)
+                        .map(ProbeObserved.class::cast)
+                        .filter(probe -> probe.device().equals(recovery.device()) && probe.atMillis() >= recovery.atMillis())
+                        .forEach(probe -> lastOk.put(probe.function(), probe.ok()));
+                expected.put(recovery.device(), lastOk.containsValue(false) ? "IMPAIRED" : "RECOVERED");
+            }
+        }
+        return expected;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> tilesById() {
+        return (Map<String, String>) script("const d = window.cloudcutDashboard; const byId = {};"
+                + " d.ids.forEach((id, i) => { if (id) byId[id] = d.states[d.tiles[i]]; }); return byId;");
     }
 
     private static void assertTheVerdictsOf(RunReport report) {

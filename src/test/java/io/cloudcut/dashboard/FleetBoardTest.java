@@ -52,9 +52,11 @@ class FleetBoardTest {
     }
 
     @Test
-    void aTimeoutLoggedAfterTheDeviceRecoveredDoesNotUndoIt() {
+    void aRecoveryClearsFailuresAndAnEarlierTimeoutLoggedAfterItDoesNotUndoIt() {
         board.accept(ConnectionObserved.up(10, DEVICE, MODEL, 0, 5));
+        board.accept(probe(300, "status-report", ProbeOutcome.TIMED_OUT));
         board.accept(recovered(500));
+        assertThat(board.model(MODEL).availability()).as("the recovery says every function works").isEqualTo(1.0);
         board.accept(probe(400, "clean-from-app", ProbeOutcome.TIMED_OUT));
         assertThat(board.model(MODEL).inState()[TileState.RECOVERED.ordinal()]).isEqualTo(1);
         board.accept(probe(600, "clean-from-app", ProbeOutcome.TIMED_OUT));
