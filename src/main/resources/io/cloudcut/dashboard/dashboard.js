@@ -106,7 +106,8 @@
   function duration(seconds) {
     const s = Math.floor(seconds);
     const h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60);
-    return h > 0 ? h + 'h' + String(m).padStart(2, '0') + 'm' : m + 'm' + String(s % 60).padStart(2, '0') + 's';
+    if (h > 0) return h + 'h' + String(m).padStart(2, '0') + 'm';
+    return s % 60 === 0 ? m + 'm' : m + 'm' + String(s % 60).padStart(2, '0') + 's';
   }
 
   function showStatus(status) {
@@ -124,9 +125,13 @@
     return new uPlot({
       width: width, height: 220,
       scales: { x: { time: false }, y: max ? { range: [0, max] } : { range: (u, min, top) => [0, Math.max(1, top)] } },
-      axes: [{ values: (u, ticks) => ticks.map(duration) }, { size: 60 }],
+      // ticks on round spans of scenario time, from a second to a day
+      axes: [{ incrs: [1, 5, 15, 60, 300, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400], space: 70,
+        values: (u, ticks) => ticks.map(duration) }, { size: 60 }],
       series: [{ label: 'scenario time', value: (u, v) => v == null ? '-' : duration(v) }].concat(series.map((name, k) => ({
-        label: name, stroke: SERIES_COLOURS[k % SERIES_COLOURS.length], width: k === 0 && !max ? 2 : 1.5, spanGaps: true
+        label: name, stroke: SERIES_COLOURS[k % SERIES_COLOURS.length], width: k === 0 && !max ? 2 : 1.5, spanGaps: true,
+        // a point per tick holds until the next: steps, not slopes that suggest values in between
+        paths: uPlot.paths.stepped({ align: 1 }), points: { show: false }
       })))
     }, series.map(() => []).concat([[]]), element);
   }
