@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.testing.Chromium;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.AfterAll;
@@ -9,15 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HtmlReportInChromiumTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final List<String> CHARTS = List.of("connected", "availability", "timeline", "recovery", "events");
 
     @TempDir
@@ -51,7 +45,7 @@ class HtmlReportInChromiumTest {
         assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
         assertThat(run.err()).contains("report.html");
         report = JsonReportWriter.read(dir.resolve(JsonReportWriter.FILE_NAME));
-        browser = chromium();
+        browser = Chromium.start(dir);
         browser.get(dir.resolve(HtmlReportWriter.FILE_NAME).toUri().toString());
         new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the page's script did not finish: "
                         + browser.manage().logs().get(LogType.BROWSER).getAll())
@@ -119,25 +113,5 @@ class HtmlReportInChromiumTest {
 
     private static Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(code, arguments);
-    }
-
-    /** Debian's Chromium and its driver, headless, with a fresh profile, logging the console and the network. */
-    private static ChromeDriver chromium() throws Exception {
-        assertThat(new File(CHROMIUM)).as("apt-get install chromium chromium-driver (.ci/run does)").canRead();
-        assertThat(new File(CHROMEDRIVER)).as("apt-get install chromium chromium-driver (.ci/run does)").canRead();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,2000",
-                // any request that tried to leave would be refused here (and still be in the performance log)
-                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        logs.enable(LogType.PERFORMANCE, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        // the driver named outright, so that Selenium Manager downloads nothing
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
     }
 }

@@ -36,7 +36,7 @@ public final class Chromium {
         assertThat(new File(CHROMEDRIVER)).as("apt-get install chromium chromium-driver (.ci/run does)").canRead();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
                 "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1600",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,2000",
                 "--proxy-server=http://127.0.0.1:9",
                 "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium-profile"));
         LoggingPreferences logs = new LoggingPreferences();
