@@ -62,6 +62,8 @@ final class VacuumFirmware implements Firmware {
             }
             case "child-lock" -> childPressesClean();
             case "child-lock-from-app" -> Future.succeededFuture(childLock.setFromAppAndRelease());
+            case "pause" -> pause();
+            case "locate" -> Future.succeededFuture("beep: here I am (" + state.wireName() + ")");
             default -> Future.failedFuture("a vacuum has no function '" + function + "'");
         };
     }
@@ -114,6 +116,16 @@ final class VacuumFirmware implements Firmware {
             enter(VacuumState.IDLE);
             return "stopped (" + was + "), idle where it stood";
         });
+    }
+
+    /** Halts a moving robot where it is, to go on with a start: a dashboard's pause (no model probes it). */
+    private Future<String> pause() {
+        if (!isMoving()) {
+            return Future.failedFuture("nothing to pause: " + state.wireName());
+        }
+        device.cancelTimer(runTimer);
+        enter(VacuumState.PAUSED);
+        return Future.succeededFuture("paused");
     }
 
     /** Sends the robot home; one already docked is sent out first, for the same reason as {@link #stopRunning}. */
