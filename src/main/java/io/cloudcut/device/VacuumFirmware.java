@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * A robot vacuum: starts a cleaning run from its button, from the app (the whole floor, or the rooms
  * the owner picked on the app's map) or from its schedule, cleans for a while, returns and docks; can be stopped where it is or sent back to its base; reports its
- * status to the cloud on its own and when asked. Its child lock, set from the app, keeps the button
+ * status to the cloud on its own and when asked. A dashboard on the local network can also pause it
+ * and make it beep ({@code pause}, {@code locate}: no model probes them). Its child lock, set from the app, keeps the button
  * from starting a run, and is held on the robot unless the model's session policy is
  * {@code factory-settings}: then it is the cloud's setting, and applies only while the robot has a
  * cloud session.

@@ -39,8 +39,8 @@ abstract class DeviceTopics implements DeviceConventions {
         String objectId = safe(deviceId) + "_" + suffix;
         return new DiscoveryConfig(DISCOVERY_PREFIX + "/" + component + "/" + NODE_ID + "/" + objectId + "/config",
                 new JsonObject()
+                        // No object_id: Home Assistant names the entity from the device and the entity's name.
                         .put("unique_id", NODE_ID + "_" + objectId)
-                        .put("object_id", objectId)
                         .put("device", new JsonObject()
                                 .put("identifiers", new JsonArray().add(NODE_ID + "_" + safe(deviceId)))
                                 .put("name", deviceId)

@@ -5,15 +5,20 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The harness's own connection for MQTT dashboards, straight to the broker (never through a device
@@ -35,18 +40,33 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StatusPublisher {
 
     public static final String PREFIX = "cloudcut/status/";
+    /** How long the end of a run waits for the connection, lost to a broker restart, say, to come back. */
+    private static final Duration RECONNECT_LIMIT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(StatusPublisher.class);
 
     private final Mqtt3AsyncClient client;
+    /** Completes while connected; a new one, not complete, from each loss to the next connect. */
+    private volatile CompletableFuture<Void> up = new CompletableFuture<>();
     /** What each topic shows, as last published; cleared on a reconnect (a restarted broker lost it). */
     private final Map<String, String> shown = new ConcurrentHashMap<>();
 
     private StatusPublisher(String host, int port) {
         client = MqttClient.builder()
-                .identifier("cloudcut-harness-status")
+                // Its own id per run: two runs on one external broker must not take each other's session.
+                .identifier("cloudcut-harness-status-" + UUID.randomUUID().toString().substring(0, 8))
                 .serverHost(host)
                 .serverPort(port)
-                .automaticReconnectWithDefaultConfig()
+                // Soon after a broker restart: the status shown meanwhile is stale.
+                .automaticReconnect()
+                    .initialDelay(100, TimeUnit.MILLISECONDS)
+                    .maxDelay(2, TimeUnit.SECONDS)
+                    .applyAutomaticReconnect()
                 .addConnectedListener(connected -> connected())
+                .addDisconnectedListener(lost -> {
+                    if (up.isDone()) {
+                        up = new CompletableFuture<>();
+                    }
+                })
                 .useMqttVersion3()
                 .buildAsync();
     }
@@ -58,7 +78,8 @@ public final class StatusPublisher {
                 .willPublish().topic(PREFIX + "harness").payload(bytes(DeviceConventions.OFFLINE))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()
                 .send();
-        return Future.fromCompletionStage(connected).map(publisher);
+        // A connect that failed must not leave the client reconnecting behind the run's back.
+        return Future.fromCompletionStage(connected).map(publisher).onFailure(failed -> publisher.close());
     }
 
     /**
@@ -67,6 +88,7 @@ public final class StatusPublisher {
      */
     private void connected() {
         shown.clear();
+        up.complete(null);
         publish(PREFIX + "harness", DeviceConventions.ONLINE);
     }
 
@@ -87,17 +109,27 @@ public final class StatusPublisher {
 
     /**
      * Ends the run's showing: phase {@code finished}; the devices' retained topics cleared unless
-     * {@code keepDiscovery}; {@code offline}; disconnected. Completes once the broker acknowledged it all.
+     * {@code keepDiscovery}; {@code offline}; disconnected. Completes once the broker acknowledged it
+     * all, or, when the broker could not be reached, after logging what was left: a dashboard's
+     * leftovers are no reason to lose a run's verdicts.
      */
     public Future<Void> finish(Collection<DeviceConventions> devices, boolean keepDiscovery) {
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        sent.add(publish(PREFIX + "phase", "finished"));
-        if (!keepDiscovery) {
-            devices.forEach(device -> device.retainedTopics().forEach(topic -> sent.add(publish(topic, ""))));
-        }
-        sent.add(publish(PREFIX + "harness", DeviceConventions.OFFLINE));
-        CompletableFuture<Void> done = CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-                .thenCompose(acked -> client.disconnect());
+        CompletableFuture<Void> done = up.orTimeout(RECONNECT_LIMIT.toMillis(), TimeUnit.MILLISECONDS).thenCompose(connected -> {
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            sent.add(publish(PREFIX + "phase", "finished"));
+            if (!keepDiscovery) {
+                devices.forEach(device -> device.retainedTopics().forEach(topic -> sent.add(publish(topic, ""))));
+            }
+            sent.add(publish(PREFIX + "harness", DeviceConventions.OFFLINE));
+            return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+        }).handle((acked, failed) -> {
+            if (failed != null) {
+                LOG.warn("could not end the run's MQTT dashboard topics ({}): the devices' retained topics may be left on the broker",
+                        failed.toString());
+            }
+            close();
+            return null;
+        });
         return Future.fromCompletionStage(done);
     }
 
