@@ -57,6 +57,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FleetOptions fleet;
 
+    @Option(names = "--keep-discovery",
+            description = "Leave the devices' Home Assistant discovery configs, state and availability on the broker "
+                    + "when the run ends (by default they are cleared, and the entities leave Home Assistant).")
+    boolean keepDiscovery;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Spread the fleet over N worker processes (cloudcut worker) of the cluster; this process "
                     + "coordinates: broker, cloud, probes, timeline and report. Passes the open-file limit of one process.")
@@ -122,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
                 settings = settings.onWorkers(cluster.settings(), workers);
             } else if (cluster.members != null) {
                 throw new IllegalArgumentException("--cluster needs --workers N: how many workers to spread the fleet over");
+            }
+            if (keepDiscovery) {
+                settings = settings.keepingDiscovery();
             }
             ScenarioRunner.check(scenario, settings);
         } catch (IllegalArgumentException impossible) {

@@ -82,7 +82,8 @@ final class BedFirmware implements Firmware {
         String warmth = temperature.value > 0 ? "heating" : temperature.value < 0 ? "cooling" : "neutral";
         String incline = head.value > 0 ? "inclined" : "flat";
         boolean atRest = temperature.value == 0 && head.value == 0;
-        device.state(warmth + ", " + incline, atRest ? Activity.AT_REST : Activity.ACTING);
+        device.state(warmth + ", " + incline, atRest ? Activity.AT_REST : Activity.ACTING,
+                new JsonObject().put("temperatureLevel", temperature.value).put("headDegrees", head.value));
     }
 
     private void sendReport(String function, String probeId) {

@@ -28,6 +28,15 @@ public interface DeviceContext {
     void state(String state, Activity activity);
 
     /**
+     * Enters a state, as {@link #state(String, Activity)}, with readings that MQTT dashboards show
+     * beside it (a bed's temperature level and incline, say): published on the device's state topic
+     * whenever state or readings change. Without an override, the readings are not shown.
+     */
+    default void state(String state, Activity activity, JsonObject readings) {
+        state(state, activity);
+    }
+
+    /**
      * Sends an event to the cloud's ingest service at QoS 1: at once when connected, otherwise kept in
      * the offline buffer (or dropped, with a reason, by its overflow policy) and sent on reconnect.
      *

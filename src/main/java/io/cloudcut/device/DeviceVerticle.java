@@ -1,6 +1,7 @@
 package io.cloudcut.device;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
@@ -14,6 +15,7 @@ import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.observation.StateObserved;
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.FunctionPath;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.Trigger;
@@ -26,6 +28,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +38,8 @@ import java.util.concurrent.Executor;
 /**
  * One emulated device: the runtime around a {@link Firmware}. It owns the device's MQTT connection,
  * its cloud session and the policy that gates functions on it, and its offline event buffer. The
- * physical world reaches it on the event bus ({@link DeviceAddresses}); the cloud over MQTT.
+ * physical world reaches it on the event bus ({@link DeviceAddresses}); the cloud over MQTT; MQTT
+ * dashboards see it, and command it, on its own connection ({@link DashboardPresence}).
  */
 public final class DeviceVerticle extends VerticleBase implements ConnectionListener, DeviceContext {
 
@@ -57,6 +61,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private final Firmware firmware;
 
     private DeviceConnection connection;
+    private DashboardPresence dashboard;
     private EventOutbox outbox;
     private CloudSession session;
     /** The device's deadlines on the scenario clock, by the id the firmware holds. */
@@ -90,9 +95,12 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         // Local: on a worker of a clustered run the harness reaches its devices through the worker.
         vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.stimulus(deviceId), this::stimulus);
         vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.status(deviceId), ask -> ask.reply(status()));
+        dashboard = new DashboardPresence(DeviceConventions.of(deviceId, model), () -> connection);
+        List<String> subscriptions = new ArrayList<>(List.of(CloudTopics.auth(deviceId), CloudTopics.command(deviceId)));
+        subscriptions.addAll(dashboard.subscriptions());
         connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
-                model.keepAlive(), model.connectTimeout(), model.mqttSession(), List.of(CloudTopics.auth(deviceId), CloudTopics.command(deviceId)),
-                model.reconnect(), clock), this);
+                model.keepAlive(), model.connectTimeout(), model.mqttSession(), subscriptions, model.reconnect(), clock)
+                .withWill(dashboard.will()), this);
         firmware.start(this);
         session.start();
         connection.open();
@@ -108,7 +116,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         return finished.future().compose(done -> {
             vertx.cancelTimer(limit);
             observe(eventsAccount());
-            return connection.close();
+            return dashboard.goOffline().transform(either -> connection.close());
         });
     }
 
@@ -124,6 +132,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     public void connected(ConnectAttempt attempt) {
         observe(ConnectionObserved.up(nowMillis(), deviceId, model.id(), attempt.startedAtMillis(), attempt.realMillis()));
         firmware.connectionChanged(true);
+        dashboard.connected();
         session.connected();
         drainOutbox();
     }
@@ -143,6 +152,13 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public void message(String topic, Buffer payload) {
+        if (dashboard.isCommand(topic)) {
+            dashboardCommand(payload);
+            return;
+        }
+        if (dashboard.homeAssistantAnnounced(topic, payload)) {
+            return;
+        }
         JsonObject message;
         try {
             message = payload.toJsonObject();
@@ -181,11 +197,17 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public void state(String newState, Activity newActivity) {
+        state(newState, newActivity, new JsonObject());
+    }
+
+    @Override
+    public void state(String newState, Activity newActivity, JsonObject readings) {
         if (!newState.equals(state) || newActivity != activity) {
             state = newState;
             activity = newActivity;
             observe(new StateObserved(nowMillis(), deviceId, model.id(), newState, newActivity == Activity.AT_REST));
         }
+        dashboard.show(newState, readings);
     }
 
     @Override
@@ -197,6 +219,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         }
         outbox.add(event);
         drainOutbox();
+        dashboard.happened(kind);
     }
 
     @Override
@@ -268,6 +291,20 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 .put("ok", result.succeeded())
                 .put("detail", result.succeeded() ? result.result() : result.cause().getMessage())
                 .toBuffer()));
+    }
+
+    /**
+     * A command from a dashboard on the local network (Home Assistant, say): the device acts on it as
+     * on its own button, under the same session policy, and its state topic shows the outcome. A
+     * payload that is no command is counted and rejected.
+     */
+    private void dashboardCommand(Buffer payload) {
+        Optional<String> name = dashboard.commandFunction(payload);
+        if (name.isEmpty()) {
+            malformedMessages++;
+            return;
+        }
+        perform(new FunctionSpec(name.get(), FunctionPath.LOCAL, null, null, null), null);
     }
 
     private Future<String> perform(FunctionSpec function, String probeId) {

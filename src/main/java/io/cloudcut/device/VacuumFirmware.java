@@ -9,7 +9,8 @@ import java.util.Locale;
 /**
  * A robot vacuum: starts a cleaning run from its button, from the app (the whole floor, or the rooms
  * the owner picked on the app's map) or from its schedule, cleans for a while, returns and docks; can be stopped where it is or sent back to its base; reports its
- * status to the cloud on its own and when asked. Its child lock, set from the app, keeps the button
+ * status to the cloud on its own and when asked. A dashboard on the local network can also pause it
+ * and make it beep ({@code pause}, {@code locate}: no model probes them). Its child lock, set from the app, keeps the button
  * from starting a run, and is held on the robot unless the model's session policy is
  * {@code factory-settings}: then it is the cloud's setting, and applies only while the robot has a
  * cloud session.
@@ -62,6 +63,8 @@ final class VacuumFirmware implements Firmware {
             }
             case "child-lock" -> childPressesClean();
             case "child-lock-from-app" -> Future.succeededFuture(childLock.setFromAppAndRelease());
+            case "pause" -> pause();
+            case "locate" -> Future.succeededFuture("beep: here I am (" + state.wireName() + ")");
             default -> Future.failedFuture("a vacuum has no function '" + function + "'");
         };
     }
@@ -114,6 +117,16 @@ final class VacuumFirmware implements Firmware {
             enter(VacuumState.IDLE);
             return "stopped (" + was + "), idle where it stood";
         });
+    }
+
+    /** Halts a moving robot where it is, to go on with a start: a dashboard's pause (no model probes it). */
+    private Future<String> pause() {
+        if (!isMoving()) {
+            return Future.failedFuture("nothing to pause: " + state.wireName());
+        }
+        device.cancelTimer(runTimer);
+        enter(VacuumState.PAUSED);
+        return Future.succeededFuture("paused");
     }
 
     /** Sends the robot home; one already docked is sent out first, for the same reason as {@link #stopRunning}. */

@@ -14,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The devices of a run: one verticle each, each reaching the broker through its own link of a fault
@@ -35,6 +36,13 @@ final class Fleet {
 
     List<DeviceRef> devices() {
         return devices;
+    }
+
+    /** How many devices of each model. */
+    Map<String, Integer> devicesByModel() {
+        Map<String, Integer> counts = new TreeMap<>();
+        devices.forEach(device -> counts.merge(device.model().id(), 1, Integer::sum));
+        return counts;
     }
 
     List<DeviceRef> ofModel(String model) {

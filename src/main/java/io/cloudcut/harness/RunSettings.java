@@ -10,10 +10,13 @@ import java.time.Duration;
  * {@code brokerPort} or a free port when null) or an external one ({@code externalBroker}, a
  * {@code tcp://host:port} URI), how long devices may take to come up, who watches, and where the
  * devices run: in this process, or spread over {@code workers} worker processes of the cluster that
- * {@code cluster} joins (then this process coordinates: broker, cloud, probes, timeline, report).
+ * {@code cluster} joins (then this process coordinates: broker, cloud, probes, timeline, report); and
+ * whether the devices' Home Assistant discovery configs stay on the broker when the run ends
+ * ({@code keepDiscovery}; cleared by default).
  */
 public record RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir,
-                          Duration startupTimeout, ProgressListener progress, ClusterSettings cluster, int workers) {
+                          Duration startupTimeout, ProgressListener progress, ClusterSettings cluster, int workers,
+                          boolean keepDiscovery) {
 
     public RunSettings {
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
@@ -26,7 +29,7 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
     /** Every device in this process. */
     public RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir, Duration startupTimeout,
                        ProgressListener progress) {
-        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0);
+        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0, false);
     }
 
     /** The embedded broker on a free port, configured from the project's {@code broker-config/}. */
@@ -36,12 +39,20 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
 
     /** The same run with its devices spread over {@code workers} workers of {@code cluster}. */
     public RunSettings onWorkers(ClusterSettings cluster, int workers) {
-        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers);
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
+                keepDiscovery);
+    }
+
+    /** The same run, leaving the devices' discovery configs and state on the broker when it ends. */
+    public RunSettings keepingDiscovery() {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
+                true);
     }
 
     /** The same run, told to {@code watcher} instead (which may pass it on to the listener it had). */
     public RunSettings watchedBy(ProgressListener watcher) {
-        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, watcher, cluster, workers);
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, watcher, cluster, workers,
+                keepDiscovery);
     }
 
     public boolean clustered() {

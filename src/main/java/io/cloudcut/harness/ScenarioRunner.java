@@ -8,6 +8,8 @@ import io.cloudcut.broker.Brokers;
 import io.cloudcut.cloud.Cloud;
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.cluster.ClusterNode;
+import io.cloudcut.dashboard.mqtt.DeviceConventions;
+import io.cloudcut.dashboard.mqtt.StatusPublisher;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
@@ -68,6 +70,7 @@ public final class ScenarioRunner {
                     : Vertx.vertx();
             DeviceHost host = null;
             Pacer pacer = null;
+            StatusPublisher dashboards = null;
             try {
                 BrokerEndpoint endpoint = broker.endpoint();
                 ObservationLog log = new ObservationLog();
@@ -83,9 +86,16 @@ public final class ScenarioRunner {
                         "the cloud services could not connect to the broker");
                 host = deviceHost(vertx, log);
                 Fleet fleet = new Fleet(scenario, host);
-                StatusWatch status = new StatusWatch(fleet.devices().size());
+                StatusWatch status = new StatusWatch(fleet.devicesByModel());
                 log.watch(status);
-                long statusTimer = vertx.setPeriodic(STATUS_EVERY.toMillis(), tick -> progress.status(status.at(clock.now())));
+                StatusPublisher publisher = Waits.await(StatusPublisher.connect(endpoint.host(), endpoint.port()),
+                        "the harness's status publisher could not connect to the broker");
+                dashboards = publisher;
+                long statusTimer = vertx.setPeriodic(STATUS_EVERY.toMillis(), tick -> {
+                    RunStatus now = status.at(clock.now());
+                    progress.status(now);
+                    publisher.show(now.phase(), now.faults(), now.connectedByModel(), now.recovered(), now.healthy());
+                });
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
                 Waits.await(fleet.deploy(endpoint, clock), "the devices could not start");
@@ -108,17 +118,23 @@ public final class ScenarioRunner {
                 progress.healthChecked(runHealth);
 
                 Waits.await(fleet.undeploy(), "the devices could not stop");
+                vertx.cancelTimer(statusTimer);
+                Waits.await(publisher.finish(fleet.devices().stream()
+                                .map(device -> DeviceConventions.of(device.id(), device.model())).toList(),
+                        settings.keepDiscovery()), "clearing the devices' retained dashboard topics");
                 recordWhatTheCloudReceived(cloud, log, clock);
                 Waits.await(app.close(), "the phone app could not disconnect");
                 monitor.stop();
                 log.stopListening();
-                vertx.cancelTimer(statusTimer);
                 progress.finished();
                 log.add(new RunEndedObserved(clock.nowMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos)));
                 return new RunResult(log.snapshot());
             } finally {
                 if (pacer != null) {
                     pacer.close();
+                }
+                if (dashboards != null) {
+                    dashboards.close();
                 }
                 if (host != null) {
                     host.close();

@@ -9,8 +9,10 @@ import io.cloudcut.observation.RecoveryObserved;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -21,23 +23,27 @@ import java.util.function.Consumer;
 final class StatusWatch implements Consumer<Observation> {
 
     private final int devices;
-    private final Set<String> connected = new HashSet<>();
+    /** The connected devices of each model of the fleet. */
+    private final Map<String, Set<String>> connected = new HashMap<>();
     private final Set<String> faults = new LinkedHashSet<>();
     private int recovered;
     private String phase = "warming up";
     private Boolean healthy;
 
-    StatusWatch(int devices) {
-        this.devices = devices;
+    /** @param devicesByModel how many devices of each model the fleet has */
+    StatusWatch(Map<String, Integer> devicesByModel) {
+        this.devices = devicesByModel.values().stream().mapToInt(Integer::intValue).sum();
+        devicesByModel.keySet().forEach(model -> connected.put(model, new HashSet<>()));
     }
 
     @Override
     public synchronized void accept(Observation observation) {
         if (observation instanceof ConnectionObserved change) {
+            Set<String> ofModel = connected.computeIfAbsent(change.model(), model -> new HashSet<>());
             if (ConnectionObserved.UP.equals(change.change())) {
-                connected.add(change.device());
+                ofModel.add(change.device());
             } else {
-                connected.remove(change.device());
+                ofModel.remove(change.device());
             }
         } else if (observation instanceof PhaseObserved started && started.started()) {
             phase = started.phase();
@@ -55,6 +61,9 @@ final class StatusWatch implements Consumer<Observation> {
     }
 
     synchronized RunStatus at(Duration scenarioTime) {
-        return new RunStatus(scenarioTime, phase, connected.size(), recovered, devices, new ArrayList<>(faults), healthy);
+        Map<String, Integer> byModel = new HashMap<>();
+        connected.forEach((model, ofModel) -> byModel.put(model, ofModel.size()));
+        int all = byModel.values().stream().mapToInt(Integer::intValue).sum();
+        return new RunStatus(scenarioTime, phase, all, recovered, devices, new ArrayList<>(faults), healthy, byModel);
     }
 }

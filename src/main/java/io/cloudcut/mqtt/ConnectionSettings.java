@@ -12,13 +12,26 @@ import java.util.List;
  * how long it waits for a CONNACK or PUBACK (real time: a blackholed link accepts TCP but never
  * answers, and some clients would wait forever), the topic filters it subscribes to at every
  * connect, the MQTT session it asks for (clean or kept, and for how long), and its reconnect
- * policy, timed on the scenario clock.
+ * policy, timed on the scenario clock; and its Last Will, if any ({@code null}: none).
  */
 public record ConnectionSettings(String clientId, String host, int port, Duration keepAlive, Duration ackTimeout,
                                  MqttSessionPolicy session, List<String> subscriptions, ReconnectPolicy reconnect,
-                                 ScenarioClock clock) {
+                                 ScenarioClock clock, Will will) {
 
     public ConnectionSettings {
         subscriptions = List.copyOf(subscriptions);
+    }
+
+    /** Settings without a Last Will. */
+    public ConnectionSettings(String clientId, String host, int port, Duration keepAlive, Duration ackTimeout,
+                              MqttSessionPolicy session, List<String> subscriptions, ReconnectPolicy reconnect,
+                              ScenarioClock clock) {
+        this(clientId, host, port, keepAlive, ackTimeout, session, subscriptions, reconnect, clock, null);
+    }
+
+    /** The same settings with this Last Will, sent with every CONNECT. */
+    public ConnectionSettings withWill(Will lastWill) {
+        return new ConnectionSettings(clientId, host, port, keepAlive, ackTimeout, session, subscriptions, reconnect,
+                clock, lastWill);
     }
 }

@@ -16,6 +16,13 @@ public interface DeviceConnection {
     /** Publishes at QoS 1; succeeds on PUBACK, fails when not connected or when the connection drops first. */
     Future<Void> publish(String topic, Buffer payload);
 
+    /**
+     * Publishes at QoS 1 with the retain flag, as {@link #publish}: the broker keeps the last payload
+     * for whoever subscribes later (a dashboard's state, availability and discovery topics); an empty
+     * payload removes what it kept.
+     */
+    Future<Void> publishRetained(String topic, Buffer payload);
+
     boolean isConnected();
 
     /** Counts of this connection's life so far. */

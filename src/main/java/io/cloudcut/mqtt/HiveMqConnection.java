@@ -29,7 +29,7 @@ abstract class HiveMqConnection extends LibraryConnection {
     protected abstract CompletableFuture<List<String>> subscribeAtLeastOnce();
 
     /** Publishes at QoS 1; completes on a PUBACK that accepts it. */
-    protected abstract CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload);
+    protected abstract CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload, boolean retain);
 
     protected abstract CompletableFuture<Void> disconnect();
 
@@ -40,8 +40,8 @@ abstract class HiveMqConnection extends LibraryConnection {
     }
 
     @Override
-    protected void send(String topic, byte[] payload, Promise<Void> acked) {
-        publishAtLeastOnce(topic, payload).whenComplete((ignored, error) -> book.onContext(() -> {
+    protected void send(String topic, byte[] payload, boolean retain, Promise<Void> acked) {
+        publishAtLeastOnce(topic, payload, retain).whenComplete((ignored, error) -> book.onContext(() -> {
             if (error == null) {
                 acked.tryComplete();
             } else {

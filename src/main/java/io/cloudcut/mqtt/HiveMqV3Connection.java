@@ -1,11 +1,15 @@
 package io.cloudcut.mqtt;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import io.vertx.core.Vertx;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,10 +26,14 @@ final class HiveMqV3Connection extends HiveMqConnection {
 
     @Override
     protected void connect() {
-        client.connectWith()
+        Mqtt3ConnectBuilder.Send<CompletableFuture<Mqtt3ConnAck>> connect = client.connectWith()
                 .cleanSession(settings.session().cleanStart())
-                .keepAlive(LibraryTimings.keepAliveSeconds(settings))
-                .send();
+                .keepAlive(LibraryTimings.keepAliveSeconds(settings));
+        if (settings.will() != null) {
+            connect.willPublish().topic(settings.will().topic()).payload(settings.will().payload().getBytes(StandardCharsets.UTF_8))
+                    .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+        }
+        connect.send();
     }
 
     @Override
@@ -41,8 +49,8 @@ final class HiveMqV3Connection extends HiveMqConnection {
     }
 
     @Override
-    protected CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload) {
-        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
+    protected CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload, boolean retain) {
+        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).retain(retain).send()
                 .thenApply(published -> null);
     }
 

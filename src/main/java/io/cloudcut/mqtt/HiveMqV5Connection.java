@@ -1,11 +1,15 @@
 package io.cloudcut.mqtt;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.vertx.core.Vertx;
+
+import java.nio.charset.StandardCharsets;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +27,15 @@ final class HiveMqV5Connection extends HiveMqConnection {
 
     @Override
     protected void connect() {
-        client.connectWith()
+        Mqtt5ConnectBuilder.Send<CompletableFuture<Mqtt5ConnAck>> connect = client.connectWith()
                 .cleanStart(settings.session().cleanStart())
                 .sessionExpiryInterval(settings.session().expiry().toSeconds())
-                .keepAlive(LibraryTimings.keepAliveSeconds(settings))
-                .send();
+                .keepAlive(LibraryTimings.keepAliveSeconds(settings));
+        if (settings.will() != null) {
+            connect.willPublish().topic(settings.will().topic()).payload(settings.will().payload().getBytes(StandardCharsets.UTF_8))
+                    .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+        }
+        connect.send();
     }
 
     @Override
@@ -43,8 +51,8 @@ final class HiveMqV5Connection extends HiveMqConnection {
     }
 
     @Override
-    protected CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload) {
-        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send()
+    protected CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload, boolean retain) {
+        return client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).retain(retain).send()
                 .thenAccept(result -> result.getError().ifPresent(refused -> {
                     throw new CompletionException(refused);
                 }));

@@ -24,7 +24,7 @@ abstract class LibraryConnection implements DeviceConnection {
     }
 
     /** Sends a QoS 1 PUBLISH; on the context, completes {@code acked} on a PUBACK that accepts it, fails it otherwise. */
-    protected abstract void send(String topic, byte[] payload, Promise<Void> acked);
+    protected abstract void send(String topic, byte[] payload, boolean retain, Promise<Void> acked);
 
     /**
      * Subscribes to all of the settings' filters at QoS 1; on the context, a SUBACK that grants them
@@ -41,11 +41,20 @@ abstract class LibraryConnection implements DeviceConnection {
 
     @Override
     public final Future<Void> publish(String topic, Buffer payload) {
+        return publish(topic, payload, false);
+    }
+
+    @Override
+    public final Future<Void> publishRetained(String topic, Buffer payload) {
+        return publish(topic, payload, true);
+    }
+
+    private Future<Void> publish(String topic, Buffer payload, boolean retain) {
         if (!book.isConnected()) {
             return book.notConnected();
         }
         Promise<Void> acked = book.expectAck(this::dropConnection);
-        send(topic, payload.getBytes(), acked);
+        send(topic, payload.getBytes(), retain, acked);
         return acked.future();
     }
 

@@ -70,7 +70,7 @@ abstract class PahoConnection extends LibraryConnection {
     /** Sends CONNECT with this version's options; the outcome comes on a CONNACK that accepts it, or on failure. */
     protected abstract void pahoConnect(Outcome outcome) throws Exception;
 
-    protected abstract void pahoPublishQos1(String topic, byte[] payload, Outcome outcome) throws Exception;
+    protected abstract void pahoPublishQos1(String topic, byte[] payload, boolean retain, Outcome outcome) throws Exception;
 
     protected abstract void pahoSubscribe(String[] filters, int[] qos, Outcome outcome) throws Exception;
 
@@ -99,9 +99,9 @@ abstract class PahoConnection extends LibraryConnection {
     }
 
     @Override
-    protected void send(String topic, byte[] payload, Promise<Void> acked) {
+    protected void send(String topic, byte[] payload, boolean retain, Promise<Void> acked) {
         try {
-            pahoPublishQos1(topic, payload, onContext(codes -> {
+            pahoPublishQos1(topic, payload, retain, onContext(codes -> {
                 if (accepted(codes)) {
                     acked.tryComplete();
                 } else {

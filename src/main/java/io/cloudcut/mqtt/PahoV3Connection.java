@@ -11,6 +11,8 @@ import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The Eclipse Paho MQTT 3.1.1 stack: MqttAsyncClient, clean session, in-memory persistence,
  * reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
@@ -31,6 +33,9 @@ final class PahoV3Connection extends PahoConnection {
         // Off: Paho's reconnect waits real time on its own timer; the adapter reconnects on the scenario clock.
         options.setAutomaticReconnect(false);
         options.setMaxInflight(100);
+        if (settings.will() != null) {
+            options.setWill(settings.will().topic(), settings.will().payload().getBytes(StandardCharsets.UTF_8), 1, true);
+        }
         client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }
@@ -41,9 +46,10 @@ final class PahoV3Connection extends PahoConnection {
     }
 
     @Override
-    protected void pahoPublishQos1(String topic, byte[] payload, Outcome outcome) throws MqttException {
+    protected void pahoPublishQos1(String topic, byte[] payload, boolean retain, Outcome outcome) throws MqttException {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
+        message.setRetained(retain);
         client.publish(topic, message, null, listener(outcome));
     }
 

@@ -14,6 +14,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The Eclipse Paho MQTT 5 stack: MqttAsyncClient, clean start, session expiry 0, in-memory persistence,
  * reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
@@ -33,6 +35,12 @@ final class PahoV5Connection extends PahoConnection {
         options.setConnectionTimeout(LibraryTimings.connectTimeoutSeconds(settings));
         // Off: Paho's reconnect waits real time on its own timer; the adapter reconnects on the scenario clock.
         options.setAutomaticReconnect(false);
+        if (settings.will() != null) {
+            MqttMessage will = new MqttMessage(settings.will().payload().getBytes(StandardCharsets.UTF_8));
+            will.setQos(1);
+            will.setRetained(true);
+            options.setWill(settings.will().topic(), will);
+        }
         client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }
@@ -43,9 +51,10 @@ final class PahoV5Connection extends PahoConnection {
     }
 
     @Override
-    protected void pahoPublishQos1(String topic, byte[] payload, Outcome outcome) throws MqttException {
+    protected void pahoPublishQos1(String topic, byte[] payload, boolean retain, Outcome outcome) throws MqttException {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
+        message.setRetained(retain);
         client.publish(topic, message, null, listener(outcome));
     }
 

@@ -62,6 +62,15 @@ final class VertxMqttConnection implements DeviceConnection {
 
     @Override
     public Future<Void> publish(String topic, Buffer payload) {
+        return publish(topic, payload, false);
+    }
+
+    @Override
+    public Future<Void> publishRetained(String topic, Buffer payload) {
+        return publish(topic, payload, true);
+    }
+
+    private Future<Void> publish(String topic, Buffer payload, boolean retain) {
         if (!connected) {
             return Future.failedFuture("not connected");
         }
@@ -76,7 +85,7 @@ final class VertxMqttConnection implements DeviceConnection {
             }
         });
         acked.future().onComplete(done -> vertx.cancelTimer(ackTimer));
-        current.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, false).onComplete(sent -> {
+        current.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, retain).onComplete(sent -> {
             if (sent.failed()) {
                 acked.tryFail(sent.cause());
             } else if (acksBeforeRegistration.remove(sent.result())) {
@@ -121,6 +130,13 @@ final class VertxMqttConnection implements DeviceConnection {
                 .setAutoKeepAlive(true)
                 .setMaxInflightQueue(100);
         options.setConnectTimeout((int) settings.ackTimeout().toMillis());
+        if (settings.will() != null) {
+            options.setWillFlag(true)
+                    .setWillTopic(settings.will().topic())
+                    .setWillMessageBytes(Buffer.buffer(settings.will().payload()))
+                    .setWillQoS(MqttQoS.AT_LEAST_ONCE.value())
+                    .setWillRetain(true);
+        }
         MqttClient attempt = MqttClient.create(vertx, options);
         client = attempt;
         attempt.publishHandler(message -> {

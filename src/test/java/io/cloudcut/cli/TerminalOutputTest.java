@@ -25,7 +25,7 @@ class TerminalOutputTest {
 
     private static final String CLEAR_LINE = "\r\u001B[2K";
     private static final RunStatus DURING_THE_OUTAGE = new RunStatus(Duration.ofMinutes(125), "outage", 6, 0, 8,
-            List.of("ingest down", "blackhole"), true);
+            List.of("ingest down", "blackhole"), true, Map.of("m", 6));
 
     private final StringWriter written = new StringWriter();
 
@@ -36,7 +36,7 @@ class TerminalOutputTest {
         progress.status(DURING_THE_OUTAGE);
         progress.recoveryProgress(recovery(), 1, 8);
         progress.faultChanged("none");
-        progress.status(new RunStatus(Duration.ofMinutes(190), "recovery", 8, 8, 8, List.of(), true));
+        progress.status(new RunStatus(Duration.ofMinutes(190), "recovery", 8, 8, 8, List.of(), true, Map.of("m", 8)));
         progress.finished();
 
         String screen = written.toString();

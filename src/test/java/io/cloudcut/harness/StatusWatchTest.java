@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,8 +18,9 @@ class StatusWatchTest {
 
     @Test
     void connectionsPhasesFaultsRecoveriesAndHealthMoveTheStatus() {
-        StatusWatch watch = new StatusWatch(3);
-        assertThat(watch.at(Duration.ZERO)).isEqualTo(new RunStatus(Duration.ZERO, "warming up", 0, 0, 3, List.of(), null));
+        StatusWatch watch = new StatusWatch(Map.of("m", 3, "idle-model", 1));
+        assertThat(watch.at(Duration.ZERO)).isEqualTo(new RunStatus(Duration.ZERO, "warming up", 0, 0, 4, List.of(), null,
+                Map.of("m", 0, "idle-model", 0)));
 
         for (String device : List.of("a", "b", "c")) {
             watch.accept(ConnectionObserved.up(0, device, "m", 0, 10));
@@ -31,8 +33,8 @@ class StatusWatchTest {
         watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3));
         watch.accept(new ConnectionObserved(3_700_000, "b", "m", ConnectionObserved.DOWN, "keepalive", 0, 0));
 
-        assertThat(watch.at(Duration.ofMinutes(70))).isEqualTo(new RunStatus(Duration.ofMinutes(70), "outage", 2, 0, 3,
-                List.of("ingest down", "blackhole on all links"), true));
+        assertThat(watch.at(Duration.ofMinutes(70))).isEqualTo(new RunStatus(Duration.ofMinutes(70), "outage", 2, 0, 4,
+                List.of("ingest down", "blackhole on all links"), true, Map.of("m", 2, "idle-model", 0)));
 
         watch.accept(new FaultObserved(14_400_000, "blackhole on all links", true, false, 3));
         watch.accept(new PhaseObserved(14_400_000, "recovery", "recovery", true));
@@ -40,7 +42,7 @@ class StatusWatchTest {
         watch.accept(new RecoveryObserved(14_600_000, "b", "m", true, 200_000, 100_000, 50, "docked", false));
         watch.accept(new RecoveryObserved(21_600_000, "c", "m", false, 0, 0, 0, "docked, offline", false));
 
-        assertThat(watch.at(Duration.ofHours(6))).isEqualTo(new RunStatus(Duration.ofHours(6), "recovery", 3, 1, 3,
-                List.of("ingest down"), true));
+        assertThat(watch.at(Duration.ofHours(6))).isEqualTo(new RunStatus(Duration.ofHours(6), "recovery", 3, 1, 4,
+                List.of("ingest down"), true, Map.of("m", 3, "idle-model", 0)));
     }
 }

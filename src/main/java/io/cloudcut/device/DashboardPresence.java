@@ -1,0 +1,121 @@
+package io.cloudcut.device;
+
+import io.cloudcut.dashboard.mqtt.DeviceConventions;
+import io.cloudcut.mqtt.DeviceConnection;
+import io.cloudcut.mqtt.Will;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The device as MQTT dashboards see it, by its {@link DeviceConventions}: {@code online} on its
+ * availability topic at every connect (its Last Will says {@code offline} when the link dies), its
+ * Home Assistant discovery configs once (again when Home Assistant announces that it started), its
+ * state when it changes and at every connect (a restarted broker may have lost it), momentary events
+ * (a ring), and commands a dashboard sends.
+ * <p>
+ * None of this is an event of the device's: it never passes through the outbox or its account, and
+ * it is published only while connected, as a real device's dashboard topics are. On the device's
+ * context only.
+ */
+final class DashboardPresence {
+
+    private final DeviceConventions conventions;
+    private final Supplier<DeviceConnection> connection;
+    private String shown = "";
+    private boolean discoveryPublished;
+
+    DashboardPresence(DeviceConventions conventions, Supplier<DeviceConnection> connection) {
+        this.conventions = conventions;
+        this.connection = connection;
+    }
+
+    /** The connection's Last Will: the broker marks the device offline when its link dies. */
+    Will will() {
+        return new Will(conventions.availabilityTopic(), DeviceConventions.OFFLINE);
+    }
+
+    /** The topics to subscribe to besides the cloud's. */
+    List<String> subscriptions() {
+        List<String> topics = new ArrayList<>(conventions.commandTopic().stream().toList());
+        topics.add(DeviceConventions.HOME_ASSISTANT_STATUS);
+        return topics;
+    }
+
+    /** Whether a message is Home Assistant's announcement; when it says it started, the configs go again. */
+    boolean homeAssistantAnnounced(String topic, Buffer payload) {
+        if (!topic.equals(DeviceConventions.HOME_ASSISTANT_STATUS)) {
+            return false;
+        }
+        if (DeviceConventions.ONLINE.equals(payload.toString(StandardCharsets.UTF_8).trim())) {
+            discoveryPublished = false;
+            publishDiscovery();
+        }
+        return true;
+    }
+
+    boolean isCommand(String topic) {
+        return conventions.commandTopic().map(topic::equals).orElse(false);
+    }
+
+    /** The device function a dashboard's command stands for; empty for a payload that is no command. */
+    Optional<String> commandFunction(Buffer payload) {
+        return conventions.commandFunction(payload.toString(StandardCharsets.UTF_8));
+    }
+
+    void connected() {
+        publish(conventions.availabilityTopic(), DeviceConventions.ONLINE);
+        publishDiscovery();
+        sendState();
+    }
+
+    private void publishDiscovery() {
+        if (discoveryPublished || !connection.get().isConnected()) {
+            return;
+        }
+        List<Future<Void>> configs = conventions.discovery().stream()
+                .map(config -> publish(config.topic(), config.config().encode())).toList();
+        Future.all(configs).onSuccess(all -> discoveryPublished = true);
+    }
+
+    /** The device's state and readings as the state topic shows them: published when they changed. */
+    void show(String state, JsonObject readings) {
+        String payload = conventions.statePayload(state, readings).encode();
+        if (!payload.equals(shown)) {
+            shown = payload;
+            sendState();
+        }
+    }
+
+    /** A device event: shown as its momentary message, if it has one, and only while connected. */
+    void happened(String eventKind) {
+        conventions.eventMessage(eventKind).ifPresent(message -> {
+            if (connection.get().isConnected()) {
+                connection.get().publish(message.topic(), Buffer.buffer(message.payload()));
+            }
+        });
+    }
+
+    /** On a clean stop, which sends no will: says {@code offline} itself. */
+    Future<Void> goOffline() {
+        return connection.get().isConnected() ? publish(conventions.availabilityTopic(), DeviceConventions.OFFLINE)
+                : Future.succeededFuture();
+    }
+
+    /** While offline, nothing: the connect that ends it sends the state as it is then. */
+    private void sendState() {
+        if (connection.get().isConnected() && !shown.isEmpty()) {
+            publish(conventions.stateTopic(), shown);
+        }
+    }
+
+    private Future<Void> publish(String topic, String payload) {
+        return connection.get().publishRetained(topic, Buffer.buffer(payload));
+    }
+}
