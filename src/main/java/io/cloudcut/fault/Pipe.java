@@ -43,7 +43,7 @@ final class Pipe {
     void relay(ByteBuf bytes) {
         Link link = connection.link();
         if (framing == null && link.readsPackets()) {
-            framing = new MqttFraming();
+            framing = new MqttFraming(connection.mqttVersion());
         }
         if (framing == null) {
             judged(null, bytes);
