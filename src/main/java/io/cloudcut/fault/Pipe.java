@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttMessage;
 
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,7 @@ final class Pipe {
     private final ProxyConnection connection;
     private final Direction direction;
     private final Queue<Held> held = new ArrayDeque<>();
+    private final StandInReceiver standIn = new StandInReceiver();
     private int heldBytes;
     private long lastDue;
     private boolean timerSet;
@@ -97,6 +99,13 @@ final class Pipe {
     }
 
     private void judged(MqttMessage packet, ByteBuf bytes) {
+        Optional<MqttMessage> completion = packet == null ? Optional.empty() : standIn.answerRelease(packet);
+        if (completion.isPresent()) {
+            // The receiver never saw the publish that this PUBREL releases: the proxy, which took its place, completes it.
+            bytes.release();
+            answerSender(completion.get());
+            return;
+        }
         // Asked even when the target is gone, so that a fault counts its drops after the other side hung up.
         LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), packet);
         if (verdict.forward()) {
@@ -107,7 +116,15 @@ final class Pipe {
             }
         } else {
             bytes.release();
+            if (verdict.acknowledged() && packet != null) {
+                standIn.answerDropped(packet).ifPresent(this::answerSender);
+            }
         }
+    }
+
+    /** Sends {@code answer} back to the side this pipe reads from, in that side's MQTT version. */
+    private void answerSender(MqttMessage answer) {
+        connection.pipe(direction.opposite()).inject(connection.encode(answer));
     }
 
     private void forward(ByteBuf bytes, long delayMillis) {

@@ -143,6 +143,11 @@ final class ProxyConnection implements ProxiedConnection {
         }
     }
 
+    /** {@code packet} as the device's MQTT version encodes it, for either side: both speak the version of the device's CONNECT. */
+    ByteBuf encode(MqttMessage packet) {
+        return device.encode(packet);
+    }
+
     @Override
     public Optional<MqttVersion> mqttVersion() {
         return device.version();
@@ -153,7 +158,7 @@ final class ProxyConnection implements ProxiedConnection {
         if (!client.isOpen()) {
             return;
         }
-        down.inject(device.encode(packet));
+        down.inject(encode(packet));
         closeUpstream();
         // Through the downstream pipe, so the close follows the packet.
         down.passOnClose();
