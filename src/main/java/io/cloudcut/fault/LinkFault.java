@@ -64,6 +64,14 @@ public interface LinkFault {
         return true;
     }
 
+    /**
+     * Whether a connection accepted while this fault is active is connected to the broker; if not, it
+     * is held, the broker never hearing of it, until the link's faults allow it.
+     */
+    default boolean opensUpstream() {
+        return true;
+    }
+
     /** Called once when the fault becomes active, with the connections already open. */
     default void onApply(LinkControl link) {
     }

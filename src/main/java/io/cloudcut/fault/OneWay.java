@@ -16,6 +16,11 @@ record OneWay(LinkFault fault, Direction direction) implements LinkFault {
     }
 
     @Override
+    public boolean opensUpstream() {
+        return fault.opensUpstream();
+    }
+
+    @Override
     public void onApply(LinkControl link) {
         fault.onApply(link);
     }

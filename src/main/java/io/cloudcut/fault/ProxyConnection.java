@@ -23,21 +23,25 @@ final class ProxyConnection implements ProxiedConnection {
 
     private final Link link;
     private final Channel client;
+    private final InetSocketAddress upstreamAddress;
     private final Pipe up = new Pipe(this, Direction.UPSTREAM);
     private final Pipe down = new Pipe(this, Direction.DOWNSTREAM);
     private final DeviceCodec device = new DeviceCodec();
     /** Whether a fault answers the device's CONNECT itself, so the broker is never contacted. */
     private boolean answering;
+    /** Whether a fault keeps this connection from the broker, which has not been contacted. */
+    private boolean held;
     /** Null until connected to the broker. */
     private Channel upstream;
 
-    ProxyConnection(Link link, Channel client) {
+    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress) {
         this.link = link;
         this.client = client;
+        this.upstreamAddress = upstreamAddress;
     }
 
     /** Called on the accepted device channel, which does not read until the broker side is connected. */
-    void start(InetSocketAddress upstreamAddress) {
+    void start() {
         client.pipeline().addLast(new RelayHandler(this, Direction.UPSTREAM));
         link.accepted(this);
         if (!client.isOpen()) {
@@ -47,6 +51,29 @@ final class ProxyConnection implements ProxiedConnection {
             client.config().setAutoRead(true);
             return;
         }
+        if (!link.opensUpstream()) {
+            // Read, so that the faults judge (and swallow) what the device sends, and its close is seen.
+            held = true;
+            client.config().setAutoRead(true);
+            return;
+        }
+        connectUpstream();
+    }
+
+    /** Connects a connection held from the broker, now that the link's faults let it through. */
+    void releaseHeld() {
+        if (!held) {
+            return;
+        }
+        held = false;
+        if (client.isActive()) {
+            // Nothing read until the broker side is up, or it would be lost for want of a target.
+            client.config().setAutoRead(false);
+            connectUpstream();
+        }
+    }
+
+    private void connectUpstream() {
         new Bootstrap()
                 .group(client.eventLoop())
                 .channel(NioSocketChannel.class)
