@@ -148,14 +148,22 @@ final class ProxyConnection implements ProxiedConnection {
         }
     }
 
+    /** Both sides, as a middlebox that drops its state answers each with an RST. */
     @Override
     public void reset() {
         if (client.isOpen()) {
-            client.config().setOption(ChannelOption.SO_LINGER, 0);
             link.resetting();
-            client.close();
+            abort(client);
         }
-        closeUpstream();
+        if (upstream != null && upstream.isOpen()) {
+            abort(upstream);
+        }
+    }
+
+    /** Closes with an RST: SO_LINGER 0 discards what is unsent instead of ending with a FIN. */
+    private static void abort(Channel channel) {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        channel.close();
     }
 
     @Override

@@ -5,9 +5,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** What the broker's end of a link sees of a fault, with a plain TCP server standing in for the broker. */
@@ -71,6 +74,22 @@ class BrokerSideTest {
             device.getOutputStream().write("after".getBytes(StandardCharsets.US_ASCII));
             brokerSide.setSoTimeout((int) WAIT.toMillis());
             assertThat(brokerSide.getInputStream().readNBytes(5)).asString(StandardCharsets.US_ASCII).isEqualTo("after");
+        }
+    }
+
+    @Test
+    void reset_resetsTheBrokerSideToo() throws Exception {
+        try (Socket device = new Socket(link.host(), link.port())) {
+            Socket brokerSide = accepted.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(brokerSide).isNotNull();
+            brokerSide.setSoTimeout((int) WAIT.toMillis());
+
+            link.apply(LinkFaults.named("reset"));
+
+            InputStream fromProxy = brokerSide.getInputStream();
+            assertThatThrownBy(fromProxy::read).isInstanceOf(SocketException.class).hasMessageContaining("Connection reset");
+            device.setSoTimeout((int) WAIT.toMillis());
+            assertThatThrownBy(device.getInputStream()::read).isInstanceOf(SocketException.class).hasMessageContaining("Connection reset");
         }
     }
 }
