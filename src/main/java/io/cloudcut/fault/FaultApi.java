@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP API of a fault proxy, in the manner of Toxiproxy's, on 127.0.0.1 only:
  * <ul>
- * <li>{@code GET /faults}: the active faults; {@code POST /faults}: add one (201; 409 if the name is taken),
+ * <li>{@code GET /faults}: the active faults; {@code POST /faults}: add one (201; 409 if the name is taken;
+ * a one-shot fault such as disconnect acts at once and is answered with {@code "done": true}, never active),
  * body {@code {"type":"latency","name":"slow-up","direction":"upstream","target":"all","attributes":{"latency":500}}}
  * where direction is upstream, downstream or both (default) and target is "all" (default), a list of link
  * ids or {@code {"percent":50}};</li>
@@ -137,16 +138,17 @@ public final class FaultApi implements AutoCloseable {
         } catch (IllegalArgumentException bad) {
             throw new Refusal(400, bad.getMessage());
         }
-        boolean added;
+        FaultBoard.Added added;
         try {
             added = board.add(fault);
         } catch (IllegalArgumentException bad) {
             throw new Refusal(400, bad.getMessage());
         }
-        if (!added) {
+        if (added == FaultBoard.Added.NAME_TAKEN) {
             throw new Refusal(409, "A fault named '" + fault.name() + "' is already active; DELETE /faults/" + fault.name() + " first");
         }
-        return new Reply(201, FaultJson.toJson(fault));
+        JsonObject json = FaultJson.toJson(fault);
+        return new Reply(201, added == FaultBoard.Added.DONE ? json.put("done", true) : json);
     }
 
     private Reply removeFault(String name) {

@@ -21,22 +21,37 @@ public final class FaultBoard {
         this.proxy = proxy;
     }
 
+    /** What became of a fault given to {@link #add}. */
+    public enum Added {
+        /** It acts on its links until removed. */
+        ACTIVE,
+        /** A one-shot fault: it acted on its links and is gone, leaving its name free. */
+        DONE,
+        /** Nothing changed: a fault of that name is active. */
+        NAME_TAKEN
+    }
+
     /**
-     * Applies {@code fault} to the links of its target, as they are now.
+     * Applies {@code fault} to the links of its target, as they are now; a one-shot fault is applied
+     * and removed at once, so that it is never listed as active.
      *
-     * @return false, changing nothing, if a fault of that name is already active
      * @throws IllegalArgumentException if the type, direction, attributes or target are wrong
      */
-    public synchronized boolean add(NamedFault fault) {
+    public synchronized Added add(NamedFault fault) {
         if (placed.containsKey(fault.name())) {
-            return false;
+            return Added.NAME_TAKEN;
         }
-        fault.create();  // so that wrong attributes are reported even when no link is targeted
+        // Made even when no link is targeted, so that wrong attributes are reported all the same.
+        boolean oneShot = fault.create().oneShot();
         Map<Link, LinkFault> onLinks = new LinkedHashMap<>();
         fault.target().select(proxy).forEach(link -> onLinks.put(link, fault.create()));
         onLinks.forEach(Link::add);
+        if (oneShot) {
+            onLinks.forEach(Link::remove);
+            return Added.DONE;
+        }
         placed.put(fault.name(), new Placed(fault, onLinks));
-        return true;
+        return Added.ACTIVE;
     }
 
     /** @return false if no fault has that name */

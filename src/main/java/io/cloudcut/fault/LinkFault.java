@@ -72,6 +72,14 @@ public interface LinkFault {
         return true;
     }
 
+    /**
+     * Whether the fault does all it does when applied ({@link #onApply}) and nothing afterwards, so that
+     * the fault API reports it done instead of keeping it active.
+     */
+    default boolean oneShot() {
+        return false;
+    }
+
     /** Called once when the fault becomes active, with the connections already open. */
     default void onApply(LinkControl link) {
     }

@@ -21,6 +21,11 @@ record OneWay(LinkFault fault, Direction direction) implements LinkFault {
     }
 
     @Override
+    public boolean oneShot() {
+        return fault.oneShot();
+    }
+
+    @Override
     public void onApply(LinkControl link) {
         fault.onApply(link);
     }

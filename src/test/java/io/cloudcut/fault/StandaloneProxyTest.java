@@ -4,6 +4,9 @@ import io.cloudcut.cli.CloudCutCommand;
 import io.cloudcut.testing.Mosquitto;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The stand-alone proxy in front of Mosquitto, faulted through its HTTP API, with Mosquitto's own command-line clients. */
 class StandaloneProxyTest {
@@ -129,6 +133,23 @@ class StandaloneProxyTest {
         assertPasses("slowly");
         // The CONNECT, the PUBLISH and the SUBSCRIBE each wait at least 300 ms on the way up.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void disconnect_isOneShot_answeredDone_neverListed_andItsNameIsFreeAgain() throws Exception {
+        for (int kick = 1; kick <= 2; kick++) {
+            MqttClient device = new MqttClient("tcp://127.0.0.1:" + proxy.link().port(), "kicked-" + kick, new MemoryPersistence());
+            device.connect(new MqttConnectionOptions());
+
+            Answer added = send("POST", "/faults", "{\"type\":\"disconnect\",\"name\":\"kick\"}");
+
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            assertThat(added.json().getBoolean("done")).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !device.isConnected());
+            assertThat(send("GET", "/faults", null).body()).isEqualTo("[]");
+            assertThat(new JsonArray(send("GET", "/links", null).body()).getJsonObject(0).getJsonArray("faults")).isEmpty();
+            device.close(true);
+        }
     }
 
     @Test
