@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * where direction is upstream, downstream or both (default) and target is "all" (default), a list of link
  * ids or {@code {"percent":50}};</li>
  * <li>{@code DELETE /faults/{name}}: remove one (204; 404); {@code POST /reset}: remove all (204);</li>
- * <li>{@code GET /links}: each link's id, port, open connections, faults and counters.</li>
+ * <li>{@code GET /links}: each link's id, port, open connections, counters, and active faults by name,
+ * as posted (two of one type told apart).</li>
  * </ul>
  * Every error is {@code {"error": "..."}} with a 4xx status.
  */
@@ -125,7 +126,7 @@ public final class FaultApi implements AutoCloseable {
             return new Reply(204, null);
         }
         if (path.equals("/links")) {
-            return method == HttpMethod.GET ? new Reply(200, new JsonArray(proxy.links().stream().map(FaultJson::toJson).toList()))
+            return method == HttpMethod.GET ? new Reply(200, new JsonArray(proxy.links().stream().map(link -> FaultJson.toJson(link, board)).toList()))
                     : notAllowed(method, path, "GET");
         }
         throw new Refusal(404, "No route " + path + "; routes: " + ROUTES);

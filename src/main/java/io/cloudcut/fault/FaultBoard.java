@@ -3,6 +3,7 @@ package io.cloudcut.fault;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The named faults active on a proxy's links. Each link gets its own instance of a fault, so that
@@ -67,6 +68,14 @@ public final class FaultBoard {
     /** Removes every fault. */
     public synchronized void reset() {
         List.copyOf(placed.keySet()).forEach(this::remove);
+    }
+
+    /** The named fault that {@code fault}, active on a link, was made from; empty for one applied to the link directly. */
+    public synchronized Optional<NamedFault> madeFrom(LinkFault fault) {
+        return placed.values().stream()
+                .filter(placing -> placing.onLinks().values().stream().anyMatch(made -> made == fault))
+                .map(Placed::fault)
+                .findFirst();
     }
 
     /** The active faults, oldest first. */
