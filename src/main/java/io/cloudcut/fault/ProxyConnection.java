@@ -31,6 +31,8 @@ final class ProxyConnection implements ProxiedConnection {
     private boolean answering;
     /** Whether a fault keeps this connection from the broker, which has not been contacted. */
     private boolean held;
+    /** Whether a fault reset this connection. */
+    private boolean reset;
     /** Null until connected to the broker. */
     private Channel upstream;
 
@@ -91,7 +93,12 @@ final class ProxyConnection implements ProxiedConnection {
         }
         upstream = connected.channel();
         if (!client.isActive()) {
-            upstream.close();
+            // A reset while the broker side was connecting resets it too, once it is there.
+            if (reset) {
+                abort(upstream);
+            } else {
+                upstream.close();
+            }
             return;
         }
         client.config().setAutoRead(true);
@@ -151,6 +158,7 @@ final class ProxyConnection implements ProxiedConnection {
     /** Both sides, as a middlebox that drops its state answers each with an RST. */
     @Override
     public void reset() {
+        reset = true;
         if (client.isOpen()) {
             link.resetting();
             abort(client);
