@@ -48,7 +48,10 @@ final class StandInReceiver {
         return Optional.of(reply(MqttMessageType.PUBCOMP, released.messageId()));
     }
 
-    /** Encoded as the device's MQTT version wants: MQTT 5 with reason code success, 3.1.1 with the id alone. */
+    /**
+     * Encoded as the device's MQTT version wants: 3.1.1 with the id alone, MQTT 5 with reason code
+     * success, as a silent discard answers (Mosquitto's ACL answers an MQTT 5 client 0x87 instead).
+     */
     private static MqttMessage reply(MqttMessageType type, int id) {
         return new MqttMessage(new MqttFixedHeader(type, false, MqttQoS.AT_MOST_ONCE, false, 0),
                 new MqttPubReplyMessageVariableHeader(id, MqttPubReplyMessageVariableHeader.REASON_CODE_OK, MqttProperties.NO_PROPERTIES));
