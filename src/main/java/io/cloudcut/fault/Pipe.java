@@ -29,6 +29,7 @@ final class Pipe {
     private final Direction direction;
     private final Queue<Held> held = new ArrayDeque<>();
     private final StandInReceiver standIn = new StandInReceiver();
+    private final TopicAliases aliases = new TopicAliases();
     private int heldBytes;
     private long lastDue;
     private boolean timerSet;
@@ -106,16 +107,21 @@ final class Pipe {
             answerSender(completion.get());
             return;
         }
+        MqttMessage resolved = packet == null ? null : aliases.resolve(packet);
         // Asked even when the target is gone, so that a fault counts its drops after the other side hung up.
-        LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), packet);
+        LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), resolved);
         if (verdict.forward()) {
-            ByteBuf again = verdict.duplicate() ? MqttFraming.redelivery(packet, bytes) : null;
-            forward(bytes, verdict.delayMillis());
+            ByteBuf sent = packet == null ? bytes : aliases.forwarded(packet, resolved, bytes, connection::encode);
+            ByteBuf again = verdict.duplicate() ? MqttFraming.redelivery(packet, sent) : null;
+            forward(sent, verdict.delayMillis());
             if (again != null) {
                 forward(again, verdict.delayMillis());
             }
         } else {
             bytes.release();
+            if (packet != null) {
+                aliases.dropped(packet);
+            }
             if (verdict.acknowledged() && packet != null) {
                 standIn.answerDropped(packet).ifPresent(this::answerSender);
             }

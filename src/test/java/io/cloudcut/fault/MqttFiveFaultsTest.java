@@ -99,12 +99,30 @@ class MqttFiveFaultsTest extends LinkToMosquitto {
         Sides sides = faulted("drop-publish", direction);
 
         // Each returns once acknowledged (upstream by the proxy, downstream by the broker, which the proxy answered).
-        // Two topics: Paho gives a topic sent again a topic alias, which the broker never learnt from the dropped publish.
+        // Paho sends a topic again as its alias alone, an alias that the broker never learnt from the dropped publish.
         sides.publisher().publish(MATCHING, message("dropped", 1));
-        sides.publisher().publish("devices/b/events", message("dropped", 2));
+        sides.publisher().publish(MATCHING, message("dropped", 2));
+        sides.publisher().publish(OTHER, message("passes", 1));
         sides.publisher().publish(OTHER, message("passes", 1));
 
-        assertArrivedUpTo(OTHER, sides, OTHER);
+        await().atMost(WAIT).until(() -> sides.arrived().size() == 2);
+        assertThat(sides.arrived()).containsExactly(OTHER, OTHER);
+    }
+
+    @Test
+    void dropPublishLifted_aDroppedTopicSentAgainAsItsAliasAlone_reachesTheBrokerWithItsTopic() throws Exception {
+        List<String> arrived = subscriber(mosquitto.port());
+        link.apply(LinkFaults.create("drop-publish", Map.of("topic", "devices/+/events"), Direction.UPSTREAM));
+        MqttClient device = connected(link.port());
+        device.publish(MATCHING, message("dropped", 1));
+
+        link.restore();
+        // Paho sends the alias alone now; the broker, which never saw the dropped publish, does not know it.
+        device.publish(MATCHING, message("passes", 1));
+
+        await().atMost(WAIT).until(() -> arrived.contains(MATCHING));
+        assertThat(arrived).containsExactly(MATCHING);
+        assertThat(device.isConnected()).isTrue();
     }
 
     @ParameterizedTest
