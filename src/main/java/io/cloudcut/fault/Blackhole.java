@@ -4,7 +4,9 @@ package io.cloudcut.fault;
  * Drops every byte both ways while keeping sockets open: devices notice only when their MQTT
  * keepalive goes unanswered, as behind a dead NAT or a silently failing mobile link. A close is lost
  * too, so the broker learns that a device gave up only through its own keepalive timeout, and the
- * device does not learn that the broker dropped it.
+ * device does not learn that the broker dropped it. A connection made during the blackhole never
+ * reaches the broker: the proxy accepts it and swallows what it sends, and opens its broker side only
+ * once the blackhole lifts, as a path that comes back mid-handshake does.
  */
 final class Blackhole implements LinkFault {
 
@@ -13,6 +15,11 @@ final class Blackhole implements LinkFault {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public boolean opensUpstream() {
+        return false;
     }
 
     @Override

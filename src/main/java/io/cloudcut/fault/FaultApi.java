@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP API of a fault proxy, in the manner of Toxiproxy's, on 127.0.0.1 only:
  * <ul>
- * <li>{@code GET /faults}: the active faults; {@code POST /faults}: add one (201; 409 if the name is taken),
+ * <li>{@code GET /faults}: the active faults; {@code POST /faults}: add one (201; 409 if the name is taken;
+ * a one-shot fault such as disconnect acts at once and is answered with {@code "done": true}, never active),
  * body {@code {"type":"latency","name":"slow-up","direction":"upstream","target":"all","attributes":{"latency":500}}}
  * where direction is upstream, downstream or both (default) and target is "all" (default), a list of link
  * ids or {@code {"percent":50}};</li>
  * <li>{@code DELETE /faults/{name}}: remove one (204; 404); {@code POST /reset}: remove all (204);</li>
- * <li>{@code GET /links}: each link's id, port, open connections, faults and counters.</li>
+ * <li>{@code GET /links}: each link's id, port, open connections, counters, and active faults by name,
+ * as posted (two of one type told apart).</li>
  * </ul>
  * Every error is {@code {"error": "..."}} with a 4xx status.
  */
@@ -124,7 +126,7 @@ public final class FaultApi implements AutoCloseable {
             return new Reply(204, null);
         }
         if (path.equals("/links")) {
-            return method == HttpMethod.GET ? new Reply(200, new JsonArray(proxy.links().stream().map(FaultJson::toJson).toList()))
+            return method == HttpMethod.GET ? new Reply(200, new JsonArray(proxy.links().stream().map(link -> FaultJson.toJson(link, board)).toList()))
                     : notAllowed(method, path, "GET");
         }
         throw new Refusal(404, "No route " + path + "; routes: " + ROUTES);
@@ -137,16 +139,17 @@ public final class FaultApi implements AutoCloseable {
         } catch (IllegalArgumentException bad) {
             throw new Refusal(400, bad.getMessage());
         }
-        boolean added;
+        FaultBoard.Added added;
         try {
             added = board.add(fault);
         } catch (IllegalArgumentException bad) {
             throw new Refusal(400, bad.getMessage());
         }
-        if (!added) {
+        if (added == FaultBoard.Added.NAME_TAKEN) {
             throw new Refusal(409, "A fault named '" + fault.name() + "' is already active; DELETE /faults/" + fault.name() + " first");
         }
-        return new Reply(201, FaultJson.toJson(fault));
+        JsonObject json = FaultJson.toJson(fault);
+        return new Reply(201, added == FaultBoard.Added.DONE ? json.put("done", true) : json);
     }
 
     private Reply removeFault(String name) {

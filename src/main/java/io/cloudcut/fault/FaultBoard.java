@@ -3,6 +3,7 @@ package io.cloudcut.fault;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The named faults active on a proxy's links. Each link gets its own instance of a fault, so that
@@ -21,22 +22,37 @@ public final class FaultBoard {
         this.proxy = proxy;
     }
 
+    /** What became of a fault given to {@link #add}. */
+    public enum Added {
+        /** It acts on its links until removed. */
+        ACTIVE,
+        /** A one-shot fault: it acted on its links and is gone, leaving its name free. */
+        DONE,
+        /** Nothing changed: a fault of that name is active. */
+        NAME_TAKEN
+    }
+
     /**
-     * Applies {@code fault} to the links of its target, as they are now.
+     * Applies {@code fault} to the links of its target, as they are now; a one-shot fault is applied
+     * and removed at once, so that it is never listed as active.
      *
-     * @return false, changing nothing, if a fault of that name is already active
      * @throws IllegalArgumentException if the type, direction, attributes or target are wrong
      */
-    public synchronized boolean add(NamedFault fault) {
+    public synchronized Added add(NamedFault fault) {
         if (placed.containsKey(fault.name())) {
-            return false;
+            return Added.NAME_TAKEN;
         }
-        fault.create();  // so that wrong attributes are reported even when no link is targeted
+        // Made even when no link is targeted, so that wrong attributes are reported all the same.
+        boolean oneShot = fault.create().oneShot();
         Map<Link, LinkFault> onLinks = new LinkedHashMap<>();
         fault.target().select(proxy).forEach(link -> onLinks.put(link, fault.create()));
         onLinks.forEach(Link::add);
+        if (oneShot) {
+            onLinks.forEach(Link::remove);
+            return Added.DONE;
+        }
         placed.put(fault.name(), new Placed(fault, onLinks));
-        return true;
+        return Added.ACTIVE;
     }
 
     /** @return false if no fault has that name */
@@ -52,6 +68,14 @@ public final class FaultBoard {
     /** Removes every fault. */
     public synchronized void reset() {
         List.copyOf(placed.keySet()).forEach(this::remove);
+    }
+
+    /** The named fault that {@code fault}, active on a link, was made from; empty for one applied to the link directly. */
+    public synchronized Optional<NamedFault> madeFrom(LinkFault fault) {
+        return placed.values().stream()
+                .filter(placing -> placing.onLinks().values().stream().anyMatch(made -> made == fault))
+                .map(Placed::fault)
+                .findFirst();
     }
 
     /** The active faults, oldest first. */

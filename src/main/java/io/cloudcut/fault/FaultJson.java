@@ -60,12 +60,20 @@ final class FaultJson {
                 .put("attributes", new JsonObject(fault.attributes()));
     }
 
-    static JsonObject toJson(Link link) {
+    /**
+     * A link with its active faults in the order they judge bytes, each as the fault API took it (name,
+     * type, direction, target, attributes), so that two of one type are told apart; a fault applied to
+     * the link other than through {@code board} has its type only.
+     */
+    static JsonObject toJson(Link link, FaultBoard board) {
+        List<JsonObject> faults = link.faults().stream()
+                .map(fault -> board.madeFrom(fault).map(FaultJson::toJson).orElseGet(() -> new JsonObject().put("type", fault.name())))
+                .toList();
         return new JsonObject()
                 .put("id", link.id())
                 .put("port", link.port())
                 .put("openConnections", link.openConnections())
-                .put("faults", new JsonArray(link.faults().stream().map(LinkFault::name).toList()))
+                .put("faults", new JsonArray(faults))
                 .put("stats", JsonObject.mapFrom(link.stats()));
     }
 

@@ -146,6 +146,9 @@ public final class Link {
         before.stream().filter(old -> !after.contains(old)).forEach(Active::removed);
         after.stream().filter(now -> !before.contains(now)).forEach(added -> added.fault.onApply(added));
         List.copyOf(connections).forEach(ProxyConnection::reconsiderClose);
+        if (opensUpstream()) {
+            List.copyOf(connections).forEach(ProxyConnection::releaseHeld);
+        }
         return updateListening();
     }
 
@@ -191,6 +194,11 @@ public final class Link {
 
     void forget(ProxyConnection connection) {
         connections.remove(connection);
+    }
+
+    /** Whether a new connection goes on to the broker, or is held until the faults change. */
+    boolean opensUpstream() {
+        return active.stream().allMatch(entry -> entry.fault.opensUpstream());
     }
 
     /** Whether a fault wants the streams cut into MQTT packets. */
@@ -273,7 +281,7 @@ public final class Link {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.pipeline().remove(this);
-            new ProxyConnection(Link.this, ctx.channel()).start(upstream);
+            new ProxyConnection(Link.this, ctx.channel(), upstream).start();
         }
     }
 }

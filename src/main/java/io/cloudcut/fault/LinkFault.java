@@ -20,11 +20,15 @@ public interface LinkFault {
      *                    before them in the same direction
      * @param duplicate   forwarded bytes go twice, as a network that duplicates packets delivers them; a
      *                    repeated MQTT PUBLISH of QoS 1 or 2 is marked DUP, as a sender's redelivery is
+     * @param acknowledged a dropped MQTT PUBLISH of QoS 1 or 2 is acknowledged to its sender by the proxy, as
+     *                    by a receiver that took it and discarded it (PUBACK; PUBREC, then PUBCOMP for its
+     *                    PUBREL), so that the sender does not send it again
      */
-    record Verdict(boolean forward, long delayMillis, boolean duplicate) {
+    record Verdict(boolean forward, long delayMillis, boolean duplicate, boolean acknowledged) {
 
         public static final Verdict FORWARD = new Verdict(true, 0, false);
         public static final Verdict DROP = new Verdict(false, 0, false);
+        public static final Verdict ACKNOWLEDGED_DROP = new Verdict(false, 0, false, true);
         public static final Verdict DUPLICATE = new Verdict(true, 0, true);
 
         public Verdict {
@@ -32,6 +36,13 @@ public interface LinkFault {
                 throw new IllegalArgumentException("A delay or a duplicate is for forwarded bytes, and a delay is never negative: "
                         + delayMillis);
             }
+            if (forward && acknowledged) {
+                throw new IllegalArgumentException("Only dropped packets are acknowledged by the proxy");
+            }
+        }
+
+        public Verdict(boolean forward, long delayMillis, boolean duplicate) {
+            this(forward, delayMillis, duplicate, false);
         }
 
         public static Verdict delay(long millis) {
@@ -51,6 +62,22 @@ public interface LinkFault {
     /** Whether the link keeps its listening socket open while this fault is active; ask again through {@link LinkControl}. */
     default boolean acceptsConnections() {
         return true;
+    }
+
+    /**
+     * Whether a connection accepted while this fault is active is connected to the broker; if not, it
+     * is held, the broker never hearing of it, until the link's faults allow it.
+     */
+    default boolean opensUpstream() {
+        return true;
+    }
+
+    /**
+     * Whether the fault does all it does when applied ({@link #onApply}) and nothing afterwards, so that
+     * the fault API reports it done instead of keeping it active.
+     */
+    default boolean oneShot() {
+        return false;
     }
 
     /** Called once when the fault becomes active, with the connections already open. */

@@ -30,6 +30,7 @@ public final class LinkFaults {
             Map.entry(Overload.NAME, new Kind(Overload::new, false)),
             Map.entry(Disconnect.NAME, new Kind(Disconnect::new, false)),
             Map.entry(MatchingPublishes.DROP, new Kind(MatchingPublishes::dropped, true)),
+            Map.entry(MatchingPublishes.LOSE, new Kind(MatchingPublishes::lost, true)),
             Map.entry(MatchingPublishes.DELAY, new Kind(MatchingPublishes::delayed, true)),
             Map.entry(MatchingPublishes.DUPLICATE, new Kind(MatchingPublishes::duplicated, true)),
             // Acts on the broker's PUBACKs only.

@@ -6,8 +6,11 @@ import io.netty.handler.codec.mqtt.MqttMessage;
  * Does one thing to every PUBLISH packet whose topic matches the filter in {@code topic} and lets
  * every other packet through. Three fault kinds are made of it:
  * <ul>
- *   <li>{@code drop-publish}: such packets vanish, as behind a broker whose ACL or bridge silently
- *   discards one kind of message;</li>
+ *   <li>{@code drop-publish}: such packets vanish, acknowledged to their sender as by a broker whose
+ *   ACL or bridge silently discards one kind of message (Mosquitto acknowledges a denied publish), so
+ *   that the sender forgets them;</li>
+ *   <li>{@code lose-publish}: such packets vanish unacknowledged, as packet loss does: a QoS 1 or 2
+ *   sender keeps them pending and sends them again on its next connection;</li>
  *   <li>{@code delay-publish}: they wait {@code delay} ms, as in a congested bridge or rule engine;
  *   packets behind them wait too, because TCP keeps order;</li>
  *   <li>{@code duplicate-publish}: they arrive twice, the copy marked DUP when its QoS is above 0,
@@ -18,6 +21,7 @@ import io.netty.handler.codec.mqtt.MqttMessage;
 final class MatchingPublishes implements LinkFault {
 
     static final String DROP = "drop-publish";
+    static final String LOSE = "lose-publish";
     static final String DELAY = "delay-publish";
     static final String DUPLICATE = "duplicate-publish";
 
@@ -32,7 +36,11 @@ final class MatchingPublishes implements LinkFault {
     }
 
     static MatchingPublishes dropped(FaultAttributes attributes) {
-        return new MatchingPublishes(DROP, attributes, Verdict.DROP);
+        return new MatchingPublishes(DROP, attributes, Verdict.ACKNOWLEDGED_DROP);
+    }
+
+    static MatchingPublishes lost(FaultAttributes attributes) {
+        return new MatchingPublishes(LOSE, attributes, Verdict.DROP);
     }
 
     static MatchingPublishes delayed(FaultAttributes attributes) {

@@ -8,8 +8,11 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
@@ -23,12 +26,24 @@ final class MqttFraming {
     /** The largest packet MQTT can express (a remaining length of 256 MB - 1). */
     private static final int MAX_REMAINING_LENGTH = 268_435_455;
     private static final int DUP_FLAG = 0x08;
+    /**
+     * Where {@link MqttDecoder} reads the version it decodes (its own {@code MqttCodecUtil} key, which
+     * is package-private; {@code valueOf} gives the same key for the same name). The decoder sets it
+     * when it decodes a CONNECT; a stream that starts after the CONNECT, as the broker's side always
+     * does, would be read as 3.1.1 without it, and an MQTT 5 packet's properties as a malformed packet.
+     */
+    private static final AttributeKey<MqttVersion> VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
     private final EmbeddedChannel decoder =
             new EmbeddedChannel(new MqttDecoder(MAX_REMAINING_LENGTH, MAX_REMAINING_LENGTH));
     /** Bytes given to the decoder and not yet handed on. */
     private final CompositeByteBuf unsent = Unpooled.compositeBuffer(Integer.MAX_VALUE);
     private boolean unframed;
+
+    /** Framing for a stream of the MQTT {@code version} learnt from the device's CONNECT; 3.1.1 if empty, until a CONNECT says otherwise. */
+    MqttFraming(Optional<MqttVersion> version) {
+        version.ifPresent(known -> decoder.attr(VERSION).set(known));
+    }
 
     /**
      * Hands every packet completed by {@code bytes} to {@code sink} (its decoded form, or null once the

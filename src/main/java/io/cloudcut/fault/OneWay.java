@@ -16,6 +16,16 @@ record OneWay(LinkFault fault, Direction direction) implements LinkFault {
     }
 
     @Override
+    public boolean opensUpstream() {
+        return fault.opensUpstream();
+    }
+
+    @Override
+    public boolean oneShot() {
+        return fault.oneShot();
+    }
+
+    @Override
     public void onApply(LinkControl link) {
         fault.onApply(link);
     }

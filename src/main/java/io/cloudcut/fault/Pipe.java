@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttMessage;
 
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,8 @@ final class Pipe {
     private final ProxyConnection connection;
     private final Direction direction;
     private final Queue<Held> held = new ArrayDeque<>();
+    private final StandInReceiver standIn = new StandInReceiver();
+    private final TopicAliases aliases = new TopicAliases();
     private int heldBytes;
     private long lastDue;
     private boolean timerSet;
@@ -43,7 +46,7 @@ final class Pipe {
     void relay(ByteBuf bytes) {
         Link link = connection.link();
         if (framing == null && link.readsPackets()) {
-            framing = new MqttFraming();
+            framing = new MqttFraming(connection.mqttVersion());
         }
         if (framing == null) {
             judged(null, bytes);
@@ -97,17 +100,37 @@ final class Pipe {
     }
 
     private void judged(MqttMessage packet, ByteBuf bytes) {
+        Optional<MqttMessage> completion = packet == null ? Optional.empty() : standIn.answerRelease(packet);
+        if (completion.isPresent()) {
+            // The receiver never saw the publish that this PUBREL releases: the proxy, which took its place, completes it.
+            bytes.release();
+            answerSender(completion.get());
+            return;
+        }
+        MqttMessage resolved = packet == null ? null : aliases.resolve(packet);
         // Asked even when the target is gone, so that a fault counts its drops after the other side hung up.
-        LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), packet);
+        LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), resolved);
         if (verdict.forward()) {
-            ByteBuf again = verdict.duplicate() ? MqttFraming.redelivery(packet, bytes) : null;
-            forward(bytes, verdict.delayMillis());
+            ByteBuf sent = packet == null ? bytes : aliases.forwarded(packet, resolved, bytes, connection::encode);
+            ByteBuf again = verdict.duplicate() ? MqttFraming.redelivery(packet, sent) : null;
+            forward(sent, verdict.delayMillis());
             if (again != null) {
                 forward(again, verdict.delayMillis());
             }
         } else {
             bytes.release();
+            if (packet != null) {
+                aliases.dropped(packet);
+            }
+            if (verdict.acknowledged() && packet != null) {
+                standIn.answerDropped(packet).ifPresent(this::answerSender);
+            }
         }
+    }
+
+    /** Sends {@code answer} back to the side this pipe reads from, in that side's MQTT version. */
+    private void answerSender(MqttMessage answer) {
+        connection.pipe(direction.opposite()).inject(connection.encode(answer));
     }
 
     private void forward(ByteBuf bytes, long delayMillis) {

@@ -10,7 +10,7 @@ import java.util.function.Function;
 /** One device connection through a link, as a fault sees it. Call only from the fault's hooks. */
 public interface ProxiedConnection {
 
-    /** Closes the device side with a TCP RST (SO_LINGER 0) and closes the broker side. */
+    /** Closes both sides with a TCP RST (SO_LINGER 0), as a middlebox that drops the connection's state does. */
     void reset();
 
     /** Closes both sides with a normal FIN. */

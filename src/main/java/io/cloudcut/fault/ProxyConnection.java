@@ -23,21 +23,27 @@ final class ProxyConnection implements ProxiedConnection {
 
     private final Link link;
     private final Channel client;
+    private final InetSocketAddress upstreamAddress;
     private final Pipe up = new Pipe(this, Direction.UPSTREAM);
     private final Pipe down = new Pipe(this, Direction.DOWNSTREAM);
     private final DeviceCodec device = new DeviceCodec();
     /** Whether a fault answers the device's CONNECT itself, so the broker is never contacted. */
     private boolean answering;
+    /** Whether a fault keeps this connection from the broker, which has not been contacted. */
+    private boolean held;
+    /** Whether a fault reset this connection. */
+    private boolean reset;
     /** Null until connected to the broker. */
     private Channel upstream;
 
-    ProxyConnection(Link link, Channel client) {
+    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress) {
         this.link = link;
         this.client = client;
+        this.upstreamAddress = upstreamAddress;
     }
 
     /** Called on the accepted device channel, which does not read until the broker side is connected. */
-    void start(InetSocketAddress upstreamAddress) {
+    void start() {
         client.pipeline().addLast(new RelayHandler(this, Direction.UPSTREAM));
         link.accepted(this);
         if (!client.isOpen()) {
@@ -47,6 +53,29 @@ final class ProxyConnection implements ProxiedConnection {
             client.config().setAutoRead(true);
             return;
         }
+        if (!link.opensUpstream()) {
+            // Read, so that the faults judge (and swallow) what the device sends, and its close is seen.
+            held = true;
+            client.config().setAutoRead(true);
+            return;
+        }
+        connectUpstream();
+    }
+
+    /** Connects a connection held from the broker, now that the link's faults let it through. */
+    void releaseHeld() {
+        if (!held) {
+            return;
+        }
+        held = false;
+        if (client.isActive()) {
+            // Nothing read until the broker side is up, or it would be lost for want of a target.
+            client.config().setAutoRead(false);
+            connectUpstream();
+        }
+    }
+
+    private void connectUpstream() {
         new Bootstrap()
                 .group(client.eventLoop())
                 .channel(NioSocketChannel.class)
@@ -64,7 +93,12 @@ final class ProxyConnection implements ProxiedConnection {
         }
         upstream = connected.channel();
         if (!client.isActive()) {
-            upstream.close();
+            // A reset while the broker side was connecting resets it too, once it is there.
+            if (reset) {
+                abort(upstream);
+            } else {
+                upstream.close();
+            }
             return;
         }
         client.config().setAutoRead(true);
@@ -121,14 +155,23 @@ final class ProxyConnection implements ProxiedConnection {
         }
     }
 
+    /** Both sides, as a middlebox that drops its state answers each with an RST. */
     @Override
     public void reset() {
+        reset = true;
         if (client.isOpen()) {
-            client.config().setOption(ChannelOption.SO_LINGER, 0);
             link.resetting();
-            client.close();
+            abort(client);
         }
-        closeUpstream();
+        if (upstream != null && upstream.isOpen()) {
+            abort(upstream);
+        }
+    }
+
+    /** Closes with an RST: SO_LINGER 0 discards what is unsent instead of ending with a FIN. */
+    private static void abort(Channel channel) {
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        channel.close();
     }
 
     @Override
@@ -143,6 +186,11 @@ final class ProxyConnection implements ProxiedConnection {
         }
     }
 
+    /** {@code packet} as the device's MQTT version encodes it, for either side: both speak the version of the device's CONNECT. */
+    ByteBuf encode(MqttMessage packet) {
+        return device.encode(packet);
+    }
+
     @Override
     public Optional<MqttVersion> mqttVersion() {
         return device.version();
@@ -153,7 +201,7 @@ final class ProxyConnection implements ProxiedConnection {
         if (!client.isOpen()) {
             return;
         }
-        down.inject(device.encode(packet));
+        down.inject(encode(packet));
         closeUpstream();
         // Through the downstream pipe, so the close follows the packet.
         down.passOnClose();

@@ -1,8 +1,9 @@
 package io.cloudcut.fault;
 
 /**
- * Kills every connection with a TCP RST, and each new one as soon as it is accepted: devices see
- * "connection reset" at once, as when a firewall or load balancer drops its state.
+ * Kills every connection with a TCP RST to both sides, and each new one as soon as it is accepted:
+ * devices see "connection reset" at once, and so does the broker, as when a firewall or load balancer
+ * drops its state.
  */
 final class Reset implements LinkFault {
 

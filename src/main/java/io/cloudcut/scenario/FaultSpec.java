@@ -29,7 +29,7 @@ public record FaultSpec(String service, String broker, String link, List<String>
     /** Fault kinds a link takes; the fault package registers one class per name. */
     public static final Set<String> LINK_FAULTS = Set.of(
             "bandwidth", "blackhole", "flap", "latency", "loss", "refuse", "reset", "slow-close",
-            "refuse-connect", "disconnect", "drop-publish", "delay-publish", "withhold-puback", "duplicate-publish",
+            "refuse-connect", "disconnect", "drop-publish", "lose-publish", "delay-publish", "withhold-puback", "duplicate-publish",
             "unresolvable", "overload");
     /** Fault kinds a cloud service takes. */
     public static final Set<String> SERVICE_FAULTS = Set.of("down", "error", "slow", "throttled");

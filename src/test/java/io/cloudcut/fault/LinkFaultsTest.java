@@ -20,7 +20,7 @@ class LinkFaultsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown link fault 'nope'; known faults: "
                         + "bandwidth, blackhole, delay-publish, disconnect, drop-publish, duplicate-publish, flap, "
-                        + "latency, loss, overload, refuse, refuse-connect, reset, slow-close, unresolvable, withhold-puback");
+                        + "latency, lose-publish, loss, overload, refuse, refuse-connect, reset, slow-close, unresolvable, withhold-puback");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +30,7 @@ class MqttFramingTest {
                         .payload(Unpooled.wrappedBuffer(new byte[20_000])).build());
         List<MqttMessageType> types = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MqttFraming framing = new MqttFraming();
+        MqttFraming framing = new MqttFraming(Optional.empty());
         Random random = new Random(3);
 
         for (int at = 0; at < stream.length; ) {
@@ -52,7 +53,7 @@ class MqttFramingTest {
         byte[] garbage = {0, 1, 2, 3, 4, 5};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<MqttMessage> packets = new ArrayList<>();
-        MqttFraming framing = new MqttFraming();
+        MqttFraming framing = new MqttFraming(Optional.empty());
 
         for (int i = 0; i < 2; i++) {
             framing.split(Unpooled.copiedBuffer(garbage), (packet, bytes) -> {

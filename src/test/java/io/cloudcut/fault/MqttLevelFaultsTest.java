@@ -7,7 +7,6 @@ import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.disconnect.Mqtt5DisconnectReasonCode;
 import io.cloudcut.scenario.ScenarioClock;
-import io.cloudcut.testing.Mosquitto;
 import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -19,10 +18,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,41 +48,20 @@ import static org.awaitility.Awaitility.await;
  * socket where a test needs hundreds of connects) see them through a link in front of a real
  * Mosquitto: each must look exactly like a broker that behaves that way.
  */
-class MqttLevelFaultsTest {
+class MqttLevelFaultsTest extends LinkToMosquitto {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final AtomicInteger CLIENT_IDS = new AtomicInteger();
     /** One connect per link and minute, counted over ten minutes: four links carry 40 connects. */
     private static final Map<String, Object> FORTY_ON_FOUR_LINKS = Map.of("capacity", "1/min", "window", 600_000, "seed", 7);
 
-    private static Mosquitto mosquitto;
-
-    private FaultProxy proxy;
-    private Link link;
     private final List<AutoCloseable> clients = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        mosquitto = Mosquitto.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        mosquitto.close();
-    }
-
-    @BeforeEach
-    void openLink() {
-        proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
-        link = proxy.openLink("device-1");
-    }
 
     @AfterEach
     void closeEverything() throws Exception {
         for (AutoCloseable client : clients) {
             client.close();
         }
-        proxy.close();
     }
 
     @ParameterizedTest(name = "{0}")

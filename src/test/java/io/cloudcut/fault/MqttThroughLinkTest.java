@@ -1,6 +1,5 @@
 package io.cloudcut.fault;
 
-import io.cloudcut.testing.Mosquitto;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -10,7 +9,6 @@ import io.vertx.mqtt.messages.MqttPublishMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -37,40 +35,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** What a real MQTT client sees of each fault, through a link in front of a real Mosquitto. */
-class MqttThroughLinkTest {
+class MqttThroughLinkTest extends LinkToMosquitto {
 
     private static final int KEEPALIVE_SECONDS = 2;
     private static final String TOPIC = "cloudcut/test";
 
-    private static Mosquitto mosquitto;
     private static Vertx vertx;
 
-    private FaultProxy proxy;
-    private Link link;
     private final List<MqttClient> clients = new ArrayList<>();
 
     @BeforeAll
-    static void startBroker() throws Exception {
-        mosquitto = Mosquitto.start();
+    static void startVertx() {
         vertx = Vertx.vertx();
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
+    static void stopVertx() throws Exception {
         join(vertx.close());
-        mosquitto.close();
-    }
-
-    @BeforeEach
-    void openLink() {
-        proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
-        link = proxy.openLink("device-1");
     }
 
     @AfterEach
-    void closeEverything() {
+    void disconnectClients() {
         clients.stream().filter(MqttClient::isConnected).forEach(MqttClient::disconnect);
-        proxy.close();
     }
 
     @Test

@@ -4,6 +4,9 @@ import io.cloudcut.cli.CloudCutCommand;
 import io.cloudcut.testing.Mosquitto;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The stand-alone proxy in front of Mosquitto, faulted through its HTTP API, with Mosquitto's own command-line clients. */
 class StandaloneProxyTest {
@@ -93,7 +97,8 @@ class StandaloneProxyTest {
         JsonObject link = new JsonArray(send("GET", "/links", null).body()).getJsonObject(0);
         assertThat(link.getString("id")).isEqualTo(StandaloneProxy.LINK_ID);
         assertThat(link.getInteger("port")).isEqualTo(proxy.link().port());
-        assertThat(link.getJsonArray("faults")).containsExactly("refuse");
+        assertThat(link.getJsonArray("faults").getJsonObject(0).getString("name")).isEqualTo("refuse_both");
+        assertThat(link.getJsonArray("faults").getJsonObject(0).getString("type")).isEqualTo("refuse");
         assertThat(link.getJsonObject("stats").getLong("accepted")).isNotNull();
 
         assertThat(send("POST", "/reset", null).status()).isEqualTo(204);
@@ -125,10 +130,46 @@ class StandaloneProxyTest {
 
         assertThat(proxy.link().faults()).extracting(LinkFault::name).containsExactly("latency", "bandwidth");
         assertThat(new JsonArray(send("GET", "/faults", null).body()).getJsonObject(0).getString("direction")).isEqualTo("upstream");
+        assertThat(linkFaults()).containsExactly(
+                new JsonObject("{\"name\":\"slow-up\",\"type\":\"latency\",\"direction\":\"upstream\",\"target\":\"all\","
+                        + "\"attributes\":{\"latency\":300}}"),
+                new JsonObject("{\"name\":\"thin\",\"type\":\"bandwidth\",\"direction\":\"both\",\"target\":{\"percent\":100},"
+                        + "\"attributes\":{\"rate\":100}}"));
         long start = System.nanoTime();
         assertPasses("slowly");
         // The CONNECT, the PUBLISH and the SUBSCRIBE each wait at least 300 ms on the way up.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+
+    @Test
+    void disconnect_isOneShot_answeredDone_neverListed_andItsNameIsFreeAgain() throws Exception {
+        for (int kick = 1; kick <= 2; kick++) {
+            MqttClient device = new MqttClient("tcp://127.0.0.1:" + proxy.link().port(), "kicked-" + kick, new MemoryPersistence());
+            device.connect(new MqttConnectionOptions());
+
+            Answer added = send("POST", "/faults", "{\"type\":\"disconnect\",\"name\":\"kick\"}");
+
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            assertThat(added.json().getBoolean("done")).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !device.isConnected());
+            assertThat(send("GET", "/faults", null).body()).isEqualTo("[]");
+            assertThat(linkFaults()).isEmpty();
+            device.close(true);
+        }
+    }
+
+    @Test
+    void links_listTwoFaultsOfOneTypeByName_withTheirAttributes() throws Exception {
+        send("POST", "/faults", "{\"type\":\"latency\",\"name\":\"slow-up\",\"direction\":\"upstream\",\"attributes\":{\"latency\":300}}");
+        send("POST", "/faults", "{\"type\":\"latency\",\"name\":\"slow-down\",\"direction\":\"downstream\",\"attributes\":{\"latency\":50}}");
+
+        List<JsonObject> faults = linkFaults();
+
+        assertThat(faults).extracting(fault -> fault.getString("name")).containsExactly("slow-up", "slow-down");
+        assertThat(faults).extracting(fault -> fault.getString("type")).containsExactly("latency", "latency");
+        assertThat(faults).extracting(fault -> fault.getJsonObject("attributes").getInteger("latency")).containsExactly(300, 50);
+        assertThat(send("DELETE", "/faults/slow-up", null).status()).isEqualTo(204);
+        assertThat(linkFaults()).extracting(fault -> fault.getString("name")).containsExactly("slow-down");
     }
 
     @Test
@@ -166,6 +207,12 @@ class StandaloneProxyTest {
         assertThat(CloudCutCommand.commandLine().execute("proxy", "--listen", "10.0.0.1:1883", "--upstream", upstream)).isEqualTo(2);
         assertThat(CloudCutCommand.commandLine().execute("proxy", "--listen", "127.0.0.1:0", "--upstream", upstream,
                 "--api", "0.0.0.0:0")).isEqualTo(2);
+    }
+
+    /** The active faults of the one link, as /links lists them. */
+    private List<JsonObject> linkFaults() throws Exception {
+        JsonArray faults = new JsonArray(send("GET", "/links", null).body()).getJsonObject(0).getJsonArray("faults");
+        return faults.stream().map(JsonObject.class::cast).toList();
     }
 
     /** A retained message published through the proxy reaches a subscriber through the proxy. */
