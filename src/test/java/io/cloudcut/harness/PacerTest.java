@@ -4,6 +4,7 @@ import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
+import io.cloudcut.testing.RunsAlone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,12 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Real time after a transition, then a ramp whose scale grows with the scenario time since it, up to the phase's. */
+/**
+ * Real time after a transition, then a ramp whose scale grows with the scenario time since it, up to
+ * the phase's. Alone: each step of the clock is checked against the real time it was taken at, and a
+ * busy machine beside it stretches the moment between a step's computation and its record.
+ */
+@RunsAlone
 class PacerTest {
 
     private Vertx vertx;
