@@ -7,7 +7,8 @@ import io.vertx.core.json.JsonObject;
  * A smart bed after the Eight Sleep Pod: a cover that heats or cools (levels -10 to +10, 0 is
  * neutral) on a base that raises the head (0 to 45 degrees). It holds its night setting from the
  * start, warming and raised, as it does while someone sleeps in it, and keeps holding whatever it
- * was last set to: nothing but a press or the app changes it. Whether its buttons need the cloud is
+ * was last set to: nothing but a press, the app or a dashboard on the local network changes it (a
+ * dashboard's value counts as the buttons pressed until they show it). Whether its buttons need the cloud is
  * the model's session policy: with {@code lock-all}, a bed without a session refuses them and stays
  * where it was.
  *
@@ -31,8 +32,8 @@ final class BedFirmware implements Firmware {
 
     /** A bed that holds another setting: {@code 0, 0} is neutral and flat, at rest. */
     BedFirmware(int temperatureLevel, int headDegrees) {
-        temperature = new Axis(temperatureLevel, 1);
-        head = new Axis(headDegrees, 5);
+        temperature = new Axis(temperatureLevel, -10, 10, 1);
+        head = new Axis(headDegrees, 0, 45, 5);
     }
 
     @Override
@@ -54,6 +55,24 @@ final class BedFirmware implements Firmware {
             }
             default -> Future.failedFuture("a bed has no function '" + function + "'");
         };
+    }
+
+    /** A dashboard's value for one of the controls, as if the buttons were pressed until they showed it. */
+    @Override
+    public Future<String> set(String function, int value) {
+        return switch (function) {
+            case "temperature-buttons" -> setTo(temperature, value, "temperature " + signed(temperature.value) + " -> " + signed(value));
+            case "incline-buttons" -> setTo(head, value, "head " + head.value + " -> " + value + " degrees");
+            default -> Future.failedFuture("a bed sets no value for '" + function + "'");
+        };
+    }
+
+    private Future<String> setTo(Axis axis, int value, String change) {
+        if (!axis.holds(value)) {
+            return Future.failedFuture("out of the bed's range: " + value);
+        }
+        axis.set(value);
+        return Future.succeededFuture(adjusted(change));
     }
 
     private String stepTemperature() {
@@ -93,21 +112,37 @@ final class BedFirmware implements Firmware {
 
     /**
      * One adjustable setting, moved a step at a time, down and up by turns: it never strays more
-     * than a step from where it was set, so it stays within the bed's range.
+     * than a step from where it was set. At an end of its range a press goes the only way it can,
+     * as a bed set to its coolest by a dashboard can only get warmer.
      */
     private static final class Axis {
+        private final int min;
+        private final int max;
         private final int step;
         private int value;
         private boolean downNext = true;
 
-        Axis(int value, int step) {
+        Axis(int value, int min, int max, int step) {
             this.value = value;
+            this.min = min;
+            this.max = max;
             this.step = step;
         }
 
         void nudge() {
-            value = downNext ? value - step : value + step;
+            int next = downNext ? value - step : value + step;
+            value = holds(next) ? next : 2 * value - next;
             downNext = !downNext;
+        }
+
+        boolean holds(int candidate) {
+            return candidate >= min && candidate <= max;
+        }
+
+        /** Set from outside: the next press goes down again, from here. */
+        void set(int newValue) {
+            value = newValue;
+            downNext = true;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.cloudcut.device;
 
+import io.cloudcut.dashboard.mqtt.DashboardCommand;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.mqtt.DeviceConnection;
 import io.cloudcut.mqtt.Will;
@@ -43,7 +44,7 @@ final class DashboardPresence {
 
     /** The topics to subscribe to besides the cloud's. */
     List<String> subscriptions() {
-        List<String> topics = new ArrayList<>(conventions.commandTopic().stream().toList());
+        List<String> topics = new ArrayList<>(conventions.commandTopics());
         topics.add(DeviceConventions.HOME_ASSISTANT_STATUS);
         return topics;
     }
@@ -61,12 +62,12 @@ final class DashboardPresence {
     }
 
     boolean isCommand(String topic) {
-        return conventions.commandTopic().map(topic::equals).orElse(false);
+        return conventions.commandTopics().contains(topic);
     }
 
-    /** The device function a dashboard's command stands for; empty for a payload that is no command. */
-    Optional<String> commandFunction(Buffer payload) {
-        return conventions.commandFunction(payload.toString(StandardCharsets.UTF_8));
+    /** What a dashboard's command asks; empty for a payload that is no command. */
+    Optional<DashboardCommand> command(String topic, Buffer payload) {
+        return conventions.command(topic, payload.toString(StandardCharsets.UTF_8));
     }
 
     void connected() {

@@ -1,6 +1,7 @@
 package io.cloudcut.device;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.dashboard.mqtt.DashboardCommand;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
@@ -33,7 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * One emulated device: the runtime around a {@link Firmware}. It owns the device's MQTT connection,
@@ -153,7 +156,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     @Override
     public void message(String topic, Buffer payload) {
         if (dashboard.isCommand(topic)) {
-            dashboardCommand(payload);
+            dashboardCommand(topic, payload);
             return;
         }
         if (dashboard.homeAssistantAnnounced(topic, payload)) {
@@ -295,25 +298,34 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     /**
      * A command from a dashboard on the local network (Home Assistant, say): the device acts on it as
-     * on its own button, under the same session policy, and its state topic shows the outcome. A
-     * payload that is no command is counted and rejected.
+     * on its own button, under the same session policy, and its state topic shows the outcome: a
+     * press performs the function, a value (a bed's temperature level) sets it. A payload that is no
+     * command, or a value out of the control's range, is counted and rejected.
      */
-    private void dashboardCommand(Buffer payload) {
-        Optional<String> name = dashboard.commandFunction(payload);
-        if (name.isEmpty()) {
+    private void dashboardCommand(String topic, Buffer payload) {
+        Optional<DashboardCommand> command = dashboard.command(topic, payload);
+        if (command.isEmpty()) {
             malformedMessages++;
             return;
         }
-        perform(new FunctionSpec(name.get(), FunctionPath.LOCAL, null, null, null), null);
+        String name = command.get().function();
+        OptionalInt value = command.get().value();
+        underPolicy(new FunctionSpec(name, FunctionPath.LOCAL, null, null, null),
+                () -> value.isPresent() ? firmware.set(name, value.getAsInt()) : firmware.perform(name, null));
     }
 
     private Future<String> perform(FunctionSpec function, String probeId) {
+        return underPolicy(function, () -> firmware.perform(function.name(), probeId));
+    }
+
+    /** Runs what the firmware does for a function, if the session policy allows the function now. */
+    private Future<String> underPolicy(FunctionSpec function, Supplier<Future<String>> firmwareAction) {
         Optional<String> refusal = session.refusal(function);
         if (refusal.isPresent()) {
             return Future.failedFuture(refusal.get());
         }
         try {
-            return firmware.perform(function.name(), probeId);
+            return firmwareAction.get();
         } catch (RuntimeException firmwareBug) {
             return Future.failedFuture("firmware failed: " + firmwareBug);
         }

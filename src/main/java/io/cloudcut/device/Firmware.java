@@ -25,6 +25,16 @@ public interface Firmware {
      */
     Future<String> perform(String function, String probeId);
 
+    /**
+     * Sets what one function adjusts to a value, as a dashboard's control does (a Home Assistant
+     * {@code number}: a bed's temperature level): called, like {@link #perform}, only when the
+     * session policy allows the function, with a value the device's dashboard conventions took as
+     * within its range. A firmware whose functions take no value keeps this default.
+     */
+    default Future<String> set(String function, int value) {
+        return Future.failedFuture("'" + function + "' takes no value");
+    }
+
     /** The device's MQTT connection to the cloud came up or went down. */
     default void connectionChanged(boolean up) {
     }

@@ -41,6 +41,21 @@ class BedFirmwareTest {
     }
 
     @Test
+    void aDashboardsValueSetsTheControlAndTheButtonsGoOnFromThere_withinTheBedsRange() throws Exception {
+        FakeDevice bed = FakeDevice.of("bed-offline-mode");
+        BedFirmware firmware = started(bed);
+
+        assertThat(firmware.set("temperature-buttons", -10).result()).isEqualTo("temperature +4 -> -10");
+        assertThat(firmware.set("incline-buttons", 0).result()).isEqualTo("head 15 -> 0 degrees");
+        assertThat(bed.states()).last().isEqualTo(new FakeDevice.State("cooling, flat", Activity.ACTING));
+        assertThat(firmware.perform("temperature-buttons", "p1").result())
+                .as("at its coolest, a press can only warm").isEqualTo("temperature -10 -> -9");
+        assertThat(firmware.perform("incline-buttons", "p2").result()).isEqualTo("head 0 -> 5 degrees");
+        assertThat(firmware.set("temperature-buttons", 11).failed()).isTrue();
+        assertThat(firmware.set("sleep-report", 1).failed()).isTrue();
+    }
+
+    @Test
     void theSleepReportTellsTheCloudTheSettingForTheProbe() throws Exception {
         FakeDevice bed = FakeDevice.of("bed-offline-mode");
         BedFirmware firmware = started(bed);

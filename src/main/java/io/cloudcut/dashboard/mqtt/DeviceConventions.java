@@ -43,16 +43,17 @@ public interface DeviceConventions {
         return readings.copy().put("state", state);
     }
 
-    /** Where a dashboard sends commands to this device, if it takes any. */
-    default Optional<String> commandTopic() {
-        return Optional.empty();
+    /** Where a dashboard sends commands to this device: none for a device that takes none. */
+    default List<String> commandTopics() {
+        return List.of();
     }
 
     /**
-     * The device function a command payload stands for, as it would come on the local network; empty
-     * when the payload is no command this device knows (counted and rejected by the device).
+     * What a message on one of the command topics asks, as it would come on the local network; empty
+     * when the payload is no command this device knows, or a value its control cannot take (counted
+     * and rejected by the device).
      */
-    default Optional<String> commandFunction(String payload) {
+    default Optional<DashboardCommand> command(String topic, String payload) {
         return Optional.empty();
     }
 

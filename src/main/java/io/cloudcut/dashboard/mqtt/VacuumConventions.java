@@ -37,13 +37,17 @@ final class VacuumConventions extends DeviceTopics {
     }
 
     @Override
-    public Optional<String> commandTopic() {
-        return Optional.of(base + "/BasicControlCapability/operation/set");
+    public List<String> commandTopics() {
+        return List.of(commandTopic());
     }
 
     @Override
-    public Optional<String> commandFunction(String payload) {
-        return Optional.ofNullable(FUNCTIONS.get(payload.trim().toUpperCase(Locale.ROOT)));
+    public Optional<DashboardCommand> command(String topic, String payload) {
+        return Optional.ofNullable(FUNCTIONS.get(payload.trim().toUpperCase(Locale.ROOT))).map(DashboardCommand::press);
+    }
+
+    private String commandTopic() {
+        return base + "/BasicControlCapability/operation/set";
     }
 
     @Override
@@ -51,7 +55,7 @@ final class VacuumConventions extends DeviceTopics {
         return List.of(config("vacuum", "vacuum", new JsonObject()
                 .putNull("name") // the entity takes the device's name
                 .put("state_topic", stateTopic())
-                .put("command_topic", commandTopic().orElseThrow())
+                .put("command_topic", commandTopic())
                 .put("payload_start", "START")
                 .put("payload_pause", "PAUSE")
                 .put("payload_stop", "STOP")

@@ -40,8 +40,8 @@ import static org.awaitility.Awaitility.await;
  * Emulated devices as an MQTT dashboard sees them, read with Debian's mosquitto clients: the
  * Home Assistant discovery configs and the keys Home Assistant requires of each component, the
  * availability topic that the broker itself turns {@code offline} when a device's link is cut (on
- * the embedded broker and on Mosquitto, every client stack), and a command from outside that moves
- * a vacuum's state topic.
+ * the embedded broker and on Mosquitto, every client stack), and commands from outside that move a
+ * vacuum's and a bed's state topics, under the device's session policy.
  */
 class DevicesOnMqttDashboardsTest {
 
@@ -50,6 +50,7 @@ class DevicesOnMqttDashboardsTest {
     private static Mosquitto mosquitto;
     private static Broker embedded;
     private static Map<String, DeviceModel> models;
+    private static DeviceModel lockedBed;
 
     private Vertx vertx;
     private FaultProxy proxy;
@@ -65,6 +66,7 @@ class DevicesOnMqttDashboardsTest {
                 "vacuum", loader.loadModel(Project.file("devices/vacuum-local-first.yaml"), cloud),
                 "doorbell", loader.loadModel(Project.file("devices/doorbell-local-chime.yaml"), cloud),
                 "bed", loader.loadModel(Project.file("devices/bed-offline-mode.yaml"), cloud));
+        lockedBed = loader.loadModel(Project.file("devices/bed-cloud-locked.yaml"), cloud);
     }
 
     @AfterAll
@@ -121,12 +123,20 @@ class DevicesOnMqttDashboardsTest {
         assertThat(motion.getString("device_class")).isEqualTo("motion");
         assertThat(motion.getString("state_topic")).startsWith("ring/doorbell-local-chime/camera/doorbell-1/");
 
-        List<JsonObject> bedSensors = configs.entrySet().stream()
-                .filter(config -> config.getKey().startsWith("homeassistant/sensor/cloudcut/bed-1_"))
-                .map(Map.Entry::getValue).toList();
-        assertThat(bedSensors).hasSize(3);
-        bedSensors.forEach(sensor -> assertRequired(sensor, "state_topic", "value_template"));
-        String bedState = bedSensors.get(0).getString("state_topic");
+        JsonObject bedSetting = configs.get("homeassistant/sensor/cloudcut/bed-1_state/config");
+        assertThat(bedSetting).as("the bed's setting in words, among %s", configs.keySet()).isNotNull();
+        assertRequired(bedSetting, "state_topic", "value_template");
+        JsonObject bedTemperature = configs.get("homeassistant/number/cloudcut/bed-1_temperature_level/config");
+        JsonObject bedHead = configs.get("homeassistant/number/cloudcut/bed-1_head_incline/config");
+        for (JsonObject number : List.of(bedTemperature, bedHead)) {
+            assertThat(number).as("the bed's controls, among %s", configs.keySet()).isNotNull();
+            assertRequired(number, "command_topic", "state_topic", "value_template", "min", "max", "step");
+        }
+        assertThat(List.of(bedTemperature.getInteger("min"), bedTemperature.getInteger("max"), bedTemperature.getInteger("step")))
+                .containsExactly(-10, 10, 1);
+        assertThat(List.of(bedHead.getInteger("min"), bedHead.getInteger("max"), bedHead.getInteger("step")))
+                .containsExactly(0, 45, 5);
+        String bedState = bedTemperature.getString("state_topic");
         await().atMost(PATIENCE).until(() -> dashboard.last(bedState).isPresent());
         assertThat(new JsonObject(dashboard.last(bedState).orElseThrow()).getMap())
                 .containsEntry("temperatureLevel", 4).containsEntry("headDegrees", 15);
@@ -213,6 +223,55 @@ class DevicesOnMqttDashboardsTest {
     }
 
     @Test
+    void aValueSentWithMosquittoPubSetsTheBed_andProbesGoOnFromIt_whileBadValuesAreCountedAndRejected() throws Exception {
+        vertx = Vertx.vertx();
+        deploy("bed-commanded", models.get("bed"), mosquitto.port());
+        String state = "smartbed/bed-commanded/state";
+        MosquittoClients.Subscription dashboard = subscribe(mosquitto.port(), state);
+        awaitBed(dashboard, state, 4, 15);
+
+        MosquittoClients.publish(mosquitto.port(), "smartbed/bed-commanded/temperatureLevel/set", "-3");
+        awaitBed(dashboard, state, -3, 15);
+        MosquittoClients.publish(mosquitto.port(), "smartbed/bed-commanded/headDegrees/set", "0");
+        awaitBed(dashboard, state, -3, 0);
+        for (String bad : List.of("11", "warm", "2.5", "")) {
+            MosquittoClients.publish(mosquitto.port(), "smartbed/bed-commanded/temperatureLevel/set", bad);
+        }
+        MosquittoClients.publish(mosquitto.port(), "smartbed/bed-commanded/headDegrees/set", "17");
+        await().atMost(PATIENCE).until(() -> status("bed-commanded").getLong("malformedMessages") == 5);
+
+        JsonObject press = vertx.eventBus().<JsonObject>request(DeviceAddresses.stimulus("bed-commanded"),
+                        new JsonObject().put("function", "temperature-buttons").put("probeId", "p1"))
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+        assertThat(press.getString("detail")).as("a probe's press, from where the dashboard left the bed")
+                .isEqualTo("temperature -3 -> -4");
+        awaitBed(dashboard, state, -4, 0);
+        assertThat(dashboard.payloads(state).stream().map(payload -> new JsonObject(payload).getInteger("temperatureLevel")))
+                .as("no bad value moved the bed").containsExactly(4, -3, -3, -4);
+        assertThat(status("bed-commanded").getJsonObject("events").getLong("generated"))
+                .as("dashboard values are no events of the device's").isZero();
+    }
+
+    @Test
+    void aLockAllBedWithoutASessionRefusesADashboardsValue_andItsStateTopicShowsItUnchanged() throws Exception {
+        vertx = Vertx.vertx();
+        // No cloud answers its token request: the bed never has a session.
+        deploy("bed-locked", lockedBed, mosquitto.port());
+        String state = "smartbed/bed-locked/state";
+        MosquittoClients.Subscription dashboard = subscribe(mosquitto.port(), state);
+        awaitBed(dashboard, state, 4, 15);
+        assertThat(status("bed-locked").getBoolean("sessionValid")).isFalse();
+
+        MosquittoClients.publish(mosquitto.port(), "smartbed/bed-locked/temperatureLevel/set", "-3");
+        // Sent after the value, on the same topic: once it is counted, the value was handled.
+        MosquittoClients.publish(mosquitto.port(), "smartbed/bed-locked/temperatureLevel/set", "cooler");
+        await().atMost(PATIENCE).until(() -> status("bed-locked").getLong("malformedMessages") == 1);
+
+        assertThat(dashboard.payloads(state)).hasSize(1);
+        assertThat(new JsonObject(dashboard.last(state).orElseThrow()).getInteger("temperatureLevel")).isEqualTo(4);
+    }
+
+    @Test
     void aRingShowsAsADoorbellEvent_whileTheEventAccountCountsOnlyTheRing() throws Exception {
         vertx = Vertx.vertx();
         deploy("doorbell-1", models.get("doorbell"), mosquitto.port());
@@ -239,6 +298,17 @@ class DevicesOnMqttDashboardsTest {
         MosquittoClients.Subscription subscription = MosquittoClients.subscribe(port, filters);
         subscriptions.add(subscription);
         return subscription;
+    }
+
+    private JsonObject status(String deviceId) throws Exception {
+        return vertx.eventBus().<JsonObject>request(DeviceAddresses.status(deviceId), new JsonObject())
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
+    }
+
+    private static void awaitBed(MosquittoClients.Subscription dashboard, String topic, int temperatureLevel, int headDegrees) {
+        await().atMost(PATIENCE).until(() -> dashboard.last(topic).map(JsonObject::new)
+                .filter(bed -> bed.getInteger("temperatureLevel") == temperatureLevel
+                        && bed.getInteger("headDegrees") == headDegrees).isPresent());
     }
 
     private static void awaitState(MosquittoClients.Subscription dashboard, String topic, String state) {
