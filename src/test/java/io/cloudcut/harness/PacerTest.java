@@ -2,9 +2,9 @@ package io.cloudcut.harness;
 
 import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
-import io.cloudcut.testing.RunsAlone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
