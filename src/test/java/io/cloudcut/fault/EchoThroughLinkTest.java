@@ -1,6 +1,7 @@
 package io.cloudcut.fault;
 
 import io.cloudcut.fault.EchoServer.Received;
+import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** Byte-level behaviour of a link in front of a trivial echo server. */
+/**
+ * Byte-level behaviour of a link in front of a trivial echo server. Alone: a refusing link closes
+ * its port and expects a connection to it refused, and in a fork beside it another test binding a
+ * free port may be given that very port (a clean-clone CI run once connected there).
+ */
+@RunsAlone
 class EchoThroughLinkTest extends LinkToEchoServer {
 
     @Test
