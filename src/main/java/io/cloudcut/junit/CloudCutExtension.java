@@ -109,7 +109,11 @@ final class CloudCutExtension implements ParameterResolver {
             return project.resolve(wanted.value());
         }
         try {
-            Path file = Files.createTempDirectory("cloudcut-scenario-").resolve("scenario.yaml");
+            Path dir = Files.createTempDirectory("cloudcut-scenario-");
+            Path file = dir.resolve("scenario.yaml");
+            // Deleted in the reverse order of registration: the file, then its folder.
+            dir.toFile().deleteOnExit();
+            file.toFile().deleteOnExit();
             return Files.writeString(file, wanted.yaml());
         } catch (IOException unwritable) {
             throw new UncheckedIOException("cannot write the scenario of @CloudCutScenario(yaml) to a file", unwritable);
