@@ -2,11 +2,13 @@ package io.cloudcut.cloud;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Takes cloud services down and up over the event bus and reads their status. */
 public final class CloudControl {
@@ -41,6 +43,18 @@ public final class CloudControl {
         return Future.all(sent).map(done -> conditions);
     }
 
+    /** Per service, how many messages it has rejected as malformed so far. */
+    public Future<Map<String, Long>> malformedByService() {
+        List<Future<Message<JsonObject>>> asked = graph.services().stream()
+                .map(service -> vertx.eventBus().<JsonObject>request(statusAddress(service), new JsonObject())).toList();
+        return Future.all(asked).map(all -> {
+            Map<String, Long> malformed = new TreeMap<>();
+            asked.forEach(reply -> malformed.put(reply.result().body().getString("service"),
+                    reply.result().body().getLong("malformed")));
+            return malformed;
+        });
+    }
+
     /**
      * Per device, what ingest received while it was up: {@code {unique, duplicates, reordered}}.
      * Empty when the cloud has no ingest service.
@@ -51,7 +65,7 @@ public final class CloudControl {
         }
         return vertx.eventBus().<JsonObject>request(statusAddress("ingest"), new JsonObject()).map(reply -> {
             JsonObject devices = reply.body().getJsonObject("details").getJsonObject("devices", new JsonObject());
-            Map<String, JsonObject> received = new java.util.TreeMap<>();
+            Map<String, JsonObject> received = new TreeMap<>();
             devices.forEach(entry -> received.put(entry.getKey(), (JsonObject) entry.getValue()));
             return received;
         });
