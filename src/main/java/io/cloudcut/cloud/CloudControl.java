@@ -43,16 +43,27 @@ public final class CloudControl {
         return Future.all(sent).map(done -> conditions);
     }
 
-    /** Per service, how many messages it has rejected as malformed so far. */
-    public Future<Map<String, Long>> malformedByService() {
+    /** Per service, what it has done with the messages it received so far. */
+    public Future<Map<String, MessageCounts>> messagesByService() {
         List<Future<Message<JsonObject>>> asked = graph.services().stream()
                 .map(service -> vertx.eventBus().<JsonObject>request(statusAddress(service), new JsonObject())).toList();
         return Future.all(asked).map(all -> {
-            Map<String, Long> malformed = new TreeMap<>();
-            asked.forEach(reply -> malformed.put(reply.result().body().getString("service"),
-                    reply.result().body().getLong("malformed")));
-            return malformed;
+            Map<String, MessageCounts> counts = new TreeMap<>();
+            asked.forEach(reply -> {
+                JsonObject status = reply.result().body();
+                long malformed = status.getLong("malformed");
+                counts.put(status.getString("service"), new MessageCounts(malformed + status.getLong("handled")
+                        + status.getLong("ignored") + status.getLong("refused"), malformed));
+            });
+            return counts;
         });
+    }
+
+    /**
+     * A service's messages: every one it has dealt with (a slow or throttled service, once it handled or
+     * refused it), and of those the ones it rejected as malformed.
+     */
+    public record MessageCounts(long received, long malformed) {
     }
 
     /**

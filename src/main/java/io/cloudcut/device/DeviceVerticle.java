@@ -73,6 +73,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private Executor onContext;
     private String state = "starting";
     private Activity activity = Activity.AT_REST;
+    private long messagesReceived;
     private long malformedMessages;
     /** Set when the run ends: completes once the device holds nothing it can still deliver. */
     private Promise<Void> finished;
@@ -156,6 +157,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     /** Whatever arrives, the device acts on it or counts it as malformed: nothing a sender writes throws here. */
     @Override
     public void message(String topic, Buffer payload) {
+        messagesReceived++;
         if (!accepted(topic, payload)) {
             malformedMessages++;
         }
@@ -405,6 +407,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 .put("connected", connection.isConnected())
                 .put("sessionValid", session.valid())
                 .put("needsPerson", connection.stats().gaveUp())
+                .put("messagesReceived", messagesReceived)
                 .put("malformedMessages", malformedMessages)
                 .put("events", ObservationCodec.encode(eventsAccount()));
     }

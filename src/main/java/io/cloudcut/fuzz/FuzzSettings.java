@@ -14,8 +14,14 @@ public record FuzzSettings(Path projectRoot, long payloads, long seed, List<Stri
 
     public FuzzSettings {
         models = List.copyOf(models);
-        if (payloads < 1 || models.isEmpty() || invalidTopics < 0) {
-            throw new IllegalArgumentException("a fuzz run needs payloads, models, and no negative count of invalid topics");
+        if (payloads < 1) {
+            throw new IllegalArgumentException("payloads: at least 1 (got " + payloads + ")");
+        }
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("models: name at least one");
+        }
+        if (invalidTopics < 0) {
+            throw new IllegalArgumentException("invalid topics: none or more (got " + invalidTopics + ")");
         }
     }
 }
