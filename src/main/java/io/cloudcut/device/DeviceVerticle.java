@@ -395,7 +395,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private EventsObserved eventsAccount() {
         ConnectionStats stats = connection.stats();
         return new EventsObserved(nowMillis(), deviceId, model.id(), outbox.generated(), outbox.delivered(),
-                outbox.buffered(), outbox.dropped(), stats.connects(), stats.failedAttempts(), stats.gaveUp());
+                outbox.buffered(), outbox.dropped(), stats.connects(), stats.failedAttempts(), stats.gaveUp(),
+                malformedMessages);
     }
 
     private JsonObject status() {
