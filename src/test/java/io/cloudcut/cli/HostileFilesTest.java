@@ -182,6 +182,18 @@ class HostileFilesTest {
     }
 
     @Test
+    void aValidFileThatCannotRunHereLeavesNoReportDirectory() {
+        Path reportDir = project.resolve("reports").resolve("too-many-open-files");
+
+        CliRun run = assertTimeoutPreemptively(HANG_GUARD, () -> CliRun.of("run", "scenarios/short-outage.yaml",
+                "--project-dir", project.toString(), "--devices-per-model", "50000", "--report-dir", reportDir.toString()));
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString().contains("open files");
+        assertThat(reportDir).doesNotExist();
+    }
+
+    @Test
     void aReportDirectoryThatIsAFileIsRefusedBeforeTheRun() throws IOException {
         Path notADirectory = Files.writeString(project.resolve("report.txt"), "not a directory");
 
