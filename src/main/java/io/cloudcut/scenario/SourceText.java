@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The text of a scenario, model or cloud file, read only when it can be one: a regular file of at
- * most {@link #MAX_BYTES}, in UTF-8. The size is checked before a byte is parsed, so that a log passed
+ * The text of a scenario, model or cloud file, read only when it can be one: at most
+ * {@link #MAX_BYTES}, in UTF-8. The size is checked before a byte is parsed, so that a log passed
  * by mistake is refused at once rather than parsed for minutes.
  */
 final class SourceText {
@@ -29,15 +29,12 @@ final class SourceText {
         if (Files.isDirectory(file)) {
             throw new ScenarioException(file, 0, 0, null, "is a directory, not a YAML file");
         }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new ScenarioException(file, 0, 0, null, "is not a regular file");
-        }
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw tooLarge(file, Files.size(file));
+                throw tooLarge(file, String.format(Locale.ROOT, "%,d bytes is over", Files.size(file)));
             }
-            // the size again as read: a log being written grows between the check and the read
+            // bounded as read too: a log being written grows after the check, a device or a pipe has no size
             try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes(MAX_BYTES + 1);
             }
@@ -47,15 +44,16 @@ final class SourceText {
             throw new ScenarioException(file, 0, 0, null, "cannot read: " + unreadable.getMessage());
         }
         if (bytes.length > MAX_BYTES) {
-            throw tooLarge(file, bytes.length);
+            throw tooLarge(file, "it reads on past");
         }
         return utf8(file, bytes);
     }
 
-    private static ScenarioException tooLarge(Path file, long size) {
+    /** {@code howLarge} leads the sentence: {@code "33,600,008 bytes is over"}. */
+    private static ScenarioException tooLarge(Path file, String howLarge) {
         return new ScenarioException(file, 0, 0, null, String.format(Locale.ROOT,
-                "%,d bytes is over the limit of %,d bytes (1 MiB) for a scenario, model or cloud file: is it the right file?",
-                size, MAX_BYTES));
+                "%s the limit of %,d bytes (1 MiB) for a scenario, model or cloud file: is it the right file?",
+                howLarge, MAX_BYTES));
     }
 
     /** Decodes UTF-8, naming the line and column of the first byte that is not. */

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
- * The broken-file corpus ({@code src/test/resources/hostile/}, and three files too large or too odd to
+ * The broken-file corpus ({@code src/test/resources/hostile/}, and four files too large or too odd to
  * commit, made here) through {@code validate} and {@code run}: each file gets one line naming the file,
  * the line and the field (or its size), exit code 2, no stack trace, and {@code run} leaves its report
  * directory alone. The time bound only guards against a hang; it is no speed figure.
@@ -74,6 +74,7 @@ class HostileFilesTest {
                 new Hostile("scenarios/a-directory.yaml", 0, null, "is a directory, not a YAML file"),
                 new Hostile("scenarios/log-passed-by-mistake.yaml", 0, null, String.format(Locale.ROOT,
                         "%,d bytes is over the limit of 1,048,576 bytes (1 MiB)", logSize)),
+                new Hostile("scenarios/endless.yaml", 0, null, "it reads on past the limit of 1,048,576 bytes (1 MiB)"),
                 new Hostile("scenarios/wrong-type.yaml", 3, "fleet", "expected a list"),
                 new Hostile("scenarios/wrong-count-type.yaml", 3, "fleet[0].count", "expected a whole number, found 'many'"),
                 new Hostile("scenarios/unknown-field.yaml", 7, "expectations", "unknown field 'expectations'"),
@@ -113,6 +114,7 @@ class HostileFilesTest {
         }
         Path scenarios = project.resolve("scenarios");
         Files.createDirectories(scenarios.resolve("a-directory.yaml"));
+        Files.createSymbolicLink(scenarios.resolve("endless.yaml"), Path.of("/dev/zero"));
         try (Writer log = Files.newBufferedWriter(scenarios.resolve("log-passed-by-mistake.yaml"))) {
             for (int i = 0; i < LOG_LINES; i++) {
                 log.write(LOG_LINE);
