@@ -262,7 +262,7 @@ final class YamlDocument {
         JsonLocation at = parser.currentTokenLocation();
         if (parser.isCurrentAlias()) {
             throw new ScenarioException(file, at.getLineNr(), at.getColumnNr(), fieldName(pointer), "YAML aliases (*"
-                    + parser.getText() + ") are not read: write the value out");
+                    + shortened(parser.getText()) + ") are not read: write the value out");
         }
         if (parser.getTypeId() != null) {
             String tag = parser.getTypeId().replaceFirst("^tag:yaml\\.org,2002:", "!");
