@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -83,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
 
     /** The scenario as loaded, with the command line's overrides; bad input throws. */
     private Scenario configuredScenario() throws ScenarioException {
+        // checked, never created, before the run: the report is written into it only once the run is over
+        if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw new IllegalArgumentException("--report-dir: " + reportDir + " is a file, not a directory");
+        }
         Scenario scenario = Scenarios.loader(fleet.projectDir).load(fleet.projectDir.resolve(scenarioFile));
         if (brokerPort != null && fleet.externalBroker != null) {
             throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");

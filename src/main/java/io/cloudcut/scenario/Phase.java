@@ -20,7 +20,9 @@ public record Phase(String name, PhaseKind kind, Duration duration, Duration set
         Checks.present(name, "name");
         Checks.present(kind, "kind");
         Checks.present(duration, "duration");
-        Checks.check(!duration.isZero() && !duration.isNegative(), "duration must be positive");
+        if (duration.isZero() || duration.isNegative()) {
+            throw new FieldProblem("/duration", "duration must be positive");
+        }
         settle = Checks.orDefault(settle, Duration.ZERO);
         Checks.check(settle.compareTo(duration) < 0, "settle (" + Durations.format(settle)
                 + ") must be shorter than the phase (" + Durations.format(duration) + ")");
