@@ -12,21 +12,31 @@ public final class Durations {
     private Durations() {
     }
 
+    /** The longest duration read: ten years, past any phase, session or timer a file has a reason to set. */
+    public static final Duration MAX = Duration.ofDays(3650);
+
     /** @throws IllegalArgumentException naming the expected form when the text is not a duration */
     public static Duration parse(String text) {
         String trimmed = text == null ? "" : text.trim();
+        if (trimmed.startsWith("-")) {
+            throw new IllegalArgumentException("'" + YamlDocument.shortened(trimmed) + "': a duration cannot be negative");
+        }
         Matcher matcher = PART.matcher(trimmed);
-        long nanos = 0;
+        double nanos = 0;
         int end = 0;
         while (matcher.find() && matcher.start() == end) {
-            double amount = Double.parseDouble(matcher.group(1));
-            nanos += (long) (amount * unitNanos(matcher.group(2)));
+            nanos += Double.parseDouble(matcher.group(1)) * unitNanos(matcher.group(2));
             end = matcher.end();
         }
         if (trimmed.isEmpty() || end != trimmed.length()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (use e.g. 500ms, 30s, 10m, 17h, 1h30m, 2d)");
+            throw new IllegalArgumentException("'" + YamlDocument.shortened(String.valueOf(text))
+                    + "' is not a duration (use e.g. 500ms, 30s, 10m, 17h, 1h30m, 2d)");
         }
-        return Duration.ofNanos(nanos);
+        if (nanos > MAX.toNanos()) {
+            throw new IllegalArgumentException("'" + YamlDocument.shortened(trimmed) + "' is longer than the "
+                    + format(MAX) + " a duration may be");
+        }
+        return Duration.ofNanos((long) nanos);
     }
 
     /** The shortest exact compact form, e.g. {@code 1h30m}; sub-second parts as milliseconds. */

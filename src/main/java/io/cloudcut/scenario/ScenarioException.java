@@ -54,6 +54,6 @@ public final class ScenarioException extends Exception {
         if (field != null && !field.isEmpty()) {
             text.append(field).append(": ");
         }
-        return text.append(problem.replace('\n', ' ')).toString();
+        return text.append(problem.replaceAll("\\R", " ")).toString();
     }
 }

@@ -1,6 +1,7 @@
 package io.cloudcut.scenario;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The fields of a scenario file as written; {@link ScenarioLoader} resolves them into a {@link Scenario}. */
 record ScenarioFile(String name, String description, TimeScale timeScale, String cloud, ProbeSettings probe,
@@ -12,6 +13,11 @@ record ScenarioFile(String name, String description, TimeScale timeScale, String
         Checks.present(phases, "phases");
         Checks.check(!fleet.isEmpty(), "the fleet needs at least one model");
         Checks.check(!phases.isEmpty(), "a scenario needs at least one phase");
+        long devices = fleet.stream().mapToLong(FleetEntry::count).sum();
+        if (devices > FleetEntry.MAX_DEVICES) {
+            throw new FieldProblem("/fleet", String.format(Locale.ROOT,
+                    "%,d devices in all is over the limit of %,d a scenario may run", devices, FleetEntry.MAX_DEVICES));
+        }
         description = Checks.orDefault(description, "");
         timeScale = Checks.orDefault(timeScale, TimeScale.fixed(1));
         probe = Checks.orDefault(probe, ProbeSettings.defaults());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,14 +152,8 @@ public final class ScenarioLoader {
         Set<String> names = new HashSet<>();
         boolean baseline = false;
         boolean outage = false;
-        Set<String> fleetModels = new HashSet<>();
-        Set<String> fleetDevices = new HashSet<>();
-        spec.fleet().forEach(entry -> {
-            fleetModels.add(entry.model());
-            for (int n = 1; n <= entry.count(); n++) {
-                fleetDevices.add(entry.model() + "-" + n);
-            }
-        });
+        Map<String, Integer> fleetCounts = new HashMap<>();
+        spec.fleet().forEach(entry -> fleetCounts.merge(entry.model(), entry.count(), Integer::max));
         for (int p = 0; p < spec.phases().size(); p++) {
             Phase phase = spec.phases().get(p);
             if (!names.add(phase.name())) {
@@ -181,7 +176,7 @@ public final class ScenarioLoader {
                             + cloud.file().getFileName() + " has: " + serviceList(cloud) + ")");
                 }
                 if (fault.link() != null && !FaultSpec.ALL_LINKS.equals(fault.link())
-                        && !fleetModels.contains(fault.link())) {
+                        && !fleetCounts.containsKey(fault.link())) {
                     throw document.error(at + "/link", "link target '" + fault.link()
                             + "' is neither 'all' nor a model of the fleet");
                 }
@@ -193,7 +188,7 @@ public final class ScenarioLoader {
                 }
                 if (fault.devices() != null) {
                     for (int d = 0; d < fault.devices().size(); d++) {
-                        if (!fleetDevices.contains(fault.devices().get(d))) {
+                        if (!inFleet(fault.devices().get(d), fleetCounts)) {
                             throw document.error(at + "/devices/" + d, "no device '" + fault.devices().get(d)
                                     + "' in the fleet (devices are named <model>-<n>, n from 1 to the model's count)");
                         }
@@ -241,6 +236,16 @@ public final class ScenarioLoader {
                 throw document.error(at + "/verdict", problem.get());
             }
         }
+    }
+
+    /** Whether {@code device}, named {@code <model>-<n>}, is one of the fleet's, without listing the fleet. */
+    private static boolean inFleet(String device, Map<String, Integer> fleetCounts) {
+        int dash = device.lastIndexOf('-');
+        if (dash < 0 || !fleetCounts.containsKey(device.substring(0, dash))) {
+            return false;
+        }
+        String number = device.substring(dash + 1);
+        return number.matches("[1-9][0-9]{0,9}") && Long.parseLong(number) <= fleetCounts.get(device.substring(0, dash));
     }
 
     private static List<String> cycleFrom(String service, CloudSpec cloud, List<String> path) {

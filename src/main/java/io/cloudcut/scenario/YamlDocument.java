@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -19,13 +22,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -35,7 +39,18 @@ import java.util.stream.Collectors;
  */
 final class YamlDocument {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** Nesting levels a file may use; the shipped ones use at most six. */
+    private static final int MAX_DEPTH = 32;
+    /** Characters in one text value: a name, a description, a duration. */
+    private static final int MAX_TEXT_LENGTH = 10_000;
+    /** Digits in one number: more than a double holds is a mistake. */
+    private static final int MAX_NUMBER_LENGTH = 32;
+
+    private static final YAMLFactory YAML = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(YAML)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -55,29 +70,23 @@ final class YamlDocument {
     }
 
     static YamlDocument read(Path file) throws ScenarioException {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException missing) {
-            throw new ScenarioException(file, 0, 0, null, "file not found");
-        } catch (IOException unreadable) {
-            throw new ScenarioException(file, 0, 0, null, "cannot read: " + unreadable.getMessage());
-        }
-        try {
-            JsonNode root = MAPPER.readTree(text);
-            if (root == null || !root.isObject()) {
-                throw new ScenarioException(file, 1, 1, null, "expected a YAML mapping at the top of the file");
+        String text = SourceText.read(file);
+        try (YAMLParser parser = YAML.createParser(text)) {
+            try {
+                if (parser.nextToken() == null) {
+                    throw new ScenarioException(file, 1, 1, null, "the file holds no YAML: expected a mapping");
+                }
+                if (!parser.isExpectedStartObjectToken()) {
+                    JsonLocation at = parser.currentTokenLocation();
+                    throw new ScenarioException(file, at.getLineNr(), at.getColumnNr(), null,
+                            "expected a YAML mapping at the top of the file");
+                }
+                Map<String, JsonLocation> locations = new HashMap<>();
+                recordLocations(file, parser, "", locations);
+                return new YamlDocument(file, MAPPER.readTree(text), locations);
+            } catch (JsonProcessingException malformed) {
+                throw unparsable(file, malformed, parser.currentTokenLocation());
             }
-            Map<String, JsonLocation> locations = new HashMap<>();
-            try (JsonParser parser = YAML.createParser(text)) {
-                parser.nextToken();
-                recordLocations(parser, "", locations);
-            }
-            return new YamlDocument(file, root, locations);
-        } catch (JsonProcessingException malformed) {
-            JsonLocation at = malformed.getLocation();
-            throw new ScenarioException(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    null, "malformed YAML: " + malformed.getOriginalMessage());
         } catch (IOException unreadable) {
             throw new ScenarioException(file, 0, 0, null, "cannot read: " + unreadable.getMessage());
         }
@@ -110,7 +119,7 @@ final class YamlDocument {
             JsonNode found = root.at(pointer);
             String problem = describe(mismatch);
             if (problem.startsWith("expected ") && found.isValueNode()) {
-                problem += ", found '" + found.asText() + "'";
+                problem += ", found '" + shortened(found.asText()) + "'";
             }
             throw error(pointer, problem);
         } catch (IOException | IllegalArgumentException other) {
@@ -223,23 +232,78 @@ final class YamlDocument {
         return "mapping (" + type.getSimpleName() + ")";
     }
 
-    private static void recordLocations(JsonParser parser, String pointer, Map<String, JsonLocation> into)
-            throws IOException {
+    /**
+     * Walks the whole file once, recording where each field stands, and refuses what the mapper would
+     * read wrong: an alias comes out as its anchor's name, a tag is dropped, and neither is written in a
+     * CloudCut file on purpose (an alias that expands a value a billion times is refused here too).
+     */
+    private static void recordLocations(Path file, YAMLParser parser, String pointer, Map<String, JsonLocation> into)
+            throws IOException, ScenarioException {
         into.putIfAbsent(pointer, parser.currentTokenLocation());
+        refuseUnread(file, parser, pointer);
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String child = pointer + "/" + parser.currentName().replace("~", "~0").replace("/", "~1");
                 into.put(child, parser.currentTokenLocation());
+                refuseUnread(file, parser, child);
                 parser.nextToken();
-                recordLocations(parser, child, into);
+                recordLocations(file, parser, child, into);
             }
         } else if (token == JsonToken.START_ARRAY) {
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                recordLocations(parser, pointer + "/" + index++, into);
+                recordLocations(file, parser, pointer + "/" + index++, into);
             }
         }
+    }
+
+    private static void refuseUnread(Path file, YAMLParser parser, String pointer) throws IOException, ScenarioException {
+        JsonLocation at = parser.currentTokenLocation();
+        if (parser.isCurrentAlias()) {
+            throw new ScenarioException(file, at.getLineNr(), at.getColumnNr(), fieldName(pointer), "YAML aliases (*"
+                    + shortened(parser.getText()) + ") are not read: write the value out");
+        }
+        if (parser.getTypeId() != null) {
+            String tag = parser.getTypeId().replaceFirst("^tag:yaml\\.org,2002:", "!");
+            throw new ScenarioException(file, at.getLineNr(), at.getColumnNr(), fieldName(pointer), "YAML tags (!"
+                    + shortened(tag) + ") are not read: write a plain value");
+        }
+        if (parser.currentToken().isNumeric()) {
+            try {
+                parser.getNumberValue(); // decoded here, where its field is known
+            } catch (StreamConstraintsException tooLong) {
+                throw new ScenarioException(file, at.getLineNr(), at.getColumnNr(), fieldName(pointer), overLimit(tooLong));
+            }
+        }
+        boolean text = parser.currentToken() == JsonToken.VALUE_STRING || parser.currentToken() == JsonToken.FIELD_NAME;
+        if (text && parser.getTextLength() > MAX_TEXT_LENGTH) {
+            throw new ScenarioException(file, at.getLineNr(), at.getColumnNr(), fieldName(pointer), String.format(
+                    Locale.ROOT, "a text value of %,d characters is over the limit of %,d", parser.getTextLength(),
+                    MAX_TEXT_LENGTH));
+        }
+    }
+
+    /** Where the parser gave up and why, in one line: SnakeYAML's own message quotes the source over several. */
+    private static ScenarioException unparsable(Path file, JsonProcessingException malformed, JsonLocation reached) {
+        if (malformed.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return new ScenarioException(file, yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1,
+                    null, "malformed YAML: " + (yaml.getContext() == null ? "" : yaml.getContext() + ": ") + yaml.getProblem());
+        }
+        JsonLocation at = malformed.getLocation() == null ? reached : malformed.getLocation();
+        String problem = malformed instanceof StreamConstraintsException overLimit ? overLimit(overLimit)
+                : "malformed YAML: " + malformed.getOriginalMessage();
+        return new ScenarioException(file, at.getLineNr(), at.getColumnNr(), null, problem);
+    }
+
+    private static String overLimit(StreamConstraintsException exceeded) {
+        // Jackson names its own setting; the README names the limit
+        return "over a limit: " + exceeded.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+    }
+
+    /** A value as a message quotes it: a long one is cut, so that the message stays a line one can read. */
+    static String shortened(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
     }
 
     /** Reads {@code 30s}-style durations; a bare number is refused because its unit would be a guess. */

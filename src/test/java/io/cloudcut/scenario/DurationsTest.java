@@ -31,4 +31,16 @@ class DurationsTest {
             assertThatThrownBy(() -> Durations.parse(text)).hasMessageContaining("is not a duration (use e.g.");
         }
     }
+
+    @Test
+    void aNegativeDurationIsNamedAsSuch() {
+        assertThatThrownBy(() -> Durations.parse("-30s")).hasMessage("'-30s': a duration cannot be negative");
+    }
+
+    @Test
+    void theLongestDurationIsTenYearsAndAnOverflowIsNoShortOne() {
+        assertThat(Durations.parse("3650d")).isEqualTo(Durations.MAX);
+        assertThatThrownBy(() -> Durations.parse("3650d1ms")).hasMessageContaining("is longer than the 3650d");
+        assertThatThrownBy(() -> Durations.parse("99999999999999999999d")).hasMessageContaining("is longer than the 3650d");
+    }
 }
