@@ -41,9 +41,9 @@ public final class FuzzRun {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
     /**
-     * At most this many payloads sent to a reader and not yet read by it. Unpaced, the broker drops
-     * what a slow reader's queue cannot hold (HiveMQ CE: 1,000 messages a client): at 2,700 payloads/s
-     * a Paho v3 device never saw a third of its share.
+     * At most this many payloads sent to a reader and not yet read by it. Unpaced, a slow reader loses
+     * what the broker's bounded queue for it cannot hold: at 2,700 payloads/s a Paho v3 device never
+     * saw a third of its share.
      */
     private static final long MAX_BACKLOG = 500;
     private static final int PACE_EVERY = 50;
