@@ -2,11 +2,13 @@ package io.cloudcut.cloud;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Takes cloud services down and up over the event bus and reads their status. */
 public final class CloudControl {
@@ -41,6 +43,29 @@ public final class CloudControl {
         return Future.all(sent).map(done -> conditions);
     }
 
+    /** Per service, what it has done with the messages it received so far. */
+    public Future<Map<String, MessageCounts>> messagesByService() {
+        List<Future<Message<JsonObject>>> asked = graph.services().stream()
+                .map(service -> vertx.eventBus().<JsonObject>request(statusAddress(service), new JsonObject())).toList();
+        return Future.all(asked).map(all -> {
+            Map<String, MessageCounts> counts = new TreeMap<>();
+            asked.forEach(reply -> {
+                JsonObject status = reply.result().body();
+                long malformed = status.getLong("malformed");
+                counts.put(status.getString("service"), new MessageCounts(malformed + status.getLong("handled")
+                        + status.getLong("ignored") + status.getLong("refused"), malformed));
+            });
+            return counts;
+        });
+    }
+
+    /**
+     * A service's messages: every one it has dealt with (a slow or throttled service, once it handled or
+     * refused it), and of those the ones it rejected as malformed.
+     */
+    public record MessageCounts(long received, long malformed) {
+    }
+
     /**
      * Per device, what ingest received while it was up: {@code {unique, duplicates, reordered}}.
      * Empty when the cloud has no ingest service.
@@ -51,7 +76,7 @@ public final class CloudControl {
         }
         return vertx.eventBus().<JsonObject>request(statusAddress("ingest"), new JsonObject()).map(reply -> {
             JsonObject devices = reply.body().getJsonObject("details").getJsonObject("devices", new JsonObject());
-            Map<String, JsonObject> received = new java.util.TreeMap<>();
+            Map<String, JsonObject> received = new TreeMap<>();
             devices.forEach(entry -> received.put(entry.getKey(), (JsonObject) entry.getValue()));
             return received;
         });

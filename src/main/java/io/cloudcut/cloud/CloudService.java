@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
@@ -20,13 +19,20 @@ import java.util.Map;
  * cloud's side never goes through a device link). Its {@link ServiceCondition} decides what happens
  * to each message: handled; ignored (down: messages still arrive, as they would at a service whose
  * workers are stuck); refused with an error; delayed (slow); queued or turned away (throttled).
- * Malformed payloads are counted and rejected, never thrown.
+ * Malformed payloads are counted and rejected, never thrown: over {@link Payloads#CLOUD_MAX_BYTES}, not UTF-8,
+ * not a JSON object, or not what the service's protocol says ({@link #wellFormed}).
  */
 abstract class CloudService extends VerticleBase {
 
     /** Deployment config key: keep the MQTT session across disconnects (clean session off). */
     static final String PERSISTENT_SESSION = "persistentSession";
     private static final long RETRY_MILLIS = 200;
+    /**
+     * The largest packet MQTT can carry. The Vert.x client's own default (8,092 bytes) fails on a
+     * larger packet and reads nothing more from that connection; the service rejects, and counts,
+     * whatever is over {@link Payloads#CLOUD_MAX_BYTES} itself.
+     */
+    private static final int MAX_PACKET_BYTES = 268_435_455;
 
     private final String name;
     private final String brokerHost;
@@ -51,6 +57,12 @@ abstract class CloudService extends VerticleBase {
 
     /** The topic filters this service listens to. */
     abstract List<String> subscriptions();
+
+    /**
+     * Whether a JSON message is one the service's protocol has on that topic: its fields of the right
+     * type and in range. One that is not is counted as malformed and goes no further.
+     */
+    abstract boolean wellFormed(String topic, JsonObject message);
 
     /** Handles one well-formed message while the service is up. */
     abstract void handle(String topic, JsonObject message);
@@ -94,7 +106,8 @@ abstract class CloudService extends VerticleBase {
                 .setClientId("cloudcut-cloud-" + name + "-" + deploymentID())
                 .setCleanSession(!config().getBoolean(PERSISTENT_SESSION, false))
                 .setKeepAliveInterval(10)
-                .setMaxInflightQueue(1000));
+                .setMaxInflightQueue(1000)
+                .setMaxMessageSize(MAX_PACKET_BYTES));
         client = attempt;
         attempt.publishHandler(message -> received(message.topicName(), message.payload()));
         Promise<Void> ready = Promise.promise();
@@ -129,10 +142,9 @@ abstract class CloudService extends VerticleBase {
     }
 
     private void received(String topic, Buffer payload) {
-        JsonObject message;
-        try {
-            message = payload.toJsonObject();
-        } catch (DecodeException | ClassCastException notJson) {
+        JsonObject message = Payloads.object(payload, Payloads.CLOUD_MAX_BYTES)
+                .filter(json -> wellFormed(topic, json)).orElse(null);
+        if (message == null) {
             malformed++;
             return;
         }

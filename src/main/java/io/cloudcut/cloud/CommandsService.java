@@ -17,12 +17,22 @@ final class CommandsService extends CloudService {
         return List.of(CloudTopics.COMMAND_REQUEST, CloudTopics.COMMAND_REPLY);
     }
 
+    /**
+     * A request names the device (as a topic level), the function and its request id; a reply the
+     * device and the request id, and says {@code ok} as a boolean if at all.
+     */
+    @Override
+    boolean wellFormed(String topic, JsonObject message) {
+        boolean common = Payloads.topicLevelField(message, "deviceId").isPresent()
+                && Payloads.textField(message, "requestId").isPresent();
+        return CloudTopics.COMMAND_REQUEST.equals(topic)
+                ? common && Payloads.textField(message, "function").isPresent()
+                : common && Payloads.absentOr(message, "ok", message.getValue("ok") instanceof Boolean);
+    }
+
     @Override
     void handle(String topic, JsonObject message) {
         String deviceId = message.getString("deviceId");
-        if (deviceId == null || deviceId.isEmpty()) {
-            return;
-        }
         if (CloudTopics.COMMAND_REQUEST.equals(topic)) {
             publish(CloudTopics.command(deviceId), message);
         } else {
@@ -33,9 +43,8 @@ final class CommandsService extends CloudService {
     /** The app hears about a failed command at once; a device's late reply is dropped. */
     @Override
     void refuse(String topic, JsonObject message, String reason) {
-        String deviceId = message.getString("deviceId");
-        if (CloudTopics.COMMAND_REQUEST.equals(topic) && deviceId != null && !deviceId.isEmpty()) {
-            publish(CloudTopics.appReply(deviceId), new JsonObject()
+        if (CloudTopics.COMMAND_REQUEST.equals(topic)) {
+            publish(CloudTopics.appReply(message.getString("deviceId")), new JsonObject()
                     .put("requestId", message.getString("requestId"))
                     .put("ok", false)
                     .put("by", CloudTopics.BY_CLOUD)

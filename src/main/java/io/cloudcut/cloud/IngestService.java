@@ -26,6 +26,13 @@ final class IngestService extends CloudService {
         return List.of(CloudTopics.INGEST_ALL);
     }
 
+    /** An event says its kind, and its sequence number, if any, is a whole number from 0. */
+    @Override
+    boolean wellFormed(String topic, JsonObject event) {
+        return Payloads.textField(event, "kind").isPresent()
+                && Payloads.absentOr(event, "seq", Payloads.wholeNumberField(event, "seq", 0, Integer.MAX_VALUE).isPresent());
+    }
+
     @Override
     void handle(String topic, JsonObject event) {
         String deviceId = CloudTopics.deviceIdIn(topic, 2);
@@ -53,7 +60,7 @@ final class IngestService extends CloudService {
         private long highest = -1;
 
         void count(long seq) {
-            if (seq < 0 || seq > Integer.MAX_VALUE) {
+            if (seq < 0) {
                 return;
             }
             if (seen.get((int) seq)) {

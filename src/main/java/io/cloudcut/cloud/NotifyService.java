@@ -19,14 +19,16 @@ final class NotifyService extends CloudService {
         return List.of(CloudTopics.EVENT_STREAM);
     }
 
+    /** An event on the stream names its device as a topic level (the push goes under it) and its kind. */
+    @Override
+    boolean wellFormed(String topic, JsonObject event) {
+        return Payloads.topicLevelField(event, "deviceId").isPresent() && Payloads.textField(event, "kind").isPresent();
+    }
+
     @Override
     void handle(String topic, JsonObject event) {
-        String deviceId = event.getString("deviceId");
-        if (deviceId == null || deviceId.isEmpty()) {
-            return;
-        }
         pushed++;
-        publish(CloudTopics.phonePush(deviceId), event);
+        publish(CloudTopics.phonePush(event.getString("deviceId")), event);
     }
 
     @Override

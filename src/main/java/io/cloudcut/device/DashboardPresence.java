@@ -1,5 +1,6 @@
 package io.cloudcut.device;
 
+import io.cloudcut.cloud.Payloads;
 import io.cloudcut.dashboard.mqtt.DashboardCommand;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.mqtt.DeviceConnection;
@@ -8,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,25 +49,27 @@ final class DashboardPresence {
         return topics;
     }
 
-    /** Whether a message is Home Assistant's announcement; when it says it started, the configs go again. */
-    boolean homeAssistantAnnounced(String topic, Buffer payload) {
-        if (!topic.equals(DeviceConventions.HOME_ASSISTANT_STATUS)) {
-            return false;
-        }
-        if (DeviceConventions.ONLINE.equals(payload.toString(StandardCharsets.UTF_8).trim())) {
+    /**
+     * Home Assistant's announcement: when it says it started, the configs go again. False for a
+     * payload that is neither of its two words.
+     */
+    boolean homeAssistantStatus(Buffer payload) {
+        Optional<String> status = Payloads.text(payload, Payloads.DEVICE_MAX_BYTES).map(String::trim);
+        if (status.filter(DeviceConventions.ONLINE::equals).isPresent()) {
             discoveryPublished = false;
             publishDiscovery();
         }
-        return true;
+        return status.filter(word -> word.equals(DeviceConventions.ONLINE) || word.equals(DeviceConventions.OFFLINE))
+                .isPresent();
     }
 
     boolean isCommand(String topic) {
         return conventions.commandTopics().contains(topic);
     }
 
-    /** What a dashboard's command asks; empty for a payload that is no command. */
+    /** What a dashboard's command asks; empty for a payload that is no command (over the size limit, not UTF-8). */
     Optional<DashboardCommand> command(String topic, Buffer payload) {
-        return conventions.command(topic, payload.toString(StandardCharsets.UTF_8));
+        return Payloads.text(payload, Payloads.DEVICE_MAX_BYTES).flatMap(text -> conventions.command(topic, text));
     }
 
     void connected() {

@@ -25,7 +25,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -73,6 +73,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private Executor onContext;
     private String state = "starting";
     private Activity activity = Activity.AT_REST;
+    private long messagesReceived;
     private long malformedMessages;
     /** Set when the run ends: completes once the device holds nothing it can still deliver. */
     private Promise<Void> finished;
@@ -153,27 +154,32 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 "gave up after " + attempts + " attempts"));
     }
 
+    /** Whatever arrives, the device acts on it or counts it as malformed: nothing a sender writes throws here. */
     @Override
     public void message(String topic, Buffer payload) {
-        if (dashboard.isCommand(topic)) {
-            dashboardCommand(topic, payload);
-            return;
-        }
-        if (dashboard.homeAssistantAnnounced(topic, payload)) {
-            return;
-        }
-        JsonObject message;
-        try {
-            message = payload.toJsonObject();
-        } catch (DecodeException | ClassCastException notJson) {
+        messagesReceived++;
+        if (!accepted(topic, payload)) {
             malformedMessages++;
-            return;
+        }
+    }
+
+    /** Acts on a message; false when the device rejects it: unreadable on its topic, or a command it does not know. */
+    private boolean accepted(String topic, Buffer payload) {
+        if (dashboard.isCommand(topic)) {
+            return dashboardCommand(topic, payload);
+        }
+        if (topic.equals(DeviceConventions.HOME_ASSISTANT_STATUS)) {
+            return dashboard.homeAssistantStatus(payload);
         }
         if (topic.equals(CloudTopics.auth(deviceId))) {
-            session.tokenReceived(message.getLong("expiresAtMillis", 0L));
-        } else if (topic.equals(CloudTopics.command(deviceId))) {
-            command(message);
+            Optional<OptionalLong> answer = CloudMessages.tokenAnswer(payload);
+            answer.ifPresent(expiry -> expiry.ifPresent(session::tokenReceived));
+            return answer.isPresent();
         }
+        if (topic.equals(CloudTopics.command(deviceId))) {
+            return CloudMessages.appCommand(payload).map(this::command).orElse(false);
+        }
+        return false;
     }
 
     // --- what the firmware gets --------------------------------------------------------------------
@@ -280,10 +286,13 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         });
     }
 
-    /** A command from the app, relayed by the cloud. */
-    private void command(JsonObject command) {
-        String requestId = command.getString("requestId", "");
-        String name = command.getString("function", "");
+    /**
+     * A command from the app, relayed by the cloud: answered either way, and false when the device has
+     * no such function for the app (an unknown command, counted as malformed).
+     */
+    private boolean command(CloudMessages.AppCommand command) {
+        String requestId = command.requestId();
+        String name = command.function();
         Optional<FunctionSpec> function = model.function(name).filter(spec -> spec.trigger() == Trigger.APP);
         Future<String> done = function.isPresent() ? perform(function.get(), requestId)
                 : Future.failedFuture("no function '" + name + "' for the app");
@@ -294,24 +303,25 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 .put("ok", result.succeeded())
                 .put("detail", result.succeeded() ? result.result() : result.cause().getMessage())
                 .toBuffer()));
+        return function.isPresent();
     }
 
     /**
      * A command from a dashboard on the local network (Home Assistant, say): the device acts on it as
      * on its own button, under the same session policy, and its state topic shows the outcome: a
      * press performs the function, a value (a bed's temperature level) sets it. A payload that is no
-     * command, or a value out of the control's range, is counted and rejected.
+     * command, or a value out of the control's range, is rejected: false.
      */
-    private void dashboardCommand(String topic, Buffer payload) {
+    private boolean dashboardCommand(String topic, Buffer payload) {
         Optional<DashboardCommand> command = dashboard.command(topic, payload);
         if (command.isEmpty()) {
-            malformedMessages++;
-            return;
+            return false;
         }
         String name = command.get().function();
         OptionalInt value = command.get().value();
         underPolicy(new FunctionSpec(name, FunctionPath.LOCAL, null, null, null),
                 () -> value.isPresent() ? firmware.set(name, value.getAsInt()) : firmware.perform(name, null));
+        return true;
     }
 
     private Future<String> perform(FunctionSpec function, String probeId) {
@@ -385,7 +395,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private EventsObserved eventsAccount() {
         ConnectionStats stats = connection.stats();
         return new EventsObserved(nowMillis(), deviceId, model.id(), outbox.generated(), outbox.delivered(),
-                outbox.buffered(), outbox.dropped(), stats.connects(), stats.failedAttempts(), stats.gaveUp());
+                outbox.buffered(), outbox.dropped(), stats.connects(), stats.failedAttempts(), stats.gaveUp(),
+                malformedMessages);
     }
 
     private JsonObject status() {
@@ -397,6 +408,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
                 .put("connected", connection.isConnected())
                 .put("sessionValid", session.valid())
                 .put("needsPerson", connection.stats().gaveUp())
+                .put("messagesReceived", messagesReceived)
                 .put("malformedMessages", malformedMessages)
                 .put("events", ObservationCodec.encode(eventsAccount()));
     }

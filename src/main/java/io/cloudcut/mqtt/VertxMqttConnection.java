@@ -25,6 +25,14 @@ import java.util.concurrent.Executor;
  */
 final class VertxMqttConnection implements DeviceConnection {
 
+    /**
+     * The largest packet MQTT can carry, as the other stacks read. The Vert.x client's own default
+     * (8,092 bytes) fails on a larger packet and reads nothing more from that connection: one
+     * oversized message would cut the device off from its commands until it reconnects. The firmware
+     * rejects, and counts, whatever is over its own limit.
+     */
+    private static final int MAX_PACKET_BYTES = 268_435_455;
+
     private final Vertx vertx;
     private final ConnectionSettings settings;
     private final ConnectionListener listener;
@@ -128,7 +136,8 @@ final class VertxMqttConnection implements DeviceConnection {
                 .setCleanSession(settings.session().cleanStart())
                 .setKeepAliveInterval((int) settings.keepAlive().toSeconds())
                 .setAutoKeepAlive(true)
-                .setMaxInflightQueue(100);
+                .setMaxInflightQueue(100)
+                .setMaxMessageSize(MAX_PACKET_BYTES);
         options.setConnectTimeout((int) settings.ackTimeout().toMillis());
         if (settings.will() != null) {
             options.setWillFlag(true)

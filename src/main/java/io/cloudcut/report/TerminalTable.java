@@ -30,6 +30,8 @@ public final class TerminalTable {
         }
         out.append(matrix(report, palette)).append('\n');
         out.append(summary(report)).append('\n');
+        report.models().stream().filter(model -> model.events().malformed() > 0).forEach(model -> out.append(model.model())
+                .append(": ").append(model.events().malformed()).append(" malformed messages rejected\n"));
         out.append(verdicts(report, palette));
         out.append(harness(report.harness()));
         for (ModelReport model : report.models()) {

@@ -138,7 +138,8 @@ public final class Verdicts {
                 mine.stream().mapToLong(EventsObserved::buffered).sum(), dropped,
                 received.stream().mapToLong(CloudReceivedObserved::unique).sum(),
                 received.stream().mapToLong(CloudReceivedObserved::duplicates).sum(),
-                received.stream().mapToLong(CloudReceivedObserved::reordered).sum());
+                received.stream().mapToLong(CloudReceivedObserved::reordered).sum(),
+                mine.stream().mapToLong(EventsObserved::malformed).sum());
     }
 
     /**

@@ -105,7 +105,7 @@ final class ModelFixture {
                         RECOVERY_ROUNDS_SECONDS, 1, 1, List.of()),
                 new ReconnectReport(0, 0, 0, 0, 0, 0, 0),
                 new EventsReport(generated, delivered, 0, Map.of("overflow", dropped), delivered - lostInCloud,
-                        duplicates, 0),
+                        duplicates, 0, 0),
                 List.of());
     }
 

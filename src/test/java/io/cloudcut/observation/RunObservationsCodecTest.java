@@ -17,6 +17,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RunObservationsCodecTest {
 
     @Test
+    void aDevicesEventAccountWrittenBeforeMalformedMessagesWereCountedReadsBackWithNone() {
+        EventsObserved account = new EventsObserved(5, "d-1", "m", 3, 2, 1, java.util.Map.of(), 1, 0, false, 4);
+        JsonObject older = ObservationCodec.encode(account);
+        older.remove("malformed");
+
+        assertThat(ObservationCodec.decode(ObservationCodec.encode(account))).isEqualTo(account);
+        assertThat(((EventsObserved) ObservationCodec.decode(older)).malformed()).isZero();
+    }
+
+    @Test
     void theRunAsItStartedReadsBackEqualFromItsJsonLine() throws Exception {
         // Overridden as on the command line, so that the stream says what ran, not what the files say.
         Scenario scenario = new ScenarioLoader(Project.root()).load(Project.file("scenarios/kinesis-2020.yaml"))

@@ -103,9 +103,9 @@ class ReportPageTest {
     void eventStacksAddUpToTheEventsGeneratedWithALayerPerDropReason() {
         RunFixture run = fleetOf(2)
                 .observe(new EventsObserved(0, "vacuum-local-first-1", "vacuum-local-first", 100, 80, 5,
-                        Map.of("outbox-full", 15L), 2, 3, false))
+                        Map.of("outbox-full", 15L), 2, 3, false, 0))
                 .observe(new EventsObserved(0, "vacuum-local-first-2", "vacuum-local-first", 50, 50, 0, Map.of(), 1, 0,
-                        false));
+                        false, 0));
 
         EventStacks stacks = EventStacks.of(run.report().models());
 

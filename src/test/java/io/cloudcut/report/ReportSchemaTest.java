@@ -98,7 +98,7 @@ class ReportSchemaTest {
                 .observe(new SessionObserved(outage + 1_800_000, "vacuum-child-lock-1", LOCKED.id(), "expired"))
                 .observe(ConnectionObserved.down(outage, "vacuum-child-lock-2", LOCKED.id(), "blackhole"))
                 .observe(new EventsObserved(outage + 18_000_000, "vacuum-child-lock-1", LOCKED.id(), 10, 7, 1,
-                        Map.of("overflow", 2L), 2, 5, false))
+                        Map.of("overflow", 2L), 2, 5, false, 3))
                 .observe(new CloudReceivedObserved(outage + 18_000_000, "vacuum-child-lock-1", 6, 1, 0));
     }
 

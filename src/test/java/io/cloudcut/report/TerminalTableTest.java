@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.PhaseKind;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,21 @@ class TerminalTableTest {
                 "\u001B[33mFAIL_CLOSED\u001B[0m", "\u001B[31mNEEDS_A_PERSON\u001B[0m vacuum-cloud-locked-2");
         assertThat(coloured).as("names and figures stay plain").contains("vacuum-cloud-locked  ")
                 .doesNotContain("\u001B[32mvacuum");
+    }
+
+    @Test
+    void aModelWhoseDevicesRejectedMalformedMessagesSaysHowMany_andOneWithoutSaysNothing() {
+        RunFixture run = new RunFixture().model(LOCKED, 2)
+                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .rounds("baseline", 1, LOCKED.id(), all(LOCKED, OK));
+
+        assertThat(TerminalTable.render(run.report())).doesNotContain("malformed");
+
+        String table = TerminalTable.render(run
+                .observe(new EventsObserved(0, "vacuum-cloud-locked-1", LOCKED.id(), 0, 0, 0, Map.of(), 1, 0, false, 3))
+                .observe(new EventsObserved(0, "vacuum-cloud-locked-2", LOCKED.id(), 0, 0, 0, Map.of(), 1, 0, false, 4))
+                .report());
+        assertThat(table).contains("vacuum-cloud-locked: 7 malformed messages rejected\n");
     }
 
     private static RunReport lockedVacuumsThroughAnAuthOutage() {
