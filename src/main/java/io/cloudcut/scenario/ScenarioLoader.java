@@ -102,6 +102,20 @@ public final class ScenarioLoader {
         return bindModel(YamlDocument.read(file), cloud);
     }
 
+    /**
+     * Loads the model {@code devices/<id>.yaml} against the default cloud, for a device run on its own.
+     *
+     * @throws IllegalArgumentException naming the known models, when there is no such file
+     */
+    public DeviceModel loadModel(String id) throws ScenarioException {
+        Path modelFile = devicesDir.resolve(id + ".yaml");
+        if (!Files.isRegularFile(modelFile)) {
+            throw new IllegalArgumentException("unknown device model '" + id + "' (known: "
+                    + String.join(", ", knownModels()) + ")");
+        }
+        return loadModel(modelFile, loadCloud(defaultCloud));
+    }
+
     private static DeviceModel bindModel(YamlDocument document, CloudSpec cloud) throws ScenarioException {
         Path file = document.file();
         String id = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
