@@ -42,7 +42,7 @@ public final class StandaloneDevice {
         ScenarioClock clock = ScenarioClock.running(timeScale);
         vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> watcher.accept(observed.body()));
         return LocalFunctionsApi.start(vertx, deviceId, httpPort)
-                .compose(api -> vertx.deployVerticle(new DeviceVerticle(deviceId, model, brokerHost, brokerPort, clock))
+                .compose(api -> vertx.deployVerticle(DeviceVerticle.onItsOwnClock(deviceId, model, brokerHost, brokerPort, clock))
                         .map(deployment -> new StandaloneDevice(vertx, clock, api, deployment)))
                 .recover(failed -> {
                     clock.close();

@@ -79,22 +79,83 @@ public final class ScenarioLoader {
         Map<String, DeviceModel> models = new LinkedHashMap<>();
         Map<String, YamlDocument> modelSources = new LinkedHashMap<>();
         for (int i = 0; i < spec.fleet().size(); i++) {
-            String id = spec.fleet().get(i).model();
-            if (!models.containsKey(id)) {
-                Path modelFile = devicesDir.resolve(id + ".yaml");
-                if (!Files.isRegularFile(modelFile)) {
-                    throw document.error("/fleet/" + i + "/model", "unknown device model '" + id + "' (known: "
-                            + String.join(", ", knownModels()) + ")");
-                }
-                YamlDocument modelDocument = YamlDocument.read(modelFile);
-                models.put(id, bindModel(modelDocument, cloud));
-                modelSources.put(id, modelDocument);
-            }
+            addModel(spec.fleet().get(i).model(), "/fleet/" + i + "/model", document, cloud, models, modelSources);
         }
+        for (int i = 0; i < spec.external().size(); i++) {
+            addModel(spec.external().get(i).model(), "/external/" + i + "/model", document, cloud, models, modelSources);
+        }
+        validateExternal(document, spec, models);
         validateTimeline(document, spec, cloud);
         validateExpectations(document, spec, models);
         return new Scenario(spec.name(), spec.description(), file, spec.timeScale(), spec.probe(), cloud,
-                spec.fleet(), spec.phases(), models, spec.expect(), new ScenarioSources(document, modelSources));
+                spec.fleet(), spec.external(), spec.phases(), models, spec.expect(),
+                new ScenarioSources(document, modelSources));
+    }
+
+    private void addModel(String id, String pointer, YamlDocument document, CloudSpec cloud,
+                          Map<String, DeviceModel> models, Map<String, YamlDocument> modelSources) throws ScenarioException {
+        if (models.containsKey(id)) {
+            return;
+        }
+        Path modelFile = devicesDir.resolve(id + ".yaml");
+        if (!Files.isRegularFile(modelFile)) {
+            throw document.error(pointer, "unknown device model '" + id + "' (known: "
+                    + String.join(", ", knownModels()) + ")");
+        }
+        YamlDocument modelDocument = YamlDocument.read(modelFile);
+        models.put(id, bindModel(modelDocument, cloud));
+        modelSources.put(id, modelDocument);
+    }
+
+    /**
+     * External devices: ids and listen ports of their own, apart from the emulated devices' ids; a probe
+     * for every function started on the device, and for nothing else (app functions go through the cloud).
+     */
+    private static void validateExternal(YamlDocument document, ScenarioFile spec, Map<String, DeviceModel> models)
+            throws ScenarioException {
+        Set<String> ids = emulatedDeviceIds(spec);
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < spec.external().size(); i++) {
+            ExternalDevice device = spec.external().get(i);
+            String at = "/external/" + i;
+            if (!ids.add(device.id())) {
+                throw document.error(at + "/id", "device id '" + device.id() + "' is used twice (emulated devices "
+                        + "are named <model>-<n>)");
+            }
+            if (!ports.add(device.listenPort())) {
+                throw document.error(at + "/listen", "port " + device.listenPort() + " is the listen port of another "
+                        + "external device: each needs its own");
+            }
+            DeviceModel model = models.get(device.model());
+            List<String> startedOnDevice = model.functions().stream().filter(function -> function.trigger() != Trigger.APP)
+                    .map(FunctionSpec::name).toList();
+            for (String function : device.probes().keySet()) {
+                if (!startedOnDevice.contains(function)) {
+                    throw document.error(at + "/probes/" + function, model.function(function).isPresent()
+                            ? "function '" + function + "' is started by the app: it is probed through the cloud's "
+                            + "commands, not by a probe here"
+                            : "model " + model.id() + " has no function '" + function + "' (started on the device: "
+                            + String.join(", ", startedOnDevice) + ")");
+                }
+            }
+            List<String> unprobed = startedOnDevice.stream().filter(name -> !device.probes().containsKey(name)).toList();
+            if (!unprobed.isEmpty()) {
+                throw document.error(at + (device.probes().isEmpty() ? "" : "/probes"), "no probe for "
+                        + String.join(", ", unprobed) + ": every function of " + model.id()
+                        + " started on the device needs one");
+            }
+        }
+    }
+
+    /** The ids of the emulated devices: {@code <model>-<n>}, n from 1 to the model's count. */
+    private static Set<String> emulatedDeviceIds(ScenarioFile spec) {
+        Set<String> ids = new HashSet<>();
+        spec.fleet().forEach(entry -> {
+            for (int n = 1; n <= entry.count(); n++) {
+                ids.add(entry.model() + "-" + n);
+            }
+        });
+        return ids;
     }
 
     /** Loads one device model file, checking that the services it names exist in the cloud. */
@@ -166,12 +227,11 @@ public final class ScenarioLoader {
         boolean baseline = false;
         boolean outage = false;
         Set<String> fleetModels = new HashSet<>();
-        Set<String> fleetDevices = new HashSet<>();
-        spec.fleet().forEach(entry -> {
-            fleetModels.add(entry.model());
-            for (int n = 1; n <= entry.count(); n++) {
-                fleetDevices.add(entry.model() + "-" + n);
-            }
+        spec.fleet().forEach(entry -> fleetModels.add(entry.model()));
+        Set<String> fleetDevices = emulatedDeviceIds(spec);
+        spec.external().forEach(device -> {
+            fleetModels.add(device.model());
+            fleetDevices.add(device.id());
         });
         for (int p = 0; p < spec.phases().size(); p++) {
             Phase phase = spec.phases().get(p);
@@ -209,7 +269,7 @@ public final class ScenarioLoader {
                     for (int d = 0; d < fault.devices().size(); d++) {
                         if (!fleetDevices.contains(fault.devices().get(d))) {
                             throw document.error(at + "/devices/" + d, "no device '" + fault.devices().get(d)
-                                    + "' in the fleet (devices are named <model>-<n>, n from 1 to the model's count)");
+                                    + "' in the fleet (devices are named <model>-<n>, n from 1 to the model's count, or by their external id)");
                         }
                     }
                 }
