@@ -1,11 +1,12 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
-import io.cloudcut.report.ObservationsWriter;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.scenario.RealTimeRaces;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -32,7 +34,7 @@ import java.util.concurrent.Callable;
             CloudCutCommand.EXIT_OK + ":every expectation met (or none stated)",
             CloudCutCommand.EXIT_EXPECTATION_FAILED + ":an expectation failed",
             CloudCutCommand.BAD_INPUT_HELP,
-            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the infrastructure failed, or the harness's baseline was not healthy (no verdicts)"})
+            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the infrastructure failed, the harness's baseline was not healthy (no verdicts), or the run was interrupted (its report so far is written)"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/kinesis-2020.yaml",
@@ -146,25 +148,44 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
-        RunResult result;
+        try (Interruption interruption = Interruption.ofThisThread()) {
+            return interruption.finished(runAndReport(scenario, settings, out, err));
+        }
+    }
+
+    /**
+     * Runs the scenario with its observations streamed into the report directory as they come (a run
+     * cut short leaves them there), then prints and writes its outputs.
+     */
+    private int runAndReport(Scenario scenario, RunSettings settings, PrintWriter out, PrintWriter err) {
+        ObservationStream stream;
         try {
-            result = new ScenarioRunner(settings).run(scenario);
-        } catch (InfrastructureException failed) {
-            dashboard.runEnded(null, err);
-            err.println("error: " + failed.getMessage());
+            stream = reportDir == null ? null : ObservationStream.into(reportDir);
+        } catch (IOException unwritable) {
+            err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
             err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
-        if (reportDir != null) {
-            // Whatever the verdicts, the stream is what a report is recomputed from (cloudcut report DIR).
-            try {
-                err.println("observations: " + ObservationsWriter.write(result.observations(), reportDir));
-            } catch (IOException unwritable) {
-                err.println("error: cannot write the observations into " + reportDir + ": " + unwritable.getMessage());
-                err.flush();
-                dashboard.runEnded(result, err);
-                return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        RunResult result;
+        try (stream) {
+            result = new ScenarioRunner(stream == null ? settings : settings.watchedBy(
+                    ProgressListener.both(settings.progress(), ProgressListener.observing(stream)))).run(scenario);
+        } catch (InfrastructureException failed) {
+            dashboard.runEnded(null, err);
+            err.println("error: " + failed.getMessage());
+            if (stream != null) {
+                err.println("observations until then: " + stream.file());
             }
+            err.flush();
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        } catch (UncheckedIOException unwritable) {
+            err.println("error: " + unwritable.getMessage());
+            err.flush();
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        if (stream != null) {
+            // Whatever the verdicts, the stream is what a report is recomputed from (cloudcut report DIR).
+            err.println("observations: " + stream.file());
             err.flush();
         }
         int exit = RunOutputs.emit(result, reportDir, terminal.palette(), out, err);

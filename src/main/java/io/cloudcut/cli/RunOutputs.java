@@ -18,7 +18,8 @@ import java.util.Optional;
  * What a finished run comes to on the command line, the same for {@code run} and for {@code report}
  * reading it back: no verdicts when the harness's baseline was not healthy, otherwise the verdict
  * matrix and the expectations on standard output, {@code report.json}, {@code junit.xml} and
- * {@code report.html} in the report directory, and an exit code by the expectations.
+ * {@code report.html} in the report directory, and an exit code by the expectations (or 3 for a
+ * run that was interrupted: its report covers only what it observed).
  */
 final class RunOutputs {
 
@@ -55,6 +56,9 @@ final class RunOutputs {
             } finally {
                 err.flush();
             }
+        }
+        if (report.interrupted()) {
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
         return report.expectationsMet() ? CloudCutCommand.EXIT_OK : CloudCutCommand.EXIT_EXPECTATION_FAILED;
     }

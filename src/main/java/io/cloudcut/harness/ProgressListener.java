@@ -64,6 +64,16 @@ public interface ProgressListener {
     default void observed(Observation observation) {
     }
 
+    /** Hears only the observations, each passed to {@code observer} (which must not block either). */
+    static ProgressListener observing(Consumer<Observation> observer) {
+        return new ProgressListener() {
+            @Override
+            public void observed(Observation observation) {
+                observer.accept(observation);
+            }
+        };
+    }
+
     /** Tells both listeners everything, {@code first} first: the terminal and a dashboard, say. */
     static ProgressListener both(ProgressListener first, ProgressListener second) {
         return new ProgressListener() {

@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 
 /**
  * A recovery phase: each device is probed on its own, in rounds of all its functions, until one
- * round finds them all working (recovered) or the phase ends (not recovered). Rounds follow each
+ * round finds them all working (recovered), or its client has given up or the phase ends (not
+ * recovered). Rounds follow each
  * other {@code recoveryInterval} apart, and no closer than the fleet's probes at
  * {@link #PROBES_PER_SECOND} allow (a large fleet probed flat out would swamp the cloud it measures);
  * a round still waiting for a probe to time out would hide a
@@ -156,7 +157,11 @@ final class Recovery {
             });
         }
 
-        /** Probes every function once; completes the result when all worked, or when the phase is over. */
+        /**
+         * Probes every function once; completes the result when all worked, when the device's
+         * client has given up (it needs a person, and waiting longer would measure nothing), or
+         * when the phase is over.
+         */
         Future<Void> round() {
             if (result.future().isComplete()) {
                 return Future.succeededFuture();
@@ -164,7 +169,7 @@ final class Recovery {
             long roundAt = clock.nowMillis();
             long roundNanos = System.nanoTime();
             if (roundAt >= end.toMillis()) {
-                return settle(false, roundAt, roundNanos);
+                return fleet.status(ref).map(status -> settle(false, roundAt, roundNanos, status));
             }
             int round = rounds++;
             List<Future<ProbeObserved>> probes = new ArrayList<>();
@@ -173,18 +178,17 @@ final class Recovery {
                         .onSuccess(log::add));
             }
             return Future.join(probes).compose(all -> {
-                if (probes.stream().allMatch(done -> done.succeeded() && done.result().ok())) {
-                    return settle(true, roundAt, roundNanos);
-                }
-                if (roundAt > failingSince) {
+                boolean back = probes.stream().allMatch(done -> done.succeeded() && done.result().ok());
+                if (!back && roundAt > failingSince) {
                     failingSince = roundAt;
                     failingSinceNanos = roundNanos;
                 }
-                return Future.succeededFuture();
+                return fleet.status(ref).map(status -> back || needsPerson(status)
+                        ? settle(back, roundAt, roundNanos, status) : null);
             });
         }
 
-        private Future<Void> settle(boolean recovered, long roundAt, long roundNanos) {
+        private Void settle(boolean recovered, long roundAt, long roundNanos, JsonObject status) {
             long after = roundAt - outageEndedAt;
             long within = Math.max(0, roundAt - failingSince);
             if (recovered && reconnectAttemptAt >= 0 && roundNanos >= reconnectAttemptNanos) {
@@ -192,15 +196,14 @@ final class Recovery {
                 after = reconnectAttemptAt - outageEndedAt + (roundNanos - reconnectAttemptNanos) / 1_000_000;
                 within = (roundNanos - Math.max(reconnectAttemptNanos, failingSinceNanos)) / 1_000_000;
             }
-            long afterMillis = after;
-            long withinMillis = within;
-            return fleet.status(ref).map(status -> {
-                result.tryComplete(new RecoveryObserved(roundAt, ref.id(), ref.model().id(), recovered, afterMillis,
-                        withinMillis, (roundNanos - startNanos) / 1_000_000, describeState(status),
-                        status.getBoolean("needsPerson", false)));
-                return null;
-            });
+            result.tryComplete(new RecoveryObserved(roundAt, ref.id(), ref.model().id(), recovered, after, within,
+                    (roundNanos - startNanos) / 1_000_000, describeState(status), needsPerson(status)));
+            return null;
         }
+    }
+
+    private static boolean needsPerson(JsonObject status) {
+        return status.getBoolean("needsPerson", false);
     }
 
     /**

@@ -114,7 +114,7 @@ public final class ScenarioRunner {
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
                                 clock),
                         prober, pacer, monitor, runScale);
-                timeline.play();
+                boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
                         HealthCheck.measured(monitor, host, runFromNanos), List.of());
                 log.add(runHealth);
@@ -130,7 +130,8 @@ public final class ScenarioRunner {
                 monitor.stop();
                 log.stopListening();
                 progress.finished();
-                log.add(new RunEndedObserved(clock.nowMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos)));
+                log.add(new RunEndedObserved(clock.nowMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
+                        interrupted));
                 return new RunResult(log.snapshot());
             } finally {
                 if (pacer != null) {
@@ -236,6 +237,25 @@ public final class ScenarioRunner {
      * stopped and the broker has handed ingest what they delivered last (every delivered event has
      * arrived, or none arrived for a while: those were lost in the cloud).
      */
+    /**
+     * Plays the timeline; an interrupt (Ctrl-C or SIGTERM, through the command's shutdown hook) stops
+     * it where it stands, and the run then ends as any run does (devices stopped, what the cloud
+     * received recorded), so that what it observed until then makes a report.
+     *
+     * @return whether the timeline was interrupted
+     */
+    private static boolean playUnlessInterrupted(Timeline timeline) throws InfrastructureException {
+        try {
+            timeline.play();
+            return false;
+        } catch (InfrastructureException failed) {
+            if (Thread.interrupted()) {
+                return true;
+            }
+            throw failed;
+        }
+    }
+
     private static void recordWhatTheCloudReceived(CloudControl cloud, ObservationLog log, ScenarioClock clock)
             throws InfrastructureException {
         Map<String, Long> delivered = new HashMap<>();

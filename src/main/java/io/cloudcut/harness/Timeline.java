@@ -14,6 +14,7 @@ import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
@@ -108,8 +109,8 @@ final class Timeline {
                 recover(phase, phaseEnd);
             } else {
                 probeInRounds(phase, phaseStart);
+                awaitMoment(phaseEnd);
             }
-            awaitMoment(phaseEnd);
             log.add(new PhaseObserved(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()), false));
             boolean lastBaseline = phase.kind() == PhaseKind.BASELINE
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
@@ -221,13 +222,16 @@ final class Timeline {
         });
     }
 
-    /** Measures each device's recovery (see {@link Recovery}) until the phase ends. */
+    /**
+     * Measures each device's recovery (see {@link Recovery}) until the phase ends, or until every
+     * device is back or has given up when the phase {@linkplain Phase#untilAllBack() ends then}.
+     */
     private void recover(Phase phase, Duration end) throws InfrastructureException {
         AtomicInteger recovered = new AtomicInteger();
         Future<List<RecoveryObserved>> results = new Recovery(vertx, fleet, log, clock, prober, scenario.probe(), onHarness)
                 .measure(phase, end, result -> progress.recoveryProgress(phase, recovered.incrementAndGet(),
                         fleet.devices().size()));
-        awaitMoment(end);
+        awaitMoment(end, phase.untilAllBack() ? results : Promise.promise().future());
         Waits.await(results, "measuring recovery");
     }
 
@@ -261,8 +265,13 @@ final class Timeline {
     }
 
     private void awaitMoment(Duration moment) throws InfrastructureException {
+        awaitMoment(moment, Promise.promise().future());
+    }
+
+    /** Waits until scenario time reaches {@code moment}, or less when {@code sooner} completes first. */
+    private void awaitMoment(Duration moment, Future<?> sooner) throws InfrastructureException {
         try {
-            clock.awaitMoment(moment);
+            clock.awaitMoment(moment, sooner.toCompletionStage());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("interrupted", interrupted);

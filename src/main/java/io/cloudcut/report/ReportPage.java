@@ -14,9 +14,11 @@ import java.util.Map;
  * What {@code report.html} shows, as the page's script reads it: the verdict matrix from the report,
  * and the charts' series, aggregated here from the report and the observations by time bucket (at
  * most {@link #MOST_BUCKETS}) or by probe round, so that the page's size does not grow with the
- * fleet. Times are scenario seconds since the run's origin.
+ * fleet. Times are scenario seconds since the run's origin. {@code interruption} says where an
+ * interrupted run stopped (null: it played its timeline).
  */
-record ReportPage(String scenario, String description, String broker, double timeScale, List<String> ladder,
+record ReportPage(String scenario, String description, String broker, double timeScale, String interruption,
+                  List<String> ladder,
                   List<RunReport.PhaseReport> phases, List<FaultWindows.Window> faults, List<ModelRow> models,
                   List<ExpectationResult> expectations, ConnectedSeries connected, AvailabilitySeries availability,
                   RecoveryHistogram recovery, EventStacks events) {
@@ -42,7 +44,7 @@ record ReportPage(String scenario, String description, String broker, double tim
                 report.phases().stream().mapToLong(phase -> Math.round(phase.endSeconds() * 1000)).max().orElse(0));
         TimeBuckets buckets = TimeBuckets.covering(0, endMillis, MOST_BUCKETS);
         return new ReportPage(report.scenario(), report.description(), report.broker(), report.timeScale(),
-                Arrays.stream(ModelVerdict.values()).map(Enum::name).toList(), report.phases(),
+                report.interrupted() ? TerminalTable.interruption(report) : null, Arrays.stream(ModelVerdict.values()).map(Enum::name).toList(), report.phases(),
                 FaultWindows.of(only(observations, FaultObserved.class), endMillis),
                 report.models().stream().map(ReportPage::row).toList(), report.expectations(),
                 ConnectedSeries.of(only(observations, ConnectionObserved.class), models, buckets),

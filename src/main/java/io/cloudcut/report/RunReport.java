@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * The answer of one run: per model and function, what was kept, lost or degraded, and how devices
  * came back; the time scale it ran at between transitions, the harness's own account, and the
- * scenario's expectations as checked against all that (none until they are checked).
+ * scenario's expectations as checked against all that (none until they are checked). An
+ * {@code interrupted} run (Ctrl-C, SIGTERM) reports what it had observed until then: its phases say
+ * how far it got.
  */
 public record RunReport(String scenario, String description, String broker, double timeScale, double wallSeconds,
-                        List<PhaseReport> phases, List<ServiceChange> services, List<ModelReport> models,
+                        boolean interrupted, List<PhaseReport> phases, List<ServiceChange> services, List<ModelReport> models,
                         HarnessReport harness, List<ExpectationResult> expectations) {
 
     public RunReport {
@@ -31,8 +33,8 @@ public record RunReport(String scenario, String description, String broker, doub
 
     /** The same report with the scenario's expectations checked. */
     public RunReport withExpectations(List<ExpectationResult> checked) {
-        return new RunReport(scenario, description, broker, timeScale, wallSeconds, phases, services, models, harness,
-                checked);
+        return new RunReport(scenario, description, broker, timeScale, wallSeconds, interrupted, phases, services, models,
+                harness, checked);
     }
 
     /** Whether every expectation was met; true when none was stated. */

@@ -25,6 +25,9 @@ public final class TerminalTable {
     /** The tables, their verdict words in {@code palette}'s colours. */
     public static String render(RunReport report, Palette palette) {
         StringBuilder out = new StringBuilder();
+        if (report.interrupted()) {
+            out.append(interruption(report)).append("\n\n");
+        }
         out.append(matrix(report, palette)).append('\n');
         out.append(summary(report)).append('\n');
         out.append(verdicts(report, palette));
@@ -37,6 +40,17 @@ public final class TerminalTable {
         }
         out.append(expectations(report.expectations(), palette));
         return out.toString();
+    }
+
+    /** Where an interrupted run stopped: the phases it finished, and the first it did not. */
+    static String interruption(RunReport report) {
+        List<String> finished = report.phases().stream().filter(phase -> phase.endSeconds() > 0)
+                .map(RunReport.PhaseReport::name).toList();
+        String stoppedIn = report.phases().stream().filter(phase -> phase.endSeconds() == 0).findFirst()
+                .map(phase -> "; stopped in " + phase.name()).orElse("");
+        return "INTERRUPTED: the run was stopped before its timeline ended, and what follows covers what it observed"
+                + " until then (phases finished: " + (finished.isEmpty() ? "none" : String.join(", ", finished))
+                + stoppedIn + ")";
     }
 
     /** {@code PASS  <figure>} or {@code FAIL  <figure>} per expectation, under a count; nothing when none was stated. */

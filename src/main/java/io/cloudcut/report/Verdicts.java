@@ -69,7 +69,7 @@ public final class Verdicts {
             models.add(modelReport(run, model, entry.count(), mine, outage, states, observations, pace));
         }
         return new RunReport(run.scenario(), run.description(), run.broker(), harness.timeScale(),
-                ended.wallMillis() / 1000.0, phases(run, observations), services(observations), models, harness,
+                ended.wallMillis() / 1000.0, ended.interrupted(), phases(run, observations), services(observations), models, harness,
                 List.of());
     }
 

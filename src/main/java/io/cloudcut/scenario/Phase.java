@@ -8,10 +8,13 @@ import java.util.List;
  * Its verdict is judged once {@code settle} has passed, so that an outage is judged in its steady
  * state rather than in the first minutes before anything has noticed it (probes in the settle
  * time still place changes on the timeline). {@code timeScale}, when set, replaces the run's
- * scale for this phase.
+ * scale for this phase. A recovery phase ends as soon as every device is back or its client has
+ * given up ({@code untilAllBack}, the default): waiting longer measures nothing more, unless the
+ * scenario wants to watch what happens after recovery (a grace period that lapses, say), and sets
+ * it to false to play the phase to its end.
  */
 public record Phase(String name, PhaseKind kind, Duration duration, Duration settle, List<FaultSpec> faults,
-                    Double timeScale) {
+                    Double timeScale, Boolean untilAllBack) {
 
     public Phase {
         Checks.present(name, "name");
@@ -25,5 +28,8 @@ public record Phase(String name, PhaseKind kind, Duration duration, Duration set
         Checks.check(kind == PhaseKind.OUTAGE || faults.isEmpty(), "only an outage phase applies faults");
         Checks.check(timeScale == null || (timeScale > 0 && !timeScale.isInfinite()),
                 "timeScale must be a positive number of scenario seconds per real second");
+        Checks.check(!Boolean.TRUE.equals(untilAllBack) || kind == PhaseKind.RECOVERY,
+                "untilAllBack: only a recovery phase ends when every device is back");
+        untilAllBack = Checks.orDefault(untilAllBack, kind == PhaseKind.RECOVERY);
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -205,8 +207,14 @@ public final class ScenarioClock implements AutoCloseable {
 
     /** Blocks the calling thread (never an event loop) until scenario time reaches {@code moment}. */
     public void awaitMoment(Duration moment) throws InterruptedException {
+        awaitMoment(moment, new CompletableFuture<>());
+    }
+
+    /** Blocks the calling thread (never an event loop) until scenario time reaches {@code moment}, or {@code sooner} completes. */
+    public void awaitMoment(Duration moment, CompletionStage<?> sooner) throws InterruptedException {
         CountDownLatch reached = new CountDownLatch(1);
         Timer timer = schedule(moment.minus(now()), Runnable::run, reached::countDown);
+        sooner.whenComplete((result, failure) -> reached.countDown());
         try {
             reached.await();
         } finally {

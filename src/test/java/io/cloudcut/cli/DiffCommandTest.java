@@ -75,7 +75,7 @@ class DiffCommandTest {
 
     /** A report of {@code scenario} with no model, written to {@code dir/name}. */
     private Path report(String name, String scenario) throws IOException {
-        RunReport report = new RunReport(scenario, "made up", "embedded", 3600, 10, List.of(),
+        RunReport report = new RunReport(scenario, "made up", "embedded", 3600, 10, false, List.of(),
                 List.of(), List.of(), new HarnessReport("3600", 3600, null, null, List.of()),
                 List.of());
         return new JsonReportWriter().write(report, dir.resolve(name)).getParent();

@@ -111,7 +111,7 @@ final class ModelFixture {
 
     /** A run of {@code scenario} with these models and expectations. */
     static RunReport run(String scenario, List<ModelFixture> models, ExpectationResult... expectations) {
-        return new RunReport(scenario, "made up", "embedded", 3600, 10, List.of(), List.of(),
+        return new RunReport(scenario, "made up", "embedded", 3600, 10, false, List.of(), List.of(),
                 models.stream().map(ModelFixture::report).toList(),
                 new HarnessReport("3600", 3600, null, null, List.of()), List.of(expectations));
     }

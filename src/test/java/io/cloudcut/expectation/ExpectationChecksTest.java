@@ -184,7 +184,7 @@ class ExpectationChecksTest {
                 List.of(chime, push), new DetectionReport(0, 0, 0, 0), recovery,
                 new ReconnectReport(0, 0, 0, 0, 0, 0, 0),
                 new EventsReport(500, 500, 0, Map.of(), 500 - lostInCloud, duplicates, 0), List.of());
-        return new RunReport("made-up", "", "embedded", 3600, 1, List.of(), List.of(), List.of(bell), null, List.of());
+        return new RunReport("made-up", "", "embedded", 3600, 1, false, List.of(), List.of(), List.of(bell), null, List.of());
     }
 
     private static PhaseCounts counts(long ok, long failed, FunctionVerdict verdict) {

@@ -1,11 +1,16 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.testing.Project;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs a scenario written in a test against the project's models and cloud, on the embedded broker. */
 record ScenarioRuns(RunResult result, RunReport report) {
@@ -15,6 +20,15 @@ record ScenarioRuns(RunResult result, RunReport report) {
         Files.createDirectories(dir.resolve("clouds"));
         Files.copy(Project.file("clouds/default.yaml"), dir.resolve("clouds/default.yaml"));
         return Files.createDirectories(dir.resolve("devices"));
+    }
+
+    /** How much scenario time a phase lasted, from its start to its end as observed. */
+    Duration phaseLasted(String phase) {
+        List<Long> marks = result.observations().stream().filter(PhaseObserved.class::isInstance)
+                .map(PhaseObserved.class::cast).filter(observed -> observed.phase().equals(phase))
+                .map(PhaseObserved::atMillis).toList();
+        assertThat(marks).as("the start and end of %s", phase).hasSize(2);
+        return Duration.ofMillis(marks.get(1) - marks.get(0));
     }
 
     static ScenarioRuns run(Path dir, String scenarioYaml) throws Exception {

@@ -47,7 +47,7 @@ class SessionGraceTest {
                     faults:
                       - {service: auth, fault: down}
                       - {link: all, fault: blackhole}
-                  - {name: recovery, kind: recovery, duration: 3h}
+                  - {name: recovery, kind: recovery, duration: 3h, untilAllBack: false}
                 """);
     }
 
@@ -108,6 +108,8 @@ class SessionGraceTest {
     @Test
     void itSignsInAgainAndRecoversAfterTheOutage() {
         assertThat(run.report().model("doorbell-grace").recovery().recovered()).isEqualTo(2);
+        assertThat(run.phaseLasted("recovery")).as("a recovery played to its end (untilAllBack: false)")
+                .isGreaterThanOrEqualTo(Duration.ofHours(3));
     }
 
     /**

@@ -44,6 +44,15 @@ class RunObservationsCodecTest {
 
         assertThat(ObservationCodec.decode(new JsonObject(ObservationCodec.encode(ended).encode()))).isEqualTo(ended);
         assertThat(ObservationCodec.encode(ended).getString("type")).isEqualTo("run-ended");
+        RunEndedObserved interrupted = new RunEndedObserved(7_200_000, 9_000, true);
+        assertThat(ObservationCodec.decode(new JsonObject(ObservationCodec.encode(interrupted).encode()))).isEqualTo(interrupted);
+    }
+
+    @Test
+    void aStreamWrittenBeforeRunsCouldBeInterruptedReadsAsARunThatEnded() {
+        JsonObject older = new JsonObject().put("type", "run-ended").put("atMillis", 5).put("wallMillis", 6);
+
+        assertThat(ObservationCodec.decode(older)).isEqualTo(new RunEndedObserved(5, 6));
     }
 
     @Test

@@ -74,7 +74,7 @@ final class RunFixture {
 
     /** The next phase, starting where the previous one ended, with its start and end marks. */
     RunFixture phase(String name, PhaseKind kind, Duration duration) {
-        phases.add(new Phase(name, kind, duration, null, List.of(), null));
+        phases.add(new Phase(name, kind, duration, null, List.of(), null, null));
         starts.put(name, end);
         observations.add(new PhaseObserved(end.toMillis(), name, WireNames.of(kind), true));
         end = end.plus(duration);
