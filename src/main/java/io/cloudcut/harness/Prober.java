@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Exercises one function of one device by its path and says how it went. A function the device
  * starts (button, sensor, schedule) gets a stimulus on the device's event-bus address (an external
- * device: its probe, an HTTP request); if it is a
- * cloud function, it works only once the cloud has delivered its result to the phone. A function
- * the app starts goes through the commands service and works when the device's reply comes back.
+ * device: its probe, an HTTP request); if it is a cloud function, it works only once the cloud has
+ * delivered its result to the phone. A function the app starts goes through the commands service
+ * and works when the device's reply comes back.
  */
 final class Prober {
 
