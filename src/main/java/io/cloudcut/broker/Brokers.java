@@ -25,4 +25,13 @@ public final class Brokers {
         }
         return EmbeddedBroker.start(config);
     }
+
+    /**
+     * Where an external broker's URI points, without connecting: {@code tcp://host[:port]} or {@code mqtt://...}.
+     *
+     * @throws BrokerException naming what is wrong with the URI
+     */
+    public static BrokerEndpoint endpoint(String uri) throws BrokerException {
+        return ExternalBroker.parse(uri);
+    }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
         subcommands = {RunCommand.class, ReportCommand.class, DashboardCommand.class, ValidateCommand.class, DiffCommand.class, WorkerCommand.class,
-                BenchCommand.class, BrokerCommand.class, ProxyCommand.class, FuzzCommand.class})
+                BenchCommand.class, BrokerCommand.class, ProxyCommand.class, FuzzCommand.class, DeviceCommand.class})
 public final class CloudCutCommand implements Runnable {
 
     static final int EXIT_OK = 0;
@@ -46,6 +46,6 @@ public final class CloudCutCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, report, dashboard, validate, diff, worker, bench, broker, proxy or fuzz");
+                "name a command: run, report, dashboard, validate, diff, worker, bench, broker, proxy, fuzz or device");
     }
 }

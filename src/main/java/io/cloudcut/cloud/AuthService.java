@@ -40,7 +40,9 @@ final class AuthService extends CloudService {
         issued++;
         publish(CloudTopics.auth(deviceId), new JsonObject()
                 .put("token", UUID.randomUUID().toString())
-                .put("expiresAtMillis", clock.now().toMillis() + ttlMillis));
+                .put("expiresAtMillis", clock.now().toMillis() + ttlMillis)
+                // As OAuth's expires_in: for a device whose clock is not the cloud's (an external device).
+                .put("expiresInMillis", ttlMillis));
     }
 
     @Override

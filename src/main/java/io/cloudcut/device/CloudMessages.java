@@ -21,12 +21,20 @@ final class CloudMessages {
 
     /**
      * Auth's answer on the device's auth topic: a token's expiry on the scenario clock, or no expiry
-     * for auth's refusal ({@code {error}}), which leaves the session as it is.
+     * for auth's refusal ({@code {error}}), which leaves the session as it is. A device on a clock of
+     * its own ({@code ownClockNow}: its time now) cannot read the cloud's deadline, and counts the
+     * token's lifetime ({@code expiresInMillis}) from now.
      */
-    static Optional<OptionalLong> tokenAnswer(Buffer payload) {
+    static Optional<OptionalLong> tokenAnswer(Buffer payload, OptionalLong ownClockNow) {
         return Payloads.object(payload, Payloads.DEVICE_MAX_BYTES).flatMap(answer -> {
             if (Payloads.textField(answer, "error").isPresent()) {
                 return Optional.of(OptionalLong.empty());
+            }
+            if (ownClockNow.isPresent()) {
+                OptionalLong lifetime = Payloads.wholeNumberField(answer, "expiresInMillis", 0, Long.MAX_VALUE / 2);
+                if (lifetime.isPresent()) {
+                    return Optional.of(OptionalLong.of(ownClockNow.getAsLong() + lifetime.getAsLong()));
+                }
             }
             OptionalLong expiry = Payloads.wholeNumberField(answer, "expiresAtMillis", 0, Long.MAX_VALUE);
             return expiry.isPresent() ? Optional.of(expiry) : Optional.empty();

@@ -61,6 +61,11 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private final String linkHost;
     private final int linkPort;
     private final ScenarioClock clock;
+    /**
+     * Whether the clock is the device's own rather than the cloud's (a device run on its own): it then
+     * cannot read the cloud's deadlines, and counts a token's lifetime from its receipt.
+     */
+    private final boolean ownClock;
     private final Firmware firmware;
 
     private DeviceConnection connection;
@@ -83,12 +88,24 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
      * @param linkHost where the device's link to the broker listens (the fault proxy, or the broker)
      */
     public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock) {
+        this(deviceId, model, linkHost, linkPort, clock, false);
+    }
+
+    private DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
+                           boolean ownClock) {
         this.deviceId = deviceId;
         this.model = model;
         this.linkHost = linkHost;
         this.linkPort = linkPort;
         this.clock = clock;
+        this.ownClock = ownClock;
         this.firmware = Firmwares.forModel(model);
+    }
+
+    /** A device on a clock of its own, not the cloud's: {@link StandaloneDevice}. */
+    static DeviceVerticle onItsOwnClock(String deviceId, DeviceModel model, String brokerHost, int brokerPort,
+                                        ScenarioClock clock) {
+        return new DeviceVerticle(deviceId, model, brokerHost, brokerPort, clock, true);
     }
 
     @Override
@@ -172,7 +189,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
             return dashboard.homeAssistantStatus(payload);
         }
         if (topic.equals(CloudTopics.auth(deviceId))) {
-            Optional<OptionalLong> answer = CloudMessages.tokenAnswer(payload);
+            Optional<OptionalLong> answer = CloudMessages.tokenAnswer(payload,
+                    ownClock ? OptionalLong.of(nowMillis()) : OptionalLong.empty());
             answer.ifPresent(expiry -> expiry.ifPresent(session::tokenReceived));
             return answer.isPresent();
         }

@@ -7,35 +7,54 @@ import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
+import io.cloudcut.observation.ProbeOutcome;
+import io.cloudcut.scenario.FunctionSpec;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The devices of a run: one verticle each, each reaching the broker through its own link of a fault
- * proxy, wherever its {@link DeviceHost} runs them.
+ * The devices of a run, each reaching the broker through its own link of a fault proxy: emulated ones,
+ * one verticle each, wherever their {@link DeviceHost} runs them, and {@link ExternalDevices}.
  */
 final class Fleet {
 
     private final List<DeviceRef> devices = new ArrayList<>();
+    private final List<DeviceRef> emulated = new ArrayList<>();
     private final DeviceHost host;
+    private final ExternalDevices external;
 
-    Fleet(Scenario scenario, DeviceHost host) {
+    Fleet(Scenario scenario, DeviceHost host, ExternalDevices external) {
         this.host = host;
+        this.external = external;
         for (FleetEntry entry : scenario.fleet()) {
             for (int n = 1; n <= entry.count(); n++) {
-                devices.add(new DeviceRef(entry.model() + "-" + n, scenario.model(entry.model())));
+                emulated.add(new DeviceRef(entry.model() + "-" + n, scenario.model(entry.model())));
             }
         }
+        devices.addAll(emulated);
+        scenario.external().forEach(device -> devices.add(new DeviceRef(device.id(), scenario.model(device.model()))));
     }
 
     List<DeviceRef> devices() {
         return devices;
+    }
+
+    /** The devices CloudCut runs: they report their own connections, sessions and events. */
+    List<DeviceRef> emulated() {
+        return emulated;
+    }
+
+    boolean isExternal(DeviceRef device) {
+        return external.has(device.id());
     }
 
     /** How many devices of each model. */
@@ -53,26 +72,54 @@ final class Fleet {
         return host;
     }
 
+    /** Starts the emulated devices and opens the external devices' links. */
     Future<Void> deploy(BrokerEndpoint broker, ScenarioClock clock) {
-        return host.deploy(devices, broker, clock);
+        return Future.all(host.deploy(emulated, broker, clock), external.open(broker, clock)).mapEmpty();
     }
 
     /** Puts exactly these faults on these devices' links; devices not named keep theirs. */
     Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
-        return faultsByDevice.isEmpty() ? Future.succeededFuture() : host.setLinkFaults(faultsByDevice);
+        Map<String, List<FaultSpec>> onHost = new LinkedHashMap<>();
+        Map<String, List<FaultSpec>> onExternal = new LinkedHashMap<>();
+        faultsByDevice.forEach((device, faults) -> (external.has(device) ? onExternal : onHost).put(device, faults));
+        external.setLinkFaults(onExternal);
+        return onHost.isEmpty() ? Future.succeededFuture() : host.setLinkFaults(onHost);
     }
 
     Future<JsonObject> status(DeviceRef device) {
+        if (external.has(device.id())) {
+            return Future.succeededFuture(external.status(device.id()));
+        }
         return host.request(device, DeviceAddresses.status(device.id()), new JsonObject(), new DeliveryOptions())
                 .map(reply -> reply.body());
     }
 
-    /** A stimulus on the device itself, as {@link DeviceAddresses#stimulus} describes it. */
-    Future<Message<JsonObject>> stimulate(DeviceRef device, JsonObject stimulus, DeliveryOptions options) {
-        return host.request(device, DeviceAddresses.stimulus(device.id()), stimulus, options);
+    /**
+     * Starts a function on the device itself, as {@link DeviceAddresses#stimulus} describes it (an
+     * external device: by its probe). Completes with what the device did; fails with a
+     * {@link Prober.ProbeRefused} when the device said no, or another failure when it did not answer.
+     */
+    Future<String> stimulate(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
+        if (external.has(device.id())) {
+            return external.stimulate(device.id(), function.name(), probeId, timeout);
+        }
+        return host.request(device, DeviceAddresses.stimulus(device.id()),
+                        new JsonObject().put("function", function.name()).put("probeId", probeId),
+                        new DeliveryOptions().setSendTimeout(timeout.toMillis()))
+                .transform(reply -> {
+                    if (reply.succeeded()) {
+                        return Future.succeededFuture(reply.result().body().getString("detail", "ok"));
+                    }
+                    if (reply.cause() instanceof ReplyException refused
+                            && refused.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+                        return Future.failedFuture(new Prober.ProbeRefused(refused.failureCode() == DeviceAddresses.UNPROTECTED
+                                ? ProbeOutcome.UNPROTECTED : ProbeOutcome.REFUSED, refused.getMessage()));
+                    }
+                    return Future.failedFuture("device did not answer within " + timeout.toMillis() + " ms");
+                });
     }
 
-    /** Stops every device; each publishes its final event account as it stops. */
+    /** Stops every emulated device; each publishes its final event account as it stops. */
     Future<Void> undeploy() {
         return host.undeploy();
     }

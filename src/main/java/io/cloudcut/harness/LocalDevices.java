@@ -53,9 +53,14 @@ final class LocalDevices implements DeviceHost {
 
     @Override
     public Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
-        faultsByDevice.forEach((device, faults) -> fault(proxy.link(device), faults.stream()
-                .map(fault -> LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction())).toList()));
+        faultsByDevice.forEach((device, faults) -> faultFromScenario(proxy.link(device), faults));
         return Future.succeededFuture();
+    }
+
+    /** Puts exactly the link faults a scenario says on {@code link}; blocks until the proxy's loop has them. */
+    static void faultFromScenario(Link link, List<FaultSpec> faults) {
+        fault(link, faults.stream()
+                .map(fault -> LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction())).toList());
     }
 
     /** Puts exactly {@code faults} on {@code link}; blocks until the proxy's loop has them. */

@@ -1,7 +1,6 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.cloud.CloudTopics;
-import io.cloudcut.device.DeviceAddresses;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.FunctionSpec;
@@ -10,9 +9,6 @@ import io.cloudcut.scenario.Trigger;
 import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -20,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Exercises one function of one device by its path and says how it went. A function the device
- * starts (button, sensor, schedule) gets a stimulus on the device's event-bus address; if it is a
- * cloud function, it works only once the cloud has delivered its result to the phone. A function
- * the app starts goes through the commands service and works when the device's reply comes back.
+ * starts (button, sensor, schedule) gets a stimulus on the device's event-bus address (an external
+ * device: its probe, an HTTP request); if it is a cloud function, it works only once the cloud has
+ * delivered its result to the phone. A function the app starts goes through the commands service
+ * and works when the device's reply comes back.
  */
 final class Prober {
 
@@ -75,20 +72,7 @@ final class Prober {
 
     private Future<String> onDevice(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
         Future<JsonObject> delivered = function.isLocal() ? null : app.await(probeId, timeout);
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeout.toMillis());
-        Future<String> onTheDevice = fleet.stimulate(device,
-                        new JsonObject().put("function", function.name()).put("probeId", probeId), options)
-                .transform(reply -> {
-                    if (reply.succeeded()) {
-                        return Future.succeededFuture(reply.result().body().getString("detail", "ok"));
-                    }
-                    if (reply.cause() instanceof ReplyException refused
-                            && refused.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-                        return Future.failedFuture(new ProbeRefused(refused.failureCode() == DeviceAddresses.UNPROTECTED
-                                ? ProbeOutcome.UNPROTECTED : ProbeOutcome.REFUSED, refused.getMessage()));
-                    }
-                    return Future.failedFuture("device did not answer within " + timeout.toMillis() + " ms");
-                });
+        Future<String> onTheDevice = fleet.stimulate(device, function, probeId, timeout);
         if (delivered == null) {
             return onTheDevice;
         }

@@ -206,9 +206,12 @@ final class Recovery {
         return status.getBoolean("needsPerson", false);
     }
 
-    /** What the device says its state is, with its connection and session, e.g. {@code cleaning, offline}. */
+    /**
+     * What the device says its state is, with its connection and session, e.g. {@code cleaning, offline};
+     * an external device's session is not seen, so nothing is said of it.
+     */
     private static String describeState(JsonObject status) {
         return status.getString("state") + (status.getBoolean("connected") ? "" : ", offline")
-                + (status.getBoolean("sessionValid") ? "" : ", no session");
+                + (status.getBoolean("sessionValid", true) ? "" : ", no session");
     }
 }

@@ -69,6 +69,7 @@ public final class ScenarioRunner {
                     ? Waits.await(ClusterNode.join(settings.cluster(), true), "joining the cluster at " + settings.cluster().members())
                     : Vertx.vertx();
             DeviceHost host = null;
+            ExternalDevices external = new ExternalDevices(vertx, scenario.external());
             Pacer pacer = null;
             StatusPublisher dashboards = null;
             try {
@@ -85,7 +86,7 @@ public final class ScenarioRunner {
                 CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
                         "the cloud services could not connect to the broker");
                 host = deviceHost(vertx, log);
-                Fleet fleet = new Fleet(scenario, host);
+                Fleet fleet = new Fleet(scenario, host, external);
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
                 log.watch(status);
                 StatusPublisher publisher = Waits.await(StatusPublisher.connect(endpoint.host(), endpoint.port()),
@@ -99,10 +100,12 @@ public final class ScenarioRunner {
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
                 Waits.await(fleet.deploy(endpoint, clock), "the devices could not start");
-                FleetReadiness readiness = new FleetReadiness(log, fleet.devices().size());
+                FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().size());
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx);
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
+                Prober prober = new Prober(vertx, fleet, app, clock);
+                ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
 
                 pacer = new Pacer(vertx, clock, log);
                 progress.clockChosen(describePace(scenario, runScale));
@@ -110,7 +113,7 @@ public final class ScenarioRunner {
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
                                 clock),
-                        new Prober(vertx, fleet, app, clock), pacer, monitor, runScale);
+                        prober, pacer, monitor, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
                         HealthCheck.measured(monitor, host, runFromNanos), List.of());
@@ -140,6 +143,7 @@ public final class ScenarioRunner {
                 if (host != null) {
                     host.close();
                 }
+                external.close();
                 vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException interrupted) {

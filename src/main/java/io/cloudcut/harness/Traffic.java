@@ -35,7 +35,8 @@ record Traffic(double perScenarioHour) {
     static Traffic of(Scenario scenario) {
         double probeRoundsPerHour = probeRoundsPerHour(scenario);
         double perHour = 0;
-        for (FleetEntry entry : scenario.fleet()) {
+        // External devices too: their messages cross this process's proxy, cloud and broker.
+        for (FleetEntry entry : scenario.devicesByModel()) {
             DeviceModel model = scenario.model(entry.model());
             double renewals = 3600.0 / (model.session().tokenTtl().toSeconds() / 2.0);
             double status = 3600.0 / model.statusEvery().toSeconds();

@@ -16,8 +16,9 @@ import java.util.stream.Collectors;
  * The first observation of a run: what ran, as the run had it (the command line may have resized the
  * fleet, put every model on one client stack or set the time scale), so that the stream alone says
  * what its other observations are about and reproduces the report. {@code timeScale} is as asked
- * ({@code auto}, say); the scale chosen is in the health observations. {@code models} are the fleet's,
- * in its order; {@code broker} says which broker carried the run.
+ * ({@code auto}, say); the scale chosen is in the health observations. {@code fleet} counts the devices
+ * of each model, emulated and external alike; {@code models} are the fleet's, in its order;
+ * {@code broker} says which broker carried the run.
  */
 public record RunStartedObserved(long atMillis, String scenario, String description, String broker,
                                  TimeScale timeScale, List<FleetEntry> fleet, List<DeviceModel> models,
@@ -40,7 +41,7 @@ public record RunStartedObserved(long atMillis, String scenario, String descript
     /** The description of a run of {@code scenario} on {@code broker}, at the run's origin. */
     public static RunStartedObserved of(Scenario scenario, String broker) {
         return new RunStartedObserved(0, scenario.name(), scenario.description(), broker, scenario.timeScale(),
-                scenario.fleet(), scenario.fleet().stream().map(FleetEntry::model).distinct().map(scenario::model).toList(),
+                scenario.devicesByModel(), scenario.devicesByModel().stream().map(FleetEntry::model).map(scenario::model).toList(),
                 scenario.phases().stream().map(phase -> new PhasePlan(phase.name(), phase.kind(),
                         phase.faults().stream().map(Object::toString).toList())).toList(),
                 scenario.expectations());

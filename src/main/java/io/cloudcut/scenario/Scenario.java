@@ -10,15 +10,17 @@ import java.util.Map;
  * a scenario clock running {@code timeScale} scenario seconds per real second between transitions
  * (a phase may ask for its own). {@code sources} says where each value is written, to place
  * warnings found once the run's scale is known. {@code expectations} say what a run of it must show
- * ({@code expect:} in the file).
+ * ({@code expect:} in the file). {@code external} devices run outside CloudCut, beside the emulated
+ * {@code fleet}; their models are in {@code models} too.
  */
 public record Scenario(String name, String description, Path file, TimeScale timeScale, ProbeSettings probe,
-                       CloudSpec cloud, List<FleetEntry> fleet, List<Phase> phases,
+                       CloudSpec cloud, List<FleetEntry> fleet, List<ExternalDevice> external, List<Phase> phases,
                        Map<String, DeviceModel> models, List<ExpectationSpec> expectations,
                        ScenarioSources sources) {
 
     public Scenario {
         fleet = List.copyOf(fleet);
+        external = List.copyOf(external);
         phases = List.copyOf(phases);
         models = Map.copyOf(models);
         expectations = List.copyOf(expectations);
@@ -27,11 +29,24 @@ public record Scenario(String name, String description, Path file, TimeScale tim
     /** A scenario built in code rather than read from files: it expects nothing, and its warnings name no line. */
     public Scenario(String name, String description, Path file, TimeScale timeScale, ProbeSettings probe,
                     CloudSpec cloud, List<FleetEntry> fleet, List<Phase> phases, Map<String, DeviceModel> models) {
-        this(name, description, file, timeScale, probe, cloud, fleet, phases, models, List.of(), ScenarioSources.NONE);
+        this(name, description, file, timeScale, probe, cloud, fleet, List.of(), phases, models, List.of(),
+                ScenarioSources.NONE);
     }
 
+    /** Emulated and external devices. */
     public int deviceCount() {
-        return fleet.stream().mapToInt(FleetEntry::count).sum();
+        return fleet.stream().mapToInt(FleetEntry::count).sum() + external.size();
+    }
+
+    /**
+     * How many devices of each model the run has, emulated and external together, in the order models
+     * first appear (the fleet's, then the external devices'): what a report judges by model.
+     */
+    public List<FleetEntry> devicesByModel() {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        fleet.forEach(entry -> counts.merge(entry.model(), entry.count(), Integer::sum));
+        external.forEach(device -> counts.merge(device.model(), 1, Integer::sum));
+        return counts.entrySet().stream().map(entry -> new FleetEntry(entry.getKey(), entry.getValue())).toList();
     }
 
     /** The length of the whole timeline, in scenario time. */
@@ -54,19 +69,19 @@ public record Scenario(String name, String description, Path file, TimeScale tim
 
     /** The same scenario on another time scale; tests use it to shorten a shipped scenario. */
     public Scenario withTimeScale(TimeScale scale) {
-        return new Scenario(name, description, file, scale, probe, cloud, fleet, phases, models, expectations, sources);
+        return new Scenario(name, description, file, scale, probe, cloud, fleet, external, phases, models, expectations, sources);
     }
 
     /** The same scenario with every model on one MQTT client stack, to compare stacks. */
     public Scenario withClient(String stack) {
         Map<String, DeviceModel> onStack = new java.util.LinkedHashMap<>();
         models.forEach((id, model) -> onStack.put(id, model.withClient(stack)));
-        return new Scenario(name, description, file, timeScale, probe, cloud, fleet, phases, onStack, expectations, sources);
+        return new Scenario(name, description, file, timeScale, probe, cloud, fleet, external, phases, onStack, expectations, sources);
     }
 
-    /** The same scenario with another fleet size per model, for tests and small runs. */
+    /** The same scenario with another fleet size per model, for tests and small runs; external devices stay as they are. */
     public Scenario withDevicesPerModel(int count) {
         List<FleetEntry> resized = fleet.stream().map(entry -> new FleetEntry(entry.model(), count)).toList();
-        return new Scenario(name, description, file, timeScale, probe, cloud, resized, phases, models, expectations, sources);
+        return new Scenario(name, description, file, timeScale, probe, cloud, resized, external, phases, models, expectations, sources);
     }
 }

@@ -80,27 +80,99 @@ public final class ScenarioLoader {
         Map<String, DeviceModel> models = new LinkedHashMap<>();
         Map<String, YamlDocument> modelSources = new LinkedHashMap<>();
         for (int i = 0; i < spec.fleet().size(); i++) {
-            String id = spec.fleet().get(i).model();
-            if (!models.containsKey(id)) {
-                Path modelFile = devicesDir.resolve(id + ".yaml");
-                if (!Files.isRegularFile(modelFile)) {
-                    throw document.error("/fleet/" + i + "/model", "unknown device model '" + id + "' (known: "
-                            + String.join(", ", knownModels()) + ")");
-                }
-                YamlDocument modelDocument = YamlDocument.read(modelFile);
-                models.put(id, bindModel(modelDocument, cloud));
-                modelSources.put(id, modelDocument);
-            }
+            addModel(spec.fleet().get(i).model(), "/fleet/" + i + "/model", document, cloud, models, modelSources);
         }
+        for (int i = 0; i < spec.external().size(); i++) {
+            addModel(spec.external().get(i).model(), "/external/" + i + "/model", document, cloud, models, modelSources);
+        }
+        validateExternal(document, spec, models);
         validateTimeline(document, spec, cloud);
         validateExpectations(document, spec, models);
         return new Scenario(spec.name(), spec.description(), file, spec.timeScale(), spec.probe(), cloud,
-                spec.fleet(), spec.phases(), models, spec.expect(), new ScenarioSources(document, modelSources));
+                spec.fleet(), spec.external(), spec.phases(), models, spec.expect(),
+                new ScenarioSources(document, modelSources));
+    }
+
+    private void addModel(String id, String pointer, YamlDocument document, CloudSpec cloud,
+                          Map<String, DeviceModel> models, Map<String, YamlDocument> modelSources) throws ScenarioException {
+        if (models.containsKey(id)) {
+            return;
+        }
+        Path modelFile = devicesDir.resolve(id + ".yaml");
+        if (!Files.isRegularFile(modelFile)) {
+            throw document.error(pointer, "unknown device model '" + id + "' (known: "
+                    + String.join(", ", knownModels()) + ")");
+        }
+        YamlDocument modelDocument = YamlDocument.read(modelFile);
+        models.put(id, bindModel(modelDocument, cloud));
+        modelSources.put(id, modelDocument);
+    }
+
+    /**
+     * External devices: ids and listen ports of their own, apart from the emulated devices' ids; a probe
+     * for every function started on the device, and for nothing else (app functions go through the cloud).
+     */
+    private static void validateExternal(YamlDocument document, ScenarioFile spec, Map<String, DeviceModel> models)
+            throws ScenarioException {
+        Map<String, Integer> fleetCounts = fleetCounts(spec);
+        Set<String> ids = new HashSet<>();
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < spec.external().size(); i++) {
+            ExternalDevice device = spec.external().get(i);
+            String at = "/external/" + i;
+            if (inFleet(device.id(), fleetCounts) || !ids.add(device.id())) {
+                throw document.error(at + "/id", "device id '" + device.id() + "' is used twice (emulated devices "
+                        + "are named <model>-<n>)");
+            }
+            if (!ports.add(device.listenPort())) {
+                throw document.error(at + "/listen", "port " + device.listenPort() + " is the listen port of another "
+                        + "external device: each needs its own");
+            }
+            DeviceModel model = models.get(device.model());
+            List<String> startedOnDevice = model.functions().stream().filter(function -> function.trigger() != Trigger.APP)
+                    .map(FunctionSpec::name).toList();
+            for (String function : device.probes().keySet()) {
+                if (!startedOnDevice.contains(function)) {
+                    throw document.error(at + "/probes/" + function, model.function(function).isPresent()
+                            ? "function '" + function + "' is started by the app: it is probed through the cloud's "
+                            + "commands, not by a probe here"
+                            : "model " + model.id() + " has no function '" + function + "' (started on the device: "
+                            + String.join(", ", startedOnDevice) + ")");
+                }
+            }
+            List<String> unprobed = startedOnDevice.stream().filter(name -> !device.probes().containsKey(name)).toList();
+            if (!unprobed.isEmpty()) {
+                throw document.error(at + (device.probes().isEmpty() ? "" : "/probes"), "no probe for "
+                        + String.join(", ", unprobed) + ": every function of " + model.id()
+                        + " started on the device needs one");
+            }
+        }
+    }
+
+    /** How many emulated devices of each model: they are named {@code <model>-<n>}, n from 1 to the count. */
+    private static Map<String, Integer> fleetCounts(ScenarioFile spec) {
+        Map<String, Integer> counts = new HashMap<>();
+        spec.fleet().forEach(entry -> counts.merge(entry.model(), entry.count(), Integer::max));
+        return counts;
     }
 
     /** Loads one device model file, checking that the services it names exist in the cloud. */
     public DeviceModel loadModel(Path file, CloudSpec cloud) throws ScenarioException {
         return bindModel(YamlDocument.read(file), cloud);
+    }
+
+    /**
+     * Loads the model {@code devices/<id>.yaml} against the default cloud, for a device run on its own.
+     *
+     * @throws IllegalArgumentException naming the known models, when there is no such file
+     */
+    public DeviceModel loadModel(String id) throws ScenarioException {
+        Path modelFile = devicesDir.resolve(id + ".yaml");
+        if (!Files.isRegularFile(modelFile)) {
+            throw new IllegalArgumentException("unknown device model '" + id + "' (known: "
+                    + String.join(", ", knownModels()) + ")");
+        }
+        return loadModel(modelFile, loadCloud(defaultCloud));
     }
 
     private static DeviceModel bindModel(YamlDocument document, CloudSpec cloud) throws ScenarioException {
@@ -152,8 +224,13 @@ public final class ScenarioLoader {
         Set<String> names = new HashSet<>();
         boolean baseline = false;
         boolean outage = false;
-        Map<String, Integer> fleetCounts = new HashMap<>();
-        spec.fleet().forEach(entry -> fleetCounts.merge(entry.model(), entry.count(), Integer::max));
+        Map<String, Integer> fleetCounts = fleetCounts(spec);
+        Set<String> externalModels = new HashSet<>();
+        Set<String> externalIds = new HashSet<>();
+        spec.external().forEach(device -> {
+            externalModels.add(device.model());
+            externalIds.add(device.id());
+        });
         for (int p = 0; p < spec.phases().size(); p++) {
             Phase phase = spec.phases().get(p);
             if (!names.add(phase.name())) {
@@ -176,7 +253,7 @@ public final class ScenarioLoader {
                             + cloud.file().getFileName() + " has: " + serviceList(cloud) + ")");
                 }
                 if (fault.link() != null && !FaultSpec.ALL_LINKS.equals(fault.link())
-                        && !fleetCounts.containsKey(fault.link())) {
+                        && !fleetCounts.containsKey(fault.link()) && !externalModels.contains(fault.link())) {
                     throw document.error(at + "/link", "link target '" + fault.link()
                             + "' is neither 'all' nor a model of the fleet");
                 }
@@ -188,9 +265,9 @@ public final class ScenarioLoader {
                 }
                 if (fault.devices() != null) {
                     for (int d = 0; d < fault.devices().size(); d++) {
-                        if (!inFleet(fault.devices().get(d), fleetCounts)) {
+                        if (!inFleet(fault.devices().get(d), fleetCounts) && !externalIds.contains(fault.devices().get(d))) {
                             throw document.error(at + "/devices/" + d, "no device '" + fault.devices().get(d)
-                                    + "' in the fleet (devices are named <model>-<n>, n from 1 to the model's count)");
+                                    + "' in the fleet (devices are named <model>-<n>, n from 1 to the model's count, or by their external id)");
                         }
                     }
                 }

@@ -4,6 +4,12 @@ import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.TimeScale;
 import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +29,26 @@ class TrafficTest {
         Traffic twice = Traffic.of(scenario.withDevicesPerModel(2));
         assertThat(twice.perScenarioHour()).isCloseTo(2 * traffic.perScenarioHour(), within(1e-6));
         assertThat(traffic.perRealSecond(3600)).isCloseTo(traffic.perScenarioHour(), within(1e-6));
+    }
+
+    @Test
+    void anExternalDeviceCountsAsAnEmulatedDeviceOfItsModel(@TempDir Path dir) throws Exception {
+        String timeline = "phases: [{name: b, kind: baseline, duration: 1h}, {name: o, kind: outage, duration: 1h}]\n";
+        Scenario emulated = Scenarios.loader(Project.root()).load(Files.writeString(dir.resolve("emulated.yaml"),
+                "name: e\nfleet: [{model: vacuum-local-first, count: 2}]\n" + timeline));
+        Scenario mixed = Scenarios.loader(Project.root()).load(Files.writeString(dir.resolve("mixed.yaml"), """
+                name: m
+                fleet: [{model: vacuum-local-first}]
+                external:
+                  - id: bench
+                    model: vacuum-local-first
+                    listen: 127.0.0.1:18831
+                    probes:
+                """ + Stream.of("clean-button", "scheduled-clean", "stop", "return-to-base", "status-report")
+                .map(function -> "      " + function + ": {http: {url: \"http://127.0.0.1:8081/" + function + "\"}}\n")
+                .collect(Collectors.joining()) + timeline));
+
+        assertThat(Traffic.of(mixed).perScenarioHour()).isCloseTo(Traffic.of(emulated).perScenarioHour(), within(1e-6));
     }
 
     @Test

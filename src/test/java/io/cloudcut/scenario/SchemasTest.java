@@ -65,6 +65,19 @@ class SchemasTest {
                 fleet: [{model: a}]
                 phases: [{name: b, kind: outage, duration: 1h, faults: [{service: auth, fault: blackhole}]}]
                 """).getValid()).as("a link fault on a service").isFalse();
+        String external = """
+                name: x
+                external: [{id: bench, model: a, listen: "%s", probes: {chime: {http: {url: "%s"}}}}]
+                phases: [{name: b, kind: baseline, duration: 1h}]
+                """;
+        assertThat(validate("scenarios", external.formatted("127.0.0.1:1884", "http://127.0.0.1:8081/functions/chime"))
+                .getValid()).as("external devices only").isTrue();
+        assertThat(validate("scenarios", external.formatted("0.0.0.0:1884", "http://127.0.0.1:8081/functions/chime"))
+                .getValid()).as("an external device's link off loopback").isFalse();
+        assertThat(validate("scenarios", external.formatted("127.0.0.1:1884", "http://192.168.1.9:8081/chime"))
+                .getValid()).as("a probe off loopback").isFalse();
+        assertThat(validate("scenarios", "name: x\nphases: [{name: b, kind: baseline, duration: 1h}]\n").getValid())
+                .as("no devices").isFalse();
         String throttled = """
                 name: x
                 fleet: [{model: a}]

@@ -1,0 +1,71 @@
+package io.cloudcut.device;
+
+import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * What {@code cloudcut device} runs: one emulated device in a Vert.x of its own, straight to a broker
+ * (or to whatever stands in front of it), on its own scenario clock, with its local functions on
+ * {@link LocalFunctionsApi}. Its observations go to {@code watcher}, as they come.
+ */
+public final class StandaloneDevice {
+
+    private final Vertx vertx;
+    private final ScenarioClock clock;
+    private final LocalFunctionsApi api;
+    private final String deployment;
+
+    private StandaloneDevice(Vertx vertx, ScenarioClock clock, LocalFunctionsApi api, String deployment) {
+        this.vertx = vertx;
+        this.clock = clock;
+        this.api = api;
+        this.deployment = deployment;
+    }
+
+    /**
+     * Starts the device; it connects (and reconnects, by its model's policy) to {@code brokerHost:brokerPort}
+     * on its own, so the broker need not be up yet. The clock runs at {@code timeScale} from now on.
+     */
+    public static Future<StandaloneDevice> start(String deviceId, DeviceModel model, String brokerHost, int brokerPort,
+                                                 int httpPort, double timeScale, Consumer<JsonObject> watcher) {
+        Vertx vertx = Vertx.vertx();
+        ScenarioClock clock = ScenarioClock.running(timeScale);
+        vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> watcher.accept(observed.body()));
+        return LocalFunctionsApi.start(vertx, deviceId, httpPort)
+                .compose(api -> vertx.deployVerticle(DeviceVerticle.onItsOwnClock(deviceId, model, brokerHost, brokerPort, clock))
+                        .map(deployment -> new StandaloneDevice(vertx, clock, api, deployment)))
+                .recover(failed -> {
+                    clock.close();
+                    return vertx.close().transform(closed -> Future.failedFuture(failed));
+                });
+    }
+
+    /** The loopback port of the local functions. */
+    public int httpPort() {
+        return api.port();
+    }
+
+    /**
+     * Stops the device as a run ends it (its last event account, offline on dashboards), then its Vert.x;
+     * blocks, for at most {@code limit} each. Call it from a plain thread.
+     */
+    public void stop(Duration limit) throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            vertx.undeploy(deployment).transform(undeployed -> api.close())
+                    .toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } finally {
+            clock.close();
+            vertx.close().toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.observation.ProbeOutcome;
+import io.cloudcut.scenario.ExternalDevice;
+import io.cloudcut.scenario.FaultSpec;
+import io.cloudcut.scenario.HttpProbe;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The devices of a run that CloudCut does not run: each reaches the broker through a link of a fault
+ * proxy of this process on its own fixed loopback port, under its own client id, and its functions
+ * started on the device are exercised by its {@link HttpProbe}s. What it does inside is not seen:
+ * its status is what its link shows.
+ */
+final class ExternalDevices {
+
+    private final Vertx vertx;
+    private final Map<String, ExternalDevice> devices = new LinkedHashMap<>();
+    private HttpClient http;
+    private FaultProxy proxy;
+
+    ExternalDevices(Vertx vertx, List<ExternalDevice> devices) {
+        this.vertx = vertx;
+        devices.forEach(device -> this.devices.put(device.id(), device));
+    }
+
+    boolean has(String deviceId) {
+        return devices.containsKey(deviceId);
+    }
+
+    /** Opens every external device's link, on its listen port, to {@code broker}; none when there are none. */
+    Future<Void> open(BrokerEndpoint broker, ScenarioClock clock) {
+        if (devices.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        http = vertx.createHttpClient();
+        proxy = FaultProxy.create(broker.host(), broker.port(), clock);
+        for (ExternalDevice device : devices.values()) {
+            try {
+                proxy.openLink(device.id(), device.listenPort());
+            } catch (RuntimeException taken) {
+                return Future.failedFuture("external device " + device.id() + ": cannot listen on " + device.listen()
+                        + " (" + taken.getMessage() + ")");
+            }
+        }
+        return Future.succeededFuture();
+    }
+
+    /** Puts exactly these faults on these external devices' links; blocks until the proxy has them. */
+    void setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
+        faultsByDevice.forEach((device, faults) -> LocalDevices.faultFromScenario(proxy.link(device), faults));
+    }
+
+    /** What the harness sees of the device: whether a connection of its own is open through its link. */
+    JsonObject status(String deviceId) {
+        return new JsonObject().put("state", "external").put("connected", proxy.link(deviceId).openConnections() > 0);
+    }
+
+    /** Sends the function's probe: the device's answer as the probe reads it, or no answer within {@code timeout}. */
+    Future<String> stimulate(String deviceId, String function, String probeId, Duration timeout) {
+        HttpProbe probe = devices.get(deviceId).probes().get(function).http();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.valueOf(probe.method()))
+                .setAbsoluteURI(probe.url()).setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis());
+        return http.request(request)
+                .compose(sending -> sending.send(Buffer.buffer(probe.bodyFor(probeId))))
+                .compose(response -> response.body().compose(body -> judge(probe, response.statusCode(), body)))
+                .recover(failed -> Future.failedFuture(failed instanceof Prober.ProbeRefused ? failed
+                        : new IllegalStateException("device did not answer within " + timeout.toMillis() + " ms ("
+                        + failed.getMessage() + ")")));
+    }
+
+    /** Worked, or refused: an answer either way. */
+    private static Future<String> judge(HttpProbe probe, int status, Buffer body) {
+        JsonObject json = null;
+        try {
+            json = body.length() == 0 ? null : body.toJsonObject();
+        } catch (DecodeException | ClassCastException notJson) {
+            // Judged by its status alone; an okField then cannot be true.
+        }
+        boolean ok = status == probe.okStatus()
+                && (probe.okField() == null || (json != null && Boolean.TRUE.equals(json.getValue(probe.okField()))));
+        String detail = json != null && json.getValue("detail") != null ? json.getValue("detail").toString()
+                : "HTTP " + status;
+        return ok ? Future.succeededFuture(detail)
+                : Future.failedFuture(new Prober.ProbeRefused(ProbeOutcome.REFUSED, "HTTP " + status + ": " + detail));
+    }
+
+    /** Closes the links and the HTTP client; idempotent. */
+    void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+}
