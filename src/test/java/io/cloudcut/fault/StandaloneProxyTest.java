@@ -182,7 +182,7 @@ class StandaloneProxyTest {
         assertError(send("POST", "/faults", "{\"type\":\"latency\",\"attributes\":{\"latency\":\"slow\"}}"), 400, "must be a number");
         assertError(send("POST", "/faults", "{\"type\":\"reset\",\"direction\":\"upstream\"}"), 400, "takes no direction");
         assertError(send("POST", "/faults", "{\"type\":\"reset\",\"target\":[\"nobody\"]}"), 400, "No link 'nobody'");
-        assertError(send("POST", "/faults", "{\"type\":\"reset\",\"toxicity\":1}"), 400, "Unknown field 'toxicity'");
+        assertError(send("POST", "/faults", "{\"type\":\"reset\",\"toxicty\":1}"), 400, "Unknown field 'toxicty'");
         assertError(send("DELETE", "/faults/nope", null), 404, "No active fault named 'nope'");
         assertError(send("GET", "/nowhere", null), 404, "No route /nowhere");
         assertError(send("PUT", "/faults", "{}"), 405, "allowed: GET, POST");
