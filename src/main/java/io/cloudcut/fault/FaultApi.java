@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -210,14 +211,19 @@ public final class FaultApi implements AutoCloseable {
         return new Refusal(404, "No active fault named '" + name + "'; active: " + board.faults().stream().map(NamedFault::name).toList());
     }
 
+    /** The resource, with the fault types filled in from {@link LinkFaults}, their one registry. */
     private static Buffer openApi() {
+        JsonObject description;
         try (InputStream in = FaultApi.class.getResourceAsStream(OPENAPI)) {
             if (in == null) {
                 throw new IllegalStateException("The fault API's " + OPENAPI + " is missing from the classpath");
             }
-            return Buffer.buffer(in.readAllBytes());
+            description = new JsonObject(Buffer.buffer(in.readAllBytes()));
         } catch (IOException unreadable) {
             throw new UncheckedIOException(unreadable);
         }
+        description.getJsonObject("components").getJsonObject("schemas").getJsonObject("FaultRequest")
+                .getJsonObject("properties").getJsonObject("type").put("enum", new JsonArray(List.copyOf(LinkFaults.names())));
+        return description.toBuffer();
     }
 }

@@ -56,6 +56,8 @@ public final class FaultBoard implements AutoCloseable {
         ConnectionChoice choice = fault.choice();
         Map<Link, LinkFault> onLinks = new LinkedHashMap<>();
         fault.target().select(proxy).forEach(link -> onLinks.put(link, fault.create()));
+        // Before it acts, so that what it does to connections follows it on the event stream.
+        announce("fault-added", fault);
         onLinks.forEach((link, made) -> link.add(made, choice));
         if (oneShot) {
             onLinks.forEach(Link::remove);
@@ -64,7 +66,6 @@ public final class FaultBoard implements AutoCloseable {
         }
         Placed placing = new Placed(fault, onLinks);
         placed.put(fault.name(), placing);
-        announce("fault-added", fault);
         if (fault.duration() != null) {
             expiry.schedule(() -> expire(placing), fault.duration().toMillis(), TimeUnit.MILLISECONDS);
         }

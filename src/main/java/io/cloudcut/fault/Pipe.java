@@ -111,7 +111,8 @@ final class Pipe {
         // Asked even when the target is gone, so that a fault counts its drops after the other side hung up.
         LinkFault.Verdict verdict = connection.link().verdict(connection, direction, bytes.readableBytes(), resolved);
         if (verdict.forward()) {
-            if (packet != null) {
+            Channel target = connection.target(direction);
+            if (packet != null && target != null && target.isActive()) {
                 connection.forwardedPacket(direction, packet);
             }
             ByteBuf sent = packet == null ? bytes : aliases.forwarded(packet, resolved, bytes, connection::encode);
