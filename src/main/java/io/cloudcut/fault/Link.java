@@ -14,18 +14,13 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -39,8 +34,6 @@ import java.util.stream.Stream;
 public final class Link {
 
     private static final String HOST = "127.0.0.1";
-    /** Closed connections kept for {@link #connectionViews()}, newest last; older ones are forgotten. */
-    private static final int CLOSED_CONNECTIONS_KEPT = 1_000;
 
     private final String id;
     private final EventLoop loop;
@@ -50,10 +43,7 @@ public final class Link {
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final LinkCounters counters = new LinkCounters();
     private final SharedByLinks shared;
-    private final AtomicLong connectionNumbers = new AtomicLong();
-    /** Open connections and the latest closed ones, by id, oldest first; guarded by itself. */
-    private final Map<String, ConnectionRecord> recorded = new LinkedHashMap<>();
-    private final Deque<String> closedIds = new ArrayDeque<>();
+    private final ConnectionHistory history;
     /** Replaced, never changed, on the loop; read from any thread. */
     private volatile List<Active> active = List.of();
     /** Null or closed while a fault keeps the link from listening. */
@@ -65,6 +55,7 @@ public final class Link {
         this.loop = loop;
         this.upstream = upstream;
         this.shared = shared;
+        this.history = new ConnectionHistory(id, shared.events());
         this.listenerBootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -136,20 +127,12 @@ public final class Link {
 
     /** The open connections and the latest closed ones, oldest first. */
     public List<ConnectionView> connectionViews() {
-        List<ConnectionRecord> records;
-        synchronized (recorded) {
-            records = List.copyOf(recorded.values());
-        }
-        return records.stream().map(this::view).toList();
+        return history.all().stream().map(this::view).toList();
     }
 
     /** The connection with this id, if open or among the latest closed. */
     public Optional<ConnectionView> connectionView(String connectionId) {
-        ConnectionRecord record;
-        synchronized (recorded) {
-            record = recorded.get(connectionId);
-        }
-        return Optional.ofNullable(record).map(this::view);
+        return history.byId(connectionId).map(this::view);
     }
 
     private ConnectionView view(ConnectionRecord record) {
@@ -220,15 +203,6 @@ public final class Link {
         return closing.close();
     }
 
-    /** A record for the next connection accepted. */
-    ConnectionRecord newRecord() {
-        ConnectionRecord record = new ConnectionRecord(id, connectionNumbers.incrementAndGet(), shared.events());
-        synchronized (recorded) {
-            recorded.put(record.id(), record);
-        }
-        return record;
-    }
-
     void accepted(ProxyConnection connection) {
         connections.add(connection);
         counters.accepted();
@@ -244,13 +218,7 @@ public final class Link {
 
     void clientClosed(ConnectionRecord record) {
         counters.closed();
-        record.closed();
-        synchronized (recorded) {
-            closedIds.add(record.id());
-            if (closedIds.size() > CLOSED_CONNECTIONS_KEPT) {
-                recorded.remove(closedIds.remove());
-            }
-        }
+        history.closed(record);
     }
 
     void refusedLogin() {
@@ -372,7 +340,7 @@ public final class Link {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.pipeline().remove(this);
-            new ProxyConnection(Link.this, ctx.channel(), upstream, newRecord()).start();
+            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened()).start();
         }
     }
 }
