@@ -120,12 +120,11 @@ public final class FaultApi implements AutoCloseable {
     private void routes() {
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         answer(HttpMethod.GET, "/faults", context -> new Reply(200, new JsonArray(board.faults().stream().map(FaultJson::toJson).toList())));
-        // Adding and removing wait for the proxy's event loops: not on Vert.x's.
-        answerBlocking(HttpMethod.POST, "/faults", context -> addFault(context.body().buffer()));
+        answer(HttpMethod.POST, "/faults", context -> addFault(context.body().buffer()));
         answer(HttpMethod.GET, "/faults/:name", context -> new Reply(200, FaultJson.toJson(board.fault(context.pathParam("name"))
                 .orElseThrow(() -> noFault(context.pathParam("name"))))));
-        answerBlocking(HttpMethod.DELETE, "/faults/:name", context -> removeFault(context.pathParam("name")));
-        answerBlocking(HttpMethod.POST, "/reset", context -> {
+        answer(HttpMethod.DELETE, "/faults/:name", context -> removeFault(context.pathParam("name")));
+        answer(HttpMethod.POST, "/reset", context -> {
             board.reset();
             return new Reply(204, null);
         });
@@ -149,11 +148,11 @@ public final class FaultApi implements AutoCloseable {
         router.errorHandler(500, context -> send(context, new Reply(500, error(String.valueOf(context.failure())))));
     }
 
+    /**
+     * Off Vert.x's event loop: adding and removing a fault wait for the proxy's event loops, and reading
+     * the board waits for a change in progress.
+     */
     private void answer(HttpMethod method, String path, Function<RoutingContext, Reply> handler) {
-        router.route(method, path).handler(context -> send(context, replyOf(handler, context)));
-    }
-
-    private void answerBlocking(HttpMethod method, String path, Function<RoutingContext, Reply> handler) {
         router.route(method, path).blockingHandler(context -> send(context, replyOf(handler, context)), false);
     }
 

@@ -123,6 +123,9 @@ public final class FaultBoard implements AutoCloseable {
     }
 
     private void announce(String event, NamedFault fault) {
-        proxy.events().publish(event, Map.of("fault", fault.name(), "type", fault.type()));
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("fault", fault.name());
+        about.put("type", fault.type());
+        proxy.events().publish(event, about);
     }
 }
