@@ -88,7 +88,8 @@ public final class Link {
      */
     public void apply(LinkFault fault) {
         Active only = new Active(Objects.requireNonNull(fault, "fault"), ConnectionChoice.EVERY);
-        changeTo(faults -> List.of(only));
+        // Applied again while active, it stays as it is rather than starting over.
+        changeTo(faults -> List.of(faults.stream().filter(entry -> entry.fault == fault).findFirst().orElse(only)));
     }
 
     /** Adds {@code fault} after the active ones, which judge bytes before it, and returns once it is in effect. */
@@ -137,8 +138,7 @@ public final class Link {
 
     private ConnectionView view(ConnectionRecord record) {
         List<LinkFault> acting = record.isClosed() ? List.of()
-                : active.stream().filter(entry -> entry.choice.chooses(record.number(), record.clientId()))
-                .map(entry -> entry.fault).toList();
+                : active.stream().filter(entry -> entry.actsOn(record)).map(entry -> entry.fault).toList();
         return record.view(acting);
     }
 
@@ -298,7 +298,11 @@ public final class Link {
         }
 
         boolean actsOn(ProxyConnection connection) {
-            return choice == ConnectionChoice.EVERY || choice.chooses(connection.record().number(), connection.record().clientId());
+            return actsOn(connection.record());
+        }
+
+        boolean actsOn(ConnectionRecord record) {
+            return choice == ConnectionChoice.EVERY || choice.chooses(record.number(), record.clientId());
         }
 
         /** The open connections this fault acts on. */
