@@ -16,6 +16,11 @@ record ConnectionChoice(List<ClientPattern> clients, Toxicity toxicity) {
         clients = List.copyOf(clients);
     }
 
+    /** Whether it picks every connection: no client ids, a toxicity of 1. */
+    boolean everyConnection() {
+        return clients.isEmpty() && toxicity.share() >= 1;
+    }
+
     /** Whether the choice waits for the client id, which is read from the CONNECT after the connection is accepted. */
     boolean byClientId() {
         return !clients.isEmpty();

@@ -43,7 +43,6 @@ public record FaultTarget(List<String> links, Integer percent, List<String> clie
 
     /** The connections of a selected link that the fault acts on, with its {@code toxicity}. */
     ConnectionChoice choice(Toxicity toxicity) {
-        return clients == null && toxicity.share() >= 1 ? ConnectionChoice.EVERY
-                : new ConnectionChoice(clients == null ? List.of() : clients.stream().map(ClientPattern::new).toList(), toxicity);
+        return new ConnectionChoice(clients == null ? List.of() : clients.stream().map(ClientPattern::new).toList(), toxicity);
     }
 }

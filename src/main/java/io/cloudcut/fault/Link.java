@@ -181,7 +181,7 @@ public final class Link {
     }
 
     private Future<?> updateListening() {
-        return active.stream().allMatch(entry -> entry.choice != ConnectionChoice.EVERY || entry.fault.acceptsConnections())
+        return active.stream().allMatch(entry -> !entry.choice.everyConnection() || entry.fault.acceptsConnections())
                 ? listen() : stopListening();
     }
 
@@ -302,7 +302,7 @@ public final class Link {
         }
 
         boolean actsOn(ConnectionRecord record) {
-            return choice == ConnectionChoice.EVERY || choice.chooses(record.number(), record.clientId());
+            return choice.everyConnection() || choice.chooses(record.number(), record.clientId());
         }
 
         /** The open connections this fault acts on. */

@@ -16,6 +16,9 @@ abstract class MosquittoForTheClass {
 
     @AfterAll
     static void stopBroker() {
-        mosquitto.close();
+        // Null if it failed to start: that failure is the one to report.
+        if (mosquitto != null) {
+            mosquitto.close();
+        }
     }
 }
