@@ -1,16 +1,19 @@
 package io.cloudcut.cli;
 
+import io.cloudcut.fault.ProxyEvent;
 import io.cloudcut.fault.StandaloneProxy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /** {@code cloudcut proxy}: a fault proxy in front of a broker, faulted through its HTTP API, until stopped. */
 @Command(name = "proxy", mixinStandardHelpOptions = true,
         description = "Runs a TCP fault proxy in front of an MQTT broker, with an HTTP API (as Toxiproxy's) to add and "
-                + "remove faults, until stopped (Ctrl-C).")
+                + "remove faults and to watch each client connection, until stopped (Ctrl-C). Prints each connection and "
+                + "fault change, with its time, on standard output.")
 final class ProxyCommand implements Callable<Integer> {
 
     /** A host and port as given on the command line. */
@@ -79,6 +82,7 @@ final class ProxyCommand implements Callable<Integer> {
             System.err.println("error: cannot start the proxy: " + failed);
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
+        proxy.events().listen(event -> System.out.println(logLine(event)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -92,5 +96,11 @@ final class ProxyCommand implements Callable<Integer> {
                 + "; fault API on http://" + apiAt.host() + ":" + proxy.apiPort() + "/faults; stop with Ctrl-C.");
         stopped.await();
         return CloudCutCommand.EXIT_OK;
+    }
+
+    /** {@code 2026-12-02T10:04:05.120Z connection-refused connection=proxy-3 clientId=robot-1 connack=135}. */
+    static String logLine(ProxyEvent event) {
+        return event.time() + " " + event.event() + event.about().entrySet().stream()
+                .map(entry -> " " + entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining());
     }
 }

@@ -49,10 +49,18 @@ final class DeviceCodec {
         }
     }
 
+    /** The device's CONNECT; empty until it is read whole, or if the device speaks no MQTT. */
+    Optional<MqttConnectMessage> connect() {
+        return Optional.ofNullable(connect);
+    }
+
     /** The MQTT version of the device's CONNECT; empty until it is read whole, or if the device speaks no MQTT. */
     Optional<MqttVersion> version() {
-        return Optional.ofNullable(connect).map(read -> MqttVersion.fromProtocolNameAndLevel(
-                read.variableHeader().name(), (byte) read.variableHeader().version()));
+        return connect().map(DeviceCodec::versionOf);
+    }
+
+    static MqttVersion versionOf(MqttConnectMessage connect) {
+        return MqttVersion.fromProtocolNameAndLevel(connect.variableHeader().name(), (byte) connect.variableHeader().version());
     }
 
     /** {@code packet} as the device's MQTT version encodes it (3.1.1 until its CONNECT is read). */

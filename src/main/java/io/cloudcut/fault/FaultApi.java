@@ -1,36 +1,50 @@
 package io.cloudcut.fault;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The HTTP API of a fault proxy, in the manner of Toxiproxy's, on 127.0.0.1 only:
+ * The HTTP API of a fault proxy, in the manner of Toxiproxy's, on 127.0.0.1 only; {@code /openapi.json}
+ * describes every route:
  * <ul>
  * <li>{@code GET /faults}: the active faults; {@code POST /faults}: add one (201; 409 if the name is taken;
  * a one-shot fault such as disconnect acts at once and is answered with {@code "done": true}, never active),
  * body {@code {"type":"latency","name":"slow-up","direction":"upstream","target":"all","attributes":{"latency":500}}}
- * where direction is upstream, downstream or both (default) and target is "all" (default), a list of link
- * ids or {@code {"percent":50}};</li>
- * <li>{@code DELETE /faults/{name}}: remove one (204; 404); {@code POST /reset}: remove all (204);</li>
- * <li>{@code GET /links}: each link's id, port, open connections, counters, and active faults by name,
- * as posted (two of one type told apart).</li>
+ * where direction is upstream, downstream or both (default), target is "all" (default), a list of link
+ * ids, {@code {"percent":50}} or {@code {"clients":["robot-*"]}}, plus {@code toxicity} (0 to 1, with a
+ * {@code seed}) and {@code duration} (ms) if wanted;</li>
+ * <li>{@code GET /faults/{name}}, {@code DELETE /faults/{name}}: one fault (404 if none); {@code POST /reset}: remove all (204);</li>
+ * <li>{@code GET /links}: each link's id, port, open connections, counters, and active faults by name;</li>
+ * <li>{@code GET /connections}, {@code GET /connections/{id}}: each client connection, open or lately closed;</li>
+ * <li>{@code GET /events}: connection and fault changes as they happen, as JSON Lines.</li>
  * </ul>
- * Every error is {@code {"error": "..."}} with a 4xx status.
+ * Every error is {@code {"error": "..."}} with a 4xx status; a body over {@link #MAX_BODY_BYTES} gets 413.
  */
 public final class FaultApi implements AutoCloseable {
 
-    private static final String ROUTES = "GET /faults, POST /faults, DELETE /faults/{name}, POST /reset, GET /links";
+    /** The largest request body taken: a fault is a few hundred bytes. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final String OPENAPI = "openapi.json";
 
     /** An answer: a status and a JSON body, or none. */
     private record Reply(int status, Object body) {
@@ -49,13 +63,16 @@ public final class FaultApi implements AutoCloseable {
     private final FaultProxy proxy;
     private final FaultBoard board;
     private final Vertx vertx = Vertx.vertx();
+    private final Router router = Router.router(vertx);
+    private final Buffer openApi = openApi();
     private final HttpServer server;
 
     private FaultApi(FaultProxy proxy, FaultBoard board, String host, int port) throws Exception {
         this.proxy = proxy;
         this.board = board;
+        routes();
         try {
-            this.server = vertx.createHttpServer().requestHandler(this::handle).listen(port, host)
+            this.server = vertx.createHttpServer().requestHandler(router).listen(port, host)
                     .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
         } catch (Exception failed) {
             vertx.close();
@@ -93,54 +110,84 @@ public final class FaultApi implements AutoCloseable {
         vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
-    private void handle(HttpServerRequest request) {
-        request.body()
-                // Applying a fault waits for the proxy's event loop: not on Vert.x's.
-                .compose(body -> vertx.executeBlocking(() -> route(request.method(), request.path(), body)))
-                .recover(failure -> Future.succeededFuture(failure instanceof Refusal refusal
-                        ? new Reply(refusal.status, new JsonObject().put("error", refusal.getMessage()))
-                        : new Reply(500, new JsonObject().put("error", String.valueOf(failure)))))
-                .onSuccess(reply -> {
-                    request.response().setStatusCode(reply.status());
-                    if (reply.body() == null) {
-                        request.response().end();
-                    } else {
-                        request.response().putHeader("content-type", "application/json").end(Json.encode(reply.body()));
-                    }
-                });
+    /** Every route served, as {@code METHOD /path/{param}}, as the OpenAPI description writes them. */
+    Set<String> routeNames() {
+        return router.getRoutes().stream().filter(route -> route.getPath() != null && route.methods() != null)
+                .flatMap(route -> route.methods().stream().map(method -> method + " " + route.getPath().replaceAll(":(\\w+)", "{$1}")))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private Reply route(HttpMethod method, String path, Buffer body) {
-        if (path.equals("/faults")) {
-            return method == HttpMethod.GET ? new Reply(200, new JsonArray(board.faults().stream().map(FaultJson::toJson).toList()))
-                    : method == HttpMethod.POST ? addFault(body) : notAllowed(method, path, "GET, POST");
-        }
-        if (path.startsWith("/faults/")) {
-            return method == HttpMethod.DELETE ? removeFault(path.substring("/faults/".length())) : notAllowed(method, path, "DELETE");
-        }
-        if (path.equals("/reset")) {
-            if (method != HttpMethod.POST) {
-                return notAllowed(method, path, "POST");
-            }
+    private void routes() {
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        answer(HttpMethod.GET, "/faults", context -> new Reply(200, new JsonArray(board.faults().stream().map(FaultJson::toJson).toList())));
+        answer(HttpMethod.POST, "/faults", context -> addFault(context.body().buffer()));
+        answer(HttpMethod.GET, "/faults/:name", context -> new Reply(200, FaultJson.toJson(board.fault(context.pathParam("name"))
+                .orElseThrow(() -> noFault(context.pathParam("name"))))));
+        answer(HttpMethod.DELETE, "/faults/:name", context -> removeFault(context.pathParam("name")));
+        answer(HttpMethod.POST, "/reset", context -> {
             board.reset();
             return new Reply(204, null);
+        });
+        answer(HttpMethod.GET, "/links", context -> new Reply(200,
+                new JsonArray(proxy.links().stream().map(link -> FaultJson.toJson(link, board)).toList())));
+        answer(HttpMethod.GET, "/connections", context -> new Reply(200, new JsonArray(proxy.links().stream()
+                .flatMap(link -> link.connectionViews().stream()).map(view -> FaultJson.toJson(view, board)).toList())));
+        answer(HttpMethod.GET, "/connections/:id", context -> new Reply(200, proxy.links().stream()
+                .flatMap(link -> link.connectionView(context.pathParam("id")).stream()).findFirst()
+                .map(view -> FaultJson.toJson(view, board))
+                .orElseThrow(() -> new Refusal(404, "No connection '" + context.pathParam("id")
+                        + "'; GET /connections lists the open ones and the latest closed"))));
+        router.get("/events").handler(context -> EventStream.open(context.response(), proxy.events()));
+        router.get("/" + OPENAPI).handler(context -> context.response().putHeader("content-type", "application/json").end(openApi));
+        router.errorHandler(404, context -> send(context, new Reply(404, error("No route " + context.request().path()
+                + "; routes: " + String.join(", ", routeNames())))));
+        router.errorHandler(405, context -> send(context, new Reply(405, error("Method " + context.request().method()
+                + " not allowed on " + context.request().path() + "; allowed: " + allowedOn(context.request().path())))));
+        router.errorHandler(413, context -> send(context, new Reply(413, error("The body is over " + MAX_BODY_BYTES
+                + " bytes; a fault takes a few hundred"))));
+        router.errorHandler(500, context -> send(context, new Reply(500, error(String.valueOf(context.failure())))));
+    }
+
+    /**
+     * Off Vert.x's event loop: adding and removing a fault wait for the proxy's event loops, and reading
+     * the board waits for a change in progress.
+     */
+    private void answer(HttpMethod method, String path, Function<RoutingContext, Reply> handler) {
+        router.route(method, path).blockingHandler(context -> send(context, replyOf(handler, context)), false);
+    }
+
+    private static Reply replyOf(Function<RoutingContext, Reply> handler, RoutingContext context) {
+        try {
+            return handler.apply(context);
+        } catch (Refusal refused) {
+            return new Reply(refused.status, error(refused.getMessage()));
         }
-        if (path.equals("/links")) {
-            return method == HttpMethod.GET ? new Reply(200, new JsonArray(proxy.links().stream().map(link -> FaultJson.toJson(link, board)).toList()))
-                    : notAllowed(method, path, "GET");
+    }
+
+    private static void send(RoutingContext context, Reply reply) {
+        context.response().setStatusCode(reply.status());
+        if (reply.body() == null) {
+            context.response().end();
+        } else {
+            context.response().putHeader("content-type", "application/json").end(Json.encode(reply.body()));
         }
-        throw new Refusal(404, "No route " + path + "; routes: " + ROUTES);
+    }
+
+    private static JsonObject error(String message) {
+        return new JsonObject().put("error", message);
+    }
+
+    private String allowedOn(String path) {
+        return router.getRoutes().stream().filter(route -> route.getPath() != null && route.methods() != null)
+                .filter(route -> path.matches(route.getPath().replaceAll(":\\w+", "[^/]+")))
+                .flatMap(route -> route.methods().stream()).map(HttpMethod::name).sorted().collect(Collectors.joining(", "));
     }
 
     private Reply addFault(Buffer body) {
         NamedFault fault;
-        try {
-            fault = FaultJson.parse(body);
-        } catch (IllegalArgumentException bad) {
-            throw new Refusal(400, bad.getMessage());
-        }
         FaultBoard.Added added;
         try {
+            fault = FaultJson.parse(body == null ? Buffer.buffer() : body);
             added = board.add(fault);
         } catch (IllegalArgumentException bad) {
             throw new Refusal(400, bad.getMessage());
@@ -154,13 +201,28 @@ public final class FaultApi implements AutoCloseable {
 
     private Reply removeFault(String name) {
         if (!board.remove(name)) {
-            throw new Refusal(404, "No active fault named '" + name + "'; active: "
-                    + board.faults().stream().map(NamedFault::name).toList());
+            throw noFault(name);
         }
         return new Reply(204, null);
     }
 
-    private static Reply notAllowed(HttpMethod method, String path, String allowed) {
-        throw new Refusal(405, "Method " + method + " not allowed on " + path + "; allowed: " + allowed);
+    private Refusal noFault(String name) {
+        return new Refusal(404, "No active fault named '" + name + "'; active: " + board.faults().stream().map(NamedFault::name).toList());
+    }
+
+    /** The resource, with the fault types filled in from {@link LinkFaults}, their one registry. */
+    private static Buffer openApi() {
+        JsonObject description;
+        try (InputStream in = FaultApi.class.getResourceAsStream(OPENAPI)) {
+            if (in == null) {
+                throw new IllegalStateException("The fault API's " + OPENAPI + " is missing from the classpath");
+            }
+            description = new JsonObject(Buffer.buffer(in.readAllBytes()));
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException(unreadable);
+        }
+        description.getJsonObject("components").getJsonObject("schemas").getJsonObject("FaultRequest")
+                .getJsonObject("properties").getJsonObject("type").put("enum", new JsonArray(List.copyOf(LinkFaults.names())));
+        return description.toBuffer();
     }
 }

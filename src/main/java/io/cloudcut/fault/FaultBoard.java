@@ -1,22 +1,31 @@
 package io.cloudcut.fault;
 
+import io.netty.util.concurrent.DefaultThreadFactory;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The named faults active on a proxy's links. Each link gets its own instance of a fault, so that
  * stateful faults (a rate, a random sequence, a flap timer) act per link; several faults on one link
- * judge bytes in the order they were added. Safe to call from any thread but the proxy's.
+ * judge bytes in the order they were added. A fault with a duration removes itself when it is over.
+ * Every change is announced on the proxy's {@link ProxyEvents}. Safe to call from any thread but the proxy's.
  */
-public final class FaultBoard {
+public final class FaultBoard implements AutoCloseable {
 
     private record Placed(NamedFault fault, Map<Link, LinkFault> onLinks) {
     }
 
     private final FaultProxy proxy;
     private final Map<String, Placed> placed = new LinkedHashMap<>();
+    /** Removes faults whose duration is over; its own thread, for a removal waits for the links' event loops. */
+    private final ScheduledExecutorService expiry =
+            Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("cloudcut-fault-expiry", true));
 
     public FaultBoard(FaultProxy proxy) {
         this.proxy = proxy;
@@ -44,14 +53,22 @@ public final class FaultBoard {
         }
         // Made even when no link is targeted, so that wrong attributes are reported all the same.
         boolean oneShot = fault.create().oneShot();
+        ConnectionChoice choice = fault.choice();
         Map<Link, LinkFault> onLinks = new LinkedHashMap<>();
         fault.target().select(proxy).forEach(link -> onLinks.put(link, fault.create()));
-        onLinks.forEach(Link::add);
+        // Before it acts, so that what it does to connections follows it on the event stream.
+        announce("fault-added", fault);
+        onLinks.forEach((link, made) -> link.add(made, choice));
         if (oneShot) {
             onLinks.forEach(Link::remove);
+            announce("fault-done", fault);
             return Added.DONE;
         }
-        placed.put(fault.name(), new Placed(fault, onLinks));
+        Placed placing = new Placed(fault, onLinks);
+        placed.put(fault.name(), placing);
+        if (fault.duration() != null) {
+            expiry.schedule(() -> expire(placing), fault.duration().toMillis(), TimeUnit.MILLISECONDS);
+        }
         return Added.ACTIVE;
     }
 
@@ -62,12 +79,18 @@ public final class FaultBoard {
             return false;
         }
         removed.onLinks().forEach(Link::remove);
+        announce("fault-removed", removed.fault());
         return true;
     }
 
     /** Removes every fault. */
     public synchronized void reset() {
         List.copyOf(placed.keySet()).forEach(this::remove);
+    }
+
+    /** The active fault of that name. */
+    public synchronized Optional<NamedFault> fault(String name) {
+        return Optional.ofNullable(placed.get(name)).map(Placed::fault);
     }
 
     /** The named fault that {@code fault}, active on a link, was made from; empty for one applied to the link directly. */
@@ -81,5 +104,28 @@ public final class FaultBoard {
     /** The active faults, oldest first. */
     public synchronized List<NamedFault> faults() {
         return placed.values().stream().map(Placed::fault).toList();
+    }
+
+    /** Stops the timers of faults with a duration; the faults stay as they are. */
+    @Override
+    public void close() {
+        expiry.shutdownNow();
+    }
+
+    private synchronized void expire(Placed placing) {
+        // Removed by hand, and perhaps its name taken again, before its time was up: not this fault any more.
+        if (placed.get(placing.fault().name()) != placing) {
+            return;
+        }
+        placed.remove(placing.fault().name());
+        placing.onLinks().forEach(Link::remove);
+        announce("fault-expired", placing.fault());
+    }
+
+    private void announce(String event, NamedFault fault) {
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("fault", fault.name());
+        about.put("type", fault.type());
+        proxy.events().publish(event, about);
     }
 }

@@ -110,6 +110,20 @@ public final class FaultProxy implements AutoCloseable {
         return link;
     }
 
+    /** What the proxy announces: connections changing state, faults added and removed. */
+    public ProxyEvents events() {
+        return shared.events();
+    }
+
+    /**
+     * Cuts every connection opened from now on into MQTT packets, so that its packets and CONNACK codes
+     * are counted and its state follows the handshake; without it, only bytes and closes are seen
+     * unless a fault reads packets. It costs a decoder per direction and connection.
+     */
+    public void watchConnections() {
+        shared.watchPackets();
+    }
+
     public Collection<Link> links() {
         return List.copyOf(links.values());
     }

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,7 @@ public final class Link {
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final LinkCounters counters = new LinkCounters();
     private final SharedByLinks shared;
+    private final ConnectionHistory history;
     /** Replaced, never changed, on the loop; read from any thread. */
     private volatile List<Active> active = List.of();
     /** Null or closed while a fault keeps the link from listening. */
@@ -53,6 +55,7 @@ public final class Link {
         this.loop = loop;
         this.upstream = upstream;
         this.shared = shared;
+        this.history = new ConnectionHistory(id, shared.events());
         this.listenerBootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -84,19 +87,28 @@ public final class Link {
      * effect (the listening socket closed or bound as the fault wants, open connections dealt with).
      */
     public void apply(LinkFault fault) {
-        Objects.requireNonNull(fault, "fault");
-        changeTo(faults -> List.of(fault));
+        Active only = new Active(Objects.requireNonNull(fault, "fault"), ConnectionChoice.EVERY);
+        // Applied again while active, it stays as it is rather than starting over.
+        changeTo(faults -> List.of(faults.stream().filter(entry -> entry.fault == fault).findFirst().orElse(only)));
     }
 
     /** Adds {@code fault} after the active ones, which judge bytes before it, and returns once it is in effect. */
     public void add(LinkFault fault) {
-        Objects.requireNonNull(fault, "fault");
-        changeTo(faults -> Stream.concat(faults.stream(), Stream.of(fault)).toList());
+        add(fault, ConnectionChoice.EVERY);
+    }
+
+    /**
+     * Adds {@code fault}, acting on the connections {@code choice} picks only. A fault that acts on the
+     * listening socket (refuse, flap) keeps it open for the others and closes the chosen connections instead.
+     */
+    void add(LinkFault fault, ConnectionChoice choice) {
+        Active added = new Active(Objects.requireNonNull(fault, "fault"), choice);
+        changeTo(faults -> Stream.concat(faults.stream(), Stream.of(added)).toList());
     }
 
     /** Removes this very fault, if active, and returns once the link behaves without it. */
     public void remove(LinkFault fault) {
-        changeTo(faults -> faults.stream().filter(other -> other != fault).toList());
+        changeTo(faults -> faults.stream().filter(other -> other.fault != fault).toList());
     }
 
     /**
@@ -114,6 +126,22 @@ public final class Link {
         return faultsOf(active);
     }
 
+    /** The open connections and the latest closed ones, oldest first. */
+    public List<ConnectionView> connectionViews() {
+        return history.all().stream().map(this::view).toList();
+    }
+
+    /** The connection with this id, if open or among the latest closed. */
+    public Optional<ConnectionView> connectionView(String connectionId) {
+        return history.byId(connectionId).map(this::view);
+    }
+
+    private ConnectionView view(ConnectionRecord record) {
+        List<LinkFault> acting = record.isClosed() ? List.of()
+                : active.stream().filter(entry -> entry.actsOn(record)).map(entry -> entry.fault).toList();
+        return record.view(acting);
+    }
+
     /** Device connections open at this moment, including those a fault keeps half open. */
     public int openConnections() {
         return (int) connections.stream().filter(ProxyConnection::clientOpen).count();
@@ -129,7 +157,7 @@ public final class Link {
                 + faults().stream().map(LinkFault::name).toList() + "]";
     }
 
-    private void changeTo(UnaryOperator<List<LinkFault>> change) {
+    private void changeTo(UnaryOperator<List<Active>> change) {
         if (loop.inEventLoop()) {
             switchFaults(change);
             return;
@@ -137,18 +165,14 @@ public final class Link {
         loop.submit(() -> switchFaults(change)).syncUninterruptibly().getNow().syncUninterruptibly();
     }
 
-    private Future<?> switchFaults(UnaryOperator<List<LinkFault>> change) {
+    private Future<?> switchFaults(UnaryOperator<List<Active>> change) {
         List<Active> before = active;
-        List<Active> after = change.apply(faultsOf(before)).stream()
-                .map(fault -> before.stream().filter(old -> old.fault == fault).findFirst().orElseGet(() -> new Active(fault)))
-                .toList();
+        List<Active> after = change.apply(before);
         active = after;
         before.stream().filter(old -> !after.contains(old)).forEach(Active::removed);
         after.stream().filter(now -> !before.contains(now)).forEach(added -> added.fault.onApply(added));
         List.copyOf(connections).forEach(ProxyConnection::reconsiderClose);
-        if (opensUpstream()) {
-            List.copyOf(connections).forEach(ProxyConnection::releaseHeld);
-        }
+        List.copyOf(connections).stream().filter(this::opensUpstream).forEach(ProxyConnection::releaseHeld);
         return updateListening();
     }
 
@@ -157,7 +181,8 @@ public final class Link {
     }
 
     private Future<?> updateListening() {
-        return active.stream().allMatch(entry -> entry.fault.acceptsConnections()) ? listen() : stopListening();
+        return active.stream().allMatch(entry -> !entry.choice.everyConnection() || entry.fault.acceptsConnections())
+                ? listen() : stopListening();
     }
 
     private Future<?> listen() {
@@ -181,11 +206,23 @@ public final class Link {
     void accepted(ProxyConnection connection) {
         connections.add(connection);
         counters.accepted();
-        active.forEach(entry -> entry.fault.onNewConnection(connection));
+        active.stream().filter(entry -> !entry.choice.byClientId() && entry.actsOn(connection))
+                .forEach(entry -> entry.fault.onNewConnection(connection));
     }
 
-    void clientClosed() {
+    /** The connection's CONNECT was read: the faults that chose it by its client id meet it as a new connection. */
+    void identified(ProxyConnection connection) {
+        active.stream().filter(entry -> entry.choice.byClientId() && entry.actsOn(connection))
+                .forEach(entry -> entry.fault.onNewConnection(connection));
+    }
+
+    void clientClosed(ConnectionRecord record) {
         counters.closed();
+        history.closed(record);
+    }
+
+    void refusedLogin() {
+        counters.refusedLogin();
     }
 
     void resetting() {
@@ -196,20 +233,30 @@ public final class Link {
         connections.remove(connection);
     }
 
-    /** Whether a new connection goes on to the broker, or is held until the faults change. */
-    boolean opensUpstream() {
-        return active.stream().allMatch(entry -> entry.fault.opensUpstream());
+    /**
+     * Whether a new connection goes on to the broker, or is held until the faults change. Faults that
+     * choose by client id cannot hold it: its id is read from the CONNECT, which only a broker-bound
+     * connection is read for.
+     */
+    boolean opensUpstream(ProxyConnection connection) {
+        return active.stream().filter(entry -> entry.actsOn(connection)).allMatch(entry -> entry.fault.opensUpstream());
     }
 
-    /** Whether a fault wants the streams cut into MQTT packets. */
+    /** Whether a fault, or a watcher of the connections, wants the streams cut into MQTT packets. */
     boolean readsPackets() {
-        return active.stream().anyMatch(entry -> entry.fault.readsPackets());
+        return shared.watchesPackets() || active.stream().anyMatch(entry -> entry.fault.readsPackets());
     }
 
-    /** The faults' verdict, in order, on bytes read (a whole MQTT packet if {@code packet} is not null); a drop is counted here. */
-    LinkFault.Verdict verdict(Direction direction, int length, MqttMessage packet) {
+    /**
+     * The verdict of the faults acting on {@code connection}, in order, on bytes read (a whole MQTT
+     * packet if {@code packet} is not null); a drop is counted here.
+     */
+    LinkFault.Verdict verdict(ProxyConnection connection, Direction direction, int length, MqttMessage packet) {
         LinkFault.Verdict verdict = LinkFault.Verdict.FORWARD;
         for (Active entry : active) {
+            if (!entry.actsOn(connection)) {
+                continue;
+            }
             if (packet != null) {
                 verdict = verdict.then(entry.fault.onPacket(direction, packet));
             }
@@ -226,26 +273,42 @@ public final class Link {
         counters.forwarded(direction, length);
     }
 
-    LinkFault.Verdict verdictOnClose(Direction direction) {
+    LinkFault.Verdict verdictOnClose(ProxyConnection connection, Direction direction) {
         LinkFault.Verdict verdict = LinkFault.Verdict.FORWARD;
         for (Active entry : active) {
-            verdict = verdict.then(entry.fault.onClose(direction));
+            if (entry.actsOn(connection)) {
+                verdict = verdict.then(entry.fault.onClose(direction));
+            }
         }
         return verdict;
     }
 
-    /** An active fault and what it controls of the link; its scheduled tasks end when it is removed. */
+    /**
+     * An active fault, the connections it acts on, and what it controls of the link; its scheduled
+     * tasks end when it is removed.
+     */
     private final class Active implements LinkControl {
         private final LinkFault fault;
+        private final ConnectionChoice choice;
         private final Set<ScheduledFuture<?>> tasks = new HashSet<>();
 
-        Active(LinkFault fault) {
+        Active(LinkFault fault, ConnectionChoice choice) {
             this.fault = fault;
+            this.choice = choice;
         }
 
+        boolean actsOn(ProxyConnection connection) {
+            return actsOn(connection.record());
+        }
+
+        boolean actsOn(ConnectionRecord record) {
+            return choice.everyConnection() || choice.chooses(record.number(), record.clientId());
+        }
+
+        /** The open connections this fault acts on. */
         @Override
         public List<ProxiedConnection> connections() {
-            return List.copyOf(connections);
+            return connections.stream().filter(this::actsOn).map(ProxiedConnection.class::cast).toList();
         }
 
         @Override
@@ -281,7 +344,7 @@ public final class Link {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.pipeline().remove(this);
-            new ProxyConnection(Link.this, ctx.channel(), upstream).start();
+            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened()).start();
         }
     }
 }

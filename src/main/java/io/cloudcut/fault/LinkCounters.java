@@ -8,6 +8,7 @@ final class LinkCounters {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder reset = new LongAdder();
     private final LongAdder closed = new LongAdder();
+    private final LongAdder refusedLogins = new LongAdder();
     private final LongAdder bytesUp = new LongAdder();
     private final LongAdder bytesDown = new LongAdder();
     private final LongAdder bytesDropped = new LongAdder();
@@ -24,6 +25,10 @@ final class LinkCounters {
         closed.increment();
     }
 
+    void refusedLogin() {
+        refusedLogins.increment();
+    }
+
     void forwarded(Direction direction, int length) {
         (direction == Direction.UPSTREAM ? bytesUp : bytesDown).add(length);
     }
@@ -33,7 +38,7 @@ final class LinkCounters {
     }
 
     LinkStats snapshot() {
-        return new LinkStats(accepted.sum(), reset.sum(), closed.sum(),
+        return new LinkStats(accepted.sum(), reset.sum(), closed.sum(), refusedLogins.sum(),
                 bytesUp.sum(), bytesDown.sum(), bytesDropped.sum());
     }
 }

@@ -84,7 +84,7 @@ final class Pipe {
         if (closing || target == null || !target.isOpen()) {
             return;
         }
-        LinkFault.Verdict verdict = connection.link().verdictOnClose(direction);
+        LinkFault.Verdict verdict = connection.link().verdictOnClose(connection, direction);
         if (verdict.forward()) {
             closing = true;
             send(null, verdict.delayMillis());
@@ -109,8 +109,12 @@ final class Pipe {
         }
         MqttMessage resolved = packet == null ? null : aliases.resolve(packet);
         // Asked even when the target is gone, so that a fault counts its drops after the other side hung up.
-        LinkFault.Verdict verdict = connection.link().verdict(direction, bytes.readableBytes(), resolved);
+        LinkFault.Verdict verdict = connection.link().verdict(connection, direction, bytes.readableBytes(), resolved);
         if (verdict.forward()) {
+            Channel target = connection.target(direction);
+            if (packet != null && target != null && target.isActive()) {
+                connection.forwardedPacket(direction, packet);
+            }
             ByteBuf sent = packet == null ? bytes : aliases.forwarded(packet, resolved, bytes, connection::encode);
             ByteBuf again = verdict.duplicate() ? MqttFraming.redelivery(packet, sent) : null;
             forward(sent, verdict.delayMillis());
@@ -184,7 +188,7 @@ final class Pipe {
         } else if (target == null || !target.isActive()) {
             bytesOrClose.release();
         } else {
-            connection.link().forwarded(direction, bytesOrClose.readableBytes());
+            connection.forwarded(direction, bytesOrClose.readableBytes());
             target.write(bytesOrClose);
         }
     }

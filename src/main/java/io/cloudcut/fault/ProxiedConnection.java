@@ -27,8 +27,9 @@ public interface ProxiedConnection {
 
     /**
      * Keeps this connection from the broker: the proxy answers the device's CONNECT with the packet
-     * {@code answer} makes of it and closes. Only from {@link LinkFault#onNewConnection}, before the
-     * broker is contacted.
+     * {@code answer} makes of it and closes. Only from {@link LinkFault#onNewConnection}: before the
+     * broker is contacted, or, for a fault that chose the connection by client id, as soon as its
+     * CONNECT is read (the broker then sees a TCP connection close before any CONNECT).
      */
     void answerConnect(Function<MqttConnectMessage, MqttMessage> answer);
 }

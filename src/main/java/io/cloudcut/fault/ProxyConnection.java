@@ -8,10 +8,12 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttVersion;
 
 import java.net.InetSocketAddress;
@@ -27,6 +29,7 @@ final class ProxyConnection implements ProxiedConnection {
     private final Pipe up = new Pipe(this, Direction.UPSTREAM);
     private final Pipe down = new Pipe(this, Direction.DOWNSTREAM);
     private final DeviceCodec device = new DeviceCodec();
+    private final ConnectionRecord record;
     /** Whether a fault answers the device's CONNECT itself, so the broker is never contacted. */
     private boolean answering;
     /** Whether a fault keeps this connection from the broker, which has not been contacted. */
@@ -36,10 +39,15 @@ final class ProxyConnection implements ProxiedConnection {
     /** Null until connected to the broker. */
     private Channel upstream;
 
-    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress) {
+    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress, ConnectionRecord record) {
         this.link = link;
         this.client = client;
         this.upstreamAddress = upstreamAddress;
+        this.record = record;
+    }
+
+    ConnectionRecord record() {
+        return record;
     }
 
     /** Called on the accepted device channel, which does not read until the broker side is connected. */
@@ -53,7 +61,7 @@ final class ProxyConnection implements ProxiedConnection {
             client.config().setAutoRead(true);
             return;
         }
-        if (!link.opensUpstream()) {
+        if (!link.opensUpstream(this)) {
             // Read, so that the faults judge (and swallow) what the device sends, and its close is seen.
             held = true;
             client.config().setAutoRead(true);
@@ -107,8 +115,9 @@ final class ProxyConnection implements ProxiedConnection {
 
     /** Takes ownership of {@code bytes} read from the side they travel away from. */
     void relay(Direction direction, ByteBuf bytes) {
-        if (direction == Direction.UPSTREAM) {
+        if (direction == Direction.UPSTREAM && device.connect().isEmpty()) {
             device.read(bytes);
+            device.connect().ifPresent(this::identified);
         }
         pipe(direction).relay(bytes);
     }
@@ -137,7 +146,7 @@ final class ProxyConnection implements ProxiedConnection {
     /** The side that the bytes travelling in {@code direction} come from has closed. */
     void sideClosed(Direction direction) {
         if (direction == Direction.UPSTREAM) {
-            link.clientClosed();
+            link.clientClosed(record);
             device.close();
         }
         pipe(direction).sourceClosed();
@@ -207,10 +216,53 @@ final class ProxyConnection implements ProxiedConnection {
         down.passOnClose();
     }
 
+    /** Its CONNECT was read: the connection is known by its client id from now on. */
+    private void identified(MqttConnectMessage connect) {
+        record.identified(connect.payload().clientIdentifier(), DeviceCodec.versionOf(connect));
+        link.identified(this);
+    }
+
+    /** Bytes written to the side that {@code direction} leads to. */
+    void forwarded(Direction direction, int length) {
+        link.forwarded(direction, length);
+        record.forwarded(direction, length);
+    }
+
+    /** A whole packet passed the faults towards the side that {@code direction} leads to. */
+    void forwardedPacket(Direction direction, MqttMessage packet) {
+        record.forwardedPacket(direction);
+        if (direction == Direction.DOWNSTREAM && packet.fixedHeader().messageType() == MqttMessageType.CONNACK) {
+            connackSent(packet);
+        }
+    }
+
+    private void connackSent(MqttMessage connack) {
+        int code = ((MqttConnAckMessage) connack).variableHeader().connectReturnCode().byteValue() & 0xFF;
+        record.connack(code);
+        if (code != 0) {
+            link.refusedLogin();
+        }
+    }
+
+    /**
+     * Before the broker is contacted, the CONNECT is decoded on the device channel and answered there.
+     * Once the CONNECT was read for a broker-bound connection (a fault that chose it by client id), the
+     * answer goes down in its place and the broker side is closed before the CONNECT reaches it.
+     */
     @Override
     public void answerConnect(Function<MqttConnectMessage, MqttMessage> answer) {
+        Function<MqttConnectMessage, MqttMessage> recorded = connect -> {
+            record.identified(connect.payload().clientIdentifier(), DeviceCodec.versionOf(connect));
+            MqttMessage reply = answer.apply(connect);
+            connackSent(reply);
+            return reply;
+        };
+        if (device.connect().isPresent()) {
+            closeAfter(recorded.apply(device.connect().get()));
+            return;
+        }
         answering = true;
         // Ahead of the relay handler, which then sees only the close.
-        client.pipeline().addFirst(new MqttDecoder(), MqttEncoder.INSTANCE, new ConnectAnswer(answer));
+        client.pipeline().addFirst(new MqttDecoder(), MqttEncoder.INSTANCE, new ConnectAnswer(recorded));
     }
 }

@@ -5,14 +5,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
-/** What every link of one proxy shares: the proxy's clock, and the state faults keep across links. */
+/**
+ * What every link of one proxy shares: the proxy's clock, its events, whether connections are watched
+ * packet by packet, and the state faults keep across links.
+ */
 final class SharedByLinks {
 
     private final LongSupplier clockNanos;
     private final Map<Object, Object> state = new ConcurrentHashMap<>();
+    private final ProxyEvents events = new ProxyEvents();
+    private volatile boolean watchesPackets;
 
     SharedByLinks(LongSupplier clockNanos) {
         this.clockNanos = clockNanos;
+    }
+
+    ProxyEvents events() {
+        return events;
+    }
+
+    boolean watchesPackets() {
+        return watchesPackets;
+    }
+
+    void watchPackets() {
+        watchesPackets = true;
     }
 
     long clockNanos() {

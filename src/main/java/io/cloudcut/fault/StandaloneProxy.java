@@ -1,8 +1,8 @@
 package io.cloudcut.fault;
 
 /**
- * What {@code cloudcut proxy} runs: one link on a chosen port in front of a broker, and the
- * {@link FaultApi} to fault it, as a Toxiproxy with one proxy.
+ * What {@code cloudcut proxy} runs: one link on a chosen port in front of a broker, its connections
+ * watched packet by packet, and the {@link FaultApi} to fault it, as a Toxiproxy with one proxy.
  */
 public final class StandaloneProxy implements AutoCloseable {
 
@@ -11,11 +11,13 @@ public final class StandaloneProxy implements AutoCloseable {
 
     private final FaultProxy proxy;
     private final Link link;
+    private final FaultBoard board;
     private final FaultApi api;
 
-    private StandaloneProxy(FaultProxy proxy, Link link, FaultApi api) {
+    private StandaloneProxy(FaultProxy proxy, Link link, FaultBoard board, FaultApi api) {
         this.proxy = proxy;
         this.link = link;
+        this.board = board;
         this.api = api;
     }
 
@@ -29,10 +31,13 @@ public final class StandaloneProxy implements AutoCloseable {
     public static StandaloneProxy start(int listenPort, String upstreamHost, int upstreamPort, String apiHost, int apiPort)
             throws Exception {
         FaultProxy proxy = FaultProxy.create(upstreamHost, upstreamPort);
+        proxy.watchConnections();
+        FaultBoard board = new FaultBoard(proxy);
         try {
             Link link = proxy.openLink(LINK_ID, listenPort);
-            return new StandaloneProxy(proxy, link, FaultApi.start(proxy, new FaultBoard(proxy), apiHost, apiPort));
+            return new StandaloneProxy(proxy, link, board, FaultApi.start(proxy, board, apiHost, apiPort));
         } catch (Exception failed) {
+            board.close();
             proxy.close();
             throw failed;
         }
@@ -46,11 +51,21 @@ public final class StandaloneProxy implements AutoCloseable {
         return api.port();
     }
 
+    FaultApi api() {
+        return api;
+    }
+
+    /** Connection and fault changes, as {@code GET /events} streams them. */
+    public ProxyEvents events() {
+        return proxy.events();
+    }
+
     @Override
     public void close() throws Exception {
         try {
             api.close();
         } finally {
+            board.close();
             proxy.close();
         }
     }

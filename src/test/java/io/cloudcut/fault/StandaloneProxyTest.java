@@ -1,70 +1,32 @@
 package io.cloudcut.fault;
 
 import io.cloudcut.cli.CloudCutCommand;
-import io.cloudcut.testing.Mosquitto;
+import io.cloudcut.fault.FaultApiClient.Answer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.cloudcut.fault.FaultApiClient.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The stand-alone proxy in front of Mosquitto, faulted through its HTTP API, with Mosquitto's own command-line clients. */
-class StandaloneProxyTest {
+class StandaloneProxyTest extends StandaloneProxyToMosquitto {
 
     private static final String TOPIC = "cloudcut/api";
 
-    private static Mosquitto mosquitto;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private StandaloneProxy proxy;
-
-    /** An HTTP answer: its status, content type and body. */
-    private record Answer(int status, String contentType, String body) {
-        JsonObject json() {
-            return new JsonObject(body);
-        }
-    }
-
     /** What a command-line client did: its exit code and everything it printed. */
     private record Run(int exitCode, String output) {
-    }
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        mosquitto = Mosquitto.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        mosquitto.close();
-    }
-
-    @BeforeEach
-    void startProxy() throws Exception {
-        proxy = StandaloneProxy.start(0, "127.0.0.1", mosquitto.port(), "127.0.0.1", 0);
-    }
-
-    @AfterEach
-    void stopProxy() throws Exception {
-        proxy.close();
     }
 
     @Test
@@ -182,7 +144,7 @@ class StandaloneProxyTest {
         assertError(send("POST", "/faults", "{\"type\":\"latency\",\"attributes\":{\"latency\":\"slow\"}}"), 400, "must be a number");
         assertError(send("POST", "/faults", "{\"type\":\"reset\",\"direction\":\"upstream\"}"), 400, "takes no direction");
         assertError(send("POST", "/faults", "{\"type\":\"reset\",\"target\":[\"nobody\"]}"), 400, "No link 'nobody'");
-        assertError(send("POST", "/faults", "{\"type\":\"reset\",\"toxicity\":1}"), 400, "Unknown field 'toxicity'");
+        assertError(send("POST", "/faults", "{\"type\":\"reset\",\"toxicty\":1}"), 400, "Unknown field 'toxicty'");
         assertError(send("DELETE", "/faults/nope", null), 404, "No active fault named 'nope'");
         assertError(send("GET", "/nowhere", null), 404, "No route /nowhere");
         assertError(send("PUT", "/faults", "{}"), 405, "allowed: GET, POST");
@@ -236,17 +198,6 @@ class StandaloneProxyTest {
     }
 
     private Answer send(String method, String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + proxy.apiPort() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.headers().firstValue("content-type").orElse(""), response.body());
-    }
-
-    private static void assertError(Answer answer, int status, String messagePart) {
-        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).isEqualTo("application/json");
-        assertThat(answer.json().getString("error")).isNotBlank().contains(messagePart);
+        return api.send(method, path, json);
     }
 }
