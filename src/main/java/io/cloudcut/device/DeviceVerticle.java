@@ -7,6 +7,7 @@ import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
 import io.cloudcut.mqtt.ConnectionStats;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.mqtt.DeviceConnection;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.observation.ConnectionObserved;
@@ -62,6 +63,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private final int linkPort;
     private final ScenarioClock clock;
     private final Firmware firmware;
+    private final Credentials credentials;
 
     private DeviceConnection connection;
     private DashboardPresence dashboard;
@@ -79,15 +81,18 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private boolean drainScheduled;
 
     /**
-     * @param linkHost where the device's link to the broker listens (the fault proxy, or the broker)
+     * @param linkHost    where the device's link to the broker listens (the fault proxy, or the broker)
+     * @param credentials what the device connects with, null for none (anonymous)
      */
-    public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock) {
+    public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
+                          Credentials credentials) {
         this.deviceId = deviceId;
         this.model = model;
         this.linkHost = linkHost;
         this.linkPort = linkPort;
         this.clock = clock;
         this.firmware = Firmwares.forModel(model);
+        this.credentials = credentials;
     }
 
     @Override
@@ -103,7 +108,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         subscriptions.addAll(dashboard.subscriptions());
         connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
                 model.keepAlive(), model.connectTimeout(), model.mqttSession(), subscriptions, model.reconnect(), clock)
-                .withWill(dashboard.will()), this);
+                .withWill(dashboard.will()).withCredentials(credentials), this);
         firmware.start(this);
         session.start();
         connection.open();

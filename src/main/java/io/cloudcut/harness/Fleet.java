@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.device.DeviceAddresses;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.Scenario;
@@ -13,6 +14,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -53,8 +55,8 @@ final class Fleet {
         return host;
     }
 
-    Future<Void> deploy(BrokerEndpoint broker, ScenarioClock clock) {
-        return host.deploy(devices, broker, clock);
+    Future<Void> deploy(BrokerEndpoint broker, ScenarioClock clock, Function<String, Credentials> identityOf) {
+        return host.deploy(devices, broker, clock, identityOf);
     }
 
     /** Puts exactly these faults on these devices' links; devices not named keep theirs. */
