@@ -1,16 +1,13 @@
 package io.cloudcut.identity;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
-import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
-import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
@@ -47,6 +44,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.cloudcut.identity.LoginClients.connect;
+import static io.cloudcut.identity.LoginClients.subAck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +60,7 @@ class IdentitiesOnEmbeddedBrokerTest {
 
     private static Identities identities;
     private static Broker broker;
+    private static LoginClients clients;
     private static DeviceModel vacuum;
 
     @BeforeAll
@@ -73,6 +73,7 @@ class IdentitiesOnEmbeddedBrokerTest {
             identities.enrol(id, vacuum);
         }
         broker = Brokers.start(new BrokerSettings(null, 0, null), identities);
+        clients = new LoginClients(broker.endpoint().port());
     }
 
     @AfterAll
@@ -82,10 +83,10 @@ class IdentitiesOnEmbeddedBrokerTest {
 
     @Test
     void anAnonymousClientIsRefused() {
-        assertThatThrownBy(() -> v5("anonymous").connect())
+        assertThatThrownBy(() -> clients.v5("anonymous").connect())
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, refused ->
                         assertThat(refused.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.NOT_AUTHORIZED));
-        assertThatThrownBy(() -> v3("anonymous").connect())
+        assertThatThrownBy(() -> clients.v3("anonymous").connect())
                 .isInstanceOfSatisfying(Mqtt3ConnAckException.class, refused ->
                         assertThat(refused.getMqttMessage().getReturnCode()).isEqualTo(Mqtt3ConnAckReturnCode.NOT_AUTHORIZED));
     }
@@ -93,10 +94,10 @@ class IdentitiesOnEmbeddedBrokerTest {
     @Test
     void aWrongPasswordIsRefused() {
         Credentials forged = new Credentials("vacuum-1", "not-its-password");
-        assertThatThrownBy(() -> connect(v5("vacuum-1"), forged))
+        assertThatThrownBy(() -> connect(clients.v5("vacuum-1"), forged))
                 .isInstanceOfSatisfying(Mqtt5ConnAckException.class, refused -> assertThat(
                         refused.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5ConnAckReasonCode.BAD_USER_NAME_OR_PASSWORD));
-        assertThatThrownBy(() -> connect(v3("vacuum-1"), forged))
+        assertThatThrownBy(() -> connect(clients.v3("vacuum-1"), forged))
                 .isInstanceOfSatisfying(Mqtt3ConnAckException.class, refused -> assertThat(
                         refused.getMqttMessage().getReturnCode()).isEqualTo(Mqtt3ConnAckReturnCode.BAD_USER_NAME_OR_PASSWORD));
     }
@@ -104,17 +105,18 @@ class IdentitiesOnEmbeddedBrokerTest {
     @Test
     void aDeviceCannotConnectAsAnotherDevice() {
         // Its own password under the other's name, and the other's credentials under its own client id.
-        assertThatThrownBy(() -> connect(v5("vacuum-2"), new Credentials("vacuum-2", identities.device("vacuum-1").password())))
+        Credentials itsOwnPasswordUnderAnotherName = new Credentials("vacuum-2", identities.device("vacuum-1").password());
+        assertThatThrownBy(() -> connect(clients.v5("vacuum-2"), itsOwnPasswordUnderAnotherName))
                 .isInstanceOf(Mqtt5ConnAckException.class);
-        assertThatThrownBy(() -> connect(v5("vacuum-1"), identities.device("vacuum-2")))
+        assertThatThrownBy(() -> connect(clients.v5("vacuum-1"), identities.device("vacuum-2")))
                 .isInstanceOf(Mqtt5ConnAckException.class);
-        assertThatThrownBy(() -> connect(v5("vacuum-3"), identities.device("vacuum-3")))
+        assertThatThrownBy(() -> connect(clients.v5("vacuum-3"), identities.device("vacuum-3")))
                 .as("a device that is not enrolled in the run").isInstanceOf(Mqtt5ConnAckException.class);
     }
 
     @Test
     void aWildcardSubscriptionToOtherDevicesIsRefusedAndTheConnectionStays() {
-        Mqtt5BlockingClient device5 = v5("vacuum-1");
+        Mqtt5BlockingClient device5 = clients.v5("vacuum-1");
         connect(device5, identities.device("vacuum-1"));
         assertThat(subAck(device5, "cloudcut/devices/#")).containsExactly(Mqtt5SubAckReasonCode.NOT_AUTHORIZED);
         assertThat(subAck(device5, CloudTopics.command("vacuum-2"))).containsExactly(Mqtt5SubAckReasonCode.NOT_AUTHORIZED);
@@ -122,7 +124,7 @@ class IdentitiesOnEmbeddedBrokerTest {
         assertThat(device5.getState().isConnected()).isTrue();
         device5.disconnect();
 
-        Mqtt3BlockingClient device3 = v3("vacuum-2");
+        Mqtt3BlockingClient device3 = clients.v3("vacuum-2");
         connect(device3, identities.device("vacuum-2"));
         assertThat(subAck(device3, "cloudcut/#")).containsExactly(Mqtt3SubAckReturnCode.FAILURE);
         assertThat(device3.getState().isConnected()).isTrue();
@@ -131,14 +133,14 @@ class IdentitiesOnEmbeddedBrokerTest {
 
     @Test
     void aDevicesPublishToAnotherDevicesTopicNeverArrivesAndCostsItsConnection() throws Exception {
-        Mqtt5BlockingClient victim = v5("vacuum-2");
+        Mqtt5BlockingClient victim = clients.v5("vacuum-2");
         connect(victim, identities.device("vacuum-2"));
         BlockingQueue<String> commands = new LinkedBlockingQueue<>();
         victim.toAsync().subscribeWith().topicFilter(CloudTopics.command("vacuum-2")).qos(MqttQos.AT_LEAST_ONCE)
                 .callback(publish -> commands.add(new String(publish.getPayloadAsBytes(), StandardCharsets.UTF_8)))
                 .send().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
-        Mqtt5BlockingClient intruder = v5("vacuum-1");
+        Mqtt5BlockingClient intruder = clients.v5("vacuum-1");
         connect(intruder, identities.device("vacuum-1"));
         assertThatThrownBy(() -> intruder.publishWith().topic(CloudTopics.command("vacuum-2")).qos(MqttQos.AT_LEAST_ONCE)
                 .payload("forged".getBytes(StandardCharsets.UTF_8)).send())
@@ -147,7 +149,7 @@ class IdentitiesOnEmbeddedBrokerTest {
         await().atMost(PATIENCE).until(() -> !intruder.getState().isConnected());
 
         // The cloud's own command comes after the refused one: had the forged one passed, it would be first.
-        Mqtt5BlockingClient cloud = v5("cloudcut-cloud-commands-test");
+        Mqtt5BlockingClient cloud = clients.v5("cloudcut-cloud-commands-test");
         connect(cloud, identities.cloudService("commands"));
         cloud.publishWith().topic(CloudTopics.command("vacuum-2")).qos(MqttQos.AT_LEAST_ONCE)
                 .payload("genuine".getBytes(StandardCharsets.UTF_8)).send();
@@ -160,7 +162,7 @@ class IdentitiesOnEmbeddedBrokerTest {
     @Test
     void theDashboardIdentityReadsTheDevicesTopicsButCannotWriteTheirState() {
         DeviceConventions conventions = DeviceConventions.of("vacuum-1", vacuum);
-        Mqtt5BlockingClient dashboard = v5("home-assistant");
+        Mqtt5BlockingClient dashboard = clients.v5("home-assistant");
         connect(dashboard, identities.dashboard());
         assertThat(subAck(dashboard, conventions.baseTopic() + "/#")).containsExactly(Mqtt5SubAckReasonCode.GRANTED_QOS_1);
         assertThat(subAck(dashboard, CloudTopics.INGEST_ALL))
@@ -220,42 +222,5 @@ class IdentitiesOnEmbeddedBrokerTest {
             public void message(String topic, Buffer payload) {
             }
         };
-    }
-
-    /** The SUBACK's codes, also when it refuses everything (which the client throws). */
-    private static List<Mqtt5SubAckReasonCode> subAck(Mqtt5BlockingClient client, String filter) {
-        try {
-            return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().getReasonCodes();
-        } catch (Mqtt5SubAckException refused) {
-            return refused.getMqttMessage().getReasonCodes();
-        }
-    }
-
-    private static List<Mqtt3SubAckReturnCode> subAck(Mqtt3BlockingClient client, String filter) {
-        try {
-            return client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).send().getReturnCodes();
-        } catch (Mqtt3SubAckException refused) {
-            return refused.getMqttMessage().getReturnCodes();
-        }
-    }
-
-    private static Mqtt5BlockingClient v5(String clientId) {
-        return MqttClient.builder().useMqttVersion5().identifier(clientId)
-                .serverHost(broker.endpoint().host()).serverPort(broker.endpoint().port()).buildBlocking();
-    }
-
-    private static Mqtt3BlockingClient v3(String clientId) {
-        return MqttClient.builder().useMqttVersion3().identifier(clientId)
-                .serverHost(broker.endpoint().host()).serverPort(broker.endpoint().port()).buildBlocking();
-    }
-
-    private static void connect(Mqtt5BlockingClient client, Credentials credentials) {
-        client.connectWith().simpleAuth().username(credentials.username()).password(credentials.passwordBytes())
-                .applySimpleAuth().send();
-    }
-
-    private static void connect(Mqtt3BlockingClient client, Credentials credentials) {
-        client.connectWith().simpleAuth().username(credentials.username()).password(credentials.passwordBytes())
-                .applySimpleAuth().send();
     }
 }

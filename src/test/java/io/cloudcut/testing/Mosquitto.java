@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
@@ -28,16 +30,18 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts Mosquitto listening on 127.0.0.1 on a free port and waits until it accepts connections. */
     public static Mosquitto start() throws IOException {
+        return start(List.of("allow_anonymous true", "persistence false", "max_inflight_messages 100"));
+    }
+
+    /** As {@link #start()}, configured by these lines besides its listener and log file. */
+    public static Mosquitto start(List<String> configuration) throws IOException {
         int port = freePort();
         Path dir = Files.createTempDirectory("cloudcut-mosquitto");
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
-                "persistence false",
-                "max_inflight_messages 100",
-                "log_dest file " + dir.resolve("mosquitto.log"),
-                ""));
+        List<String> lines = new ArrayList<>(List.of("listener " + port + " 127.0.0.1"));
+        lines.addAll(configuration);
+        lines.add("log_dest file " + dir.resolve("mosquitto.log"));
+        Files.writeString(conf, String.join("\n", lines) + "\n");
         Process process = new ProcessBuilder(executable(), "-c", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile())
