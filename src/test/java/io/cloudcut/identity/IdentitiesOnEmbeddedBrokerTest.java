@@ -147,6 +147,12 @@ class IdentitiesOnEmbeddedBrokerTest {
                 .isInstanceOfSatisfying(Mqtt5PubAckException.class, refused ->
                         assertThat(refused.getMqttMessage().getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED));
         await().atMost(PATIENCE).until(() -> !intruder.getState().isConnected());
+        Mqtt3BlockingClient intruder3 = clients.v3("vacuum-1");
+        connect(intruder3, identities.device("vacuum-1"));
+        // MQTT 3.1.1 has no code to refuse a publish with: the broker only drops the connection.
+        intruder3.toAsync().publishWith().topic(CloudTopics.command("vacuum-2")).qos(MqttQos.AT_LEAST_ONCE)
+                .payload("forged over 3.1.1".getBytes(StandardCharsets.UTF_8)).send();
+        await().atMost(PATIENCE).until(() -> !intruder3.getState().isConnected());
 
         // The cloud's own command comes after the refused one: had the forged one passed, it would be first.
         Mqtt5BlockingClient cloud = clients.v5("cloudcut-cloud-commands-test");
