@@ -3,10 +3,14 @@ package io.cloudcut.identity;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3ConnAckException;
 import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5ConnAckException;
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.cloudcut.mqtt.Credentials;
 
@@ -29,6 +33,37 @@ final class LoginClients {
     Mqtt3BlockingClient v3(String clientId) {
         return MqttClient.builder().useMqttVersion3().identifier(clientId).serverHost("127.0.0.1").serverPort(port)
                 .buildBlocking();
+    }
+
+    /** The CONNACK's code when the broker refuses this client with these credentials (null: anonymous). */
+    Mqtt5ConnAckReasonCode refusalV5(String clientId, Credentials credentials) {
+        Mqtt5BlockingClient client = v5(clientId);
+        try {
+            if (credentials == null) {
+                client.connect();
+            } else {
+                connect(client, credentials);
+            }
+        } catch (Mqtt5ConnAckException refused) {
+            return refused.getMqttMessage().getReasonCode();
+        }
+        client.disconnect();
+        throw new AssertionError(clientId + " was let in");
+    }
+
+    Mqtt3ConnAckReturnCode refusalV3(String clientId, Credentials credentials) {
+        Mqtt3BlockingClient client = v3(clientId);
+        try {
+            if (credentials == null) {
+                client.connect();
+            } else {
+                connect(client, credentials);
+            }
+        } catch (Mqtt3ConnAckException refused) {
+            return refused.getMqttMessage().getReturnCode();
+        }
+        client.disconnect();
+        throw new AssertionError(clientId + " was let in");
     }
 
     static void connect(Mqtt5BlockingClient client, Credentials credentials) {
