@@ -4,6 +4,7 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.harness.Waits;
+import io.cloudcut.identity.Identities;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
@@ -48,14 +49,17 @@ final class BareClients {
     private final BrokerEndpoint broker;
     private final String stack;
     private final DeviceModel model;
+    private final Identities identities;
     /** Real time, shared: a clock keeps a thread for its deadlines, and a device's costs none of its own. */
     private final ScenarioClock clock = ScenarioClock.running(1);
 
-    BareClients(Vertx vertx, BrokerEndpoint broker, String stack, DeviceModel model) {
+    /** @param identities each client is enrolled as a device of {@code model} and connects as itself */
+    BareClients(Vertx vertx, BrokerEndpoint broker, String stack, DeviceModel model, Identities identities) {
         this.vertx = vertx;
         this.broker = broker;
         this.stack = stack;
         this.model = model;
+        this.identities = identities;
     }
 
     /**
@@ -78,7 +82,7 @@ final class BareClients {
         Waits.pause(WARM_UP);
         closeAll(warmUp);
 
-        TelemetryMonitor monitor = TelemetryMonitor.connect(vertx, broker);
+        TelemetryMonitor monitor = TelemetryMonitor.connect(vertx, broker, identities.monitor());
         ProcessSample before = ProcessSample.afterGc();
         long connectFrom = System.nanoTime();
         List<Client> clients = connectAll("bench-bare-", count);
@@ -150,11 +154,12 @@ final class BareClients {
         }
 
         void open() {
+            identities.enrol(id, model);
             context.runOnContext(start -> {
                 connection = MqttStacks.create(stack, vertx, new ConnectionSettings(id, broker.host(), broker.port(),
                         model.keepAlive(), model.connectTimeout(), model.mqttSession(),
-                        List.of(CloudTopics.auth(id), CloudTopics.command(id)), model.reconnect(), clock),
-                        this);
+                        List.of(CloudTopics.auth(id), CloudTopics.command(id)), model.reconnect(), clock)
+                        .withCredentials(identities.device(id)), this);
                 connection.open();
             });
         }

@@ -10,6 +10,7 @@ import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.harness.Waits;
+import io.cloudcut.identity.Identities;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
@@ -75,9 +76,11 @@ public final class Bench {
         watcher.starting(settings.devices() + " bare " + model.client() + " clients, publishing for "
                 + TRAFFIC_WINDOW.toSeconds() + " s");
         Vertx vertx = Vertx.vertx();
+        // The same footing as the fleet's devices: each client logs in and is held to its own topics.
+        Identities identities = Identities.generate();
         try (Broker broker = Brokers.start(new BrokerSettings(settings.externalBroker(),
-                settings.externalBroker() == null ? 0 : null, settings.projectDir().resolve("broker-config")))) {
-            return new BareClients(vertx, broker.endpoint(), model.client(), model)
+                settings.externalBroker() == null ? 0 : null, settings.projectDir().resolve("broker-config")), identities)) {
+            return new BareClients(vertx, broker.endpoint(), model.client(), model, identities)
                     .measure(settings.devices(), eventsPerSecondEach, TRAFFIC_WINDOW);
         } catch (BrokerException broken) {
             throw new InfrastructureException("the bare clients' broker: " + broken.getMessage(), broken);

@@ -7,6 +7,7 @@ import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Waits;
+import io.cloudcut.identity.Identities;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
@@ -32,6 +33,8 @@ final class FleetRun implements ProgressListener {
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
     private ProcessSample before;
     private ProcessSample ready;
+    /** The run's, so that the monitor reads as the harness's observer. */
+    private final Identities identities;
     private ProcessSample runFrom;
     private ProcessSample runTo;
     private double connectSeconds;
@@ -43,17 +46,19 @@ final class FleetRun implements ProgressListener {
     private double lastBackSeconds = -1;
     private int recovered;
 
-    private FleetRun(ProgressListener watcher, Vertx vertx) {
+    private FleetRun(ProgressListener watcher, Vertx vertx, Identities identities) {
         this.watcher = watcher;
         this.vertx = vertx;
+        this.identities = identities;
     }
 
     static FleetFigures measure(Scenario scenario, RunSettings settings, ProgressListener watcher) throws InfrastructureException {
         Vertx vertx = Vertx.vertx();
-        FleetRun run = new FleetRun(watcher, vertx);
+        Identities identities = Identities.generate();
+        FleetRun run = new FleetRun(watcher, vertx, identities);
         try {
             RunResult result = new ScenarioRunner(new RunSettings(settings.externalBroker(), settings.brokerPort(),
-                    settings.brokerConfigDir(), settings.startupTimeout(), run)).run(scenario);
+                    settings.brokerConfigDir(), settings.startupTimeout(), run).withIdentities(identities)).run(scenario);
             if (run.monitorFailure != null) {
                 throw run.monitorFailure;
             }
@@ -82,7 +87,7 @@ final class FleetRun implements ProgressListener {
     @Override
     public void brokerStarted(BrokerEndpoint endpoint) {
         try {
-            monitor = TelemetryMonitor.connect(vertx, endpoint);
+            monitor = TelemetryMonitor.connect(vertx, endpoint, identities.monitor());
         } catch (InfrastructureException failed) {
             monitorFailure = failed;
         }

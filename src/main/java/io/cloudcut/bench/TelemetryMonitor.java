@@ -4,6 +4,7 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.harness.Waits;
+import io.cloudcut.mqtt.Credentials;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,9 +29,10 @@ final class TelemetryMonitor {
         this.client = client;
     }
 
-    static TelemetryMonitor connect(Vertx vertx, BrokerEndpoint broker) throws InfrastructureException {
-        MqttClient client = MqttClient.create(vertx, new MqttClientOptions().setClientId("cloudcut-bench-monitor")
-                .setMaxMessageSize(64 * 1024));
+    static TelemetryMonitor connect(Vertx vertx, BrokerEndpoint broker, Credentials credentials)
+            throws InfrastructureException {
+        MqttClient client = MqttClient.create(vertx, credentials.applyTo(new MqttClientOptions()
+                .setClientId("cloudcut-bench-monitor").setMaxMessageSize(64 * 1024)));
         TelemetryMonitor monitor = new TelemetryMonitor(client);
         client.publishHandler(message -> {
             // A report a probe asked for is the harness's traffic; the devices' own is what both sides share.

@@ -14,6 +14,14 @@ public final class Brokers {
      *                         port in use, unreachable or malformed external URI, ...
      */
     public static Broker start(BrokerSettings settings) throws BrokerException {
+        return start(settings, null);
+    }
+
+    /**
+     * As {@link #start(BrokerSettings)}, the embedded broker letting in only whom {@code access} admits,
+     * to the topics it grants (null: everyone, everywhere). An external broker keeps its own rules.
+     */
+    public static Broker start(BrokerSettings settings, AccessPolicy access) throws BrokerException {
         if (!settings.isEmbedded()) {
             return ExternalBroker.connect(settings.externalUri());
         }
@@ -23,7 +31,7 @@ public final class Brokers {
         if (settings.port() != null) {
             config = config.withPort(settings.port());
         }
-        return EmbeddedBroker.start(config);
+        return EmbeddedBroker.start(config, access);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.cloudcut.broker;
 
 import com.codahale.metrics.MetricFilter;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,24 +34,30 @@ public final class EmbeddedBroker implements Broker {
     private final BrokerEndpoint endpoint;
     private final BrokerFolders folders;
     private final EmbeddedHiveMQ hivemq;
+    private final boolean accessControlled;
     private boolean running;
     private boolean closed;
 
-    private EmbeddedBroker(EmbeddedConfig config, BrokerFolders folders, EmbeddedHiveMQ hivemq) {
+    private EmbeddedBroker(EmbeddedConfig config, BrokerFolders folders, EmbeddedHiveMQ hivemq, boolean accessControlled) {
         this.config = config;
         this.endpoint = new BrokerEndpoint(config.bindAddress(), config.port());
         this.folders = folders;
         this.hivemq = hivemq;
+        this.accessControlled = accessControlled;
     }
 
-    /** Creates and starts a broker; on failure nothing is left behind (no thread, no folder). */
-    static EmbeddedBroker start(EmbeddedConfig requested) throws BrokerException {
+    /**
+     * Creates and starts a broker; on failure nothing is left behind (no thread, no folder).
+     *
+     * @param access who may connect and to which topics; null lets every client in to every topic
+     */
+    static EmbeddedBroker start(EmbeddedConfig requested, AccessPolicy access) throws BrokerException {
         EmbeddedConfig config = withConcretePort(requested);
         BrokerFolders folders = BrokerFolders.create();
         EmbeddedBroker broker = null;
         try {
             HiveMqConfigXml.write(config, folders.config());
-            broker = new EmbeddedBroker(config, folders, build(folders));
+            broker = new EmbeddedBroker(config, folders, build(folders, access), access != null);
             broker.start();
             LOG.info("Started {}", broker.description());
             return broker;
@@ -76,15 +83,18 @@ public final class EmbeddedBroker implements Broker {
         }
     }
 
-    private static EmbeddedHiveMQ build(BrokerFolders folders) {
+    private static EmbeddedHiveMQ build(BrokerFolders folders, AccessPolicy access) {
         // HiveMQ reads its log folder from this JVM-wide property; without it, it points into its jar's folder.
         System.setProperty("hivemq.log.folder", folders.log().toString());
-        return EmbeddedHiveMQ.builder()
+        EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(folders.config())
                 .withDataFolder(folders.data())
                 .withExtensionsFolder(folders.extensions())
-                .withoutLoggingBootstrap() // keep CloudCut's logback configuration in charge
-                .build();
+                .withoutLoggingBootstrap(); // keep CloudCut's logback configuration in charge
+        if (access != null) {
+            builder.withEmbeddedExtension(AccessExtension.of(access));
+        }
+        return builder.build();
     }
 
     @Override
@@ -95,7 +105,7 @@ public final class EmbeddedBroker implements Broker {
     @Override
     public String description() {
         return "embedded HiveMQ CE" + hiveMqVersion() + " on " + endpoint.host() + ":" + endpoint.port()
-                + " (" + config.persistence().configName + ")";
+                + " (" + config.persistence().configName + (accessControlled ? ", identities and ACLs" : "") + ")";
     }
 
     /** Whether the broker currently accepts clients. */

@@ -6,6 +6,7 @@ import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
+import io.cloudcut.identity.Identities;
 import io.cloudcut.report.ObservationStream;
 import io.cloudcut.scenario.RealTimeRaces;
 import io.cloudcut.scenario.Scenario;
@@ -64,6 +65,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Leave the devices' Home Assistant discovery configs, state and availability on the broker "
                     + "when the run ends (by default they are cleared, and the entities leave Home Assistant).")
     boolean keepDiscovery;
+
+    @Option(names = "--open-broker",
+            description = "Let any client into the embedded broker, anonymously and to every topic (by default each "
+                    + "part of the run logs in with credentials drawn for the run and may use only its own topics): "
+                    + "for a dashboard or tool that must log in the same way across runs or send what its identity may not.")
+    boolean openBroker;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Spread the fleet over N worker processes (cloudcut worker) of the cluster; this process "
@@ -137,6 +144,14 @@ final class RunCommand implements Callable<Integer> {
             }
             if (keepDiscovery) {
                 settings = settings.keepingDiscovery();
+            }
+            if (openBroker) {
+                settings = settings.withOpenBroker();
+            } else if (fleet.externalBroker == null) {
+                Identities identities = Identities.generate();
+                settings = settings.withIdentities(identities);
+                err.println("MQTT dashboards log in as " + Identities.DASHBOARD + " with password "
+                        + identities.dashboard().password() + " (read-only; this run only)");
             }
             ScenarioRunner.check(scenario, settings);
         } catch (IllegalArgumentException impossible) {

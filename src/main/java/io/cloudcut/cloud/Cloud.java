@@ -1,5 +1,6 @@
 package io.cloudcut.cloud;
 
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
@@ -9,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Deploys the services of a cloud file, each its own verticle connected to the broker. */
 public final class Cloud {
@@ -16,16 +18,25 @@ public final class Cloud {
     private Cloud() {
     }
 
-    /** Deploys every service and completes once all are connected and subscribed. */
+    /**
+     * Deploys every service and completes once all are connected and subscribed.
+     *
+     * @param identityOf each service's credentials, by its name (null: anonymous)
+     */
     public static Future<CloudControl> deploy(Vertx vertx, CloudSpec spec, String brokerHost, int brokerPort,
-                                              ScenarioClock clock) {
+                                              ScenarioClock clock, Function<String, Credentials> identityOf) {
         List<Future<String>> deployed = new ArrayList<>();
         for (String service : spec.services().keySet()) {
             deployed.add(vertx.deployVerticle(create(service, brokerHost, brokerPort, clock),
                     new DeploymentOptions().setConfig(new JsonObject().put(CloudService.PERSISTENT_SESSION,
-                            spec.persistentSessions()))));
+                            spec.persistentSessions()).put(CloudService.CREDENTIALS, encode(identityOf.apply(service))))));
         }
         return Future.all(deployed).map(all -> new CloudControl(vertx, new ServiceGraph(spec)));
+    }
+
+    private static JsonObject encode(Credentials credentials) {
+        return credentials == null ? null
+                : new JsonObject().put("username", credentials.username()).put("password", credentials.password());
     }
 
     private static CloudService create(String kind, String host, int port, ScenarioClock clock) {

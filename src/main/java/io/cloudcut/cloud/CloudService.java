@@ -1,5 +1,6 @@
 package io.cloudcut.cloud;
 
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.ScenarioClock;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
@@ -26,6 +27,8 @@ abstract class CloudService extends VerticleBase {
 
     /** Deployment config key: keep the MQTT session across disconnects (clean session off). */
     static final String PERSISTENT_SESSION = "persistentSession";
+    /** Deployment config key: {@code {username, password}} to connect with; absent: anonymous. */
+    static final String CREDENTIALS = "credentials";
     private static final long RETRY_MILLIS = 200;
     /**
      * The largest packet MQTT can carry. The Vert.x client's own default (8,092 bytes) fails on a
@@ -102,12 +105,17 @@ abstract class CloudService extends VerticleBase {
     }
 
     private Future<Void> connect() {
-        MqttClient attempt = MqttClient.create(vertx, new MqttClientOptions()
+        MqttClientOptions options = new MqttClientOptions()
                 .setClientId("cloudcut-cloud-" + name + "-" + deploymentID())
                 .setCleanSession(!config().getBoolean(PERSISTENT_SESSION, false))
                 .setKeepAliveInterval(10)
                 .setMaxInflightQueue(1000)
-                .setMaxMessageSize(MAX_PACKET_BYTES));
+                .setMaxMessageSize(MAX_PACKET_BYTES);
+        JsonObject credentials = config().getJsonObject(CREDENTIALS);
+        if (credentials != null) {
+            new Credentials(credentials.getString("username"), credentials.getString("password")).applyTo(options);
+        }
+        MqttClient attempt = MqttClient.create(vertx, options);
         client = attempt;
         attempt.publishHandler(message -> received(message.topicName(), message.payload()));
         Promise<Void> ready = Promise.promise();

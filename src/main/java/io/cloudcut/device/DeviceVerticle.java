@@ -7,6 +7,7 @@ import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
 import io.cloudcut.mqtt.ConnectionStats;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.mqtt.DeviceConnection;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.observation.ConnectionObserved;
@@ -67,6 +68,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
      */
     private final boolean ownClock;
     private final Firmware firmware;
+    private final Credentials credentials;
 
     private DeviceConnection connection;
     private DashboardPresence dashboard;
@@ -85,14 +87,16 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private boolean drainScheduled;
 
     /**
-     * @param linkHost where the device's link to the broker listens (the fault proxy, or the broker)
+     * @param linkHost    where the device's link to the broker listens (the fault proxy, or the broker)
+     * @param credentials what the device connects with, null for none (anonymous)
      */
-    public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock) {
-        this(deviceId, model, linkHost, linkPort, clock, false);
+    public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
+                          Credentials credentials) {
+        this(deviceId, model, linkHost, linkPort, clock, credentials, false);
     }
 
     private DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
-                           boolean ownClock) {
+                           Credentials credentials, boolean ownClock) {
         this.deviceId = deviceId;
         this.model = model;
         this.linkHost = linkHost;
@@ -100,12 +104,13 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         this.clock = clock;
         this.ownClock = ownClock;
         this.firmware = Firmwares.forModel(model);
+        this.credentials = credentials;
     }
 
     /** A device on a clock of its own, not the cloud's: {@link StandaloneDevice}. */
     static DeviceVerticle onItsOwnClock(String deviceId, DeviceModel model, String brokerHost, int brokerPort,
                                         ScenarioClock clock) {
-        return new DeviceVerticle(deviceId, model, brokerHost, brokerPort, clock, true);
+        return new DeviceVerticle(deviceId, model, brokerHost, brokerPort, clock, null, true);
     }
 
     @Override
@@ -121,7 +126,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         subscriptions.addAll(dashboard.subscriptions());
         connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
                 model.keepAlive(), model.connectTimeout(), model.mqttSession(), subscriptions, model.reconnect(), clock)
-                .withWill(dashboard.will()), this);
+                .withWill(dashboard.will()).withCredentials(credentials), this);
         firmware.start(this);
         session.start();
         connection.open();

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
@@ -10,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /**
@@ -19,8 +21,12 @@ import java.util.Map;
  */
 interface DeviceHost {
 
-    /** Starts every device on its own link to the broker. Before the clock starts, it stands at zero. */
-    Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock);
+    /**
+     * Starts every device on its own link to the broker, connecting as {@code identityOf} its id.
+     * Before the clock starts, it stands at zero.
+     */
+    Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock,
+                        Function<String, Credentials> identityOf);
 
     /**
      * Asks a device at one of its {@link io.cloudcut.device.DeviceAddresses}: the device's own answer,

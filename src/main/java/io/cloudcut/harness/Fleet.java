@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.device.DeviceAddresses;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.Scenario;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -72,9 +74,9 @@ final class Fleet {
         return host;
     }
 
-    /** Starts the emulated devices and opens the external devices' links. */
-    Future<Void> deploy(BrokerEndpoint broker, ScenarioClock clock) {
-        return Future.all(host.deploy(emulated, broker, clock), external.open(broker, clock)).mapEmpty();
+    /** Starts the emulated devices, each with its identity, and opens the external devices' links. */
+    Future<Void> deploy(BrokerEndpoint broker, ScenarioClock clock, Function<String, Credentials> identityOf) {
+        return Future.all(host.deploy(emulated, broker, clock, identityOf), external.open(broker, clock)).mapEmpty();
     }
 
     /** Puts exactly these faults on these devices' links; devices not named keep theirs. */

@@ -6,6 +6,7 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFault;
 import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
@@ -17,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 /** Devices as verticles of one Vert.x instance, their links on one fault proxy of the same process. */
@@ -31,12 +33,14 @@ final class LocalDevices implements DeviceHost {
     }
 
     @Override
-    public Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock) {
+    public Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock,
+                               Function<String, Credentials> identityOf) {
         proxy = FaultProxy.create(broker.host(), broker.port(), clock);
         List<Future<String>> started = new ArrayList<>();
         for (DeviceRef device : devices) {
             Link link = proxy.openLink(device.id());
-            started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock))
+            started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock,
+                            identityOf.apply(device.id())))
                     .onSuccess(this::deployed));
         }
         return Future.all(started).mapEmpty();

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.mqtt.Credentials;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -22,22 +23,24 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PhoneApp {
 
     private final Vertx vertx;
+    private final Credentials credentials;
     private final Map<String, Promise<JsonObject>> waiting = new ConcurrentHashMap<>();
     private static final long RECONNECT_DELAY_MILLIS = 200;
 
     private MqttClient client;
     private boolean closing;
 
-    PhoneApp(Vertx vertx) {
+    PhoneApp(Vertx vertx, Credentials credentials) {
         this.vertx = vertx;
+        this.credentials = credentials;
     }
 
     /** Connects, and reconnects by itself whenever the broker goes away (a broker fault). */
     Future<Void> connect(String host, int port) {
-        MqttClient attempt = MqttClient.create(vertx, new MqttClientOptions()
+        MqttClient attempt = MqttClient.create(vertx, credentials.applyTo(new MqttClientOptions()
                 .setClientId("cloudcut-phone-app")
                 .setCleanSession(true)
-                .setMaxInflightQueue(10_000));
+                .setMaxInflightQueue(10_000)));
         client = attempt;
         attempt.publishHandler(message -> {
             JsonObject body;

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.cluster.ClusterSettings;
+import io.cloudcut.identity.Identities;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,11 +13,13 @@ import java.time.Duration;
  * devices run: in this process, or spread over {@code workers} worker processes of the cluster that
  * {@code cluster} joins (then this process coordinates: broker, cloud, probes, timeline, report); and
  * whether the devices' Home Assistant discovery configs stay on the broker when the run ends
- * ({@code keepDiscovery}; cleared by default).
+ * ({@code keepDiscovery}; cleared by default); who is who on the broker ({@code identities}, null: new ones
+ * drawn for each run), and whether the embedded broker lets anyone in anonymously to every topic
+ * ({@code openBroker}; by default it admits only those identities, each to its own topics).
  */
 public record RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir,
                           Duration startupTimeout, ProgressListener progress, ClusterSettings cluster, int workers,
-                          boolean keepDiscovery) {
+                          boolean keepDiscovery, Identities identities, boolean openBroker) {
 
     public RunSettings {
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
@@ -29,7 +32,7 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
     /** Every device in this process. */
     public RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir, Duration startupTimeout,
                        ProgressListener progress) {
-        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0, false);
+        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0, false, null, false);
     }
 
     /** The embedded broker on a free port, configured from the project's {@code broker-config/}. */
@@ -40,19 +43,31 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
     /** The same run with its devices spread over {@code workers} workers of {@code cluster}. */
     public RunSettings onWorkers(ClusterSettings cluster, int workers) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery);
+                keepDiscovery, identities, openBroker);
     }
 
     /** The same run, leaving the devices' discovery configs and state on the broker when it ends. */
     public RunSettings keepingDiscovery() {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                true);
+                true, identities, openBroker);
     }
 
     /** The same run, told to {@code watcher} instead (which may pass it on to the listener it had). */
     public RunSettings watchedBy(ProgressListener watcher) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, watcher, cluster, workers,
-                keepDiscovery);
+                keepDiscovery, identities, openBroker);
+    }
+
+    /** The same run with these identities, so that the caller can connect as one of them. */
+    public RunSettings withIdentities(Identities known) {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
+                keepDiscovery, known, openBroker);
+    }
+
+    /** The same run on an embedded broker without identities or ACLs, for tools that cannot log in. */
+    public RunSettings withOpenBroker() {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
+                keepDiscovery, identities, true);
     }
 
     public boolean clustered() {

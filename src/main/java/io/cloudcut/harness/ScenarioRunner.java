@@ -10,6 +10,7 @@ import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.cluster.ClusterNode;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.dashboard.mqtt.StatusPublisher;
+import io.cloudcut.identity.Identities;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
@@ -64,7 +65,8 @@ public final class ScenarioRunner {
         long startedNanos = System.nanoTime();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
-        try (Broker broker = startBroker(); ScenarioClock clock = ScenarioClock.stopped()) {
+        Identities identities = settings.identities() != null ? settings.identities() : Identities.generate();
+        try (Broker broker = startBroker(identities, scenario); ScenarioClock clock = ScenarioClock.stopped()) {
             Vertx vertx = settings.clustered()
                     ? Waits.await(ClusterNode.join(settings.cluster(), true), "joining the cluster at " + settings.cluster().members())
                     : Vertx.vertx();
@@ -83,13 +85,17 @@ public final class ScenarioRunner {
                 progress.starting(broker.description());
                 progress.brokerStarted(endpoint);
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
-                CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock),
+                CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock,
+                                identities::cloudService),
                         "the cloud services could not connect to the broker");
                 host = deviceHost(vertx, log);
                 Fleet fleet = new Fleet(scenario, host, external);
+                // Before the status publisher connects: its grants cover the fleet's dashboard topics.
+                fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
                 log.watch(status);
-                StatusPublisher publisher = Waits.await(StatusPublisher.connect(endpoint.host(), endpoint.port()),
+                StatusPublisher publisher = Waits.await(StatusPublisher.connect(endpoint.host(), endpoint.port(),
+                                identities.statusPublisher()),
                         "the harness's status publisher could not connect to the broker");
                 dashboards = publisher;
                 long statusTimer = vertx.setPeriodic(STATUS_EVERY.toMillis(), tick -> {
@@ -99,10 +105,10 @@ public final class ScenarioRunner {
                 });
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
-                Waits.await(fleet.deploy(endpoint, clock), "the devices could not start");
+                Waits.await(fleet.deploy(endpoint, clock, identities::device), "the devices could not start");
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().size());
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
-                PhoneApp app = new PhoneApp(vertx);
+                PhoneApp app = new PhoneApp(vertx, identities.phoneApp());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
@@ -221,12 +227,22 @@ public final class ScenarioRunner {
         return "";
     }
 
-    private Broker startBroker() throws InfrastructureException {
+    /**
+     * The run's broker, admitting only the run's identities unless the run asked for an open broker,
+     * or its scenario has external devices: processes CloudCut does not run cannot know this run's
+     * passwords.
+     */
+    private Broker startBroker(Identities identities, Scenario scenario) throws InfrastructureException {
         BrokerSettings brokerSettings = settings.externalBroker() != null
                 ? BrokerSettings.external(settings.externalBroker())
                 : new BrokerSettings(null, settings.brokerPort(), settings.brokerConfigDir());
+        boolean open = settings.openBroker() || !scenario.external().isEmpty();
+        if (open && !settings.openBroker()) {
+            settings.progress().starting("an open broker (no identities or ACLs): the scenario's external devices"
+                    + " cannot know this run's passwords");
+        }
         try {
-            return Brokers.start(brokerSettings);
+            return Brokers.start(brokerSettings, open ? null : identities);
         } catch (BrokerException failed) {
             throw new InfrastructureException("broker: " + failed.getMessage(), failed);
         }

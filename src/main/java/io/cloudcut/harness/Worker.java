@@ -4,6 +4,7 @@ import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
@@ -144,7 +145,8 @@ public final class Worker extends VerticleBase {
             for (int index = 0; index < devices.size(); index++) {
                 JsonArray device = devices.getJsonArray(index);
                 started.add(vertx.deployVerticle(new DeviceVerticle(device.getString(0), models.get(device.getString(1)),
-                        links.get(index).host(), links.get(index).port(), clock)).onSuccess(starting.deployments::add));
+                        links.get(index).host(), links.get(index).port(), clock,
+                        new Credentials(device.getString(0), device.getString(2)))).onSuccess(starting.deployments::add));
             }
             return Future.all(started);
         }).map(all -> new JsonObject().put("devices", devices.size()));

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FaultSpec;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -98,7 +100,8 @@ final class WorkerDevices implements DeviceHost {
     }
 
     @Override
-    public Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock) {
+    public Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock,
+                               Function<String, Credentials> identityOf) {
         Map<Member, JsonArray> shares = new LinkedHashMap<>();
         members.forEach(member -> shares.put(member, new JsonArray()));
         JsonObject models = new JsonObject();
@@ -106,7 +109,8 @@ final class WorkerDevices implements DeviceHost {
             DeviceRef device = devices.get(index);
             Member member = members.get(index % members.size());
             byDevice.put(device.id(), member);
-            shares.get(member).add(new JsonArray().add(device.id()).add(device.model().id()));
+            shares.get(member).add(new JsonArray().add(device.id()).add(device.model().id())
+                    .add(identityOf.apply(device.id()).password()));
             DeviceModel model = device.model();
             if (!models.containsKey(model.id())) {
                 models.put(model.id(), ModelWire.encode(model));

@@ -33,6 +33,10 @@ final class HiveMqV3Connection extends HiveMqConnection {
             connect.willPublish().topic(settings.will().topic()).payload(settings.will().payload().getBytes(StandardCharsets.UTF_8))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
         }
+        if (settings.credentials() != null) {
+            connect.simpleAuth().username(settings.credentials().username())
+                    .password(settings.credentials().passwordBytes()).applySimpleAuth();
+        }
         connect.send();
     }
 

@@ -35,6 +35,10 @@ final class HiveMqV5Connection extends HiveMqConnection {
             connect.willPublish().topic(settings.will().topic()).payload(settings.will().payload().getBytes(StandardCharsets.UTF_8))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
         }
+        if (settings.credentials() != null) {
+            connect.simpleAuth().username(settings.credentials().username())
+                    .password(settings.credentials().passwordBytes()).applySimpleAuth();
+        }
         connect.send();
     }
 

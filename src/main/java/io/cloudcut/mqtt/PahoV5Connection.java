@@ -41,6 +41,10 @@ final class PahoV5Connection extends PahoConnection {
             will.setRetained(true);
             options.setWill(settings.will().topic(), will);
         }
+        if (settings.credentials() != null) {
+            options.setUserName(settings.credentials().username());
+            options.setPassword(settings.credentials().passwordBytes());
+        }
         client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }

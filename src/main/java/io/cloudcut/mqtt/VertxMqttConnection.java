@@ -146,6 +146,9 @@ final class VertxMqttConnection implements DeviceConnection {
                     .setWillQoS(MqttQoS.AT_LEAST_ONCE.value())
                     .setWillRetain(true);
         }
+        if (settings.credentials() != null) {
+            settings.credentials().applyTo(options);
+        }
         MqttClient attempt = MqttClient.create(vertx, options);
         client = attempt;
         attempt.publishHandler(message -> {

@@ -39,7 +39,7 @@ class CloudServicesTest {
         broker = Mosquitto.start();
         vertx = Vertx.vertx();
         CloudSpec spec = new ScenarioLoader(Project.root()).loadCloud(Project.file("clouds/default.yaml"));
-        cloud = get(Cloud.deploy(vertx, spec, "127.0.0.1", broker.port(), ScenarioClock.running(1)));
+        cloud = get(Cloud.deploy(vertx, spec, "127.0.0.1", broker.port(), ScenarioClock.running(1), anonymous -> null));
         client = MqttClient.create(vertx);
         client.publishHandler(message -> received.add(message.payload().toJsonObject().put("topic", message.topicName())));
         get(client.connect(broker.port(), "127.0.0.1"));

@@ -66,7 +66,7 @@ class DeviceOnFaultyLinkTest {
                         new FunctionSpec("status-report", FunctionPath.CLOUD, Trigger.DEVICE, null, null)), null,
                 new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null, null);
         deployment = vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
-                ScenarioClock.running(1))).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                ScenarioClock.running(1), null)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 1);
     }
 

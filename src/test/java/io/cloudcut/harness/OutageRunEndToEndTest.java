@@ -46,6 +46,13 @@ class OutageRunEndToEndTest {
                 "clock: real time for", "probes round", "harness over the baseline", "healthy", "recovered");
     }
 
+    /** By default every part of the run logged in as itself: the broker let no one in anonymously. */
+    @Test
+    void theRunsBrokerAdmitsOnlyItsIdentities() {
+        assertThat(run.err()).contains("(in-memory, identities and ACLs)",
+                "MQTT dashboards log in as cloudcut-dashboard with password");
+    }
+
     @Test
     void theReportNamesTheFieldsThatToolsRead() throws Exception {
         String json = Files.readString(reports.resolve("report.json"));

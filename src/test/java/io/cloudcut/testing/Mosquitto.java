@@ -7,6 +7,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 
@@ -32,8 +34,13 @@ public final class Mosquitto implements AutoCloseable {
      * binds it: Mosquitto then exits, and another port is tried.
      */
     public static Mosquitto start() throws IOException {
+        return start(List.of("allow_anonymous true", "persistence false", "max_inflight_messages 100"));
+    }
+
+    /** As {@link #start()}, configured by these lines besides its listener and its log (to stderr). */
+    public static Mosquitto start(List<String> configuration) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Mosquitto mosquitto = startOn(freePort());
+            Mosquitto mosquitto = startOn(freePort(), configuration);
             if (mosquitto != null) {
                 return mosquitto;
             }
@@ -44,17 +51,14 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     /** Mosquitto on {@code port}, running and accepting; null when it exited (its port was taken meanwhile). */
-    private static Mosquitto startOn(int port) throws IOException {
+    private static Mosquitto startOn(int port, List<String> configuration) throws IOException {
         Path dir = Files.createTempDirectory("cloudcut-mosquitto");
         Path conf = dir.resolve("mosquitto.conf");
         Path log = dir.resolve("stdout.log");
-        Files.writeString(conf, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
-                "persistence false",
-                "max_inflight_messages 100",
-                "log_dest stderr",
-                ""));
+        List<String> lines = new ArrayList<>(List.of("listener " + port + " 127.0.0.1"));
+        lines.addAll(configuration);
+        lines.add("log_dest stderr");
+        Files.writeString(conf, String.join("\n", lines) + "\n");
         Process process = new ProcessBuilder(executable(), "-c", conf.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

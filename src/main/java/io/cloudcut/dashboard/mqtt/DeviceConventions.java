@@ -32,6 +32,9 @@ public interface DeviceConventions {
         };
     }
 
+    /** The root of the device's own topics: availability, state, momentary events and commands lie under it. */
+    String baseTopic();
+
     /** Retained {@link #ONLINE} while connected, {@link #OFFLINE} as the Last Will and on a clean stop. */
     String availabilityTopic();
 

@@ -27,6 +27,11 @@ abstract class DeviceTopics implements DeviceConventions {
     }
 
     @Override
+    public final String baseTopic() {
+        return base;
+    }
+
+    @Override
     public final String availabilityTopic() {
         return base + "/status";
     }

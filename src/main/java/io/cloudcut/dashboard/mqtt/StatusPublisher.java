@@ -3,6 +3,7 @@ package io.cloudcut.dashboard.mqtt;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import io.cloudcut.mqtt.Credentials;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ public final class StatusPublisher {
     /** What each topic shows, as last published; cleared on a reconnect (a restarted broker lost it). */
     private final Map<String, String> shown = new ConcurrentHashMap<>();
 
-    private StatusPublisher(String host, int port) {
+    private StatusPublisher(String host, int port, Credentials credentials) {
         client = MqttClient.builder()
                 // Its own id per run: two runs on one external broker must not take each other's session.
                 .identifier("cloudcut-harness-status-" + UUID.randomUUID().toString().substring(0, 8))
@@ -68,12 +69,13 @@ public final class StatusPublisher {
                     }
                 })
                 .useMqttVersion3()
+                .simpleAuth().username(credentials.username()).password(credentials.passwordBytes()).applySimpleAuth()
                 .buildAsync();
     }
 
     /** Connects to the broker; reconnects by itself when the broker goes away (a broker fault) and comes back. */
-    public static Future<StatusPublisher> connect(String host, int port) {
-        StatusPublisher publisher = new StatusPublisher(host, port);
+    public static Future<StatusPublisher> connect(String host, int port, Credentials credentials) {
+        StatusPublisher publisher = new StatusPublisher(host, port, credentials);
         CompletableFuture<?> connected = publisher.client.connectWith()
                 .willPublish().topic(PREFIX + "harness").payload(bytes(DeviceConventions.OFFLINE))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()

@@ -290,7 +290,7 @@ class DevicesOnMqttDashboardsTest {
     }
 
     private String deploy(String id, DeviceModel model, int port) throws Exception {
-        return vertx.deployVerticle(new DeviceVerticle(id, model, "127.0.0.1", port, ScenarioClock.running(1)))
+        return vertx.deployVerticle(new DeviceVerticle(id, model, "127.0.0.1", port, ScenarioClock.running(1), null))
                 .toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 

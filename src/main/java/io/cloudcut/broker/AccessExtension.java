@@ -1,0 +1,93 @@
+package io.cloudcut.broker;
+
+import com.hivemq.embedded.EmbeddedExtension;
+import com.hivemq.extension.sdk.api.ExtensionMain;
+import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
+import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
+import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
+import com.hivemq.extension.sdk.api.packets.auth.DefaultAuthorizationBehaviour;
+import com.hivemq.extension.sdk.api.packets.auth.ModifiableDefaultPermissions;
+import com.hivemq.extension.sdk.api.packets.connect.ConnackReasonCode;
+import com.hivemq.extension.sdk.api.packets.connect.ConnectPacket;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStartOutput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopInput;
+import com.hivemq.extension.sdk.api.parameter.ExtensionStopOutput;
+import com.hivemq.extension.sdk.api.services.Services;
+import com.hivemq.extension.sdk.api.services.builder.Builders;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded broker's access control, as a HiveMQ embedded extension: its authenticator asks the
+ * {@link AccessPolicy} about every CONNECT and hands HiveMQ the client's grants as default
+ * permissions, everything else denied; HiveMQ's own authorization then matches each SUBSCRIBE,
+ * PUBLISH and Last Will against them (a refused filter gets a failing SUBACK, a refused publish a
+ * failing PUBACK and a DISCONNECT).
+ */
+final class AccessExtension implements ExtensionMain {
+
+    private final AccessPolicy policy;
+
+    private AccessExtension(AccessPolicy policy) {
+        this.policy = policy;
+    }
+
+    static EmbeddedExtension of(AccessPolicy policy) {
+        return EmbeddedExtension.builder()
+                .withId("cloudcut-access")
+                .withName("CloudCut identities and ACLs")
+                .withVersion("1")
+                .withAuthor("CloudCut")
+                .withExtensionMain(new AccessExtension(policy))
+                .build();
+    }
+
+    @Override
+    public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
+        Services.securityRegistry().setAuthenticatorProvider(provider -> (SimpleAuthenticator) this::authenticate);
+    }
+
+    @Override
+    public void extensionStop(ExtensionStopInput input, ExtensionStopOutput output) {
+        // Nothing held: the policy belongs to whoever started the broker.
+    }
+
+    private void authenticate(SimpleAuthInput input, SimpleAuthOutput output) {
+        ConnectPacket connect = input.getConnectPacket();
+        Optional<String> username = connect.getUserName();
+        if (username.isEmpty()) {
+            output.failAuthentication(ConnackReasonCode.NOT_AUTHORIZED, "anonymous clients are not allowed");
+            return;
+        }
+        Optional<ClientGrants> grants = policy.admit(connect.getClientId(), username.get(),
+                connect.getPassword().map(AccessExtension::bytes).orElse(null));
+        if (grants.isEmpty()) {
+            output.failAuthentication(ConnackReasonCode.BAD_USER_NAME_OR_PASSWORD, "unknown user or wrong password");
+            return;
+        }
+        ModifiableDefaultPermissions permissions = output.getDefaultPermissions();
+        permissions.addAll(permissions(grants.get().publish(), TopicPermission.MqttActivity.PUBLISH));
+        permissions.addAll(permissions(grants.get().subscribe(), TopicPermission.MqttActivity.SUBSCRIBE));
+        permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+        output.authenticateSuccessfully();
+    }
+
+    private static List<TopicPermission> permissions(List<String> filters, TopicPermission.MqttActivity activity) {
+        return filters.stream().map(filter -> Builders.topicPermission()
+                .topicFilter(filter)
+                .type(TopicPermission.PermissionType.ALLOW)
+                .activity(activity)
+                .build()).toList();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+}
