@@ -14,6 +14,19 @@ public final class Brokers {
      *                         port in use, unreachable or malformed external URI, ...
      */
     public static Broker start(BrokerSettings settings) throws BrokerException {
+        return start(settings, null);
+    }
+
+    /**
+     * As {@link #start(BrokerSettings)}, with a TLS listener beside the plain one unless {@code tls} is null.
+     *
+     * @throws BrokerException also when TLS is asked of an external broker: CloudCut configures only its own
+     */
+    public static Broker start(BrokerSettings settings, BrokerTls tls) throws BrokerException {
+        if (!settings.isEmbedded() && tls != null) {
+            throw new BrokerException("TLS is run on the embedded broker only; " + settings.externalUri()
+                    + " is configured outside CloudCut");
+        }
         if (!settings.isEmbedded()) {
             return ExternalBroker.connect(settings.externalUri());
         }
@@ -23,6 +36,6 @@ public final class Brokers {
         if (settings.port() != null) {
             config = config.withPort(settings.port());
         }
-        return EmbeddedBroker.start(config);
+        return EmbeddedBroker.start(config, tls);
     }
 }

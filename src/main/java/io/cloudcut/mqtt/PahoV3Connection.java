@@ -36,6 +36,10 @@ final class PahoV3Connection extends PahoConnection {
         if (settings.will() != null) {
             options.setWill(settings.will().topic(), settings.will().payload().getBytes(StandardCharsets.UTF_8), 1, true);
         }
+        if (settings.tls() != null) {
+            options.setSocketFactory(settings.tls().sslContext().getSocketFactory());
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }

@@ -41,6 +41,10 @@ final class PahoV5Connection extends PahoConnection {
             will.setRetained(true);
             options.setWill(settings.will().topic(), will);
         }
+        if (settings.tls() != null) {
+            options.setSocketFactory(settings.tls().sslContext().getSocketFactory());
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }
