@@ -3,11 +3,13 @@ package io.cloudcut.cli;
 import io.cloudcut.broker.Broker;
 import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
+import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
+import io.cloudcut.trust.RunCertificates;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,18 +31,27 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Where broker-config/ is (default: the current directory).")
     Path projectDir;
 
+    @Option(names = "--tls",
+            description = "Adds a TLS listener with a certificate for 127.0.0.1 and localhost, signed by a CA made for "
+                    + "this broker; its ca.pem is printed, for clients to trust.")
+    boolean tls;
+
     /** Released by Ctrl-C (the JVM's shutdown hook), or by a test that has seen enough. */
     final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
         Broker broker;
+        RunCertificates certificates = tls ? RunCertificates.generate() : null;
         try {
-            broker = Brokers.start(new BrokerSettings(null, port, projectDir.resolve("broker-config")));
+            broker = Brokers.start(new BrokerSettings(null, port, projectDir.resolve("broker-config")),
+                    certificates == null ? null : new BrokerTls(certificates.brokerKeyStore(), null));
         } catch (BrokerException failed) {
+            closeQuietly(certificates);
             spec.commandLine().getErr().println("error: " + failed.getMessage());
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         } catch (IllegalArgumentException bad) {
+            closeQuietly(certificates);
             spec.commandLine().getErr().println("error: " + bad.getMessage());
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
@@ -49,14 +60,23 @@ final class BrokerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(broker.description());
         out.println("MQTT clients connect to " + broker.endpoint().uri() + "; stop with Ctrl-C.");
+        broker.tlsEndpoint().ifPresent(secure -> out.println("Over TLS: " + secure.host() + ":" + secure.port()
+                + ", trusting " + certificates.caCertificate() + " (deleted when the broker stops)."));
         out.flush();
         try {
             stopped.await();
         } finally {
             broker.close();
+            closeQuietly(certificates);
             removeHook(onCtrlC);
         }
         return CloudCutCommand.EXIT_OK;
+    }
+
+    private static void closeQuietly(RunCertificates certificates) {
+        if (certificates != null) {
+            certificates.close();
+        }
     }
 
     private static void removeHook(Thread hook) {

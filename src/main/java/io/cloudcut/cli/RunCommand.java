@@ -71,6 +71,9 @@ final class RunCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    TlsOptions tls;
+
+    @Mixin
     TerminalOptions terminal;
 
     @Mixin
@@ -131,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
             if (keepDiscovery) {
                 settings = settings.keepingDiscovery();
             }
+            settings = settings.securedBy(tls.security());
             ScenarioRunner.check(scenario, settings);
         } catch (IllegalArgumentException impossible) {
             err.println("error: " + impossible.getMessage());

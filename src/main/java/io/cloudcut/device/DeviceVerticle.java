@@ -8,6 +8,7 @@ import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
 import io.cloudcut.mqtt.ConnectionStats;
 import io.cloudcut.mqtt.DeviceConnection;
+import io.cloudcut.trust.ClientTls;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
@@ -61,6 +62,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private final String linkHost;
     private final int linkPort;
     private final ScenarioClock clock;
+    private final ClientTls tls;
     private final Firmware firmware;
 
     private DeviceConnection connection;
@@ -74,6 +76,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private String state = "starting";
     private Activity activity = Activity.AT_REST;
     private long malformedMessages;
+    /** The cause of the last refused attempt observed since the device was last connected. */
+    private String lastRefusal;
     /** Set when the run ends: completes once the device holds nothing it can still deliver. */
     private Promise<Void> finished;
     private boolean drainScheduled;
@@ -82,6 +86,13 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
      * @param linkHost where the device's link to the broker listens (the fault proxy, or the broker)
      */
     public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock) {
+        this(deviceId, model, linkHost, linkPort, clock, null);
+    }
+
+    /** @param tls how the device verifies its link and which certificate it presents; null: plain TCP */
+    public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
+                          ClientTls tls) {
+        this.tls = tls;
         this.deviceId = deviceId;
         this.model = model;
         this.linkHost = linkHost;
@@ -103,7 +114,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         subscriptions.addAll(dashboard.subscriptions());
         connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
                 model.keepAlive(), model.connectTimeout(), model.mqttSession(), subscriptions, model.reconnect(), clock)
-                .withWill(dashboard.will()), this);
+                .withWill(dashboard.will()).withTls(tls), this);
         firmware.start(this);
         session.start();
         connection.open();
@@ -133,6 +144,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public void connected(ConnectAttempt attempt) {
+        lastRefusal = null;
         observe(ConnectionObserved.up(nowMillis(), deviceId, model.id(), attempt.startedAtMillis(), attempt.realMillis()));
         firmware.connectionChanged(true);
         dashboard.connected();
@@ -145,6 +157,18 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         observe(ConnectionObserved.down(nowMillis(), deviceId, model.id(), cause));
         firmware.connectionChanged(false);
         finishIfNothingDeliverable();
+    }
+
+    /**
+     * Over TLS, why attempts fail is what an operator needs (an expired or foreign certificate), so
+     * each new cause is observed once until the device connects again; over plain TCP, the losses say enough.
+     */
+    @Override
+    public void attemptFailed(String cause) {
+        if (tls != null && !cause.equals(lastRefusal)) {
+            lastRefusal = cause;
+            observe(ConnectionObserved.refused(nowMillis(), deviceId, model.id(), cause));
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.cluster.ClusterSettings;
+import io.cloudcut.trust.TransportSecurity;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,18 +13,28 @@ import java.time.Duration;
  * devices run: in this process, or spread over {@code workers} worker processes of the cluster that
  * {@code cluster} joins (then this process coordinates: broker, cloud, probes, timeline, report); and
  * whether the devices' Home Assistant discovery configs stay on the broker when the run ends
- * ({@code keepDiscovery}; cleared by default).
+ * ({@code keepDiscovery}; cleared by default); and how devices reach the broker ({@code security}:
+ * plain TCP by default, or TLS on the embedded broker's TLS listener, with client certificates for
+ * mutual TLS).
  */
 public record RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir,
                           Duration startupTimeout, ProgressListener progress, ClusterSettings cluster, int workers,
-                          boolean keepDiscovery) {
+                          boolean keepDiscovery, TransportSecurity security) {
 
     public RunSettings {
+        security = security == null ? TransportSecurity.PLAIN : security;
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
         progress = progress == null ? ProgressListener.SILENT : progress;
         if (workers < 0 || (workers > 0) != (cluster != null)) {
             throw new IllegalArgumentException("a clustered run names its cluster and at least one worker");
         }
+    }
+
+    /** Devices on plain TCP. */
+    public RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir, Duration startupTimeout,
+                       ProgressListener progress, ClusterSettings cluster, int workers, boolean keepDiscovery) {
+        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers, keepDiscovery,
+                TransportSecurity.PLAIN);
     }
 
     /** Every device in this process. */
@@ -40,19 +51,25 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
     /** The same run with its devices spread over {@code workers} workers of {@code cluster}. */
     public RunSettings onWorkers(ClusterSettings cluster, int workers) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery);
+                keepDiscovery, security);
     }
 
     /** The same run, leaving the devices' discovery configs and state on the broker when it ends. */
     public RunSettings keepingDiscovery() {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                true);
+                true, security);
     }
 
     /** The same run, told to {@code watcher} instead (which may pass it on to the listener it had). */
     public RunSettings watchedBy(ProgressListener watcher) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, watcher, cluster, workers,
-                keepDiscovery);
+                keepDiscovery, security);
+    }
+
+    /** The same run with its devices reaching the broker as {@code devicesBy} says. */
+    public RunSettings securedBy(TransportSecurity devicesBy) {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
+                keepDiscovery, devicesBy);
     }
 
     public boolean clustered() {
