@@ -7,6 +7,7 @@ import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.fault.ProxyTls;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
@@ -146,12 +147,29 @@ class TlsConnectionsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "hivemq-v5"})
+    void afterABlackhole_theDeviceComesBackOverMutualTls(String stack) throws Exception {
+        String id = "blackholed-" + stack;
+        Link link = mtlsProxy.openLink(id);
+        Device device = open(stack, id, link, certificates.device(id, true));
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+
+        link.apply(LinkFaults.named("blackhole"));
+        await().atMost(PATIENCE).until(() -> device.listener.losses.size() == 1);
+        link.restore();
+
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 2);
+        join(cloud.publish(commands(id), Buffer.buffer("back"), MqttQoS.AT_LEAST_ONCE, false, false));
+        await().atMost(PATIENCE).until(() -> device.listener.messages.contains("back"));
+    }
+
     private Device open(String stack, String id, Link link, ClientTls tls) throws Exception {
         return open(stack, id, link.host(), link.port(), tls);
     }
 
     private Device open(String stack, String id, String host, int port, ClientTls tls) throws Exception {
-        ConnectionSettings settings = new ConnectionSettings(id, host, port, Duration.ofSeconds(30), Duration.ofSeconds(5),
+        ConnectionSettings settings = new ConnectionSettings(id, host, port, Duration.ofSeconds(2), Duration.ofSeconds(5),
                 new MqttSessionPolicy(true, Duration.ZERO), List.of(commands(id)), QUICK_RETRIES, clock).withTls(tls);
         Context context = vertx.getOrCreateContext();
         RecordingListener listener = new RecordingListener();
@@ -180,6 +198,7 @@ class TlsConnectionsTest {
     private static final class RecordingListener implements ConnectionListener {
         final AtomicInteger connects = new AtomicInteger();
         final Queue<String> failures = new ConcurrentLinkedQueue<>();
+        final Queue<String> losses = new ConcurrentLinkedQueue<>();
         final Queue<String> messages = new ConcurrentLinkedQueue<>();
 
         @Override
@@ -189,6 +208,7 @@ class TlsConnectionsTest {
 
         @Override
         public void connectionLost(String cause) {
+            losses.add(cause);
         }
 
         @Override
