@@ -15,11 +15,15 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code cloudcut broker}: the embedded broker alone, as configured, until stopped. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
         description = "Runs the embedded MQTT broker alone, as configured in broker-config/, until stopped (Ctrl-C).")
 final class BrokerCommand implements Callable<Integer> {
+
+    /** The broker stops in about 4 s; past this, Ctrl-C ends the JVM anyway. */
+    private static final long RELEASE_LIMIT_SECONDS = 30;
 
     @Spec
     CommandSpec spec;
@@ -38,6 +42,8 @@ final class BrokerCommand implements Callable<Integer> {
 
     /** Released by Ctrl-C (the JVM's shutdown hook), or by a test that has seen enough. */
     final CountDownLatch stopped = new CountDownLatch(1);
+    /** Counted down once the broker and its certificates are gone: the JVM halts when its shutdown hook returns. */
+    private final CountDownLatch released = new CountDownLatch(1);
 
     @Override
     public Integer call() throws InterruptedException {
@@ -55,7 +61,7 @@ final class BrokerCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + bad.getMessage());
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
-        Thread onCtrlC = new Thread(stopped::countDown, "cloudcut-broker-shutdown");
+        Thread onCtrlC = new Thread(this::stopAndWaitForRelease, "cloudcut-broker-shutdown");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         PrintWriter out = spec.commandLine().getOut();
         out.println(broker.description());
@@ -68,9 +74,19 @@ final class BrokerCommand implements Callable<Integer> {
         } finally {
             broker.close();
             closeQuietly(certificates);
+            released.countDown();
             removeHook(onCtrlC);
         }
         return CloudCutCommand.EXIT_OK;
+    }
+
+    private void stopAndWaitForRelease() {
+        stopped.countDown();
+        try {
+            released.await(RELEASE_LIMIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(RunCertificates certificates) {
