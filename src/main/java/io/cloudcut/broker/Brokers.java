@@ -14,7 +14,7 @@ public final class Brokers {
      *                         port in use, unreachable or malformed external URI, ...
      */
     public static Broker start(BrokerSettings settings) throws BrokerException {
-        return start(settings, null);
+        return start(settings, null, null);
     }
 
     /**
@@ -22,6 +22,20 @@ public final class Brokers {
      * to the topics it grants (null: everyone, everywhere). An external broker keeps its own rules.
      */
     public static Broker start(BrokerSettings settings, AccessPolicy access) throws BrokerException {
+        return start(settings, access, null);
+    }
+
+    /**
+     * As {@link #start(BrokerSettings, AccessPolicy)}, with a TLS listener beside the plain one unless
+     * {@code tls} is null.
+     *
+     * @throws BrokerException also when TLS is asked of an external broker: CloudCut configures only its own
+     */
+    public static Broker start(BrokerSettings settings, AccessPolicy access, BrokerTls tls) throws BrokerException {
+        if (!settings.isEmbedded() && tls != null) {
+            throw new BrokerException("TLS is run on the embedded broker only; " + settings.externalUri()
+                    + " is configured outside CloudCut");
+        }
         if (!settings.isEmbedded()) {
             return ExternalBroker.connect(settings.externalUri());
         }
@@ -31,7 +45,7 @@ public final class Brokers {
         if (settings.port() != null) {
             config = config.withPort(settings.port());
         }
-        return EmbeddedBroker.start(config, access);
+        return EmbeddedBroker.start(config, access, tls);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,15 +33,19 @@ public final class EmbeddedBroker implements Broker {
 
     private final EmbeddedConfig config;
     private final BrokerEndpoint endpoint;
+    /** Null without a TLS listener. */
+    private final BrokerEndpoint tlsEndpoint;
     private final BrokerFolders folders;
     private final EmbeddedHiveMQ hivemq;
     private final boolean accessControlled;
     private boolean running;
     private boolean closed;
 
-    private EmbeddedBroker(EmbeddedConfig config, BrokerFolders folders, EmbeddedHiveMQ hivemq, boolean accessControlled) {
+    private EmbeddedBroker(EmbeddedConfig config, int tlsPort, BrokerFolders folders, EmbeddedHiveMQ hivemq,
+                           boolean accessControlled) {
         this.config = config;
         this.endpoint = new BrokerEndpoint(config.bindAddress(), config.port());
+        this.tlsEndpoint = tlsPort == 0 ? null : new BrokerEndpoint(config.bindAddress(), tlsPort);
         this.folders = folders;
         this.hivemq = hivemq;
         this.accessControlled = accessControlled;
@@ -50,14 +55,16 @@ public final class EmbeddedBroker implements Broker {
      * Creates and starts a broker; on failure nothing is left behind (no thread, no folder).
      *
      * @param access who may connect and to which topics; null lets every client in to every topic
+     * @param tls    a TLS listener on a free port of the same address; null: none
      */
-    static EmbeddedBroker start(EmbeddedConfig requested, AccessPolicy access) throws BrokerException {
+    static EmbeddedBroker start(EmbeddedConfig requested, AccessPolicy access, BrokerTls tls) throws BrokerException {
         EmbeddedConfig config = withConcretePort(requested);
+        int tlsPort = tls == null ? 0 : freePort(config);
         BrokerFolders folders = BrokerFolders.create();
         EmbeddedBroker broker = null;
         try {
-            HiveMqConfigXml.write(config, folders.config());
-            broker = new EmbeddedBroker(config, folders, build(folders, access), access != null);
+            HiveMqConfigXml.write(config, tls, tlsPort, folders.config());
+            broker = new EmbeddedBroker(config, tlsPort, folders, build(folders, access), access != null);
             broker.start();
             LOG.info("Started {}", broker.description());
             return broker;
@@ -76,8 +83,12 @@ public final class EmbeddedBroker implements Broker {
             return config;
         }
         // Chosen once, up front, so that config.xml names it and a restart reuses it.
+        return config.withPort(freePort(config));
+    }
+
+    private static int freePort(EmbeddedConfig config) throws BrokerException {
         try {
-            return config.withPort(LoopbackPorts.freePort(config.bindInetAddress()));
+            return LoopbackPorts.freePort(config.bindInetAddress());
         } catch (IOException e) {
             throw new BrokerException("cannot find a free port on " + config.bindAddress() + ": " + e, e);
         }
@@ -103,8 +114,14 @@ public final class EmbeddedBroker implements Broker {
     }
 
     @Override
+    public Optional<BrokerEndpoint> tlsEndpoint() {
+        return Optional.ofNullable(tlsEndpoint);
+    }
+
+    @Override
     public String description() {
         return "embedded HiveMQ CE" + hiveMqVersion() + " on " + endpoint.host() + ":" + endpoint.port()
+                + (tlsEndpoint == null ? "" : ", TLS on " + tlsEndpoint.port())
                 + " (" + config.persistence().configName + (accessControlled ? ", identities and ACLs" : "") + ")";
     }
 

@@ -25,12 +25,17 @@ final class HiveMqConfigXml {
 
     /** Writes {@code config.xml} into {@code configFolder}; {@code config.port()} must be concrete. */
     static Path write(EmbeddedConfig config, Path configFolder) throws BrokerException {
-        if (config.port() == 0) {
+        return write(config, null, 0, configFolder);
+    }
+
+    /** As {@link #write(EmbeddedConfig, Path)}, with a TLS listener on {@code tlsPort} unless {@code tls} is null. */
+    static Path write(EmbeddedConfig config, BrokerTls tls, int tlsPort, Path configFolder) throws BrokerException {
+        if (config.port() == 0 || (tls != null && tlsPort == 0)) {
             throw new IllegalArgumentException("choose the free port before writing config.xml");
         }
         Path file = configFolder.resolve(FILE_NAME);
         try {
-            Files.writeString(file, render(config));
+            Files.writeString(file, render(config, tls == null ? "" : tlsListener(config, tls, tlsPort)));
         } catch (IOException e) {
             throw new BrokerException("cannot write HiveMQ configuration " + file + ": " + e, e);
         }
@@ -38,7 +43,7 @@ final class HiveMqConfigXml {
         return file;
     }
 
-    static String render(EmbeddedConfig config) {
+    static String render(EmbeddedConfig config, String tlsListener) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <!-- Written by CloudCut from broker-config/embedded.yaml on every start: do not edit. -->
@@ -48,7 +53,7 @@ final class HiveMqConfigXml {
                             <port>%d</port>
                             <bind-address>%s</bind-address>
                         </tcp-listener>
-                    </listeners>
+                %s    </listeners>
                     <mqtt>
                         <queued-messages>
                             <max-queue-size>%d</max-queue-size>
@@ -65,8 +70,33 @@ final class HiveMqConfigXml {
                         <enabled>false</enabled>
                     </anonymous-usage-statistics>
                 </hivemq>
-                """.formatted(config.port(), config.bindAddress(), config.maxQueuedMessages(),
+                """.formatted(config.port(), config.bindAddress(), tlsListener, config.maxQueuedMessages(),
                 config.maxKeepAliveSeconds(), config.persistence().configName);
+    }
+
+    /** A TLS listener on the same address; with a client trust store, client certificates are REQUIRED. */
+    private static String tlsListener(EmbeddedConfig config, BrokerTls tls, int tlsPort) {
+        String clientTrust = tls.clientTrust() == null ? "" : """
+                                <truststore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                </truststore>
+                                <client-authentication-mode>REQUIRED</client-authentication-mode>
+                """.formatted(tls.clientTrust().path(), tls.clientTrust().password());
+        return """
+                        <tls-tcp-listener>
+                            <port>%d</port>
+                            <bind-address>%s</bind-address>
+                            <tls>
+                                <keystore>
+                                    <path>%s</path>
+                                    <password>%s</password>
+                                    <private-key-password>%s</private-key-password>
+                                </keystore>
+                %s            </tls>
+                        </tls-tcp-listener>
+                """.formatted(tlsPort, config.bindAddress(), tls.keys().path(), tls.keys().password(),
+                tls.keys().password(), clientTrust);
     }
 
     private static void validate(Path file) throws BrokerException {

@@ -81,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
     ClusterOptions cluster;
 
     @Mixin
+    TlsOptions tls;
+
+    @Mixin
     TerminalOptions terminal;
 
     @Mixin
@@ -145,6 +148,7 @@ final class RunCommand implements Callable<Integer> {
             if (keepDiscovery) {
                 settings = settings.keepingDiscovery();
             }
+            settings = settings.securedBy(tls.security());
             if (openBroker) {
                 settings = settings.withOpenBroker();
             } else if (fleet.externalBroker == null) {

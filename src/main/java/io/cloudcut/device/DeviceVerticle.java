@@ -9,6 +9,7 @@ import io.cloudcut.mqtt.ConnectionSettings;
 import io.cloudcut.mqtt.ConnectionStats;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.mqtt.DeviceConnection;
+import io.cloudcut.trust.ClientTls;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
@@ -67,6 +68,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
      * cannot read the cloud's deadlines, and counts a token's lifetime from its receipt.
      */
     private final boolean ownClock;
+    private final ClientTls tls;
     private final Firmware firmware;
     private final Credentials credentials;
 
@@ -82,6 +84,8 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     private Activity activity = Activity.AT_REST;
     private long messagesReceived;
     private long malformedMessages;
+    /** The cause of the last refused attempt observed since the device was last connected. */
+    private String lastRefusal;
     /** Set when the run ends: completes once the device holds nothing it can still deliver. */
     private Promise<Void> finished;
     private boolean drainScheduled;
@@ -92,11 +96,18 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
      */
     public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
                           Credentials credentials) {
-        this(deviceId, model, linkHost, linkPort, clock, credentials, false);
+        this(deviceId, model, linkHost, linkPort, clock, credentials, null, false);
+    }
+
+    /** @param tls how the device verifies its link and which certificate it presents; null: plain TCP */
+    public DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
+                          Credentials credentials, ClientTls tls) {
+        this(deviceId, model, linkHost, linkPort, clock, credentials, tls, false);
     }
 
     private DeviceVerticle(String deviceId, DeviceModel model, String linkHost, int linkPort, ScenarioClock clock,
-                           Credentials credentials, boolean ownClock) {
+                           Credentials credentials, ClientTls tls, boolean ownClock) {
+        this.tls = tls;
         this.deviceId = deviceId;
         this.model = model;
         this.linkHost = linkHost;
@@ -110,7 +121,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     /** A device on a clock of its own, not the cloud's: {@link StandaloneDevice}. */
     static DeviceVerticle onItsOwnClock(String deviceId, DeviceModel model, String brokerHost, int brokerPort,
                                         ScenarioClock clock) {
-        return new DeviceVerticle(deviceId, model, brokerHost, brokerPort, clock, null, true);
+        return new DeviceVerticle(deviceId, model, brokerHost, brokerPort, clock, null, null, true);
     }
 
     @Override
@@ -126,7 +137,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         subscriptions.addAll(dashboard.subscriptions());
         connection = MqttStacks.create(model.client(), vertx, new ConnectionSettings(deviceId, linkHost, linkPort,
                 model.keepAlive(), model.connectTimeout(), model.mqttSession(), subscriptions, model.reconnect(), clock)
-                .withWill(dashboard.will()).withCredentials(credentials), this);
+                .withWill(dashboard.will()).withCredentials(credentials).withTls(tls), this);
         firmware.start(this);
         session.start();
         connection.open();
@@ -156,6 +167,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     @Override
     public void connected(ConnectAttempt attempt) {
+        lastRefusal = null;
         observe(ConnectionObserved.up(nowMillis(), deviceId, model.id(), attempt.startedAtMillis(), attempt.realMillis()));
         firmware.connectionChanged(true);
         dashboard.connected();
@@ -168,6 +180,18 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         observe(ConnectionObserved.down(nowMillis(), deviceId, model.id(), cause));
         firmware.connectionChanged(false);
         finishIfNothingDeliverable();
+    }
+
+    /**
+     * Over TLS, why attempts fail is what an operator needs (an expired or foreign certificate), so
+     * each new cause is observed once until the device connects again; over plain TCP, the losses say enough.
+     */
+    @Override
+    public void attemptFailed(String cause) {
+        if (tls != null && !cause.equals(lastRefusal)) {
+            lastRefusal = cause;
+            observe(ConnectionObserved.refused(nowMillis(), deviceId, model.id(), cause));
+        }
     }
 
     @Override

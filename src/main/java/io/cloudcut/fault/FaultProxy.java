@@ -31,13 +31,16 @@ import java.util.function.LongSupplier;
 public final class FaultProxy implements AutoCloseable {
 
     private final InetSocketAddress upstream;
+    /** Null: plain TCP on both sides. */
+    private final LinkTls tls;
     private final SharedByLinks shared;
     private final EventLoopGroup loops;
     private final Map<String, Link> links = new ConcurrentHashMap<>();
     private boolean closed;
 
-    private FaultProxy(InetSocketAddress upstream, LongSupplier clockNanos) {
+    private FaultProxy(InetSocketAddress upstream, LinkTls tls, LongSupplier clockNanos) {
         this.upstream = upstream;
+        this.tls = tls;
         this.shared = new SharedByLinks(clockNanos);
         // Daemon threads: a test that forgets close() must not keep the JVM alive.
         this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
@@ -49,7 +52,7 @@ public final class FaultProxy implements AutoCloseable {
      * measure rates (overload) measure them in real time.
      */
     public static FaultProxy create(String upstreamHost, int upstreamPort) {
-        return create(upstreamHost, upstreamPort, System::nanoTime);
+        return create(upstreamHost, upstreamPort, null, System::nanoTime);
     }
 
     /**
@@ -58,14 +61,24 @@ public final class FaultProxy implements AutoCloseable {
      * scenario minute sees the same fleet whatever the time scale.
      */
     public static FaultProxy create(String upstreamHost, int upstreamPort, ScenarioClock clock) {
-        return create(upstreamHost, upstreamPort, () -> clock.now().toNanos());
+        return create(upstreamHost, upstreamPort, null, () -> clock.now().toNanos());
     }
 
-    private static FaultProxy create(String upstreamHost, int upstreamPort, LongSupplier clockNanos) {
+    /** As {@link #create(String, int, ScenarioClock)}, every link with TLS on both sides (see {@link ProxyTls}). */
+    public static FaultProxy create(String upstreamHost, int upstreamPort, ScenarioClock clock, ProxyTls tls) {
+        return create(upstreamHost, upstreamPort, LinkTls.of(tls), () -> clock.now().toNanos());
+    }
+
+    /** As {@link #create(String, int)}, every link with TLS on both sides (see {@link ProxyTls}). */
+    public static FaultProxy create(String upstreamHost, int upstreamPort, ProxyTls tls) {
+        return create(upstreamHost, upstreamPort, LinkTls.of(tls), System::nanoTime);
+    }
+
+    private static FaultProxy create(String upstreamHost, int upstreamPort, LinkTls tls, LongSupplier clockNanos) {
         if (upstreamPort < 1 || upstreamPort > 65535) {
             throw new IllegalArgumentException("Upstream port out of range: " + upstreamPort);
         }
-        return new FaultProxy(new InetSocketAddress(upstreamHost, upstreamPort), clockNanos);
+        return new FaultProxy(new InetSocketAddress(upstreamHost, upstreamPort), tls, clockNanos);
     }
 
     /**
@@ -96,7 +109,7 @@ public final class FaultProxy implements AutoCloseable {
         if (links.containsKey(id)) {
             throw new IllegalArgumentException("Link '" + id + "' is already open");
         }
-        Link link = new Link(id, loops.next(), upstream, port, shared);
+        Link link = new Link(id, loops.next(), upstream, tls, port, shared);
         links.put(id, link);
         return link;
     }

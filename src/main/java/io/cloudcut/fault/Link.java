@@ -38,6 +38,8 @@ public final class Link {
     private final String id;
     private final EventLoop loop;
     private final InetSocketAddress upstream;
+    /** Null: plain TCP. */
+    private final LinkTls tls;
     private final ServerBootstrap listenerBootstrap;
     private final int port;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
@@ -50,10 +52,11 @@ public final class Link {
     private Channel listener;
 
     /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0. */
-    Link(String id, EventLoop loop, InetSocketAddress upstream, int listenPort, SharedByLinks shared) {
+    Link(String id, EventLoop loop, InetSocketAddress upstream, LinkTls tls, int listenPort, SharedByLinks shared) {
         this.id = id;
         this.loop = loop;
         this.upstream = upstream;
+        this.tls = tls;
         this.shared = shared;
         this.history = new ConnectionHistory(id, shared.events());
         this.listenerBootstrap = new ServerBootstrap()
@@ -344,7 +347,11 @@ public final class Link {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.pipeline().remove(this);
-            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened()).start();
+            if (tls != null) {
+                // Its handshake reads only once the connection reads, after the broker side is up.
+                ctx.pipeline().addFirst(tls.towardsDevice(ctx.alloc()));
+            }
+            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened(), tls).start();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
@@ -23,9 +24,14 @@ import java.util.function.Function;
 /** A device connection and its broker connection. Confined to the link's event loop. */
 final class ProxyConnection implements ProxiedConnection {
 
+    /** The name of each side's relay handler, which the MQTT and TLS handlers go before. */
+    private static final String RELAY = "relay";
+
     private final Link link;
     private final Channel client;
     private final InetSocketAddress upstreamAddress;
+    /** Null: plain TCP. */
+    private final LinkTls tls;
     private final Pipe up = new Pipe(this, Direction.UPSTREAM);
     private final Pipe down = new Pipe(this, Direction.DOWNSTREAM);
     private final DeviceCodec device = new DeviceCodec();
@@ -39,11 +45,12 @@ final class ProxyConnection implements ProxiedConnection {
     /** Null until connected to the broker. */
     private Channel upstream;
 
-    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress, ConnectionRecord record) {
+    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress, ConnectionRecord record, LinkTls tls) {
         this.link = link;
         this.client = client;
         this.upstreamAddress = upstreamAddress;
         this.record = record;
+        this.tls = tls;
     }
 
     ConnectionRecord record() {
@@ -52,7 +59,7 @@ final class ProxyConnection implements ProxiedConnection {
 
     /** Called on the accepted device channel, which does not read until the broker side is connected. */
     void start() {
-        client.pipeline().addLast(new RelayHandler(this, Direction.UPSTREAM));
+        client.pipeline().addLast(RELAY, new RelayHandler(this, Direction.UPSTREAM));
         link.accepted(this);
         if (!client.isOpen()) {
             return;
@@ -89,7 +96,15 @@ final class ProxyConnection implements ProxiedConnection {
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new RelayHandler(this, Direction.DOWNSTREAM))
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel broker) {
+                        if (tls != null) {
+                            broker.pipeline().addLast(tls.towardsBroker(broker.alloc(), upstreamAddress));
+                        }
+                        broker.pipeline().addLast(RELAY, new RelayHandler(ProxyConnection.this, Direction.DOWNSTREAM));
+                    }
+                })
                 .connect(upstreamAddress)
                 .addListener((ChannelFutureListener) this::upstreamConnected);
     }
@@ -262,7 +277,9 @@ final class ProxyConnection implements ProxiedConnection {
             return;
         }
         answering = true;
-        // Ahead of the relay handler, which then sees only the close.
-        client.pipeline().addFirst(new MqttDecoder(), MqttEncoder.INSTANCE, new ConnectAnswer(recorded));
+        // Ahead of the relay handler, which then sees only the close; behind TLS, if any.
+        client.pipeline().addBefore(RELAY, null, new MqttDecoder())
+                .addBefore(RELAY, null, MqttEncoder.INSTANCE)
+                .addBefore(RELAY, null, new ConnectAnswer(recorded));
     }
 }

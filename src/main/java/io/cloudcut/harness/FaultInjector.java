@@ -12,9 +12,11 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts links and cloud services into the state a phase's faults describe. Going from one phase to
@@ -25,6 +27,7 @@ final class FaultInjector {
 
     private final CloudControl cloud;
     private final BrokerFaults brokerFaults;
+    private final CertificateFaults certificateFaults;
     private final Fleet fleet;
     private final ObservationLog log;
     private final ScenarioClock clock;
@@ -32,9 +35,10 @@ final class FaultInjector {
     private Map<String, List<FaultSpec>> linkFaults = Map.of();
     private Map<String, ServiceCondition> servicesNotUp = Map.of();
 
-    FaultInjector(CloudControl cloud, BrokerFaults brokerFaults, Fleet fleet, ObservationLog log,
-                  ScenarioClock clock) {
+    FaultInjector(CloudControl cloud, BrokerFaults brokerFaults, CertificateFaults certificateFaults, Fleet fleet,
+                  ObservationLog log, ScenarioClock clock) {
         this.brokerFaults = brokerFaults;
+        this.certificateFaults = certificateFaults;
         this.cloud = cloud;
         this.fleet = fleet;
         this.log = log;
@@ -46,9 +50,12 @@ final class FaultInjector {
         brokerFaults.enter(faults.stream().filter(FaultSpec::targetsBroker).findFirst());
         Map<String, List<FaultSpec>> wantedLinks = new HashMap<>();
         Map<String, ServiceCondition> faultedServices = new LinkedHashMap<>();
+        Set<String> lapsedCertificates = new HashSet<>();
         for (FaultSpec fault : faults) {
             if (fault.targetsService()) {
                 faultedServices.put(fault.service(), condition(fault));
+            } else if (fault.onDevices()) {
+                devicesOf(fault).forEach(device -> lapsedCertificates.add(device.id()));
             } else if (fault.targetsLinks()) {
                 devicesOf(fault).forEach(device -> wantedLinks.computeIfAbsent(device.id(), id -> new ArrayList<>()).add(fault));
             }
@@ -60,6 +67,8 @@ final class FaultInjector {
                 changedLinks.put(device.id(), wanted);
             }
         }
+        // Before the links change: a device that a link fault of the same phase disconnects meets its lapsed certificate.
+        certificateFaults.lapseExactly(lapsedCertificates);
         linkFaults = wantedLinks;
         List<FaultSpec> before = active;
         active = List.copyOf(faults);

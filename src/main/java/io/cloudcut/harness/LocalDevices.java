@@ -25,22 +25,26 @@ import java.util.Map;
 final class LocalDevices implements DeviceHost {
 
     private final Vertx vertx;
+    /** Null: plain TCP. */
+    private final FleetTls tls;
     private final List<String> deployments = new ArrayList<>();
     private FaultProxy proxy;
 
-    LocalDevices(Vertx vertx) {
+    LocalDevices(Vertx vertx, FleetTls tls) {
         this.vertx = vertx;
+        this.tls = tls;
     }
 
     @Override
     public Future<Void> deploy(List<DeviceRef> devices, BrokerEndpoint broker, ScenarioClock clock,
                                Function<String, Credentials> identityOf) {
-        proxy = FaultProxy.create(broker.host(), broker.port(), clock);
+        proxy = tls == null ? FaultProxy.create(broker.host(), broker.port(), clock)
+                : FaultProxy.create(broker.host(), broker.port(), clock, tls.proxy());
         List<Future<String>> started = new ArrayList<>();
         for (DeviceRef device : devices) {
             Link link = proxy.openLink(device.id());
             started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock,
-                            identityOf.apply(device.id())))
+                            identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
                     .onSuccess(this::deployed));
         }
         return Future.all(started).mapEmpty();

@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.cluster.ClusterSettings;
 import io.cloudcut.identity.Identities;
+import io.cloudcut.trust.TransportSecurity;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,13 +16,17 @@ import java.time.Duration;
  * whether the devices' Home Assistant discovery configs stay on the broker when the run ends
  * ({@code keepDiscovery}; cleared by default); who is who on the broker ({@code identities}, null: new ones
  * drawn for each run), and whether the embedded broker lets anyone in anonymously to every topic
- * ({@code openBroker}; by default it admits only those identities, each to its own topics).
+ * ({@code openBroker}; by default it admits only those identities, each to its own topics); and how
+ * devices reach the broker ({@code security}: plain TCP by default, or TLS on the embedded broker's
+ * TLS listener, with client certificates for mutual TLS).
  */
 public record RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir,
                           Duration startupTimeout, ProgressListener progress, ClusterSettings cluster, int workers,
-                          boolean keepDiscovery, Identities identities, boolean openBroker) {
+                          boolean keepDiscovery, Identities identities, boolean openBroker,
+                          TransportSecurity security) {
 
     public RunSettings {
+        security = security == null ? TransportSecurity.PLAIN : security;
         startupTimeout = startupTimeout == null ? Duration.ofSeconds(60) : startupTimeout;
         progress = progress == null ? ProgressListener.SILENT : progress;
         if (workers < 0 || (workers > 0) != (cluster != null)) {
@@ -29,10 +34,10 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
         }
     }
 
-    /** Every device in this process. */
+    /** Every device in this process, on plain TCP. */
     public RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir, Duration startupTimeout,
                        ProgressListener progress) {
-        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0, false, null, false);
+        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0, false, null, false, null);
     }
 
     /** The embedded broker on a free port, configured from the project's {@code broker-config/}. */
@@ -43,31 +48,37 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
     /** The same run with its devices spread over {@code workers} workers of {@code cluster}. */
     public RunSettings onWorkers(ClusterSettings cluster, int workers) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery, identities, openBroker);
+                keepDiscovery, identities, openBroker, security);
     }
 
     /** The same run, leaving the devices' discovery configs and state on the broker when it ends. */
     public RunSettings keepingDiscovery() {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                true, identities, openBroker);
+                true, identities, openBroker, security);
     }
 
     /** The same run, told to {@code watcher} instead (which may pass it on to the listener it had). */
     public RunSettings watchedBy(ProgressListener watcher) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, watcher, cluster, workers,
-                keepDiscovery, identities, openBroker);
+                keepDiscovery, identities, openBroker, security);
     }
 
     /** The same run with these identities, so that the caller can connect as one of them. */
     public RunSettings withIdentities(Identities known) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery, known, openBroker);
+                keepDiscovery, known, openBroker, security);
     }
 
     /** The same run on an embedded broker without identities or ACLs, for tools that cannot log in. */
     public RunSettings withOpenBroker() {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery, identities, true);
+                keepDiscovery, identities, true, security);
+    }
+
+    /** The same run with its devices reaching the broker as {@code devicesBy} says. */
+    public RunSettings securedBy(TransportSecurity devicesBy) {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
+                keepDiscovery, identities, openBroker, devicesBy);
     }
 
     public boolean clustered() {

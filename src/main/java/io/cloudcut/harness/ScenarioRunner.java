@@ -4,7 +4,10 @@ import io.cloudcut.broker.Broker;
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
+import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
+import io.cloudcut.trust.RunCertificates;
+import io.cloudcut.trust.TransportSecurity;
 import io.cloudcut.cloud.Cloud;
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.cluster.ClusterNode;
@@ -17,12 +20,14 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.RunEndedObserved;
 import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.Durations;
+import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +71,8 @@ public final class ScenarioRunner {
         ProgressListener progress = settings.progress();
         progress.starting("broker");
         Identities identities = settings.identities() != null ? settings.identities() : Identities.generate();
-        try (Broker broker = startBroker(identities, scenario); ScenarioClock clock = ScenarioClock.stopped()) {
+        try (RunCertificates certificates = settings.security().encrypted() ? RunCertificates.generate() : null;
+             Broker broker = startBroker(identities, scenario, certificates); ScenarioClock clock = ScenarioClock.stopped()) {
             Vertx vertx = settings.clustered()
                     ? Waits.await(ClusterNode.join(settings.cluster(), true), "joining the cluster at " + settings.cluster().members())
                     : Vertx.vertx();
@@ -83,12 +89,13 @@ public final class ScenarioRunner {
                 log.listen(vertx);
                 HarnessMonitor monitor = HarnessMonitor.start(vertx);
                 progress.starting(broker.description());
+                awaitTlsHandshake(broker, certificates);
                 progress.brokerStarted(endpoint);
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
                 CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock,
                                 identities::cloudService),
                         "the cloud services could not connect to the broker");
-                host = deviceHost(vertx, log);
+                host = deviceHost(vertx, log, certificates);
                 Fleet fleet = new Fleet(scenario, host, external);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
@@ -105,7 +112,9 @@ public final class ScenarioRunner {
                 });
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
-                Waits.await(fleet.deploy(endpoint, clock, identities::device), "the devices could not start");
+                // Devices reach the TLS listener when there is one; the cloud and the harness stay on the plain one.
+                Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
+                        "the devices could not start");
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().size());
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx, identities.phoneApp());
@@ -117,7 +126,8 @@ public final class ScenarioRunner {
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
-                        new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer), fleet, log,
+                        new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
+                                new CertificateFaults(certificates), fleet, log,
                                 clock),
                         prober, pacer, monitor, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
@@ -170,6 +180,20 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("scenario " + scenario.name()
                     + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
         }
+        scenario.phases().stream().filter(phase -> phase.faults().stream().anyMatch(FaultSpec::onDevices)).findFirst()
+                .filter(phase -> settings.security() != TransportSecurity.MUTUAL_TLS)
+                .ifPresent(phase -> {
+                    throw new IllegalArgumentException("phase '" + phase.name() + "' of scenario " + scenario.name()
+                            + " lets client certificates expire (cert-expiry), which devices have only with --mtls");
+                });
+        if (settings.security().encrypted() && (settings.externalBroker() != null || settings.clustered())) {
+            throw new IllegalArgumentException("--tls and --mtls run on the embedded broker with every device in this"
+                    + " process: drop --broker and --workers");
+        }
+        if (settings.security().encrypted() && !scenario.external().isEmpty()) {
+            throw new IllegalArgumentException("--tls and --mtls are for emulated devices: scenario " + scenario.name()
+                    + " has external devices, which reach the broker over plain TCP");
+        }
         DescriptorBudget.check(scenario, settings.externalBroker() == null, settings.workers());
         Traffic traffic = Traffic.of(scenario);
         double carried = traffic.fastestCarriedScale();
@@ -211,9 +235,11 @@ public final class ScenarioRunner {
     }
 
     /** The devices here, or on the first idle workers to answer the roll call. */
-    private DeviceHost deviceHost(Vertx vertx, ObservationLog log) throws InfrastructureException {
+    private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates)
+            throws InfrastructureException {
         if (!settings.clustered()) {
-            return new LocalDevices(vertx);
+            return new LocalDevices(vertx, certificates == null ? null
+                    : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS));
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
         return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),
@@ -228,21 +254,42 @@ public final class ScenarioRunner {
     }
 
     /**
+     * The broker's TLS listener, if any, completes a handshake with the proxy's certificate, as every
+     * link will: a listener that cannot is a clear error here rather than a fleet that never connects.
+     */
+    private void awaitTlsHandshake(Broker broker, RunCertificates certificates) throws InfrastructureException {
+        if (broker.tlsEndpoint().isEmpty()) {
+            return;
+        }
+        BrokerEndpoint tls = broker.tlsEndpoint().get();
+        try {
+            certificates.proxyClient().handshake(tls.host(), tls.port(), (int) settings.startupTimeout().toMillis());
+        } catch (IOException failed) {
+            throw new InfrastructureException("the broker's TLS listener on " + tls.port() + " refused a handshake: "
+                    + failed.getMessage(), failed);
+        }
+    }
+
+    /**
      * The run's broker, admitting only the run's identities unless the run asked for an open broker,
      * or its scenario has external devices: processes CloudCut does not run cannot know this run's
-     * passwords.
+     * passwords. With {@code certificates}, it gets a TLS listener, which requires client
+     * certificates for mutual TLS.
      */
-    private Broker startBroker(Identities identities, Scenario scenario) throws InfrastructureException {
+    private Broker startBroker(Identities identities, Scenario scenario, RunCertificates certificates)
+            throws InfrastructureException {
         BrokerSettings brokerSettings = settings.externalBroker() != null
                 ? BrokerSettings.external(settings.externalBroker())
                 : new BrokerSettings(null, settings.brokerPort(), settings.brokerConfigDir());
+        BrokerTls tls = certificates == null ? null : new BrokerTls(certificates.brokerKeyStore(),
+                settings.security() == TransportSecurity.MUTUAL_TLS ? certificates.caTrustStore() : null);
         boolean open = settings.openBroker() || !scenario.external().isEmpty();
         if (open && !settings.openBroker()) {
             settings.progress().starting("an open broker (no identities or ACLs): the scenario's external devices"
                     + " cannot know this run's passwords");
         }
         try {
-            return Brokers.start(brokerSettings, open ? null : identities);
+            return Brokers.start(brokerSettings, open ? null : identities, tls);
         } catch (BrokerException failed) {
             throw new InfrastructureException("broker: " + failed.getMessage(), failed);
         }

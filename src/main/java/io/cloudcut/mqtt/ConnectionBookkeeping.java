@@ -104,6 +104,11 @@ final class ConnectionBookkeeping {
         return settings.reconnect().givesUpAfter(failedInARow.incrementAndGet());
     }
 
+    /** From any thread: tells the listener, on the context, why an attempt failed. */
+    void refused(String cause) {
+        onContext(() -> listener.attemptFailed(cause));
+    }
+
     /** On the context, after the library's reconnect was stopped. */
     void gaveUp() {
         gaveUp = true;

@@ -11,6 +11,13 @@ public interface ConnectionListener {
     /** An established connection was lost; the stack is already reconnecting unless it gave up. */
     void connectionLost(String cause);
 
+    /**
+     * A connect attempt failed, with its cause in words ("TLS refused: certificate expired"); the
+     * stack retries unless it gives up. Many stacks retry often: a listener keeps what it needs.
+     */
+    default void attemptFailed(String cause) {
+    }
+
     /** The stack stopped reconnecting after this many failed attempts. */
     void gaveUp(int attempts);
 

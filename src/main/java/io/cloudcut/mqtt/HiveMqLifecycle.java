@@ -2,6 +2,9 @@ package io.cloudcut.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
+import com.hivemq.client.mqtt.MqttClientSslConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfig;
+import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedListener;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
@@ -45,14 +48,21 @@ final class HiveMqLifecycle implements MqttClientConnectedListener, MqttClientDi
                                      ReconnectSchedule reconnects, Runnable subscribeThenReport) {
         HiveMqLifecycle lifecycle = new HiveMqLifecycle(settings, book, reconnects, subscribeThenReport);
         long ackTimeout = LibraryTimings.ackTimeoutMillis(settings);
+        MqttClientTransportConfigBuilder transport = MqttClientTransportConfig.builder()
+                .serverHost(settings.host())
+                .serverPort(settings.port())
+                .socketConnectTimeout(ackTimeout, TimeUnit.MILLISECONDS)
+                .mqttConnectTimeout(ackTimeout, TimeUnit.MILLISECONDS);
+        if (settings.tls() != null) {
+            // The library verifies the broker's name against its certificate by default.
+            transport.sslConfig(MqttClientSslConfig.builder()
+                    .trustManagerFactory(settings.tls().trust())
+                    .keyManagerFactory(settings.tls().keys())
+                    .build());
+        }
         return MqttClient.builder()
                 .identifier(settings.clientId())
-                .transportConfig()
-                    .serverHost(settings.host())
-                    .serverPort(settings.port())
-                    .socketConnectTimeout(ackTimeout, TimeUnit.MILLISECONDS)
-                    .mqttConnectTimeout(ackTimeout, TimeUnit.MILLISECONDS)
-                    .applyTransportConfig()
+                .transportConfig(transport.build())
                 // Scenario time, read back as the library's proposal in onDisconnected; the library
                 // refuses an initial delay of zero.
                 .automaticReconnect()
@@ -84,10 +94,21 @@ final class HiveMqLifecycle implements MqttClientConnectedListener, MqttClientDi
             waitOnScenarioClock(reconnector, settings.reconnect().initialDelay());
             return;
         }
+        String cause = ConnectFailures.describe(context.getCause(), settings);
         if (reconnector.getAttempts() == 0) {
-            String cause = String.valueOf(context.getCause().getMessage());
-            book.onContext(() -> book.lost(cause));
-        } else if (book.attemptFailed()) {
+            // Also the first connect, which failed if there was no connection to lose.
+            book.onContext(() -> {
+                if (book.isConnected()) {
+                    book.lost(cause);
+                } else {
+                    book.refused(cause);
+                }
+            });
+            waitOnScenarioClock(reconnector, Duration.ofNanos(reconnector.getDelay(TimeUnit.NANOSECONDS)));
+            return;
+        }
+        book.refused(cause);
+        if (book.attemptFailed()) {
             reconnector.reconnect(false);
             book.onContext(book::gaveUp);
             return;

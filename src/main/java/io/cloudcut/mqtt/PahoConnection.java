@@ -81,7 +81,7 @@ abstract class PahoConnection extends LibraryConnection {
     protected abstract void pahoClose() throws Exception;
 
     static String brokerUri(ConnectionSettings settings) {
-        return "tcp://" + settings.host() + ":" + settings.port();
+        return (settings.tls() == null ? "tcp://" : "ssl://") + settings.host() + ":" + settings.port();
     }
 
     /** Makes the version's client: Paho refuses a malformed server URI or client id there, a settings error. */
@@ -176,12 +176,14 @@ abstract class PahoConnection extends LibraryConnection {
                 }
             }, failure -> {
                 if (deadline.metInTime()) {
+                    book.refused(ConnectFailures.describe(failure, settings));
                     attemptFailed();
                 }
             }));
         } catch (Exception notStarted) {
             LOG.debug("{}: connect not started: {}", settings.clientId(), notStarted.toString());
             if (deadline.metInTime()) {
+                book.refused(ConnectFailures.describe(notStarted, settings));
                 attemptFailed();
             }
         }
@@ -196,6 +198,7 @@ abstract class PahoConnection extends LibraryConnection {
 
     /** On the context: an attempt past its {@link ConnectDeadline} is dropped, then counts as failed. */
     private void abandonAttempt() {
+        book.refused("no CONNACK within " + LibraryTimings.ackTimeoutMillis(settings) + " ms");
         drop(this::attemptFailed);
     }
 

@@ -40,6 +40,10 @@ final class PahoV3Connection extends PahoConnection {
             options.setUserName(settings.credentials().username());
             options.setPassword(settings.credentials().password().toCharArray());
         }
+        if (settings.tls() != null) {
+            options.setSocketFactory(settings.tls().sslContext().getSocketFactory());
+            options.setHttpsHostnameVerificationEnabled(true);
+        }
         client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
         client.setCallback(new Callbacks());
     }

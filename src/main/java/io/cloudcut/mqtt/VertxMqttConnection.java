@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 
@@ -149,6 +151,14 @@ final class VertxMqttConnection implements DeviceConnection {
         if (settings.credentials() != null) {
             settings.credentials().applyTo(options);
         }
+        if (settings.tls() != null) {
+            options.setSsl(true)
+                    .setHostnameVerificationAlgorithm("HTTPS")
+                    .setTrustOptions(TrustOptions.wrap(settings.tls().trust()));
+            if (settings.tls().presentsCertificate()) {
+                options.setKeyCertOptions(KeyCertOptions.wrap(settings.tls().keys()));
+            }
+        }
         MqttClient attempt = MqttClient.create(vertx, options);
         client = attempt;
         attempt.publishHandler(message -> {
@@ -171,7 +181,7 @@ final class VertxMqttConnection implements DeviceConnection {
                 return;
             }
             if (connack.failed()) {
-                failed(attempt, connack.cause().getMessage());
+                failed(attempt, ConnectFailures.describe(connack.cause(), settings));
                 return;
             }
             subscribe(attempt).onComplete(done -> {
@@ -238,6 +248,7 @@ final class VertxMqttConnection implements DeviceConnection {
         client = null;
         failedAttempts++;
         failedInARow++;
+        listener.attemptFailed(cause);
         scheduleReconnect();
     }
 

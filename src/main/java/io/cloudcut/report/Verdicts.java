@@ -158,7 +158,7 @@ public final class Verdicts {
         List<Double> resolutions = new ArrayList<>();
         byDevice.values().forEach(changes -> {
             ConnectionObserved before = changes.stream().filter(c -> c.atMillis() < outageEnd)
-                    .filter(c -> !ConnectionObserved.GAVE_UP.equals(c.change()))
+                    .filter(c -> !ConnectionObserved.GAVE_UP.equals(c.change()) && !ConnectionObserved.REFUSED.equals(c.change()))
                     .reduce((first, second) -> second).orElse(null);
             boolean wasDown = before != null && ConnectionObserved.DOWN.equals(before.change());
             changes.stream().filter(c -> c.atMillis() >= outageEnd && ConnectionObserved.UP.equals(c.change()))

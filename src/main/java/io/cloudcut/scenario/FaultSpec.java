@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A fault a phase applies at its start and reverts at its end.
@@ -21,6 +23,10 @@ import java.util.Set;
  *   {@code devices}, optionally only the first {@code percent} of them; one of {@link #LINK_FAULTS},
  *   in one {@code direction} ({@code upstream}, {@code downstream}; default both) with its
  *   {@code attributes} (times in milliseconds of real time, like the network they delay).</li>
+ *   <li>On the devices behind those links, the same targets: one of {@link #DEVICE_FAULTS}.
+ *   {@code cert-expiry} (mutual TLS runs only) lets the devices' client certificates lapse at the
+ *   phase's start: connections already up stay up, as TLS checks certificates only in a handshake,
+ *   and every reconnect is refused; at the phase's end the certificates are renewed.</li>
  * </ul>
  */
 public record FaultSpec(String service, String broker, String link, List<String> devices, Integer percent,
@@ -31,6 +37,8 @@ public record FaultSpec(String service, String broker, String link, List<String>
             "bandwidth", "blackhole", "flap", "latency", "loss", "refuse", "reset", "slow-close",
             "refuse-connect", "disconnect", "drop-publish", "lose-publish", "delay-publish", "withhold-puback", "duplicate-publish",
             "unresolvable", "overload");
+    /** Fault kinds on the devices behind links, which take the same targets as link faults. */
+    public static final Set<String> DEVICE_FAULTS = Set.of("cert-expiry");
     /** Fault kinds a cloud service takes. */
     public static final Set<String> SERVICE_FAULTS = Set.of("down", "error", "slow", "throttled");
     /** Fault kinds the broker takes. */
@@ -49,7 +57,8 @@ public record FaultSpec(String service, String broker, String link, List<String>
         devices = devices == null ? null : List.copyOf(devices);
         attributes = Map.copyOf(Checks.orDefault(attributes, Map.of()));
         String targetKind = service != null ? "service" : broker != null ? "broker" : "link";
-        Set<String> known = service != null ? SERVICE_FAULTS : broker != null ? BROKER_FAULTS : LINK_FAULTS;
+        Set<String> known = service != null ? SERVICE_FAULTS : broker != null ? BROKER_FAULTS
+                : Stream.concat(LINK_FAULTS.stream(), DEVICE_FAULTS.stream()).collect(Collectors.toSet());
         Checks.check(known.contains(fault), "unknown " + targetKind + " fault '"
                 + fault + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
         if (broker != null) {
@@ -63,6 +72,10 @@ public record FaultSpec(String service, String broker, String link, List<String>
             Checks.check(percent == null || (percent >= 1 && percent <= 100), "percent must be between 1 and 100");
             Checks.check(direction == null || DIRECTIONS.contains(direction),
                     "direction must be upstream, downstream or both");
+            if (DEVICE_FAULTS.contains(fault)) {
+                Checks.check(direction == null && attributes.isEmpty(),
+                        "a '" + fault + "' fault takes no 'direction' and no attributes");
+            }
         }
     }
 
@@ -76,6 +89,11 @@ public record FaultSpec(String service, String broker, String link, List<String>
 
     public boolean targetsLinks() {
         return service == null && broker == null;
+    }
+
+    /** Whether it acts on the devices behind the targeted links (their certificates), not on the links. */
+    public boolean onDevices() {
+        return targetsLinks() && DEVICE_FAULTS.contains(fault);
     }
 
     /** For a broker {@code restart}: how often, in scenario time. */

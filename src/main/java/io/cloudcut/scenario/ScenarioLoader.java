@@ -257,7 +257,7 @@ public final class ScenarioLoader {
                     throw document.error(at + "/link", "link target '" + fault.link()
                             + "' is neither 'all' nor a model of the fleet");
                 }
-                if (fault.targetsLinks()) {
+                if (fault.targetsLinks() && !fault.onDevices()) {
                     Optional<String> problem = linkFaults.problem(fault.fault(), fault.attributes(), fault.direction());
                     if (problem.isPresent()) {
                         throw document.error(at + (fault.attributes().isEmpty() ? "/fault" : "/attributes"), problem.get());

@@ -210,6 +210,22 @@ class ScenarioLoaderTest {
                 .hasMessageContaining("a 'throttled' service fault takes only queue, rate, not 'every'");
     }
 
+    @Test
+    void certExpiryTargetsAModelsDevices_andTakesNoDirectionOrAttributes(@TempDir Path dir) throws Exception {
+        String expiry = """
+                name: x
+                fleet: [{model: vacuum-local-first}]
+                phases:
+                  - {name: b, kind: baseline, duration: 1h}
+                  - {name: lapsed, kind: outage, duration: 1h, faults: [{link: vacuum-local-first, fault: cert-expiry%s}]}
+                """;
+        FaultSpec fault = loader.load(write(dir, "ok.yaml", expiry.formatted(""))).phases().get(1).faults().get(0);
+        assertThat(fault.onDevices()).isTrue();
+        Path directed = write(dir, "d.yaml", expiry.formatted(", direction: upstream"));
+        assertThatThrownBy(() -> loader.load(directed)).hasMessageStartingWith(directed + ":5:")
+                .hasMessageContaining("a 'cert-expiry' fault takes no 'direction' and no attributes");
+    }
+
     /** A scenario whose outage throttles auth, {@code rate} on line 12, column 11. */
     private static String throttledAuth(String rate) {
         return """

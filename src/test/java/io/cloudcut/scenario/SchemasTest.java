@@ -91,11 +91,13 @@ class SchemasTest {
     }
 
     @Test
-    void theScenarioSchemaNamesTheLinkFaultsTheLoaderKnows() throws IOException {
+    void theScenarioSchemaNamesTheLinkAndDeviceFaultsTheLoaderKnows() throws IOException {
         JsonObject schema = new JsonObject(Files.readString(Project.file("schemas/scenario.schema.json")));
 
         assertThat(schema.getJsonObject("$defs").getJsonObject("linkFault").getJsonArray("enum").getList())
                 .containsExactlyInAnyOrderElementsOf(FaultSpec.LINK_FAULTS);
+        assertThat(schema.getJsonObject("$defs").getJsonObject("deviceFault").getJsonArray("enum").getList())
+                .containsExactlyInAnyOrderElementsOf(FaultSpec.DEVICE_FAULTS);
     }
 
     @Test

@@ -1,0 +1,64 @@
+package io.cloudcut.mqtt;
+
+import javax.net.ssl.SSLException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateExpiredException;
+import java.util.Locale;
+
+/**
+ * Why a connect attempt failed, in words for the report. A TLS refusal comes as one exception among
+ * the causes, worded by the JDK ("Received fatal alert: certificate_expired"), whichever stack made
+ * the attempt: it is named here so that an expired certificate reads the same on every stack.
+ */
+final class ConnectFailures {
+
+    static final String EXPIRED = "TLS refused: certificate expired";
+    private static final String CLOSED = "connection closed";
+
+    private ConnectFailures() {
+    }
+
+    /** The cause of a failed attempt made with {@code settings}. */
+    static String describe(Throwable failure, ConnectionSettings settings) {
+        String described = describe(failure);
+        if (settings.tls() != null && settings.tls().certificateExpired() && refusedByPeer(described)) {
+            return EXPIRED;
+        }
+        return described;
+    }
+
+    private static boolean refusedByPeer(String described) {
+        return described.startsWith("TLS ") || described.equalsIgnoreCase("closed") || described.equals(CLOSED);
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure == null) {
+            return CLOSED;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            String tls = tlsReason(cause);
+            if (tls != null) {
+                return tls;
+            }
+        }
+        return String.valueOf(failure.getMessage());
+    }
+
+    private static String tlsReason(Throwable cause) {
+        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+        if (cause instanceof CertificateExpiredException || message.contains("certificate_expired")) {
+            return EXPIRED;
+        }
+        if (cause instanceof CertPathValidatorException || message.contains("pkix path")) {
+            return "TLS refused: the broker's certificate is not trusted";
+        }
+        if (message.contains("certificate_unknown") || message.contains("bad_certificate")
+                || message.contains("certificate_required")) {
+            return "TLS refused: the broker did not accept the device's certificate (" + message + ")";
+        }
+        if (cause instanceof SSLException) {
+            return "TLS failed: " + cause.getMessage();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.report.FunctionReport;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.ModelVerdict;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import io.cloudcut.testing.RunsAlone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A cert-expiry fault on one model of a mutual TLS run, with a disconnect in the same phase so that
+ * the devices must hand in their lapsed certificates: that model's cloud functions are lost while
+ * its local ones are kept, the other model is untouched, the refusals say "certificate expired",
+ * and every device is back once the certificates are renewed.
+ * Runs alone: the fleet's TLS handshakes at the start cost CPU that, beside other forks, reads as an
+ * unhealthy harness baseline.
+ */
+@RunsAlone
+class CertificateExpiryRunTest {
+
+    private static final String SCENARIO = """
+            name: cert-expiry
+            description: The local-first vacuums' certificates lapse and they are kicked off; the doorbells keep theirs
+            timeScale: 3600
+            probe:
+              rounds: 2
+              timeout: 1500ms
+            fleet:
+              - model: vacuum-local-first
+                count: 2
+              - model: doorbell-cloud-only
+                count: 1
+            phases:
+              - name: baseline
+                kind: baseline
+                duration: 1h
+              - name: expired
+                kind: outage
+                duration: 2h
+                faults:
+                  - link: vacuum-local-first
+                    fault: cert-expiry
+                  - link: vacuum-local-first
+                    fault: disconnect
+              - name: renewed
+                kind: recovery
+                duration: 2h
+            """;
+
+    @Test
+    void lapsedCertificates_loseTheModelsCloudFunctions_keepItsLocalOnes_untilRenewed(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("cert-expiry.yaml"), SCENARIO);
+        Path reports = dir.resolve("report");
+
+        CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(), "--mtls",
+                "--report-dir", reports.toString());
+
+        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
+        ModelReport vacuum = report.model("vacuum-local-first");
+        assertThat(vacuum.verdict()).isEqualTo(ModelVerdict.LOCAL_FUNCTION_KEPT);
+        for (FunctionReport function : vacuum.functions()) {
+            if (function.path().equals("local")) {
+                assertThat(function.phases().get("expired").failed()).as("local %s while expired", function.name()).isZero();
+            } else if (function.phases().get("expired").total() > 0) {
+                assertThat(function.phases().get("expired").ok()).as("cloud %s while expired", function.name()).isZero();
+            }
+        }
+        for (FunctionReport function : report.model("doorbell-cloud-only").functions()) {
+            assertThat(function.phases().get("expired").failed()).as("untouched doorbell %s", function.name()).isZero();
+        }
+        for (ModelReport model : report.models()) {
+            assertThat(model.recovery().recovered()).as("%s back once renewed", model.model()).isEqualTo(model.devices());
+        }
+        String observations = Files.readString(reports.resolve("observations.jsonl"));
+        assertThat(observations).contains("\"device\":\"vacuum-local-first-1\",\"model\":\"vacuum-local-first\","
+                + "\"change\":\"refused\",\"cause\":\"TLS refused: certificate expired\"");
+        assertThat(observations).doesNotContain("\"device\":\"doorbell-cloud-only-1\",\"model\":\"doorbell-cloud-only\","
+                + "\"change\":\"refused\"");
+    }
+
+    @Test
+    void certExpiryWithoutClientCertificates_isBadInput(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("cert-expiry.yaml"), SCENARIO);
+
+        CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(), "--tls");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("phase 'expired'", "cert-expiry", "--mtls");
+    }
+}

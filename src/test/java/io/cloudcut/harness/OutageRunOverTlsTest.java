@@ -1,0 +1,39 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Project;
+import io.cloudcut.testing.RunsAlone;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The short outage with every device on mutual TLS (its own certificate, verified; the broker's
+ * verified too), one device per model: encryption must not change the answer.
+ * Runs alone: the fleet's TLS handshakes at the start cost CPU that, beside other forks, reads as an
+ * unhealthy harness baseline.
+ */
+@RunsAlone
+class OutageRunOverTlsTest {
+
+    @Test
+    void theShortOutageGivesTheSameVerdictsOverMutualTls(@TempDir Path reports) throws Exception {
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--mtls", "--devices-per-model", "1", "--report-dir", reports.toString());
+
+        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
+        assertThat(report.broker()).contains("TLS on");
+        OutageVerdicts.assertShortOutageVerdicts(report);
+        // Attempts into the blackhole fail for want of a CONNACK, and over TLS say so; none for a certificate.
+        assertThat(Files.readString(reports.resolve("observations.jsonl")))
+                .contains("\"change\":\"refused\",\"cause\":\"no CONNACK within 1000 ms\"")
+                .doesNotContain("TLS refused");
+    }
+}
