@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAck;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
@@ -21,7 +22,15 @@ final class HiveMqV3Connection extends HiveMqConnection {
 
     HiveMqV3Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
-        this.client = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport).useMqttVersion3().buildAsync();
+        Mqtt3ClientBuilder builder = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport)
+                .useMqttVersion3();
+        if (settings.credentials() != null) {
+            // On the client, not on its first CONNECT: the library's automatic reconnect sends a
+            // CONNECT of its own, which carried no credentials (a broker with identities refused it).
+            builder.simpleAuth().username(settings.credentials().username())
+                    .password(settings.credentials().passwordBytes()).applySimpleAuth();
+        }
+        this.client = builder.buildAsync();
     }
 
     @Override
@@ -32,10 +41,6 @@ final class HiveMqV3Connection extends HiveMqConnection {
         if (settings.will() != null) {
             connect.willPublish().topic(settings.will().topic()).payload(settings.will().payload().getBytes(StandardCharsets.UTF_8))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
-        }
-        if (settings.credentials() != null) {
-            connect.simpleAuth().username(settings.credentials().username())
-                    .password(settings.credentials().passwordBytes()).applySimpleAuth();
         }
         connect.send();
     }

@@ -4,6 +4,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAck;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
@@ -22,7 +23,15 @@ final class HiveMqV5Connection extends HiveMqConnection {
 
     HiveMqV5Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
-        this.client = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport).useMqttVersion5().buildAsync();
+        Mqtt5ClientBuilder builder = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport)
+                .useMqttVersion5();
+        if (settings.credentials() != null) {
+            // On the client, not on its first CONNECT: the library's automatic reconnect sends a
+            // CONNECT of its own, which carried no credentials (a broker with identities refused it).
+            builder.simpleAuth().username(settings.credentials().username())
+                    .password(settings.credentials().passwordBytes()).applySimpleAuth();
+        }
+        this.client = builder.buildAsync();
     }
 
     @Override
@@ -34,10 +43,6 @@ final class HiveMqV5Connection extends HiveMqConnection {
         if (settings.will() != null) {
             connect.willPublish().topic(settings.will().topic()).payload(settings.will().payload().getBytes(StandardCharsets.UTF_8))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
-        }
-        if (settings.credentials() != null) {
-            connect.simpleAuth().username(settings.credentials().username())
-                    .password(settings.credentials().passwordBytes()).applySimpleAuth();
         }
         connect.send();
     }
