@@ -16,6 +16,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -223,16 +224,42 @@ final class Timeline {
     }
 
     /**
-     * Measures each device's recovery (see {@link Recovery}) until the phase ends, or until every
-     * device is back or has given up when the phase {@linkplain Phase#untilAllBack() ends then}.
+     * Measures each device's recovery (see {@link Recovery}) until the phase ends, or, when the phase
+     * {@linkplain Phase#untilAllBack() ends then}, until every device is back: its functions work and
+     * it is connected again (a device whose functions are all local works before it reconnects), or
+     * it has given up.
      */
     private void recover(Phase phase, Duration end) throws InfrastructureException {
         AtomicInteger recovered = new AtomicInteger();
         Future<List<RecoveryObserved>> results = new Recovery(vertx, fleet, log, clock, prober, scenario.probe(), onHarness)
                 .measure(phase, end, result -> progress.recoveryProgress(phase, recovered.incrementAndGet(),
                         fleet.devices().size()));
-        awaitMoment(end, phase.untilAllBack() ? results : Promise.promise().future());
+        awaitMoment(end, phase.untilAllBack() ? results.compose(all -> online(fleet.emulated(), end))
+                : Promise.promise().future());
         Waits.await(results, "measuring recovery");
+    }
+
+    /** Once a second: completes when every device is connected or has given up, or the clock reaches {@code end}. */
+    private Future<Void> online(List<DeviceRef> devices, Duration end) {
+        if (devices.isEmpty() || clock.now().compareTo(end) >= 0) {
+            return Future.succeededFuture();
+        }
+        List<Future<JsonObject>> statuses = devices.stream().map(fleet::status).toList();
+        return Future.join(statuses).transform(answered -> {
+            List<DeviceRef> offline = new ArrayList<>();
+            for (int i = 0; i < devices.size(); i++) {
+                JsonObject status = statuses.get(i).succeeded() ? statuses.get(i).result() : null;
+                if (status == null || !(status.getBoolean("connected", false) || status.getBoolean("needsPerson", false))) {
+                    offline.add(devices.get(i));
+                }
+            }
+            if (offline.isEmpty()) {
+                return Future.succeededFuture();
+            }
+            Promise<Void> later = Promise.promise();
+            vertx.setTimer(1000, tick -> online(offline, end).onComplete(later));
+            return later.future();
+        });
     }
 
     /** Whether the next phase takes away or changes link faults this one has: devices will reconnect. */
