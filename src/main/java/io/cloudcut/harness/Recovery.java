@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ final class Recovery {
     private final Prober prober;
     private final ProbeSettings probe;
     private final Executor onHarness;
+    /** Every probe of the phase, answered or not. */
+    private final List<Future<ProbeObserved>> started = Collections.synchronizedList(new ArrayList<>());
     /** Real time: how long after a round started the same device's next periodic round may start. */
     private final long roundSpacingMillis;
 
@@ -95,8 +98,17 @@ final class Recovery {
             }));
             onHarness.execute(device::periodicRound);
         }
+        // Also every probe started meanwhile: a round beside the one that found the device back may
+        // still wait for an answer, and its observation belongs to the run, before its end.
         return Future.all(results).<List<RecoveryObserved>>map(all -> all.list())
+                .compose(all -> Future.join(startedSoFar()).transform(probed -> Future.succeededFuture(all)))
                 .onComplete(done -> log.unwatch(nudges));
+    }
+
+    private List<Future<ProbeObserved>> startedSoFar() {
+        synchronized (started) {
+            return new ArrayList<>(started);
+        }
     }
 
     /** The device a reconnect or a new session is about, null for any other observation. */
@@ -176,6 +188,7 @@ final class Recovery {
             for (FunctionSpec function : ref.model().functions()) {
                 probes.add(prober.probe(phase.name(), round, false, ref, function, probe.recoveryTimeout())
                         .onSuccess(log::add));
+                started.add(probes.get(probes.size() - 1));
             }
             return Future.join(probes).compose(all -> {
                 boolean back = probes.stream().allMatch(done -> done.succeeded() && done.result().ok());

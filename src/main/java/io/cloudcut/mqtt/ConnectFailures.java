@@ -14,6 +14,7 @@ final class ConnectFailures {
 
     static final String EXPIRED = "TLS refused: certificate expired";
     private static final String CLOSED = "connection closed";
+    private static final String CLOSED_DURING_TLS = "TLS refused: closed by the other side before the connection was up";
 
     private ConnectFailures() {
     }
@@ -21,10 +22,21 @@ final class ConnectFailures {
     /** The cause of a failed attempt made with {@code settings}. */
     static String describe(Throwable failure, ConnectionSettings settings) {
         String described = describe(failure);
+        if (settings.tls() != null && closedWithoutReason(described)) {
+            // The other side refused the handshake and closed: whether the client read its alert
+            // first or only the close is a race, which Paho reports with no cause at all.
+            described = CLOSED_DURING_TLS;
+        }
         if (settings.tls() != null && settings.tls().certificateExpired() && refusedByPeer(described)) {
             return EXPIRED;
         }
         return described;
+    }
+
+    /** Paho's words for a connection closed under it, with no cause given. */
+    private static boolean closedWithoutReason(String described) {
+        return described.equals(CLOSED) || described.equals("MqttException")
+                || described.startsWith("Untranslated MqttException") || described.equals("Connection lost");
     }
 
     private static boolean refusedByPeer(String described) {
