@@ -68,7 +68,10 @@ class MosquittoAclTest {
             }
         }
         configuration.add("password_file " + passwords);
-        configuration.add("acl_file " + Project.file("broker-config/mosquitto-acl.conf"));
+        // A copy beside the passwords: the project may sit in a folder only root can read (mktemp -d).
+        Path acl = Files.copy(Project.file("broker-config/mosquitto-acl.conf"), folder.resolve("acl"));
+        Files.setPosixFilePermissions(acl, PosixFilePermissions.fromString("rw-r--r--"));
+        configuration.add("acl_file " + acl);
         mosquitto = Mosquitto.start(configuration);
         clients = new LoginClients(mosquitto.port());
     }
