@@ -27,20 +27,16 @@ final class ConnectFailures {
             // first or only the close is a race, which Paho reports with no cause at all.
             described = CLOSED_DURING_TLS;
         }
-        if (settings.tls() != null && settings.tls().certificateExpired() && refusedByPeer(described)) {
+        if (settings.tls() != null && settings.tls().certificateExpired() && described.startsWith("TLS ")) {
             return EXPIRED;
         }
         return described;
     }
 
-    /** Paho's words for a connection closed under it, with no cause given. */
+    /** A connection closed under the client with no cause given, in each stack's words. */
     private static boolean closedWithoutReason(String described) {
-        return described.equals(CLOSED) || described.equals("MqttException")
+        return described.equals(CLOSED) || described.equalsIgnoreCase("closed") || described.equals("MqttException")
                 || described.startsWith("Untranslated MqttException") || described.equals("Connection lost");
-    }
-
-    private static boolean refusedByPeer(String described) {
-        return described.startsWith("TLS ") || described.equalsIgnoreCase("closed") || described.equals(CLOSED);
     }
 
     private static String describe(Throwable failure) {
