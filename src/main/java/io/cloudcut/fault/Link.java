@@ -11,9 +11,13 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +38,7 @@ import java.util.stream.Stream;
 public final class Link {
 
     private static final String HOST = "127.0.0.1";
+    private static final Duration RELEASE_LIMIT = Duration.ofSeconds(5);
 
     private final String id;
     private final EventLoop loop;
@@ -203,7 +208,32 @@ public final class Link {
         }
         Channel closing = listener;
         listener = null;
-        return closing.close();
+        Promise<Void> released = loop.newPromise();
+        closing.close().addListener(closed -> awaitRelease(released, System.nanoTime() + RELEASE_LIMIT.toNanos()));
+        return released;
+    }
+
+    /**
+     * NIO keeps a closed listening socket listening until its selector lets go of it, a loop turn or
+     * more after the close completed, and a connection made in between is still accepted. The port is
+     * released once a socket that does not listen may bind it, which Linux refuses only beside a listener.
+     */
+    private void awaitRelease(Promise<Void> released, long giveUpAt) {
+        if (portReleased() || System.nanoTime() > giveUpAt) {
+            released.trySuccess(null);
+            return;
+        }
+        loop.schedule(() -> awaitRelease(released, giveUpAt), 1, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean portReleased() {
+        try (Socket probe = new Socket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(HOST, port));
+            return true;
+        } catch (IOException stillListening) {
+            return false;
+        }
     }
 
     void accepted(ProxyConnection connection) {

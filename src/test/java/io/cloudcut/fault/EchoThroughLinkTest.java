@@ -105,6 +105,28 @@ class EchoThroughLinkTest extends LinkToEchoServer {
     }
 
     @Test
+    void unresolvableThenRestored_manyTimesOver_neverAcceptsWhileRefusing_andAlwaysListensAgain() throws Exception {
+        // NIO keeps a closed listening socket listening for a loop turn; before the link waited for the
+        // port itself, a connection here was accepted, or the restore's bind failed, within a few tries.
+        int acceptedWhileRefusing = 0;
+        for (int attempt = 0; attempt < 300; attempt++) {
+            link.apply(LinkFaults.named("unresolvable"));
+            try {
+                new Socket(link.host(), link.port()).close();
+                acceptedWhileRefusing++;
+            } catch (ConnectException refused) {
+                // what a refusing link does
+            }
+            link.restore();
+        }
+
+        assertThat(acceptedWhileRefusing).isZero();
+        Received afterwards = connect();
+        afterwards.socket.write(Buffer.buffer("listening"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> afterwards.length() == 9);
+    }
+
+    @Test
     void closingClient_isCountedAndClosesUpstream() throws Exception {
         Received received = connect();
         await().atMost(Duration.ofSeconds(10)).until(() -> link.openConnections() == 1);
