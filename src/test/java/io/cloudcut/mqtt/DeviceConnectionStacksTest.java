@@ -17,6 +17,8 @@ import io.vertx.mqtt.MqttClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,11 +39,16 @@ import static org.awaitility.Awaitility.await;
 /**
  * Every MQTT client stack against a real Mosquitto through a fault link: what the firmware sees of a
  * healthy connection, a reset, a blackhole, a refused link, giving up, and a reconnect wait across a
- * change of the clock's scale. Reconnect times after restore are printed.
+ * change of the clock's scale. Reconnect times after restore are printed. The tests run side by side,
+ * each device with its own link, client id and commands topic: they spend their time waiting on
+ * backoffs and on things that must not happen.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DeviceConnectionStacksTest {
 
-    private static final String COMMANDS = "cloudcut/dev/commands";
+    private static final String COMMANDS = "cloudcut/dev/commands/";
+    /** Tests run side by side: each device has its own client id and commands topic. */
+    private static final AtomicInteger DEVICES = new AtomicInteger();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     // A keepalive well beyond the ack timeout, so that a loss noticed within the ack timeout was
     // noticed by the missing PUBACK, not by an unanswered ping.
@@ -87,7 +94,7 @@ class DeviceConnectionStacksTest {
     void connectsSubscribes_deliversOnItsContext_andCompletesQos1Publish(String stack) throws Exception {
         device = openConnected(stack, 0);
 
-        sendCommand("hello");
+        sendCommand(device, "hello");
         await().atMost(PATIENCE).until(() -> device.listener.messages.contains("hello"));
         assertThat(device.listener.offContextCalls).as("callbacks off the device's context").hasValue(0);
 
@@ -116,7 +123,7 @@ class DeviceConnectionStacksTest {
         System.out.printf("%s: reconnected %d ms after restore (reset)%n", stack,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt));
 
-        sendCommand("after-reconnect");
+        sendCommand(device, "after-reconnect");
         await().atMost(PATIENCE).until(() -> device.listener.messages.contains("after-reconnect"));
         assertThat(device.listener.offContextCalls).hasValue(0);
         assertThat(device.connection.stats().losses()).isEqualTo(1);
@@ -283,8 +290,9 @@ class DeviceConnectionStacksTest {
         proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
         clock = ScenarioClock.running(scale);
         Link link = proxy.openLink(stack);
-        ConnectionSettings settings = new ConnectionSettings("device-" + stack, link.host(), link.port(),
-                KEEPALIVE, ACK_TIMEOUT, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS), reconnect,
+        String clientId = "device-" + stack + "-" + DEVICES.incrementAndGet();
+        ConnectionSettings settings = new ConnectionSettings(clientId, link.host(), link.port(),
+                KEEPALIVE, ACK_TIMEOUT, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS + clientId), reconnect,
                 clock);
         Context context = vertx.getOrCreateContext();
         RecordingListener listener = new RecordingListener(context, clock);
@@ -294,20 +302,21 @@ class DeviceConnectionStacksTest {
             connection.open();
             created.complete(connection);
         });
-        Device opened = new Device(context, link, listener, created.get(20, TimeUnit.SECONDS));
+        Device opened = new Device(context, link, listener, created.get(20, TimeUnit.SECONDS), COMMANDS + clientId);
         await().atMost(PATIENCE).until(() -> listener.connects.get() == 1);
         return opened;
     }
 
-    private static void sendCommand(String text) throws Exception {
-        join(cloud.publish(COMMANDS, Buffer.buffer(text), MqttQoS.AT_LEAST_ONCE, false, false));
+    private static void sendCommand(Device device, String text) throws Exception {
+        join(cloud.publish(device.commands(), Buffer.buffer(text), MqttQoS.AT_LEAST_ONCE, false, false));
     }
 
     private static <T> T join(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
-    private record Device(Context context, Link link, RecordingListener listener, DeviceConnection connection) {
+    private record Device(Context context, Link link, RecordingListener listener, DeviceConnection connection,
+                          String commands) {
 
         /** Runs a device action on the device's context, as the firmware would, and waits for its future. */
         <T> Future<T> onContext(Supplier<Future<T>> action) throws Exception {

@@ -29,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +52,7 @@ import static org.awaitility.Awaitility.await;
  * the broker) with and without a device certificate, and straight to the broker; a certificate
  * signed by another CA and an expired one are refused, and the device is told why.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TlsConnectionsTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
