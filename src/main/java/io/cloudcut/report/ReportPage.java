@@ -25,9 +25,9 @@ record ReportPage(String scenario, String description, String broker, double tim
 
     static final int MOST_BUCKETS = 240;
 
-    /** A model: its headline and per-phase rungs, its timeline (absolute times) and its functions. */
+    /** A model: its headline and per-phase rungs, its timeline (absolute times), its functions, and why devices were refused. */
     record ModelRow(String model, String kind, int devices, ModelVerdict verdict, Map<String, ModelVerdict> phases,
-                    List<VerdictTimeline.Span> timeline, List<FunctionRow> functions) {
+                    List<VerdictTimeline.Span> timeline, List<FunctionRow> functions, Map<String, Integer> refusedDevices) {
     }
 
     /** A function of a model: its verdict for the outage and its probes per phase. */
@@ -65,7 +65,7 @@ record ReportPage(String scenario, String description, String broker, double tim
             return new FunctionRow(function.name(), function.path(), function.verdict(), cells);
         }).toList();
         return new ModelRow(model.model(), model.kind(), model.devices(), model.verdict(), model.phases(), timeline,
-                functions);
+                functions, model.reconnect().refusedDevices());
     }
 
     private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {

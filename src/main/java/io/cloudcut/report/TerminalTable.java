@@ -32,6 +32,9 @@ public final class TerminalTable {
         out.append(summary(report)).append('\n');
         report.models().stream().filter(model -> model.events().malformed() > 0).forEach(model -> out.append(model.model())
                 .append(": ").append(model.events().malformed()).append(" malformed messages rejected\n"));
+        report.models().forEach(model -> model.reconnect().refusedDevices().forEach((cause, devices) -> out
+                .append(model.model()).append(": ").append(devices).append(devices == 1 ? " device was" : " devices were")
+                .append(" refused (").append(cause).append(")\n")));
         out.append(verdicts(report, palette));
         out.append(harness(report.harness()));
         for (ModelReport model : report.models()) {

@@ -181,7 +181,17 @@ public final class Verdicts {
                 Percentiles.nearestRank(attempts, 50, 0L), Percentiles.nearestRank(attempts, 100, 0L),
                 Percentiles.nearestRank(sortedSeconds, 50, 0.0), Percentiles.nearestRank(sortedSeconds, 95, 0.0),
                 Percentiles.nearestRank(sortedSeconds, 100, 0.0),
-                resolutions.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+                resolutions.stream().mapToDouble(Double::doubleValue).max().orElse(0), refusedDevices(byDevice));
+    }
+
+    /** Each reason a device was refused for, with how many devices were given it (a device counts once a reason). */
+    private static Map<String, Integer> refusedDevices(Map<String, List<ConnectionObserved>> changesByDevice) {
+        Map<String, Integer> devices = new TreeMap<>();
+        changesByDevice.values().forEach(changes -> changes.stream()
+                .filter(change -> ConnectionObserved.REFUSED.equals(change.change()) && change.cause() != null)
+                .map(ConnectionObserved::cause).distinct()
+                .forEach(cause -> devices.merge(cause, 1, Integer::sum)));
+        return devices;
     }
 
     private static List<ModelReport.SessionChange> sessions(String model, List<Observation> observations) {

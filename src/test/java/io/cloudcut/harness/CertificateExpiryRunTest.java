@@ -1,18 +1,24 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.report.FunctionReport;
+import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
+import io.cloudcut.testing.Chromium;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A cert-expiry fault on one model of a mutual TLS run, with a disconnect in the same phase so that
  * the devices must hand in their lapsed certificates: that model's cloud functions are lost while
  * its local ones are kept, the other model is untouched, the refusals say "certificate expired",
- * and every device is back once the certificates are renewed.
+ * and every device is back once the certificates are renewed; the terminal, report.json and report.html
+ * say how many devices were refused and why.
  * Runs alone: the fleet's TLS handshakes at the start cost CPU that, beside other forks, reads as an
  * unhealthy harness baseline.
  */
@@ -80,6 +87,18 @@ class CertificateExpiryRunTest {
         }
         for (ModelReport model : report.models()) {
             assertThat(model.recovery().recovered()).as("%s back once renewed", model.model()).isEqualTo(model.devices());
+        }
+        assertThat(vacuum.reconnect().refusedDevices()).as("in report.json")
+                .containsExactly(Map.entry("TLS refused: certificate expired", 2));
+        assertThat(report.model("doorbell-cloud-only").reconnect().refusedDevices()).isEmpty();
+        assertThat(run.out()).contains("vacuum-local-first: 2 devices were refused (TLS refused: certificate expired)");
+        ChromeDriver browser = Chromium.start(dir);
+        try {
+            Chromium.openReport(browser, reports.resolve(HtmlReportWriter.FILE_NAME));
+            assertThat(browser.findElements(By.cssSelector("#refusals li"))).extracting(WebElement::getText)
+                    .containsExactly("vacuum-local-first: 2 devices were refused (TLS refused: certificate expired)");
+        } finally {
+            browser.quit();
         }
         String observations = Files.readString(reports.resolve("observations.jsonl"));
         assertThat(observations).contains("\"device\":\"vacuum-local-first-1\",\"model\":\"vacuum-local-first\","

@@ -12,10 +12,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -48,10 +46,7 @@ class HtmlReportInChromiumTest {
         assertThat(run.err()).contains("report.html");
         report = JsonReportWriter.read(dir.resolve(JsonReportWriter.FILE_NAME));
         browser = Chromium.start(dir);
-        browser.get(dir.resolve(HtmlReportWriter.FILE_NAME).toUri().toString());
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the page's script did not finish: "
-                        + browser.manage().logs().get(LogType.BROWSER).getAll())
-                .until(page -> "true".equals(page.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+        Chromium.openReport(browser, dir.resolve(HtmlReportWriter.FILE_NAME));
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.PhaseKind;
@@ -48,9 +49,7 @@ class TerminalTableTest {
 
     @Test
     void aModelWhoseDevicesRejectedMalformedMessagesSaysHowMany_andOneWithoutSaysNothing() {
-        RunFixture run = new RunFixture().model(LOCKED, 2)
-                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
-                .rounds("baseline", 1, LOCKED.id(), all(LOCKED, OK));
+        RunFixture run = twoLockedVacuumsThroughABaseline();
 
         assertThat(TerminalTable.render(run.report())).doesNotContain("malformed");
 
@@ -59,6 +58,27 @@ class TerminalTableTest {
                 .observe(new EventsObserved(0, "vacuum-cloud-locked-2", LOCKED.id(), 0, 0, 0, Map.of(), 1, 0, false, 4))
                 .report());
         assertThat(table).contains("vacuum-cloud-locked: 7 malformed messages rejected\n");
+    }
+
+    @Test
+    void aModelWhoseDevicesWereRefusedSaysWhyAndHowManyWereTold() {
+        RunFixture run = twoLockedVacuumsThroughABaseline();
+
+        assertThat(TerminalTable.render(run.report())).doesNotContain("refused (");
+
+        String table = TerminalTable.render(run
+                .observe(ConnectionObserved.refused(10, "vacuum-cloud-locked-1", LOCKED.id(), "TLS refused: certificate expired"))
+                .observe(ConnectionObserved.refused(20, "vacuum-cloud-locked-2", LOCKED.id(), "TLS refused: certificate expired"))
+                .observe(ConnectionObserved.refused(30, "vacuum-cloud-locked-2", LOCKED.id(), "TLS refused: unknown CA"))
+                .report());
+        assertThat(table).contains("vacuum-cloud-locked: 2 devices were refused (TLS refused: certificate expired)\n",
+                "vacuum-cloud-locked: 1 device was refused (TLS refused: unknown CA)\n");
+    }
+
+    private static RunFixture twoLockedVacuumsThroughABaseline() {
+        return new RunFixture().model(LOCKED, 2)
+                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .rounds("baseline", 1, LOCKED.id(), all(LOCKED, OK));
     }
 
     private static RunReport lockedVacuumsThroughAnAuthOutage() {

@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.DeviceModel;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,26 @@ class VerdictsTest {
         assertThat(model.functions().get(1).verdict()).isNull();
         assertThat(model.functions().get(0).verdict()).isEqualTo(FunctionVerdict.KEPT);
         assertThat(model.verdict()).as("what was probed was kept").isEqualTo(ModelVerdict.FULLY_AVAILABLE);
+    }
+
+    @Test
+    void eachRefusalReasonCountsTheDevicesGivenIt_onceADevice() {
+        String expired = "TLS refused: certificate expired";
+        String unknownCa = "TLS refused: unknown CA";
+        RunFixture run = RunFixture.baselineAndOutage(VACUUM, 3, Duration.ofHours(2))
+                .rounds("outage", 1, VACUUM.id(), Map.of("clean-button", OK));
+        long outage = run.start("outage").toMillis();
+        run.observe(ConnectionObserved.down(outage + 1_000, "vacuum-child-lock-1", VACUUM.id(), "kicked off"))
+                .observe(ConnectionObserved.refused(outage + 2_000, "vacuum-child-lock-1", VACUUM.id(), expired))
+                .observe(ConnectionObserved.refused(outage + 3_000, "vacuum-child-lock-1", VACUUM.id(), unknownCa))
+                .observe(ConnectionObserved.refused(outage + 4_000, "vacuum-child-lock-1", VACUUM.id(), expired))
+                .observe(ConnectionObserved.refused(outage + 2_500, "vacuum-child-lock-2", VACUUM.id(), expired));
+
+        Map<String, Integer> refused = run.report().model(VACUUM.id()).reconnect().refusedDevices();
+
+        assertThat(refused).containsExactly(Map.entry(expired, 2), Map.entry(unknownCa, 1));
+        assertThat(RunFixture.baselineAndOutage(VACUUM, 1, Duration.ofHours(1)).report().model(VACUUM.id())
+                .reconnect().refusedDevices()).as("no refusal observed").isEmpty();
     }
 
     @Test

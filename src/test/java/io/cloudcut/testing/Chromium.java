@@ -1,17 +1,20 @@
 package io.cloudcut.testing;
 
 import io.vertx.core.json.JsonObject;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 
@@ -47,6 +50,14 @@ public final class Chromium {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Opens a report.html from disk and waits until its script has drawn the page. */
+    public static void openReport(ChromeDriver browser, Path reportHtml) {
+        browser.get(reportHtml.toUri().toString());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "the page's script did not finish: "
+                        + browser.manage().logs().get(LogType.BROWSER).getAll())
+                .until(page -> "true".equals(page.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
     }
 
     /** The URLs of every request the browser sent since the log was last read. */
