@@ -53,7 +53,8 @@ public final class CloudControl {
                 JsonObject status = reply.result().body();
                 long malformed = status.getLong("malformed");
                 counts.put(status.getString("service"), new MessageCounts(malformed + status.getLong("handled")
-                        + status.getLong("ignored") + status.getLong("refused"), malformed));
+                        + status.getLong("ignored") + status.getLong("refused"), malformed,
+                        status.getLong("harnessFailures"), status.getString("firstHarnessFailure")));
             });
             return counts;
         });
@@ -61,9 +62,21 @@ public final class CloudControl {
 
     /**
      * A service's messages: every one it has dealt with (a slow or throttled service, once it handled or
-     * refused it), and of those the ones it rejected as malformed.
+     * refused it), and of those the ones it rejected as malformed; and how often the service's own code
+     * failed, with the first failure (null if none).
      */
-    public record MessageCounts(long received, long malformed) {
+    public record MessageCounts(long received, long malformed, long harnessFailures, String firstHarnessFailure) {
+    }
+
+    /** One line per service whose own code failed during the run, saying how often and how first; empty if none did. */
+    public Future<List<String>> harnessFailures() {
+        return messagesByService().map(byService -> byService.entrySet().stream()
+                .filter(service -> service.getValue().harnessFailures() > 0)
+                .map(service -> "cloud service " + service.getKey() + " failed " + service.getValue().harnessFailures()
+                        + (service.getValue().harnessFailures() == 1 ? " time" : " times")
+                        + " in the harness's own code (first: " + service.getValue().firstHarnessFailure()
+                        + "): the emulated cloud did not behave as its file says")
+                .toList());
     }
 
     /**

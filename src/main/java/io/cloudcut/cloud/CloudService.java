@@ -10,6 +10,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ abstract class CloudService extends VerticleBase {
     static final String PERSISTENT_SESSION = "persistentSession";
     /** Deployment config key: {@code {username, password}} to connect with; absent: anonymous. */
     static final String CREDENTIALS = "credentials";
+    private static final Logger LOG = LoggerFactory.getLogger(CloudService.class);
     private static final long RETRY_MILLIS = 200;
     /**
      * The largest packet MQTT can carry. The Vert.x client's own default (8,092 bytes) fails on a
@@ -50,6 +53,9 @@ abstract class CloudService extends VerticleBase {
     private long ignored;
     private long refused;
     private long malformed;
+    /** Exceptions the service's own code threw: the emulated cloud misbehaved, and the run cannot be trusted. */
+    private long harnessFailures;
+    private String firstHarnessFailure;
 
     CloudService(String name, String brokerHost, int brokerPort, ScenarioClock clock) {
         this.name = name;
@@ -84,6 +90,9 @@ abstract class CloudService extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        // The verticle carries on after an exception, as a supervised service would come back; it is
+        // counted so that the run reports it rather than hiding it in a log.
+        context.exceptionHandler(this::failedInTheHarness);
         vertx.eventBus().<JsonObject>consumer(CloudControl.controlAddress(name), control -> {
             enter(ServiceCondition.fromJson(control.body()));
             control.reply(status());
@@ -191,6 +200,14 @@ abstract class CloudService extends VerticleBase {
         }
     }
 
+    private void failedInTheHarness(Throwable failure) {
+        harnessFailures++;
+        if (firstHarnessFailure == null) {
+            firstHarnessFailure = failure.toString();
+            LOG.error("Cloud service {} failed in the harness's own code; it carries on, and the run reports it", name, failure);
+        }
+    }
+
     private JsonObject status() {
         return new JsonObject()
                 .put("service", name)
@@ -199,6 +216,8 @@ abstract class CloudService extends VerticleBase {
                 .put("ignored", ignored)
                 .put("refused", refused)
                 .put("malformed", malformed)
+                .put("harnessFailures", harnessFailures)
+                .put("firstHarnessFailure", firstHarnessFailure)
                 .put("details", details());
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  *   probe and firmware timer is that late, and a figure measured during the ramp after a transition
  *   is known to within that delay over {@link Pacer#RAMP} of it (40% at the bound, 2% at a typical
  *   10 ms; the report gives each figure's resolution from the lag actually measured);</li>
- *   <li>probes started at most {@value #MAX_PROBE_DELAY_P99_MILLIS} ms after their plan (p99).</li>
+ *   <li>probes started at most {@value #MAX_PROBE_DELAY_P99_MILLIS} ms after their plan (p99);</li>
+ *   <li>no part of the harness (an emulated cloud service) failed in its own code.</li>
  * </ul>
  */
 final class HealthCheck {
@@ -44,8 +45,14 @@ final class HealthCheck {
 
     static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
                                 List<ProbeObserved> probes) {
+        return judge(atMillis, window, timeScale, figures, probes, List.of());
+    }
+
+    /** @param harnessFailures the harness's own parts that failed over the window, each a problem as it stands */
+    static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
+                                List<ProbeObserved> probes, List<String> harnessFailures) {
         long failed = probes.stream().filter(probe -> !probe.ok()).count();
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(harnessFailures);
         double failedPercent = probes.isEmpty() ? 0 : 100.0 * failed / probes.size();
         if (failedPercent > MAX_BASELINE_FAILURE_PERCENT) {
             problems.add(String.format("%d of %d fault-free %s probes failed (%.1f%%, at most %.1f%% allowed): "

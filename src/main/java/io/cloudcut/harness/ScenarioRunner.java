@@ -132,7 +132,8 @@ public final class ScenarioRunner {
                         prober, pacer, monitor, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
-                        HealthCheck.measured(monitor, host, runFromNanos), List.of());
+                        HealthCheck.measured(monitor, host, runFromNanos), List.of(),
+                        Waits.await(cloud.harnessFailures(), "asking the cloud services whether they failed"));
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 

@@ -157,11 +157,15 @@ public final class TerminalTable {
         }
         HarnessReport.Health baseline = harness.baseline();
         long transitions = harness.clock().stream().filter(change -> change.why().equals("transition")).count();
-        return String.format("harness: %sx between transitions (asked: %s), real time at each of %d transitions; "
+        StringBuilder text = new StringBuilder(String.format("harness: %sx between transitions (asked: %s), real time at each of %d transitions; "
                         + "baseline %s: %d of %d probes failed, event-loop lag p99 %d ms%n",
                 io.cloudcut.scenario.Durations.number(harness.timeScale()), harness.timeScaleAsked(), transitions,
                 baseline.healthy() ? "healthy" : "NOT HEALTHY", baseline.probesFailed(), baseline.probes(),
-                baseline.lagP99Millis());
+                baseline.lagP99Millis()));
+        if (harness.run() != null) {
+            harness.run().problems().forEach(problem -> text.append("harness, later in the run: ").append(problem).append('\n'));
+        }
+        return text.toString();
     }
 
     /** A figure's resolution, {@code ±2s}. */

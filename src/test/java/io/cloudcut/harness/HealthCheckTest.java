@@ -24,6 +24,14 @@ class HealthCheckTest {
     }
 
     @Test
+    void aPartOfTheHarnessThatFailedMakesTheWindowUnhealthy_inItsOwnWords() {
+        String failure = "cloud service ingest failed 1 time in the harness's own code (first: java.lang.NullPointerException)";
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 3600, CALM, List.of(), List.of(failure));
+        assertThat(health.healthy()).isFalse();
+        assertThat(health.problems()).containsExactly(failure);
+    }
+
+    @Test
     void oneFailureInTwoHundredIsTheMost() {
         assertThat(HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 5)).healthy()).isTrue();
         HealthObserved failing = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 6));

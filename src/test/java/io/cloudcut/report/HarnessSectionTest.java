@@ -32,6 +32,18 @@ class HarnessSectionTest {
                 .containsExactly("start", "transition", "ramp", "ramp");
     }
 
+    @Test
+    void aProblemLaterInTheRunIsPrintedUnderTheTables() {
+        String failure = "cloud service ingest failed 1 time in the harness's own code (first: java.lang.NullPointerException)";
+        RunFixture run = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED, 1, Duration.ofHours(1))
+                .observe(new HealthObserved(3_600_000, HealthObserved.BASELINE, 1200, 1, 12, 1, 9, 40, 20, 0, true, List.of()))
+                .observe(new HealthObserved(7_200_000, HealthObserved.RUN, 1200, 1, 12, 1, 9, 40, 0, 0, false, List.of(failure)));
+
+        assertThat(run.report().harness().run().problems()).as("in report.json").containsExactly(failure);
+        assertThat(TerminalTable.render(run.report())).contains("harness, later in the run: " + failure + "\n");
+        assertThat(TerminalTable.render(run().report())).doesNotContain("later in the run");
+    }
+
     /** A reconnect at 1x is known to within the lag; one at 60x, 60 times that. */
     @Test
     void eachFigureIsKnownToWithinTheHarnessDelayTimesTheScaleWhenItCame() {
