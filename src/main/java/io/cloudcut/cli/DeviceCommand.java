@@ -3,6 +3,7 @@ package io.cloudcut.cli;
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.Brokers;
+import io.cloudcut.device.LocalFunctionsMqtt;
 import io.cloudcut.device.StandaloneDevice;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioException;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -47,6 +49,11 @@ final class DeviceCommand implements Callable<Integer> {
             description = "The loopback port of its local functions (default: a free one, printed at start).")
     int httpPort;
 
+    @Option(names = "--local-broker", paramLabel = "URI",
+            description = "The home network's MQTT broker (tcp://HOST:PORT), where the device also takes its local "
+                    + "functions: cloudcut/local/ID/functions/NAME, answered on cloudcut/local/ID/answers.")
+    String localBroker;
+
     @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
             description = "Scenario seconds per real second on its clock: its timers, backoff and session expiry "
                     + "(default: ${DEFAULT-VALUE}, real time).")
@@ -66,6 +73,7 @@ final class DeviceCommand implements Callable<Integer> {
         String deviceId = id == null ? model + "-1" : id;
         DeviceModel deviceModel;
         BrokerEndpoint endpoint;
+        BrokerEndpoint local;
         try {
             if (httpPort < 0 || httpPort > 65535) {
                 throw new IllegalArgumentException("--http-port needs a port from 0 to 65535, got " + httpPort);
@@ -75,6 +83,7 @@ final class DeviceCommand implements Callable<Integer> {
             }
             deviceModel = new ScenarioLoader(projectDir).loadModel(model);
             endpoint = Brokers.endpoint(broker);
+            local = localBroker == null ? null : localBrokerEndpoint();
         } catch (IllegalArgumentException | ScenarioException | BrokerException bad) {
             err.println("error: " + bad.getMessage());
             err.flush();
@@ -82,7 +91,8 @@ final class DeviceCommand implements Callable<Integer> {
         }
         StandaloneDevice device;
         try {
-            device = StandaloneDevice.start(deviceId, deviceModel, endpoint.host(), endpoint.port(), httpPort, timeScale,
+            device = StandaloneDevice.start(deviceId, deviceModel, endpoint.host(), endpoint.port(), httpPort,
+                            local == null ? null : InetSocketAddress.createUnresolved(local.host(), local.port()), timeScale,
                             observed -> printLine(out, observed.encode()))
                     .toCompletionStage().toCompletableFuture().get(LIFECYCLE_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException failed) {
@@ -102,9 +112,19 @@ final class DeviceCommand implements Callable<Integer> {
             stopped.countDown();
         }, "cloudcut-device-shutdown"));
         printLine(err, "device " + deviceId + " (" + deviceModel.id() + ") connects to " + endpoint.uri()
-                + "; local functions on http://127.0.0.1:" + device.httpPort() + "/functions/{name}; stop with Ctrl-C");
+                + "; local functions on http://127.0.0.1:" + device.httpPort() + "/functions/{name}"
+                + (local == null ? "" : " and on " + local.uri() + " at " + LocalFunctionsMqtt.functionTopic(deviceId, "{name}"))
+                + "; stop with Ctrl-C");
         stopped.await();
         return CloudCutCommand.EXIT_OK;
+    }
+
+    private BrokerEndpoint localBrokerEndpoint() {
+        try {
+            return Brokers.endpoint(localBroker);
+        } catch (BrokerException bad) {
+            throw new IllegalArgumentException("--local-broker: " + bad.getMessage(), bad);
+        }
     }
 
     /** One whole line at a time: observations come from the device's event loop, the rest from here. */

@@ -2,9 +2,6 @@ package io.cloudcut.device;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.ReplyException;
-import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -12,7 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
-import java.time.Duration;
 
 /**
  * A device's local functions over HTTP on loopback, the same ones the harness reaches on the event
@@ -26,9 +22,6 @@ import java.time.Duration;
  * </ul>
  */
 public final class LocalFunctionsApi {
-
-    /** How long the device has to answer before the request is answered 504. */
-    static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
     private final HttpServer server;
 
@@ -54,25 +47,12 @@ public final class LocalFunctionsApi {
         try {
             body = request.body().isEmpty() ? new JsonObject() : request.body().asJsonObject();
         } catch (DecodeException | ClassCastException notJson) {
-            answer(request, 400, failure(function, "the body must be a JSON object, e.g. {\"probeId\": \"p1\"}"));
+            LocalFunction bad = LocalFunction.failed(400, function, "the body must be a JSON object, e.g. {\"probeId\": \"p1\"}");
+            answer(request, bad.status(), bad.answer());
             return;
         }
-        JsonObject stimulus = new JsonObject().put("function", function).put("probeId", body.getString("probeId"));
-        vertx.eventBus().<JsonObject>request(DeviceAddresses.stimulus(deviceId), stimulus,
-                        new DeliveryOptions().setSendTimeout(ANSWER_WITHIN.toMillis()))
-                .onSuccess(reply -> answer(request, 200, new JsonObject().put("ok", true).put("function", function)
-                        .put("detail", reply.body().getString("detail", "ok"))))
-                .onFailure(refused -> answer(request, status(refused), failure(function, refused.getMessage())));
-    }
-
-    /** The device's refusal codes are HTTP statuses already; anything else is a device that did not answer. */
-    private static int status(Throwable refused) {
-        return refused instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE
-                ? reply.failureCode() : 504;
-    }
-
-    private static JsonObject failure(String function, String why) {
-        return new JsonObject().put("ok", false).put("function", function).put("detail", why);
+        LocalFunction.start(vertx, deviceId, function, body.getString("probeId"))
+                .onSuccess(done -> answer(request, done.status(), done.answer()));
     }
 
     private static void answer(RoutingContext request, int status, JsonObject body) {

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,34 +17,46 @@ import java.util.function.Consumer;
 /**
  * What {@code cloudcut device} runs: one emulated device in a Vert.x of its own, straight to a broker
  * (or to whatever stands in front of it), on its own scenario clock, with its local functions on
- * {@link LocalFunctionsApi}. Its observations go to {@code watcher}, as they come.
+ * {@link LocalFunctionsApi}, and on a local MQTT broker if it has one ({@link LocalFunctionsMqtt}). Its
+ * observations go to {@code watcher}, as they come.
  */
 public final class StandaloneDevice {
 
     private final Vertx vertx;
     private final ScenarioClock clock;
     private final LocalFunctionsApi api;
+    /** Null: no local broker. */
+    private final LocalFunctionsMqtt localMqtt;
     private final String deployment;
 
-    private StandaloneDevice(Vertx vertx, ScenarioClock clock, LocalFunctionsApi api, String deployment) {
+    private StandaloneDevice(Vertx vertx, ScenarioClock clock, LocalFunctionsApi api, LocalFunctionsMqtt localMqtt,
+                             String deployment) {
         this.vertx = vertx;
         this.clock = clock;
         this.api = api;
+        this.localMqtt = localMqtt;
         this.deployment = deployment;
     }
 
     /**
      * Starts the device; it connects (and reconnects, by its model's policy) to {@code brokerHost:brokerPort}
      * on its own, so the broker need not be up yet. The clock runs at {@code timeScale} from now on.
+     *
+     * @param localBroker the home network's MQTT broker where it also offers its local functions
+     *                    ({@link LocalFunctionsMqtt}), up already; null: none
      */
     public static Future<StandaloneDevice> start(String deviceId, DeviceModel model, String brokerHost, int brokerPort,
-                                                 int httpPort, double timeScale, Consumer<JsonObject> watcher) {
+                                                 int httpPort, InetSocketAddress localBroker, double timeScale,
+                                                 Consumer<JsonObject> watcher) {
         Vertx vertx = Vertx.vertx();
         ScenarioClock clock = ScenarioClock.running(timeScale);
         vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> watcher.accept(observed.body()));
         return LocalFunctionsApi.start(vertx, deviceId, httpPort)
-                .compose(api -> vertx.deployVerticle(DeviceVerticle.onItsOwnClock(deviceId, model, brokerHost, brokerPort, clock))
-                        .map(deployment -> new StandaloneDevice(vertx, clock, api, deployment)))
+                .compose(api -> (localBroker == null ? Future.<LocalFunctionsMqtt>succeededFuture(null)
+                        : LocalFunctionsMqtt.start(vertx, deviceId, localBroker.getHostString(), localBroker.getPort()))
+                        .compose(localMqtt -> vertx.deployVerticle(
+                                        DeviceVerticle.onItsOwnClock(deviceId, model, brokerHost, brokerPort, clock))
+                                .map(deployment -> new StandaloneDevice(vertx, clock, api, localMqtt, deployment))))
                 .recover(failed -> {
                     clock.close();
                     return vertx.close().transform(closed -> Future.failedFuture(failed));
@@ -61,7 +74,8 @@ public final class StandaloneDevice {
      */
     public void stop(Duration limit) throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            vertx.undeploy(deployment).transform(undeployed -> api.close())
+            vertx.undeploy(deployment).transform(undeployed -> localMqtt == null ? api.close()
+                            : localMqtt.close().transform(closed -> api.close()))
                     .toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } finally {
             clock.close();

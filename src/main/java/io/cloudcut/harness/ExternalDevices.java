@@ -5,6 +5,7 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.ExternalDevice;
 import io.cloudcut.scenario.FaultSpec;
+import io.cloudcut.scenario.ExternalProbe;
 import io.cloudcut.scenario.HttpProbe;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
@@ -20,11 +21,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The devices of a run that CloudCut does not run: each reaches the broker through a link of a fault
  * proxy of this process on its own fixed loopback port, under its own client id, and its functions
- * started on the device are exercised by its {@link HttpProbe}s. What it does inside is not seen:
+ * started on the device are exercised by its {@link HttpProbe}s or, on its home network's broker, its
+ * {@link io.cloudcut.scenario.MqttProbe}s. What it does inside is not seen:
  * its status is what its link shows.
  */
 final class ExternalDevices {
@@ -32,6 +35,7 @@ final class ExternalDevices {
     private final Vertx vertx;
     private final Map<String, ExternalDevice> devices = new LinkedHashMap<>();
     private HttpClient http;
+    private LocalMqttProbes localMqtt;
     private FaultProxy proxy;
 
     ExternalDevices(Vertx vertx, List<ExternalDevice> devices) {
@@ -43,7 +47,10 @@ final class ExternalDevices {
         return devices.containsKey(deviceId);
     }
 
-    /** Opens every external device's link, on its listen port, to {@code broker}; none when there are none. */
+    /**
+     * Opens every external device's link, on its listen port, to {@code broker}, and connects to the home
+     * networks' brokers their MQTT probes name; nothing when there are none.
+     */
     Future<Void> open(BrokerEndpoint broker, ScenarioClock clock) {
         if (devices.isEmpty()) {
             return Future.succeededFuture();
@@ -58,7 +65,9 @@ final class ExternalDevices {
                         + " (" + taken.getMessage() + ")");
             }
         }
-        return Future.succeededFuture();
+        return LocalMqttProbes.connect(vertx, devices.values().stream().flatMap(device -> device.probes().values().stream())
+                        .map(ExternalProbe::mqtt).filter(Objects::nonNull).toList())
+                .onSuccess(connected -> localMqtt = connected).mapEmpty();
     }
 
     /** Puts exactly these faults on these external devices' links; blocks until the proxy has them. */
@@ -73,7 +82,12 @@ final class ExternalDevices {
 
     /** Sends the function's probe: the device's answer as the probe reads it, or no answer within {@code timeout}. */
     Future<String> stimulate(String deviceId, String function, String probeId, Duration timeout) {
-        HttpProbe probe = devices.get(deviceId).probes().get(function).http();
+        ExternalProbe external = devices.get(deviceId).probes().get(function);
+        return external.mqtt() != null ? localMqtt.stimulate(external.mqtt(), probeId, timeout)
+                : overHttp(external.http(), probeId, timeout);
+    }
+
+    private Future<String> overHttp(HttpProbe probe, String probeId, Duration timeout) {
         RequestOptions request = new RequestOptions().setMethod(HttpMethod.valueOf(probe.method()))
                 .setAbsoluteURI(probe.url()).setConnectTimeout(timeout.toMillis()).setIdleTimeout(timeout.toMillis());
         return http.request(request)
@@ -100,10 +114,13 @@ final class ExternalDevices {
                 : Future.failedFuture(new Prober.ProbeRefused(ProbeOutcome.REFUSED, "HTTP " + status + ": " + detail));
     }
 
-    /** Closes the links and the HTTP client; idempotent. */
+    /** Closes the links, the HTTP client and the local brokers' clients; idempotent. */
     void close() {
         if (proxy != null) {
             proxy.close();
+        }
+        if (localMqtt != null) {
+            localMqtt.close();
         }
         if (http != null) {
             http.close();

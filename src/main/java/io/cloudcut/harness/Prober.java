@@ -52,7 +52,7 @@ final class Prober {
                 result = ProbeOutcome.OK;
                 detail = done.result();
             } else {
-                result = done.cause() instanceof ProbeRefused refused ? refused.outcome : ProbeOutcome.TIMED_OUT;
+                result = done.cause() instanceof ProbeRefused refused ? refused.outcome() : ProbeOutcome.TIMED_OUT;
                 detail = done.cause().getMessage();
             }
             return Future.succeededFuture(new ProbeObserved(startedAt, phase, round, settling, device.id(), device.model().id(),
@@ -90,6 +90,10 @@ final class Prober {
         ProbeRefused(ProbeOutcome outcome, String reason) {
             super(reason, null, false, false);
             this.outcome = outcome;
+        }
+
+        ProbeOutcome outcome() {
+            return outcome;
         }
     }
 }

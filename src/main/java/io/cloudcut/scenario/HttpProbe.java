@@ -1,6 +1,5 @@
 package io.cloudcut.scenario;
 
-import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
 
@@ -14,7 +13,6 @@ import java.util.Set;
 public record HttpProbe(String method, String url, String body, Integer okStatus, String okField) {
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost");
     public static final String PROBE_ID = "{probeId}";
 
     public HttpProbe {
@@ -23,17 +21,7 @@ public record HttpProbe(String method, String url, String body, Integer okStatus
             throw new FieldProblem("/method", "method must be one of " + METHODS.stream().sorted().toList()
                     + ", got '" + method + "'");
         }
-        Checks.present(url, "url");
-        URI parsed;
-        try {
-            parsed = URI.create(url);
-        } catch (IllegalArgumentException malformed) {
-            throw new FieldProblem("/url", "not a URL: '" + url + "'");
-        }
-        if (!"http".equals(parsed.getScheme()) || !LOOPBACK_HOSTS.contains(parsed.getHost()) || parsed.getPort() < 1) {
-            throw new FieldProblem("/url", "url must be http://127.0.0.1:PORT/... (the device on loopback), got '"
-                    + url + "'");
-        }
+        Checks.onLoopback(url, "url", "http", "http://127.0.0.1:PORT/... (the device on loopback)");
         okStatus = Checks.orDefault(okStatus, 200);
         if (okStatus < 100 || okStatus > 599) {
             throw new FieldProblem("/okStatus", "okStatus must be an HTTP status from 100 to 599, got " + okStatus);

@@ -91,6 +91,11 @@ class DeviceCommandTest {
                 "--http-port", "70000", "--project-dir", Project.root().toString());
         assertThat(badPort.exitCode()).isEqualTo(2);
         assertThat(badPort.errorLines()).singleElement().asString().contains("--http-port");
+
+        CliRun badLocalBroker = CliRun.of("device", "--model", "vacuum-local-first", "--broker", "tcp://127.0.0.1:1883",
+                "--local-broker", "http://127.0.0.1:1884", "--project-dir", Project.root().toString());
+        assertThat(badLocalBroker.exitCode()).isEqualTo(2);
+        assertThat(badLocalBroker.errorLines()).singleElement().asString().contains("--local-broker:", "scheme must be tcp");
     }
 
     /** Reads the device's availability as it changes until it says {@code expected}. */

@@ -86,6 +86,41 @@ class ExternalDevicesLoadingTest {
     }
 
     @Test
+    void aFunctionMayBeProbedOnTheHomeNetworksBroker_withTheProbesIdAsItsDefaultPayload(@TempDir Path dir) throws Exception {
+        Scenario scenario = loader.load(write(dir, DOORBELL.replace(
+                "http: {url: \"http://127.0.0.1:8081/functions/chime\", body: '{\"probeId\": \"{probeId}\"}', okField: ok}",
+                "mqtt: {broker: \"tcp://127.0.0.1:1884\", topic: doorbell/chime/set, answerTopic: doorbell/answers, okField: ok}")));
+
+        ExternalProbe chime = scenario.external().get(0).probes().get("chime");
+        assertThat(chime.http()).isNull();
+        MqttProbe mqtt = chime.mqtt();
+        assertThat(mqtt.host()).isEqualTo("127.0.0.1");
+        assertThat(mqtt.port()).isEqualTo(1884);
+        assertThat(mqtt.payloadFor("p7")).isEqualTo("{\"probeId\": \"p7\"}");
+        assertThat(mqtt.answersNameTheProbe()).isTrue();
+        assertThat(new MqttProbe("tcp://localhost:1884", "t", "ring", "a", null).answersNameTheProbe())
+                .as("a payload without the probe's id takes the next answer").isFalse();
+    }
+
+    @Test
+    void anMqttProbeOffLoopbackWithAWildcardOrBesideAnHttpOneIsRefusedAtItsLine(@TempDir Path dir) throws IOException {
+        String http = "http: {url: \"http://127.0.0.1:8081/functions/chime\", body: '{\"probeId\": \"{probeId}\"}', okField: ok}";
+        Path offLoopback = write(dir, DOORBELL.replace(http,
+                "mqtt: {broker: \"tcp://192.168.1.2:1883\", topic: chime/set, answerTopic: chime/answers}"));
+        assertThatThrownBy(() -> loader.load(offLoopback)).isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(offLoopback + ":8:")
+                .hasMessageContaining("external[0].probes.chime.mqtt.broker: broker must be tcp://127.0.0.1:PORT");
+        Path wildcard = write(dir, DOORBELL.replace(http,
+                "mqtt: {broker: \"tcp://127.0.0.1:1883\", topic: chime/set, answerTopic: chime/+}"));
+        assertThatThrownBy(() -> loader.load(wildcard)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("external[0].probes.chime.mqtt.answerTopic: answerTopic must be a topic name, without wildcards");
+        Path both = write(dir, DOORBELL.replace(http, http
+                + "\n        mqtt: {broker: \"tcp://127.0.0.1:1883\", topic: chime/set, answerTopic: chime/answers}"));
+        assertThatThrownBy(() -> loader.load(both)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("external[0].probes.chime: a probe needs exactly one of http and mqtt, got both");
+    }
+
+    @Test
     void everyFunctionStartedOnTheDeviceNeedsAProbe(@TempDir Path dir) throws IOException {
         Path file = write(dir, DOORBELL.replace("""
                       push-notification:
