@@ -95,6 +95,7 @@ final class ConnectionRecord {
             state = next;
             since.put(next, Instant.now());
             about.put("connection", id);
+            about.put("link", link);
             about.put("clientId", clientId);
         }
         about.putAll(detail);

@@ -9,7 +9,8 @@ import java.util.Map;
  * Something the proxy did or saw: a connection changed state ({@code connection-connecting},
  * {@code connection-connected}, {@code connection-refused}, {@code connection-closed}) or a fault
  * changed ({@code fault-added}, {@code fault-done}, {@code fault-removed}, {@code fault-expired}),
- * with what identifies it ({@code connection} and {@code clientId}, or {@code fault} and {@code type}).
+ * with what identifies it ({@code connection}, its {@code link} and {@code clientId}, or {@code fault} and
+ * {@code type}).
  */
 public record ProxyEvent(Instant time, String event, Map<String, Object> about) {
 

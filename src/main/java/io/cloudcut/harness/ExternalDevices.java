@@ -5,6 +5,7 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.ExternalDevice;
 import io.cloudcut.scenario.FaultSpec;
+import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.ExternalProbe;
 import io.cloudcut.scenario.HttpProbe;
 import io.cloudcut.scenario.ScenarioClock;
@@ -27,8 +28,8 @@ import java.util.Objects;
  * The devices of a run that CloudCut does not run: each reaches the broker through a link of a fault
  * proxy of this process on its own fixed loopback port, under its own client id, and its functions
  * started on the device are exercised by its {@link HttpProbe}s or, on its home network's broker, its
- * {@link io.cloudcut.scenario.MqttProbe}s. What it does inside is not seen:
- * its status is what its link shows.
+ * {@link io.cloudcut.scenario.MqttProbe}s. What it does inside is not seen: its connections are what
+ * its link shows ({@link ConnectionsSeenByTheProxy}), and so is its status.
  */
 final class ExternalDevices {
 
@@ -47,6 +48,11 @@ final class ExternalDevices {
         return devices.containsKey(deviceId);
     }
 
+    private String modelOf(String deviceId) {
+        ExternalDevice device = devices.get(deviceId);
+        return device == null ? null : device.model();
+    }
+
     /**
      * Opens every external device's link, on its listen port, to {@code broker}, and connects to the home
      * networks' brokers their MQTT probes name; nothing when there are none.
@@ -57,6 +63,11 @@ final class ExternalDevices {
         }
         http = vertx.createHttpClient();
         proxy = FaultProxy.create(broker.host(), broker.port(), clock);
+        proxy.watchConnections();
+        ConnectionsSeenByTheProxy seen = new ConnectionsSeenByTheProxy(clock, this::modelOf,
+                observed -> vertx.eventBus().publish(ObservationCodec.ADDRESS, ObservationCodec.encode(observed),
+                        ObservationCodec.LOCAL));
+        proxy.events().listen(seen::changed);
         for (ExternalDevice device : devices.values()) {
             try {
                 proxy.openLink(device.id(), device.listenPort());

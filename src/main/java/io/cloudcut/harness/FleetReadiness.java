@@ -18,14 +18,17 @@ import java.util.Set;
 final class FleetReadiness {
 
     private final ObservationLog log;
+    /** The devices this process runs: external ones report no session, and their readiness is probed. */
+    private final Set<String> emulated;
     private final int devices;
     private final Set<String> connected = new HashSet<>();
     private final Set<String> withSession = new HashSet<>();
     private int seen;
 
-    FleetReadiness(ObservationLog log, int devices) {
+    FleetReadiness(ObservationLog log, Set<String> emulated) {
         this.log = log;
-        this.devices = devices;
+        this.emulated = Set.copyOf(emulated);
+        this.devices = emulated.size();
     }
 
     boolean allConnected() {
@@ -57,7 +60,7 @@ final class FleetReadiness {
     private void update() {
         for (Observation observation : log.since(seen)) {
             seen++;
-            if (observation instanceof ConnectionObserved connection) {
+            if (observation instanceof ConnectionObserved connection && emulated.contains(connection.device())) {
                 if (ConnectionObserved.UP.equals(connection.change())) {
                     connected.add(connection.device());
                 } else {

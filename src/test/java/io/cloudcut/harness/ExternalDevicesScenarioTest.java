@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.observation.ProbeObserved;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an emulated device of each of their models, through the short outage (its device clocks at the
  * scenario's 3600x): the external devices are
  * probed over HTTP (functions started on the device) and MQTT (app functions, through the emulated
- * cloud), and the report's rules, applied to each half of the run, give both halves the same verdicts.
+ * cloud), and the report's rules, applied to each half of the run, give both halves the same verdicts;
+ * the external devices' connections, seen at the proxy, give their reconnects as the emulated ones give theirs.
  */
 @RunsAlone
 class ExternalDevicesScenarioTest {
@@ -92,6 +94,15 @@ class ExternalDevicesScenarioTest {
                             .as(model + " " + function.name() + " in the baseline").isZero();
                 }
                 assertThat(external.recovery().notBack()).as(model + " external devices not back").isEmpty();
+                assertThat(external.reconnect().devicesReconnected())
+                        .as(model + ": the external device's reconnect, seen at the proxy, counts as the emulated one's does")
+                        .isEqualTo(emulated.reconnect().devicesReconnected()).isEqualTo(1);
+            }
+            for (String device : EXTERNAL.keySet()) {
+                assertThat(observations).filteredOn(ConnectionObserved.class::isInstance).map(ConnectionObserved.class::cast)
+                        .filteredOn(connection -> connection.device().equals(device))
+                        .extracting(ConnectionObserved::change).as(device + "'s connections, seen at the proxy")
+                        .startsWith(ConnectionObserved.UP).contains(ConnectionObserved.DOWN).endsWith(ConnectionObserved.UP);
             }
         }
     }
