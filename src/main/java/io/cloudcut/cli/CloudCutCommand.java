@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cloudcut", mixinStandardHelpOptions = true, version = "cloudcut 0.1.0",
         description = "Cuts the cloud under an emulated IoT fleet and measures which devices keep working.",
         subcommands = {RunCommand.class, ReportCommand.class, DashboardCommand.class, ValidateCommand.class, DiffCommand.class, WorkerCommand.class,
-                BenchCommand.class, BrokerCommand.class, ProxyCommand.class, FuzzCommand.class, DeviceCommand.class})
+                BenchCommand.class, BrokerCommand.class, ProxyCommand.class, FuzzCommand.class, DeviceCommand.class,
+                IdentitiesCommand.class})
 public final class CloudCutCommand implements Runnable {
 
     static final int EXIT_OK = 0;

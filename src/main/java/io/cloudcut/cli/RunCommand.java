@@ -72,6 +72,11 @@ final class RunCommand implements Callable<Integer> {
                     + "for a dashboard or tool that must log in the same way across runs or send what its identity may not.")
     boolean openBroker;
 
+    @Option(names = "--identity-secret", paramLabel = "FILE",
+            description = "Derive the run's passwords from this file (at least 16 bytes) instead of drawing them, so that a "
+                    + "broker CloudCut does not start can know them: cloudcut identities writes its Mosquitto password file.")
+    Path identitySecret;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Spread the fleet over N worker processes (cloudcut worker) of the cluster; this process "
                     + "coordinates: broker, cloud, probes, timeline and report. Passes the open-file limit of one process.")
@@ -149,8 +154,16 @@ final class RunCommand implements Callable<Integer> {
                 settings = settings.keepingDiscovery();
             }
             settings = settings.securedBy(tls.security());
+            if (openBroker && identitySecret != null) {
+                throw new IllegalArgumentException("--identity-secret and --open-broker: an open broker checks no password");
+            }
             if (openBroker) {
                 settings = settings.withOpenBroker();
+            } else if (identitySecret != null) {
+                Identities identities = Identities.fromSecretFile(identitySecret);
+                settings = settings.withIdentities(identities);
+                err.println("MQTT dashboards log in as " + Identities.DASHBOARD + " with password "
+                        + identities.dashboard().password() + " (read-only; derived from " + identitySecret + ")");
             } else if (fleet.externalBroker == null) {
                 Identities identities = Identities.generate();
                 settings = settings.withIdentities(identities);

@@ -4,7 +4,6 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.device.DeviceAddresses;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.FaultSpec;
-import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
@@ -37,11 +36,7 @@ final class Fleet {
     Fleet(Scenario scenario, DeviceHost host, ExternalDevices external) {
         this.host = host;
         this.external = external;
-        for (FleetEntry entry : scenario.fleet()) {
-            for (int n = 1; n <= entry.count(); n++) {
-                emulated.add(new DeviceRef(entry.model() + "-" + n, scenario.model(entry.model())));
-            }
-        }
+        scenario.emulatedDevices().forEach((id, model) -> emulated.add(new DeviceRef(id, scenario.model(model))));
         devices.addAll(emulated);
         scenario.external().forEach(device -> devices.add(new DeviceRef(device.id(), scenario.model(device.model()))));
     }

@@ -8,11 +8,16 @@ import io.cloudcut.scenario.DeviceModel;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The identities of one run, and the broker's {@link AccessPolicy} over them. Each password is an
- * HMAC of the user name under a secret drawn for the run, so that any part holding this object (or
- * a worker told a device's password) connects as itself, and nothing outside the run can.
+ * HMAC of the user name under a secret drawn for the run (or kept in a file, for a broker CloudCut does
+ * not start), so that any part holding this object (or a worker told a device's password) connects as
+ * itself, and nothing outside the run can.
  * <p>
  * A device's user name is its id, and it must connect with that id as its client id; it exists only
  * once {@link #enrol enrolled}. The harness's own parts have fixed names, the cloud's services one
@@ -38,6 +44,7 @@ public final class Identities implements AccessPolicy {
 
     private static final String HMAC = "HmacSHA256";
     private static final int SECRET_BYTES = 32;
+    private static final int MIN_SECRET_BYTES = 16;
 
     private final SecretKeySpec secret;
     private final Map<String, DeviceConventions> devices = new ConcurrentHashMap<>();
@@ -51,6 +58,40 @@ public final class Identities implements AccessPolicy {
         byte[] secret = new byte[SECRET_BYTES];
         new SecureRandom().nextBytes(secret);
         return new Identities(secret);
+    }
+
+    /**
+     * Identities under a secret kept in a file, the same from run to run: a broker that CloudCut does
+     * not start (Mosquitto with {@code broker-config/mosquitto-identity.conf}) can be given their
+     * passwords beforehand ({@link MosquittoPasswords}).
+     *
+     * @throws IllegalArgumentException if the file cannot be read or holds fewer than {@value #MIN_SECRET_BYTES} bytes
+     */
+    public static Identities fromSecretFile(Path file) {
+        byte[] secret;
+        try {
+            secret = Files.readAllBytes(file);
+        } catch (IOException unreadable) {
+            throw new IllegalArgumentException("cannot read the identity secret " + file + ": " + unreadable.getMessage(),
+                    unreadable);
+        }
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the identity secret " + file + " holds " + secret.length + " bytes; at least "
+                    + MIN_SECRET_BYTES + " are needed (head -c 32 /dev/urandom > " + file.getFileName() + ")");
+        }
+        return new Identities(secret);
+    }
+
+    /**
+     * Every identity a run logs in with: its devices, the cloud's services, the phone app, the harness's
+     * monitor and status publisher, and MQTT dashboards.
+     */
+    public List<Credentials> everyone(Collection<String> deviceIds, Collection<String> cloudServices) {
+        List<Credentials> all = new ArrayList<>();
+        deviceIds.forEach(id -> all.add(device(id)));
+        cloudServices.forEach(service -> all.add(cloudService(service)));
+        all.addAll(List.of(phoneApp(), monitor(), statusPublisher(), dashboard()));
+        return all;
     }
 
     /** Lets a device in from now on, to its own topics (those of its model's dashboard conventions). */

@@ -38,6 +38,17 @@ public record Scenario(String name, String description, Path file, TimeScale tim
         return fleet.stream().mapToInt(FleetEntry::count).sum() + external.size();
     }
 
+    /** The emulated devices, id to model id: {@code MODEL-N} from 1 in each fleet entry, in the fleet's order. */
+    public Map<String, String> emulatedDevices() {
+        Map<String, String> devices = new java.util.LinkedHashMap<>();
+        fleet.forEach(entry -> {
+            for (int n = 1; n <= entry.count(); n++) {
+                devices.put(entry.model() + "-" + n, entry.model());
+            }
+        });
+        return devices;
+    }
+
     /**
      * How many devices of each model the run has, emulated and external together, in the order models
      * first appear (the fleet's, then the external devices'): what a report judges by model.

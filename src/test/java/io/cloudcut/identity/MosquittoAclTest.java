@@ -13,7 +13,6 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCo
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.testing.Mosquitto;
-import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MosquittoAclTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    /** What the shipped configuration sets that the test's Mosquitto sets itself, on its own port and files. */
-    private static final List<String> SET_BY_THE_TEST = List.of("listener", "log_dest", "log_type", "password_file", "acl_file");
 
     private static final Identities IDENTITIES = Identities.generate();
     private static Mosquitto mosquitto;
@@ -51,28 +48,12 @@ class MosquittoAclTest {
 
     @BeforeAll
     static void startMosquitto() throws Exception {
-        Path folder = Files.createTempDirectory("cloudcut-mosquitto-acl");
-        // Mosquitto started as root reads its files as the mosquitto user.
-        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path passwords = folder.resolve("passwords");
+        Path passwords = Files.createTempDirectory("cloudcut-mosquitto-acl").resolve("passwords");
         for (Credentials identity : List.of(IDENTITIES.device("vacuum-1"), IDENTITIES.device("vacuum-2"),
                 IDENTITIES.cloudService("commands"))) {
             mosquittoPasswd(passwords, identity);
         }
-        List<String> configuration = new ArrayList<>();
-        for (String line : Files.readAllLines(Project.file("broker-config/mosquitto-identity.conf"))) {
-            String trimmed = line.strip();
-            if (!trimmed.isEmpty() && !trimmed.startsWith("#")
-                    && SET_BY_THE_TEST.stream().noneMatch(key -> trimmed.startsWith(key + " "))) {
-                configuration.add(trimmed);
-            }
-        }
-        configuration.add("password_file " + passwords);
-        // A copy beside the passwords: the project may sit in a folder only root can read (mktemp -d).
-        Path acl = Files.copy(Project.file("broker-config/mosquitto-acl.conf"), folder.resolve("acl"));
-        Files.setPosixFilePermissions(acl, PosixFilePermissions.fromString("rw-r--r--"));
-        configuration.add("acl_file " + acl);
-        mosquitto = Mosquitto.start(configuration);
+        mosquitto = Mosquitto.startWithIdentities(passwords);
         clients = new LoginClients(mosquitto.port());
     }
 

@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,9 @@ import static org.awaitility.Awaitility.await;
  * The Debian package {@code mosquitto} must be installed ({@code .ci/run} installs it).
  */
 public final class Mosquitto implements AutoCloseable {
+
+    /** What a shipped configuration sets that the test's Mosquitto sets itself, on its own port and files. */
+    private static final List<String> SET_HERE = List.of("listener", "log_dest", "log_type", "password_file", "acl_file");
 
     private final Process process;
     private final int port;
@@ -35,6 +39,31 @@ public final class Mosquitto implements AutoCloseable {
      */
     public static Mosquitto start() throws IOException {
         return start(List.of("allow_anonymous true", "persistence false", "max_inflight_messages 100"));
+    }
+
+    /**
+     * Mosquitto as {@code broker-config/mosquitto-identity.conf} configures it (no anonymous clients, the
+     * shipped ACL), with this password file; the ACL is copied beside it, in a folder the mosquitto user
+     * can read (Mosquitto started as root reads its files as that user, and the project may sit in a
+     * folder only root reads, as under mktemp -d).
+     */
+    public static Mosquitto startWithIdentities(Path passwords) throws IOException {
+        Path folder = passwords.getParent();
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(passwords, PosixFilePermissions.fromString("rw-r--r--"));
+        List<String> configuration = new ArrayList<>();
+        for (String line : Files.readAllLines(Project.file("broker-config/mosquitto-identity.conf"))) {
+            String trimmed = line.strip();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")
+                    && SET_HERE.stream().noneMatch(key -> trimmed.startsWith(key + " "))) {
+                configuration.add(trimmed);
+            }
+        }
+        configuration.add("password_file " + passwords);
+        Path acl = Files.copy(Project.file("broker-config/mosquitto-acl.conf"), folder.resolve("acl"));
+        Files.setPosixFilePermissions(acl, PosixFilePermissions.fromString("rw-r--r--"));
+        configuration.add("acl_file " + acl);
+        return start(configuration);
     }
 
     /** As {@link #start()}, configured by these lines besides its listener and its log (to stderr). */
