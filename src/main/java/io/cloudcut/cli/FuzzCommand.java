@@ -40,6 +40,11 @@ final class FuzzCommand implements Callable<Integer> {
             description = "Device models, one device of each (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
+    @Option(names = "--broker", paramLabel = "URI",
+            description = "Fuzz through this broker (tcp://127.0.0.1:1883, one that lets clients in without credentials) "
+                    + "instead of the embedded one: how it treats a topic that is not UTF-8 is part of the figures.")
+    String externalBroker;
+
     @Option(names = "--json", description = "Print the figures as JSON on stdout instead of the table.")
     boolean json;
 
@@ -65,7 +70,7 @@ final class FuzzCommand implements Callable<Integer> {
     /** One invalid-topic packet per thousand payloads, at most 100: each costs a connection the broker closes. */
     private FuzzSettings settings() {
         int invalidTopics = (int) Math.min(100, Math.max(1, payloads / 1_000));
-        return new FuzzSettings(projectDir, payloads, seed, models, invalidTopics);
+        return new FuzzSettings(projectDir, payloads, seed, models, invalidTopics, externalBroker);
     }
 
     private void progress(String line) {

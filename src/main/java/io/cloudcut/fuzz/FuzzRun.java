@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
- * A fuzz run: an embedded broker, the default cloud, one device of each model (each on its own
+ * A fuzz run: an embedded broker (or an external one), the default cloud, one device of each model (each on its own
  * client stack), all connected straight to the broker; every function of every device asked once
  * (each must answer before any fuzz is sent); then payloads from a fixed seed on every topic the
  * devices and the services read, and PUBLISH packets with topics that are not UTF-8; then each
@@ -68,8 +68,11 @@ public final class FuzzRun {
                     loader.loadModel(settings.projectRoot().resolve("devices/" + model + ".yaml"), cloud)
                             .withClient(STACKS.get(i % STACKS.size()))));
         }
-        progress.accept("starting the embedded broker");
-        try (Broker broker = Brokers.start(BrokerSettings.embedded(settings.projectRoot().resolve("broker-config")));
+        progress.accept(settings.externalBroker() == null ? "starting the embedded broker"
+                : "fuzzing through " + settings.externalBroker());
+        try (Broker broker = Brokers.start(settings.externalBroker() == null
+                ? BrokerSettings.embedded(settings.projectRoot().resolve("broker-config"))
+                : BrokerSettings.external(settings.externalBroker()));
              ScenarioClock clock = ScenarioClock.running(1)) {
             Vertx vertx = Vertx.vertx();
             try {
