@@ -28,6 +28,7 @@ public final class EmbeddedBroker implements Broker {
 
     /** Start is 0.1-2 s and stop about 4 s here; these only catch a broker that hangs. */
     private static final long START_TIMEOUT_SECONDS = 60;
+    private static final int PORT_ATTEMPTS = 5;
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int LISTENER_CHECK_TIMEOUT_MILLIS = 5000;
 
@@ -58,8 +59,38 @@ public final class EmbeddedBroker implements Broker {
      * @param tls    a TLS listener on a free port of the same address; null: none
      */
     static EmbeddedBroker start(EmbeddedConfig requested, AccessPolicy access, BrokerTls tls) throws BrokerException {
-        EmbeddedConfig config = withConcretePort(requested);
-        int tlsPort = tls == null ? 0 : freePort(config);
+        return start(requested, access, tls, EmbeddedBroker::freePort);
+    }
+
+    /** Picks a port on the broker's address that looks free now (another process may take it before HiveMQ binds it). */
+    interface PortChooser {
+        int freePort(EmbeddedConfig config) throws BrokerException;
+    }
+
+    static EmbeddedBroker start(EmbeddedConfig requested, AccessPolicy access, BrokerTls tls, PortChooser ports)
+            throws BrokerException {
+        for (int attempt = 1; ; attempt++) {
+            EmbeddedConfig config = requested.port() != 0 ? requested
+                    // Chosen once, up front, so that config.xml names it and a restart reuses it.
+                    : requested.withPort(ports.freePort(requested));
+            int tlsPort = tls == null ? 0 : ports.freePort(config);
+            try {
+                return start(config, tlsPort, access, tls);
+            } catch (BrokerException failed) {
+                // A port found free, then taken by another process before HiveMQ bound it: another pair, if
+                // CloudCut chose them; a port the user chose is the user's to change.
+                boolean taken = !LoopbackPorts.isFree(config.bindInetAddress(), config.port())
+                        || (tls != null && !LoopbackPorts.isFree(config.bindInetAddress(), tlsPort));
+                if (!taken || requested.port() != 0 || attempt == PORT_ATTEMPTS) {
+                    throw failed;
+                }
+                LOG.info("Port {} or {} was taken before the broker bound it; trying others", config.port(), tlsPort);
+            }
+        }
+    }
+
+    private static EmbeddedBroker start(EmbeddedConfig config, int tlsPort, AccessPolicy access, BrokerTls tls)
+            throws BrokerException {
         BrokerFolders folders = BrokerFolders.create();
         EmbeddedBroker broker = null;
         try {
@@ -76,14 +107,6 @@ public final class EmbeddedBroker implements Broker {
             }
             throw e;
         }
-    }
-
-    private static EmbeddedConfig withConcretePort(EmbeddedConfig config) throws BrokerException {
-        if (config.port() != 0) {
-            return config;
-        }
-        // Chosen once, up front, so that config.xml names it and a restart reuses it.
-        return config.withPort(freePort(config));
     }
 
     private static int freePort(EmbeddedConfig config) throws BrokerException {

@@ -14,11 +14,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -146,6 +148,31 @@ class EmbeddedBrokerTest {
 
             broker.start();
             assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
+        }
+    }
+
+    @Test
+    void aPortItChoseThatAnotherProcessTookFirstIsExchangedForAnother() throws Exception {
+        try (ServerSocket takenMeanwhile = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<Integer> offered = new ArrayList<>();
+            EmbeddedBroker.PortChooser racedOnce = config -> {
+                int port;
+                try {
+                    port = offered.isEmpty() ? takenMeanwhile.getLocalPort() : LoopbackPorts.freePort(config.bindInetAddress());
+                } catch (IOException e) {
+                    throw new BrokerException("no free port", e);
+                }
+                offered.add(port);
+                return port;
+            };
+
+            try (EmbeddedBroker broker = EmbeddedBroker.start(EmbeddedConfig.defaults(), null, null, racedOnce)) {
+                assertThat(offered).as("ports offered").hasSizeGreaterThanOrEqualTo(2).first()
+                        .isEqualTo(takenMeanwhile.getLocalPort());
+                assertThat(broker.endpoint().port()).as("bound to the last one offered, %s", offered)
+                        .isEqualTo(offered.get(offered.size() - 1)).isNotEqualTo(takenMeanwhile.getLocalPort());
+                assertThat(broker.isRunning()).isTrue();
+            }
         }
     }
 

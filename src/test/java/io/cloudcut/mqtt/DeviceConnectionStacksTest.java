@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,6 +49,11 @@ import static org.awaitility.Awaitility.await;
 class DeviceConnectionStacksTest {
 
     private static final String COMMANDS = "cloudcut/dev/commands/";
+    /**
+     * The test that measures a reconnect wait against real time takes it alone; the others share it,
+     * side by side.
+     */
+    private static final String REAL_TIME = "real time";
     /** Tests run side by side: each device has its own client id and commands topic. */
     private static final AtomicInteger DEVICES = new AtomicInteger();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -89,6 +96,7 @@ class DeviceConnectionStacksTest {
         clock.close();
     }
 
+    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void connectsSubscribes_deliversOnItsContext_andCompletesQos1Publish(String stack) throws Exception {
@@ -107,6 +115,7 @@ class DeviceConnectionStacksTest {
         assertThat(device.connection.stats()).isEqualTo(new ConnectionStats(1, 0, 0, false));
     }
 
+    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void reset_reportsLoss_andReconnectsResubscribedAfterRestore(String stack) throws Exception {
@@ -141,6 +150,7 @@ class DeviceConnectionStacksTest {
      * PUBACK tells it the link went silent; its reconnect attempts then go into the blackhole too and
      * must not keep it from coming back once the link is restored.
      */
+    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void blackhole_failsPublishOnAckTimeout_andReconnectsByItselfAfterRestore(String stack) throws Exception {
@@ -163,6 +173,7 @@ class DeviceConnectionStacksTest {
         assertThat(device.listener.offContextCalls).hasValue(0);
     }
 
+    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refuse_keepsItDisconnectedUntilRestore(String stack) throws Exception {
@@ -181,6 +192,7 @@ class DeviceConnectionStacksTest {
         assertThat(device.listener.gaveUp).isEmpty();
     }
 
+    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refusedLink_givesUpAfterTwoFailedAttempts(String stack) throws Exception {
@@ -198,6 +210,7 @@ class DeviceConnectionStacksTest {
     }
 
     /** Closing calls off the wait for the next attempt: nothing connects once the link is back. */
+    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void closedWhileWaitingToReconnect_neverConnectsAgain(String stack) throws Exception {
@@ -225,6 +238,7 @@ class DeviceConnectionStacksTest {
      * it reaches the link, not at its CONNACK: a connect's real round trips (about 300 ms for Paho,
      * whose threads start in 100 ms steps) are protocol time, multiplied by the scale. Printed.
      */
+    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ_WRITE)
     @ParameterizedTest(name = "{0}, scale 600x then {1}x")
     @CsvSource({"vertx, 150", "vertx, 3000", "paho-v3, 150", "paho-v3, 3000", "paho-v5, 150", "paho-v5, 3000",
             "hivemq-v3, 150", "hivemq-v3, 3000", "hivemq-v5, 150", "hivemq-v5, 3000"})
