@@ -225,9 +225,10 @@ final class Timeline {
 
     /**
      * Measures each device's recovery (see {@link Recovery}) until the phase ends, or, when the phase
-     * {@linkplain Phase#untilAllBack() ends then}, until every device is back: its functions work and
-     * it is connected again (a device whose functions are all local works before it reconnects), or
-     * it has given up.
+     * {@linkplain Phase#untilAllBack() ends then}, until every device is back: its functions work, it
+     * is connected again (a device whose functions are all local works before it reconnects) and it has
+     * delivered what it buffered while cut off (ending before would leave its event account mid-drain),
+     * or it has given up.
      */
     private void recover(Phase phase, Duration end) throws InfrastructureException {
         AtomicInteger recovered = new AtomicInteger();
@@ -239,7 +240,10 @@ final class Timeline {
         Waits.await(results, "measuring recovery");
     }
 
-    /** Once a second: completes when every device is connected or has given up, or the clock reaches {@code end}. */
+    /**
+     * Once a second: completes when every device is connected with nothing left in its offline buffer, or
+     * has given up, or the clock reaches {@code end}.
+     */
     private Future<Void> online(List<DeviceRef> devices, Duration end) {
         if (devices.isEmpty() || clock.now().compareTo(end) >= 0) {
             return Future.succeededFuture();
@@ -249,7 +253,7 @@ final class Timeline {
             List<DeviceRef> offline = new ArrayList<>();
             for (int i = 0; i < devices.size(); i++) {
                 JsonObject status = statuses.get(i).succeeded() ? statuses.get(i).result() : null;
-                if (status == null || !(status.getBoolean("connected", false) || status.getBoolean("needsPerson", false))) {
+                if (status == null || !isBack(status)) {
                     offline.add(devices.get(i));
                 }
             }
@@ -260,6 +264,13 @@ final class Timeline {
             vertx.setTimer(1000, tick -> online(offline, end).onComplete(later));
             return later.future();
         });
+    }
+
+    /** From a device's status: connected with nothing left in its offline buffer, or given up (it needs a person). */
+    static boolean isBack(JsonObject status) {
+        JsonObject events = status.getJsonObject("events");
+        return status.getBoolean("needsPerson", false)
+                || status.getBoolean("connected", false) && (events == null || events.getLong("buffered", 0L) == 0);
     }
 
     /** Whether the next phase takes away or changes link faults this one has: devices will reconnect. */

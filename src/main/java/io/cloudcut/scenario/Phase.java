@@ -8,8 +8,8 @@ import java.util.List;
  * Its verdict is judged once {@code settle} has passed, so that an outage is judged in its steady
  * state rather than in the first minutes before anything has noticed it (probes in the settle
  * time still place changes on the timeline). {@code timeScale}, when set, replaces the run's
- * scale for this phase. A recovery phase ends as soon as every device is back (working and
- * connected again) or its client has given up ({@code untilAllBack}, the default): waiting longer measures nothing more, unless the
+ * scale for this phase. A recovery phase ends as soon as every device is back (working, connected
+ * again, its offline buffer delivered) or its client has given up ({@code untilAllBack}, the default): waiting longer measures nothing more, unless the
  * scenario wants to watch what happens after recovery (a grace period that lapses, say), and sets
  * it to false to play the phase to its end.
  */
