@@ -65,7 +65,9 @@ class ClockFiguresTest {
             assertThat(reconnect.devicesReconnected()).as("at %dx", scale).isEqualTo(4);
             assertThat(reconnect.maxSeconds()).as("at %dx: within the 5 min cap and one CONNACK wait", scale)
                     .isLessThanOrEqualTo(MAX_DELAY.plus(CONNECT_TIMEOUT).toSeconds() + reconnect.resolutionSeconds() + 1);
-            assertThat(reconnect.resolutionSeconds()).as("at %dx", scale).isLessThan(10);
+            // Known to within a fifth of the 5 min cap: the harness's delay times 1800x is 11 s at 6 ms,
+            // which a busy CI machine reached (a bound of 10 s failed there).
+            assertThat(reconnect.resolutionSeconds()).as("at %dx", scale).isLessThan(60);
         }
     }
 
