@@ -80,7 +80,7 @@ class DiffEndToEndTest {
 
     private static Path run(Path project, String name, int exitCode) {
         Path reports = dir.resolve(name);
-        CliRun run = CliRun.of("run", project.resolve("scenarios/short-outage.yaml").toString(), "--project-dir",
+        CliRun run = CliRun.measured("run", project.resolve("scenarios/short-outage.yaml").toString(), "--project-dir",
                 project.toString(), "--devices-per-model", "1", "--report-dir", reports.toString());
         assertThat(run.exitCode()).as("run %s, stderr:%n%s", name, run.err()).isEqualTo(exitCode);
         return reports;

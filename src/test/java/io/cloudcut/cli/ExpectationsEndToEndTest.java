@@ -84,7 +84,7 @@ class ExpectationsEndToEndTest {
 
     private CliRun run(String name, String moreExpectations) throws Exception {
         Path scenario = Files.writeString(dir.resolve(name + ".yaml"), SCENARIO.formatted(name, moreExpectations));
-        return CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
+        return CliRun.measured("run", scenario.toString(), "--project-dir", Project.root().toString(),
                 "--report-dir", dir.resolve(name).toString());
     }
 

@@ -36,7 +36,7 @@ class ReportCommandTest {
     @BeforeAll
     static void runTheShortOutage() throws Exception {
         ran = dir.resolve("run");
-        run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+        run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "1", "--report-dir", ran.toString());
         assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isIn(0, 1);
         lines = Files.readAllLines(ran.resolve(ObservationsWriter.FILE_NAME));

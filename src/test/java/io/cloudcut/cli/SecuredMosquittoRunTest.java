@@ -41,7 +41,7 @@ class SecuredMosquittoRunTest {
 
         try (Mosquitto mosquitto = Mosquitto.startWithIdentities(passwords)) {
             Path reports = dir.resolve("report");
-            CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--broker", mosquitto.uri(),
+            CliRun run = CliRun.measured("run", "scenarios/short-outage.yaml", "--broker", mosquitto.uri(),
                     "--identity-secret", secretFile.toString(), "--devices-per-model", "1",
                     "--project-dir", Project.root().toString(), "--report-dir", reports.toString());
 

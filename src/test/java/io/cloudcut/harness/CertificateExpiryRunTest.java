@@ -68,7 +68,7 @@ class CertificateExpiryRunTest {
         Path scenario = Files.writeString(dir.resolve("cert-expiry.yaml"), SCENARIO);
         Path reports = dir.resolve("report");
 
-        CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(), "--mtls",
+        CliRun run = CliRun.measured("run", scenario.toString(), "--project-dir", Project.root().toString(), "--mtls",
                 "--report-dir", reports.toString());
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();

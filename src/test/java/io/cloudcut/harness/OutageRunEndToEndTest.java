@@ -27,7 +27,7 @@ class OutageRunEndToEndTest {
 
     @BeforeAll
     static void runTheShortOutage() throws Exception {
-        run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+        run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--report-dir", reports.toString());
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
         report = JsonReportWriter.read(reports.resolve("report.json"));

@@ -18,7 +18,7 @@ class OutageRunOnMosquittoTest {
     @Test
     void theShortOutageGivesTheSameVerdictsOnMosquitto(@TempDir Path reports) throws Exception {
         try (Mosquitto mosquitto = Mosquitto.start()) {
-            CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+            CliRun run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                     "--broker", mosquitto.uri(), "--report-dir", reports.toString());
             assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
             RunReport report = JsonReportWriter.read(reports.resolve("report.json"));

@@ -24,7 +24,7 @@ class OutageRunOverTlsTest {
 
     @Test
     void theShortOutageGivesTheSameVerdictsOverMutualTls(@TempDir Path reports) throws Exception {
-        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+        CliRun run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--mtls", "--devices-per-model", "1", "--report-dir", reports.toString());
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();

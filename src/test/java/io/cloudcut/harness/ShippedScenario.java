@@ -35,7 +35,7 @@ final class ShippedScenario {
 
     static RunReport run(Path reports, String scenario) throws Exception {
         Path dir = reports.resolve(scenario);
-        CliRun run = CliRun.of("run", "scenarios/" + scenario + ".yaml", "--project-dir", Project.root().toString(),
+        CliRun run = CliRun.measured("run", "scenarios/" + scenario + ".yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "1", "--report-dir", dir.toString());
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
         RunReport report = JsonReportWriter.read(dir.resolve("report.json"));

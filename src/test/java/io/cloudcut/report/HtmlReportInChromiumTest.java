@@ -38,7 +38,7 @@ class HtmlReportInChromiumTest {
 
     @BeforeAll
     static void runAndOpen() throws Exception {
-        CliRun run = CliRun.of("run", Project.file("scenarios/short-outage.yaml").toString(), "--devices-per-model", "1",
+        CliRun run = CliRun.measured("run", Project.file("scenarios/short-outage.yaml").toString(), "--devices-per-model", "1",
                 "--project-dir", Project.root().toString(), "--report-dir", dir.toString());
         // 1 when an expectation of the scenario failed: the page is what this test is about, and it
         // shows a failed expectation as well as a met one.
