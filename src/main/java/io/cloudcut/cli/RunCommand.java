@@ -72,6 +72,13 @@ final class RunCommand implements Callable<Integer> {
                     + "for a dashboard or tool that must log in the same way across runs or send what its identity may not.")
     boolean openBroker;
 
+    @Option(names = "--one-proxy-port",
+            description = "Devices reach the fault proxy on one port, their links told apart by the MQTT client id of "
+                    + "each CONNECT, instead of a port each: one open file less a device. Chosen by itself when a port "
+                    + "a device would not fit the open-file limit. A refused link then resets a device's CONNECT "
+                    + "instead of refusing its TCP connection.")
+    boolean oneProxyPort;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Spread the fleet over N worker processes (cloudcut worker) of the cluster; this process "
                     + "coordinates: broker, cloud, probes, timeline and report. Passes the open-file limit of one process.")
@@ -149,6 +156,9 @@ final class RunCommand implements Callable<Integer> {
                 settings = settings.keepingDiscovery();
             }
             settings = settings.securedBy(tls.security());
+            if (oneProxyPort) {
+                settings = settings.onOneProxyPort();
+            }
             if (openBroker) {
                 settings = settings.withOpenBroker();
             } else if (fleet.externalBroker == null) {
