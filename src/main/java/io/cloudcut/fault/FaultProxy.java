@@ -121,7 +121,7 @@ public final class FaultProxy implements AutoCloseable {
      */
     public synchronized Link openLinkOnSharedPort(String clientId) {
         if (sharedPort == null && !closed) {
-            sharedPort = new SharedPort(loops, tls, this::onSharedPort, shared.events());
+            sharedPort = new SharedPort(tls, this::onSharedPort, shared.events());
         }
         return add(clientId, sharedPort, 0);
     }
@@ -187,6 +187,9 @@ public final class FaultProxy implements AutoCloseable {
             return;
         }
         closed = true;
+        if (sharedPort != null) {
+            sharedPort.close();
+        }
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -9,9 +9,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,28 +34,31 @@ import java.util.function.Function;
  * listener would have, the CONNECT going on to the broker as the device's first bytes. A connection
  * whose client id names no link, or whose first packet is no CONNECT (or one over 64 KB, a large
  * will), or that sends none within {@link #CONNECT_LIMIT}, is closed, counted and logged, and nothing
- * is opened towards the broker.
+ * is opened towards the broker. It accepts and reads on a thread of its own, which carries no link's
+ * traffic, so that a fleet connecting at once is not kept waiting behind the links' bytes; a
+ * connection then moves to its link's event loop, as it would have been accepted there.
  */
-final class SharedPort {
+final class SharedPort implements AutoCloseable {
 
     static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(SharedPort.class);
 
     private final Function<String, Link> links;
     private final ProxyEvents events;
+    private final EventLoopGroup reception;
     private final LongAdder refused = new LongAdder();
     private final Channel listener;
     private final int port;
 
-    /**
-     * Binds a free port of 127.0.0.1; {@code links} names the link for a client id (null: none).
-     * Connections are spread over {@code loops} until their link, on a loop of its own, takes them over.
-     */
-    SharedPort(EventLoopGroup loops, LinkTls tls, Function<String, Link> links, ProxyEvents events) {
+    /** Binds a free port of 127.0.0.1; {@code links} names the link for a client id (null: none). */
+    SharedPort(LinkTls tls, Function<String, Link> links, ProxyEvents events) {
         this.links = links;
         this.events = events;
+        // Daemon: a test that forgets close() must not keep the JVM alive.
+        this.reception = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cloudcut-shared-port", true),
+                NioIoHandler.newFactory());
         this.listener = new ServerBootstrap()
-                .group(loops.next(), loops)
+                .group(reception, reception)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
@@ -76,6 +82,12 @@ final class SharedPort {
     /** Connections closed because they named no link or sent no CONNECT. */
     long refused() {
         return refused.sum();
+    }
+
+    /** Closes the port and the connections not yet handed to a link. */
+    @Override
+    public void close() {
+        reception.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     /**
@@ -132,10 +144,6 @@ final class SharedPort {
         /** Moves the channel to the link's event loop, where the link's sockets live and its faults run. */
         private void handOver(ChannelHandlerContext ctx, Link link) {
             Channel channel = ctx.channel();
-            if (channel.eventLoop() == link.loop()) {
-                arrive(ctx, link);
-                return;
-            }
             channel.deregister().addListener(deregistered -> {
                 if (!deregistered.isSuccess()) {
                     channel.close();

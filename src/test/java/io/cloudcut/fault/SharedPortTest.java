@@ -98,12 +98,9 @@ class SharedPortTest extends MosquittoForTheClass {
         assertThat(b.isConnected()).isTrue();
     }
 
-    /**
-     * The shared port accepts on the proxy's loops in turn, so of two connections in a row one lands
-     * on a loop other than its link's (when there are two or more) and moves there with what was read.
-     */
+    /** Each connection moves from the shared port's thread to its link's loop with what was read, as often as it comes. */
     @Test
-    void connectionsOfOneDeviceInARow_eachReachTheBroker_whicheverLoopAcceptedThem() throws Exception {
+    void connectionsOfOneDeviceInARow_eachReachTheBroker() throws Exception {
         Queue<String> received = subscribeDirectly();
         for (int round = 1; round <= 3; round++) {
             MqttClient a = connect("robot-a");
