@@ -140,6 +140,19 @@ class SharedPortTest extends MosquittoForTheClass {
         assertThat(connect("robot-a").isConnected()).as("restored").isTrue();
     }
 
+    /** The CONNECT the shared port read is answered by the link, and the broker never hears of the connection. */
+    @Test
+    void refuseConnect_answersTheConnectTheSharedPortRead_openingNothingUpstream() throws Exception {
+        robotA.apply(LinkFaults.create("refuse-connect", Map.of("reason", "not-authorized"), null));
+        long brokerSawBefore = mosquitto.connectionsAccepted();
+
+        assertThatThrownBy(() -> connect("robot-a")).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("CONNECTION_REFUSED_NOT_AUTHORIZED");
+
+        await().atMost(WAIT).until(() -> robotA.stats().refusedLogins() == 1 && robotA.openConnections() == 0);
+        await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> mosquitto.connectionsAccepted() == brokerSawBefore);
+    }
+
     @Test
     void anUnknownClientId_isClosedAndCounted_andNothingOpensUpstream() throws Exception {
         long brokerSawBefore = mosquitto.connectionsAccepted();
