@@ -77,6 +77,13 @@ final class RunCommand implements Callable<Integer> {
                     + "broker CloudCut does not start can know them: cloudcut identities writes its Mosquitto password file.")
     Path identitySecret;
 
+    @Option(names = "--one-proxy-port",
+            description = "Devices reach the fault proxy on one port, their links told apart by the MQTT client id of "
+                    + "each CONNECT, instead of a port each: one open file less a device. Chosen by itself when a port "
+                    + "a device would not fit the open-file limit. A refused link then resets a device's CONNECT "
+                    + "instead of refusing its TCP connection.")
+    boolean oneProxyPort;
+
     @Option(names = "--workers", paramLabel = "N",
             description = "Spread the fleet over N worker processes (cloudcut worker) of the cluster; this process "
                     + "coordinates: broker, cloud, probes, timeline and report. Passes the open-file limit of one process.")
@@ -154,6 +161,9 @@ final class RunCommand implements Callable<Integer> {
                 settings = settings.keepingDiscovery();
             }
             settings = settings.securedBy(tls.security());
+            if (oneProxyPort) {
+                settings = settings.onOneProxyPort();
+            }
             if (openBroker && identitySecret != null) {
                 throw new IllegalArgumentException("--identity-secret and --open-broker: an open broker checks no password");
             }

@@ -54,6 +54,11 @@ final class DeviceCodec {
         return Optional.ofNullable(connect);
     }
 
+    /** Whether its first packet proved not to be a CONNECT (or one too large to read): {@link #connect()} stays empty. */
+    boolean gaveUp() {
+        return !reading && connect == null;
+    }
+
     /** The MQTT version of the device's CONNECT; empty until it is read whole, or if the device speaks no MQTT. */
     Optional<MqttVersion> version() {
         return connect().map(DeviceCodec::versionOf);

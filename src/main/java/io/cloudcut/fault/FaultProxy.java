@@ -16,8 +16,10 @@ import java.util.function.LongSupplier;
 
 /**
  * An in-process TCP proxy between devices and an MQTT broker, with one {@link Link} per device so
- * that faults can be applied to devices one by one. It owns its threads; {@link #close()} releases
- * them.
+ * that faults can be applied to devices one by one. A link listens on a port of its own
+ * ({@link #openLink}), or on one port that the proxy shares among links and that tells them apart by
+ * the client id of each connection's MQTT CONNECT ({@link #openLinkOnSharedPort}), which saves a
+ * listening socket (an open file) a device. It owns its threads; {@link #close()} releases them.
  *
  * <pre>{@code
  * try (FaultProxy proxy = FaultProxy.create("127.0.0.1", brokerPort)) {
@@ -36,6 +38,8 @@ public final class FaultProxy implements AutoCloseable {
     private final SharedByLinks shared;
     private final EventLoopGroup loops;
     private final Map<String, Link> links = new ConcurrentHashMap<>();
+    /** Null until the first link on it opens. */
+    private SharedPort sharedPort;
     private boolean closed;
 
     private FaultProxy(InetSocketAddress upstream, LinkTls tls, LongSupplier clockNanos) {
@@ -103,15 +107,50 @@ public final class FaultProxy implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Listen port out of range: " + port);
         }
+        return add(id, null, port);
+    }
+
+    /**
+     * Opens a healthy link on the proxy's shared port of 127.0.0.1 (bound when the first such link
+     * opens), which hands it the connections whose MQTT CONNECT carries {@code clientId}: the link's id
+     * is the device's client id. Faults that refuse connections reset them after their CONNECT instead
+     * (see {@link Link}).
+     *
+     * @throws IllegalArgumentException if a link with this id is already open
+     * @throws IllegalStateException    if the proxy is closed
+     */
+    public synchronized Link openLinkOnSharedPort(String clientId) {
+        if (sharedPort == null && !closed) {
+            sharedPort = new SharedPort(tls, this::onSharedPort, shared.events());
+        }
+        return add(clientId, sharedPort, 0);
+    }
+
+    /** Connections the shared port closed because their client id named no link, or they sent no CONNECT. */
+    public long refusedOnSharedPort() {
+        SharedPort port;
+        synchronized (this) {
+            port = sharedPort;
+        }
+        return port == null ? 0 : port.refused();
+    }
+
+    private Link add(String id, SharedPort on, int port) {
         if (closed) {
             throw new IllegalStateException("Fault proxy is closed");
         }
         if (links.containsKey(id)) {
             throw new IllegalArgumentException("Link '" + id + "' is already open");
         }
-        Link link = new Link(id, loops.next(), upstream, tls, port, shared);
+        Link link = new Link(id, loops.next(), upstream, tls, shared, port, on);
         links.put(id, link);
         return link;
+    }
+
+    /** The link on the shared port for {@code clientId}; null if none. */
+    private Link onSharedPort(String clientId) {
+        Link link = links.get(clientId);
+        return link != null && link.onSharedPort() ? link : null;
     }
 
     /** @throws IllegalArgumentException if no link has this id; the message lists the open ones */
@@ -148,6 +187,9 @@ public final class FaultProxy implements AutoCloseable {
             return;
         }
         closed = true;
+        if (sharedPort != null) {
+            sharedPort.close();
+        }
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -1,23 +1,16 @@
 package io.cloudcut.fault;
 
-import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -34,18 +27,22 @@ import java.util.stream.Stream;
  * the broker, through the faults applied, in the order applied. All of a link's sockets live on one
  * event loop, where every change of faults runs; the methods here may be called from any thread
  * except that loop's.
+ *
+ * <p>A link on the proxy's shared port ({@link FaultProxy#openLinkOnSharedPort}) has no listening
+ * socket of its own, so faults that refuse connections ({@code refuse}, {@code unresolvable}, the down
+ * half of {@code flap}) cannot refuse them in TCP: the connection is accepted, its CONNECT read, and
+ * then it is reset, nothing opened towards the broker. A device sees a reset while it waits for its
+ * CONNACK instead of ECONNREFUSED.
  */
 public final class Link {
-
-    private static final String HOST = "127.0.0.1";
-    private static final Duration RELEASE_LIMIT = Duration.ofSeconds(5);
 
     private final String id;
     private final EventLoop loop;
     private final InetSocketAddress upstream;
     /** Null: plain TCP. */
     private final LinkTls tls;
-    private final ServerBootstrap listenerBootstrap;
+    /** Null: on the proxy's shared port. */
+    private final LinkListener listener;
     private final int port;
     private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
     private final LinkCounters counters = new LinkCounters();
@@ -53,27 +50,18 @@ public final class Link {
     private final ConnectionHistory history;
     /** Replaced, never changed, on the loop; read from any thread. */
     private volatile List<Active> active = List.of();
-    /** Null or closed while a fault keeps the link from listening. */
-    private Channel listener;
 
-    /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0. */
-    Link(String id, EventLoop loop, InetSocketAddress upstream, LinkTls tls, int listenPort, SharedByLinks shared) {
+    /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0; with {@code sharedPort}, takes its connections instead. */
+    Link(String id, EventLoop loop, InetSocketAddress upstream, LinkTls tls, SharedByLinks shared, int listenPort,
+         SharedPort sharedPort) {
         this.id = id;
         this.loop = loop;
         this.upstream = upstream;
         this.tls = tls;
         this.shared = shared;
         this.history = new ConnectionHistory(id, shared.events());
-        this.listenerBootstrap = new ServerBootstrap()
-                .group(loop, loop)
-                .channel(NioServerSocketChannel.class)
-                // Rebinding after a refuse must succeed while closed connections linger in TIME_WAIT.
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.AUTO_READ, false)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new Acceptor());
-        this.listener = listenerBootstrap.bind(HOST, listenPort).syncUninterruptibly().channel();
-        this.port = ((InetSocketAddress) listener.localAddress()).getPort();
+        this.listener = sharedPort == null ? new LinkListener(loop, listenPort, new Acceptor()) : null;
+        this.port = sharedPort == null ? listener.port() : sharedPort.port();
     }
 
     public String id() {
@@ -82,12 +70,17 @@ public final class Link {
 
     /** Always 127.0.0.1: links are for devices in this process or on this machine. */
     public String host() {
-        return HOST;
+        return LinkListener.HOST;
     }
 
     /** The port devices connect to; it stays the same across faults. */
     public int port() {
         return port;
+    }
+
+    /** Whether devices reach it on the proxy's shared port, by their client id, rather than on a port of its own. */
+    public boolean onSharedPort() {
+        return listener == null;
     }
 
     /**
@@ -161,7 +154,7 @@ public final class Link {
 
     @Override
     public String toString() {
-        return "Link[" + id + " " + HOST + ":" + port + " -> " + upstream + ", faults="
+        return "Link[" + id + " " + host() + ":" + port + " -> " + upstream + ", faults="
                 + faults().stream().map(LinkFault::name).toList() + "]";
     }
 
@@ -189,56 +182,38 @@ public final class Link {
     }
 
     private Future<?> updateListening() {
-        return active.stream().allMatch(entry -> !entry.choice.everyConnection() || entry.fault.acceptsConnections())
-                ? listen() : stopListening();
-    }
-
-    private Future<?> listen() {
-        if (listener != null && listener.isOpen()) {
-            return loop.newSucceededFuture(null);
-        }
-        ChannelFuture bound = listenerBootstrap.bind(HOST, port);
-        listener = bound.channel();
-        return bound;
-    }
-
-    private Future<?> stopListening() {
         if (listener == null) {
+            // The shared port stays open for the other links: accepted() resets this link's connections.
             return loop.newSucceededFuture(null);
         }
-        Channel closing = listener;
-        listener = null;
-        Promise<Void> released = loop.newPromise();
-        closing.close().addListener(closed -> awaitRelease(released, System.nanoTime() + RELEASE_LIMIT.toNanos()));
-        return released;
+        return acceptsConnections() ? listener.listen() : listener.stopListening();
+    }
+
+    /** Whether no fault that acts on every connection refuses new ones. */
+    private boolean acceptsConnections() {
+        return active.stream().allMatch(entry -> !entry.choice.everyConnection() || entry.fault.acceptsConnections());
+    }
+
+    EventLoop loop() {
+        return loop;
     }
 
     /**
-     * NIO keeps a closed listening socket listening until its selector lets go of it, a loop turn or
-     * more after the close completed, and a connection made in between is still accepted. The port is
-     * released once a socket that does not listen may bind it, which Linux refuses only beside a listener.
+     * On this link's loop: a connection the shared port read the CONNECT of ({@code read}, with what
+     * followed it), taken as if this link's own listener had accepted it.
      */
-    private void awaitRelease(Promise<Void> released, long giveUpAt) {
-        if (portReleased() || System.nanoTime() > giveUpAt) {
-            released.trySuccess(null);
-            return;
-        }
-        loop.schedule(() -> awaitRelease(released, giveUpAt), 1, TimeUnit.MILLISECONDS);
-    }
-
-    private boolean portReleased() {
-        try (Socket probe = new Socket()) {
-            probe.setReuseAddress(true);
-            probe.bind(new InetSocketAddress(HOST, port));
-            return true;
-        } catch (IOException stillListening) {
-            return false;
-        }
+    void arrived(Channel client, DeviceCodec device, ByteBuf read) {
+        new ProxyConnection(this, client, upstream, history.opened(), tls, device).start(read);
     }
 
     void accepted(ProxyConnection connection) {
         connections.add(connection);
         counters.accepted();
+        if (!acceptsConnections()) {
+            // On the shared port, which stays open for other links; or accepted just before the own listener closed.
+            connection.reset();
+            return;
+        }
         active.stream().filter(entry -> !entry.choice.byClientId() && entry.actsOn(connection))
                 .forEach(entry -> entry.fault.onNewConnection(connection));
     }
@@ -381,7 +356,7 @@ public final class Link {
                 // Its handshake reads only once the connection reads, after the broker side is up.
                 ctx.pipeline().addFirst(tls.towardsDevice(ctx.alloc()));
             }
-            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened(), tls).start();
+            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened(), tls, new DeviceCodec()).start(null);
         }
     }
 }

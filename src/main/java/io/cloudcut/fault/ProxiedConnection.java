@@ -29,7 +29,8 @@ public interface ProxiedConnection {
      * Keeps this connection from the broker: the proxy answers the device's CONNECT with the packet
      * {@code answer} makes of it and closes. Only from {@link LinkFault#onNewConnection}: before the
      * broker is contacted, or, for a fault that chose the connection by client id, as soon as its
-     * CONNECT is read (the broker then sees a TCP connection close before any CONNECT).
+     * CONNECT is read (the broker then sees a TCP connection close before any CONNECT). On the proxy's
+     * shared port the CONNECT was read before the link took the connection, and the broker never hears of it.
      */
     void answerConnect(Function<MqttConnectMessage, MqttMessage> answer);
 }

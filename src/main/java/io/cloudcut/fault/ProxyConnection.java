@@ -34,8 +34,10 @@ final class ProxyConnection implements ProxiedConnection {
     private final LinkTls tls;
     private final Pipe up = new Pipe(this, Direction.UPSTREAM);
     private final Pipe down = new Pipe(this, Direction.DOWNSTREAM);
-    private final DeviceCodec device = new DeviceCodec();
+    private final DeviceCodec device;
     private final ConnectionRecord record;
+    /** What the shared port read of the device before this link took it, until it goes on to the broker. */
+    private ByteBuf early;
     /** Whether a fault answers the device's CONNECT itself, so the broker is never contacted. */
     private boolean answering;
     /** Whether a fault keeps this connection from the broker, which has not been contacted. */
@@ -45,8 +47,10 @@ final class ProxyConnection implements ProxiedConnection {
     /** Null until connected to the broker. */
     private Channel upstream;
 
-    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress, ConnectionRecord record, LinkTls tls) {
+    ProxyConnection(Link link, Channel client, InetSocketAddress upstreamAddress, ConnectionRecord record, LinkTls tls,
+                    DeviceCodec device) {
         this.link = link;
+        this.device = device;
         this.client = client;
         this.upstreamAddress = upstreamAddress;
         this.record = record;
@@ -57,20 +61,32 @@ final class ProxyConnection implements ProxiedConnection {
         return record;
     }
 
-    /** Called on the accepted device channel, which does not read until the broker side is connected. */
-    void start() {
+    /**
+     * Called on the accepted device channel, which does not read until the broker side is connected.
+     * {@code read}: null, or what the shared port read of the device before handing it to this link, its
+     * CONNECT whole (which {@code device} decoded), to go on as the device's first bytes.
+     */
+    void start(ByteBuf read) {
         client.pipeline().addLast(RELAY, new RelayHandler(this, Direction.UPSTREAM));
+        early = read;
+        device.connect().ifPresent(connect -> record.identified(connect.payload().clientIdentifier(), DeviceCodec.versionOf(connect)));
         link.accepted(this);
+        if (read != null && client.isOpen()) {
+            link.identified(this);
+        }
         if (!client.isOpen()) {
+            releaseEarly();
             return;
         }
         if (answering) {
+            releaseEarly();
             client.config().setAutoRead(true);
             return;
         }
         if (!link.opensUpstream(this)) {
             // Read, so that the faults judge (and swallow) what the device sends, and its close is seen.
             held = true;
+            relayEarly();
             client.config().setAutoRead(true);
             return;
         }
@@ -111,11 +127,13 @@ final class ProxyConnection implements ProxiedConnection {
 
     private void upstreamConnected(ChannelFuture connected) {
         if (!connected.isSuccess()) {
+            releaseEarly();
             client.close();
             return;
         }
         upstream = connected.channel();
         if (!client.isActive()) {
+            releaseEarly();
             // A reset while the broker side was connecting resets it too, once it is there.
             if (reset) {
                 abort(upstream);
@@ -124,8 +142,26 @@ final class ProxyConnection implements ProxiedConnection {
             }
             return;
         }
+        relayEarly();
         client.config().setAutoRead(true);
         upstream.config().setAutoRead(true);
+    }
+
+    /** Sends what the shared port read on, through the faults, as if just read. */
+    private void relayEarly() {
+        ByteBuf bytes = early;
+        early = null;
+        if (bytes != null) {
+            relay(Direction.UPSTREAM, bytes);
+            up.flush();
+        }
+    }
+
+    private void releaseEarly() {
+        if (early != null) {
+            early.release();
+            early = null;
+        }
     }
 
     /** Takes ownership of {@code bytes} read from the side they travel away from. */
@@ -261,8 +297,9 @@ final class ProxyConnection implements ProxiedConnection {
 
     /**
      * Before the broker is contacted, the CONNECT is decoded on the device channel and answered there.
-     * Once the CONNECT was read for a broker-bound connection (a fault that chose it by client id), the
-     * answer goes down in its place and the broker side is closed before the CONNECT reaches it.
+     * Once the CONNECT was read (by the shared port, or for a broker-bound connection that a fault chose
+     * by client id), the answer goes down in its place and the broker side, if any, is closed before the
+     * CONNECT reaches it.
      */
     @Override
     public void answerConnect(Function<MqttConnectMessage, MqttMessage> answer) {
@@ -272,11 +309,11 @@ final class ProxyConnection implements ProxiedConnection {
             connackSent(reply);
             return reply;
         };
+        answering = true;
         if (device.connect().isPresent()) {
             closeAfter(recorded.apply(device.connect().get()));
             return;
         }
-        answering = true;
         // Ahead of the relay handler, which then sees only the close; behind TLS, if any.
         client.pipeline().addBefore(RELAY, null, new MqttDecoder())
                 .addBefore(RELAY, null, MqttEncoder.INSTANCE)

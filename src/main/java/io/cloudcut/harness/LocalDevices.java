@@ -21,18 +21,28 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
 
-/** Devices as verticles of one Vert.x instance, their links on one fault proxy of the same process. */
+/**
+ * Devices as verticles of one Vert.x instance, their links on one fault proxy of the same process,
+ * each on a port of its own or all on the proxy's shared port, where a device's client id (its id)
+ * names its link.
+ */
 final class LocalDevices implements DeviceHost {
 
     private final Vertx vertx;
     /** Null: plain TCP. */
     private final FleetTls tls;
+    private final boolean sharedPort;
     private final List<String> deployments = new ArrayList<>();
     private FaultProxy proxy;
 
-    LocalDevices(Vertx vertx, FleetTls tls) {
+    LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort) {
         this.vertx = vertx;
         this.tls = tls;
+        this.sharedPort = sharedPort;
+    }
+
+    boolean onSharedPort() {
+        return sharedPort;
     }
 
     @Override
@@ -42,7 +52,8 @@ final class LocalDevices implements DeviceHost {
                 : FaultProxy.create(broker.host(), broker.port(), clock, tls.proxy());
         List<Future<String>> started = new ArrayList<>();
         for (DeviceRef device : devices) {
-            Link link = proxy.openLink(device.id());
+            // A device connects with its id as its client id.
+            Link link = sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id());
             started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock,
                             identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
                     .onSuccess(this::deployed));

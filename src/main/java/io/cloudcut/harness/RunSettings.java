@@ -18,12 +18,14 @@ import java.time.Duration;
  * drawn for each run), and whether the embedded broker lets anyone in anonymously to every topic
  * ({@code openBroker}; by default it admits only those identities, each to its own topics); and how
  * devices reach the broker ({@code security}: plain TCP by default, or TLS on the embedded broker's
- * TLS listener, with client certificates for mutual TLS).
+ * TLS listener, with client certificates for mutual TLS); and whether the links of a fleet in this
+ * process share one port of the fault proxy ({@code sharedProxyPort}; by default only when a port a
+ * link would not fit the open-file limit).
  */
 public record RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir,
                           Duration startupTimeout, ProgressListener progress, ClusterSettings cluster, int workers,
                           boolean keepDiscovery, Identities identities, boolean openBroker,
-                          TransportSecurity security) {
+                          TransportSecurity security, boolean sharedProxyPort) {
 
     public RunSettings {
         security = security == null ? TransportSecurity.PLAIN : security;
@@ -37,7 +39,7 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
     /** Every device in this process, on plain TCP. */
     public RunSettings(String externalBroker, Integer brokerPort, Path brokerConfigDir, Duration startupTimeout,
                        ProgressListener progress) {
-        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0, false, null, false, null);
+        this(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, null, 0, false, null, false, null, false);
     }
 
     /** The embedded broker on a free port, configured from the project's {@code broker-config/}. */
@@ -48,37 +50,43 @@ public record RunSettings(String externalBroker, Integer brokerPort, Path broker
     /** The same run with its devices spread over {@code workers} workers of {@code cluster}. */
     public RunSettings onWorkers(ClusterSettings cluster, int workers) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery, identities, openBroker, security);
+                keepDiscovery, identities, openBroker, security, sharedProxyPort);
     }
 
     /** The same run, leaving the devices' discovery configs and state on the broker when it ends. */
     public RunSettings keepingDiscovery() {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                true, identities, openBroker, security);
+                true, identities, openBroker, security, sharedProxyPort);
     }
 
     /** The same run, told to {@code watcher} instead (which may pass it on to the listener it had). */
     public RunSettings watchedBy(ProgressListener watcher) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, watcher, cluster, workers,
-                keepDiscovery, identities, openBroker, security);
+                keepDiscovery, identities, openBroker, security, sharedProxyPort);
     }
 
     /** The same run with these identities, so that the caller can connect as one of them. */
     public RunSettings withIdentities(Identities known) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery, known, openBroker, security);
+                keepDiscovery, known, openBroker, security, sharedProxyPort);
     }
 
     /** The same run on an embedded broker without identities or ACLs, for tools that cannot log in. */
     public RunSettings withOpenBroker() {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery, identities, true, security);
+                keepDiscovery, identities, true, security, sharedProxyPort);
     }
 
     /** The same run with its devices reaching the broker as {@code devicesBy} says. */
     public RunSettings securedBy(TransportSecurity devicesBy) {
         return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
-                keepDiscovery, identities, openBroker, devicesBy);
+                keepDiscovery, identities, openBroker, devicesBy, sharedProxyPort);
+    }
+
+    /** The same run with every link of its fleet on one shared port of the fault proxy. */
+    public RunSettings onOneProxyPort() {
+        return new RunSettings(externalBroker, brokerPort, brokerConfigDir, startupTimeout, progress, cluster, workers,
+                keepDiscovery, identities, openBroker, security, true);
     }
 
     public boolean clustered() {

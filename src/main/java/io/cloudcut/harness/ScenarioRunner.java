@@ -96,7 +96,7 @@ public final class ScenarioRunner {
                 CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock,
                                 identities::cloudService),
                         "the cloud services could not connect to the broker");
-                host = deviceHost(vertx, log, certificates);
+                host = deviceHost(vertx, log, certificates, scenario);
                 Fleet fleet = new Fleet(scenario, host, external);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
@@ -174,7 +174,8 @@ public final class ScenarioRunner {
 
     /**
      * What makes a scenario impossible to run with these settings, found before anything starts: broker
-     * faults on an external broker, a fleet beyond the open-file limit, or a time scale whose traffic
+     * faults on an external broker, a fleet beyond the open-file limit (with one shared proxy port,
+     * which a fleet that needs it gets by itself), or a time scale whose traffic
      * this machine cannot carry (it would be measured wrong).
      */
     public static void check(Scenario scenario, RunSettings settings) {
@@ -195,6 +196,10 @@ public final class ScenarioRunner {
         if (settings.security().encrypted() && !scenario.external().isEmpty()) {
             throw new IllegalArgumentException("--tls and --mtls are for emulated devices: scenario " + scenario.name()
                     + " has external devices, which reach the broker over plain TCP");
+        }
+        if (settings.sharedProxyPort() && settings.clustered()) {
+            throw new IllegalArgumentException("--one-proxy-port is for a fleet in this process: a worker gives each"
+                    + " of its links a port of its own (drop --workers or --one-proxy-port)");
         }
         DescriptorBudget.check(scenario, settings.externalBroker() == null, settings.workers());
         Traffic traffic = Traffic.of(scenario);
@@ -237,11 +242,12 @@ public final class ScenarioRunner {
     }
 
     /** The devices here, or on the first idle workers to answer the roll call. */
-    private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates)
+    private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, Scenario scenario)
             throws InfrastructureException {
         if (!settings.clustered()) {
             return new LocalDevices(vertx, certificates == null ? null
-                    : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS));
+                    : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS),
+                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()));
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
         return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),
@@ -251,6 +257,9 @@ public final class ScenarioRunner {
     private static String describe(DeviceHost host) {
         if (host instanceof WorkerDevices workers) {
             return " on workers " + String.join(", ", workers.members().stream().map(WorkerDevices.Member::name).toList());
+        }
+        if (host instanceof LocalDevices local && local.onSharedPort()) {
+            return " through one proxy port, their links told apart by client id";
         }
         return "";
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -288,8 +289,10 @@ final class VertxMqttConnection implements DeviceConnection {
     }
 
     private void failAwaitingAcks(String cause) {
-        awaitingAck.values().forEach(promise -> promise.tryFail(cause));
+        // A copy: failing one runs its callbacks at once, and what they do may change the map.
+        List<Promise<Void>> awaiting = List.copyOf(awaitingAck.values());
         awaitingAck.clear();
         acksBeforeRegistration.clear();
+        awaiting.forEach(promise -> promise.tryFail(cause));
     }
 }

@@ -118,23 +118,32 @@ class BadInputTest {
                 "--devices-per-model", "50000");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errorLines()).singleElement().asString()
-                .contains("a fleet of 200000 devices needs about 1001000 open files", "run at most");
+                .contains("a fleet of 200000 devices needs about 801000 open files", "run at most");
     }
 
-    /** Five descriptors a device with the embedded broker, counting its link's listening socket on the proxy. */
+    /** Four descriptors a device with the embedded broker, its link on the proxy's shared port (chosen by itself). */
     @Test
     void theFirstFleetOverTheDescriptorBudgetIsRefusedNamingTheNumbers() {
         long limit = exceedableOpenFileLimit();
-        long fits = (limit - 1_000) / 5;
+        long fits = (limit - 1_000) / 4;
         int perModel = (int) (fits / 4 + 1); // short-outage has four models
         CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", String.valueOf(perModel), "--time-scale", "1");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errorLines()).singleElement().asString()
-                .contains("a fleet of " + perModel * 4 + " devices needs about " + (1_000 + perModel * 4L * 5) + " open files")
+                .contains("a fleet of " + perModel * 4 + " devices needs about " + (1_000 + perModel * 4L * 4) + " open files")
+                .contains((1_000 + perModel * 4L * 5) + " with a proxy port a device")
                 .contains("limit of " + limit).contains("run at most " + fits + " devices in one process")
-                .contains((limit - 1_000) / 4 + " with an external broker");
+                .contains((limit - 1_000) / 3 + " with an external broker");
+    }
+
+    @Test
+    void oneProxyPortIsForAFleetInThisProcess_notOnWorkers() {
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--broker", "tcp://127.0.0.1:1", "--workers", "2", "--one-proxy-port");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString().contains("--one-proxy-port is for a fleet in this process");
     }
 
     @Test

@@ -101,6 +101,11 @@ public final class Mosquitto implements AutoCloseable {
         return port;
     }
 
+    /** TCP connections Mosquitto accepted so far, as its log says ("New connection from"), its own start check's included. */
+    public long connectionsAccepted() throws IOException {
+        return Files.readAllLines(workDir.resolve("stdout.log")).stream().filter(line -> line.contains("New connection from")).count();
+    }
+
     /** The URI CloudCut takes for an external broker. */
     public String uri() {
         return "tcp://127.0.0.1:" + port;

@@ -165,6 +165,23 @@ class TlsConnectionsTest {
         await().atMost(PATIENCE).until(() -> device.listener.messages.contains("back"));
     }
 
+    /** The proxy's shared port reads the CONNECT after the TLS handshake, so TLS devices share it too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"vertx", "hivemq-v5"})
+    void overMutualTls_devicesOnTheSharedPort_reachTheirOwnLinks(String stack) throws Exception {
+        List<Device> sharing = new ArrayList<>();
+        for (String id : List.of("shared-1-" + stack, "shared-2-" + stack)) {
+            sharing.add(open(stack, id, mtlsProxy.openLinkOnSharedPort(id), certificates.device(id, true)));
+        }
+
+        for (Device device : sharing) {
+            await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 1);
+            join(cloud.publish(commands(device.id), Buffer.buffer("shared"), MqttQoS.AT_LEAST_ONCE, false, false));
+            await().atMost(PATIENCE).until(() -> device.listener.messages.contains("shared"));
+            assertThat(mtlsProxy.link(device.id).stats().accepted()).isEqualTo(1);
+        }
+    }
+
     private Device open(String stack, String id, Link link, ClientTls tls) throws Exception {
         return open(stack, id, link.host(), link.port(), tls);
     }

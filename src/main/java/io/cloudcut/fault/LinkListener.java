@@ -1,0 +1,97 @@
+package io.cloudcut.fault;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A link's own listening socket on 127.0.0.1, which faults that refuse connections close and which
+ * listens again on the same port when they go. Confined to the link's event loop but for its constructor.
+ */
+final class LinkListener {
+
+    static final String HOST = "127.0.0.1";
+    private static final Duration RELEASE_LIMIT = Duration.ofSeconds(5);
+
+    private final EventLoop loop;
+    private final ServerBootstrap bootstrap;
+    private final int port;
+    /** Null or closed while a fault keeps the link from listening. */
+    private Channel listener;
+
+    /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0; {@code acceptor} gets each accepted channel. */
+    LinkListener(EventLoop loop, int listenPort, ChannelHandler acceptor) {
+        this.loop = loop;
+        this.bootstrap = new ServerBootstrap()
+                .group(loop, loop)
+                .channel(NioServerSocketChannel.class)
+                // Rebinding after a refuse must succeed while closed connections linger in TIME_WAIT.
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(acceptor);
+        this.listener = bootstrap.bind(HOST, listenPort).syncUninterruptibly().channel();
+        this.port = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Binds the port again if it is closed; the future completes once it listens. */
+    Future<?> listen() {
+        if (listener != null && listener.isOpen()) {
+            return loop.newSucceededFuture(null);
+        }
+        ChannelFuture bound = bootstrap.bind(HOST, port);
+        listener = bound.channel();
+        return bound;
+    }
+
+    /** Closes the listening socket; the future completes once the port refuses connections. */
+    Future<?> stopListening() {
+        if (listener == null) {
+            return loop.newSucceededFuture(null);
+        }
+        Channel closing = listener;
+        listener = null;
+        Promise<Void> released = loop.newPromise();
+        closing.close().addListener(closed -> awaitRelease(released, System.nanoTime() + RELEASE_LIMIT.toNanos()));
+        return released;
+    }
+
+    /**
+     * NIO keeps a closed listening socket listening until its selector lets go of it, a loop turn or
+     * more after the close completed, and a connection made in between is still accepted. The port is
+     * released once a socket that does not listen may bind it, which Linux refuses only beside a listener.
+     */
+    private void awaitRelease(Promise<Void> released, long giveUpAt) {
+        if (portReleased() || System.nanoTime() > giveUpAt) {
+            released.trySuccess(null);
+            return;
+        }
+        loop.schedule(() -> awaitRelease(released, giveUpAt), 1, TimeUnit.MILLISECONDS);
+    }
+
+    private boolean portReleased() {
+        try (Socket probe = new Socket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(HOST, port));
+            return true;
+        } catch (IOException stillListening) {
+            return false;
+        }
+    }
+}
