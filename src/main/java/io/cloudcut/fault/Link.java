@@ -9,6 +9,8 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.HashSet;
@@ -35,6 +37,8 @@ import java.util.stream.Stream;
  * CONNACK instead of ECONNREFUSED.
  */
 public final class Link {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Link.class);
 
     private final String id;
     private final EventLoop loop;
@@ -243,8 +247,8 @@ public final class Link {
 
     /**
      * Whether a new connection goes on to the broker, or is held until the faults change. Faults that
-     * choose by client id cannot hold it: its id is read from the CONNECT, which only a broker-bound
-     * connection is read for.
+     * choose by client id judge it by its CONNECT, read before the broker side opens (on the shared port,
+     * and on a link's own port while such a fault is active).
      */
     boolean opensUpstream(ProxyConnection connection) {
         return active.stream().filter(entry -> entry.actsOn(connection)).allMatch(entry -> entry.fault.opensUpstream());
@@ -355,6 +359,25 @@ public final class Link {
             if (tls != null) {
                 // Its handshake reads only once the connection reads, after the broker side is up.
                 ctx.pipeline().addFirst(tls.towardsDevice(ctx.alloc()));
+            }
+            if (active.stream().anyMatch(entry -> entry.choice.byClientId())) {
+                // A fault aimed at client ids judges the connection by its CONNECT: read it before the broker
+                // side is opened, so that a blackhole aimed at this client opens nothing there.
+                ctx.pipeline().addLast(new ConnectReader(SharedPort.CONNECT_LIMIT, new ConnectReader.Outcome() {
+                    @Override
+                    public void connected(ChannelHandlerContext reading, DeviceCodec device) {
+                        ConnectReader reader = (ConnectReader) reading.handler();
+                        ByteBuf read = reader.take();
+                        reading.pipeline().remove(reader);
+                        arrived(reading.channel(), device, read);
+                    }
+
+                    @Override
+                    public void refused(ChannelHandlerContext reading, String clientId, String why) {
+                        LOG.warn("link {}: closed a connection from {}: {}", id, reading.channel().remoteAddress(), why);
+                    }
+                }));
+                return;
             }
             new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened(), tls, new DeviceCodec()).start(null);
         }

@@ -2,20 +2,16 @@ package io.cloudcut.fault;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +64,7 @@ final class SharedPort implements AutoCloseable {
                         if (tls != null) {
                             device.pipeline().addLast(tls.towardsDevice(device.alloc()));
                         }
-                        device.pipeline().addLast(new Reception());
+                        device.pipeline().addLast(reception());
                     }
                 })
                 .bind(LinkListener.HOST, 0).syncUninterruptibly().channel();
@@ -90,126 +86,62 @@ final class SharedPort implements AutoCloseable {
         reception.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    /**
-     * Reads one connection until its CONNECT names its link, keeping every byte read, then hands the
-     * connection and those bytes to the link on the link's event loop.
-     */
-    private final class Reception extends ChannelInboundHandlerAdapter {
-
-        private final DeviceCodec device = new DeviceCodec();
-        /** Null once handed over or released. */
-        private CompositeByteBuf read;
-        private ScheduledFuture<?> limit;
-        private boolean identified;
-
-        @Override
-        public void handlerAdded(ChannelHandlerContext ctx) {
-            read = ctx.alloc().compositeBuffer();
-            limit = ctx.executor().schedule(() -> refuse(ctx, null, "sent no CONNECT within " + CONNECT_LIMIT.toSeconds() + " s"),
-                    CONNECT_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ByteBuf bytes = (ByteBuf) msg;
-            if (read == null) {
-                ReferenceCountUtil.release(bytes);
-                return;
-            }
-            read.addComponent(true, bytes);
-            if (identified) {
-                // Read after the CONNECT, before reading stopped: it goes on after the CONNECT.
-                return;
-            }
-            device.read(bytes);
-            if (device.connect().isEmpty()) {
-                if (device.gaveUp()) {
-                    refuse(ctx, null, "its first packet is not an MQTT CONNECT of at most 64 KB");
+    /** Reads each connection until its CONNECT names its link, then hands it, and what was read, to that link. */
+    private ConnectReader reception() {
+        return new ConnectReader(CONNECT_LIMIT, new ConnectReader.Outcome() {
+            @Override
+            public void connected(ChannelHandlerContext ctx, DeviceCodec device) {
+                String clientId = device.connect().orElseThrow().payload().clientIdentifier();
+                Link link = links.apply(clientId);
+                ConnectReader reader = (ConnectReader) ctx.handler();
+                if (link == null) {
+                    turnAway(ctx, clientId, "no link has client id '" + clientId + "'");
+                    ReferenceCountUtil.release(reader.take());
+                    ctx.close();
+                    return;
                 }
-                return;
+                handOver(ctx, reader, device, link);
             }
-            MqttConnectMessage connect = device.connect().get();
-            String clientId = connect.payload().clientIdentifier();
-            Link link = links.apply(clientId);
-            if (link == null) {
-                refuse(ctx, clientId, "no link has client id '" + clientId + "'");
-                return;
-            }
-            identified = true;
-            limit.cancel(false);
-            ctx.channel().config().setAutoRead(false);
-            handOver(ctx, link);
-        }
 
-        /** Moves the channel to the link's event loop, where the link's sockets live and its faults run. */
-        private void handOver(ChannelHandlerContext ctx, Link link) {
-            Channel channel = ctx.channel();
-            channel.deregister().addListener(deregistered -> {
-                if (!deregistered.isSuccess()) {
+            @Override
+            public void refused(ChannelHandlerContext ctx, String clientId, String why) {
+                turnAway(ctx, clientId, why);
+            }
+        });
+    }
+
+    private void turnAway(ChannelHandlerContext ctx, String clientId, String why) {
+        refused.increment();
+        LOG.warn("shared port {}: closed a connection from {}: {}", port, ctx.channel().remoteAddress(), why);
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("clientId", clientId);
+        about.put("reason", why);
+        events.publish("connection-unknown", about);
+    }
+
+    /** Moves the channel to the link's event loop, where the link's sockets live and its faults run. */
+    private static void handOver(ChannelHandlerContext ctx, ConnectReader reader, DeviceCodec device, Link link) {
+        Channel channel = ctx.channel();
+        channel.deregister().addListener(deregistered -> {
+            if (!deregistered.isSuccess()) {
+                channel.close();
+                return;
+            }
+            link.loop().register(channel).addListener(registered -> {
+                if (!registered.isSuccess()) {
+                    channel.close();
+                    ReferenceCountUtil.release(reader.take());
+                    return;
+                }
+                ByteBuf handed = reader.take();
+                ctx.pipeline().remove(reader);
+                if (handed == null) {
+                    // Closed while it moved.
                     channel.close();
                     return;
                 }
-                link.loop().register(channel).addListener(registered -> {
-                    if (registered.isSuccess()) {
-                        arrive(ctx, link);
-                    } else {
-                        channel.close();
-                        releaseRead();
-                    }
-                });
+                link.arrived(channel, device, handed);
             });
-        }
-
-        private void arrive(ChannelHandlerContext ctx, Link link) {
-            ByteBuf handed = read;
-            read = null;
-            ctx.pipeline().remove(this);
-            if (handed == null) {
-                // Closed while it moved.
-                ctx.channel().close();
-                return;
-            }
-            link.arrived(ctx.channel(), device, handed);
-        }
-
-        private void refuse(ChannelHandlerContext ctx, String clientId, String why) {
-            if (identified || read == null) {
-                return;
-            }
-            refused.increment();
-            LOG.warn("shared port {}: closed a connection from {}: {}", port, ctx.channel().remoteAddress(), why);
-            Map<String, Object> about = new LinkedHashMap<>();
-            about.put("clientId", clientId);
-            about.put("reason", why);
-            events.publish("connection-unknown", about);
-            releaseRead();
-            ctx.close();
-        }
-
-        @Override
-        public void handlerRemoved(ChannelHandlerContext ctx) {
-            limit.cancel(false);
-            releaseRead();
-        }
-
-        @Override
-        public void channelInactive(ChannelHandlerContext ctx) {
-            releaseRead();
-            ctx.fireChannelInactive();
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            // A TLS handshake that failed, or a reset: the device is gone before it was anyone's.
-            releaseRead();
-            ctx.close();
-        }
-
-        private void releaseRead() {
-            if (read != null) {
-                read.release();
-                read = null;
-            }
-        }
+        });
     }
 }

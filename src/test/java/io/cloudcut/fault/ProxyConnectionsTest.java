@@ -9,6 +9,8 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -109,6 +112,25 @@ assertThat(api.send("DELETE", "/faults/hole-a", null).status()).isEqualTo(204);
         robotA.publish("cloudcut/a", "from-a-again".getBytes(StandardCharsets.UTF_8), 1, false);
         await().atMost(WAIT).until(() -> received.contains("from-a-again"));
         assertThat(received).containsExactly("from-b", "from-a-again");
+    }
+
+    @Test
+    void aBlackholeAimedAtAClientId_opensNothingTowardsTheBrokerForIt_whileAnotherClientConnects() throws Exception {
+        api.addFault("{\"type\":\"blackhole\",\"name\":\"hole-a\",\"target\":{\"clients\":[\"robot-a\"]}}");
+        long brokerSawBefore = mosquitto.connectionsAccepted();
+
+        try (Socket robotA = new Socket("127.0.0.1", proxy.link().port())) {
+            robotA.setSoTimeout(2_000);
+            // MQTT 3.1.1 CONNECT, clean session, keepalive 60 s, client id robot-a.
+            robotA.getOutputStream().write(new byte[] {0x10, 0x13, 0, 4, 'M', 'Q', 'T', 'T', 4, 2, 0, 60, 0, 7,
+                'r', 'o', 'b', 'o', 't', '-', 'a'});
+            assertThatThrownBy(() -> robotA.getInputStream().read()).as("no CONNACK: its CONNECT went into the blackhole")
+                    .isInstanceOf(SocketTimeoutException.class);
+            assertThat(mosquitto.connectionsAccepted()).as("the broker heard nothing of robot-a").isEqualTo(brokerSawBefore);
+        }
+
+        connectV3("robot-b");
+        await().atMost(WAIT).until(() -> mosquitto.connectionsAccepted() == brokerSawBefore + 1);
     }
 
     @Test
