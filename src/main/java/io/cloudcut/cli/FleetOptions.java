@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Scenario;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -19,6 +20,22 @@ final class FleetOptions {
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
             description = "Where devices/, scenarios/, clouds/ and broker-config/ are (default: the current directory).")
     Path projectDir;
+
+    /**
+     * The scenario with {@code devicesPerModel} devices of each model, as {@code --devices-per-model} asks
+     * (null: its own fleet); the devices' ids, and so their logins, depend on it.
+     *
+     * @throws IllegalArgumentException for fewer than one
+     */
+    static Scenario resized(Scenario scenario, Integer devicesPerModel) {
+        if (devicesPerModel == null) {
+            return scenario;
+        }
+        if (devicesPerModel < 1) {
+            throw new IllegalArgumentException("--devices-per-model must be at least 1");
+        }
+        return scenario.withDevicesPerModel(devicesPerModel);
+    }
 
     /** @throws IllegalArgumentException for a stack CloudCut does not have, naming those it has */
     void checkClient() {

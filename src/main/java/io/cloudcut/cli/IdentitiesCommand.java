@@ -61,12 +61,7 @@ final class IdentitiesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Scenario scenario = Scenarios.loader(projectDir).load(projectDir.resolve(scenarioFile));
-            if (devicesPerModel != null) {
-                if (devicesPerModel < 1) {
-                    throw new IllegalArgumentException("--devices-per-model must be at least 1");
-                }
-                scenario = scenario.withDevicesPerModel(devicesPerModel);
-            }
+            scenario = FleetOptions.resized(scenario, devicesPerModel);
             // External devices are not among them: a run with external devices uses an open broker.
             List<String> devices = List.copyOf(scenario.emulatedDevices().keySet());
             List<Credentials> everyone = Identities.fromSecretFile(secret)

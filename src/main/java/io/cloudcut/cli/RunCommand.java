@@ -114,12 +114,7 @@ final class RunCommand implements Callable<Integer> {
         if (brokerPort != null && fleet.externalBroker != null) {
             throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");
         }
-        if (devicesPerModel != null) {
-            if (devicesPerModel < 1) {
-                throw new IllegalArgumentException("--devices-per-model must be at least 1");
-            }
-            scenario = scenario.withDevicesPerModel(devicesPerModel);
-        }
+        scenario = FleetOptions.resized(scenario, devicesPerModel);
         fleet.checkClient();
         if (fleet.client != null) {
             scenario = scenario.withClient(fleet.client);
