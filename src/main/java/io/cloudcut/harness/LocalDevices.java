@@ -7,6 +7,7 @@ import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFault;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
+import io.cloudcut.observation.Observation;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
@@ -17,9 +18,11 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Devices as verticles of one Vert.x instance, their links on one fault proxy of the same process,
@@ -32,13 +35,15 @@ final class LocalDevices implements DeviceHost {
     /** Null: plain TCP. */
     private final FleetTls tls;
     private final boolean sharedPort;
+    private final ObservationLog log;
     private final List<String> deployments = new ArrayList<>();
     private FaultProxy proxy;
 
-    LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort) {
+    LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort, ObservationLog log) {
         this.vertx = vertx;
         this.tls = tls;
         this.sharedPort = sharedPort;
+        this.log = log;
     }
 
     boolean onSharedPort() {
@@ -50,15 +55,24 @@ final class LocalDevices implements DeviceHost {
                                Function<String, Credentials> identityOf) {
         proxy = tls == null ? FaultProxy.create(broker.host(), broker.port(), clock)
                 : FaultProxy.create(broker.host(), broker.port(), clock, tls.proxy());
-        List<Future<String>> started = new ArrayList<>();
+        // Links open here, on the caller's thread: opening one waits for the proxy's loop.
+        Map<String, Link> links = new HashMap<>();
+        Map<String, DeviceRef> byId = new HashMap<>();
         for (DeviceRef device : devices) {
             // A device connects with its id as its client id.
-            Link link = sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id());
-            started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock,
-                            identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
-                    .onSuccess(this::deployed));
+            links.put(device.id(), sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id()));
+            byId.put(device.id(), device);
         }
-        return Future.all(started).mapEmpty();
+        StartWindow window = new StartWindow(vertx);
+        Consumer<Observation> heard = window::heard;
+        log.watch(heard);
+        return window.start(devices.stream().map(DeviceRef::id).toList(), id -> {
+            DeviceRef device = byId.get(id);
+            Link link = links.get(id);
+            return vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock,
+                            identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
+                    .onSuccess(this::deployed);
+        }).onComplete(started -> log.unwatch(heard));
     }
 
     private synchronized void deployed(String deploymentId) {

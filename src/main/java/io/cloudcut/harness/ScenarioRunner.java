@@ -115,7 +115,7 @@ public final class ScenarioRunner {
                 long deployedFromNanos = System.nanoTime();
                 // Devices reach the TLS listener when there is one; the cloud and the harness stay on the plain one.
                 Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
-                        "the devices could not start");
+                        "the devices could not start", settings.startupTimeout());
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx, identities.phoneApp());
@@ -247,7 +247,7 @@ public final class ScenarioRunner {
         if (!settings.clustered()) {
             return new LocalDevices(vertx, certificates == null ? null
                     : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS),
-                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()));
+                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()), log);
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
         return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),

@@ -120,7 +120,11 @@ public final class Worker extends VerticleBase {
                 HarnessMonitor.start(vertx));
         hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
         hosted.observationsAddress = order.getString("observations");
+        StartWindow window = new StartWindow(vertx);
         hosted.observations = vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> {
+            if (!window.done()) {
+                window.heard(ObservationCodec.decode(observed.body()));
+            }
             hosted.pending.add(observed.body());
             if (hosted.pending.size() >= BATCH) {
                 sendObservations();
@@ -141,14 +145,19 @@ public final class Worker extends VerticleBase {
             }
             return links;
         }).compose(links -> {
-            List<Future<String>> started = new ArrayList<>();
+            Map<String, Integer> indexOf = new HashMap<>();
+            List<String> ids = new ArrayList<>();
             for (int index = 0; index < devices.size(); index++) {
-                JsonArray device = devices.getJsonArray(index);
-                started.add(vertx.deployVerticle(new DeviceVerticle(device.getString(0), models.get(device.getString(1)),
-                        links.get(index).host(), links.get(index).port(), clock,
-                        new Credentials(device.getString(0), device.getString(2)))).onSuccess(starting.deployments::add));
+                ids.add(devices.getJsonArray(index).getString(0));
+                indexOf.put(ids.get(index), index);
             }
-            return Future.all(started);
+            return window.start(ids, id -> {
+                int index = indexOf.get(id);
+                JsonArray device = devices.getJsonArray(index);
+                return vertx.deployVerticle(new DeviceVerticle(id, models.get(device.getString(1)),
+                        links.get(index).host(), links.get(index).port(), clock,
+                        new Credentials(id, device.getString(2)))).onSuccess(starting.deployments::add);
+            });
         }).map(all -> new JsonObject().put("devices", devices.size()));
     }
 

@@ -1,0 +1,168 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.SessionObserved;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Starts a fleet a window at a time: at most {@link #WIDTH} devices are starting at once, and the next
+ * starts as soon as one is connected and signed in. Started all at once, thousands of devices are a
+ * herd the broker acknowledges late: at 4,500 devices nearly every one gave up on a PUBACK that took
+ * longer than its time-out and dropped, before the baseline began. A device that takes longer than
+ * {@link #PATIENCE} gives up its place without being waited for, so that one that cannot connect
+ * does not hold the others back; the fleet's readiness still waits for it.
+ */
+final class StartWindow {
+
+    /** As many connects under way as the bench's bare clients keep, so that their connect rates compare. */
+    static final int WIDTH = 100;
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    private final Vertx vertx;
+    private final int width;
+    private final Duration patience;
+    private final Deque<String> waiting = new ArrayDeque<>();
+    private final Map<String, Starting> starting = new HashMap<>();
+    private final Promise<Void> allStarted = Promise.promise();
+    private Function<String, Future<?>> start;
+    private int left;
+    private volatile boolean done;
+
+    StartWindow(Vertx vertx) {
+        this(vertx, WIDTH, PATIENCE);
+    }
+
+    StartWindow(Vertx vertx, int width, Duration patience) {
+        this.vertx = vertx;
+        this.width = width;
+        this.patience = patience;
+    }
+
+    /**
+     * Starts each device with {@code start}, a window at a time; completes once every device's start has
+     * completed, fails with the first start that failed. Feed the devices' observations to {@link #heard}.
+     */
+    Future<Void> start(List<String> devices, Function<String, Future<?>> start) {
+        List<String> admitted;
+        synchronized (this) {
+            this.start = start;
+            waiting.addAll(devices);
+            left = devices.size();
+            admitted = admit();
+        }
+        if (devices.isEmpty()) {
+            finish();
+        }
+        launch(admitted);
+        return allStarted.future();
+    }
+
+    /** What a device observed: its first connection with a session frees its place. Any thread. */
+    void heard(Observation observation) {
+        if (done) {
+            return;
+        }
+        String device;
+        if (observation instanceof ConnectionObserved connection) {
+            device = connection.device();
+        } else if (observation instanceof SessionObserved session) {
+            device = session.device();
+        } else {
+            return;
+        }
+        List<String> admitted;
+        synchronized (this) {
+            Starting one = starting.get(device);
+            if (one == null) {
+                return;
+            }
+            if (observation instanceof ConnectionObserved connection) {
+                one.connected = ConnectionObserved.UP.equals(connection.change());
+            } else if (SessionObserved.ACQUIRED.equals(((SessionObserved) observation).change())) {
+                one.signedIn = true;
+            }
+            if (!one.connected || !one.signedIn) {
+                return;
+            }
+            admitted = free(device);
+        }
+        launch(admitted);
+    }
+
+    /** Whether every device has started: nothing more to hear. */
+    boolean done() {
+        return done;
+    }
+
+    private List<String> free(String device) {
+        Starting freed = starting.remove(device);
+        if (freed != null) {
+            vertx.cancelTimer(freed.patienceTimer);
+        }
+        return admit();
+    }
+
+    /** Takes devices off the waiting list while the window has room; the caller launches them outside the lock. */
+    private List<String> admit() {
+        List<String> admitted = new ArrayList<>();
+        while (starting.size() < width && !waiting.isEmpty()) {
+            String device = waiting.poll();
+            Starting one = new Starting();
+            starting.put(device, one);
+            one.patienceTimer = vertx.setTimer(patience.toMillis(), late -> {
+                List<String> next;
+                synchronized (this) {
+                    next = starting.get(device) == one ? free(device) : List.of();
+                }
+                launch(next);
+            });
+            admitted.add(device);
+        }
+        return admitted;
+    }
+
+    private void launch(List<String> devices) {
+        for (String device : devices) {
+            start.apply(device).onComplete(started -> {
+                if (started.failed()) {
+                    allStarted.tryFail(started.cause());
+                    return;
+                }
+                boolean last;
+                synchronized (this) {
+                    last = --left == 0;
+                }
+                if (last) {
+                    finish();
+                }
+            });
+        }
+    }
+
+    private void finish() {
+        done = true;
+        synchronized (this) {
+            starting.values().forEach(one -> vertx.cancelTimer(one.patienceTimer));
+            starting.clear();
+        }
+        allStarted.tryComplete();
+    }
+
+    private static final class Starting {
+        boolean connected;
+        boolean signedIn;
+        long patienceTimer;
+    }
+}

@@ -1,0 +1,130 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.SessionObserved;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The fleet starts a window at a time; a device frees its place once connected with a session. */
+@Execution(ExecutionMode.CONCURRENT)
+class StartWindowTest {
+
+    private static final Duration LONG_PATIENCE = Duration.ofMinutes(5);
+
+    private final Vertx vertx = Vertx.vertx();
+    private final List<String> started = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void close() {
+        vertx.close().await();
+    }
+
+    @Test
+    void startsNoMoreThanTheWindowUntilADeviceIsConnectedAndSignedIn() {
+        StartWindow window = new StartWindow(vertx, 3, LONG_PATIENCE);
+        Future<Void> all = window.start(devices(7), this::startNow);
+
+        assertThat(started).containsExactly("d0", "d1", "d2");
+        window.heard(up("d0"));
+        assertThat(started).as("connected without a session still starting").hasSize(3);
+        window.heard(signedIn("d0"));
+        assertThat(started).containsExactly("d0", "d1", "d2", "d3");
+        window.heard(signedIn("d1"));
+        window.heard(down("d1"));
+        window.heard(up("d5"));
+        window.heard(signedIn("d5"));
+        assertThat(started).as("a device that dropped, and one not started, free nothing").hasSize(4);
+        window.heard(up("d1"));
+        assertThat(started).hasSize(5);
+        assertThat(all.isComplete()).isFalse();
+    }
+
+    @Test
+    void completesOnceEveryDeviceStartedAndHearsNothingMore() {
+        StartWindow window = new StartWindow(vertx, 2, LONG_PATIENCE);
+        Future<Void> all = window.start(devices(3), this::startNow);
+        window.heard(up("d0"));
+        window.heard(signedIn("d0"));
+
+        await().atMost(Duration.ofSeconds(10)).until(all::isComplete);
+        assertThat(all.succeeded()).isTrue();
+        assertThat(started).containsExactly("d0", "d1", "d2");
+        assertThat(window.done()).isTrue();
+    }
+
+    @Test
+    void aDeviceThatTakesTooLongGivesUpItsPlace() {
+        StartWindow window = new StartWindow(vertx, 1, Duration.ofMillis(200));
+        Future<Void> all = window.start(devices(3), this::startNow);
+
+        await().atMost(Duration.ofSeconds(10)).until(all::isComplete);
+        assertThat(started).containsExactly("d0", "d1", "d2");
+    }
+
+    @Test
+    void failsWithTheFirstStartThatFailed() {
+        StartWindow window = new StartWindow(vertx, 2, LONG_PATIENCE);
+        Future<Void> all = window.start(devices(2),
+                id -> id.equals("d1") ? Future.failedFuture("no verticle for " + id) : startNow(id));
+
+        await().atMost(Duration.ofSeconds(10)).until(all::isComplete);
+        assertThat(all.cause()).hasMessage("no verticle for d1");
+    }
+
+    @Test
+    void waitsForStartsStillUnderWay() {
+        Map<String, Promise<Void>> underWay = new ConcurrentHashMap<>();
+        StartWindow window = new StartWindow(vertx, 5, LONG_PATIENCE);
+        Future<Void> all = window.start(devices(2), id -> {
+            Promise<Void> deployed = Promise.promise();
+            underWay.put(id, deployed);
+            return deployed.future();
+        });
+        underWay.get("d0").complete();
+
+        assertThat(all.isComplete()).isFalse();
+        underWay.get("d1").complete();
+        await().atMost(Duration.ofSeconds(10)).until(all::succeeded);
+    }
+
+    @Test
+    void anEmptyFleetIsStartedAtOnce() {
+        assertThat(new StartWindow(vertx).start(List.of(), this::startNow).succeeded()).isTrue();
+    }
+
+    private Future<?> startNow(String device) {
+        started.add(device);
+        return Future.succeededFuture();
+    }
+
+    private static List<String> devices(int count) {
+        return IntStream.range(0, count).mapToObj(index -> "d" + index).toList();
+    }
+
+    private static ConnectionObserved up(String device) {
+        return new ConnectionObserved(0, device, "m", ConnectionObserved.UP, null, 0, 0);
+    }
+
+    private static ConnectionObserved down(String device) {
+        return new ConnectionObserved(0, device, "m", ConnectionObserved.DOWN, "keepalive", 0, 0);
+    }
+
+    private static SessionObserved signedIn(String device) {
+        return new SessionObserved(0, device, "m", SessionObserved.ACQUIRED);
+    }
+}
