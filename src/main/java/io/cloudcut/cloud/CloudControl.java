@@ -45,12 +45,9 @@ public final class CloudControl {
 
     /** Per service, what it has done with the messages it received so far. */
     public Future<Map<String, MessageCounts>> messagesByService() {
-        List<Future<Message<JsonObject>>> asked = graph.services().stream()
-                .map(service -> vertx.eventBus().<JsonObject>request(statusAddress(service), new JsonObject())).toList();
-        return Future.all(asked).map(all -> {
+        return statuses().map(statuses -> {
             Map<String, MessageCounts> counts = new TreeMap<>();
-            asked.forEach(reply -> {
-                JsonObject status = reply.result().body();
+            statuses.forEach(status -> {
                 long malformed = status.getLong("malformed");
                 counts.put(status.getString("service"), new MessageCounts(malformed + status.getLong("handled")
                         + status.getLong("ignored") + status.getLong("refused"), malformed,
@@ -68,15 +65,31 @@ public final class CloudControl {
     public record MessageCounts(long received, long malformed, long harnessFailures, String firstHarnessFailure) {
     }
 
-    /** One line per service whose own code failed during the run, saying how often and how first; empty if none did. */
-    public Future<List<String>> harnessFailures() {
-        return messagesByService().map(byService -> byService.entrySet().stream()
-                .filter(service -> service.getValue().harnessFailures() > 0)
-                .map(service -> "cloud service " + service.getKey() + " failed " + service.getValue().harnessFailures()
-                        + (service.getValue().harnessFailures() == 1 ? " time" : " times")
-                        + " in the harness's own code (first: " + service.getValue().firstHarnessFailure()
-                        + "): the emulated cloud did not behave as its file says")
-                .toList());
+    /**
+     * One line per service whose own code failed during the run, saying how often and how first, and
+     * one per service that fell behind reading its messages ({@link Canary}); empty if none did.
+     */
+    public Future<List<String>> harnessProblems() {
+        return statuses().map(statuses -> {
+            List<String> problems = new ArrayList<>();
+            statuses.forEach(status -> {
+                String service = status.getString("service");
+                long failures = status.getLong("harnessFailures");
+                if (failures > 0) {
+                    problems.add("cloud service " + service + " failed " + failures + (failures == 1 ? " time" : " times")
+                            + " in the harness's own code (first: " + status.getString("firstHarnessFailure")
+                            + "): the emulated cloud did not behave as its file says");
+                }
+                Canary.problem(service, status.getJsonObject("canary")).ifPresent(problems::add);
+            });
+            return problems;
+        });
+    }
+
+    private Future<List<JsonObject>> statuses() {
+        List<Future<Message<JsonObject>>> asked = graph.services().stream()
+                .map(service -> vertx.eventBus().<JsonObject>request(statusAddress(service), new JsonObject())).toList();
+        return Future.all(asked).map(all -> asked.stream().map(reply -> reply.result().body()).toList());
     }
 
     /**

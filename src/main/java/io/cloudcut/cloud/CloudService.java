@@ -48,6 +48,7 @@ abstract class CloudService extends VerticleBase {
     private MqttClient client;
     private boolean stopping;
     private ServiceCondition condition = ServiceCondition.UP;
+    private final Canary canary = new Canary();
     private Throttle throttle;
     private long handled;
     private long ignored;
@@ -98,6 +99,12 @@ abstract class CloudService extends VerticleBase {
             control.reply(status());
         });
         vertx.eventBus().<JsonObject>consumer(CloudControl.statusAddress(name), ask -> ask.reply(status()));
+        vertx.setPeriodic(Canary.EVERY.toMillis(), tick -> {
+            if (client != null && client.isConnected()) {
+                client.publish(CloudTopics.canary(name), Buffer.buffer(canary.send(System.nanoTime())),
+                        MqttQoS.AT_LEAST_ONCE, false, false);
+            }
+        });
         return connect();
     }
 
@@ -131,12 +138,16 @@ abstract class CloudService extends VerticleBase {
         attempt.connect(brokerPort, brokerHost).compose(connack -> {
             Map<String, Integer> filters = new LinkedHashMap<>();
             subscriptions().forEach(filter -> filters.put(filter, 1));
+            filters.put(CloudTopics.canary(name), 1);
             return attempt.subscribe(filters);
         }).onComplete(done -> {
             if (done.succeeded()) {
                 // Only a connection that was up comes back from its close: an attempt that failed retries
                 // below, and two retry loops would take the session from each other under one client id.
-                attempt.closeHandler(closed -> retryUnlessStopping(ready));
+                attempt.closeHandler(closed -> {
+                    canary.connectionLost();
+                    retryUnlessStopping(ready);
+                });
                 if (!attempt.isConnected()) {
                     retryUnlessStopping(ready); // closed before its handler was in place
                 }
@@ -159,6 +170,10 @@ abstract class CloudService extends VerticleBase {
     }
 
     private void received(String topic, Buffer payload) {
+        if (topic.equals(CloudTopics.canary(name))) {
+            canary.arrived(payload.toString(), System.nanoTime(), clock.now().toMillis(), clock.started());
+            return;
+        }
         JsonObject message = Payloads.object(payload, Payloads.CLOUD_MAX_BYTES)
                 .filter(json -> wellFormed(topic, json)).orElse(null);
         if (message == null) {
@@ -218,6 +233,7 @@ abstract class CloudService extends VerticleBase {
                 .put("malformed", malformed)
                 .put("harnessFailures", harnessFailures)
                 .put("firstHarnessFailure", firstHarnessFailure)
+                .put("canary", canary.toJson())
                 .put("details", details());
     }
 }

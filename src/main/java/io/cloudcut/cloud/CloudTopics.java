@@ -59,6 +59,11 @@ public final class CloudTopics {
         return "cloudcut/phone/" + deviceId + "/push";
     }
 
+    /** A service's message to itself, which measures how far behind it reads ({@link Canary}). */
+    public static String canary(String service) {
+        return "cloudcut/cloud/canary/" + service;
+    }
+
     /** The device id in a per-device topic such as {@code cloudcut/ingest/<id>} or {@code cloudcut/app/<id>/reply}. */
     public static String deviceIdIn(String topic, int level) {
         String[] levels = topic.split("/");

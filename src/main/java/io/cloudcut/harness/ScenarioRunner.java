@@ -134,7 +134,7 @@ public final class ScenarioRunner {
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
                         HealthCheck.measured(monitor, host, runFromNanos), List.of(),
-                        Waits.await(cloud.harnessFailures(), "asking the cloud services whether they failed"));
+                        Waits.await(cloud.harnessProblems(), "asking the cloud services whether they failed or fell behind"));
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 

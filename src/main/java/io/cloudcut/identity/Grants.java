@@ -38,13 +38,17 @@ final class Grants {
                 DeviceConventions.HOME_ASSISTANT_STATUS));
     }
 
-    /** A cloud service: reads what the services serve, answers devices and the app, feeds the event stream. */
-    static ClientGrants cloud() {
+    /**
+     * A cloud service: reads what the services serve, answers devices and the app, feeds the event
+     * stream, and sends itself its canary.
+     */
+    static ClientGrants cloud(String service) {
         return new ClientGrants(
                 List.of(CloudTopics.auth(ANY_DEVICE), CloudTopics.command(ANY_DEVICE), CloudTopics.appReply(ANY_DEVICE),
-                        CloudTopics.appStatus(ANY_DEVICE), CloudTopics.phonePush(ANY_DEVICE), CloudTopics.EVENT_STREAM),
+                        CloudTopics.appStatus(ANY_DEVICE), CloudTopics.phonePush(ANY_DEVICE), CloudTopics.EVENT_STREAM,
+                        CloudTopics.canary(service)),
                 List.of(CloudTopics.AUTH_REQUEST, CloudTopics.COMMAND_REQUEST, CloudTopics.COMMAND_REPLY,
-                        CloudTopics.INGEST_ALL, CloudTopics.EVENT_STREAM));
+                        CloudTopics.INGEST_ALL, CloudTopics.EVENT_STREAM, CloudTopics.canary(service)));
     }
 
     /** The owner's phone: sends app commands, reads what the cloud sends the app and the phone. */

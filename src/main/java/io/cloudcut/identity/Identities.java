@@ -135,7 +135,7 @@ public final class Identities implements AccessPolicy {
             return clientId.equals(username) ? Optional.of(Grants.device(username, device)) : Optional.empty();
         }
         if (username.startsWith(CLOUD_PREFIX)) {
-            return Optional.of(Grants.cloud());
+            return Optional.of(Grants.cloud(username.substring(CLOUD_PREFIX.length())));
         }
         return switch (username) {
             case PHONE_APP -> Optional.of(Grants.phoneApp());

@@ -19,17 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A cloud service whose own code throws, on a real broker: it carries on with the next message, and
- * the failure is counted and described for the run's report instead of staying in a log.
+ * A cloud service that fails, on a real broker. One whose own code throws carries on with the next
+ * message, and the failure is counted and described for the run's report instead of staying in a
+ * log. One that cannot keep up with what it is sent gets its canary back late, and the run's health
+ * says that the emulated cloud fell behind.
  */
 class FailingServiceTest {
 
     private static final String TOPIC = "cloudcut/test/flaky";
+    /** Each message keeps the slow service this long: a hundred of them are a backlog of several seconds. */
+    private static final Duration WORK = Duration.ofMillis(40);
 
     private Mosquitto broker;
     private Vertx vertx;
@@ -55,7 +61,7 @@ class FailingServiceTest {
         get(vertx.deployVerticle(flaky, new DeploymentOptions().setConfig(new JsonObject())));
         CloudControl cloud = new CloudControl(vertx, new ServiceGraph(new CloudSpec(Path.of("flaky.yaml"),
                 Map.of(FlakyService.NAME, new CloudSpec.ServiceSpec(List.of())), false)));
-        assertThat(get(cloud.harnessFailures())).as("before anything failed").isEmpty();
+        assertThat(get(cloud.harnessProblems())).as("before anything failed").isEmpty();
         MqttClient sender = MqttClient.create(vertx);
         get(sender.connect(broker.port(), "127.0.0.1"));
 
@@ -69,24 +75,48 @@ class FailingServiceTest {
         CloudControl.MessageCounts counts = get(cloud.messagesByService()).get(FlakyService.NAME);
         assertThat(counts.harnessFailures()).isEqualTo(2);
         assertThat(counts.firstHarnessFailure()).contains("IllegalStateException", "asked to explode");
-        assertThat(get(cloud.harnessFailures())).containsExactly("cloud service flaky failed 2 times in the harness's "
+        assertThat(get(cloud.harnessProblems())).containsExactly("cloud service flaky failed 2 times in the harness's "
                 + "own code (first: java.lang.IllegalStateException: asked to explode): the emulated cloud did not "
                 + "behave as its file says");
+    }
+
+    @Test
+    void aServiceThatCannotKeepUpIsReportedAsFallingBehind() throws Exception {
+        SlowService slow = new SlowService(broker.port(), clock);
+        get(vertx.deployVerticle(slow, new DeploymentOptions().setConfig(new JsonObject())));
+        CloudControl cloud = new CloudControl(vertx, new ServiceGraph(new CloudSpec(Path.of("slow.yaml"),
+                Map.of(SlowService.NAME, new CloudSpec.ServiceSpec(List.of())), false)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> canary(cloud).getLong("worstMillis") > 0);
+        assertThat(get(cloud.harnessProblems())).as("a service with nothing to do keeps up").isEmpty();
+
+        MqttClient sender = MqttClient.create(vertx);
+        get(sender.connect(broker.port(), "127.0.0.1"));
+        for (int message = 0; message < 100; message++) {
+            sender.publish(TOPIC, new JsonObject().put("n", message).toBuffer(), MqttQoS.AT_MOST_ONCE, false, false);
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> slow.handled.get() == 100);
+        await().atMost(Duration.ofSeconds(20)).until(() -> canary(cloud).getLong("late") > 0);
+        assertThat(canary(cloud).getLong("worstMillis")).isGreaterThan(Canary.LATE.toMillis());
+        assertThat(get(cloud.harnessProblems())).singleElement().asString()
+                .startsWith("cloud service slow fell behind: ")
+                .contains("the emulated cloud could not keep up, not because of the devices");
+    }
+
+    private JsonObject canary(CloudControl cloud) throws Exception {
+        return get(vertx.eventBus().<JsonObject>request(CloudControl.statusAddress(SlowService.NAME), new JsonObject()))
+                .body().getJsonObject("canary");
     }
 
     private static <T> T get(Future<T> future) throws Exception {
         return future.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
     }
 
-    /** Throws on a message that asks it to, as a bug in a service's handler would. */
-    private static final class FlakyService extends CloudService {
+    /** A service of the test's topic, taking every message there as its own. */
+    private abstract static class OnTheTestTopic extends CloudService {
 
-        static final String NAME = "flaky";
-
-        final List<Integer> handledWell = new CopyOnWriteArrayList<>();
-
-        FlakyService(int port, ScenarioClock clock) {
-            super(NAME, "127.0.0.1", port, clock);
+        OnTheTestTopic(String name, int port, ScenarioClock clock) {
+            super(name, "127.0.0.1", port, clock);
         }
 
         @Override
@@ -98,6 +128,18 @@ class FailingServiceTest {
         boolean wellFormed(String topic, JsonObject message) {
             return true;
         }
+    }
+
+    /** Throws on a message that asks it to, as a bug in a service's handler would. */
+    private static final class FlakyService extends OnTheTestTopic {
+
+        static final String NAME = "flaky";
+
+        final List<Integer> handledWell = new CopyOnWriteArrayList<>();
+
+        FlakyService(int port, ScenarioClock clock) {
+            super(NAME, port, clock);
+        }
 
         @Override
         void handle(String topic, JsonObject message) {
@@ -105,6 +147,27 @@ class FailingServiceTest {
                 throw new IllegalStateException("asked to explode");
             }
             handledWell.add(message.getInteger("n"));
+        }
+    }
+
+    /** Takes {@link #WORK} over each message, on its own event loop, as an overloaded service does. */
+    private static final class SlowService extends OnTheTestTopic {
+
+        static final String NAME = "slow";
+
+        final AtomicInteger handled = new AtomicInteger();
+
+        SlowService(int port, ScenarioClock clock) {
+            super(NAME, port, clock);
+        }
+
+        @Override
+        void handle(String topic, JsonObject message) {
+            long until = System.nanoTime() + WORK.toNanos();
+            while (System.nanoTime() < until) {
+                LockSupport.parkNanos(until - System.nanoTime());
+            }
+            handled.incrementAndGet();
         }
     }
 }

@@ -1,0 +1,86 @@
+package io.cloudcut.cloud;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A service's canary counts the ones that came back late, and nothing a closed connection had under way. */
+@Execution(ExecutionMode.CONCURRENT)
+class CanaryTest {
+
+    private static final long MILLI = 1_000_000;
+
+    private final Canary canary = new Canary();
+
+    @Test
+    void countsOnlyTheCanariesThatCameBackLate() {
+        String prompt = canary.send(0);
+        String slow = canary.send(250 * MILLI);
+        canary.arrived(prompt, 40 * MILLI, 60_000, true);
+        canary.arrived(slow, 250 * MILLI + Canary.LATE.toNanos() + 1, 7_200_000, true);
+
+        JsonObject figures = canary.toJson();
+        assertThat(figures.getLong("sent")).isEqualTo(2);
+        assertThat(figures.getLong("late")).isEqualTo(1);
+        assertThat(figures.getLong("worstMillis")).isEqualTo(Canary.LATE.toMillis());
+        assertThat(figures.getLong("firstLateAtMillis")).isEqualTo(7_200_000);
+        assertThat(Canary.problem("ingest", figures)).hasValue("cloud service ingest fell behind: 1 of its 2 own "
+                + "messages through the broker took over 1000 ms to reach it (worst 1.0 s, first at 2h of scenario "
+                + "time): cloud-path probes could fail from then on because the emulated cloud could not keep up, "
+                + "not because of the devices");
+    }
+
+    @Test
+    void aCloudThatKeptUpHasNoProblem() {
+        canary.arrived(canary.send(0), Canary.LATE.toNanos(), 0, true);
+
+        assertThat(canary.toJson().getLong("late")).isZero();
+        assertThat(Canary.problem("auth", canary.toJson())).isEmpty();
+    }
+
+    @Test
+    void aCanaryLateBeforeTheRunIsMeasuredIsNotCounted() {
+        String starting = canary.send(0);
+        canary.arrived(starting, Duration.ofSeconds(3).toNanos(), 0, false);
+
+        assertThat(canary.toJson().getLong("arrived")).isEqualTo(1);
+        assertThat(canary.toJson().getLong("late")).isZero();
+    }
+
+    @Test
+    void whatAClosedConnectionHadUnderWayIsNotCounted() {
+        String underWay = canary.send(0);
+        canary.connectionLost();
+        canary.arrived(underWay, Duration.ofMinutes(1).toNanos(), 0, true);
+
+        assertThat(canary.toJson().getLong("late")).isZero();
+        assertThat(canary.toJson().getLong("worstMillis")).isZero();
+    }
+
+    @Test
+    void saysWhenNoCanaryEverCameBack() {
+        for (int sent = 0; sent < Canary.NEVER_BACK_AFTER - 1; sent++) {
+            canary.send(sent);
+        }
+        assertThat(Canary.problem("notify", canary.toJson())).as("a few seconds' worth not back yet").isEmpty();
+
+        canary.send(Canary.NEVER_BACK_AFTER);
+        assertThat(Canary.problem("notify", canary.toJson())).hasValue("cloud service notify never got back any of its "
+                + Canary.NEVER_BACK_AFTER + " own messages on cloudcut/cloud/canary/notify (does the broker's ACL allow "
+                + "it?): the harness cannot tell whether the emulated cloud kept up");
+    }
+
+    @Test
+    void ignoresWhatIsNotOneOfItsCanaries() {
+        canary.send(0);
+        canary.arrived("{\"kind\":\"status\"}", Duration.ofMinutes(1).toNanos(), 0, true);
+        canary.arrived(String.valueOf(5 * MILLI), Duration.ofMinutes(1).toNanos(), 0, true);
+
+        assertThat(canary.toJson().getLong("late")).isZero();
+    }
+}
