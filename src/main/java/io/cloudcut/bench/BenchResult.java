@@ -81,8 +81,9 @@ public final class BenchResult {
         if (fleet.lastBackSeconds() < 0) {
             return "no device was found working again after the outage (0 of " + devices + ")";
         }
-        return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended",
-                fleet.recovered(), devices, fleet.lastBackSeconds());
+        return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended%s",
+                fleet.recovered(), devices, fleet.lastBackSeconds(), fleet.run() == null || fleet.run().healthy() ? ""
+                        : ", NOT a measurement of the devices: the harness was not healthy over the run (below)");
     }
 
     public JsonObject toJson() {
@@ -99,6 +100,7 @@ public final class BenchResult {
     private static void health(StringBuilder out, HealthObserved health) {
         if (health != null) {
             out.append("fleet: ").append(health.summary()).append('\n');
+            health.problems().forEach(problem -> out.append("fleet:   - ").append(problem).append('\n'));
         }
     }
 

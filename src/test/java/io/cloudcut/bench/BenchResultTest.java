@@ -35,6 +35,20 @@ class BenchResultTest {
                 .contains("storm: not reached, the run stopped after its baseline");
     }
 
+    @Test
+    void aStormWhileTheHarnessFellBehindIsSaidToBeNoMeasurementOfTheDevices() {
+        HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        HealthObserved run = new HealthObserved(0, HealthObserved.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
+                List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
+        BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+                58, 11.8, baseline, run));
+
+        assertThat(behind.table())
+                .contains("storm: 58 of 100 devices working again, the last 11.8 s after the outage ended, NOT a "
+                        + "measurement of the devices: the harness was not healthy over the run (below)")
+                .contains("fleet:   - cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms");
+    }
+
     private static BenchResult result(boolean healthy) {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
