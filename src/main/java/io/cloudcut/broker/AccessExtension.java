@@ -4,6 +4,7 @@ import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.parameter.ExtensionStartInput;
+import com.hivemq.extension.sdk.api.auth.parameter.OverloadProtectionThrottlingLevel;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthOutput;
 import com.hivemq.extension.sdk.api.auth.parameter.TopicPermission;
@@ -27,9 +28,13 @@ import java.util.Optional;
  * {@link AccessPolicy} about every CONNECT and hands HiveMQ the client's grants as default
  * permissions, everything else denied; HiveMQ's own authorization then matches each SUBSCRIBE,
  * PUBLISH and Last Will against them (a refused filter gets a failing SUBACK, a refused publish a
- * failing PUBACK and a DISCONNECT).
+ * failing PUBACK and a DISCONNECT). The cloud's own clients get a queue without the broker's
+ * per-client limit ({@link ClientGrants#backend()}).
  */
 final class AccessExtension implements ExtensionMain {
+
+    /** Messages queued for one of the cloud's clients: a storm of 10,000 devices' buffers, with room to spare. */
+    static final long BACKEND_QUEUE = 10_000_000;
 
     private final AccessPolicy policy;
 
@@ -74,6 +79,10 @@ final class AccessExtension implements ExtensionMain {
         permissions.addAll(permissions(grants.get().publish(), TopicPermission.MqttActivity.PUBLISH));
         permissions.addAll(permissions(grants.get().subscribe(), TopicPermission.MqttActivity.SUBSCRIBE));
         permissions.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
+        if (grants.get().backend()) {
+            output.getClientSettings().setClientQueueSizeMaximum(BACKEND_QUEUE);
+            output.getClientSettings().setOverloadProtectionThrottlingLevel(OverloadProtectionThrottlingLevel.NONE);
+        }
         output.authenticateSuccessfully();
     }
 

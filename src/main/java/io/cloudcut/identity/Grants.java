@@ -40,7 +40,8 @@ final class Grants {
 
     /**
      * A cloud service: reads what the services serve, answers devices and the app, feeds the event
-     * stream, and sends itself its canary.
+     * stream, and sends itself its canary. A backend's client: the broker does not drop what it is
+     * sent for a queue limit.
      */
     static ClientGrants cloud(String service) {
         return new ClientGrants(
@@ -48,7 +49,7 @@ final class Grants {
                         CloudTopics.appStatus(ANY_DEVICE), CloudTopics.phonePush(ANY_DEVICE), CloudTopics.EVENT_STREAM,
                         CloudTopics.canary(service)),
                 List.of(CloudTopics.AUTH_REQUEST, CloudTopics.COMMAND_REQUEST, CloudTopics.COMMAND_REPLY,
-                        CloudTopics.INGEST_ALL, CloudTopics.EVENT_STREAM, CloudTopics.canary(service)));
+                        CloudTopics.INGEST_ALL, CloudTopics.EVENT_STREAM, CloudTopics.canary(service)), true);
     }
 
     /** The owner's phone: sends app commands, reads what the cloud sends the app and the phone. */
