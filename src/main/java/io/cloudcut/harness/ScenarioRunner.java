@@ -174,7 +174,8 @@ public final class ScenarioRunner {
 
     /**
      * What makes a scenario impossible to run with these settings, found before anything starts: broker
-     * faults on an external broker, a fleet beyond the open-file limit (with one shared proxy port,
+     * faults on an external broker, external devices on another clock than the run's, a fleet beyond
+     * the open-file limit (with one shared proxy port,
      * which a fleet that needs it gets by itself), or a time scale whose traffic
      * this machine cannot carry (it would be measured wrong).
      */
@@ -201,6 +202,7 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("--one-proxy-port is for a fleet in this process: a worker gives each"
                     + " of its links a port of its own (drop --workers or --one-proxy-port)");
         }
+        ExternalClocks.check(scenario);
         DescriptorBudget.check(scenario, settings.externalBroker() == null, settings.workers());
         Traffic traffic = Traffic.of(scenario);
         double carried = traffic.fastestCarriedScale();

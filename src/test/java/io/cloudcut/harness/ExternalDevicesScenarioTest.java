@@ -124,7 +124,7 @@ class ExternalDevicesScenarioTest {
     /** An external vacuum whose functions started on the device are the device process's HTTP functions. */
     private static String vacuum(String id, String model, int listen, int http) {
         StringBuilder yaml = new StringBuilder("  - id: " + id + "\n    model: " + model + "\n    listen: 127.0.0.1:"
-                + listen + "\n    probes:\n");
+                + listen + "\n    timeScale: 3600\n    probes:\n");
         for (String function : List.of("clean-button", "scheduled-clean", "stop", "return-to-base", "status-report")) {
             yaml.append("      ").append(function).append(":\n        http: {url: \"http://127.0.0.1:").append(http)
                     .append("/functions/").append(function)

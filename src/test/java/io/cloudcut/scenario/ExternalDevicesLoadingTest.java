@@ -50,6 +50,7 @@ class ExternalDevicesLoadingTest {
         assertThat(scenario.devicesByModel()).containsExactly(new FleetEntry("doorbell-cloud-only", 1));
         ExternalDevice doorbell = scenario.external().get(0);
         assertThat(doorbell.listenPort()).isEqualTo(18831);
+        assertThat(doorbell.timeScale()).as("a device runs on real time unless said").isEqualTo(1.0);
         HttpProbe chime = doorbell.probes().get("chime").http();
         assertThat(chime.method()).isEqualTo("POST");
         assertThat(chime.okStatus()).isEqualTo(200);
@@ -68,6 +69,16 @@ class ExternalDevicesLoadingTest {
         assertThat(scenario.deviceCount()).isEqualTo(4);
         assertThat(scenario.devicesByModel()).containsExactly(new FleetEntry("doorbell-cloud-only", 3),
                 new FleetEntry("vacuum-local-first", 1));
+    }
+
+    @Test
+    void aDevicesTimeScaleIsRead_andOneThatIsNotAboveZeroIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
+        String atScale = DOORBELL.replace("    listen: 127.0.0.1:18831\n", "    listen: 127.0.0.1:18831\n    timeScale: 3600\n");
+        assertThat(loader.load(write(dir, atScale)).external().get(0).timeScale()).isEqualTo(3600.0);
+
+        Path file = write(dir, atScale.replace("timeScale: 3600", "timeScale: 0"));
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":6:").hasMessageContaining("external[0].timeScale: timeScale must be a positive");
     }
 
     @Test
