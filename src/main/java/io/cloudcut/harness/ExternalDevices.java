@@ -9,6 +9,7 @@ import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.ExternalProbe;
 import io.cloudcut.scenario.HttpProbe;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.StateProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The devices of a run that CloudCut does not run: each reaches the broker through a link of a fault
@@ -89,6 +92,17 @@ final class ExternalDevices {
     /** What the harness sees of the device: whether a connection of its own is open through its link. */
     JsonObject status(String deviceId) {
         return new JsonObject().put("state", "external").put("connected", proxy.link(deviceId).openConnections() > 0);
+    }
+
+    /** The state topic and value that answer this app function of the device; null when the cloud's reply does. */
+    StateProbe stateProbe(String deviceId, String function) {
+        ExternalProbe probe = devices.get(deviceId).probes().get(function);
+        return probe == null ? null : probe.state();
+    }
+
+    Set<String> stateTopics() {
+        return devices.values().stream().flatMap(device -> device.probes().values().stream())
+                .map(ExternalProbe::state).filter(Objects::nonNull).map(StateProbe::topic).collect(Collectors.toSet());
     }
 
     /** Sends the function's probe: the device's answer as the probe reads it, or no answer within {@code timeout}. */

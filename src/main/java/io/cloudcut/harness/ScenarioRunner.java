@@ -118,7 +118,7 @@ public final class ScenarioRunner {
                         "the devices could not start");
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
-                PhoneApp app = new PhoneApp(vertx, identities.phoneApp());
+                PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());

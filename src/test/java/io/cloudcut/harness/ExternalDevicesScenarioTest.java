@@ -141,7 +141,7 @@ class ExternalDevicesScenarioTest {
     }
 
     /** The run as if the named devices had not been in it: the report's rules applied to the rest. */
-    private static List<Observation> without(List<Observation> observations, Set<String> devices) {
+    static List<Observation> without(List<Observation> observations, Set<String> devices) {
         return observations.stream()
                 .filter(observation -> {
                     String device = ObservationCodec.encode(observation).getString("device");
