@@ -49,6 +49,13 @@ class ProxyOverTlsTest {
                 "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost");
         openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
                 "-out", "server.pem", "-days", "2", "-extfile", "names.ext");
+        openssl("pkcs12", "-export", "-in", "server.pem", "-inkey", "server.key", "-out", "server.p12", "-passout", "pass:secret");
+        // The proxy's own client certificate towards a broker that requires one; its key in SEC1 form, as
+        // "openssl ecparam -genkey" writes it.
+        openssl("ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "proxy.key");
+        openssl("req", "-new", "-key", "proxy.key", "-out", "proxy.csr", "-subj", "/CN=cloudcut-proxy");
+        openssl("x509", "-req", "-in", "proxy.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "proxy.pem", "-days", "2");
         for (String file : List.of("ca.pem", "server.pem", "server.key")) {
             Files.setPosixFilePermissions(certificates.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
         }
@@ -87,17 +94,23 @@ class ProxyOverTlsTest {
     }
 
     @Test
-    void theUsersOwnCertificate_towardsDevices_andTlsToABrokerThatTakesNothingElse(@TempDir Path dir) throws Exception {
+    void theUsersOwnCertificate_towardsDevices_andTlsWithAClientCertificateToABrokerThatTakesNothingElse(@TempDir Path dir)
+            throws Exception {
         String ca = certificates.resolve("ca.pem").toString();
         List<String> tlsOnly = List.of("cafile " + ca, "certfile " + certificates.resolve("server.pem"),
-                "keyfile " + certificates.resolve("server.key"), "allow_anonymous true", "persistence false");
+                "keyfile " + certificates.resolve("server.key"), "require_certificate true", "allow_anonymous true",
+                "persistence false");
         try (Mosquitto mosquitto = Mosquitto.start(tlsOnly);
              ProxyProcess proxy = ProxyProcess.start(mosquitto.port(), dir,
                      "--tls-cert", certificates.resolve("server.pem").toString(),
-                     "--tls-key", certificates.resolve("server.key").toString(), "--upstream-cafile", ca)) {
+                     "--tls-key", certificates.resolve("server.key").toString(), "--upstream-cafile", ca,
+                     "--upstream-cert", certificates.resolve("proxy.pem").toString(),
+                     "--upstream-key", certificates.resolve("proxy.key").toString())) {
             assertThat(proxy.output()).contains("Devices speak TLS to the proxy.", "The proxy speaks TLS to the broker.");
             assertThat(MosquittoClients.publishAs(mosquitto.port(), "phone-1", "cloudcut/tls", "in-clear"))
                     .as("the broker takes TLS only").isNotZero();
+            assertThat(MosquittoClients.publishAs(mosquitto.port(), "phone-1", "cloudcut/tls", "no-certificate", "--cafile", ca))
+                    .as("and only with a client certificate").isNotZero();
 
             assertThat(MosquittoClients.publishAs(proxy.devicePort(), "phone-1", "cloudcut/tls", "through", "--cafile", ca))
                     .isZero();
@@ -107,6 +120,17 @@ class ProxyOverTlsTest {
             assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
             assertThat(MosquittoClients.publishAs(proxy.devicePort(), "robot-1", "cloudcut/tls", "refused", "--cafile", ca))
                     .isEqualTo(0x88);
+        }
+    }
+
+    @Test
+    void aKeyStore_servesDevicesToo(@TempDir Path dir) throws Exception {
+        String ca = certificates.resolve("ca.pem").toString();
+        try (Mosquitto mosquitto = Mosquitto.start();
+             ProxyProcess proxy = ProxyProcess.start(mosquitto.port(), dir,
+                     "--tls-keystore", certificates.resolve("server.p12").toString(), "--tls-keystore-password", "secret")) {
+            assertThat(MosquittoClients.publishAs(proxy.devicePort(), "phone-1", "cloudcut/tls", "through", "--cafile", ca))
+                    .isZero();
         }
     }
 
