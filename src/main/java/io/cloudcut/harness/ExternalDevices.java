@@ -41,6 +41,7 @@ final class ExternalDevices {
     private HttpClient http;
     private LocalMqttProbes localMqtt;
     private FaultProxy proxy;
+    private AnnouncedPaces paces;
 
     ExternalDevices(Vertx vertx, List<ExternalDevice> devices) {
         this.vertx = vertx;
@@ -82,6 +83,24 @@ final class ExternalDevices {
         return LocalMqttProbes.connect(vertx, devices.values().stream().flatMap(device -> device.probes().values().stream())
                         .map(ExternalProbe::mqtt).filter(Objects::nonNull).toList())
                 .onSuccess(connected -> localMqtt = connected).mapEmpty();
+    }
+
+    /** Starts reading the paces external devices tell when they sign in: before their links open. */
+    Future<Void> listenForPaces(BrokerEndpoint broker) {
+        if (devices.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return AnnouncedPaces.listen(vertx, broker.host(), broker.port(), devices).onSuccess(heard -> paces = heard)
+                .mapEmpty();
+    }
+
+    /**
+     * @throws InfrastructureException when a device told another pace than the scenario declares for it
+     */
+    void checkPaces() throws InfrastructureException {
+        if (paces != null) {
+            paces.check();
+        }
     }
 
     /** Puts exactly these faults on these external devices' links; blocks until the proxy has them. */
@@ -139,8 +158,11 @@ final class ExternalDevices {
                 : Future.failedFuture(new Prober.ProbeRefused(ProbeOutcome.REFUSED, "HTTP " + status + ": " + detail));
     }
 
-    /** Closes the links, the HTTP client and the local brokers' clients; idempotent. */
+    /** Closes the links, the HTTP client and the MQTT clients; idempotent. */
     void close() {
+        if (paces != null) {
+            paces.close();
+        }
         if (proxy != null) {
             proxy.close();
         }

@@ -113,6 +113,8 @@ public final class ScenarioRunner {
                 });
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
+                Waits.await(external.listenForPaces(endpoint),
+                        "the harness could not read the external devices' sign-ins");
                 // Devices reach the TLS listener when there is one; the cloud and the harness stay on the plain one.
                 Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
                         "the devices could not start");
@@ -122,6 +124,7 @@ public final class ScenarioRunner {
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
+                external.checkPaces();
 
                 pacer = new Pacer(vertx, clock, log);
                 progress.clockChosen(describePace(scenario, runScale));

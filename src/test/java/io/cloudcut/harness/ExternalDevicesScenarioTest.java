@@ -122,7 +122,7 @@ class ExternalDevicesScenarioTest {
     }
 
     /** An external vacuum whose functions started on the device are the device process's HTTP functions. */
-    private static String vacuum(String id, String model, int listen, int http) {
+    static String vacuum(String id, String model, int listen, int http) {
         StringBuilder yaml = new StringBuilder("  - id: " + id + "\n    model: " + model + "\n    listen: 127.0.0.1:"
                 + listen + "\n    timeScale: 3600\n    probes:\n");
         for (String function : List.of("clean-button", "scheduled-clean", "stop", "return-to-base", "status-report")) {
@@ -150,7 +150,7 @@ class ExternalDevicesScenarioTest {
                 .toList();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ class ExternalStateAnswersTest {
             throws Exception {
         copyTheProjectsFiles(project);
         Files.writeString(project.resolve("devices/app-camera.yaml"), CAMERA);
-        int listen = freePort();
+        int listen = ExternalDevicesScenarioTest.freePort();
         Path scenario = Files.writeString(project.resolve("state-answers.yaml"), """
                 name: state-answers
                 timeScale: 60
@@ -138,12 +137,6 @@ class ExternalStateAnswersTest {
                     Files.copy(file, project.resolve(dir).resolve(file.getFileName()));
                 }
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
