@@ -7,10 +7,12 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -49,7 +51,7 @@ public final class TlsFiles {
         try {
             return keyManagers(KeyStore.getInstance(store.toFile(), password), password);
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read the key store " + store + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the key store " + store + ": " + why(e), e);
         }
     }
 
@@ -84,7 +86,7 @@ public final class TlsFiles {
             }
             return certificates;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot read certificates from " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read certificates from " + file + ": " + why(e), e);
         }
     }
 
@@ -101,8 +103,13 @@ public final class TlsFiles {
             throw new IllegalArgumentException(file + " holds no unencrypted PEM private key"
                     + (read == null ? "" : " (found " + read.getClass().getSimpleName() + ")"));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read a private key from " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read a private key from " + file + ": " + why(e), e);
         }
+    }
+
+    /** A missing file's exception says only its name, which the message already has. */
+    private static String why(Exception e) {
+        return e instanceof NoSuchFileException || e instanceof FileNotFoundException ? "no such file" : e.getMessage();
     }
 
     private static KeyStore emptyStore() throws GeneralSecurityException {
