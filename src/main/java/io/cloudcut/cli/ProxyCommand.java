@@ -3,8 +3,12 @@ package io.cloudcut.cli;
 import io.cloudcut.fault.ProxyEvent;
 import io.cloudcut.fault.StandaloneProxy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -53,11 +57,20 @@ final class ProxyCommand implements Callable<Integer> {
             description = "Where the HTTP API listens; loopback only (default: ${DEFAULT-VALUE}, as Toxiproxy's).")
     String api;
 
+    @Mixin
+    ProxyTlsOptions tlsOptions;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Address listenAt;
         Address upstreamAt;
         Address apiAt;
+        ProxyTlsOptions.ProxyTlsSetup tls;
         try {
             listenAt = Address.parse("--listen", listen);
             upstreamAt = Address.parse("--upstream", upstream);
@@ -68,32 +81,40 @@ final class ProxyCommand implements Callable<Integer> {
             if (upstreamAt.port() == 0) {
                 throw new IllegalArgumentException("--upstream needs the broker's port, got '" + upstream + "'");
             }
+            tls = tlsOptions.setUp();
         } catch (IllegalArgumentException bad) {
-            System.err.println("error: " + bad.getMessage());
+            err.println("error: " + bad.getMessage());
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
         StandaloneProxy proxy;
         try {
-            proxy = StandaloneProxy.start(listenAt.port(), upstreamAt.host(), upstreamAt.port(), apiAt.host(), apiAt.port());
+            proxy = tls.tls() == null
+                    ? StandaloneProxy.start(listenAt.port(), upstreamAt.host(), upstreamAt.port(), apiAt.host(), apiAt.port())
+                    : StandaloneProxy.start(listenAt.port(), upstreamAt.host(), upstreamAt.port(), tls.tls(), apiAt.host(),
+                            apiAt.port());
         } catch (IllegalArgumentException bad) {
-            System.err.println("error: " + bad.getMessage());
+            tls.close();
+            err.println("error: " + bad.getMessage());
             return CloudCutCommand.EXIT_BAD_INPUT;
         } catch (Exception failed) {
-            System.err.println("error: cannot start the proxy: " + failed);
+            tls.close();
+            err.println("error: cannot start the proxy: " + failed);
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
-        proxy.events().listen(event -> System.out.println(logLine(event)));
+        proxy.events().listen(event -> out.println(logLine(event)));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 proxy.close();
             } catch (Exception ignored) {
                 // The JVM is exiting; nothing is left to clean up after.
+            } finally {
+                tls.close();
             }
             stopped.countDown();
         }, "cloudcut-proxy-shutdown"));
-        System.out.println("Devices connect to 127.0.0.1:" + proxy.link().port() + ", forwarded to " + upstreamAt
-                + "; fault API on http://" + apiAt.host() + ":" + proxy.apiPort() + "/faults; stop with Ctrl-C.");
+        out.println("Devices connect to 127.0.0.1:" + proxy.link().port() + ", forwarded to " + upstreamAt
+                + "; fault API on http://" + apiAt.host() + ":" + proxy.apiPort() + "/faults; stop with Ctrl-C." + tls.describe());
         stopped.await();
         return CloudCutCommand.EXIT_OK;
     }

@@ -6,8 +6,13 @@ package io.cloudcut.cloud;
  */
 public final class CloudTopics {
 
-    /** Device asks auth for a session token: {@code {deviceId, ttlMillis}}. */
+    /**
+     * Device asks auth for a session token: {@code {deviceId, ttlMillis}}, and {@link #TIME_SCALE} from a
+     * device on a clock of its own ({@code cloudcut device}).
+     */
     public static final String AUTH_REQUEST = "cloudcut/cloud/auth/request";
+    /** The field of a sign-in that says the pace of the device's own clock, scenario seconds per real second. */
+    public static final String TIME_SCALE = "timeScale";
     /** App asks commands to run a function on a device: {@code {requestId, deviceId, function}}. */
     public static final String COMMAND_REQUEST = "cloudcut/cloud/commands/request";
     /** Device answers a command: {@code {requestId, deviceId, ok, detail}}. */

@@ -392,10 +392,14 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     private void requestToken() {
         if (connection.isConnected()) {
-            connection.publish(CloudTopics.AUTH_REQUEST, new JsonObject()
+            JsonObject request = new JsonObject()
                     .put("deviceId", deviceId)
-                    .put("ttlMillis", model.session().tokenTtl().toMillis())
-                    .toBuffer());
+                    .put("ttlMillis", model.session().tokenTtl().toMillis());
+            if (ownClock) {
+                // A run that lists this device outside it checks that its clock goes at the run's pace.
+                request.put(CloudTopics.TIME_SCALE, clock.scale());
+            }
+            connection.publish(CloudTopics.AUTH_REQUEST, request.toBuffer());
         }
     }
 

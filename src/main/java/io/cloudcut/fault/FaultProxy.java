@@ -33,7 +33,6 @@ import java.util.function.LongSupplier;
 public final class FaultProxy implements AutoCloseable {
 
     private final InetSocketAddress upstream;
-    /** Null: plain TCP on both sides. */
     private final LinkTls tls;
     private final SharedByLinks shared;
     private final EventLoopGroup loops;
@@ -56,7 +55,7 @@ public final class FaultProxy implements AutoCloseable {
      * measure rates (overload) measure them in real time.
      */
     public static FaultProxy create(String upstreamHost, int upstreamPort) {
-        return create(upstreamHost, upstreamPort, null, System::nanoTime);
+        return create(upstreamHost, upstreamPort, LinkTls.PLAIN, System::nanoTime);
     }
 
     /**
@@ -65,15 +64,15 @@ public final class FaultProxy implements AutoCloseable {
      * scenario minute sees the same fleet whatever the time scale.
      */
     public static FaultProxy create(String upstreamHost, int upstreamPort, ScenarioClock clock) {
-        return create(upstreamHost, upstreamPort, null, () -> clock.now().toNanos());
+        return create(upstreamHost, upstreamPort, LinkTls.PLAIN, () -> clock.now().toNanos());
     }
 
-    /** As {@link #create(String, int, ScenarioClock)}, every link with TLS on both sides (see {@link ProxyTls}). */
+    /** As {@link #create(String, int, ScenarioClock)}, every link with TLS on the sides {@code tls} names. */
     public static FaultProxy create(String upstreamHost, int upstreamPort, ScenarioClock clock, ProxyTls tls) {
         return create(upstreamHost, upstreamPort, LinkTls.of(tls), () -> clock.now().toNanos());
     }
 
-    /** As {@link #create(String, int)}, every link with TLS on both sides (see {@link ProxyTls}). */
+    /** As {@link #create(String, int)}, every link with TLS on the sides {@code tls} names. */
     public static FaultProxy create(String upstreamHost, int upstreamPort, ProxyTls tls) {
         return create(upstreamHost, upstreamPort, LinkTls.of(tls), System::nanoTime);
     }

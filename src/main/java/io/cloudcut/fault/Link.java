@@ -356,10 +356,8 @@ public final class Link {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             ctx.pipeline().remove(this);
-            if (tls != null) {
-                // Its handshake reads only once the connection reads, after the broker side is up.
-                ctx.pipeline().addFirst(tls.towardsDevice(ctx.alloc()));
-            }
+            // Its handshake reads only once the connection reads, after the broker side is up.
+            tls.endDeviceTls(ctx.channel());
             if (active.stream().anyMatch(entry -> entry.choice.byClientId())) {
                 // A fault aimed at client ids judges the connection by its CONNECT: read it before the broker
                 // side is opened, so that a blackhole aimed at this client opens nothing there.

@@ -1,10 +1,11 @@
 package io.cloudcut.fault;
 
-import io.netty.buffer.ByteBufAllocator;
+import io.cloudcut.trust.ClientTls;
+import io.cloudcut.trust.ServerTls;
+import io.netty.channel.Channel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SslHandler;
 
 import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
@@ -12,7 +13,12 @@ import java.net.InetSocketAddress;
 /** The TLS handlers of every link of a proxy: built once, a handler per connection and side. */
 final class LinkTls {
 
+    /** Plain TCP on both sides. */
+    static final LinkTls PLAIN = new LinkTls(null, null);
+
+    /** Null: plain towards devices. */
     private final SslContext towardsDevices;
+    /** Null: plain towards the broker. */
     private final SslContext towardsBroker;
 
     private LinkTls(SslContext towardsDevices, SslContext towardsBroker) {
@@ -22,31 +28,42 @@ final class LinkTls {
 
     static LinkTls of(ProxyTls tls) {
         try {
-            SslContextBuilder server = SslContextBuilder.forServer(tls.towardsDevices().keys());
-            if (tls.towardsDevices().requiresClientCertificates()) {
-                // TLS 1.2, as many devices speak: in 1.3 a refused client certificate is told only
-                // after the client's handshake completed, and some stacks (Vert.x) then report a bare close.
-                server.trustManager(tls.towardsDevices().clientTrust()).clientAuth(ClientAuth.REQUIRE)
-                        .protocols("TLSv1.2");
-            }
-            SslContext client = SslContextBuilder.forClient()
-                    .keyManager(tls.towardsBroker().keys())
-                    .trustManager(tls.towardsBroker().trust())
-                    .endpointIdentificationAlgorithm("HTTPS")
-                    .build();
-            return new LinkTls(server.build(), client);
+            return new LinkTls(tls.towardsDevices() == null ? null : server(tls.towardsDevices()),
+                    tls.towardsBroker() == null ? null : client(tls.towardsBroker()));
         } catch (SSLException e) {
             throw new IllegalArgumentException("cannot set up TLS for the proxy: " + e.getMessage(), e);
         }
     }
 
-    /** Ends a device's TLS: the first handler of an accepted channel. */
-    SslHandler towardsDevice(ByteBufAllocator alloc) {
-        return towardsDevices.newHandler(alloc);
+    private static SslContext server(ServerTls tls) throws SSLException {
+        SslContextBuilder server = SslContextBuilder.forServer(tls.keys());
+        if (tls.requiresClientCertificates()) {
+            // TLS 1.2, as many devices speak: in 1.3 a refused client certificate is told only
+            // after the client's handshake completed, and some stacks (Vert.x) then report a bare close.
+            server.trustManager(tls.clientTrust()).clientAuth(ClientAuth.REQUIRE).protocols("TLSv1.2");
+        }
+        return server.build();
     }
 
-    /** Opens TLS to the broker at {@code broker}, verifying its certificate's name. */
-    SslHandler towardsBroker(ByteBufAllocator alloc, InetSocketAddress broker) {
-        return towardsBroker.newHandler(alloc, broker.getHostString(), broker.getPort());
+    private static SslContext client(ClientTls tls) throws SSLException {
+        return SslContextBuilder.forClient()
+                .keyManager(tls.keys())
+                .trustManager(tls.trust())
+                .endpointIdentificationAlgorithm("HTTPS")
+                .build();
+    }
+
+    /** Ends a device's TLS, if devices speak TLS: the first handler of an accepted channel. */
+    void endDeviceTls(Channel device) {
+        if (towardsDevices != null) {
+            device.pipeline().addFirst(towardsDevices.newHandler(device.alloc()));
+        }
+    }
+
+    /** Opens TLS to the broker at {@code broker}, if it takes TLS, verifying its certificate's name. */
+    void openBrokerTls(Channel towards, InetSocketAddress broker) {
+        if (towardsBroker != null) {
+            towards.pipeline().addFirst(towardsBroker.newHandler(towards.alloc(), broker.getHostString(), broker.getPort()));
+        }
     }
 }

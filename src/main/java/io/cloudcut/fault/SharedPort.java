@@ -61,9 +61,7 @@ final class SharedPort implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel device) {
-                        if (tls != null) {
-                            device.pipeline().addLast(tls.towardsDevice(device.alloc()));
-                        }
+                        tls.endDeviceTls(device);
                         device.pipeline().addLast(reception());
                     }
                 })

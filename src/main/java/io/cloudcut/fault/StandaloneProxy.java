@@ -30,7 +30,16 @@ public final class StandaloneProxy implements AutoCloseable {
      */
     public static StandaloneProxy start(int listenPort, String upstreamHost, int upstreamPort, String apiHost, int apiPort)
             throws Exception {
-        FaultProxy proxy = FaultProxy.create(upstreamHost, upstreamPort);
+        return start(FaultProxy.create(upstreamHost, upstreamPort), listenPort, apiHost, apiPort);
+    }
+
+    /** As {@link #start(int, String, int, String, int)}, with TLS on the sides {@code tls} names. */
+    public static StandaloneProxy start(int listenPort, String upstreamHost, int upstreamPort, ProxyTls tls, String apiHost,
+                                        int apiPort) throws Exception {
+        return start(FaultProxy.create(upstreamHost, upstreamPort, tls), listenPort, apiHost, apiPort);
+    }
+
+    private static StandaloneProxy start(FaultProxy proxy, int listenPort, String apiHost, int apiPort) throws Exception {
         proxy.watchConnections();
         FaultBoard board = new FaultBoard(proxy);
         try {

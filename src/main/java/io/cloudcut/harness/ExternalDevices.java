@@ -9,6 +9,7 @@ import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.ExternalProbe;
 import io.cloudcut.scenario.HttpProbe;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.StateProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The devices of a run that CloudCut does not run: each reaches the broker through a link of a fault
@@ -38,6 +41,7 @@ final class ExternalDevices {
     private HttpClient http;
     private LocalMqttProbes localMqtt;
     private FaultProxy proxy;
+    private AnnouncedPaces paces;
 
     ExternalDevices(Vertx vertx, List<ExternalDevice> devices) {
         this.vertx = vertx;
@@ -81,6 +85,24 @@ final class ExternalDevices {
                 .onSuccess(connected -> localMqtt = connected).mapEmpty();
     }
 
+    /** Starts reading the paces external devices tell when they sign in: before their links open. */
+    Future<Void> listenForPaces(BrokerEndpoint broker) {
+        if (devices.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return AnnouncedPaces.listen(vertx, broker.host(), broker.port(), devices).onSuccess(heard -> paces = heard)
+                .mapEmpty();
+    }
+
+    /**
+     * @throws InfrastructureException when a device told another pace than the scenario declares for it
+     */
+    void checkPaces() throws InfrastructureException {
+        if (paces != null) {
+            paces.check();
+        }
+    }
+
     /** Puts exactly these faults on these external devices' links; blocks until the proxy has them. */
     void setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
         faultsByDevice.forEach((device, faults) -> LocalDevices.faultFromScenario(proxy.link(device), faults));
@@ -89,6 +111,17 @@ final class ExternalDevices {
     /** What the harness sees of the device: whether a connection of its own is open through its link. */
     JsonObject status(String deviceId) {
         return new JsonObject().put("state", "external").put("connected", proxy.link(deviceId).openConnections() > 0);
+    }
+
+    /** The state topic and value that answer this app function of the device; null when the cloud's reply does. */
+    StateProbe stateProbe(String deviceId, String function) {
+        ExternalProbe probe = devices.get(deviceId).probes().get(function);
+        return probe == null ? null : probe.state();
+    }
+
+    Set<String> stateTopics() {
+        return devices.values().stream().flatMap(device -> device.probes().values().stream())
+                .map(ExternalProbe::state).filter(Objects::nonNull).map(StateProbe::topic).collect(Collectors.toSet());
     }
 
     /** Sends the function's probe: the device's answer as the probe reads it, or no answer within {@code timeout}. */
@@ -125,8 +158,11 @@ final class ExternalDevices {
                 : Future.failedFuture(new Prober.ProbeRefused(ProbeOutcome.REFUSED, "HTTP " + status + ": " + detail));
     }
 
-    /** Closes the links, the HTTP client and the local brokers' clients; idempotent. */
+    /** Closes the links, the HTTP client and the MQTT clients; idempotent. */
     void close() {
+        if (paces != null) {
+            paces.close();
+        }
         if (proxy != null) {
             proxy.close();
         }

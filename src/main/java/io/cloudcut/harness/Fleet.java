@@ -9,6 +9,7 @@ import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.FunctionSpec;
+import io.cloudcut.scenario.StateProbe;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Function;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -89,6 +91,16 @@ final class Fleet {
         }
         return host.request(device, DeviceAddresses.status(device.id()), new JsonObject(), new DeliveryOptions())
                 .map(reply -> reply.body());
+    }
+
+    /** Where an external device answers this app function, if on a state topic of its own; null: by the cloud's reply. */
+    StateProbe stateProbe(DeviceRef device, FunctionSpec function) {
+        return external.has(device.id()) ? external.stateProbe(device.id(), function.name()) : null;
+    }
+
+    /** The state topics external devices answer app functions on, for the phone app to follow. */
+    Set<String> stateTopics() {
+        return external.stateTopics();
     }
 
     /**

@@ -12,27 +12,40 @@ import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /**
  * The owner's phone and its app: an MQTT client straight to the broker (the phone's internet works;
  * it is the cloud that fails). It sends app commands through the commands service and waits for what
- * the cloud sends back, matched by probe id: command replies, status updates, push notifications.
+ * the cloud sends back, matched by probe id: command replies, status updates, push notifications;
+ * and, for external devices that answer there, what they show on their own state topics.
  */
 final class PhoneApp {
 
     private final Vertx vertx;
     private final Credentials credentials;
     private final Map<String, Promise<JsonObject>> waiting = new ConcurrentHashMap<>();
+    private final Set<String> stateTopics;
+    private final Map<String, List<StateWait>> waitingOnStates = new ConcurrentHashMap<>();
     private static final long RECONNECT_DELAY_MILLIS = 200;
 
     private MqttClient client;
     private boolean closing;
 
-    PhoneApp(Vertx vertx, Credentials credentials) {
+    /** A state the phone waits for on a topic: the first that {@code answers} completes it. */
+    private record StateWait(Predicate<JsonObject> answers, Promise<JsonObject> promise) {
+    }
+
+    PhoneApp(Vertx vertx, Credentials credentials, Set<String> stateTopics) {
         this.vertx = vertx;
         this.credentials = credentials;
+        this.stateTopics = Set.copyOf(stateTopics);
     }
 
     /** Connects, and reconnects by itself whenever the broker goes away (a broker fault). */
@@ -49,6 +62,13 @@ final class PhoneApp {
             } catch (DecodeException | ClassCastException notJson) {
                 return;
             }
+            if (stateTopics.contains(message.topicName())) {
+                // A retained state was there before the probe asked: only a state sent since can answer it.
+                if (!message.isRetain()) {
+                    stateArrived(message.topicName(), body);
+                }
+                return;
+            }
             String id = body.getString("probeId", body.getString("requestId"));
             Promise<JsonObject> promise = id == null ? null : waiting.remove(id);
             if (promise != null) {
@@ -61,8 +81,23 @@ final class PhoneApp {
             }
         });
         return attempt.connect(port, host)
-                .compose(connack -> attempt.subscribe(Map.of(CloudTopics.APP_ALL, 1, CloudTopics.PHONE_ALL, 1)))
+                .compose(connack -> attempt.subscribe(subscriptions()))
                 .mapEmpty();
+    }
+
+    private Map<String, Integer> subscriptions() {
+        Map<String, Integer> topics = new HashMap<>(Map.of(CloudTopics.APP_ALL, 1, CloudTopics.PHONE_ALL, 1));
+        stateTopics.forEach(topic -> topics.put(topic, 1));
+        return topics;
+    }
+
+    private void stateArrived(String topic, JsonObject state) {
+        List<StateWait> onTopic = waitingOnStates.getOrDefault(topic, List.of());
+        for (StateWait wait : onTopic) {
+            if (wait.answers().test(state) && onTopic.remove(wait)) {
+                wait.promise().tryComplete(state);
+            }
+        }
     }
 
     private void reconnect(String host, int port) {
@@ -79,6 +114,19 @@ final class PhoneApp {
             }
         });
         return promise.future();
+    }
+
+    /** Waits for a state on {@code topic}, sent from now on, that {@code answers}; fails on timeout. */
+    Future<JsonObject> awaitState(String topic, Predicate<JsonObject> answers, Duration timeout) {
+        StateWait wait = new StateWait(answers, Promise.promise());
+        List<StateWait> onTopic = waitingOnStates.computeIfAbsent(topic, any -> new CopyOnWriteArrayList<>());
+        onTopic.add(wait);
+        vertx.setTimer(Math.max(1, timeout.toMillis()), expired -> {
+            if (onTopic.remove(wait)) {
+                wait.promise().tryFail("timed out");
+            }
+        });
+        return wait.promise().future();
     }
 
     /** Sends an app command for a device function through the commands service; lost if the phone is offline. */

@@ -5,9 +5,11 @@ import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.StateProbe;
 import io.cloudcut.scenario.Trigger;
 import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * starts (button, sensor, schedule) gets a stimulus on the device's event-bus address (an external
  * device: its probe, an HTTP request); if it is a cloud function, it works only once the cloud has
  * delivered its result to the phone. A function the app starts goes through the commands service
- * and works when the device's reply comes back.
+ * and works when the device's reply comes back, or, for an external device that answers on a state
+ * topic of its own, when that state says so.
  */
 final class Prober {
 
@@ -61,13 +64,48 @@ final class Prober {
     }
 
     private Future<String> viaApp(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
+        StateProbe state = fleet.stateProbe(device, function);
         Future<JsonObject> reply = app.await(probeId, timeout);
+        Future<JsonObject> shown = state == null ? null
+                : app.awaitState(state.topic(), answer -> answers(state, answer, probeId), timeout);
         app.command(device.id(), function.name(), probeId);
-        return reply.recover(noReply -> Future.failedFuture("no reply through the cloud within " + timeout.toMillis() + " ms"))
+        Future<String> replied = reply
+                .recover(noReply -> Future.failedFuture("no reply through the cloud within " + timeout.toMillis() + " ms"))
                 .compose(body -> body.getBoolean("ok", false)
                         ? Future.succeededFuture(body.getString("detail", "ok"))
                         : Future.failedFuture(new ProbeRefused(CloudTopics.BY_CLOUD.equals(body.getString("by"))
                                 ? ProbeOutcome.CLOUD_ERROR : ProbeOutcome.REFUSED, body.getString("detail", "refused"))));
+        return shown == null ? replied : onState(state, shown, replied, timeout);
+    }
+
+    /**
+     * The device's state decides: the function worked when the state says so. A reply that says no (the
+     * cloud's, or the device's) is a refusal at once; no reply at all says nothing, as such a device may
+     * answer only on its state topic.
+     */
+    private static Future<String> onState(StateProbe state, Future<JsonObject> shown, Future<String> replied, Duration timeout) {
+        Promise<String> outcome = Promise.promise();
+        shown.onComplete(done -> {
+            if (done.succeeded()) {
+                outcome.tryComplete(state.field() + " = " + state.value() + " on " + state.topic());
+            } else {
+                outcome.tryFail("no " + state.field() + " = " + state.value() + " on " + state.topic() + " within "
+                        + timeout.toMillis() + " ms");
+            }
+        });
+        replied.onFailure(failed -> {
+            if (failed instanceof ProbeRefused) {
+                outcome.tryFail(failed);
+            }
+        });
+        return outcome.future();
+    }
+
+    /** A state answers the probe when its field holds the value, and it names no other request. */
+    private static boolean answers(StateProbe state, JsonObject answer, String probeId) {
+        String names = answer.getValue("requestId") instanceof String id ? id
+                : answer.getValue("probeId") instanceof String id ? id : null;
+        return state.means(answer.getValue(state.field())) && (names == null || names.equals(probeId));
     }
 
     private Future<String> onDevice(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {

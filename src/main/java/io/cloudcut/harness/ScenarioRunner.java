@@ -113,15 +113,18 @@ public final class ScenarioRunner {
                 });
                 progress.starting(fleet.devices().size() + " devices" + describe(host));
                 long deployedFromNanos = System.nanoTime();
+                Waits.await(external.listenForPaces(endpoint),
+                        "the harness could not read the external devices' sign-ins");
                 // Devices reach the TLS listener when there is one; the cloud and the harness stay on the plain one.
                 Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
                         "the devices could not start", settings.startupTimeout());
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
-                PhoneApp app = new PhoneApp(vertx, identities.phoneApp());
+                PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
+                external.checkPaces();
 
                 pacer = new Pacer(vertx, clock, log);
                 progress.clockChosen(describePace(scenario, runScale));
@@ -174,7 +177,8 @@ public final class ScenarioRunner {
 
     /**
      * What makes a scenario impossible to run with these settings, found before anything starts: broker
-     * faults on an external broker, a fleet beyond the open-file limit (with one shared proxy port,
+     * faults on an external broker, external devices on another clock than the run's, a fleet beyond
+     * the open-file limit (with one shared proxy port,
      * which a fleet that needs it gets by itself), or a time scale whose traffic
      * this machine cannot carry (it would be measured wrong).
      */
@@ -201,6 +205,7 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("--one-proxy-port is for a fleet in this process: a worker gives each"
                     + " of its links a port of its own (drop --workers or --one-proxy-port)");
         }
+        ExternalClocks.check(scenario);
         DescriptorBudget.check(scenario, settings.externalBroker() == null, settings.workers());
         Traffic traffic = Traffic.of(scenario);
         double carried = traffic.fastestCarriedScale();

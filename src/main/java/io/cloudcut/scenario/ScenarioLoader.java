@@ -110,7 +110,8 @@ public final class ScenarioLoader {
 
     /**
      * External devices: ids and listen ports of their own, apart from the emulated devices' ids; a probe
-     * for every function started on the device, and for nothing else (app functions go through the cloud).
+     * (http or mqtt) for every function started on the device; for an app function, which goes through
+     * the cloud, at most the state topic it is answered on.
      */
     private static void validateExternal(YamlDocument document, ScenarioFile spec, Map<String, DeviceModel> models)
             throws ScenarioException {
@@ -131,13 +132,21 @@ public final class ScenarioLoader {
             DeviceModel model = models.get(device.model());
             List<String> startedOnDevice = model.functions().stream().filter(function -> function.trigger() != Trigger.APP)
                     .map(FunctionSpec::name).toList();
-            for (String function : device.probes().keySet()) {
-                if (!startedOnDevice.contains(function)) {
-                    throw document.error(at + "/probes/" + function, model.function(function).isPresent()
-                            ? "function '" + function + "' is started by the app: it is probed through the cloud's "
-                            + "commands, not by a probe here"
-                            : "model " + model.id() + " has no function '" + function + "' (started on the device: "
-                            + String.join(", ", startedOnDevice) + ")");
+            for (Map.Entry<String, ExternalProbe> probe : device.probes().entrySet()) {
+                String function = probe.getKey();
+                Optional<FunctionSpec> declared = model.function(function);
+                if (declared.isEmpty()) {
+                    throw document.error(at + "/probes/" + function, "model " + model.id() + " has no function '"
+                            + function + "' (its functions: " + String.join(", ", model.functions().stream()
+                            .map(FunctionSpec::name).toList()) + ")");
+                }
+                boolean byApp = declared.get().trigger() == Trigger.APP;
+                if (byApp == probe.getValue().startsOnTheDevice()) {
+                    throw document.error(at + "/probes/" + function, byApp
+                            ? "function '" + function + "' is started by the app, through the cloud's commands: its "
+                            + "probe can only say on which state topic the device answers (state), not start it"
+                            : "function '" + function + "' is started on the device: its probe is http or mqtt "
+                            + "(state is for functions the app starts)");
                 }
             }
             List<String> unprobed = startedOnDevice.stream().filter(name -> !device.probes().containsKey(name)).toList();

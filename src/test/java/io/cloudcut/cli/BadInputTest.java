@@ -138,6 +138,35 @@ class BadInputTest {
                 .contains((limit - 1_000) / 3 + " with an external broker");
     }
 
+    /** Refused before the harness opens anything: nothing listens for the device, no baseline is waited for. */
+    @Test
+    void anExternalDeviceOnAnotherClockThanTheRun_isRefusedNamingTheFlagThatMatchesIt() throws IOException {
+        Path scenario = Files.writeString(project.resolve("bench.yaml"), """
+                name: bench
+                timeScale: 3600
+                external:
+                  - id: bench-doorbell
+                    model: doorbell-cloud-only
+                    listen: 127.0.0.1:18831
+                    probes:
+                      chime: {http: {url: "http://127.0.0.1:8081/functions/chime"}}
+                      motion-alert: {http: {url: "http://127.0.0.1:8081/functions/motion-alert"}}
+                      push-notification: {http: {url: "http://127.0.0.1:8081/functions/push-notification"}}
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - {name: outage, kind: outage, duration: 1h, faults: [{link: all, fault: blackhole}]}
+                """);
+
+        CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", project.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("external device bench-doorbell runs at 1x", "cloudcut device --time-scale 3600");
+        CliRun atItsPace = CliRun.of("run", scenario.toString(), "--project-dir", project.toString(), "--time-scale", "7");
+        assertThat(atItsPace.errorLines()).singleElement().asString()
+                .contains("goes at time scale 7x", "run at its pace (--time-scale 1)");
+    }
+
     @Test
     void oneProxyPortIsForAFleetInThisProcess_notOnWorkers() {
         CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),

@@ -1,5 +1,6 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.testing.MosquittoClients;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,10 +167,6 @@ assertThat(api.send("DELETE", "/faults/hole-a", null).status()).isEqualTo(204);
 
     /** {@code mosquitto_pub} over MQTT 5 through the proxy as {@code clientId}; its exit code. */
     private int publish(String clientId, String message) throws Exception {
-        Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(proxy.link().port()),
-                "-V", "mqttv5", "-i", clientId, "-t", "cloudcut/pub", "-m", message, "-q", "1")
-                .redirectErrorStream(true).start();
-        assertThat(pub.waitFor(30, TimeUnit.SECONDS)).as("mosquitto_pub finished").isTrue();
-        return pub.exitValue();
+        return MosquittoClients.publishAs(proxy.link().port(), clientId, "cloudcut/pub", message);
     }
 }

@@ -122,9 +122,9 @@ class ExternalDevicesScenarioTest {
     }
 
     /** An external vacuum whose functions started on the device are the device process's HTTP functions. */
-    private static String vacuum(String id, String model, int listen, int http) {
+    static String vacuum(String id, String model, int listen, int http) {
         StringBuilder yaml = new StringBuilder("  - id: " + id + "\n    model: " + model + "\n    listen: 127.0.0.1:"
-                + listen + "\n    probes:\n");
+                + listen + "\n    timeScale: 3600\n    probes:\n");
         for (String function : List.of("clean-button", "scheduled-clean", "stop", "return-to-base", "status-report")) {
             yaml.append("      ").append(function).append(":\n        http: {url: \"http://127.0.0.1:").append(http)
                     .append("/functions/").append(function)
@@ -141,7 +141,7 @@ class ExternalDevicesScenarioTest {
     }
 
     /** The run as if the named devices had not been in it: the report's rules applied to the rest. */
-    private static List<Observation> without(List<Observation> observations, Set<String> devices) {
+    static List<Observation> without(List<Observation> observations, Set<String> devices) {
         return observations.stream()
                 .filter(observation -> {
                     String device = ObservationCodec.encode(observation).getString("device");
@@ -150,7 +150,7 @@ class ExternalDevicesScenarioTest {
                 .toList();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

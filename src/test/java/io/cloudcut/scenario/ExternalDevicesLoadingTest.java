@@ -50,6 +50,7 @@ class ExternalDevicesLoadingTest {
         assertThat(scenario.devicesByModel()).containsExactly(new FleetEntry("doorbell-cloud-only", 1));
         ExternalDevice doorbell = scenario.external().get(0);
         assertThat(doorbell.listenPort()).isEqualTo(18831);
+        assertThat(doorbell.timeScale()).as("a device runs on real time unless said").isEqualTo(1.0);
         HttpProbe chime = doorbell.probes().get("chime").http();
         assertThat(chime.method()).isEqualTo("POST");
         assertThat(chime.okStatus()).isEqualTo(200);
@@ -68,6 +69,16 @@ class ExternalDevicesLoadingTest {
         assertThat(scenario.deviceCount()).isEqualTo(4);
         assertThat(scenario.devicesByModel()).containsExactly(new FleetEntry("doorbell-cloud-only", 3),
                 new FleetEntry("vacuum-local-first", 1));
+    }
+
+    @Test
+    void aDevicesTimeScaleIsRead_andOneThatIsNotAboveZeroIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
+        String atScale = DOORBELL.replace("    listen: 127.0.0.1:18831\n", "    listen: 127.0.0.1:18831\n    timeScale: 3600\n");
+        assertThat(loader.load(write(dir, atScale)).external().get(0).timeScale()).isEqualTo(3600.0);
+
+        Path file = write(dir, atScale.replace("timeScale: 3600", "timeScale: 0"));
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":6:").hasMessageContaining("external[0].timeScale: timeScale must be a positive");
     }
 
     @Test
@@ -117,7 +128,7 @@ class ExternalDevicesLoadingTest {
         Path both = write(dir, DOORBELL.replace(http, http
                 + "\n        mqtt: {broker: \"tcp://127.0.0.1:1883\", topic: chime/set, answerTopic: chime/answers}"));
         assertThatThrownBy(() -> loader.load(both)).isInstanceOf(ScenarioException.class)
-                .hasMessageContaining("external[0].probes.chime: a probe needs exactly one of http and mqtt, got both");
+                .hasMessageContaining("external[0].probes.chime: a probe needs exactly one of http, mqtt and state, got 2");
     }
 
     @Test
@@ -132,15 +143,34 @@ class ExternalDevicesLoadingTest {
     }
 
     @Test
-    void anAppFunctionOrAnUnknownOneTakesNoProbe(@TempDir Path dir) throws IOException {
+    void anAppFunctionTakesOnlyAStateProbe_andAnUnknownOneNoProbe(@TempDir Path dir) throws Exception {
         Path app = write(dir, DOORBELL.replace("motion-alert:", "live-view:"));
         assertThatThrownBy(() -> loader.load(app)).isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith(app + ":9:")
-                .hasMessageContaining("external[0].probes.live-view: function 'live-view' is started by the app");
+                .hasMessageContaining("external[0].probes.live-view: function 'live-view' is started by the app, through "
+                        + "the cloud's commands: its probe can only say on which state topic");
         Path unknown = write(dir, DOORBELL.replace("motion-alert:", "toast:"));
         assertThatThrownBy(() -> loader.load(unknown)).hasMessageStartingWith(unknown + ":9:")
-                .hasMessageContaining("model doorbell-cloud-only has no function 'toast' (started on the device: "
-                        + "chime, motion-alert, push-notification)");
+                .hasMessageContaining("model doorbell-cloud-only has no function 'toast' (its functions: "
+                        + "chime, motion-alert, push-notification, live-view)");
+
+        String withState = DOORBELL.replace("phases:", """
+                              live-view:
+                                state: {topic: home/bench-doorbell/state, field: stream, value: "on"}
+                        phases:""");
+        StateProbe state = loader.load(write(dir, withState)).external().get(0).probes().get("live-view").state();
+        assertThat(state.topic()).isEqualTo("home/bench-doorbell/state");
+        assertThat(state.means("on")).isTrue();
+        assertThat(state.means("off")).isFalse();
+
+        Path onTheDevice = write(dir, DOORBELL.replace("""
+                    http: {url: "http://127.0.0.1:8081/functions/chime", body: '{"probeId": "{probeId}"}', okField: ok}""",
+                """
+                    state: {topic: home/bench-doorbell/state, field: ringing, value: true}"""));
+        assertThatThrownBy(() -> loader.load(onTheDevice)).hasMessageStartingWith(onTheDevice + ":7:")
+                .hasMessageContaining("function 'chime' is started on the device: its probe is http or mqtt");
+        Path wildcard = write(dir, withState.replace("home/bench-doorbell/state", "home/+/state"));
+        assertThatThrownBy(() -> loader.load(wildcard)).hasMessageContaining("topic must be a topic name, without wildcards");
     }
 
     @Test

@@ -30,6 +30,24 @@ public final class MosquittoClients {
         }
     }
 
+    /**
+     * Publishes one message at QoS 1 over MQTT 5 as {@code clientId}, with more {@code options}
+     * ({@code --cafile FILE}, say), and returns {@code mosquitto_pub}'s exit code: the CONNACK's reason
+     * code when the broker refused it, non-zero when it could not connect.
+     */
+    public static int publishAs(int port, String clientId, String topic, String payload, String... options)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("mosquitto_pub", "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-V", "mqttv5", "-i", clientId, "-t", topic, "-m", payload, "-q", "1"));
+        command.addAll(List.of(options));
+        Process pub = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!pub.waitFor(30, TimeUnit.SECONDS)) {
+            pub.destroyForcibly();
+            throw new IllegalStateException("mosquitto_pub did not finish in 30 s");
+        }
+        return pub.exitValue();
+    }
+
     /** Starts {@code mosquitto_sub -v} on the filters; every message it prints is kept, retained ones first. */
     public static Subscription subscribe(int port, String... filters) throws IOException {
         List<String> command = new ArrayList<>(List.of("mosquitto_sub", "-h", "127.0.0.1", "-p", String.valueOf(port),
