@@ -10,6 +10,11 @@ public record ProbeObserved(long atMillis, String phase, int round, boolean sett
                             String path, ProbeOutcome outcome, long latencyMillis, String detail)
         implements Observation {
 
+    public ProbeObserved {
+        // Kept until the report, a few per device and round, with a handful of distinct details among them.
+        detail = detail == null ? null : detail.intern();
+    }
+
     public boolean ok() {
         return outcome == ProbeOutcome.OK;
     }
