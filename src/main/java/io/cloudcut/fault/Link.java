@@ -8,11 +8,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +41,9 @@ import java.util.stream.Stream;
 public final class Link {
 
     private static final Logger LOG = LoggerFactory.getLogger(Link.class);
+    /** How long a link whose port was taken keeps trying to bind it again: 30 s. */
+    private static final int RELISTEN_ATTEMPTS = 300;
+    private static final Duration RELISTEN_EVERY = Duration.ofMillis(100);
 
     private final String id;
     private final EventLoop loop;
@@ -54,6 +59,8 @@ public final class Link {
     private final ConnectionHistory history;
     /** Replaced, never changed, on the loop; read from any thread. */
     private volatile List<Active> active = List.of();
+    /** Null until the link's own code first fails. */
+    private LinkFailure failure;
 
     /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0; with {@code sharedPort}, takes its connections instead. */
     Link(String id, EventLoop loop, InetSocketAddress upstream, LinkTls tls, SharedByLinks shared, int listenPort,
@@ -64,7 +71,9 @@ public final class Link {
         this.tls = tls;
         this.shared = shared;
         this.history = new ConnectionHistory(id, shared.events());
-        this.listener = sharedPort == null ? new LinkListener(loop, listenPort, new Acceptor()) : null;
+        this.listener = sharedPort == null
+                ? new LinkListener(loop, listenPort, new Acceptor(), () -> failed("its listening socket closed", null))
+                : null;
         this.port = sharedPort == null ? listener.port() : sharedPort.port();
     }
 
@@ -118,9 +127,8 @@ public final class Link {
 
     /**
      * Removes every fault: the link listens on the same port again and forwards bytes on the
-     * connections still open.
-     *
-     * @throws io.netty.channel.ChannelException or another exception if the port cannot be bound again
+     * connections still open. If its port cannot be bound again, that is recorded as a failure of the
+     * link ({@link #failure()}) and binding is retried for a while.
      */
     public void restore() {
         changeTo(faults -> List.of());
@@ -145,6 +153,43 @@ public final class Link {
         List<LinkFault> acting = record.isClosed() ? List.of()
                 : active.stream().filter(entry -> entry.actsOn(record)).map(entry -> entry.fault).toList();
         return record.view(acting);
+    }
+
+    /** How often the link's own code failed, and what first; empty if it never did. */
+    public synchronized Optional<LinkFailure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * On the loop: the link's own code failed ({@code cause} may be null). Its connections cannot be
+     * trusted any more: they are cut, and the link listens again on the same port (or stays on the
+     * shared port) with the faults it had, so that its device reconnects to a link in a known state.
+     */
+    void failed(String what, Throwable cause) {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        recordFailure(what, cause);
+        List.copyOf(connections).forEach(ProxyConnection::abort);
+        updateListening();
+    }
+
+    /** Runs {@code step} of the link's own code, turning its failure into a restart of the link. */
+    void guarded(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException bug) {
+            failed(what, bug);
+        }
+    }
+
+    private void recordFailure(String what, Throwable cause) {
+        String described = cause == null ? what : what + ": " + cause;
+        LOG.error("link {}: {}; restarting it on port {}", id, described, port, cause);
+        synchronized (this) {
+            failure = failure == null ? new LinkFailure(id, 1, described)
+                    : new LinkFailure(id, failure.times() + 1, failure.first());
+        }
     }
 
     /** Device connections open at this moment, including those a fault keeps half open. */
@@ -190,7 +235,31 @@ public final class Link {
             // The shared port stays open for the other links: accepted() resets this link's connections.
             return loop.newSucceededFuture(null);
         }
-        return acceptsConnections() ? listener.listen() : listener.stopListening();
+        return acceptsConnections() ? listenAgain(RELISTEN_ATTEMPTS) : listener.stopListening();
+    }
+
+    /**
+     * Binds the link's port again; if that fails (another process took it while a fault had it closed),
+     * the failure is recorded and binding retried, up to {@code attempts} times, while the faults still
+     * want the link to listen. Completes after the first try either way, so that a fault change never
+     * waits for the port to come free.
+     */
+    private Future<?> listenAgain(int attempts) {
+        Promise<Void> tried = loop.newPromise();
+        listener.listen().addListener(bound -> {
+            if (!bound.isSuccess() && attempts > 0) {
+                if (attempts == RELISTEN_ATTEMPTS) {
+                    recordFailure("could not listen on its port " + port + " again", bound.cause());
+                }
+                loop.schedule(() -> {
+                    if (acceptsConnections()) {
+                        listenAgain(attempts - 1);
+                    }
+                }, RELISTEN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            tried.setSuccess(null);
+        });
+        return tried;
     }
 
     /** Whether no fault that acts on every connection refuses new ones. */
@@ -207,7 +276,13 @@ public final class Link {
      * followed it), taken as if this link's own listener had accepted it.
      */
     void arrived(Channel client, DeviceCodec device, ByteBuf read) {
-        new ProxyConnection(this, client, upstream, history.opened(), tls, device).start(read);
+        take(client, device, read);
+    }
+
+    /** A new connection, whose faults' first judgement is the link's own code too. */
+    private void take(Channel client, DeviceCodec device, ByteBuf read) {
+        ProxyConnection connection = new ProxyConnection(this, client, upstream, history.opened(), tls, device);
+        guarded("taking a new connection", () -> connection.start(read));
     }
 
     void accepted(ProxyConnection connection) {
@@ -326,7 +401,8 @@ public final class Link {
         @Override
         public void schedule(Runnable task, long delayMillis) {
             tasks.removeIf(ScheduledFuture::isDone);
-            tasks.add(loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS));
+            tasks.add(loop.schedule(() -> guarded("fault " + fault.name() + " failed in a task", task), delayMillis,
+                    TimeUnit.MILLISECONDS));
         }
 
         @Override
@@ -379,7 +455,7 @@ public final class Link {
                 }));
                 return;
             }
-            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened(), tls, new DeviceCodec()).start(null);
+            take(ctx.channel(), new DeviceCodec(), null);
         }
     }
 }

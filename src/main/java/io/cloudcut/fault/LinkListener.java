@@ -28,12 +28,17 @@ final class LinkListener {
     private final EventLoop loop;
     private final ServerBootstrap bootstrap;
     private final int port;
+    private final Runnable lost;
     /** Null or closed while a fault keeps the link from listening. */
     private Channel listener;
 
-    /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0; {@code acceptor} gets each accepted channel. */
-    LinkListener(EventLoop loop, int listenPort, ChannelHandler acceptor) {
+    /**
+     * Binds {@code listenPort} on 127.0.0.1, or a free port if 0; {@code acceptor} gets each accepted
+     * channel; {@code lost} runs on the loop if the listening socket closes without being told to.
+     */
+    LinkListener(EventLoop loop, int listenPort, ChannelHandler acceptor, Runnable lost) {
         this.loop = loop;
+        this.lost = lost;
         this.bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -42,8 +47,18 @@ final class LinkListener {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(acceptor);
-        this.listener = bootstrap.bind(HOST, listenPort).syncUninterruptibly().channel();
+        this.listener = watched(bootstrap.bind(HOST, listenPort).syncUninterruptibly().channel());
         this.port = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** {@code channel}, whose close is the loss of the listener unless {@link #stopListening} closed it. */
+    private Channel watched(Channel channel) {
+        channel.closeFuture().addListener(closed -> {
+            if (listener == channel) {
+                lost.run();
+            }
+        });
+        return channel;
     }
 
     int port() {
@@ -56,7 +71,13 @@ final class LinkListener {
             return loop.newSucceededFuture(null);
         }
         ChannelFuture bound = bootstrap.bind(HOST, port);
+        // A bind that fails closes its channel: that is no loss of a listener, and the caller is told.
         listener = bound.channel();
+        bound.addListener(done -> {
+            if (done.isSuccess()) {
+                watched(bound.channel());
+            }
+        });
         return bound;
     }
 
