@@ -4,6 +4,7 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.fault.LinkFault;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
@@ -18,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Map;
 
@@ -32,13 +34,16 @@ final class LocalDevices implements DeviceHost {
     /** Null: plain TCP. */
     private final FleetTls tls;
     private final boolean sharedPort;
+    /** Told of the proxy once its links are open, before any device connects: a seam for tests. */
+    private final Consumer<FaultProxy> opened;
     private final List<String> deployments = new ArrayList<>();
     private FaultProxy proxy;
 
-    LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort) {
+    LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort, Consumer<FaultProxy> opened) {
         this.vertx = vertx;
         this.tls = tls;
         this.sharedPort = sharedPort;
+        this.opened = opened;
     }
 
     boolean onSharedPort() {
@@ -50,10 +55,14 @@ final class LocalDevices implements DeviceHost {
                                Function<String, Credentials> identityOf) {
         proxy = tls == null ? FaultProxy.create(broker.host(), broker.port(), clock)
                 : FaultProxy.create(broker.host(), broker.port(), clock, tls.proxy());
+        // A device connects with its id as its client id.
+        List<Link> links = devices.stream()
+                .map(device -> sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id())).toList();
+        opened.accept(proxy);
         List<Future<String>> started = new ArrayList<>();
-        for (DeviceRef device : devices) {
-            // A device connects with its id as its client id.
-            Link link = sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id());
+        for (int i = 0; i < devices.size(); i++) {
+            DeviceRef device = devices.get(i);
+            Link link = links.get(i);
             started.add(vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock,
                             identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
                     .onSuccess(this::deployed));
@@ -86,6 +95,11 @@ final class LocalDevices implements DeviceHost {
     static void fault(Link link, List<LinkFault> faults) {
         link.restore();
         faults.forEach(link::add);
+    }
+
+    @Override
+    public Future<List<LinkFailure>> linkFailures() {
+        return Future.succeededFuture(proxy == null ? List.of() : proxy.failures());
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.cluster.ClusterNode;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.dashboard.mqtt.StatusPublisher;
+import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.identity.Identities;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.EventsObserved;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Runs one scenario end to end on real parts: starts the broker, the cloud services, the fault proxy
@@ -57,9 +59,17 @@ public final class ScenarioRunner {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
 
     private final RunSettings settings;
+    /** Told of the fault proxy of a fleet in this process once its links are open: a seam for tests. */
+    private final Consumer<FaultProxy> proxyOpened;
 
     public ScenarioRunner(RunSettings settings) {
+        this(settings, proxy -> {
+        });
+    }
+
+    ScenarioRunner(RunSettings settings, Consumer<FaultProxy> proxyOpened) {
         this.settings = settings;
+        this.proxyOpened = proxyOpened;
     }
 
     /**
@@ -133,8 +143,7 @@ public final class ScenarioRunner {
                         prober, pacer, monitor, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
-                        HealthCheck.measured(monitor, host, runFromNanos), List.of(),
-                        Waits.await(cloud.harnessFailures(), "asking the cloud services whether they failed"));
+                        HealthCheck.measured(monitor, host, runFromNanos), List.of(), harnessFailures(cloud, host));
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 
@@ -241,13 +250,23 @@ public final class ScenarioRunner {
                 Durations.number(runScale));
     }
 
+    /** The harness's own parts that failed in their own code: cloud services, and the devices' proxy links. */
+    private static List<String> harnessFailures(CloudControl cloud, DeviceHost host) throws InfrastructureException {
+        List<String> failures = new ArrayList<>(Waits.await(cloud.harnessFailures(),
+                "asking the cloud services whether they failed"));
+        Waits.await(host.linkFailures(), "asking the fault proxies whether their links failed").stream()
+                .map(HealthCheck::linkFailed).forEach(failures::add);
+        return failures;
+    }
+
     /** The devices here, or on the first idle workers to answer the roll call. */
     private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, Scenario scenario)
             throws InfrastructureException {
         if (!settings.clustered()) {
             return new LocalDevices(vertx, certificates == null ? null
                     : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS),
-                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()));
+                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()),
+                    proxyOpened);
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
         return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),

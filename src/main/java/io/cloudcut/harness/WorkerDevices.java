@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
@@ -164,6 +165,15 @@ final class WorkerDevices implements DeviceHost {
         List<Future<JsonObject>> set = new ArrayList<>();
         byMember.forEach((member, links) -> set.add(ask(member, "links", new JsonObject().put("links", links))));
         return Future.all(set).mapEmpty();
+    }
+
+    @Override
+    public Future<List<LinkFailure>> linkFailures() {
+        List<Future<List<LinkFailure>>> asked = new ArrayList<>();
+        members.forEach(member -> asked.add(ask(member, "link-failures", new JsonObject())
+                .map(answer -> answer.getJsonArray("failures").stream()
+                        .map(failure -> ((JsonObject) failure).mapTo(LinkFailure.class)).toList())));
+        return Future.all(asked).map(all -> all.<List<LinkFailure>>list().stream().flatMap(List::stream).toList());
     }
 
     @Override
