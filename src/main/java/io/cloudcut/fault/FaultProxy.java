@@ -68,12 +68,12 @@ public final class FaultProxy implements AutoCloseable {
         return create(upstreamHost, upstreamPort, null, () -> clock.now().toNanos());
     }
 
-    /** As {@link #create(String, int, ScenarioClock)}, every link with TLS on both sides (see {@link ProxyTls}). */
+    /** As {@link #create(String, int, ScenarioClock)}, every link with TLS on the sides {@code tls} gives (see {@link ProxyTls}). */
     public static FaultProxy create(String upstreamHost, int upstreamPort, ScenarioClock clock, ProxyTls tls) {
         return create(upstreamHost, upstreamPort, LinkTls.of(tls), () -> clock.now().toNanos());
     }
 
-    /** As {@link #create(String, int)}, every link with TLS on both sides (see {@link ProxyTls}). */
+    /** As {@link #create(String, int)}, every link with TLS on the sides {@code tls} gives (see {@link ProxyTls}). */
     public static FaultProxy create(String upstreamHost, int upstreamPort, ProxyTls tls) {
         return create(upstreamHost, upstreamPort, LinkTls.of(tls), System::nanoTime);
     }

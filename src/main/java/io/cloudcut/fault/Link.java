@@ -434,7 +434,7 @@ public final class Link {
             ctx.pipeline().remove(this);
             if (tls != null) {
                 // Its handshake reads only once the connection reads, after the broker side is up.
-                ctx.pipeline().addFirst(tls.towardsDevice(ctx.alloc()));
+                tls.endDeviceTls(ctx.channel());
             }
             if (active.stream().anyMatch(entry -> entry.choice.byClientId())) {
                 // A fault aimed at client ids judges the connection by its CONNECT: read it before the broker

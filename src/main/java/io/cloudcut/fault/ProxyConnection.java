@@ -116,7 +116,7 @@ final class ProxyConnection implements ProxiedConnection {
                     @Override
                     protected void initChannel(Channel broker) {
                         if (tls != null) {
-                            broker.pipeline().addLast(tls.towardsBroker(broker.alloc(), upstreamAddress));
+                            tls.openBrokerTls(broker, upstreamAddress);
                         }
                         broker.pipeline().addLast(RELAY, new RelayHandler(ProxyConnection.this, Direction.DOWNSTREAM));
                     }

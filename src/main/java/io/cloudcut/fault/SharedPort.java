@@ -62,7 +62,7 @@ final class SharedPort implements AutoCloseable {
                     @Override
                     protected void initChannel(Channel device) {
                         if (tls != null) {
-                            device.pipeline().addLast(tls.towardsDevice(device.alloc()));
+                            tls.endDeviceTls(device);
                         }
                         device.pipeline().addLast(reception());
                     }

@@ -6,6 +6,7 @@ import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
+import io.cloudcut.trust.ClientTls;
 import io.cloudcut.trust.RunCertificates;
 import io.cloudcut.trust.TransportSecurity;
 import io.cloudcut.cloud.Cloud;
@@ -82,6 +83,9 @@ public final class ScenarioRunner {
         ProgressListener progress = settings.progress();
         progress.starting("broker");
         Identities identities = settings.identities() != null ? settings.identities() : Identities.generate();
+        // How the harness's own clients and the proxy reach an external broker over TLS; null: the embedded
+        // broker's plain listener (or plain TCP).
+        ClientTls brokerClient = settings.brokerTrust() == null ? null : settings.brokerTrust().clientTls();
         try (RunCertificates certificates = settings.security().encrypted() ? RunCertificates.generate() : null;
              Broker broker = startBroker(identities, scenario, certificates); ScenarioClock clock = ScenarioClock.stopped()) {
             Vertx vertx = settings.clustered()
@@ -100,20 +104,22 @@ public final class ScenarioRunner {
                 log.listen(vertx);
                 HarnessMonitor monitor = HarnessMonitor.start(vertx);
                 progress.starting(broker.description());
-                awaitTlsHandshake(broker, certificates);
+                ClientTls proxyToBroker = brokerClient != null ? brokerClient
+                        : certificates == null ? null : certificates.proxyClient();
+                awaitTlsHandshake(broker, proxyToBroker);
                 progress.brokerStarted(endpoint);
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
-                CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock,
-                                identities::cloudService),
+                CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(),
+                                brokerClient, clock, identities::cloudService),
                         "the cloud services could not connect to the broker");
-                host = deviceHost(vertx, log, certificates, scenario);
+                host = deviceHost(vertx, log, certificates, proxyToBroker, scenario);
                 Fleet fleet = new Fleet(scenario, host, external);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
                 log.watch(status);
                 StatusPublisher publisher = Waits.await(StatusPublisher.connect(endpoint.host(), endpoint.port(),
-                                identities.statusPublisher()),
+                                identities.statusPublisher(), brokerClient),
                         "the harness's status publisher could not connect to the broker");
                 dashboards = publisher;
                 long statusTimer = vertx.setPeriodic(STATUS_EVERY.toMillis(), tick -> {
@@ -128,7 +134,7 @@ public final class ScenarioRunner {
                         "the devices could not start");
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
-                PhoneApp app = new PhoneApp(vertx, identities.phoneApp());
+                PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), brokerClient);
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
@@ -198,10 +204,7 @@ public final class ScenarioRunner {
                     throw new IllegalArgumentException("phase '" + phase.name() + "' of scenario " + scenario.name()
                             + " lets client certificates expire (cert-expiry), which devices have only with --mtls");
                 });
-        if (settings.security().encrypted() && (settings.externalBroker() != null || settings.clustered())) {
-            throw new IllegalArgumentException("--tls and --mtls run on the embedded broker with every device in this"
-                    + " process: drop --broker and --workers");
-        }
+        checkBrokerTls(settings);
         if (settings.security().encrypted() && !scenario.external().isEmpty()) {
             throw new IllegalArgumentException("--tls and --mtls are for emulated devices: scenario " + scenario.name()
                     + " has external devices, which reach the broker over plain TCP");
@@ -227,6 +230,35 @@ public final class ScenarioRunner {
                         Durations.number(scale), scenario.deviceCount(), traffic.perRealSecond(scale),
                         traffic.perScenarioHour(), Traffic.CARRIED_PER_SECOND, Durations.number(carried)));
             }
+        }
+    }
+
+    /**
+     * TLS towards an external broker: an {@code mqtts://} broker needs the CA that signed its
+     * certificate, and with {@code --mtls} the certificate the harness presents; devices over TLS need
+     * a broker CloudCut runs or one over TLS; a clustered run's workers speak plain TCP.
+     */
+    private static void checkBrokerTls(RunSettings settings) {
+        boolean tlsBroker = settings.externalBroker() != null && Brokers.overTls(settings.externalBroker());
+        if (tlsBroker && settings.brokerTrust() == null) {
+            throw new IllegalArgumentException("--broker " + settings.externalBroker() + " speaks TLS: give the CA that"
+                    + " signed its certificate with --broker-ca FILE");
+        }
+        if (!tlsBroker && settings.brokerTrust() != null) {
+            throw new IllegalArgumentException("--broker-ca, --broker-cert and --broker-key are for an external broker"
+                    + " over TLS: --broker mqtts://HOST:PORT");
+        }
+        if (settings.security().encrypted() && settings.externalBroker() != null && !tlsBroker) {
+            throw new IllegalArgumentException("--tls and --mtls need the embedded broker or an external one over TLS"
+                    + " (--broker mqtts://HOST:PORT --broker-ca FILE), not " + settings.externalBroker());
+        }
+        if (settings.security() == TransportSecurity.MUTUAL_TLS && tlsBroker
+                && !settings.brokerTrust().presentsCertificate()) {
+            throw new IllegalArgumentException("--mtls with an external broker needs --broker-cert FILE and --broker-key"
+                    + " FILE: the certificate that the harness's clients and the proxy present to it");
+        }
+        if ((settings.security().encrypted() || tlsBroker) && settings.clustered()) {
+            throw new IllegalArgumentException("TLS runs have every device in this process: drop --workers");
         }
     }
 
@@ -260,11 +292,11 @@ public final class ScenarioRunner {
     }
 
     /** The devices here, or on the first idle workers to answer the roll call. */
-    private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, Scenario scenario)
-            throws InfrastructureException {
+    private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, ClientTls proxyToBroker,
+                                  Scenario scenario) throws InfrastructureException {
         if (!settings.clustered()) {
-            return new LocalDevices(vertx, certificates == null ? null
-                    : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS),
+            return new LocalDevices(vertx, certificates == null && proxyToBroker == null ? null
+                    : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, proxyToBroker),
                     DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()),
                     proxyOpened);
         }
@@ -287,13 +319,13 @@ public final class ScenarioRunner {
      * The broker's TLS listener, if any, completes a handshake with the proxy's certificate, as every
      * link will: a listener that cannot is a clear error here rather than a fleet that never connects.
      */
-    private void awaitTlsHandshake(Broker broker, RunCertificates certificates) throws InfrastructureException {
+    private void awaitTlsHandshake(Broker broker, ClientTls proxyToBroker) throws InfrastructureException {
         if (broker.tlsEndpoint().isEmpty()) {
             return;
         }
         BrokerEndpoint tls = broker.tlsEndpoint().get();
         try {
-            certificates.proxyClient().handshake(tls.host(), tls.port(), (int) settings.startupTimeout().toMillis());
+            proxyToBroker.handshake(tls.host(), tls.port(), (int) settings.startupTimeout().toMillis());
         } catch (IOException failed) {
             throw new InfrastructureException("the broker's TLS listener on " + tls.port() + " refused a handshake: "
                     + failed.getMessage(), failed);
@@ -311,7 +343,7 @@ public final class ScenarioRunner {
         BrokerSettings brokerSettings = settings.externalBroker() != null
                 ? BrokerSettings.external(settings.externalBroker())
                 : new BrokerSettings(null, settings.brokerPort(), settings.brokerConfigDir());
-        BrokerTls tls = certificates == null ? null : new BrokerTls(certificates.brokerKeyStore(),
+        BrokerTls tls = certificates == null || settings.externalBroker() != null ? null : new BrokerTls(certificates.brokerKeyStore(),
                 settings.security() == TransportSecurity.MUTUAL_TLS ? certificates.caTrustStore() : null);
         boolean open = settings.openBroker() || !scenario.external().isEmpty();
         if (open && !settings.openBroker()) {
