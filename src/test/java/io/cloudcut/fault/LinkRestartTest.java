@@ -2,9 +2,11 @@ package io.cloudcut.fault;
 
 import io.cloudcut.fault.EchoServer.Received;
 import io.cloudcut.testing.RunsAlone;
+import io.netty.channel.Channel;
 import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -65,6 +67,37 @@ class LinkRestartTest extends LinkToEchoServer {
             return true;
         });
         assertThat(link.failure().orElseThrow().times()).as("retries are the same failure").isEqualTo(1);
+    }
+
+    @Test
+    void aListeningSocketClosedUnasked_isAFailureOfTheLink_whichListensAgainOnTheSamePort() throws Exception {
+        int port = link.port();
+        Received before = connect();
+        before.socket.write(Buffer.buffer("before"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> before.text().equals("before"));
+
+        listeningChannel().close().syncUninterruptibly();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> link.failure().isPresent());
+        assertThat(link.failure().orElseThrow().first()).isEqualTo("its listening socket closed");
+        await().atMost(Duration.ofSeconds(10)).until(before.closed::isDone);
+        Received after = await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(this::connect, received -> true);
+        after.socket.write(Buffer.buffer("after"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> after.text().equals("after"));
+        assertThat(link.port()).isEqualTo(port);
+    }
+
+    /**
+     * The link's listening channel, reached by reflection: nothing in the proxy closes it unasked, which
+     * is the point, so the test does it as a failure of Netty or the OS would.
+     */
+    private Channel listeningChannel() throws ReflectiveOperationException {
+        Field listenerField = Link.class.getDeclaredField("listener");
+        listenerField.setAccessible(true);
+        Object listener = listenerField.get(link);
+        Field channelField = LinkListener.class.getDeclaredField("listener");
+        channelField.setAccessible(true);
+        return (Channel) channelField.get(listener);
     }
 
     private Received connect() throws Exception {
