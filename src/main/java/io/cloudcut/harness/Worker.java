@@ -95,8 +95,7 @@ public final class Worker extends VerticleBase {
             answer = Future.succeededFuture(hosted.monitor.since(
                     System.nanoTime() - Duration.ofMillis(message.body().getLong("stretchMillis")).toNanos()).toJson());
         } else if ("link-failures".equals(action)) {
-            answer = Future.succeededFuture(new JsonObject().put("failures", new JsonArray(hosted.proxy.failures().stream()
-                    .map(JsonObject::mapFrom).toList())));
+            answer = Future.succeededFuture(WorkerDevices.encode(hosted.proxy.failures()));
         } else if ("undeploy".equals(action)) {
             answer = stopHosting("the run ended");
         } else {

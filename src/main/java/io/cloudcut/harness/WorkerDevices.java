@@ -171,9 +171,20 @@ final class WorkerDevices implements DeviceHost {
     public Future<List<LinkFailure>> linkFailures() {
         List<Future<List<LinkFailure>>> asked = new ArrayList<>();
         members.forEach(member -> asked.add(ask(member, "link-failures", new JsonObject())
-                .map(answer -> answer.getJsonArray("failures").stream()
-                        .map(failure -> ((JsonObject) failure).mapTo(LinkFailure.class)).toList())));
+                .map(WorkerDevices::decode)));
         return Future.all(asked).map(all -> all.<List<LinkFailure>>list().stream().flatMap(List::stream).toList());
+    }
+
+    /** A worker's link failures as it answers the coordinator. */
+    static JsonObject encode(List<LinkFailure> failures) {
+        return new JsonObject().put("failures", new JsonArray(failures.stream().map(failure -> new JsonObject()
+                .put("link", failure.link()).put("times", failure.times()).put("first", failure.first())).toList()));
+    }
+
+    static List<LinkFailure> decode(JsonObject answer) {
+        return answer.getJsonArray("failures").stream().map(JsonObject.class::cast)
+                .map(failure -> new LinkFailure(failure.getString("link"), failure.getLong("times"), failure.getString("first")))
+                .toList();
     }
 
     @Override
