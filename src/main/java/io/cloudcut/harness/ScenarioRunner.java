@@ -205,6 +205,10 @@ public final class ScenarioRunner {
                             + " lets client certificates expire (cert-expiry), which devices have only with --mtls");
                 });
         checkBrokerTls(settings);
+        if (settings.externalBroker() != null && Brokers.overTls(settings.externalBroker()) && !scenario.external().isEmpty()) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " has external devices, which reach the"
+                    + " broker over plain TCP: give them a tcp:// broker");
+        }
         if (settings.security().encrypted() && !scenario.external().isEmpty()) {
             throw new IllegalArgumentException("--tls and --mtls are for emulated devices: scenario " + scenario.name()
                     + " has external devices, which reach the broker over plain TCP");

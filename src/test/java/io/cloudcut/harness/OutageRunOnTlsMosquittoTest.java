@@ -9,6 +9,8 @@ import io.cloudcut.testing.RunsAlone;
 import io.cloudcut.trust.PemFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,17 +22,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The short outage against a Mosquitto that listens only over TLS, with a CA made in the test: the
  * cloud services, the phone app, the status publisher and the proxy's broker side all speak TLS to
  * it, trusting that CA; with mutual TLS, Mosquitto requires a client certificate of everyone, and
- * the harness presents the one given. The verdicts are those of the plain run. Alone: TLS handshakes
+ * the harness presents the one given; devices reach the proxy in plain TCP or over TLS of the run's own.
+ * The verdicts are those of the plain run. Alone: TLS handshakes
  * on a busy machine make the harness's baseline unhealthy.
  */
 @RunsAlone
 class OutageRunOnTlsMosquittoTest {
 
-    @Test
-    void theShortOutageOverTls_givesTheSameVerdicts(@TempDir Path pki, @TempDir Path reports) throws Exception {
+    /** Devices in plain TCP to the proxy, which opens TLS upstream; or over TLS to the proxy too ({@code --tls}). */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void theShortOutageOverTls_givesTheSameVerdicts(boolean devicesOverTls, @TempDir Path pki, @TempDir Path reports)
+            throws Exception {
         PemFiles files = PemFiles.write(pki);
         try (Mosquitto mosquitto = Mosquitto.start(mosquittoOverTls(files, false))) {
-            RunReport report = run(mosquitto, reports, "--tls", "--broker-ca", files.ca().toString());
+            List<String> tls = new ArrayList<>(List.of("--broker-ca", files.ca().toString()));
+            if (devicesOverTls) {
+                tls.add("--tls");
+            }
+            RunReport report = run(mosquitto, reports, tls.toArray(String[]::new));
             assertThat(report.broker()).contains("external", "mqtts://127.0.0.1:" + mosquitto.port());
             OutageVerdicts.assertShortOutageVerdicts(report);
         }
