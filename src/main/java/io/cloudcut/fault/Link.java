@@ -247,7 +247,10 @@ public final class Link {
     private Future<?> listenAgain(int attempts) {
         Promise<Void> tried = loop.newPromise();
         listener.listen().addListener(bound -> {
-            if (!bound.isSuccess() && attempts > 0) {
+            if (!bound.isSuccess() && attempts == 0) {
+                LOG.error("link {}: port {} still taken after {} attempts; the link no longer listens", id, port,
+                        RELISTEN_ATTEMPTS);
+            } else if (!bound.isSuccess()) {
                 if (attempts == RELISTEN_ATTEMPTS) {
                     recordFailure("could not listen on its port " + port + " again", bound.cause());
                 }
@@ -272,15 +275,11 @@ public final class Link {
     }
 
     /**
-     * On this link's loop: a connection the shared port read the CONNECT of ({@code read}, with what
-     * followed it), taken as if this link's own listener had accepted it.
+     * On this link's loop: a new connection, accepted by this link's listener or handed over by the
+     * shared port; {@code read}: null, or its CONNECT, read whole before (with what followed it).
      */
     void arrived(Channel client, DeviceCodec device, ByteBuf read) {
-        take(client, device, read);
-    }
-
-    /** A new connection, whose faults' first judgement is the link's own code too. */
-    private void take(Channel client, DeviceCodec device, ByteBuf read) {
+        // The faults' first judgement of a new connection is the link's own code too.
         ProxyConnection connection = new ProxyConnection(this, client, upstream, history.opened(), tls, device);
         guarded("taking a new connection", () -> connection.start(read));
     }
@@ -455,7 +454,7 @@ public final class Link {
                 }));
                 return;
             }
-            take(ctx.channel(), new DeviceCodec(), null);
+            arrived(ctx.channel(), new DeviceCodec(), null);
         }
     }
 }
