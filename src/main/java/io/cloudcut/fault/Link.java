@@ -8,13 +8,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.util.concurrent.Future;
-import io.netty.util.concurrent.Promise;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -41,9 +39,6 @@ import java.util.stream.Stream;
 public final class Link {
 
     private static final Logger LOG = LoggerFactory.getLogger(Link.class);
-    /** How long a link whose port was taken keeps trying to bind it again: 30 s. */
-    private static final int RELISTEN_ATTEMPTS = 300;
-    private static final Duration RELISTEN_EVERY = Duration.ofMillis(100);
 
     private final String id;
     private final EventLoop loop;
@@ -71,9 +66,17 @@ public final class Link {
         this.tls = tls;
         this.shared = shared;
         this.history = new ConnectionHistory(id, shared.events());
-        this.listener = sharedPort == null
-                ? new LinkListener(loop, listenPort, new Acceptor(), () -> failed("its listening socket closed", null))
-                : null;
+        this.listener = sharedPort == null ? new LinkListener(loop, listenPort, new Acceptor(), new LinkListener.Failures() {
+            @Override
+            public void lost() {
+                failed("its listening socket closed", null);
+            }
+
+            @Override
+            public void notBound(Throwable cause) {
+                recordFailure("could not listen on its port " + port + " again", cause);
+            }
+        }) : null;
         this.port = sharedPort == null ? listener.port() : sharedPort.port();
     }
 
@@ -235,34 +238,7 @@ public final class Link {
             // The shared port stays open for the other links: accepted() resets this link's connections.
             return loop.newSucceededFuture(null);
         }
-        return acceptsConnections() ? listenAgain(RELISTEN_ATTEMPTS) : listener.stopListening();
-    }
-
-    /**
-     * Binds the link's port again; if that fails (another process took it while a fault had it closed),
-     * the failure is recorded and binding retried, up to {@code attempts} times, while the faults still
-     * want the link to listen. Completes after the first try either way, so that a fault change never
-     * waits for the port to come free.
-     */
-    private Future<?> listenAgain(int attempts) {
-        Promise<Void> tried = loop.newPromise();
-        listener.listen().addListener(bound -> {
-            if (!bound.isSuccess() && attempts == 0) {
-                LOG.error("link {}: port {} still taken after {} attempts; the link no longer listens", id, port,
-                        RELISTEN_ATTEMPTS);
-            } else if (!bound.isSuccess()) {
-                if (attempts == RELISTEN_ATTEMPTS) {
-                    recordFailure("could not listen on its port " + port + " again", bound.cause());
-                }
-                loop.schedule(() -> {
-                    if (acceptsConnections()) {
-                        listenAgain(attempts - 1);
-                    }
-                }, RELISTEN_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            tried.setSuccess(null);
-        });
-        return tried;
+        return acceptsConnections() ? listener.listen(this::acceptsConnections) : listener.stopListening();
     }
 
     /** Whether no fault that acts on every connection refuses new ones. */
