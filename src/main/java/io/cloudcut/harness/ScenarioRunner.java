@@ -22,7 +22,6 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.RunEndedObserved;
 import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.Durations;
-import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
@@ -198,21 +197,7 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("scenario " + scenario.name()
                     + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
         }
-        scenario.phases().stream().filter(phase -> phase.faults().stream().anyMatch(FaultSpec::onDevices)).findFirst()
-                .filter(phase -> settings.security() != TransportSecurity.MUTUAL_TLS)
-                .ifPresent(phase -> {
-                    throw new IllegalArgumentException("phase '" + phase.name() + "' of scenario " + scenario.name()
-                            + " lets client certificates expire (cert-expiry), which devices have only with --mtls");
-                });
-        checkBrokerTls(settings);
-        if (settings.externalBroker() != null && Brokers.overTls(settings.externalBroker()) && !scenario.external().isEmpty()) {
-            throw new IllegalArgumentException("scenario " + scenario.name() + " has external devices, which reach the"
-                    + " broker over plain TCP: give them a tcp:// broker");
-        }
-        if (settings.security().encrypted() && !scenario.external().isEmpty()) {
-            throw new IllegalArgumentException("--tls and --mtls are for emulated devices: scenario " + scenario.name()
-                    + " has external devices, which reach the broker over plain TCP");
-        }
+        RunTls.check(scenario, settings);
         if (settings.sharedProxyPort() && settings.clustered()) {
             throw new IllegalArgumentException("--one-proxy-port is for a fleet in this process: a worker gives each"
                     + " of its links a port of its own (drop --workers or --one-proxy-port)");
@@ -234,35 +219,6 @@ public final class ScenarioRunner {
                         Durations.number(scale), scenario.deviceCount(), traffic.perRealSecond(scale),
                         traffic.perScenarioHour(), Traffic.CARRIED_PER_SECOND, Durations.number(carried)));
             }
-        }
-    }
-
-    /**
-     * TLS towards an external broker: an {@code mqtts://} broker needs the CA that signed its
-     * certificate, and with {@code --mtls} the certificate the harness presents; devices over TLS need
-     * a broker CloudCut runs or one over TLS; a clustered run's workers speak plain TCP.
-     */
-    private static void checkBrokerTls(RunSettings settings) {
-        boolean tlsBroker = settings.externalBroker() != null && Brokers.overTls(settings.externalBroker());
-        if (tlsBroker && settings.brokerTrust() == null) {
-            throw new IllegalArgumentException("--broker " + settings.externalBroker() + " speaks TLS: give the CA that"
-                    + " signed its certificate with --broker-ca FILE");
-        }
-        if (!tlsBroker && settings.brokerTrust() != null) {
-            throw new IllegalArgumentException("--broker-ca, --broker-cert and --broker-key are for an external broker"
-                    + " over TLS: --broker mqtts://HOST:PORT");
-        }
-        if (settings.security().encrypted() && settings.externalBroker() != null && !tlsBroker) {
-            throw new IllegalArgumentException("--tls and --mtls need the embedded broker or an external one over TLS"
-                    + " (--broker mqtts://HOST:PORT --broker-ca FILE), not " + settings.externalBroker());
-        }
-        if (settings.security() == TransportSecurity.MUTUAL_TLS && tlsBroker
-                && !settings.brokerTrust().presentsCertificate()) {
-            throw new IllegalArgumentException("--mtls with an external broker needs --broker-cert FILE and --broker-key"
-                    + " FILE: the certificate that the harness's clients and the proxy present to it");
-        }
-        if ((settings.security().encrypted() || tlsBroker) && settings.clustered()) {
-            throw new IllegalArgumentException("TLS runs have every device in this process: drop --workers");
         }
     }
 
