@@ -62,6 +62,10 @@ class FailingLinkRunTest {
                 });
 
         RunResult result = runner.run(scenario);
+        if (!result.health(HealthObserved.BASELINE).orElseThrow().healthy()) {
+            // The harness could not measure (a machine busy with other forks): once more, as ScenarioRuns does.
+            result = runner.run(scenario);
+        }
 
         HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
         assertThat(baseline.healthy()).as("baseline problems: %s", baseline.problems()).isTrue();
