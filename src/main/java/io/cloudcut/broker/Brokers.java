@@ -14,7 +14,7 @@ public final class Brokers {
      *                         port in use, unreachable or malformed external URI, ...
      */
     public static Broker start(BrokerSettings settings) throws BrokerException {
-        return start(settings, null, null);
+        return start(settings, null);
     }
 
     /**
@@ -22,12 +22,16 @@ public final class Brokers {
      * to the topics it grants (null: everyone, everywhere). An external broker keeps its own rules.
      */
     public static Broker start(BrokerSettings settings, AccessPolicy access) throws BrokerException {
+        if (!settings.isEmbedded()) {
+            refuseTls(settings.externalUri());
+        }
         return start(settings, access, null);
     }
 
     /**
      * As {@link #start(BrokerSettings, AccessPolicy)}, with a TLS listener beside the plain one unless
-     * {@code tls} is null.
+     * {@code tls} is null; an external broker may be a TLS listener ({@code mqtts://}), whose clients
+     * then bring their own TLS.
      *
      * @throws BrokerException also when TLS is asked of an external broker: CloudCut configures only its own
      */
@@ -48,12 +52,29 @@ public final class Brokers {
         return EmbeddedBroker.start(config, access, tls);
     }
 
+    /** Whether an external broker's URI, which {@link #endpoint} accepts, names a TLS listener ({@code mqtts://}). */
+    public static boolean overTls(String uri) {
+        return ExternalBroker.overTls(uri);
+    }
+
     /**
-     * Where an external broker's URI points, without connecting: {@code tcp://host[:port]} or {@code mqtt://...}.
+     * Where an external broker's URI points, without connecting: {@code tcp://host[:port]}, {@code mqtt://...},
+     * or over TLS {@code mqtts://...} ({@code ssl://...}).
      *
      * @throws BrokerException naming what is wrong with the URI
      */
     public static BrokerEndpoint endpoint(String uri) throws BrokerException {
-        return ExternalBroker.parse(uri);
+        BrokerEndpoint endpoint = ExternalBroker.parse(uri);
+        refuseTls(uri);
+        return endpoint;
+    }
+
+    /** Only {@code run} gives its clients TLS towards an external broker: the others would hang on a TLS port. */
+    private static void refuseTls(String uri) throws BrokerException {
+        ExternalBroker.parse(uri);
+        if (overTls(uri)) {
+            throw new BrokerException("a broker over TLS (" + uri + ") is for run (with --broker-ca); this command"
+                    + " speaks plain TCP: give it a tcp:// listener");
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 final class FleetOptions {
 
     @Option(names = "--broker", paramLabel = "URI",
-            description = "Use an external broker, e.g. tcp://127.0.0.1:1883, instead of the embedded one.")
+            description = "Use an external broker, e.g. tcp://127.0.0.1:1883, instead of the embedded one; run also takes"
+                    + " one over TLS, mqtts://127.0.0.1:8883, with --broker-ca.")
     String externalBroker;
 
     @Option(names = "--client", paramLabel = "STACK",

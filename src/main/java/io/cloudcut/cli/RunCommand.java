@@ -4,6 +4,7 @@ import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
+import io.cloudcut.trust.BrokerTrust;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.identity.Identities;
@@ -156,6 +157,10 @@ final class RunCommand implements Callable<Integer> {
                 settings = settings.keepingDiscovery();
             }
             settings = settings.securedBy(tls.security());
+            BrokerTrust brokerTrust = tls.brokerTrust();
+            if (brokerTrust != null) {
+                settings = settings.trustingBroker(brokerTrust);
+            }
             if (oneProxyPort) {
                 settings = settings.onOneProxyPort();
             }

@@ -1,5 +1,6 @@
 package io.cloudcut.cloud;
 
+import io.cloudcut.trust.ClientTls;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.ScenarioClock;
@@ -25,9 +26,16 @@ public final class Cloud {
      */
     public static Future<CloudControl> deploy(Vertx vertx, CloudSpec spec, String brokerHost, int brokerPort,
                                               ScenarioClock clock, Function<String, Credentials> identityOf) {
+        return deploy(vertx, spec, brokerHost, brokerPort, null, clock, identityOf);
+    }
+
+    /** As the other, each service reaching the broker over TLS as {@code brokerTls} says (null: plain TCP). */
+    public static Future<CloudControl> deploy(Vertx vertx, CloudSpec spec, String brokerHost, int brokerPort,
+                                              ClientTls brokerTls, ScenarioClock clock,
+                                              Function<String, Credentials> identityOf) {
         List<Future<String>> deployed = new ArrayList<>();
         for (String service : spec.services().keySet()) {
-            deployed.add(vertx.deployVerticle(create(service, brokerHost, brokerPort, clock),
+            deployed.add(vertx.deployVerticle(create(service, brokerHost, brokerPort, clock).securedBy(brokerTls),
                     new DeploymentOptions().setConfig(new JsonObject().put(CloudService.PERSISTENT_SESSION,
                             spec.persistentSessions()).put(CloudService.CREDENTIALS, encode(identityOf.apply(service))))));
         }

@@ -1,5 +1,7 @@
 package io.cloudcut.cloud;
 
+import io.cloudcut.trust.ClientTls;
+import io.cloudcut.mqtt.ClientTlsOptions;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.ScenarioClock;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -43,6 +45,8 @@ abstract class CloudService extends VerticleBase {
     private final String name;
     private final String brokerHost;
     private final int brokerPort;
+    /** Null: plain TCP to the broker. */
+    private ClientTls tls;
     protected final ScenarioClock clock;
 
     private MqttClient client;
@@ -108,6 +112,12 @@ abstract class CloudService extends VerticleBase {
         return connect();
     }
 
+    /** Reaches the broker over TLS as {@code tls} says (null: plain TCP); before it is deployed. */
+    CloudService securedBy(ClientTls brokerTls) {
+        this.tls = brokerTls;
+        return this;
+    }
+
     @Override
     public Future<?> stop() {
         stopping = true;
@@ -131,7 +141,7 @@ abstract class CloudService extends VerticleBase {
         if (credentials != null) {
             new Credentials(credentials.getString("username"), credentials.getString("password")).applyTo(options);
         }
-        MqttClient attempt = MqttClient.create(vertx, options);
+        MqttClient attempt = MqttClient.create(vertx, ClientTlsOptions.applyTo(options, tls));
         client = attempt;
         attempt.publishHandler(message -> received(message.topicName(), message.payload()));
         Promise<Void> ready = Promise.promise();

@@ -175,6 +175,11 @@ public final class FaultProxy implements AutoCloseable {
         shared.watchPackets();
     }
 
+    /** The links whose own code failed, each restarted as often as it failed. */
+    public List<LinkFailure> failures() {
+        return links.values().stream().flatMap(link -> link.failure().stream()).toList();
+    }
+
     public Collection<Link> links() {
         return List.copyOf(links.values());
     }

@@ -54,6 +54,8 @@ public final class Link {
     private final ConnectionHistory history;
     /** Replaced, never changed, on the loop; read from any thread. */
     private volatile List<Active> active = List.of();
+    /** Null until the link's own code first fails. */
+    private LinkFailure failure;
 
     /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0; with {@code sharedPort}, takes its connections instead. */
     Link(String id, EventLoop loop, InetSocketAddress upstream, LinkTls tls, SharedByLinks shared, int listenPort,
@@ -64,7 +66,17 @@ public final class Link {
         this.tls = tls;
         this.shared = shared;
         this.history = new ConnectionHistory(id, shared.events());
-        this.listener = sharedPort == null ? new LinkListener(loop, listenPort, new Acceptor()) : null;
+        this.listener = sharedPort == null ? new LinkListener(loop, listenPort, new Acceptor(), new LinkListener.Failures() {
+            @Override
+            public void lost() {
+                failed("its listening socket closed", null);
+            }
+
+            @Override
+            public void notBound(Throwable cause) {
+                recordFailure("could not listen on its port " + port + " again", cause);
+            }
+        }) : null;
         this.port = sharedPort == null ? listener.port() : sharedPort.port();
     }
 
@@ -118,9 +130,8 @@ public final class Link {
 
     /**
      * Removes every fault: the link listens on the same port again and forwards bytes on the
-     * connections still open.
-     *
-     * @throws io.netty.channel.ChannelException or another exception if the port cannot be bound again
+     * connections still open. If its port cannot be bound again, that is recorded as a failure of the
+     * link ({@link #failure()}) and binding is retried for a while.
      */
     public void restore() {
         changeTo(faults -> List.of());
@@ -145,6 +156,43 @@ public final class Link {
         List<LinkFault> acting = record.isClosed() ? List.of()
                 : active.stream().filter(entry -> entry.actsOn(record)).map(entry -> entry.fault).toList();
         return record.view(acting);
+    }
+
+    /** How often the link's own code failed, and what first; empty if it never did. */
+    public synchronized Optional<LinkFailure> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    /**
+     * On the loop: the link's own code failed ({@code cause} may be null). Its connections cannot be
+     * trusted any more: they are cut, and the link listens again on the same port (or stays on the
+     * shared port) with the faults it had, so that its device reconnects to a link in a known state.
+     */
+    void failed(String what, Throwable cause) {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        recordFailure(what, cause);
+        List.copyOf(connections).forEach(ProxyConnection::abort);
+        updateListening();
+    }
+
+    /** Runs {@code step} of the link's own code, turning its failure into a restart of the link. */
+    void guarded(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException bug) {
+            failed(what, bug);
+        }
+    }
+
+    private void recordFailure(String what, Throwable cause) {
+        String described = cause == null ? what : what + ": " + cause;
+        LOG.error("link {}: {}; restarting it on port {}", id, described, port, cause);
+        synchronized (this) {
+            failure = failure == null ? new LinkFailure(id, 1, described)
+                    : new LinkFailure(id, failure.times() + 1, failure.first());
+        }
     }
 
     /** Device connections open at this moment, including those a fault keeps half open. */
@@ -190,7 +238,7 @@ public final class Link {
             // The shared port stays open for the other links: accepted() resets this link's connections.
             return loop.newSucceededFuture(null);
         }
-        return acceptsConnections() ? listener.listen() : listener.stopListening();
+        return acceptsConnections() ? listener.listen(this::acceptsConnections) : listener.stopListening();
     }
 
     /** Whether no fault that acts on every connection refuses new ones. */
@@ -203,11 +251,13 @@ public final class Link {
     }
 
     /**
-     * On this link's loop: a connection the shared port read the CONNECT of ({@code read}, with what
-     * followed it), taken as if this link's own listener had accepted it.
+     * On this link's loop: a new connection, accepted by this link's listener or handed over by the
+     * shared port; {@code read}: null, or its CONNECT, read whole before (with what followed it).
      */
     void arrived(Channel client, DeviceCodec device, ByteBuf read) {
-        new ProxyConnection(this, client, upstream, history.opened(), tls, device).start(read);
+        // The faults' first judgement of a new connection is the link's own code too.
+        ProxyConnection connection = new ProxyConnection(this, client, upstream, history.opened(), tls, device);
+        guarded("taking a new connection", () -> connection.start(read));
     }
 
     void accepted(ProxyConnection connection) {
@@ -326,7 +376,8 @@ public final class Link {
         @Override
         public void schedule(Runnable task, long delayMillis) {
             tasks.removeIf(ScheduledFuture::isDone);
-            tasks.add(loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS));
+            tasks.add(loop.schedule(() -> guarded("fault " + fault.name() + " failed in a task", task), delayMillis,
+                    TimeUnit.MILLISECONDS));
         }
 
         @Override
@@ -377,7 +428,7 @@ public final class Link {
                 }));
                 return;
             }
-            new ProxyConnection(Link.this, ctx.channel(), upstream, history.opened(), tls, new DeviceCodec()).start(null);
+            arrived(ctx.channel(), new DeviceCodec(), null);
         }
     }
 }

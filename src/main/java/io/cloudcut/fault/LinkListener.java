@@ -9,12 +9,15 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A link's own listening socket on 127.0.0.1, which faults that refuse connections close and which
@@ -23,17 +26,35 @@ import java.util.concurrent.TimeUnit;
 final class LinkListener {
 
     static final String HOST = "127.0.0.1";
+    private static final Logger LOG = LoggerFactory.getLogger(LinkListener.class);
     private static final Duration RELEASE_LIMIT = Duration.ofSeconds(5);
+    /** How long a port taken by another socket is tried again: 30 s. */
+    private static final int REBIND_ATTEMPTS = 300;
+    private static final Duration REBIND_EVERY = Duration.ofMillis(100);
+
+    /** What goes wrong with a listening socket that is no fault's doing: the link's own failures. */
+    interface Failures {
+        /** It closed without being told to. */
+        void lost();
+
+        /** It could not listen again (another socket took its port); binding is retried for a while. */
+        void notBound(Throwable cause);
+    }
 
     private final EventLoop loop;
     private final ServerBootstrap bootstrap;
     private final int port;
+    private final Failures failures;
     /** Null or closed while a fault keeps the link from listening. */
     private Channel listener;
 
-    /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0; {@code acceptor} gets each accepted channel. */
-    LinkListener(EventLoop loop, int listenPort, ChannelHandler acceptor) {
+    /**
+     * Binds {@code listenPort} on 127.0.0.1, or a free port if 0; {@code acceptor} gets each accepted
+     * channel; {@code failures} hears, on the loop, of what goes wrong afterwards.
+     */
+    LinkListener(EventLoop loop, int listenPort, ChannelHandler acceptor, Failures failures) {
         this.loop = loop;
+        this.failures = failures;
         this.bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(NioServerSocketChannel.class)
@@ -42,22 +63,60 @@ final class LinkListener {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(acceptor);
-        this.listener = bootstrap.bind(HOST, listenPort).syncUninterruptibly().channel();
+        this.listener = watched(bootstrap.bind(HOST, listenPort).syncUninterruptibly().channel());
         this.port = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** {@code channel}, whose close is the loss of the listener unless {@link #stopListening} closed it. */
+    private Channel watched(Channel channel) {
+        channel.closeFuture().addListener(closed -> {
+            if (listener == channel) {
+                failures.lost();
+            }
+        });
+        return channel;
     }
 
     int port() {
         return port;
     }
 
-    /** Binds the port again if it is closed; the future completes once it listens. */
-    Future<?> listen() {
+    /**
+     * Binds the port again if it is closed; the future completes once it listens, or once the first try
+     * failed, so that a change of faults never waits for the port to come free: the port is then tried
+     * again while {@code wanted} says so, for a while.
+     */
+    Future<?> listen(BooleanSupplier wanted) {
+        Promise<Void> tried = loop.newPromise();
+        bind(wanted, REBIND_ATTEMPTS, tried);
+        return tried;
+    }
+
+    private void bind(BooleanSupplier wanted, int attempts, Promise<Void> tried) {
         if (listener != null && listener.isOpen()) {
-            return loop.newSucceededFuture(null);
+            tried.trySuccess(null);
+            return;
         }
         ChannelFuture bound = bootstrap.bind(HOST, port);
+        // A bind that fails closes its channel: that is no loss of a listener.
         listener = bound.channel();
-        return bound;
+        bound.addListener(done -> {
+            tried.trySuccess(null);
+            if (done.isSuccess()) {
+                watched(bound.channel());
+            } else if (attempts == REBIND_ATTEMPTS) {
+                failures.notBound(done.cause());
+            }
+            if (!done.isSuccess() && attempts == 1) {
+                LOG.error("port {} still taken after {} attempts: its link no longer listens", port, REBIND_ATTEMPTS);
+            } else if (!done.isSuccess()) {
+                loop.schedule(() -> {
+                    if (wanted.getAsBoolean()) {
+                        bind(wanted, attempts - 1, tried);
+                    }
+                }, REBIND_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     /** Closes the listening socket; the future completes once the port refuses connections. */

@@ -10,7 +10,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 
-/** The TLS handlers of every link of a proxy: built once, a handler per connection and side. */
+/** The TLS handlers of every link of a proxy: built once, a handler per connection and side; null: that side is plain. */
 final class LinkTls {
 
     /** Plain TCP on both sides. */

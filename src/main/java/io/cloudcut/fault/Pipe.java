@@ -176,7 +176,8 @@ final class Pipe {
     private void scheduleNext() {
         if (!timerSet && !held.isEmpty()) {
             timerSet = true;
-            connection.loop().schedule(this::releaseDue, held.peek().due() - System.nanoTime(), TimeUnit.NANOSECONDS);
+            connection.loop().schedule(() -> connection.link().guarded("releasing delayed bytes", this::releaseDue),
+                    held.peek().due() - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
     }
 

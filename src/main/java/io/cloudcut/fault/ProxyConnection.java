@@ -216,9 +216,16 @@ final class ProxyConnection implements ProxiedConnection {
     /** Both sides, as a middlebox that drops its state answers each with an RST. */
     @Override
     public void reset() {
-        reset = true;
         if (client.isOpen()) {
             link.resetting();
+        }
+        abort();
+    }
+
+    /** Resets both sides as {@link #reset()} does, for the link's own reasons: no fault's reset is counted. */
+    void abort() {
+        reset = true;
+        if (client.isOpen()) {
             abort(client);
         }
         if (upstream != null && upstream.isOpen()) {

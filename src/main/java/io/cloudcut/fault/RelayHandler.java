@@ -18,23 +18,31 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        connection.relay(direction, (ByteBuf) msg);
+        guarded(() -> connection.relay(direction, (ByteBuf) msg));
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        connection.pipe(direction).flush();
+        guarded(() -> connection.pipe(direction).flush());
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         // This side drained: the other side, which writes into this one, may read again.
-        connection.pipe(direction.opposite()).resumeIfRoom();
+        guarded(() -> connection.pipe(direction.opposite()).resumeIfRoom());
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        connection.sideClosed(direction);
+        guarded(() -> connection.sideClosed(direction));
+    }
+
+    /**
+     * What throws here is the proxy's own code (faults, framing, pipes), never the network, whose
+     * troubles arrive in {@link #exceptionCaught}: the link is restarted and the failure recorded.
+     */
+    private void guarded(Runnable step) {
+        connection.link().guarded("relaying " + direction.name().toLowerCase(java.util.Locale.ROOT), step);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
@@ -36,6 +37,9 @@ interface DeviceHost {
 
     /** Puts exactly these faults on these devices' links (an empty list: a healthy link). */
     Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice);
+
+    /** The devices' links whose own code failed (each restarted by its proxy), wherever they run. */
+    Future<List<LinkFailure>> linkFailures();
 
     /**
      * The harness figures of the other processes hosting devices, over the last {@code stretch} of

@@ -5,17 +5,20 @@ import io.cloudcut.trust.ClientTls;
 import io.cloudcut.trust.RunCertificates;
 
 /**
- * TLS for a fleet in this process: the proxy ends each device's TLS and opens its own to the broker;
- * with {@code mutual}, each device presents its own certificate, which the proxy verifies as the
- * broker would, and the proxy presents its own to the broker, which requires one.
+ * TLS for a fleet in this process, on either side of the proxy or both. Towards devices, with
+ * {@code certificates} (null: plain TCP): the proxy ends each device's TLS; with {@code mutual}, each
+ * device presents its own certificate, which the proxy verifies as the broker would. Towards the
+ * broker, with {@code towardsBroker} (null: plain TCP): the proxy opens its own TLS and presents
+ * that certificate, if any (the run's own for the embedded broker; the one given for an external one).
  */
-record FleetTls(RunCertificates certificates, boolean mutual) {
+record FleetTls(RunCertificates certificates, boolean mutual, ClientTls towardsBroker) {
 
     ProxyTls proxy() {
-        return new ProxyTls(certificates.proxyServer(mutual), certificates.proxyClient());
+        return new ProxyTls(certificates == null ? null : certificates.proxyServer(mutual), towardsBroker);
     }
 
+    /** What the device trusts and presents; null: it speaks plain TCP to the proxy. */
     ClientTls device(String deviceId) {
-        return certificates.device(deviceId, mutual);
+        return certificates == null ? null : certificates.device(deviceId, mutual);
     }
 }

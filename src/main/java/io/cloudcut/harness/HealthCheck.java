@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 
@@ -41,6 +42,17 @@ final class HealthCheck {
         HarnessMonitor.Figures here = monitor.since(fromNanos);
         return here.withOthers(Waits.await(host.otherProcesses(Duration.ofNanos(System.nanoTime() - fromNanos)),
                 "asking the workers for their harness figures"));
+    }
+
+    /**
+     * A failed link as a problem of the run: its device's connection was cut by the harness, not by a
+     * fault, so what the device did then is no finding about the device.
+     */
+    static String linkFailed(LinkFailure failure) {
+        return String.format("the fault proxy's link for device %s failed %d %s in the harness's own code (first: %s): "
+                        + "it was restarted on the same port, and each time %s's connection was cut by the harness, "
+                        + "not by a fault: %s's verdicts may show the harness, not the device", failure.link(),
+                failure.times(), failure.times() == 1 ? "time" : "times", failure.first(), failure.link(), failure.link());
     }
 
     static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,

@@ -4,6 +4,7 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.fault.LinkFault;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
@@ -20,9 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Devices as verticles of one Vert.x instance, their links on one fault proxy of the same process,
@@ -36,14 +37,17 @@ final class LocalDevices implements DeviceHost {
     private final FleetTls tls;
     private final boolean sharedPort;
     private final ObservationLog log;
+    /** Told of the proxy once its links are open, before any device connects: a seam for tests. */
+    private final Consumer<FaultProxy> opened;
     private final List<String> deployments = new ArrayList<>();
     private FaultProxy proxy;
 
-    LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort, ObservationLog log) {
+    LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort, ObservationLog log, Consumer<FaultProxy> opened) {
         this.vertx = vertx;
         this.tls = tls;
         this.sharedPort = sharedPort;
         this.log = log;
+        this.opened = opened;
     }
 
     boolean onSharedPort() {
@@ -63,6 +67,7 @@ final class LocalDevices implements DeviceHost {
             links.put(device.id(), sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id()));
             byId.put(device.id(), device);
         }
+        opened.accept(proxy);
         StartWindow window = new StartWindow(vertx);
         Consumer<Observation> heard = window::heard;
         log.watch(heard);
@@ -100,6 +105,11 @@ final class LocalDevices implements DeviceHost {
     static void fault(Link link, List<LinkFault> faults) {
         link.restore();
         faults.forEach(link::add);
+    }
+
+    @Override
+    public Future<List<LinkFailure>> linkFailures() {
+        return Future.succeededFuture(proxy == null ? List.of() : proxy.failures());
     }
 
     @Override

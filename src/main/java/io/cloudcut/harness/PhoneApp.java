@@ -1,5 +1,7 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.mqtt.ClientTlsOptions;
+import io.cloudcut.trust.ClientTls;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.mqtt.Credentials;
 import io.netty.handler.codec.mqtt.MqttQoS;
@@ -30,6 +32,7 @@ final class PhoneApp {
 
     private final Vertx vertx;
     private final Credentials credentials;
+    private final ClientTls tls;
     private final Map<String, Promise<JsonObject>> waiting = new ConcurrentHashMap<>();
     private final Set<String> stateTopics;
     private final Map<String, List<StateWait>> waitingOnStates = new ConcurrentHashMap<>();
@@ -42,18 +45,20 @@ final class PhoneApp {
     private record StateWait(Predicate<JsonObject> answers, Promise<JsonObject> promise) {
     }
 
-    PhoneApp(Vertx vertx, Credentials credentials, Set<String> stateTopics) {
+    /** {@code tls}: how it reaches the broker over TLS; null: plain TCP. */
+    PhoneApp(Vertx vertx, Credentials credentials, ClientTls tls, Set<String> stateTopics) {
         this.vertx = vertx;
         this.credentials = credentials;
+        this.tls = tls;
         this.stateTopics = Set.copyOf(stateTopics);
     }
 
     /** Connects, and reconnects by itself whenever the broker goes away (a broker fault). */
     Future<Void> connect(String host, int port) {
-        MqttClient attempt = MqttClient.create(vertx, credentials.applyTo(new MqttClientOptions()
+        MqttClient attempt = MqttClient.create(vertx, ClientTlsOptions.applyTo(credentials.applyTo(new MqttClientOptions()
                 .setClientId("cloudcut-phone-app")
                 .setCleanSession(true)
-                .setMaxInflightQueue(10_000)));
+                .setMaxInflightQueue(10_000)), tls));
         client = attempt;
         attempt.publishHandler(message -> {
             JsonObject body;

@@ -6,6 +6,7 @@ import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
+import io.cloudcut.trust.ClientTls;
 import io.cloudcut.trust.RunCertificates;
 import io.cloudcut.trust.TransportSecurity;
 import io.cloudcut.cloud.Cloud;
@@ -13,6 +14,7 @@ import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.cluster.ClusterNode;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.dashboard.mqtt.StatusPublisher;
+import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.identity.Identities;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.EventsObserved;
@@ -20,7 +22,6 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.RunEndedObserved;
 import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.Durations;
-import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
@@ -39,6 +40,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Runs one scenario end to end on real parts: starts the broker, the cloud services, the fault proxy
@@ -57,9 +59,17 @@ public final class ScenarioRunner {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
 
     private final RunSettings settings;
+    /** Told of the fault proxy of a fleet in this process once its links are open: a seam for tests. */
+    private final Consumer<FaultProxy> proxyOpened;
 
     public ScenarioRunner(RunSettings settings) {
+        this(settings, proxy -> {
+        });
+    }
+
+    ScenarioRunner(RunSettings settings, Consumer<FaultProxy> proxyOpened) {
         this.settings = settings;
+        this.proxyOpened = proxyOpened;
     }
 
     /**
@@ -72,6 +82,9 @@ public final class ScenarioRunner {
         ProgressListener progress = settings.progress();
         progress.starting("broker");
         Identities identities = settings.identities() != null ? settings.identities() : Identities.generate();
+        // How the harness's own clients and the proxy reach an external broker over TLS; null: the embedded
+        // broker's plain listener (or plain TCP).
+        ClientTls brokerClient = settings.brokerTrust() == null ? null : settings.brokerTrust().clientTls();
         try (RunCertificates certificates = settings.security().encrypted() ? RunCertificates.generate() : null;
              Broker broker = startBroker(identities, scenario, certificates); ScenarioClock clock = ScenarioClock.stopped()) {
             Vertx vertx = settings.clustered()
@@ -90,20 +103,22 @@ public final class ScenarioRunner {
                 log.listen(vertx);
                 HarnessMonitor monitor = HarnessMonitor.start(vertx);
                 progress.starting(broker.description());
-                awaitTlsHandshake(broker, certificates);
+                ClientTls proxyToBroker = brokerClient != null ? brokerClient
+                        : certificates == null ? null : certificates.proxyClient();
+                awaitTlsHandshake(broker, proxyToBroker);
                 progress.brokerStarted(endpoint);
                 progress.starting("cloud services: " + String.join(", ", scenario.cloud().services().keySet()));
-                CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(), clock,
-                                identities::cloudService),
+                CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(),
+                                brokerClient, clock, identities::cloudService),
                         "the cloud services could not connect to the broker");
-                host = deviceHost(vertx, log, certificates, scenario);
+                host = deviceHost(vertx, log, certificates, proxyToBroker, scenario);
                 Fleet fleet = new Fleet(scenario, host, external);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
                 log.watch(status);
                 StatusPublisher publisher = Waits.await(StatusPublisher.connect(endpoint.host(), endpoint.port(),
-                                identities.statusPublisher()),
+                                identities.statusPublisher(), brokerClient),
                         "the harness's status publisher could not connect to the broker");
                 dashboards = publisher;
                 long statusTimer = vertx.setPeriodic(STATUS_EVERY.toMillis(), tick -> {
@@ -120,7 +135,7 @@ public final class ScenarioRunner {
                         "the devices could not start", settings.startupTimeout());
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
-                PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), fleet.stateTopics());
+                PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), brokerClient, fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
@@ -136,8 +151,7 @@ public final class ScenarioRunner {
                         prober, pacer, monitor, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
-                        HealthCheck.measured(monitor, host, runFromNanos), List.of(),
-                        Waits.await(cloud.harnessProblems(), "asking the cloud services whether they failed or fell behind"));
+                        HealthCheck.measured(monitor, host, runFromNanos), List.of(), harnessProblems(cloud, host));
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 
@@ -187,20 +201,7 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("scenario " + scenario.name()
                     + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
         }
-        scenario.phases().stream().filter(phase -> phase.faults().stream().anyMatch(FaultSpec::onDevices)).findFirst()
-                .filter(phase -> settings.security() != TransportSecurity.MUTUAL_TLS)
-                .ifPresent(phase -> {
-                    throw new IllegalArgumentException("phase '" + phase.name() + "' of scenario " + scenario.name()
-                            + " lets client certificates expire (cert-expiry), which devices have only with --mtls");
-                });
-        if (settings.security().encrypted() && (settings.externalBroker() != null || settings.clustered())) {
-            throw new IllegalArgumentException("--tls and --mtls run on the embedded broker with every device in this"
-                    + " process: drop --broker and --workers");
-        }
-        if (settings.security().encrypted() && !scenario.external().isEmpty()) {
-            throw new IllegalArgumentException("--tls and --mtls are for emulated devices: scenario " + scenario.name()
-                    + " has external devices, which reach the broker over plain TCP");
-        }
+        RunTls.check(scenario, settings);
         if (settings.sharedProxyPort() && settings.clustered()) {
             throw new IllegalArgumentException("--one-proxy-port is for a fleet in this process: a worker gives each"
                     + " of its links a port of its own (drop --workers or --one-proxy-port)");
@@ -246,13 +247,26 @@ public final class ScenarioRunner {
                 Durations.number(runScale));
     }
 
+    /**
+     * The harness's own parts that failed in their own code (cloud services, the devices' proxy links),
+     * and cloud services that fell behind.
+     */
+    private static List<String> harnessProblems(CloudControl cloud, DeviceHost host) throws InfrastructureException {
+        List<String> failures = new ArrayList<>(Waits.await(cloud.harnessProblems(),
+                "asking the cloud services whether they failed or fell behind"));
+        Waits.await(host.linkFailures(), "asking the fault proxies whether their links failed").stream()
+                .map(HealthCheck::linkFailed).forEach(failures::add);
+        return failures;
+    }
+
     /** The devices here, or on the first idle workers to answer the roll call. */
-    private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, Scenario scenario)
-            throws InfrastructureException {
+    private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, ClientTls proxyToBroker,
+                                  Scenario scenario) throws InfrastructureException {
         if (!settings.clustered()) {
-            return new LocalDevices(vertx, certificates == null ? null
-                    : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS),
-                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()), log);
+            return new LocalDevices(vertx, certificates == null && proxyToBroker == null ? null
+                    : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, proxyToBroker),
+                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()),
+                    log, proxyOpened);
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
         return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),
@@ -273,13 +287,13 @@ public final class ScenarioRunner {
      * The broker's TLS listener, if any, completes a handshake with the proxy's certificate, as every
      * link will: a listener that cannot is a clear error here rather than a fleet that never connects.
      */
-    private void awaitTlsHandshake(Broker broker, RunCertificates certificates) throws InfrastructureException {
+    private void awaitTlsHandshake(Broker broker, ClientTls proxyToBroker) throws InfrastructureException {
         if (broker.tlsEndpoint().isEmpty()) {
             return;
         }
         BrokerEndpoint tls = broker.tlsEndpoint().get();
         try {
-            certificates.proxyClient().handshake(tls.host(), tls.port(), (int) settings.startupTimeout().toMillis());
+            proxyToBroker.handshake(tls.host(), tls.port(), (int) settings.startupTimeout().toMillis());
         } catch (IOException failed) {
             throw new InfrastructureException("the broker's TLS listener on " + tls.port() + " refused a handshake: "
                     + failed.getMessage(), failed);
@@ -297,7 +311,7 @@ public final class ScenarioRunner {
         BrokerSettings brokerSettings = settings.externalBroker() != null
                 ? BrokerSettings.external(settings.externalBroker())
                 : new BrokerSettings(null, settings.brokerPort(), settings.brokerConfigDir());
-        BrokerTls tls = certificates == null ? null : new BrokerTls(certificates.brokerKeyStore(),
+        BrokerTls tls = certificates == null || settings.externalBroker() != null ? null : new BrokerTls(certificates.brokerKeyStore(),
                 settings.security() == TransportSecurity.MUTUAL_TLS ? certificates.caTrustStore() : null);
         boolean open = settings.openBroker() || !scenario.external().isEmpty();
         if (open && !settings.openBroker()) {

@@ -94,6 +94,8 @@ public final class Worker extends VerticleBase {
         } else if ("figures".equals(action)) {
             answer = Future.succeededFuture(hosted.monitor.since(
                     System.nanoTime() - Duration.ofMillis(message.body().getLong("stretchMillis")).toNanos()).toJson());
+        } else if ("link-failures".equals(action)) {
+            answer = Future.succeededFuture(WorkerDevices.encode(hosted.proxy.failures()));
         } else if ("undeploy".equals(action)) {
             answer = stopHosting("the run ended");
         } else {

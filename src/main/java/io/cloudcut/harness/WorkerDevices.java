@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
@@ -164,6 +165,26 @@ final class WorkerDevices implements DeviceHost {
         List<Future<JsonObject>> set = new ArrayList<>();
         byMember.forEach((member, links) -> set.add(ask(member, "links", new JsonObject().put("links", links))));
         return Future.all(set).mapEmpty();
+    }
+
+    @Override
+    public Future<List<LinkFailure>> linkFailures() {
+        List<Future<List<LinkFailure>>> asked = new ArrayList<>();
+        members.forEach(member -> asked.add(ask(member, "link-failures", new JsonObject())
+                .map(WorkerDevices::decode)));
+        return Future.all(asked).map(all -> all.<List<LinkFailure>>list().stream().flatMap(List::stream).toList());
+    }
+
+    /** A worker's link failures as it answers the coordinator. */
+    static JsonObject encode(List<LinkFailure> failures) {
+        return new JsonObject().put("failures", new JsonArray(failures.stream().map(failure -> new JsonObject()
+                .put("link", failure.link()).put("times", failure.times()).put("first", failure.first())).toList()));
+    }
+
+    static List<LinkFailure> decode(JsonObject answer) {
+        return answer.getJsonArray("failures").stream().map(JsonObject.class::cast)
+                .map(failure -> new LinkFailure(failure.getString("link"), failure.getLong("times"), failure.getString("first")))
+                .toList();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.cloudcut.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttClientBuilder;
-import com.hivemq.client.mqtt.MqttClientSslConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfig;
 import com.hivemq.client.mqtt.MqttClientTransportConfigBuilder;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
@@ -54,11 +53,7 @@ final class HiveMqLifecycle implements MqttClientConnectedListener, MqttClientDi
                 .socketConnectTimeout(ackTimeout, TimeUnit.MILLISECONDS)
                 .mqttConnectTimeout(ackTimeout, TimeUnit.MILLISECONDS);
         if (settings.tls() != null) {
-            // The library verifies the broker's name against its certificate by default.
-            transport.sslConfig(MqttClientSslConfig.builder()
-                    .trustManagerFactory(settings.tls().trust())
-                    .keyManagerFactory(settings.tls().keys())
-                    .build());
+            transport.sslConfig(ClientTlsOptions.hiveMq(settings.tls()));
         }
         return MqttClient.builder()
                 .identifier(settings.clientId())

@@ -6,8 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.TrustOptions;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 
@@ -152,14 +150,7 @@ final class VertxMqttConnection implements DeviceConnection {
         if (settings.credentials() != null) {
             settings.credentials().applyTo(options);
         }
-        if (settings.tls() != null) {
-            options.setSsl(true)
-                    .setHostnameVerificationAlgorithm("HTTPS")
-                    .setTrustOptions(TrustOptions.wrap(settings.tls().trust()));
-            if (settings.tls().presentsCertificate()) {
-                options.setKeyCertOptions(KeyCertOptions.wrap(settings.tls().keys()));
-            }
-        }
+        ClientTlsOptions.applyTo(options, settings.tls());
         MqttClient attempt = MqttClient.create(vertx, options);
         client = attempt;
         attempt.publishHandler(message -> {

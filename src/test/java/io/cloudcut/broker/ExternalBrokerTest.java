@@ -52,7 +52,7 @@ class ExternalBrokerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "http://127.0.0.1:1883   | scheme must be tcp, found http",
+            "http://127.0.0.1:1883   | scheme must be tcp or mqtts, found http",
             "127.0.0.1:1883          | expected tcp://HOST:PORT",
             "tcp://                  | invalid external broker URI 'tcp://'",
             "tcp://127.0.0.1:99999   | port 99999 is out of range",
@@ -70,6 +70,26 @@ class ExternalBrokerTest {
     void aMissingPortMeansTheMqttDefault() throws Exception {
         assertThat(ExternalBroker.parse("tcp://localhost")).isEqualTo(new BrokerEndpoint("localhost", 1883));
         assertThat(ExternalBroker.parse("tcp://[::1]:1884").uri()).isEqualTo("tcp://[::1]:1884");
+    }
+
+    @Test
+    void anMqttsUriIsATlsListener_onPort8883UnlessGiven() throws Exception {
+        assertThat(ExternalBroker.parse("mqtts://localhost")).isEqualTo(new BrokerEndpoint("localhost", 8883));
+        assertThat(ExternalBroker.parse("ssl://127.0.0.1:8884")).isEqualTo(new BrokerEndpoint("127.0.0.1", 8884));
+        assertThat(Brokers.overTls("mqtts://localhost")).isTrue();
+        assertThat(Brokers.overTls("SSL://localhost")).isTrue();
+        assertThat(Brokers.overTls("tcp://localhost")).isFalse();
+        assertThat(Brokers.overTls("tcp://a b:1")).as("malformed: parse says why").isFalse();
+    }
+
+    @Test
+    void onlyTheRunTakesAnMqttsBroker_theOthersSpeakPlainTcp() {
+        assertThatThrownBy(() -> Brokers.start(BrokerSettings.external("mqtts://127.0.0.1:8883")))
+                .isInstanceOf(BrokerException.class)
+                .hasMessageContaining("is for run (with --broker-ca)");
+        assertThatThrownBy(() -> Brokers.endpoint("mqtts://127.0.0.1:8883"))
+                .isInstanceOf(BrokerException.class)
+                .hasMessageContaining("give it a tcp:// listener");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.cloudcut.dashboard.mqtt;
 
+import io.cloudcut.mqtt.ClientTlsOptions;
+import io.cloudcut.trust.ClientTls;
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
@@ -51,12 +53,13 @@ public final class StatusPublisher {
     /** What each topic shows, as last published; cleared on a reconnect (a restarted broker lost it). */
     private final Map<String, String> shown = new ConcurrentHashMap<>();
 
-    private StatusPublisher(String host, int port, Credentials credentials) {
+    private StatusPublisher(String host, int port, Credentials credentials, ClientTls tls) {
         client = MqttClient.builder()
                 // Its own id per run: two runs on one external broker must not take each other's session.
                 .identifier("cloudcut-harness-status-" + UUID.randomUUID().toString().substring(0, 8))
                 .serverHost(host)
                 .serverPort(port)
+                .sslConfig(tls == null ? null : ClientTlsOptions.hiveMq(tls))
                 // Soon after a broker restart: the status shown meanwhile is stale.
                 .automaticReconnect()
                     .initialDelay(100, TimeUnit.MILLISECONDS)
@@ -75,7 +78,12 @@ public final class StatusPublisher {
 
     /** Connects to the broker; reconnects by itself when the broker goes away (a broker fault) and comes back. */
     public static Future<StatusPublisher> connect(String host, int port, Credentials credentials) {
-        StatusPublisher publisher = new StatusPublisher(host, port, credentials);
+        return connect(host, port, credentials, null);
+    }
+
+    /** As the other, over TLS as {@code tls} says (null: plain TCP). */
+    public static Future<StatusPublisher> connect(String host, int port, Credentials credentials, ClientTls tls) {
+        StatusPublisher publisher = new StatusPublisher(host, port, credentials, tls);
         CompletableFuture<?> connected = publisher.client.connectWith()
                 .willPublish().topic(PREFIX + "harness").payload(bytes(DeviceConventions.OFFLINE))
                     .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()

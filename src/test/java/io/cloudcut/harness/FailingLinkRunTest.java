@@ -1,0 +1,139 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.fault.Direction;
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkControl;
+import io.cloudcut.fault.LinkFault;
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.report.TerminalTable;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.Project;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A run in which the proxy's own code fails on one device's link, on the embedded broker over real
+ * TCP: the link is restarted on the same port, the device reconnects through it, and the run's
+ * harness health, report.json and the terminal table all name the failure and the device.
+ */
+class FailingLinkRunTest {
+
+    private static final String DEVICE = "doorbell-local-chime-1";
+    /** Into the outage, after the baseline hour: the baseline measures a harness that has not failed yet. */
+    private static final Duration FAILS_AFTER = Duration.ofMinutes(70);
+
+    @Test
+    void aLinkWhoseCodeThrows_isRestarted_theDeviceReconnects_andTheReportNamesTheFailure(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("scenario.yaml"), """
+                name: failing-link
+                timeScale: 3600
+                probe: {rounds: 2, timeout: 1500ms}
+                fleet: [{model: doorbell-local-chime, count: 1}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - {name: outage, kind: outage, duration: 3h, faults: [{service: notify, fault: down}]}
+                  - {name: recovery, kind: recovery, duration: 1h}
+                """);
+        Scenario scenario = Scenarios.loader(Project.root()).load(file);
+        AtomicReference<Link> failing = new AtomicReference<>();
+        AtomicReference<Integer> portBefore = new AtomicReference<>();
+        ScenarioRunner runner = new ScenarioRunner(RunSettings.embedded(Project.file("broker-config")),
+                (FaultProxy proxy) -> {
+                    Link link = proxy.link(DEVICE);
+                    failing.set(link);
+                    portBefore.set(link.port());
+                    link.add(new ThrowsOnPublishAfter(FAILS_AFTER));
+                });
+
+        RunResult result = runner.run(scenario);
+        if (!result.health(HealthObserved.BASELINE).orElseThrow().healthy()) {
+            // The harness could not measure (a machine busy with other forks): once more, as ScenarioRuns does.
+            result = runner.run(scenario);
+        }
+
+        HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
+        assertThat(baseline.healthy()).as("baseline problems: %s", baseline.problems()).isTrue();
+        HealthObserved run = result.health(HealthObserved.RUN).orElseThrow();
+        assertThat(run.healthy()).isFalse();
+        assertThat(run.problems()).anySatisfy(problem -> assertThat(problem).startsWith(
+                "the fault proxy's link for device " + DEVICE + " failed 1 time in the harness's own code (first: ")
+                .contains("IllegalStateException: a marked packet", "restarted on the same port"));
+
+        Link link = failing.get();
+        assertThat(link.port()).isEqualTo(portBefore.get());
+        assertThat(link.stats().accepted()).as("the first connection and the one after the restart").isGreaterThanOrEqualTo(2);
+        List<ConnectionObserved> changes = result.observations().stream().filter(ConnectionObserved.class::isInstance)
+                .map(ConnectionObserved.class::cast).filter(change -> change.device().equals(DEVICE)).toList();
+        long failedAt = FAILS_AFTER.toMillis();
+        assertThat(changes).as("the device went down after the failure, and came up again through the restarted link")
+                .anySatisfy(down -> {
+                    assertThat(down.change()).isEqualTo(ConnectionObserved.DOWN);
+                    assertThat(down.atMillis()).isGreaterThanOrEqualTo(failedAt);
+                    assertThat(changes.subList(changes.indexOf(down), changes.size()))
+                            .anyMatch(up -> up.change().equals(ConnectionObserved.UP));
+                });
+
+        RunReport report = result.report();
+        Path written = new JsonReportWriter().write(report, dir.resolve("report"));
+        JsonObject json = new JsonObject(Files.readString(written));
+        assertThat(json.getJsonObject("harness").getJsonObject("run").getJsonArray("problems").encode())
+                .contains("link for device " + DEVICE, "a marked packet");
+        assertThat(TerminalTable.render(report)).contains("harness, later in the run: the fault proxy's link for device "
+                + DEVICE);
+    }
+
+    /**
+     * Throws on the first PUBLISH the device sends once the scenario clock passes {@code after}, as a
+     * bug in the proxy's own code would; lets every other packet through.
+     */
+    private static final class ThrowsOnPublishAfter implements LinkFault {
+        private final long afterNanos;
+        private LinkControl control;
+        private boolean thrown;
+
+        ThrowsOnPublishAfter(Duration after) {
+            this.afterNanos = after.toNanos();
+        }
+
+        @Override
+        public String name() {
+            return "throws-on-publish";
+        }
+
+        @Override
+        public boolean readsPackets() {
+            return true;
+        }
+
+        @Override
+        public void onApply(LinkControl link) {
+            control = link;
+        }
+
+        @Override
+        public Verdict onPacket(Direction direction, MqttMessage packet) {
+            if (!thrown && direction == Direction.UPSTREAM && packet.fixedHeader().messageType() == MqttMessageType.PUBLISH
+                    && control.clockNanos() >= afterNanos) {
+                thrown = true;
+                throw new IllegalStateException("a marked packet");
+            }
+            return Verdict.FORWARD;
+        }
+    }
+}
