@@ -101,12 +101,13 @@ final class LinkListener {
         // A bind that fails closes its channel: that is no loss of a listener.
         listener = bound.channel();
         bound.addListener(done -> {
-            tried.trySuccess(null);
             if (done.isSuccess()) {
                 watched(bound.channel());
             } else if (attempts == REBIND_ATTEMPTS) {
                 failures.notBound(done.cause());
             }
+            // After the failure is recorded: whoever waits for the attempt reads it next.
+            tried.trySuccess(null);
             if (!done.isSuccess() && attempts == 1) {
                 LOG.error("port {} still taken after {} attempts: its link no longer listens", port, REBIND_ATTEMPTS);
             } else if (!done.isSuccess()) {
