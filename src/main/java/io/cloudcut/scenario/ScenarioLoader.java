@@ -75,6 +75,11 @@ public final class ScenarioLoader {
         if (spec.cloud() != null && !Files.isRegularFile(cloudFile)) {
             throw document.error("/cloud", "cloud file not found: " + cloudFile);
         }
+        if (spec.cloud() == null && !Files.isRegularFile(cloudFile)) {
+            throw document.error("/name", "the scenario names no cloud file, and the project directory has no "
+                    + "clouds/default.yaml (looked for " + cloudFile.toAbsolutePath().normalize() + "): run from "
+                    + "CloudCut's directory, or give it with --project-dir");
+        }
         CloudSpec cloud = loadCloud(cloudFile);
 
         Map<String, DeviceModel> models = new LinkedHashMap<>();

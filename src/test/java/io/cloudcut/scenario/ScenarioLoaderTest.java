@@ -67,6 +67,21 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aProjectDirectoryWithoutTheDefaultCloudSaysWhereItLooked(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "s.yaml", """
+                name: x
+                fleet: [{model: vacuum-local-first, count: 2}]
+                phases: [{name: b, kind: baseline, duration: 1h}]
+                """);
+        assertThatThrownBy(() -> new ScenarioLoader(dir).load(file))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":1:")
+                .hasMessageContaining("the project directory has no clouds/default.yaml (looked for "
+                        + dir.resolve("clouds/default.yaml") + ")")
+                .hasMessageContaining("--project-dir");
+    }
+
+    @Test
     void aBadDurationAndABadEnumSayWhatIsExpected(@TempDir Path dir) throws IOException {
         Path duration = write(dir, "d.yaml", """
                 name: x
