@@ -13,6 +13,7 @@ import io.cloudcut.report.RunReport;
 import io.cloudcut.report.Verdicts;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.DeviceProcess;
+import io.cloudcut.testing.Mosquitto;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A scenario whose fleet holds two {@code cloudcut device} processes started outside CloudCut, beside
  * an emulated device of each of their models, through the short outage (its device clocks at the
- * scenario's 3600x): the external devices are
- * probed over HTTP (functions started on the device) and MQTT (app functions, through the emulated
- * cloud), and the report's rules, applied to each half of the run, give both halves the same verdicts;
+ * scenario's 3600x): the functions started on the device are probed over HTTP on one, and over MQTT on
+ * a home network's broker (a Mosquitto) on the other; app functions go through the emulated cloud
+ * for both; and the report's rules, applied to each half of the run, give both halves the same verdicts;
  * the external devices' connections, seen at the proxy, give their reconnects as the emulated ones give theirs.
  */
 @RunsAlone
@@ -43,18 +44,23 @@ class ExternalDevicesScenarioTest {
             "bench-local-first", "vacuum-local-first",
             "bench-cloud-locked", "vacuum-cloud-locked");
     private static final Set<String> EMULATED = Set.of("vacuum-local-first-1", "vacuum-cloud-locked-1");
+    private static final List<String> FUNCTIONS_ON_THE_DEVICE = List.of("clean-button", "scheduled-clean", "stop",
+            "return-to-base", "status-report");
 
     @Test
     void externalDevicesGetTheVerdictsOfTheSameModelsRunAsEmulatedDevices(@TempDir Path dir) throws Exception {
         int localFirstListen = freePort();
         int cloudLockedListen = freePort();
-        try (DeviceProcess localFirst = DeviceProcess.start("bench-local-first", "vacuum-local-first",
+        try (Mosquitto homeBroker = Mosquitto.start();
+             DeviceProcess localFirst = DeviceProcess.start("bench-local-first", "vacuum-local-first",
                 "tcp://127.0.0.1:" + localFirstListen, 3600, dir);
              DeviceProcess cloudLocked = DeviceProcess.start("bench-cloud-locked", "vacuum-cloud-locked",
-                     "tcp://127.0.0.1:" + cloudLockedListen, 3600, dir)) {
+                     "tcp://127.0.0.1:" + cloudLockedListen, 3600, dir,
+                     "--local-broker", "tcp://127.0.0.1:" + homeBroker.port())) {
+            cloudLocked.awaitHttpPort();
             Path scenario = dir.resolve("external-outage.yaml");
             Files.writeString(scenario, scenario(localFirstListen, localFirst.awaitHttpPort(),
-                    cloudLockedListen, cloudLocked.awaitHttpPort()));
+                    cloudLockedListen, homeBroker.port()));
             Path reports = dir.resolve("report");
 
             CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
@@ -111,21 +117,37 @@ class ExternalDevicesScenarioTest {
      * The shipped short outage, its timeline as it is, with one emulated and one external device of each
      * model; its expectations are about models not here.
      */
-    private static String scenario(int localFirstListen, int localFirstHttp, int cloudLockedListen, int cloudLockedHttp)
+    private static String scenario(int localFirstListen, int localFirstHttp, int cloudLockedListen, int homeBroker)
             throws IOException {
         String shortOutage = Files.readString(Project.file("scenarios/short-outage.yaml"));
         String timeline = shortOutage.substring(shortOutage.indexOf("\nphases:"), shortOutage.indexOf("\nexpect:"));
         return shortOutage.substring(0, shortOutage.indexOf("\nfleet:")).replace("name: short-outage", "name: external-outage")
                 + "\nfleet:\n  - model: vacuum-local-first\n  - model: vacuum-cloud-locked\nexternal:\n"
                 + vacuum("bench-local-first", "vacuum-local-first", localFirstListen, localFirstHttp) + "\n"
-                + vacuum("bench-cloud-locked", "vacuum-cloud-locked", cloudLockedListen, cloudLockedHttp) + timeline + "\n";
+                + vacuumOnHomeBroker("bench-cloud-locked", "vacuum-cloud-locked", cloudLockedListen, homeBroker)
+                + timeline + "\n";
+    }
+
+    /** An external vacuum whose functions started on the device are taken on the home network's MQTT broker. */
+    private static String vacuumOnHomeBroker(String id, String model, int listen, int homeBroker) {
+        StringBuilder yaml = new StringBuilder(external(id, model, listen));
+        for (String function : FUNCTIONS_ON_THE_DEVICE) {
+            yaml.append("      ").append(function).append(":\n        mqtt: {broker: \"tcp://127.0.0.1:").append(homeBroker)
+                    .append("\", topic: cloudcut/local/").append(id).append("/functions/").append(function)
+                    .append(", answerTopic: cloudcut/local/").append(id).append("/answers, okField: ok}\n");
+        }
+        return yaml.toString().stripTrailing();
+    }
+
+    private static String external(String id, String model, int listen) {
+        return "  - id: " + id + "\n    model: " + model + "\n    listen: 127.0.0.1:" + listen
+                + "\n    timeScale: 3600\n    probes:\n";
     }
 
     /** An external vacuum whose functions started on the device are the device process's HTTP functions. */
     static String vacuum(String id, String model, int listen, int http) {
-        StringBuilder yaml = new StringBuilder("  - id: " + id + "\n    model: " + model + "\n    listen: 127.0.0.1:"
-                + listen + "\n    timeScale: 3600\n    probes:\n");
-        for (String function : List.of("clean-button", "scheduled-clean", "stop", "return-to-base", "status-report")) {
+        StringBuilder yaml = new StringBuilder(external(id, model, listen));
+        for (String function : FUNCTIONS_ON_THE_DEVICE) {
             yaml.append("      ").append(function).append(":\n        http: {url: \"http://127.0.0.1:").append(http)
                     .append("/functions/").append(function)
                     .append("\", body: '{\"probeId\": \"{probeId}\"}', okField: ok}\n");

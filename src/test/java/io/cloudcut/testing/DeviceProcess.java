@@ -27,16 +27,17 @@ public final class DeviceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts device {@code id} of {@code model} against {@code brokerUri}, its clock at {@code timeScale};
-     * its HTTP port is a free one ({@link #awaitHttpPort}).
+     * Starts device {@code id} of {@code model} against {@code brokerUri}, its clock at {@code timeScale},
+     * with more of {@code cloudcut device}'s {@code options}; its HTTP port is a free one ({@link #awaitHttpPort}).
      */
-    public static DeviceProcess start(String id, String model, String brokerUri, double timeScale, Path dir)
-            throws IOException {
+    public static DeviceProcess start(String id, String model, String brokerUri, double timeScale, Path dir,
+                                      String... options) throws IOException {
         Path log = dir.resolve(id + ".log");
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "io.cloudcut.cli.CloudCutCommand", "device",
                 "--model", model, "--broker", brokerUri, "--id", id, "--time-scale", String.valueOf(timeScale),
                 "--project-dir", Project.root().toString()));
+        command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new DeviceProcess(id, process, log);
     }
