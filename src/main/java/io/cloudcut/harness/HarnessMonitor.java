@@ -9,13 +9,18 @@ import io.vertx.core.internal.VertxInternal;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The harness's own figures, measured apart from what it measures: how late each event loop runs a
  * task (a sampler on every loop; a loop busy with the fleet runs it late, and so it runs probes and
- * firmware deadlines late), how late probes start against their plan, and the process's CPU.
+ * firmware deadlines late), how late probes start against their plan, the process's CPU, and its
+ * open files against its limit (a process at its limit refuses connections itself, which would read
+ * as the devices' or the broker's doing).
  */
 final class HarnessMonitor {
 
@@ -26,7 +31,15 @@ final class HarnessMonitor {
     private final Series lag = new Series();
     private final Series probeDelay = new Series();
     private final Series cpu = new Series();
+    private final Series openFiles = new Series();
+    private final long openFilesLimit;
     private final long cpuSampler;
+    /** Counting open files lists them: not on an event loop. */
+    private final ScheduledExecutorService openFilesSampler = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread sampler = new Thread(task, "cloudcut-open-files");
+        sampler.setDaemon(true);
+        return sampler;
+    });
     private final List<ScheduledFuture<?>> samplers = new ArrayList<>();
 
     private HarnessMonitor(Vertx vertx) {
@@ -40,6 +53,13 @@ final class HarnessMonitor {
                 cpu.add(Math.round(load * 1000));
             }
         });
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            openFilesLimit = unix.getMaxFileDescriptorCount();
+            openFilesSampler.scheduleWithFixedDelay(() -> openFiles.add(unix.getOpenFileDescriptorCount()),
+                    0, 500, TimeUnit.MILLISECONDS);
+        } else {
+            openFilesLimit = 0;
+        }
     }
 
     /**
@@ -74,40 +94,59 @@ final class HarnessMonitor {
         long[] lags = lag.since(fromNanos);
         long[] delays = probeDelay.since(fromNanos);
         long[] loads = cpu.since(fromNanos);
+        long[] files = openFiles.since(fromNanos);
         return new Figures(percentileMillis(lags, 50), percentileMillis(lags, 99), percentileMillis(delays, 50),
-                percentileMillis(delays, 99), loads.length == 0 ? 0 : Arrays.stream(loads).average().orElse(0) / 10);
+                percentileMillis(delays, 99), loads.length == 0 ? 0 : Arrays.stream(loads).average().orElse(0) / 10,
+                files.length == 0 ? 0 : files[files.length - 1], openFilesLimit);
     }
 
     void stop() {
         vertx.cancelTimer(cpuSampler);
+        openFilesSampler.shutdownNow();
         samplers.forEach(sampler -> sampler.cancel(false));
     }
 
-    /** Lag and delay percentiles in milliseconds; CPU in percent of the whole machine (all cores), as the JVM reports it. */
+    /**
+     * Lag and delay percentiles in milliseconds; CPU in percent of the whole machine (all cores), as the
+     * JVM reports it; the most files the process had open at once, and its limit (0: not known).
+     */
     record Figures(long lagP50Millis, long lagP99Millis, long probeDelayP50Millis, long probeDelayP99Millis,
-                   double cpuPercent) {
+                   double cpuPercent, long peakOpenFiles, long openFilesLimit) {
+
+        Figures(long lagP50Millis, long lagP99Millis, long probeDelayP50Millis, long probeDelayP99Millis, double cpuPercent) {
+            this(lagP50Millis, lagP99Millis, probeDelayP50Millis, probeDelayP99Millis, cpuPercent, 0, 0);
+        }
+
+        /** How near the process came to its open-file limit, from 0 to 1 (0 when the limit is not known). */
+        double openFilesShare() {
+            return openFilesLimit <= 0 ? 0 : (double) peakOpenFiles / openFilesLimit;
+        }
 
         /**
          * This process's figures with those of the other processes hosting devices: the worst lag of any
-         * (a late loop is late for the devices on it), probe delays from here (probes start here), and
-         * the CPU of all of them, as they share the machine.
+         * (a late loop is late for the devices on it), probe delays from here (probes start here), the
+         * CPU of all of them, as they share the machine, and the open files of the one nearest its limit.
          */
         Figures withOthers(List<Figures> others) {
+            Figures nearestItsLimit = others.stream().filter(other -> other.openFilesShare() > openFilesShare())
+                    .max(Comparator.comparingDouble(Figures::openFilesShare)).orElse(this);
             return new Figures(Math.max(lagP50Millis, others.stream().mapToLong(Figures::lagP50Millis).max().orElse(0)),
                     Math.max(lagP99Millis, others.stream().mapToLong(Figures::lagP99Millis).max().orElse(0)),
                     probeDelayP50Millis, probeDelayP99Millis,
-                    cpuPercent + others.stream().mapToDouble(Figures::cpuPercent).sum());
+                    cpuPercent + others.stream().mapToDouble(Figures::cpuPercent).sum(),
+                    nearestItsLimit.peakOpenFiles, nearestItsLimit.openFilesLimit);
         }
 
         JsonObject toJson() {
             return new JsonObject().put("lagP50Millis", lagP50Millis).put("lagP99Millis", lagP99Millis)
                     .put("probeDelayP50Millis", probeDelayP50Millis).put("probeDelayP99Millis", probeDelayP99Millis)
-                    .put("cpuPercent", cpuPercent);
+                    .put("cpuPercent", cpuPercent).put("peakOpenFiles", peakOpenFiles).put("openFilesLimit", openFilesLimit);
         }
 
         static Figures fromJson(JsonObject json) {
             return new Figures(json.getLong("lagP50Millis"), json.getLong("lagP99Millis"),
-                    json.getLong("probeDelayP50Millis"), json.getLong("probeDelayP99Millis"), json.getDouble("cpuPercent"));
+                    json.getLong("probeDelayP50Millis"), json.getLong("probeDelayP99Millis"), json.getDouble("cpuPercent"),
+                    json.getLong("peakOpenFiles", 0L), json.getLong("openFilesLimit", 0L));
         }
     }
 

@@ -19,6 +19,8 @@ import java.util.List;
  *   is known to within that delay over {@link Pacer#RAMP} of it (40% at the bound, 2% at a typical
  *   10 ms; the report gives each figure's resolution from the lag actually measured);</li>
  *   <li>probes started at most {@value #MAX_PROBE_DELAY_P99_MILLIS} ms after their plan (p99);</li>
+ *   <li>no process came within {@value #OPEN_FILES_MARGIN_PERCENT}% of its open-file limit: at the
+ *   limit the harness refuses connections itself (its proxy, its broker), which would read as a fault;</li>
  *   <li>no part of the harness (an emulated cloud service) failed in its own code.</li>
  * </ul>
  */
@@ -27,6 +29,7 @@ final class HealthCheck {
     static final double MAX_BASELINE_FAILURE_PERCENT = 0.5;
     static final long MAX_LAG_P99_MILLIS = 200;
     static final long MAX_PROBE_DELAY_P99_MILLIS = 250;
+    static final int OPEN_FILES_MARGIN_PERCENT = 1;
     private static final String REMEDY = "run a smaller fleet (--devices-per-model), a slower clock (--time-scale, "
             + "or auto), or spread the fleet over more processes";
 
@@ -78,6 +81,12 @@ final class HealthCheck {
         if (figures.probeDelayP99Millis() > MAX_PROBE_DELAY_P99_MILLIS) {
             problems.add(String.format("probes started %d ms after their plan (p99; at most %d ms allowed); %s",
                     figures.probeDelayP99Millis(), MAX_PROBE_DELAY_P99_MILLIS, REMEDY));
+        }
+        if (figures.openFilesShare() >= 1 - OPEN_FILES_MARGIN_PERCENT / 100.0) {
+            problems.add(String.format("a process had %d files open, of the %d it may (its limit): connections "
+                    + "beyond it were refused by the harness itself, not by a fault; run fewer devices a process "
+                    + "(--devices-per-model) or spread the fleet over workers (--workers)", figures.peakOpenFiles(),
+                    figures.openFilesLimit()));
         }
         return new HealthObserved(atMillis, window, timeScale, figures.lagP50Millis(), figures.lagP99Millis(),
                 figures.probeDelayP50Millis(), figures.probeDelayP99Millis(), figures.cpuPercent(), probes.size(),

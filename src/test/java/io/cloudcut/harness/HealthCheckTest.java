@@ -3,12 +3,15 @@ package io.cloudcut.harness;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The instrument says when it cannot measure: each figure past its bound is named with what to change. */
 class HealthCheckTest {
@@ -50,6 +53,46 @@ class HealthCheckTest {
         assertThat(health.problems().get(1)).contains("probes started 900 ms after their plan");
         assertThat(health.lagP99Millis()).isEqualTo(350);
         assertThat(health.cpuPercent()).isEqualTo(98);
+    }
+
+    @Test
+    void aProcessAtItsOpenFileLimitIsAProblemOfTheHarness() {
+        HarnessMonitor.Figures nearly = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_700, 20_000);
+        HarnessMonitor.Figures atTheLimit = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_901, 20_000);
+
+        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 35, nearly, List.of()).healthy()).isTrue();
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 35, atTheLimit, List.of());
+        assertThat(health.healthy()).isFalse();
+        assertThat(health.problems()).singleElement().asString()
+                .startsWith("a process had 19901 files open, of the 20000 it may (its limit)")
+                .contains("refused by the harness itself", "--workers");
+    }
+
+    @Test
+    void theProcessNearestItsOpenFileLimitSpeaksForAll() {
+        HarnessMonitor.Figures here = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 500, 20_000);
+        HarnessMonitor.Figures worker = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_990, 20_000);
+        HarnessMonitor.Figures unknown = new HarnessMonitor.Figures(1, 12, 1, 8, 30);
+
+        HarnessMonitor.Figures all = here.withOthers(List.of(worker, unknown));
+        assertThat(all.peakOpenFiles()).isEqualTo(19_990);
+        assertThat(HarnessMonitor.Figures.fromJson(all.toJson())).isEqualTo(all);
+    }
+
+    @Test
+    void theMonitorCountsThisProcesssOpenFiles() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HarnessMonitor monitor = HarnessMonitor.start(vertx);
+            long from = System.nanoTime();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> monitor.since(from).peakOpenFiles() > 0);
+            HarnessMonitor.Figures figures = monitor.since(from);
+            assertThat(figures.openFilesLimit()).isGreaterThan(figures.peakOpenFiles());
+            monitor.stop();
+        } finally {
+            vertx.close().await();
+        }
     }
 
     private static List<ProbeObserved> probes(int count, int failed) {
