@@ -34,8 +34,10 @@ import static org.awaitility.Awaitility.await;
 class FailingServiceTest {
 
     private static final String TOPIC = "cloudcut/test/flaky";
-    /** Each message keeps the slow service this long: a hundred of them are a backlog of several seconds. */
+    /** Each message keeps the slow service this long. */
     private static final Duration WORK = Duration.ofMillis(40);
+    /** Sent twice as fast as the slow service handles them: a backlog of several seconds by the last. */
+    private static final int MESSAGES = 300;
 
     private Mosquitto broker;
     private Vertx vertx;
@@ -91,12 +93,16 @@ class FailingServiceTest {
 
         MqttClient sender = MqttClient.create(vertx);
         get(sender.connect(broker.port(), "127.0.0.1"));
-        for (int message = 0; message < 100; message++) {
-            sender.publish(TOPIC, new JsonObject().put("n", message).toBuffer(), MqttQoS.AT_MOST_ONCE, false, false);
-        }
+        // Twice what the service handles, as a steady stream: its backlog, and the canaries' wait behind it, grow.
+        AtomicInteger sent = new AtomicInteger();
+        vertx.setPeriodic(WORK.toMillis() / 2, tick -> {
+            if (sent.get() < MESSAGES) {
+                sender.publish(TOPIC, new JsonObject().put("n", sent.getAndIncrement()).toBuffer(), MqttQoS.AT_MOST_ONCE,
+                        false, false);
+            }
+        });
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> slow.handled.get() == 100);
-        await().atMost(Duration.ofSeconds(20)).until(() -> canary(cloud).getLong("late") > 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> canary(cloud).getLong("late") > 0);
         assertThat(canary(cloud).getLong("worstMillis")).isGreaterThan(Canary.LATE.toMillis());
         assertThat(get(cloud.harnessProblems())).singleElement().asString()
                 .startsWith("cloud service slow fell behind: ")
