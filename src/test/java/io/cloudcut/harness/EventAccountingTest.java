@@ -41,7 +41,10 @@ class EventAccountingTest {
         assertThat(events.balanced()).as("%s", events).isTrue();
         assertThat(events.dropped().get("overflow")).as("4 h offline at one report per 10 min").isGreaterThan(10);
         assertThat(events.buffered()).as("replayed after the outage").isZero();
-        assertThat(events.reachedCloud()).as("%s", events).isLessThanOrEqualTo(events.delivered())
+        assertThat(events.reachedCloud()).as("%s", events)
+                // a publish whose PUBACK the blackhole swallowed reached the cloud, and may then be dropped
+                // from the device's full buffer: at most one in flight a device at the cut
+                .isLessThanOrEqualTo(events.delivered() + 2)
                 // an acknowledged publish can race the outage's start and meet ingest already down
                 .isGreaterThanOrEqualTo(events.delivered() - 2);
     }
