@@ -32,9 +32,11 @@ class ClockFiguresTest {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
 
     /**
-     * After an hour of blackhole the model backs off at its 5 min cap, and each attempt into the
-     * blackhole waits its 1 s CONNACK timeout: in real time it reconnects within 5 min and a second of
-     * the link coming back. At 1800x, the old clock counted that real second as 30 minutes.
+     * After 20 minutes of blackhole the model backs off at its 5 min cap (its waits of 5 s doubling
+     * reach the cap after about 5.4 min, attempts included, and two full waits at the cap pass before
+     * the link comes back), and each attempt into the blackhole waits its 1 s CONNACK timeout: in real
+     * time it reconnects within 5 min and a second of the link coming back. At 1800x, the old clock
+     * counted that real second as 30 minutes. The recovery phase ends once every device is back.
      */
     @Test
     void aReconnectTimeLiesWithinThePolicyWhateverTheScale(@TempDir Path project) throws Exception {
@@ -54,7 +56,7 @@ class ClockFiguresTest {
                 fleet: [{model: backoff-vacuum, count: 4}]
                 phases:
                   - {name: baseline, kind: baseline, duration: 30m}
-                  - {name: blackhole, kind: outage, duration: 1h, faults: [{link: all, fault: blackhole}]}
+                  - {name: blackhole, kind: outage, duration: 20m, faults: [{link: all, fault: blackhole}]}
                   - {name: recovery, kind: recovery, duration: 30m}
                 """;
         for (int scale : new int[] {300, 1800}) {
