@@ -12,14 +12,15 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * {@code cloudcut bench} in a small configuration: both sides measured in one run, every figure
  * there, and the ratios computed from that run's own figures. The large runs are documented
- * commands (README, Benchmarks), not tests.
+ * commands (README, Benchmarks), not tests. The run measures the machine and runs alone; bad input,
+ * refused before anything starts, runs side by side.
  */
-@RunsAlone
 class BenchCommandTest {
 
     private static final int DEVICES = 40;
 
     @Test
+    @RunsAlone
     void measuresBareClientsAndTheFleetInOneRunAndRatesOneAgainstTheOther() {
         CliRun run = CliRun.of("bench", "--devices", String.valueOf(DEVICES), "--json",
                 "--project-dir", Project.root().toString());

@@ -28,10 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its local ones are kept, the other model is untouched, the refusals say "certificate expired",
  * and every device is back once the certificates are renewed; the terminal, report.json and report.html
  * say how many devices were refused and why.
- * Runs alone: the fleet's TLS handshakes at the start cost CPU that, beside other forks, reads as an
- * unhealthy harness baseline.
+ * The run runs alone: the fleet's TLS handshakes at the start cost CPU that, beside other forks, reads
+ * as an unhealthy harness baseline. Bad input, refused before anything starts, runs side by side.
  */
-@RunsAlone
 class CertificateExpiryRunTest {
 
     private static final String SCENARIO = """
@@ -64,6 +63,7 @@ class CertificateExpiryRunTest {
             """;
 
     @Test
+    @RunsAlone
     void lapsedCertificates_loseTheModelsCloudFunctions_keepItsLocalOnes_untilRenewed(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("cert-expiry.yaml"), SCENARIO);
         Path reports = dir.resolve("report");

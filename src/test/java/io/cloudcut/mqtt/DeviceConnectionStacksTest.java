@@ -235,16 +235,17 @@ class DeviceConnectionStacksTest {
      * A reconnect wait is firmware time, so it follows the scenario clock when the scale changes
      * during it, as the harness changes it at every transition. The link is refused at 600x and the
      * device backs off for several minutes of scenario time (about a real second); the scale then
-     * drops (the wait must last longer in real time) or rises (shorter), the link comes back, and
-     * the next attempt reaches the link when the scenario clock says so. The attempt is timed where
+     * drops to half (the wait must last longer in real time: a wait that kept the old pace would end
+     * minutes of scenario time early, far outside the bounds) or rises (shorter), the link comes back,
+     * and the next attempt reaches the link when the scenario clock says so. The attempt is timed where
      * it reaches the link, not at its CONNACK: a connect's real round trips (about 300 ms for Paho,
      * whose threads start in 100 ms steps) are protocol time, multiplied by the scale. Printed.
      */
     @RunsAlone
     @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ_WRITE)
     @ParameterizedTest(name = "{0}, scale 600x then {1}x")
-    @CsvSource({"vertx, 150", "vertx, 3000", "paho-v3, 150", "paho-v3, 3000", "paho-v5, 150", "paho-v5, 3000",
-            "hivemq-v3, 150", "hivemq-v3, 3000", "hivemq-v5, 150", "hivemq-v5, 3000"})
+    @CsvSource({"vertx, 300", "vertx, 3000", "paho-v3, 300", "paho-v3, 3000", "paho-v5, 300", "paho-v5, 3000",
+            "hivemq-v3, 300", "hivemq-v3, 3000", "hivemq-v5, 300", "hivemq-v5, 3000"})
     void reconnectWait_followsTheScenarioClock_whenItsScaleChangesDuringTheWait(String stack, double scale)
             throws Exception {
         LongWait expected = LongWait.of(stack);
