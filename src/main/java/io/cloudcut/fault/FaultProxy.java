@@ -7,6 +7,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -176,8 +177,13 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** The links whose own code failed, each restarted as often as it failed. */
-    public List<LinkFailure> failures() {
-        return links.values().stream().flatMap(link -> link.failure().stream()).toList();
+    public synchronized List<LinkFailure> failures() {
+        List<LinkFailure> failures = new ArrayList<>(links.values().stream().flatMap(link -> link.failure().stream()).toList());
+        SharedPort port = sharedPort;
+        if (port != null) {
+            port.failure().ifPresent(failures::add);
+        }
+        return failures;
     }
 
     public Collection<Link> links() {

@@ -3,6 +3,7 @@ package io.cloudcut.fault;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -37,14 +39,21 @@ import java.util.function.Function;
 final class SharedPort implements AutoCloseable {
 
     static final Duration CONNECT_LIMIT = Duration.ofSeconds(30);
+    /** A port taken by another socket is tried again every {@link #REBIND_EVERY} for 30 s, as a link's own. */
+    private static final int REBIND_ATTEMPTS = 300;
+    private static final Duration REBIND_EVERY = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(SharedPort.class);
 
     private final Function<String, Link> links;
     private final ProxyEvents events;
     private final EventLoopGroup reception;
     private final LongAdder refused = new LongAdder();
-    private final Channel listener;
+    private final ServerBootstrap bootstrap;
     private final int port;
+    /** Closed by {@link #close}: a listener closed after that is no failure. */
+    private volatile boolean closing;
+    private volatile Channel listener;
+    private LinkFailure failure;
 
     /** Binds a free port of 127.0.0.1; {@code links} names the link for a client id (null: none). */
     SharedPort(LinkTls tls, Function<String, Link> links, ProxyEvents events) {
@@ -53,7 +62,7 @@ final class SharedPort implements AutoCloseable {
         // Daemon: a test that forgets close() must not keep the JVM alive.
         this.reception = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cloudcut-shared-port", true),
                 NioIoHandler.newFactory());
-        this.listener = new ServerBootstrap()
+        this.bootstrap = new ServerBootstrap()
                 .group(reception, reception)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
@@ -64,9 +73,50 @@ final class SharedPort implements AutoCloseable {
                         tls.endDeviceTls(device);
                         device.pipeline().addLast(reception());
                     }
-                })
-                .bind(LinkListener.HOST, 0).syncUninterruptibly().channel();
+                });
+        this.listener = watched(bootstrap.bind(LinkListener.HOST, 0).syncUninterruptibly().channel());
         this.port = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /**
+     * {@code channel}, whose close unasked is a failure of the port: every link on it stops taking
+     * connections, so it is recorded and the same port bound again, for a while if it is taken.
+     */
+    private Channel watched(Channel channel) {
+        channel.closeFuture().addListener(closed -> {
+            if (!closing && listener == channel) {
+                failed("its listening socket closed");
+                listenAgain(REBIND_ATTEMPTS);
+            }
+        });
+        return channel;
+    }
+
+    private void listenAgain(int attempts) {
+        if (closing) {
+            return;
+        }
+        bootstrap.bind(LinkListener.HOST, port).addListener((ChannelFuture bound) -> {
+            if (bound.isSuccess()) {
+                listener = watched(bound.channel());
+            } else if (attempts > 1) {
+                reception.schedule(() -> listenAgain(attempts - 1), REBIND_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                LOG.error("shared port {} still taken after {} attempts: its links no longer take connections",
+                        port, REBIND_ATTEMPTS);
+            }
+        });
+    }
+
+    private synchronized void failed(String what) {
+        LOG.error("shared port {}: {}; listening on it again", port, what);
+        failure = failure == null ? new LinkFailure(LinkFailure.SHARED_PORT, 1, what)
+                : new LinkFailure(LinkFailure.SHARED_PORT, failure.times() + 1, failure.first());
+    }
+
+    /** How often the port stopped listening under its links, and what first; empty if it never did. */
+    synchronized Optional<LinkFailure> failure() {
+        return Optional.ofNullable(failure);
     }
 
     int port() {
@@ -81,6 +131,7 @@ final class SharedPort implements AutoCloseable {
     /** Closes the port and the connections not yet handed to a link. */
     @Override
     public void close() {
+        closing = true;
         reception.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

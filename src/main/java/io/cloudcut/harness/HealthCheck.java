@@ -52,6 +52,12 @@ final class HealthCheck {
      * fault, so what the device did then is no finding about the device.
      */
     static String linkFailed(LinkFailure failure) {
+        if (failure.ofSharedPort()) {
+            return String.format("the fault proxy's shared port stopped listening %d %s (first: %s): it was bound "
+                    + "again on the same port, and meanwhile no device could connect through it, by the harness's "
+                    + "doing, not a fault's: verdicts may show the harness, not the devices", failure.times(),
+                    failure.times() == 1 ? "time" : "times", failure.first());
+        }
         return String.format("the fault proxy's link for device %s failed %d %s in the harness's own code (first: %s): "
                         + "it was restarted on the same port, and each time %s's connection was cut by the harness, "
                         + "not by a fault: %s's verdicts may show the harness, not the device", failure.link(),

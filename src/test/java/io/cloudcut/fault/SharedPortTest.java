@@ -1,5 +1,6 @@
 package io.cloudcut.fault;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -196,6 +198,38 @@ class SharedPortTest extends MosquittoForTheClass {
     }
 
     /** The payloads published on the test topic, as a client straight on the broker sees them. */
+    @Test
+    void aListeningSocketClosedUnasked_isAFailureOfThePort_whichListensAgainOnTheSamePort() throws Exception {
+        int port = robotA.port();
+        MqttClient before = connect("robot-a");
+        assertThat(proxy.failures()).as("before anything failed").isEmpty();
+
+        sharedListener().close().syncUninterruptibly();
+
+        await().atMost(WAIT).until(() -> !proxy.failures().isEmpty());
+        assertThat(proxy.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.ofSharedPort()).isTrue();
+            assertThat(failure.times()).isEqualTo(1);
+            assertThat(failure.first()).isEqualTo("its listening socket closed");
+        });
+        assertThat(before.isConnected()).as("a connection already handed to its link lives on").isTrue();
+        MqttClient after = await().atMost(WAIT).ignoreExceptions().until(() -> connect("robot-b"), MqttClient::isConnected);
+        assertThat(after.isConnected()).isTrue();
+        assertThat(robotB.port()).isEqualTo(port);
+    }
+
+    /**
+     * The shared port's listening channel, reached by reflection: nothing in the proxy closes it unasked,
+     * which is the point, so the test does it as a failure of Netty or the OS would.
+     */
+    private Channel sharedListener() throws ReflectiveOperationException {
+        Field portField = FaultProxy.class.getDeclaredField("sharedPort");
+        portField.setAccessible(true);
+        Field listenerField = SharedPort.class.getDeclaredField("listener");
+        listenerField.setAccessible(true);
+        return (Channel) listenerField.get(portField.get(proxy));
+    }
+
     private Queue<String> subscribeDirectly() throws Exception {
         Queue<String> arrived = new ConcurrentLinkedQueue<>();
         MqttClient subscriber = newClient("watcher");

@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
@@ -77,6 +78,17 @@ class HealthCheckTest {
         HarnessMonitor.Figures all = here.withOthers(List.of(worker, unknown));
         assertThat(all.peakOpenFiles()).isEqualTo(19_990);
         assertThat(HarnessMonitor.Figures.fromJson(all.toJson())).isEqualTo(all);
+    }
+
+    @Test
+    void aLinkAndTheSharedPortAreNamedEachAsWhatFailed() {
+        assertThat(HealthCheck.linkFailed(new LinkFailure("robot-1", 2, "relaying upstream: boom")))
+                .startsWith("the fault proxy's link for device robot-1 failed 2 times in the harness's own code "
+                        + "(first: relaying upstream: boom)");
+        assertThat(HealthCheck.linkFailed(new LinkFailure(LinkFailure.SHARED_PORT, 1, "its listening socket closed")))
+                .startsWith("the fault proxy's shared port stopped listening 1 time (first: its listening socket closed): "
+                        + "it was bound again on the same port")
+                .contains("no device could connect through it");
     }
 
     @Test
