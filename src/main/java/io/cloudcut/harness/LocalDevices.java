@@ -19,10 +19,11 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.Map;
 
 /**
@@ -60,24 +61,19 @@ final class LocalDevices implements DeviceHost {
         proxy = tls == null ? FaultProxy.create(broker.host(), broker.port(), clock)
                 : FaultProxy.create(broker.host(), broker.port(), clock, tls.proxy());
         // Links open here, on the caller's thread: opening one waits for the proxy's loop.
-        Map<String, Link> links = new HashMap<>();
-        Map<String, DeviceRef> byId = new HashMap<>();
+        LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();
         for (DeviceRef device : devices) {
             // A device connects with its id as its client id.
-            links.put(device.id(), sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id()));
-            byId.put(device.id(), device);
+            Link link = sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id());
+            starts.put(device.id(), () -> vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(),
+                            link.port(), clock, identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
+                    .onSuccess(this::deployed));
         }
         opened.accept(proxy);
         StartWindow window = new StartWindow(vertx);
         Consumer<Observation> heard = window::heard;
         log.watch(heard);
-        return window.start(devices.stream().map(DeviceRef::id).toList(), id -> {
-            DeviceRef device = byId.get(id);
-            Link link = links.get(id);
-            return vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(), link.port(), clock,
-                            identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
-                    .onSuccess(this::deployed);
-        }).onComplete(started -> log.unwatch(heard));
+        return window.start(starts).onComplete(started -> log.unwatch(heard));
     }
 
     private synchronized void deployed(String deploymentId) {

@@ -14,7 +14,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 
 /**
  * Starts a fleet a window at a time: at most {@link #WIDTH} devices are starting at once, and the next
@@ -36,7 +37,7 @@ final class StartWindow {
     private final Deque<String> waiting = new ArrayDeque<>();
     private final Map<String, Starting> starting = new HashMap<>();
     private final Promise<Void> allStarted = Promise.promise();
-    private Function<String, Future<?>> start;
+    private Map<String, Supplier<Future<?>>> starts;
     private int left;
     private volatile boolean done;
 
@@ -51,18 +52,19 @@ final class StartWindow {
     }
 
     /**
-     * Starts each device with {@code start}, a window at a time; completes once every device's start has
-     * completed, fails with the first start that failed. Feed the devices' observations to {@link #heard}.
+     * Starts each device by its start (device id to what starts it, in the order to start them), a window
+     * at a time; completes once every device's start has completed, fails with the first start that
+     * failed. Feed the devices' observations to {@link #heard}.
      */
-    Future<Void> start(List<String> devices, Function<String, Future<?>> start) {
+    Future<Void> start(LinkedHashMap<String, Supplier<Future<?>>> starts) {
         List<String> admitted;
         synchronized (this) {
-            this.start = start;
-            waiting.addAll(devices);
-            left = devices.size();
+            this.starts = Map.copyOf(starts);
+            waiting.addAll(starts.keySet());
+            left = starts.size();
             admitted = admit();
         }
-        if (devices.isEmpty()) {
+        if (starts.isEmpty()) {
             finish();
         }
         launch(admitted);
@@ -135,7 +137,7 @@ final class StartWindow {
 
     private void launch(List<String> devices) {
         for (String device : devices) {
-            start.apply(device).onComplete(started -> {
+            starts.get(device).get().onComplete(started -> {
                 if (started.failed()) {
                     allStarted.tryFail(started.cause());
                     return;

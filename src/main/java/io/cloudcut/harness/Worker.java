@@ -26,10 +26,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A process that hosts part of a clustered run's fleet ({@code cloudcut worker}). It answers the
@@ -147,19 +149,15 @@ public final class Worker extends VerticleBase {
             }
             return links;
         }).compose(links -> {
-            Map<String, Integer> indexOf = new HashMap<>();
-            List<String> ids = new ArrayList<>();
+            LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();
             for (int index = 0; index < devices.size(); index++) {
-                ids.add(devices.getJsonArray(index).getString(0));
-                indexOf.put(ids.get(index), index);
-            }
-            return window.start(ids, id -> {
-                int index = indexOf.get(id);
                 JsonArray device = devices.getJsonArray(index);
-                return vertx.deployVerticle(new DeviceVerticle(id, models.get(device.getString(1)),
-                        links.get(index).host(), links.get(index).port(), clock,
-                        new Credentials(id, device.getString(2)))).onSuccess(starting.deployments::add);
-            });
+                Link link = links.get(index);
+                starts.put(device.getString(0), () -> vertx.deployVerticle(new DeviceVerticle(device.getString(0),
+                        models.get(device.getString(1)), link.host(), link.port(), clock,
+                        new Credentials(device.getString(0), device.getString(2)))).onSuccess(starting.deployments::add));
+            }
+            return window.start(starts);
         }).map(all -> new JsonObject().put("devices", devices.size()));
     }
 

@@ -11,10 +11,13 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +40,7 @@ class StartWindowTest {
     @Test
     void startsNoMoreThanTheWindowUntilADeviceIsConnectedAndSignedIn() {
         StartWindow window = new StartWindow(vertx, 3, LONG_PATIENCE);
-        Future<Void> all = window.start(devices(7), this::startNow);
+        Future<Void> all = window.start(starts(devices(7), this::startNow));
 
         assertThat(started).containsExactly("d0", "d1", "d2");
         window.heard(up("d0"));
@@ -57,7 +60,7 @@ class StartWindowTest {
     @Test
     void completesOnceEveryDeviceStartedAndHearsNothingMore() {
         StartWindow window = new StartWindow(vertx, 2, LONG_PATIENCE);
-        Future<Void> all = window.start(devices(3), this::startNow);
+        Future<Void> all = window.start(starts(devices(3), this::startNow));
         window.heard(up("d0"));
         window.heard(signedIn("d0"));
 
@@ -70,7 +73,7 @@ class StartWindowTest {
     @Test
     void aDeviceThatTakesTooLongGivesUpItsPlace() {
         StartWindow window = new StartWindow(vertx, 1, Duration.ofMillis(200));
-        Future<Void> all = window.start(devices(3), this::startNow);
+        Future<Void> all = window.start(starts(devices(3), this::startNow));
 
         await().atMost(Duration.ofSeconds(10)).until(all::isComplete);
         assertThat(started).containsExactly("d0", "d1", "d2");
@@ -79,8 +82,8 @@ class StartWindowTest {
     @Test
     void failsWithTheFirstStartThatFailed() {
         StartWindow window = new StartWindow(vertx, 2, LONG_PATIENCE);
-        Future<Void> all = window.start(devices(2),
-                id -> id.equals("d1") ? Future.failedFuture("no verticle for " + id) : startNow(id));
+        Future<Void> all = window.start(starts(devices(2),
+                id -> id.equals("d1") ? Future.failedFuture("no verticle for " + id) : startNow(id)));
 
         await().atMost(Duration.ofSeconds(10)).until(all::isComplete);
         assertThat(all.cause()).hasMessage("no verticle for d1");
@@ -90,11 +93,11 @@ class StartWindowTest {
     void waitsForStartsStillUnderWay() {
         Map<String, Promise<Void>> underWay = new ConcurrentHashMap<>();
         StartWindow window = new StartWindow(vertx, 5, LONG_PATIENCE);
-        Future<Void> all = window.start(devices(2), id -> {
+        Future<Void> all = window.start(starts(devices(2), id -> {
             Promise<Void> deployed = Promise.promise();
             underWay.put(id, deployed);
             return deployed.future();
-        });
+        }));
         underWay.get("d0").complete();
 
         assertThat(all.isComplete()).isFalse();
@@ -104,7 +107,14 @@ class StartWindowTest {
 
     @Test
     void anEmptyFleetIsStartedAtOnce() {
-        assertThat(new StartWindow(vertx).start(List.of(), this::startNow).succeeded()).isTrue();
+        assertThat(new StartWindow(vertx).start(starts(List.of(), this::startNow)).succeeded()).isTrue();
+    }
+
+    /** Each device's start, in order. */
+    private static LinkedHashMap<String, Supplier<Future<?>>> starts(List<String> devices, Function<String, Future<?>> start) {
+        LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();
+        devices.forEach(device -> starts.put(device, () -> start.apply(device)));
+        return starts;
     }
 
     private Future<?> startNow(String device) {
