@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
             CloudCutCommand.EXIT_OK + ":every expectation met (or none stated)",
             CloudCutCommand.EXIT_EXPECTATION_FAILED + ":an expectation failed",
             CloudCutCommand.EXIT_BAD_INPUT + ":bad input or usage (file:line: problem: the observations missing, cut short or corrupt)",
-            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the run's baseline was not healthy (no verdicts), the run was interrupted, or the report could not be written"})
+            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the run's baseline was not healthy (no verdicts), an expectation failed while the harness was not healthy later in the run, the run was interrupted, or the report could not be written"})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The report directory of a run (run --report-dir DIR).")

@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
             CloudCutCommand.EXIT_OK + ":every expectation met (or none stated)",
             CloudCutCommand.EXIT_EXPECTATION_FAILED + ":an expectation failed",
             CloudCutCommand.BAD_INPUT_HELP,
-            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the infrastructure failed, the harness's baseline was not healthy (no verdicts), or the run was interrupted (its report so far is written)"})
+            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the infrastructure failed, the harness's baseline was not healthy (no verdicts), an expectation failed while the harness was not healthy later in the run, or the run was interrupted (its report so far is written)"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/kinesis-2020.yaml",

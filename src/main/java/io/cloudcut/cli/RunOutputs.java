@@ -19,7 +19,8 @@ import java.util.Optional;
  * reading it back: no verdicts when the harness's baseline was not healthy, otherwise the verdict
  * matrix and the expectations on standard output, {@code report.json}, {@code junit.xml} and
  * {@code report.html} in the report directory, and an exit code by the expectations (or 3 for a
- * run that was interrupted: its report covers only what it observed).
+ * run that was interrupted: its report covers only what it observed; and 3 for an expectation that
+ * failed while the harness was not healthy later in the run: the failure may be the harness's).
  */
 final class RunOutputs {
 
@@ -38,8 +39,8 @@ final class RunOutputs {
             err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
-        result.health(HealthObserved.RUN).ifPresent(run -> run.problems().forEach(problem ->
-                err.println("warning: later in the run " + problem)));
+        Optional<HealthObserved> run = result.health(HealthObserved.RUN).filter(health -> !health.healthy());
+        run.ifPresent(health -> health.problems().forEach(problem -> err.println("warning: later in the run " + problem)));
         RunReport report = result.report();
         out.println();
         out.print(TerminalTable.render(report, palette));
@@ -58,6 +59,12 @@ final class RunOutputs {
             }
         }
         if (report.interrupted()) {
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
+        if (!report.expectationsMet() && run.isPresent()) {
+            err.println("error: an expectation failed while the harness was not healthy (the warnings above): the"
+                    + " failure may be the harness's, not the devices'; run again with a smaller fleet or a slower clock");
+            err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
         return report.expectationsMet() ? CloudCutCommand.EXIT_OK : CloudCutCommand.EXIT_EXPECTATION_FAILED;

@@ -4,7 +4,6 @@ import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +20,8 @@ import java.util.List;
  *   <li>probes started at most {@value #MAX_PROBE_DELAY_P99_MILLIS} ms after their plan (p99);</li>
  *   <li>no process came within {@value #OPEN_FILES_MARGIN_PERCENT}% of its open-file limit: at the
  *   limit the harness refuses connections itself (its proxy, its broker), which would read as a fault;</li>
- *   <li>no part of the harness (an emulated cloud service) failed in its own code.</li>
+ *   <li>no part of the harness (an emulated cloud service, a device's proxy link) failed in its own code,
+ *   and no cloud service fell behind reading its messages ({@link io.cloudcut.cloud.Canary}).</li>
  * </ul>
  */
 final class HealthCheck {
@@ -34,17 +34,6 @@ final class HealthCheck {
             + "or auto), or spread the fleet over more processes";
 
     private HealthCheck() {
-    }
-
-    /**
-     * The harness's figures from real instant {@code fromNanos} to now: this process's, and those of
-     * every other process hosting devices.
-     */
-    static HarnessMonitor.Figures measured(HarnessMonitor monitor, DeviceHost host, long fromNanos)
-            throws InfrastructureException {
-        HarnessMonitor.Figures here = monitor.since(fromNanos);
-        return here.withOthers(Waits.await(host.otherProcesses(Duration.ofNanos(System.nanoTime() - fromNanos)),
-                "asking the workers for their harness figures"));
     }
 
     /**

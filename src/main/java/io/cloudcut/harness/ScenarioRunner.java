@@ -144,14 +144,14 @@ public final class ScenarioRunner {
                 pacer = new Pacer(vertx, clock, log);
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
+                HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale);
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
                                 new CertificateFaults(certificates), fleet, log,
                                 clock),
-                        prober, pacer, monitor, runScale);
+                        prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
-                HealthObserved runHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.RUN, runScale,
-                        HealthCheck.measured(monitor, host, runFromNanos), List.of(), harnessProblems(cloud, host));
+                HealthObserved runHealth = health.judge(HealthObserved.RUN, runFromNanos, List.of());
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 
@@ -245,18 +245,6 @@ public final class ScenarioRunner {
                 traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND,
                 Durations.format(Pacer.detectionWindow(scenario)), Durations.format(Pacer.SHORT_WINDOW),
                 Durations.number(runScale));
-    }
-
-    /**
-     * The harness's own parts that failed in their own code (cloud services, the devices' proxy links),
-     * and cloud services that fell behind.
-     */
-    private static List<String> harnessProblems(CloudControl cloud, DeviceHost host) throws InfrastructureException {
-        List<String> failures = new ArrayList<>(Waits.await(cloud.harnessProblems(),
-                "asking the cloud services whether they failed or fell behind"));
-        Waits.await(host.linkFailures(), "asking the fault proxies whether their links failed").stream()
-                .map(HealthCheck::linkFailed).forEach(failures::add);
-        return failures;
     }
 
     /** The devices here, or on the first idle workers to answer the roll call. */

@@ -48,7 +48,7 @@ final class Timeline {
     private final FaultInjector faults;
     private final Prober prober;
     private final Pacer pacer;
-    private final HarnessMonitor monitor;
+    private final HarnessHealth health;
     private final FleetReadiness readiness;
     private final double runScale;
     private final Duration detectionWindow;
@@ -57,7 +57,7 @@ final class Timeline {
     private final List<Future<ProbeObserved>> outstanding = Collections.synchronizedList(new ArrayList<>());
 
     Timeline(Scenario scenario, Vertx vertx, Fleet fleet, FleetReadiness readiness, ObservationLog log, ScenarioClock clock,
-             ProgressListener progress, FaultInjector faults, Prober prober, Pacer pacer, HarnessMonitor monitor,
+             ProgressListener progress, FaultInjector faults, Prober prober, Pacer pacer, HarnessHealth health,
              double runScale) {
         this.scenario = scenario;
         this.vertx = vertx;
@@ -69,7 +69,7 @@ final class Timeline {
         this.faults = faults;
         this.prober = prober;
         this.pacer = pacer;
-        this.monitor = monitor;
+        this.health = health;
         this.runScale = runScale;
         this.detectionWindow = Pacer.detectionWindow(scenario);
         Context context = vertx.getOrCreateContext();
@@ -117,8 +117,7 @@ final class Timeline {
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
             if (lastBaseline) {
                 awaitOutstandingProbes();
-                baselineHealth = HealthCheck.judge(clock.nowMillis(), HealthObserved.BASELINE, runScale,
-                        HealthCheck.measured(monitor, fleet.host(), baselineFromNanos), baselineProbes());
+                baselineHealth = health.judge(HealthObserved.BASELINE, baselineFromNanos, baselineProbes());
                 log.add(baselineHealth);
                 progress.healthChecked(baselineHealth);
                 if (!baselineHealth.healthy()) {
@@ -166,7 +165,7 @@ final class Timeline {
             Waits.await(Future.join(probes), "warming up");
             long unanswered = probes.stream()
                     .filter(probe -> probe.failed() || probe.result().outcome() == ProbeOutcome.TIMED_OUT).count();
-            long lag = HealthCheck.measured(monitor, fleet.host(), fromNanos).lagP99Millis();
+            long lag = health.measured(fromNanos).lagP99Millis();
             boolean steady = lag <= HealthCheck.MAX_LAG_P99_MILLIS / 2
                     && 100.0 * unanswered / probes.size() <= HealthCheck.MAX_BASELINE_FAILURE_PERCENT;
             if (steady || System.nanoTime() > deadline) {
@@ -296,7 +295,7 @@ final class Timeline {
         clock.schedule(moment.minus(clock.now()), task -> {
             long due = System.nanoTime();
             onHarness.execute(() -> {
-                monitor.probeStartedLate(System.nanoTime() - due);
+                health.probeStartedLate(System.nanoTime() - due);
                 task.run();
             });
         }, action);

@@ -141,6 +141,38 @@ class ReportCommandTest {
         assertThat(copy.resolve(JsonReportWriter.FILE_NAME)).doesNotExist();
     }
 
+    @Test
+    void anExpectationThatFailedWhileTheHarnessWasUnhealthyExits3_notAsTheDevicesFailure() throws Exception {
+        List<String> failing = lines.stream().map(JsonObject::new).map(ReportCommandTest::expectingTooMuch)
+                .map(JsonObject::encode).toList();
+        List<String> failingOnAnUnhealthyHarness = failing.stream().map(JsonObject::new).map(line ->
+                "health".equals(line.getString("type")) && "run".equals(line.getString("window"))
+                        ? line.put("healthy", false).put("problems", new JsonArray().add("cloud service ingest fell behind"))
+                        : line).map(JsonObject::encode).toList();
+        assertThat(failingOnAnUnhealthyHarness).isNotEqualTo(failing);
+
+        CliRun devicesFailed = CliRun.of("report", withObservations("expectation-failed", failing).toString());
+        CliRun harnessUnhealthy = CliRun.of("report", withObservations("harness-unhealthy", failingOnAnUnhealthyHarness)
+                .toString());
+
+        assertThat(devicesFailed.exitCode()).as("stderr:%n%s", devicesFailed.err()).isEqualTo(1);
+        assertThat(harnessUnhealthy.exitCode()).as("stderr:%n%s", harnessUnhealthy.err()).isEqualTo(3);
+        assertThat(harnessUnhealthy.err()).contains("warning: later in the run cloud service ingest fell behind",
+                "an expectation failed while the harness was not healthy");
+        assertThat(List.of(devicesFailed.out(), harnessUnhealthy.out())).allSatisfy(verdicts -> assertThat(verdicts)
+                .contains("FAIL  vacuum-cloud-locked over the outage: FAIL_CLOSED (needed at least LOCAL_FUNCTION_KEPT)"));
+    }
+
+    /** The cloud-locked vacuum expected to keep its local functions, which it has none of: a failing expectation. */
+    private static JsonObject expectingTooMuch(JsonObject line) {
+        if ("run-started".equals(line.getString("type"))) {
+            JsonObject first = line.getJsonArray("expectations").getJsonObject(0);
+            assertThat(first.getString("model")).isEqualTo("vacuum-cloud-locked");
+            first.put("verdict", "local-function-kept");
+        }
+        return line;
+    }
+
     private static Path withObservations(String name, List<String> observations) throws Exception {
         Path copy = Files.createDirectories(dir.resolve(name));
         Files.write(copy.resolve(ObservationsWriter.FILE_NAME), observations);

@@ -7,6 +7,7 @@ import io.cloudcut.fault.LinkControl;
 import io.cloudcut.fault.LinkFault;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A run in which the proxy's own code fails on one device's link, on the embedded broker over real
  * TCP: the link is restarted on the same port, the device reconnects through it, and the run's
- * harness health, report.json and the terminal table all name the failure and the device.
+ * harness health, report.json and the terminal table all name the failure and the device. A link that
+ * fails in the baseline leaves the run without verdicts: the instrument broke while it was being checked.
  */
 class FailingLinkRunTest {
 
@@ -40,26 +42,10 @@ class FailingLinkRunTest {
     @Test
     void aLinkWhoseCodeThrows_isRestarted_theDeviceReconnects_andTheReportNamesTheFailure(@TempDir Path dir)
             throws Exception {
-        Path file = Files.writeString(dir.resolve("scenario.yaml"), """
-                name: failing-link
-                timeScale: 3600
-                probe: {rounds: 2, timeout: 1500ms}
-                fleet: [{model: doorbell-local-chime, count: 1}]
-                phases:
-                  - {name: baseline, kind: baseline, duration: 1h}
-                  - {name: outage, kind: outage, duration: 3h, faults: [{service: notify, fault: down}]}
-                  - {name: recovery, kind: recovery, duration: 1h}
-                """);
-        Scenario scenario = Scenarios.loader(Project.root()).load(file);
         AtomicReference<Link> failing = new AtomicReference<>();
         AtomicReference<Integer> portBefore = new AtomicReference<>();
-        ScenarioRunner runner = new ScenarioRunner(RunSettings.embedded(Project.file("broker-config")),
-                (FaultProxy proxy) -> {
-                    Link link = proxy.link(DEVICE);
-                    failing.set(link);
-                    portBefore.set(link.port());
-                    link.add(new ThrowsOnPublishAfter(FAILS_AFTER));
-                });
+        ScenarioRunner runner = runnerFailingAfter(FAILS_AFTER, failing, portBefore);
+        Scenario scenario = scenario(dir);
 
         RunResult result = runner.run(scenario);
         if (!result.health(HealthObserved.BASELINE).orElseThrow().healthy()) {
@@ -96,6 +82,46 @@ class FailingLinkRunTest {
                 .contains("link for device " + DEVICE, "a marked packet");
         assertThat(TerminalTable.render(report)).contains("harness, later in the run: the fault proxy's link for device "
                 + DEVICE);
+    }
+
+    @Test
+    void aLinkThatFailsInTheBaseline_leavesTheRunWithoutVerdicts_namingTheLink(@TempDir Path dir) throws Exception {
+        ScenarioRunner runner = runnerFailingAfter(Duration.ofMinutes(20), new AtomicReference<>(), new AtomicReference<>());
+
+        RunResult result = runner.run(scenario(dir));
+
+        HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
+        assertThat(baseline.healthy()).isFalse();
+        assertThat(baseline.problems()).anySatisfy(problem -> assertThat(problem).startsWith(
+                "the fault proxy's link for device " + DEVICE + " failed 1 time in the harness's own code"));
+        assertThat(result.observations()).noneMatch(observation -> observation instanceof PhaseObserved phase
+                && phase.phase().equals("outage"));
+    }
+
+    private static Scenario scenario(Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("scenario.yaml"), """
+                name: failing-link
+                timeScale: 3600
+                probe: {rounds: 2, timeout: 1500ms}
+                fleet: [{model: doorbell-local-chime, count: 1}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - {name: outage, kind: outage, duration: 3h, faults: [{service: notify, fault: down}]}
+                  - {name: recovery, kind: recovery, duration: 1h}
+                """);
+        return Scenarios.loader(Project.root()).load(file);
+    }
+
+    /** A runner whose proxy link for {@link #DEVICE} throws on its first PUBLISH past {@code after} of scenario time. */
+    private static ScenarioRunner runnerFailingAfter(Duration after, AtomicReference<Link> failing,
+                                                     AtomicReference<Integer> portBefore) {
+        return new ScenarioRunner(RunSettings.embedded(Project.file("broker-config")),
+                (FaultProxy proxy) -> {
+                    Link link = proxy.link(DEVICE);
+                    failing.set(link);
+                    portBefore.set(link.port());
+                    link.add(new ThrowsOnPublishAfter(after));
+                });
     }
 
     /**

@@ -1,0 +1,61 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.cloud.CloudControl;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.scenario.ScenarioClock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the {@link HealthCheck} judges over a window, gathered from every part of the harness: the figures
+ * of this process's monitor and of every other process hosting devices, and the harness's own parts that
+ * failed in their own code or fell behind (cloud services, the devices' proxy links). The same for the
+ * baseline, whose verdict decides whether the run is measured at all, and for the whole run.
+ */
+final class HarnessHealth {
+
+    private final HarnessMonitor monitor;
+    private final DeviceHost host;
+    private final CloudControl cloud;
+    private final ScenarioClock clock;
+    private final double runScale;
+
+    HarnessHealth(HarnessMonitor monitor, DeviceHost host, CloudControl cloud, ScenarioClock clock, double runScale) {
+        this.monitor = monitor;
+        this.host = host;
+        this.cloud = cloud;
+        this.clock = clock;
+        this.runScale = runScale;
+    }
+
+    /** The window from real instant {@code fromNanos} to now, judged, with its probes ({@link HealthObserved#RUN}: none). */
+    HealthObserved judge(String window, long fromNanos, List<ProbeObserved> probes) throws InfrastructureException {
+        return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, ownFailures());
+    }
+
+    /** The harness's figures from real instant {@code fromNanos} to now: this process's and the workers'. */
+    HarnessMonitor.Figures measured(long fromNanos) throws InfrastructureException {
+        HarnessMonitor.Figures here = monitor.since(fromNanos);
+        return here.withOthers(Waits.await(host.otherProcesses(Duration.ofNanos(System.nanoTime() - fromNanos)),
+                "asking the workers for their harness figures"));
+    }
+
+    void probeStartedLate(long nanos) {
+        monitor.probeStartedLate(nanos);
+    }
+
+    /**
+     * Since the run began: the harness's parts that failed in their own code (cloud services, the devices'
+     * proxy links), and cloud services that fell behind once the clock ran.
+     */
+    private List<String> ownFailures() throws InfrastructureException {
+        List<String> failures = new ArrayList<>(Waits.await(cloud.harnessProblems(),
+                "asking the cloud services whether they failed or fell behind"));
+        Waits.await(host.linkFailures(), "asking the fault proxies whether their links failed").stream()
+                .map(HealthCheck::linkFailed).forEach(failures::add);
+        return failures;
+    }
+}
