@@ -1,10 +1,13 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 
 /** The options every command that runs a fleet shares: where the project is, which broker, which client stack. */
 final class FleetOptions {
@@ -36,6 +39,24 @@ final class FleetOptions {
             throw new IllegalArgumentException("--devices-per-model must be at least 1");
         }
         return scenario.withDevicesPerModel(devicesPerModel);
+    }
+
+    /**
+     * What {@link #resized} did to the cloud, for the user to read: the fleet's new size against the
+     * scenario's, and the capacities and bounds that were resized with it. Empty when nothing changed.
+     */
+    static Optional<String> describeResize(Scenario asWritten, Integer devicesPerModel) {
+        if (devicesPerModel == null) {
+            return Optional.empty();
+        }
+        double factor = asWritten.fleetFactor(devicesPerModel);
+        if (factor == 1) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "fleet: %,d devices instead of the scenario's %,d (x%s): throttled "
+                        + "services' rates and queues, and bounds on events lost in the cloud, resized with it",
+                asWritten.withDevicesPerModel(devicesPerModel).deviceCount(), asWritten.deviceCount(),
+                Durations.number(Durations.significant(factor, 3))));
     }
 
     /** @throws IllegalArgumentException for a stack CloudCut does not have, naming those it has */

@@ -51,7 +51,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and observations.jsonl into DIR.")
     Path reportDir;
 
-    @Option(names = "--devices-per-model", paramLabel = "N", description = "Run N devices of each model instead of the scenario's fleet.")
+    @Option(names = "--devices-per-model", paramLabel = "N", description = "Run N devices of each model instead of the scenario's fleet; throttled services' rates and queues, and "
+            + "expect: bounds on events lost in the cloud, are resized with the fleet.")
     Integer devicesPerModel;
 
     @Option(names = "--time-scale", paramLabel = "X|auto",
@@ -106,7 +107,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The scenario as loaded, with the command line's overrides; bad input throws. */
-    private Scenario configuredScenario() throws ScenarioException {
+    private Scenario configuredScenario(PrintWriter err) throws ScenarioException {
         // checked, never created, before the run: the report is written into it only once the run is over
         if (reportDir != null && Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
             throw new IllegalArgumentException("--report-dir: " + reportDir + " is a file, not a directory");
@@ -115,7 +116,9 @@ final class RunCommand implements Callable<Integer> {
         if (brokerPort != null && fleet.externalBroker != null) {
             throw new IllegalArgumentException("--broker-port is for the embedded broker; an external broker's port is in its URI");
         }
+        Scenario asWritten = scenario;
         scenario = FleetOptions.resized(scenario, devicesPerModel);
+        FleetOptions.describeResize(asWritten, devicesPerModel).ifPresent(err::println);
         fleet.checkClient();
         if (fleet.client != null) {
             scenario = scenario.withClient(fleet.client);
@@ -136,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
         try {
-            scenario = configuredScenario();
+            scenario = configuredScenario(err);
         } catch (ScenarioException | IllegalArgumentException bad) {
             err.println("error: " + bad.getMessage());
             err.flush();

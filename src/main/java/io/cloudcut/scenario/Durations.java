@@ -58,6 +58,11 @@ public final class Durations {
     }
 
     /** A number without a useless fraction: {@code 1800}, {@code 0.5}. */
+    /** {@code value} to {@code digits} significant digits: a product such as 3 x 0.4 reads 1.2, not 1.2000000000000002. */
+    public static double significant(double value, int digits) {
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(digits)).doubleValue();
+    }
+
     public static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }

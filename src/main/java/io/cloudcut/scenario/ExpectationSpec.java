@@ -98,6 +98,19 @@ public record ExpectationSpec(String model, String function, String phase, Strin
     }
 
     /**
+     * The same expectation for a fleet {@code factor} times the scenario's own: a bound on the events lost
+     * in the cloud counts the fleet's events, and grows or shrinks with it; every other bound is a
+     * share, a time or a rung, the same whatever the fleet.
+     */
+    ExpectationSpec forFleetTimes(double factor) {
+        if (events == null || events.lostInCloudAtMost() == null) {
+            return this;
+        }
+        return new ExpectationSpec(model, function, phase, verdict, okAtLeast, recovery,
+                new EventBounds(Math.round(events.lostInCloudAtMost() * factor), events.duplicates()));
+    }
+
+    /**
      * Bounds on the fleet's events: at most {@code lostInCloudAtMost} delivered to the broker and never
      * received by ingest; duplicates reaching ingest {@code allowed} or {@code forbidden}.
      */

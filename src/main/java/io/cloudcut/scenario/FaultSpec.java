@@ -116,6 +116,22 @@ public record FaultSpec(String service, String broker, String link, List<String>
         return ((Number) attributes.getOrDefault("queue", 100)).intValue();
     }
 
+    /**
+     * The same fault for a fleet {@code factor} times the scenario's own: a throttled service's rate and
+     * queue are capacities sized for that fleet, and grow or shrink with it (a queue of at least one
+     * unless it was none); every other fault is the same whatever the fleet.
+     */
+    FaultSpec forFleetTimes(double factor) {
+        if (factor == 1 || service == null || !fault.equals("throttled")) {
+            return this;
+        }
+        Map<String, Object> resized = new java.util.LinkedHashMap<>(attributes);
+        Rate rate = rate();
+        resized.put("rate", new Rate(Durations.significant(rate.count() * factor, 6), rate.period()).toString());
+        resized.put("queue", queue() == 0 ? 0 : (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.round(queue() * factor))));
+        return new FaultSpec(service, broker, link, devices, percent, fault, direction, resized);
+    }
+
     @Override
     public String toString() {
         String target = service != null ? "service " + service

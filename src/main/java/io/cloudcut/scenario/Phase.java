@@ -34,4 +34,10 @@ public record Phase(String name, PhaseKind kind, Duration duration, Duration set
                 "untilAllBack: only a recovery phase ends when every device is back");
         untilAllBack = Checks.orDefault(untilAllBack, kind == PhaseKind.RECOVERY);
     }
+
+    /** The same phase for a fleet {@code factor} times the scenario's own: see {@link FaultSpec#forFleetTimes}. */
+    Phase forFleetTimes(double factor) {
+        return new Phase(name, kind, duration, settle, faults.stream().map(fault -> fault.forFleetTimes(factor)).toList(),
+                timeScale, untilAllBack);
+    }
 }

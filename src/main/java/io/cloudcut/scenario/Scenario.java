@@ -90,9 +90,23 @@ public record Scenario(String name, String description, Path file, TimeScale tim
         return new Scenario(name, description, file, timeScale, probe, cloud, fleet, external, phases, onStack, expectations, sources);
     }
 
-    /** The same scenario with another fleet size per model, for tests and small runs; external devices stay as they are. */
+    /**
+     * The same scenario with {@code count} devices of each model; external devices stay as they are. The
+     * cloud is resized with the fleet: a throttled service's rate and queue, and an expected bound on events
+     * lost in the cloud, are written for the scenario's own fleet, so they are multiplied by the ratio of the
+     * fleets ({@link #fleetFactor}). 750 devices of each of {@code kinesis-2020}'s six models meet the cloud
+     * its 15 devices met, 300 times as large, rather than 15 devices' worth of it.
+     */
     public Scenario withDevicesPerModel(int count) {
+        double factor = fleetFactor(count);
         List<FleetEntry> resized = fleet.stream().map(entry -> new FleetEntry(entry.model(), count)).toList();
-        return new Scenario(name, description, file, timeScale, probe, cloud, resized, external, phases, models, expectations, sources);
+        return new Scenario(name, description, file, timeScale, probe, cloud, resized, external,
+                phases.stream().map(phase -> phase.forFleetTimes(factor)).toList(), models,
+                expectations.stream().map(expectation -> expectation.forFleetTimes(factor)).toList(), sources);
+    }
+
+    /** How many times its own fleet (emulated and external) the fleet with {@code count} devices of each model is. */
+    public double fleetFactor(int count) {
+        return deviceCount() == 0 ? 1 : (double) (fleet.size() * count + external.size()) / deviceCount();
     }
 }
