@@ -1,5 +1,6 @@
 package io.cloudcut.cli;
 
+import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.DeviceModel;
@@ -54,6 +55,9 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (ScenarioException bad) {
                 err.println("error: " + bad.getMessage());
                 valid = false;
+            } catch (IllegalArgumentException wouldNotRun) {
+                err.println("error: " + file + ": loads, but would not run: " + wouldNotRun.getMessage());
+                valid = false;
             }
         }
         out.flush();
@@ -61,7 +65,12 @@ final class ValidateCommand implements Callable<Integer> {
         return valid ? CloudCutCommand.EXIT_OK : CloudCutCommand.EXIT_BAD_INPUT;
     }
 
-    /** Loads the file as what its directory says it is, and says what it holds. */
+    /**
+     * Loads the file as what its directory says it is, and says what it holds; a scenario is also checked for
+     * what would stop {@code run} whatever its options ({@link ScenarioRunner#checkAsWritten}).
+     *
+     * @throws IllegalArgumentException for a scenario that loads but would not run
+     */
     private String check(ScenarioLoader loader, Path file) throws ScenarioException {
         Path directory = file.toAbsolutePath().getParent();
         String kind = directory == null || directory.getFileName() == null ? "" : directory.getFileName().toString();
@@ -76,6 +85,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             default -> {
                 Scenario scenario = loader.load(file);
+                ScenarioRunner.checkAsWritten(scenario);
                 return "scenario, " + scenario.deviceCount() + " devices, " + scenario.phases().size() + " phases, "
                         + scenario.expectations().size() + " expectations";
             }

@@ -206,8 +206,17 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("--one-proxy-port is for a fleet in this process: a worker gives each"
                     + " of its links a port of its own (drop --workers or --one-proxy-port)");
         }
-        ExternalClocks.check(scenario);
         DescriptorBudget.check(scenario, settings.externalBroker() == null, settings.workers());
+        checkAsWritten(scenario);
+    }
+
+    /**
+     * What makes a scenario, on its own time scale and fleet, impossible to run whatever broker, transport or
+     * processes it is given: external devices on another clock than the run's, or a time scale whose traffic
+     * this machine cannot carry. {@code validate} checks it without running anything.
+     */
+    public static void checkAsWritten(Scenario scenario) {
+        ExternalClocks.check(scenario);
         Traffic traffic = Traffic.of(scenario);
         double carried = traffic.fastestCarriedScale();
         List<Double> asked = new ArrayList<>();

@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.ExternalOnRealTime;
 import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,21 +142,7 @@ class BadInputTest {
     /** Refused before the harness opens anything: nothing listens for the device, no baseline is waited for. */
     @Test
     void anExternalDeviceOnAnotherClockThanTheRun_isRefusedNamingTheFlagThatMatchesIt() throws IOException {
-        Path scenario = Files.writeString(project.resolve("bench.yaml"), """
-                name: bench
-                timeScale: 3600
-                external:
-                  - id: bench-doorbell
-                    model: doorbell-cloud-only
-                    listen: 127.0.0.1:18831
-                    probes:
-                      chime: {http: {url: "http://127.0.0.1:8081/functions/chime"}}
-                      motion-alert: {http: {url: "http://127.0.0.1:8081/functions/motion-alert"}}
-                      push-notification: {http: {url: "http://127.0.0.1:8081/functions/push-notification"}}
-                phases:
-                  - {name: baseline, kind: baseline, duration: 1h}
-                  - {name: outage, kind: outage, duration: 1h, faults: [{link: all, fault: blackhole}]}
-                """);
+        Path scenario = Files.writeString(project.resolve("bench.yaml"), ExternalOnRealTime.YAML);
 
         CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", project.toString());
 

@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.ExternalOnRealTime;
 import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,6 +72,30 @@ class ValidateCommandTest {
                 .contains("dependency cycle");
         assertThat(run.errorLines().get(2)).startsWith("error: " + project.resolve("typo.yaml") + ":7:")
                 .contains("expect[0].phase: no phase 'outgae' in the timeline");
+    }
+
+    @Test
+    void aScenarioThatLoadsButWouldNotRunIsBadInputSayingWhy() throws IOException {
+        Files.writeString(project.resolve("too-fast.yaml"), """
+                name: too-fast
+                timeScale: 3600
+                fleet: [{model: doorbell-local-chime, count: 500}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 1h}
+                  - {name: outage, kind: outage, duration: 1h}
+                """);
+        Files.writeString(project.resolve("other-clock.yaml"), ExternalOnRealTime.YAML);
+
+        CliRun run = CliRun.of("validate", "--project-dir", Project.root().toString(),
+                project.resolve("too-fast.yaml").toString(), project.resolve("other-clock.yaml").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errorLines()).hasSize(2);
+        assertThat(run.errorLines().get(0)).startsWith("error: " + project.resolve("too-fast.yaml")
+                + ": loads, but would not run: at 3600x, 500 devices would send about");
+        assertThat(run.errorLines().get(1)).startsWith("error: " + project.resolve("other-clock.yaml")
+                + ": loads, but would not run:").contains("bench-doorbell");
     }
 
     @Test
