@@ -37,7 +37,7 @@ public final class TlsFiles {
     public static KeyManagerFactory keysFromPem(Path certificateChain, Path privateKey) {
         Collection<? extends Certificate> chain = certificates(certificateChain);
         try {
-            KeyStore store = emptyStore();
+            KeyStore store = InMemoryKeys.emptyStore();
             store.setKeyEntry("key", privateKey(privateKey), IN_MEMORY, chain.toArray(Certificate[]::new));
             return keyManagers(store, IN_MEMORY);
         } catch (GeneralSecurityException e) {
@@ -58,7 +58,7 @@ public final class TlsFiles {
     /** Trusts the CA certificates in a PEM file, and nothing else. */
     public static TrustManagerFactory trustFromPem(Path caCertificates) {
         try {
-            KeyStore store = emptyStore();
+            KeyStore store = InMemoryKeys.emptyStore();
             int index = 0;
             for (Certificate certificate : certificates(caCertificates)) {
                 store.setCertificateEntry("ca-" + index++, certificate);
@@ -110,16 +110,6 @@ public final class TlsFiles {
     /** A missing file's exception says only its name, which the message already has. */
     private static String why(Exception e) {
         return e instanceof NoSuchFileException || e instanceof FileNotFoundException ? "no such file" : e.getMessage();
-    }
-
-    private static KeyStore emptyStore() throws GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try {
-            store.load(null, null);
-        } catch (IOException cannotHappen) {
-            throw new IllegalStateException("cannot make an empty key store", cannotHappen);
-        }
-        return store;
     }
 
     private static KeyManagerFactory keyManagers(KeyStore store, char[] password) throws GeneralSecurityException {
