@@ -7,10 +7,11 @@ import io.cloudcut.trust.TransportSecurity;
 
 /**
  * What a run's TLS settings allow, checked before anything starts: devices over TLS need the embedded
- * broker or an external one over TLS, and every device in this process; an {@code mqtts://} broker
- * needs the CA that signed its certificate, and with {@code --mtls} the certificate the harness
- * presents (a broker that asks devices for one asks everyone); external devices speak plain TCP;
- * certificates expire only where devices have them.
+ * broker or an external one over TLS; an {@code mqtts://} broker needs the CA that signed its
+ * certificate, and with {@code --mtls} the certificate the harness presents (a broker that asks
+ * devices for one asks everyone), and every device in this process, where those files are; external
+ * devices speak plain TCP; certificates expire only where devices have them. Devices on workers
+ * speak TLS to the embedded broker with certificates from the run's CA.
  */
 final class RunTls {
 
@@ -44,8 +45,10 @@ final class RunTls {
             throw new IllegalArgumentException("--mtls with an external broker needs --broker-cert FILE and --broker-key"
                     + " FILE: the certificate that the harness's clients and the proxy present to it");
         }
-        if ((devicesOverTls || tlsBroker) && settings.clustered()) {
-            throw new IllegalArgumentException("TLS runs have every device in this process: drop --workers");
+        if (tlsBroker && settings.clustered()) {
+            throw new IllegalArgumentException("--broker " + settings.externalBroker() + " speaks TLS, and its CA"
+                    + " and certificate are files on this machine, not on the workers: drop --workers, or run"
+                    + " --tls/--mtls on the embedded broker");
         }
         if (tlsBroker && !scenario.external().isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario.name() + " has external devices, which reach the"

@@ -146,7 +146,7 @@ public final class ScenarioRunner {
                 long runFromNanos = System.nanoTime();
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
-                                new CertificateFaults(certificates), fleet, log,
+                                new CertificateFaults(certificates, host), fleet, log,
                                 clock),
                         prober, pacer, monitor, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
@@ -269,7 +269,8 @@ public final class ScenarioRunner {
                     log, proxyOpened);
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
-        return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),
+        return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout(), certificates,
+                        settings.security() == TransportSecurity.MUTUAL_TLS),
                 "finding the workers", settings.startupTimeout().plusSeconds(5));
     }
 

@@ -4,10 +4,12 @@ import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.fault.ProxyTls;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.trust.FleetKeys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
@@ -96,6 +98,9 @@ public final class Worker extends VerticleBase {
         } else if ("figures".equals(action)) {
             answer = Future.succeededFuture(hosted.monitor.since(
                     System.nanoTime() - Duration.ofMillis(message.body().getLong("stretchMillis")).toNanos()).toJson());
+        } else if ("certificates".equals(action)) {
+            Hosted presenting = hosted;
+            answer = vertx.executeBlocking(() -> presenting.present(binaries(message.body().getJsonObject("devices"))));
         } else if ("link-failures".equals(action)) {
             answer = Future.succeededFuture(WorkerDevices.encode(hosted.proxy.failures()));
         } else if ("undeploy".equals(action)) {
@@ -119,9 +124,7 @@ public final class Worker extends VerticleBase {
         order.getJsonObject("models").forEach(model -> models.put(model.getKey(), ModelWire.decode((JsonObject) model.getValue())));
         JsonObject broker = order.getJsonObject("broker");
         ScenarioClock clock = ScenarioClock.stopped();
-        hosted = new Hosted(order.getString("run"), clock,
-                FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock),
-                HarnessMonitor.start(vertx));
+        hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx));
         hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
         hosted.observationsAddress = order.getString("observations");
         StartWindow window = new StartWindow(vertx);
@@ -142,23 +145,58 @@ public final class Worker extends VerticleBase {
         });
         say.accept("run " + hosted.run + ": starting " + devices.size() + " devices");
         Hosted starting = hosted;
-        return vertx.executeBlocking(() -> {
+        List<String> ids = devices.stream().map(device -> ((JsonArray) device).getString(0)).toList();
+        return certified(order.getJsonObject("tls"), ids).compose(keys -> vertx.executeBlocking(() -> {
+            starting.keys = keys;
+            starting.proxy = keys == null ? FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock)
+                    : FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock,
+                    new ProxyTls(keys.proxyServer(), keys.proxyClient()));
             List<Link> links = new ArrayList<>();
             for (int index = 0; index < devices.size(); index++) {
                 links.add(starting.proxy.openLink(devices.getJsonArray(index).getString(0)));
             }
             return links;
-        }).compose(links -> {
+        })).compose(links -> {
             LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();
             for (int index = 0; index < devices.size(); index++) {
                 JsonArray device = devices.getJsonArray(index);
                 Link link = links.get(index);
                 starts.put(device.getString(0), () -> vertx.deployVerticle(new DeviceVerticle(device.getString(0),
                         models.get(device.getString(1)), link.host(), link.port(), clock,
-                        new Credentials(device.getString(0), device.getString(2)))).onSuccess(starting.deployments::add));
+                        new Credentials(device.getString(0), device.getString(2)),
+                        starting.keys == null ? null : starting.keys.device(device.getString(0))))
+                        .onSuccess(starting.deployments::add));
             }
             return window.start(starts);
         }).map(all -> new JsonObject().put("devices", devices.size()));
+    }
+
+    /**
+     * The keys of this run's proxy and devices, made here and certified by the coordinator's CA (see
+     * {@link FleetKeys} for why no private key crosses the event bus); null when {@code tls} is: plain TCP.
+     */
+    private Future<FleetKeys> certified(JsonObject tls, List<String> devices) {
+        if (tls == null) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> FleetKeys.generate(devices, tls.getBoolean("mutual"))).compose(keys -> {
+            JsonObject publicKeys = new JsonObject();
+            keys.devicePublicKeys().forEach(publicKeys::put);
+            return vertx.eventBus().<JsonObject>request(tls.getString("certify"), new JsonObject().put("worker", name)
+                                    .put("proxy", keys.proxyPublicKey()).put("devices", publicKeys),
+                            new DeliveryOptions().setSendTimeout(WorkerDevices.ORDER_TIMEOUT_MILLIS))
+                    .compose(answer -> vertx.executeBlocking(() -> {
+                        keys.install(answer.body().getBinary("ca"), answer.body().getBinary("proxy"),
+                                binaries(answer.body().getJsonObject("devices")));
+                        return keys;
+                    }));
+        });
+    }
+
+    private static Map<String, byte[]> binaries(JsonObject byName) {
+        Map<String, byte[]> values = new HashMap<>();
+        byName.fieldNames().forEach(field -> values.put(field, byName.getBinary(field)));
+        return values;
     }
 
     /**
@@ -235,8 +273,11 @@ public final class Worker extends VerticleBase {
     private static final class Hosted {
         private final String run;
         private final ScenarioClock clock;
-        private final FaultProxy proxy;
         private final HarnessMonitor monitor;
+        /** Null until the devices' links open. */
+        private FaultProxy proxy;
+        /** Null: devices speak plain TCP. */
+        private FleetKeys keys;
         private final List<String> deployments = new ArrayList<>();
         private long lastHeardNanos = System.nanoTime();
         private long watchdog;
@@ -247,11 +288,19 @@ public final class Worker extends VerticleBase {
         private long sent;
         private long batches;
 
-        Hosted(String run, ScenarioClock clock, FaultProxy proxy, HarnessMonitor monitor) {
+        Hosted(String run, ScenarioClock clock, HarnessMonitor monitor) {
             this.run = run;
             this.clock = clock;
-            this.proxy = proxy;
             this.monitor = monitor;
+        }
+
+        /** Devices present these re-issued certificates from their next handshake on. */
+        JsonObject present(Map<String, byte[]> certificates) {
+            if (keys == null) {
+                throw new IllegalStateException("run " + run + " gave its devices no certificates");
+            }
+            certificates.forEach(keys::replace);
+            return new JsonObject().put("devices", certificates.size());
         }
 
         /** Blocks until every named link has exactly its faults. */
@@ -268,7 +317,9 @@ public final class Worker extends VerticleBase {
             clockConsumer.unregister();
             observations.unregister();
             monitor.stop();
-            proxy.close();
+            if (proxy != null) {
+                proxy.close();
+            }
             clock.close();
         }
     }
