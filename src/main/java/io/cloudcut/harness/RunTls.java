@@ -9,9 +9,8 @@ import io.cloudcut.trust.TransportSecurity;
  * What a run's TLS settings allow, checked before anything starts: devices over TLS need the embedded
  * broker or an external one over TLS; an {@code mqtts://} broker needs the CA that signed its
  * certificate, and with {@code --mtls} the certificate the harness presents (a broker that asks
- * devices for one asks everyone), and every device in this process, where those files are; external
- * devices speak plain TCP; certificates expire only where devices have them. Devices on workers
- * speak TLS to the embedded broker with certificates from the run's CA.
+ * devices for one asks everyone), whose key stays in this process: such a broker takes no workers;
+ * external devices speak plain TCP; certificates expire only where devices have them.
  */
 final class RunTls {
 
@@ -45,10 +44,10 @@ final class RunTls {
             throw new IllegalArgumentException("--mtls with an external broker needs --broker-cert FILE and --broker-key"
                     + " FILE: the certificate that the harness's clients and the proxy present to it");
         }
-        if (tlsBroker && settings.clustered()) {
-            throw new IllegalArgumentException("--broker " + settings.externalBroker() + " speaks TLS, and its CA"
-                    + " and certificate are files on this machine, not on the workers: drop --workers, or run"
-                    + " --tls/--mtls on the embedded broker");
+        if (tlsBroker && settings.clustered() && settings.brokerTrust().presentsCertificate()) {
+            throw new IllegalArgumentException("--broker-cert and --broker-key with --workers would send their private"
+                    + " key to the workers over the cluster's plain event bus: drop --workers, or let the broker take"
+                    + " clients without a certificate (and devices with --tls, not --mtls)");
         }
         if (tlsBroker && !scenario.external().isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario.name() + " has external devices, which reach the"

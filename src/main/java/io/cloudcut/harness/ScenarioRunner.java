@@ -269,8 +269,8 @@ public final class ScenarioRunner {
                     log, proxyOpened);
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
-        return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout(), certificates,
-                        settings.security() == TransportSecurity.MUTUAL_TLS),
+        return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout(),
+                        new WorkerTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, settings.brokerTrust())),
                 "finding the workers", settings.startupTimeout().plusSeconds(5));
     }
 

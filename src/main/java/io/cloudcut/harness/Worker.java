@@ -4,12 +4,10 @@ import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
-import io.cloudcut.fault.ProxyTls;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
-import io.cloudcut.trust.FleetKeys;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
@@ -99,8 +97,8 @@ public final class Worker extends VerticleBase {
             answer = Future.succeededFuture(hosted.monitor.since(
                     System.nanoTime() - Duration.ofMillis(message.body().getLong("stretchMillis")).toNanos()).toJson());
         } else if ("certificates".equals(action)) {
-            Hosted presenting = hosted;
-            answer = vertx.executeBlocking(() -> presenting.present(binaries(message.body().getJsonObject("devices"))));
+            WorkerTrust presenting = hosted.trust;
+            answer = vertx.executeBlocking(() -> presenting.present(message.body().getJsonObject("devices")));
         } else if ("link-failures".equals(action)) {
             answer = Future.succeededFuture(WorkerDevices.encode(hosted.proxy.failures()));
         } else if ("undeploy".equals(action)) {
@@ -146,11 +144,9 @@ public final class Worker extends VerticleBase {
         say.accept("run " + hosted.run + ": starting " + devices.size() + " devices");
         Hosted starting = hosted;
         List<String> ids = devices.stream().map(device -> ((JsonArray) device).getString(0)).toList();
-        return certified(order.getJsonObject("tls"), ids).compose(keys -> vertx.executeBlocking(() -> {
-            starting.keys = keys;
-            starting.proxy = keys == null ? FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock)
-                    : FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock,
-                    new ProxyTls(keys.proxyServer(), keys.proxyClient()));
+        return WorkerTrust.of(vertx, name, order, ids).compose(trust -> vertx.executeBlocking(() -> {
+            starting.trust = trust;
+            starting.proxy = trust.proxy(broker.getString("host"), broker.getInteger("port"), clock);
             List<Link> links = new ArrayList<>();
             for (int index = 0; index < devices.size(); index++) {
                 links.add(starting.proxy.openLink(devices.getJsonArray(index).getString(0)));
@@ -164,39 +160,11 @@ public final class Worker extends VerticleBase {
                 starts.put(device.getString(0), () -> vertx.deployVerticle(new DeviceVerticle(device.getString(0),
                         models.get(device.getString(1)), link.host(), link.port(), clock,
                         new Credentials(device.getString(0), device.getString(2)),
-                        starting.keys == null ? null : starting.keys.device(device.getString(0))))
+                        starting.trust.device(device.getString(0))))
                         .onSuccess(starting.deployments::add));
             }
             return window.start(starts);
         }).map(all -> new JsonObject().put("devices", devices.size()));
-    }
-
-    /**
-     * The keys of this run's proxy and devices, made here and certified by the coordinator's CA (see
-     * {@link FleetKeys} for why no private key crosses the event bus); null when {@code tls} is: plain TCP.
-     */
-    private Future<FleetKeys> certified(JsonObject tls, List<String> devices) {
-        if (tls == null) {
-            return Future.succeededFuture();
-        }
-        return vertx.executeBlocking(() -> FleetKeys.generate(devices, tls.getBoolean("mutual"))).compose(keys -> {
-            JsonObject publicKeys = new JsonObject();
-            keys.devicePublicKeys().forEach(publicKeys::put);
-            return vertx.eventBus().<JsonObject>request(tls.getString("certify"), new JsonObject().put("worker", name)
-                                    .put("proxy", keys.proxyPublicKey()).put("devices", publicKeys),
-                            new DeliveryOptions().setSendTimeout(WorkerDevices.ORDER_TIMEOUT_MILLIS))
-                    .compose(answer -> vertx.executeBlocking(() -> {
-                        keys.install(answer.body().getBinary("ca"), answer.body().getBinary("proxy"),
-                                binaries(answer.body().getJsonObject("devices")));
-                        return keys;
-                    }));
-        });
-    }
-
-    private static Map<String, byte[]> binaries(JsonObject byName) {
-        Map<String, byte[]> values = new HashMap<>();
-        byName.fieldNames().forEach(field -> values.put(field, byName.getBinary(field)));
-        return values;
     }
 
     /**
@@ -276,8 +244,8 @@ public final class Worker extends VerticleBase {
         private final HarnessMonitor monitor;
         /** Null until the devices' links open. */
         private FaultProxy proxy;
-        /** Null: devices speak plain TCP. */
-        private FleetKeys keys;
+        /** Null until the devices' links open. */
+        private WorkerTrust trust;
         private final List<String> deployments = new ArrayList<>();
         private long lastHeardNanos = System.nanoTime();
         private long watchdog;
@@ -292,15 +260,6 @@ public final class Worker extends VerticleBase {
             this.run = run;
             this.clock = clock;
             this.monitor = monitor;
-        }
-
-        /** Devices present these re-issued certificates from their next handshake on. */
-        JsonObject present(Map<String, byte[]> certificates) {
-            if (keys == null) {
-                throw new IllegalStateException("run " + run + " gave its devices no certificates");
-            }
-            certificates.forEach(keys::replace);
-            return new JsonObject().put("devices", certificates.size());
         }
 
         /** Blocks until every named link has exactly its faults. */

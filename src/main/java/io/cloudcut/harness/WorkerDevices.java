@@ -7,7 +7,6 @@ import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
-import io.cloudcut.trust.RunCertificates;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -51,30 +50,25 @@ final class WorkerDevices implements DeviceHost {
     private final String clockAddress = "cloudcut.run." + run + ".clock";
     private final String observationsAddress = "cloudcut.run." + run + ".observations";
     private final String certifyAddress = "cloudcut.run." + run + ".certify";
-    /** Null: devices speak plain TCP. */
-    private final RunCertificates certificates;
-    private final boolean mutual;
+    private final WorkerTls tls;
     private MessageConsumer<JsonObject> certify;
     private final Map<String, Long> observationsReceived = new java.util.concurrent.ConcurrentHashMap<>();
     private MessageConsumer<JsonObject> observations;
     private final Map<String, Member> byDevice = new LinkedHashMap<>();
     private long heartbeat = -1;
 
-    private WorkerDevices(Vertx vertx, ObservationLog log, List<Member> members, RunCertificates certificates, boolean mutual) {
+    private WorkerDevices(Vertx vertx, ObservationLog log, List<Member> members, WorkerTls tls) {
         this.vertx = vertx;
         this.log = log;
         this.members = members;
-        this.certificates = certificates;
-        this.mutual = mutual;
+        this.tls = tls;
     }
 
     /**
      * The first {@code count} idle workers to answer (by name), once that many have; fails after
-     * {@code limit} naming those that answered. With {@code certificates} (null: plain TCP), their devices
-     * reach the broker over TLS, each with a client certificate if {@code mutual}.
+     * {@code limit} naming those that answered. Their devices reach the broker as {@code tls} says.
      */
-    static Future<WorkerDevices> rollCall(Vertx vertx, ObservationLog log, int count, Duration limit,
-                                          RunCertificates certificates, boolean mutual) {
+    static Future<WorkerDevices> rollCall(Vertx vertx, ObservationLog log, int count, Duration limit, WorkerTls tls) {
         Promise<WorkerDevices> found = Promise.promise();
         Map<String, Member> idle = new TreeMap<>();
         List<String> busy = new ArrayList<>();
@@ -90,7 +84,7 @@ final class WorkerDevices implements DeviceHost {
                         worker.getInteger("maxDevices")));
             }
             if (idle.size() >= count) {
-                found.tryComplete(new WorkerDevices(vertx, log, List.copyOf(idle.values()).subList(0, count), certificates, mutual));
+                found.tryComplete(new WorkerDevices(vertx, log, List.copyOf(idle.values()).subList(0, count), tls));
             }
         });
         JsonObject call = new JsonObject().put("replyTo", replyTo);
@@ -143,9 +137,12 @@ final class WorkerDevices implements DeviceHost {
         JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress)
                 .put("observations", observationsAddress).put("models", models)
                 .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()));
-        if (certificates != null) {
+        if (tls.certificates() != null) {
             certify = vertx.eventBus().consumer(certifyAddress, this::certify);
-            order.put("tls", new JsonObject().put("certify", certifyAddress).put("mutual", mutual));
+            order.put("tls", new JsonObject().put("certify", certifyAddress).put("mutual", tls.mutual()));
+        }
+        if (tls.broker() != null) {
+            order.put("brokerCa", tls.broker().caPem());
         }
         List<Future<JsonObject>> started = new ArrayList<>();
         shares.forEach((member, share) -> started.add(ask(member, "deploy", order.copy().put("devices", share))));
@@ -168,10 +165,10 @@ final class WorkerDevices implements DeviceHost {
                     throw new IllegalArgumentException("worker " + worker + " asked for a certificate for device '"
                             + device + "', which it does not run");
                 }
-                devices.put(device, certificates.certifyDevice(device, keys.getBinary(device)));
+                devices.put(device, tls.certificates().certifyDevice(device, keys.getBinary(device)));
             }
-            return new JsonObject().put("ca", certificates.encodedCa())
-                    .put("proxy", certificates.certifyProxy(asked.getBinary("proxy"))).put("devices", devices);
+            return new JsonObject().put("ca", tls.certificates().encodedCa())
+                    .put("proxy", tls.certificates().certifyProxy(asked.getBinary("proxy"))).put("devices", devices);
         }).onSuccess(request::reply).onFailure(refused -> request.fail(400, refused.getMessage()));
     }
 

@@ -3,8 +3,10 @@ package io.cloudcut.harness;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.Mosquitto;
 import io.cloudcut.testing.RunsAlone;
 import io.cloudcut.testing.WorkerCluster;
+import io.cloudcut.trust.PemFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * devices' and its proxy's keys, the coordinator's CA certifies them over the event bus, and the
  * devices present their certificates through the worker's proxy to the embedded broker. The short
  * outage gives the verdicts it gives in one process ({@link OutageRunOverTlsTest}), and a cert-expiry
- * fault reaches the workers' devices as it reaches local ones ({@link CertificateExpiryRunTest}).
+ * fault reaches the workers' devices as it reaches local ones ({@link CertificateExpiryRunTest});
+ * against an external broker over TLS, the workers trust its CA ({@link OutageRunOnTlsMosquittoTest}).
  * At 1200x, as {@link ClusteredRunTest} says why.
  */
 @RunsAlone
@@ -48,7 +51,7 @@ class ClusteredTlsRunTest {
         CliRun run = ClusteredRunTest.runOn(cluster, "scenarios/short-outage.yaml", "--mtls", "--time-scale", "1200",
                 "--report-dir", reports.toString());
 
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s%nworkers:%n%s", run.err(), cluster.output()).isZero();
+        assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s%nworkers:%n%s", run.out(), run.err(), cluster.output()).isZero();
         assertThat(run.err()).contains("8 devices on workers w1, w2");
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         assertThat(report.broker()).contains("TLS on");
@@ -60,6 +63,29 @@ class ClusteredTlsRunTest {
                 .doesNotContain("TLS refused");
     }
 
+    /**
+     * Against a Mosquitto that listens only over TLS, with a CA made in the test: the workers' proxies
+     * trust its CA as the coordinator's clients do, and devices speak TLS of the run's own to them. One
+     * device a model, as {@link OutageRunOverTlsTest} has: four JVMs doing TLS on two cores are enough.
+     */
+    @Test
+    void theShortOutageOnWorkers_againstAnExternalBrokerOverTls_givesTheVerdictsOfOneProcess(@TempDir Path pki)
+            throws Exception {
+        PemFiles files = PemFiles.write(pki);
+        Path reports = dir.resolve("tls-mosquitto");
+        try (Mosquitto mosquitto = Mosquitto.start(OutageRunOnTlsMosquittoTest.mosquittoOverTls(files, false))) {
+            CliRun run = ClusteredRunTest.runOn(cluster, "scenarios/short-outage.yaml", "--tls",
+                    "--broker", "mqtts://127.0.0.1:" + mosquitto.port(), "--broker-ca", files.ca().toString(),
+                    "--devices-per-model", "1", "--time-scale", "1200", "--report-dir", reports.toString());
+
+            assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s%nworkers:%n%s", run.out(), run.err(), cluster.output()).isZero();
+        }
+        RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
+        assertThat(report.broker()).contains("external", "mqtts://127.0.0.1:");
+        OutageVerdicts.assertShortOutageVerdicts(report);
+        ClusteredRunTest.assertEveryDeviceCountedOnce(reports, report, 1);
+    }
+
     /** The scenario's two vacuums go one to each worker (a device in turn to each), so each worker's lapse is seen. */
     @Test
     void aCertExpiryFault_takesTheWorkersDevicesOffline_untilRenewed() throws Exception {
@@ -69,7 +95,7 @@ class ClusteredTlsRunTest {
         CliRun run = ClusteredRunTest.runOn(cluster, scenario.toString(), "--mtls", "--time-scale", "1200",
                 "--report-dir", reports.toString());
 
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s%nworkers:%n%s", run.err(), cluster.output()).isZero();
+        assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s%nworkers:%n%s", run.out(), run.err(), cluster.output()).isZero();
         assertThat(run.err()).contains("3 devices on workers w1, w2");
         CertificateExpiryRunTest.assertLapsedModelRefusedUntilRenewed(run, reports);
         // vacuum-local-first-1 and doorbell-cloud-only-1 on one, vacuum-local-first-2 on the other.

@@ -39,10 +39,14 @@ class RunTlsTest {
     }
 
     @Test
-    void devicesOnWorkers_speakTlsOrMutualTls_toTheEmbeddedBroker() {
+    void devicesOnWorkers_speakTlsOrMutualTls_toTheEmbeddedBroker_andTlsToABrokerThatWantsNoCertificate() {
         for (TransportSecurity security : List.of(TransportSecurity.TLS, TransportSecurity.MUTUAL_TLS)) {
             assertThatCode(() -> RunTls.check(shortOutage, RunSettings.embedded(null).securedBy(security).onWorkers(CLUSTER, 2)))
                     .as("%s on workers", security).doesNotThrowAnyException();
+        }
+        for (TransportSecurity security : List.of(TransportSecurity.PLAIN, TransportSecurity.TLS)) {
+            assertThatCode(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA).securedBy(security)
+                    .onWorkers(CLUSTER, 2))).as("%s on workers, to %s", security, TLS_BROKER).doesNotThrowAnyException();
         }
     }
 
@@ -57,8 +61,9 @@ class RunTlsTest {
         assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA)
                 .securedBy(TransportSecurity.MUTUAL_TLS)))
                 .hasMessageContaining("--broker-cert FILE and --broker-key FILE");
-        assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA).onWorkers(CLUSTER, 2)))
-                .hasMessageContaining(TLS_BROKER + " speaks TLS", "not on the workers", "drop --workers");
+        assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA_AND_CERTIFICATE)
+                .onWorkers(CLUSTER, 2)))
+                .hasMessageContaining("--broker-cert and --broker-key with --workers", "private key", "drop --workers");
         assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA_AND_CERTIFICATE)
                 .securedBy(TransportSecurity.MUTUAL_TLS).onWorkers(CLUSTER, 2)))
                 .hasMessageContaining("drop --workers");
