@@ -12,6 +12,4 @@ import io.cloudcut.trust.RunCertificates;
  * ({@link BrokerTrust#presentsCertificate}) is refused with workers before the run starts.
  */
 record WorkerTls(RunCertificates certificates, boolean mutual, BrokerTrust broker) {
-
-    static final WorkerTls PLAIN = new WorkerTls(null, false, null);
 }
