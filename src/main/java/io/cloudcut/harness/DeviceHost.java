@@ -38,6 +38,12 @@ interface DeviceHost {
     /** Puts exactly these faults on these devices' links (an empty list: a healthy link). */
     Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice);
 
+    /**
+     * Hands re-issued client certificates (DER encoded, by device) to the devices that present them,
+     * from their next handshake on; devices whose keys are in this process have theirs already.
+     */
+    Future<Void> present(Map<String, byte[]> certificates);
+
     /** The devices' links whose own code failed (each restarted by its proxy), wherever they run. */
     Future<List<LinkFailure>> linkFailures();
 

@@ -68,12 +68,12 @@ final class FaultInjector {
             }
         }
         // Before the links change: a device that a link fault of the same phase disconnects meets its lapsed certificate.
-        certificateFaults.lapseExactly(lapsedCertificates);
+        Future<Void> certificatesLapsed = certificateFaults.lapseExactly(lapsedCertificates);
         linkFaults = wantedLinks;
         List<FaultSpec> before = active;
         active = List.copyOf(faults);
         // Recorded once the links are faulted: on a worker that is an event-bus round trip later.
-        return fleet.setLinkFaults(changedLinks).compose(set -> {
+        return certificatesLapsed.compose(lapsed -> fleet.setLinkFaults(changedLinks)).compose(set -> {
             before.stream().filter(fault -> !faults.contains(fault)).forEach(fault -> log.add(
                     new FaultObserved(now(), fault.toString(), fault.targetsLinks(), false, targets(fault))));
             faults.stream().filter(fault -> !before.contains(fault)).forEach(fault -> log.add(

@@ -104,6 +104,12 @@ final class LocalDevices implements DeviceHost {
     }
 
     @Override
+    public Future<Void> present(Map<String, byte[]> certificates) {
+        // The run's certificates swapped them in as they issued them: the keys are in this process.
+        return Future.succeededFuture();
+    }
+
+    @Override
     public Future<List<LinkFailure>> linkFailures() {
         return Future.succeededFuture(proxy == null ? List.of() : proxy.failures());
     }

@@ -7,10 +7,10 @@ import io.cloudcut.trust.TransportSecurity;
 
 /**
  * What a run's TLS settings allow, checked before anything starts: devices over TLS need the embedded
- * broker or an external one over TLS, and every device in this process; an {@code mqtts://} broker
- * needs the CA that signed its certificate, and with {@code --mtls} the certificate the harness
- * presents (a broker that asks devices for one asks everyone); external devices speak plain TCP;
- * certificates expire only where devices have them.
+ * broker or an external one over TLS; an {@code mqtts://} broker needs the CA that signed its
+ * certificate, and with {@code --mtls} the certificate the harness presents (a broker that asks
+ * devices for one asks everyone), whose key stays in this process: such a broker takes no workers;
+ * external devices speak plain TCP; certificates expire only where devices have them.
  */
 final class RunTls {
 
@@ -44,8 +44,10 @@ final class RunTls {
             throw new IllegalArgumentException("--mtls with an external broker needs --broker-cert FILE and --broker-key"
                     + " FILE: the certificate that the harness's clients and the proxy present to it");
         }
-        if ((devicesOverTls || tlsBroker) && settings.clustered()) {
-            throw new IllegalArgumentException("TLS runs have every device in this process: drop --workers");
+        if (tlsBroker && settings.clustered() && settings.brokerTrust().presentsCertificate()) {
+            throw new IllegalArgumentException("--broker-cert and --broker-key with --workers would send their private"
+                    + " key to the workers over the cluster's plain event bus: drop --workers, or let the broker take"
+                    + " clients without a certificate (and devices with --tls, not --mtls)");
         }
         if (tlsBroker && !scenario.external().isEmpty()) {
             throw new IllegalArgumentException("scenario " + scenario.name() + " has external devices, which reach the"

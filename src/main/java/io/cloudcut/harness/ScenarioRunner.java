@@ -147,7 +147,7 @@ public final class ScenarioRunner {
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale);
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
-                                new CertificateFaults(certificates), fleet, log,
+                                new CertificateFaults(certificates, host), fleet, log,
                                 clock),
                         prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
@@ -266,7 +266,8 @@ public final class ScenarioRunner {
                     log, proxyOpened);
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
-        return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout()),
+        return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout(),
+                        new WorkerTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, settings.brokerTrust())),
                 "finding the workers", settings.startupTimeout().plusSeconds(5));
     }
 

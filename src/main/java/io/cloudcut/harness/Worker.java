@@ -96,6 +96,9 @@ public final class Worker extends VerticleBase {
         } else if ("figures".equals(action)) {
             answer = Future.succeededFuture(hosted.monitor.since(
                     System.nanoTime() - Duration.ofMillis(message.body().getLong("stretchMillis")).toNanos()).toJson());
+        } else if ("certificates".equals(action)) {
+            WorkerTrust presenting = hosted.trust;
+            answer = vertx.executeBlocking(() -> presenting.present(message.body().getJsonObject("devices")));
         } else if ("link-failures".equals(action)) {
             answer = Future.succeededFuture(WorkerDevices.encode(hosted.proxy.failures()));
         } else if ("undeploy".equals(action)) {
@@ -119,9 +122,7 @@ public final class Worker extends VerticleBase {
         order.getJsonObject("models").forEach(model -> models.put(model.getKey(), ModelWire.decode((JsonObject) model.getValue())));
         JsonObject broker = order.getJsonObject("broker");
         ScenarioClock clock = ScenarioClock.stopped();
-        hosted = new Hosted(order.getString("run"), clock,
-                FaultProxy.create(broker.getString("host"), broker.getInteger("port"), clock),
-                HarnessMonitor.start(vertx));
+        hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx));
         hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
         hosted.observationsAddress = order.getString("observations");
         StartWindow window = new StartWindow(vertx);
@@ -142,20 +143,25 @@ public final class Worker extends VerticleBase {
         });
         say.accept("run " + hosted.run + ": starting " + devices.size() + " devices");
         Hosted starting = hosted;
-        return vertx.executeBlocking(() -> {
+        List<String> ids = devices.stream().map(device -> ((JsonArray) device).getString(0)).toList();
+        return WorkerTrust.of(vertx, name, order, ids).compose(trust -> vertx.executeBlocking(() -> {
+            starting.trust = trust;
+            starting.proxy = trust.proxy(broker.getString("host"), broker.getInteger("port"), clock);
             List<Link> links = new ArrayList<>();
             for (int index = 0; index < devices.size(); index++) {
                 links.add(starting.proxy.openLink(devices.getJsonArray(index).getString(0)));
             }
             return links;
-        }).compose(links -> {
+        })).compose(links -> {
             LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();
             for (int index = 0; index < devices.size(); index++) {
                 JsonArray device = devices.getJsonArray(index);
                 Link link = links.get(index);
                 starts.put(device.getString(0), () -> vertx.deployVerticle(new DeviceVerticle(device.getString(0),
                         models.get(device.getString(1)), link.host(), link.port(), clock,
-                        new Credentials(device.getString(0), device.getString(2)))).onSuccess(starting.deployments::add));
+                        new Credentials(device.getString(0), device.getString(2)),
+                        starting.trust.device(device.getString(0))))
+                        .onSuccess(starting.deployments::add));
             }
             return window.start(starts);
         }).map(all -> new JsonObject().put("devices", devices.size()));
@@ -235,8 +241,11 @@ public final class Worker extends VerticleBase {
     private static final class Hosted {
         private final String run;
         private final ScenarioClock clock;
-        private final FaultProxy proxy;
         private final HarnessMonitor monitor;
+        /** Null until the devices' links open. */
+        private FaultProxy proxy;
+        /** Null until the devices' links open. */
+        private WorkerTrust trust;
         private final List<String> deployments = new ArrayList<>();
         private long lastHeardNanos = System.nanoTime();
         private long watchdog;
@@ -247,10 +256,9 @@ public final class Worker extends VerticleBase {
         private long sent;
         private long batches;
 
-        Hosted(String run, ScenarioClock clock, FaultProxy proxy, HarnessMonitor monitor) {
+        Hosted(String run, ScenarioClock clock, HarnessMonitor monitor) {
             this.run = run;
             this.clock = clock;
-            this.proxy = proxy;
             this.monitor = monitor;
         }
 
@@ -268,7 +276,9 @@ public final class Worker extends VerticleBase {
             clockConsumer.unregister();
             observations.unregister();
             monitor.stop();
-            proxy.close();
+            if (proxy != null) {
+                proxy.close();
+            }
             clock.close();
         }
     }

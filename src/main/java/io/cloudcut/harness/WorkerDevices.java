@@ -37,7 +37,7 @@ final class WorkerDevices implements DeviceHost {
 
     private static final Duration ROLL_CALL_EVERY = Duration.ofMillis(500);
     /** Starting thousands of devices on a busy machine takes a while; the event bus waits this long for a worker. */
-    private static final long ORDER_TIMEOUT_MILLIS = Duration.ofMinutes(3).toMillis();
+    static final long ORDER_TIMEOUT_MILLIS = Duration.ofMinutes(3).toMillis();
 
     /** A worker that answered the roll call. */
     record Member(String name, String address, int maxDevices) {
@@ -49,22 +49,26 @@ final class WorkerDevices implements DeviceHost {
     private final String run = UUID.randomUUID().toString();
     private final String clockAddress = "cloudcut.run." + run + ".clock";
     private final String observationsAddress = "cloudcut.run." + run + ".observations";
+    private final String certifyAddress = "cloudcut.run." + run + ".certify";
+    private final WorkerTls tls;
+    private MessageConsumer<JsonObject> certify;
     private final Map<String, Long> observationsReceived = new java.util.concurrent.ConcurrentHashMap<>();
     private MessageConsumer<JsonObject> observations;
     private final Map<String, Member> byDevice = new LinkedHashMap<>();
     private long heartbeat = -1;
 
-    private WorkerDevices(Vertx vertx, ObservationLog log, List<Member> members) {
+    private WorkerDevices(Vertx vertx, ObservationLog log, List<Member> members, WorkerTls tls) {
         this.vertx = vertx;
         this.log = log;
         this.members = members;
+        this.tls = tls;
     }
 
     /**
      * The first {@code count} idle workers to answer (by name), once that many have; fails after
-     * {@code limit} naming those that answered.
+     * {@code limit} naming those that answered. Their devices reach the broker as {@code tls} says.
      */
-    static Future<WorkerDevices> rollCall(Vertx vertx, ObservationLog log, int count, Duration limit) {
+    static Future<WorkerDevices> rollCall(Vertx vertx, ObservationLog log, int count, Duration limit, WorkerTls tls) {
         Promise<WorkerDevices> found = Promise.promise();
         Map<String, Member> idle = new TreeMap<>();
         List<String> busy = new ArrayList<>();
@@ -80,7 +84,7 @@ final class WorkerDevices implements DeviceHost {
                         worker.getInteger("maxDevices")));
             }
             if (idle.size() >= count) {
-                found.tryComplete(new WorkerDevices(vertx, log, List.copyOf(idle.values()).subList(0, count)));
+                found.tryComplete(new WorkerDevices(vertx, log, List.copyOf(idle.values()).subList(0, count), tls));
             }
         });
         JsonObject call = new JsonObject().put("replyTo", replyTo);
@@ -133,9 +137,39 @@ final class WorkerDevices implements DeviceHost {
         JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress)
                 .put("observations", observationsAddress).put("models", models)
                 .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()));
+        if (tls.certificates() != null) {
+            certify = vertx.eventBus().consumer(certifyAddress, this::certify);
+            order.put("tls", new JsonObject().put("certify", certifyAddress).put("mutual", tls.mutual()));
+        }
+        if (tls.broker() != null) {
+            order.put("brokerCa", tls.broker().caPem());
+        }
         List<Future<JsonObject>> started = new ArrayList<>();
         shares.forEach((member, share) -> started.add(ask(member, "deploy", order.copy().put("devices", share))));
         return Future.all(started).mapEmpty();
+    }
+
+    /**
+     * Answers a worker's request for certificates: the run's CA signs the public keys of its proxy and
+     * of its own devices (no other's), apart from the event loop, as a fleet's signatures take a while.
+     */
+    private void certify(Message<JsonObject> request) {
+        JsonObject asked = request.body();
+        String worker = asked.getString("worker");
+        vertx.executeBlocking(() -> {
+            JsonObject devices = new JsonObject();
+            JsonObject keys = asked.getJsonObject("devices");
+            for (String device : keys.fieldNames()) {
+                Member member = byDevice.get(device);
+                if (member == null || !member.name().equals(worker)) {
+                    throw new IllegalArgumentException("worker " + worker + " asked for a certificate for device '"
+                            + device + "', which it does not run");
+                }
+                devices.put(device, tls.certificates().certifyDevice(device, keys.getBinary(device)));
+            }
+            return new JsonObject().put("ca", tls.certificates().encodedCa())
+                    .put("proxy", tls.certificates().certifyProxy(asked.getBinary("proxy"))).put("devices", devices);
+        }).onSuccess(request::reply).onFailure(refused -> request.fail(400, refused.getMessage()));
     }
 
     /** The clock's pace to every worker: on each change, and as a heartbeat that keeps the run alive there. */
@@ -165,6 +199,16 @@ final class WorkerDevices implements DeviceHost {
         List<Future<JsonObject>> set = new ArrayList<>();
         byMember.forEach((member, links) -> set.add(ask(member, "links", new JsonObject().put("links", links))));
         return Future.all(set).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> present(Map<String, byte[]> reissued) {
+        Map<Member, JsonObject> byMember = new LinkedHashMap<>();
+        reissued.forEach((device, certificate) ->
+                byMember.computeIfAbsent(byDevice.get(device), member -> new JsonObject()).put(device, certificate));
+        List<Future<JsonObject>> presented = new ArrayList<>();
+        byMember.forEach((member, devices) -> presented.add(ask(member, "certificates", new JsonObject().put("devices", devices))));
+        return Future.all(presented).mapEmpty();
     }
 
     @Override
@@ -224,6 +268,9 @@ final class WorkerDevices implements DeviceHost {
     public void close() {
         if (observations != null) {
             observations.unregister();
+        }
+        if (certify != null) {
+            certify.unregister();
         }
         if (heartbeat >= 0) {
             vertx.cancelTimer(heartbeat);

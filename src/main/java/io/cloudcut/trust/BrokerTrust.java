@@ -1,5 +1,7 @@
 package io.cloudcut.trust;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -23,6 +25,20 @@ public record BrokerTrust(Path ca, Path certificate, Path key) {
 
     public boolean presentsCertificate() {
         return certificate != null;
+    }
+
+    /**
+     * The CA file's contents, for a process that trusts the broker without having the file (a
+     * clustered run's worker): a CA certificate is public, unlike the key of {@code certificate}.
+     *
+     * @throws IllegalArgumentException naming the file that cannot be read
+     */
+    public byte[] caPem() {
+        try {
+            return Files.readAllBytes(ca);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + ca + ": " + e.getMessage(), e);
+        }
     }
 
     /**

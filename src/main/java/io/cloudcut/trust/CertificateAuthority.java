@@ -19,6 +19,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -65,7 +66,7 @@ final class CertificateAuthority {
     }
 
     /** A certificate for a server at 127.0.0.1 / localhost, which may also act as a client (the proxy does both). */
-    X509Certificate issueServer(String commonName, KeyPair subject, Instant until) {
+    X509Certificate issueServer(String commonName, PublicKey subject, Instant until) {
         GeneralNames loopback = new GeneralNames(new GeneralName[]{
                 new GeneralName(GeneralName.iPAddress, "127.0.0.1"), new GeneralName(GeneralName.dNSName, "localhost")});
         return issue(commonName, subject, Instant.now().minusSeconds(60), until, builder -> builder
@@ -75,7 +76,7 @@ final class CertificateAuthority {
     }
 
     /** A device's client certificate, valid from {@code from} until {@code until}. */
-    X509Certificate issueClient(String commonName, KeyPair subject, Instant from, Instant until) {
+    X509Certificate issueClient(String commonName, PublicKey subject, Instant from, Instant until) {
         return issue(commonName, subject, from, until, builder -> builder
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth)));
     }
@@ -94,9 +95,9 @@ final class CertificateAuthority {
         void add(X509v3CertificateBuilder builder) throws CertIOException;
     }
 
-    private X509Certificate issue(String commonName, KeyPair subject, Instant from, Instant until, Extensions extensions) {
+    private X509Certificate issue(String commonName, PublicKey subject, Instant from, Instant until, Extensions extensions) {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(serials.incrementAndGet()),
-                Date.from(from), Date.from(until), new X500Name("CN=" + commonName), subject.getPublic());
+                Date.from(from), Date.from(until), new X500Name("CN=" + commonName), subject);
         try {
             extensions.add(builder);
         } catch (CertIOException e) {

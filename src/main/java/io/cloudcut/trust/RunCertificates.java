@@ -4,7 +4,6 @@ import io.netty.handler.ssl.util.KeyManagerFactoryWrapper;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedKeyManager;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,11 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -30,7 +33,9 @@ import java.util.stream.Stream;
  * broker's and the proxy's certificates (for 127.0.0.1 and localhost), and a client certificate per
  * device, made on first use. Only the broker's key store, the CA's trust store and the CA
  * certificate ({@code ca.pem}, for a client such as {@code mosquitto_sub --cafile}) are written, to a
- * fresh temporary folder; device keys stay in memory.
+ * fresh temporary folder; device keys stay in memory. Devices and proxies in other processes (a
+ * clustered run's workers) keep their keys there: this CA certifies their public keys
+ * ({@link #certifyDevice}, {@link #certifyProxy}) and its own private key never leaves it.
  */
 public final class RunCertificates implements AutoCloseable {
 
@@ -47,8 +52,12 @@ public final class RunCertificates implements AutoCloseable {
     private final KeyManagerFactory proxyKeys;
     private final Map<String, DeviceCertificate> devices = new ConcurrentHashMap<>();
 
-    /** A device's key pair, kept so that its certificate can lapse, and what its TLS stack reads. */
-    private record DeviceCertificate(KeyPair keys, DeviceKeyManager manager) {
+    /**
+     * A device's public key, kept so that its certificate can lapse and be renewed, and what its TLS
+     * stack reads when its private key is in this process ({@code privateKey} and {@code manager} null:
+     * it is held where the device runs).
+     */
+    private record DeviceCertificate(PublicKey key, PrivateKey privateKey, DeviceKeyManager manager) {
     }
 
     private RunCertificates(Path folder) {
@@ -57,11 +66,12 @@ public final class RunCertificates implements AutoCloseable {
         Instant until = Instant.now().plus(VALIDITY);
         this.ca = CertificateAuthority.create("CloudCut run CA", until);
         KeyPair brokerPair = CertificateAuthority.newKeyPair();
-        this.brokerKeys = write("broker.jks", keyStore(brokerPair, ca.issueServer("cloudcut-broker", brokerPair, until)));
+        this.brokerKeys = write("broker.jks", keyStore(brokerPair, ca.issueServer("cloudcut-broker", brokerPair.getPublic(), until)));
         this.caTrust = write("ca-truststore.jks", trustStore());
         this.caPem = writePem();
         KeyPair proxyPair = CertificateAuthority.newKeyPair();
-        this.proxyKeys = keyManagerFactory(keyStore(proxyPair, ca.issueServer("cloudcut-proxy", proxyPair, until)));
+        this.proxyKeys = InMemoryKeys.factory(proxyPair.getPrivate(), ca.issueServer("cloudcut-proxy", proxyPair.getPublic(), until),
+                ca.certificate());
     }
 
     /** Makes a CA and the servers' certificates in a new temporary folder. */
@@ -108,35 +118,70 @@ public final class RunCertificates implements AutoCloseable {
             return new ClientTls(null, trustManagerFactory());
         }
         DeviceCertificate certificate = devices.computeIfAbsent(deviceId, this::issueDevice);
+        if (certificate.manager() == null) {
+            throw new IllegalArgumentException("device '" + deviceId + "' keeps its key in another process");
+        }
         return new ClientTls(new KeyManagerFactoryWrapper(certificate.manager()), trustManagerFactory());
+    }
+
+    /** The CA certificate, DER encoded: what a process holding its own keys trusts. */
+    public byte[] encodedCa() {
+        return encoded(ca.certificate());
+    }
+
+    /**
+     * A client certificate for a device whose key is held in another process, for the DER encoded
+     * {@code publicKey}; the device's certificate can then lapse and be renewed as a local one's.
+     *
+     * @return the certificate, DER encoded
+     * @throws IllegalArgumentException when the device has a certificate already, or the key is no EC key
+     */
+    public byte[] certifyDevice(String deviceId, byte[] publicKey) {
+        PublicKey key = publicKey(publicKey);
+        X509Certificate certificate = ca.issueClient(deviceId, key, Instant.now().minusSeconds(60), Instant.now().plus(VALIDITY));
+        if (devices.putIfAbsent(deviceId, new DeviceCertificate(key, null, null)) != null) {
+            throw new IllegalArgumentException("device '" + deviceId + "' has a certificate in this run already");
+        }
+        return encoded(certificate);
+    }
+
+    /** A certificate for a proxy in another process (for 127.0.0.1 and localhost, as this one's), for the DER encoded {@code publicKey}. */
+    public byte[] certifyProxy(byte[] publicKey) {
+        return encoded(ca.issueServer("cloudcut-proxy", publicKey(publicKey), Instant.now().plus(VALIDITY)));
     }
 
     /**
      * The device's certificate lapses now: from the next handshake on it presents a certificate of
      * the same key whose validity ended a second ago, which the broker refuses. Connections already
      * up are left alone, as TLS checks certificates only in a handshake.
+     *
+     * @return the lapsed certificate, DER encoded, for a device whose key is held in another process to present
      */
-    public void expire(String deviceId) {
-        DeviceCertificate certificate = certificate(deviceId);
+    public byte[] expire(String deviceId) {
         Instant now = Instant.now();
-        X509Certificate lapsed = ca.issueClient(deviceId, certificate.keys(), now.minus(VALIDITY), now.minusSeconds(1));
-        certificate.manager().replace(keyManager(keyStore(certificate.keys(), lapsed)));
+        return reissue(deviceId, now.minus(VALIDITY), now.minusSeconds(1));
     }
 
-    /** The device gets a valid certificate of the same key again, from its next handshake on. */
-    public void renew(String deviceId) {
-        DeviceCertificate certificate = certificate(deviceId);
+    /**
+     * The device gets a valid certificate of the same key again, from its next handshake on.
+     *
+     * @return the renewed certificate, DER encoded, for a device whose key is held in another process to present
+     */
+    public byte[] renew(String deviceId) {
         Instant now = Instant.now();
-        X509Certificate renewed = ca.issueClient(deviceId, certificate.keys(), now.minusSeconds(60), now.plus(VALIDITY));
-        certificate.manager().replace(keyManager(keyStore(certificate.keys(), renewed)));
+        return reissue(deviceId, now.minusSeconds(60), now.plus(VALIDITY));
     }
 
-    private DeviceCertificate certificate(String deviceId) {
+    private byte[] reissue(String deviceId, Instant from, Instant until) {
         DeviceCertificate certificate = devices.get(deviceId);
         if (certificate == null) {
             throw new IllegalArgumentException("device '" + deviceId + "' has no client certificate in this run");
         }
-        return certificate;
+        X509Certificate next = ca.issueClient(deviceId, certificate.key(), from, until);
+        if (certificate.manager() != null) {
+            certificate.manager().replace(InMemoryKeys.manager(certificate.privateKey(), next, ca.certificate()));
+        }
+        return encoded(next);
     }
 
     /** Deletes the folder. */
@@ -154,8 +199,26 @@ public final class RunCertificates implements AutoCloseable {
 
     private DeviceCertificate issueDevice(String deviceId) {
         KeyPair keys = CertificateAuthority.newKeyPair();
-        X509Certificate certificate = ca.issueClient(deviceId, keys, Instant.now().minusSeconds(60), Instant.now().plus(VALIDITY));
-        return new DeviceCertificate(keys, new DeviceKeyManager(keyManager(keyStore(keys, certificate))));
+        X509Certificate certificate = ca.issueClient(deviceId, keys.getPublic(), Instant.now().minusSeconds(60),
+                Instant.now().plus(VALIDITY));
+        return new DeviceCertificate(keys.getPublic(), keys.getPrivate(),
+                new DeviceKeyManager(InMemoryKeys.manager(keys.getPrivate(), certificate, ca.certificate())));
+    }
+
+    private static PublicKey publicKey(byte[] encoded) {
+        try {
+            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(encoded));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not an EC public key: " + e.getMessage(), e);
+        }
+    }
+
+    static byte[] encoded(X509Certificate certificate) {
+        try {
+            return certificate.getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encode a certificate", e);
+        }
     }
 
     private KeyStore keyStore(KeyPair keys, X509Certificate certificate) {
@@ -179,28 +242,7 @@ public final class RunCertificates implements AutoCloseable {
     }
 
     private TrustManagerFactory trustManagerFactory() {
-        try {
-            TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-            factory.init(trustStore());
-            return factory;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot make a trust manager for the run's CA", e);
-        }
-    }
-
-    private KeyManagerFactory keyManagerFactory(KeyStore store) {
-        try {
-            // SunX509 names keys by their key store alias, so a chain and its key are found under one name.
-            KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
-            factory.init(store, password);
-            return factory;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot make a key manager", e);
-        }
-    }
-
-    private X509ExtendedKeyManager keyManager(KeyStore store) {
-        return (X509ExtendedKeyManager) keyManagerFactory(store).getKeyManagers()[0];
+        return InMemoryKeys.trusting(ca.certificate());
     }
 
     private static KeyStore emptyStore() {

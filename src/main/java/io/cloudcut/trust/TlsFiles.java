@@ -7,6 +7,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public final class TlsFiles {
     public static KeyManagerFactory keysFromPem(Path certificateChain, Path privateKey) {
         Collection<? extends Certificate> chain = certificates(certificateChain);
         try {
-            KeyStore store = emptyStore();
+            KeyStore store = InMemoryKeys.emptyStore();
             store.setKeyEntry("key", privateKey(privateKey), IN_MEMORY, chain.toArray(Certificate[]::new));
             return keyManagers(store, IN_MEMORY);
         } catch (GeneralSecurityException e) {
@@ -57,15 +58,31 @@ public final class TlsFiles {
 
     /** Trusts the CA certificates in a PEM file, and nothing else. */
     public static TrustManagerFactory trustFromPem(Path caCertificates) {
+        return trust(certificates(caCertificates), caCertificates.toString());
+    }
+
+    /**
+     * Trusts the CA certificates of a PEM file's contents, read elsewhere (by a clustered run's
+     * coordinator), and nothing else; {@code source} names them in errors.
+     */
+    public static TrustManagerFactory trustFromPem(byte[] caCertificates, String source) {
         try {
-            KeyStore store = emptyStore();
+            return trust(parsed(new ByteArrayInputStream(caCertificates), source), source);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot read certificates from " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TrustManagerFactory trust(Collection<? extends Certificate> certificates, String source) {
+        try {
+            KeyStore store = InMemoryKeys.emptyStore();
             int index = 0;
-            for (Certificate certificate : certificates(caCertificates)) {
+            for (Certificate certificate : certificates) {
                 store.setCertificateEntry("ca-" + index++, certificate);
             }
             return trustManagers(store);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot trust the certificates in " + caCertificates + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot trust the certificates in " + source + ": " + e.getMessage(), e);
         }
     }
 
@@ -80,14 +97,18 @@ public final class TlsFiles {
 
     private static Collection<? extends Certificate> certificates(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException(file + " holds no certificate");
-            }
-            return certificates;
+            return parsed(in, file.toString());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot read certificates from " + file + ": " + why(e), e);
         }
+    }
+
+    private static Collection<? extends Certificate> parsed(InputStream in, String source) throws GeneralSecurityException {
+        Collection<? extends Certificate> certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException(source + " holds no certificate");
+        }
+        return certificates;
     }
 
     private static PrivateKey privateKey(Path file) {
@@ -110,16 +131,6 @@ public final class TlsFiles {
     /** A missing file's exception says only its name, which the message already has. */
     private static String why(Exception e) {
         return e instanceof NoSuchFileException || e instanceof FileNotFoundException ? "no such file" : e.getMessage();
-    }
-
-    private static KeyStore emptyStore() throws GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try {
-            store.load(null, null);
-        } catch (IOException cannotHappen) {
-            throw new IllegalStateException("cannot make an empty key store", cannotHappen);
-        }
-        return store;
     }
 
     private static KeyManagerFactory keyManagers(KeyStore store, char[] password) throws GeneralSecurityException {

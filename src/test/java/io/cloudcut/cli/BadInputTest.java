@@ -3,6 +3,7 @@ package io.cloudcut.cli;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.ExternalOnRealTime;
 import io.cloudcut.testing.Project;
+import io.cloudcut.trust.PemFiles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,6 +161,19 @@ class BadInputTest {
                 "--broker", "tcp://127.0.0.1:1", "--workers", "2", "--one-proxy-port");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errorLines()).singleElement().asString().contains("--one-proxy-port is for a fleet in this process");
+    }
+
+    /** Its key would have to travel to the workers; the CA alone may (ClusteredTlsRunTest runs that). */
+    @Test
+    void aTlsBrokerThatWantsTheHarnesssCertificate_takesNoWorkers(@TempDir Path pki) throws IOException {
+        PemFiles files = PemFiles.write(pki);
+        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+                "--broker", "mqtts://127.0.0.1:8883", "--broker-ca", files.ca().toString(),
+                "--broker-cert", files.clientCertificate().toString(), "--broker-key", files.clientKey().toString(),
+                "--workers", "2");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errorLines()).singleElement().asString()
+                .contains("--broker-cert and --broker-key with --workers", "private key", "drop --workers");
     }
 
     @Test

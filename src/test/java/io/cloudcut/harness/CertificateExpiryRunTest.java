@@ -1,5 +1,9 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.report.FunctionReport;
 import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JsonReportWriter;
@@ -10,15 +14,19 @@ import io.cloudcut.testing.Chromium;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CertificateExpiryRunTest {
 
-    private static final String SCENARIO = """
+    private static final String EXPIRED = "TLS refused: certificate expired";
+
+    static final String SCENARIO = """
             name: cert-expiry
             description: The local-first vacuums' certificates lapse and they are kicked off; the doorbells keep theirs
             timeScale: 3600
@@ -72,6 +82,27 @@ class CertificateExpiryRunTest {
                 "--report-dir", reports.toString());
 
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        assertLapsedModelRefusedUntilRenewed(run, reports);
+        RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
+        assertThat(report.model("vacuum-local-first").reconnect().refusedDevices()).as("in report.json")
+                .containsExactly(Map.entry(EXPIRED, 2));
+        assertThat(report.model("doorbell-cloud-only").reconnect().refusedDevices()).isEmpty();
+        ChromeDriver browser = Chromium.start(dir);
+        try {
+            Chromium.openReport(browser, reports.resolve(HtmlReportWriter.FILE_NAME));
+            assertThat(browser.findElements(By.cssSelector("#refusals li"))).extracting(WebElement::getText)
+                    .containsExactly("vacuum-local-first: 2 devices were refused (TLS refused: certificate expired)");
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * What {@link #SCENARIO} must show in the terminal, report.json and the observations, wherever its
+     * devices ran. Refusals for other causes are not judged here: on a loaded machine a cold TLS
+     * handshake may miss its CONNACK (see {@link OutageRunOverTlsTest}).
+     */
+    static void assertLapsedModelRefusedUntilRenewed(CliRun run, Path reports) throws IOException {
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         ModelReport vacuum = report.model("vacuum-local-first");
         assertThat(vacuum.verdict()).isEqualTo(ModelVerdict.LOCAL_FUNCTION_KEPT);
@@ -88,23 +119,30 @@ class CertificateExpiryRunTest {
         for (ModelReport model : report.models()) {
             assertThat(model.recovery().recovered()).as("%s back once renewed", model.model()).isEqualTo(model.devices());
         }
-        assertThat(vacuum.reconnect().refusedDevices()).as("in report.json")
-                .containsExactly(Map.entry("TLS refused: certificate expired", 2));
-        assertThat(report.model("doorbell-cloud-only").reconnect().refusedDevices()).isEmpty();
+        assertThat(vacuum.reconnect().refusedDevices()).as("in report.json").containsEntry(EXPIRED, 2);
+        assertThat(report.model("doorbell-cloud-only").reconnect().refusedDevices()).doesNotContainKey(EXPIRED);
         assertThat(run.out()).contains("vacuum-local-first: 2 devices were refused (TLS refused: certificate expired)");
-        ChromeDriver browser = Chromium.start(dir);
-        try {
-            Chromium.openReport(browser, reports.resolve(HtmlReportWriter.FILE_NAME));
-            assertThat(browser.findElements(By.cssSelector("#refusals li"))).extracting(WebElement::getText)
-                    .containsExactly("vacuum-local-first: 2 devices were refused (TLS refused: certificate expired)");
-        } finally {
-            browser.quit();
-        }
         String observations = Files.readString(reports.resolve("observations.jsonl"));
         assertThat(observations).contains("\"device\":\"vacuum-local-first-1\",\"model\":\"vacuum-local-first\","
                 + "\"change\":\"refused\",\"cause\":\"TLS refused: certificate expired\"");
         assertThat(observations).doesNotContain("\"device\":\"doorbell-cloud-only-1\",\"model\":\"doorbell-cloud-only\","
-                + "\"change\":\"refused\"");
+                + "\"change\":\"refused\",\"cause\":\"" + EXPIRED + "\"");
+        assertRefusedOnlyWhileExpired(reports);
+    }
+
+    /** Each vacuum's first refusal for its lapsed certificate falls between the start of the phase that lapses its certificate and the renewal. */
+    private static void assertRefusedOnlyWhileExpired(Path reports) throws IOException {
+        List<Observation> observed = Files.readAllLines(reports.resolve("observations.jsonl")).stream()
+                .map(line -> ObservationCodec.decode(new JsonObject(line))).toList();
+        Map<String, Long> phaseStarts = observed.stream().filter(PhaseObserved.class::isInstance).map(PhaseObserved.class::cast)
+                .filter(PhaseObserved::started).collect(Collectors.toMap(PhaseObserved::phase, PhaseObserved::atMillis));
+        Map<String, Long> firstRefusals = observed.stream().filter(ConnectionObserved.class::isInstance)
+                .map(ConnectionObserved.class::cast)
+                .filter(change -> change.change().equals(ConnectionObserved.REFUSED) && EXPIRED.equals(change.cause()))
+                .collect(Collectors.toMap(ConnectionObserved::device, ConnectionObserved::atMillis, Math::min));
+        assertThat(firstRefusals).containsOnlyKeys("vacuum-local-first-1", "vacuum-local-first-2")
+                .allSatisfy((device, at) -> assertThat(at).as("%s first refused", device)
+                        .isBetween(phaseStarts.get("expired"), phaseStarts.get("renewed")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
+import io.cloudcut.testing.WorkerCluster;
 import io.cloudcut.testing.WorkerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,29 +38,29 @@ class ClusteredRunTest {
     @TempDir
     static Path dir;
 
-    static final List<WorkerProcess> workers = new ArrayList<>();
+    static WorkerCluster cluster;
     static CliRun run;
     static RunReport report;
 
     @BeforeAll
     static void runTheShortOutageOnTwoWorkers() throws Exception {
-        int coordinator = freePort();
-        int first = freePort();
-        int second = freePort();
-        String members = "127.0.0.1:" + coordinator + ",127.0.0.1:" + first + ",127.0.0.1:" + second;
-        workers.add(WorkerProcess.start("w1", first, members, dir));
-        workers.add(WorkerProcess.start("w2", second, members, dir));
-        workers.forEach(WorkerProcess::awaitReady);
-        run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
-                "--workers", "2", "--cluster", members, "--cluster-port", String.valueOf(coordinator), "--time-scale", "1200",
-                "--report-dir", dir.resolve("report").toString());
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s%nworkers:%n%s", run.err(), workerOutput()).isZero();
+        cluster = WorkerCluster.start(dir, "w1", "w2");
+        run = runOn(cluster, "scenarios/short-outage.yaml", "--time-scale", "1200", "--report-dir", dir.resolve("report").toString());
+        assertThat(run.exitCode()).as("exit code; stderr:%n%s%nworkers:%n%s", run.err(), cluster.output()).isZero();
         report = JsonReportWriter.read(dir.resolve("report/report.json"));
     }
 
     @AfterAll
     static void stopTheWorkers() {
-        workers.forEach(WorkerProcess::close);
+        cluster.close();
+    }
+
+    /** {@code cloudcut run} of {@code scenario} in the project, its fleet spread over {@code cluster}'s workers. */
+    static CliRun runOn(WorkerCluster cluster, String scenario, String... options) {
+        List<String> args = new ArrayList<>(List.of("run", scenario, "--project-dir", Project.root().toString()));
+        args.addAll(cluster.runArguments());
+        args.addAll(List.of(options));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     @Test
@@ -71,7 +70,7 @@ class ClusteredRunTest {
 
     @Test
     void eachWorkerHostedItsShareOfEveryModelAndStoppedIt() throws IOException {
-        for (WorkerProcess worker : workers) {
+        for (WorkerProcess worker : cluster.workers()) {
             assertThat(worker.output()).contains("starting 4 devices", "stopped 4 devices (the run ended)");
         }
         assertThat(run.err()).contains("roll call: 2 workers", "8 devices on workers w1, w2");
@@ -80,12 +79,18 @@ class ClusteredRunTest {
     /** Every device's final account arrives once, from whichever worker ran it, and balances with the cloud's. */
     @Test
     void theMergedObservationsCountEveryDeviceOnce() throws IOException {
-        List<String> accounts = Files.readAllLines(dir.resolve("report/observations.jsonl")).stream()
+        assertEveryDeviceCountedOnce(dir.resolve("report"), report, 2);
+    }
+
+    /** Each of a run's devices gave its final account once, and every model balances with the cloud's account. */
+    static void assertEveryDeviceCountedOnce(Path reportDir, RunReport report, int devicesPerModel) throws IOException {
+        List<String> accounts = Files.readAllLines(reportDir.resolve("observations.jsonl")).stream()
                 .filter(line -> line.contains("\"type\":\"events\"")).toList();
         Map<String, Long> perDevice = accounts.stream().map(line -> line.replaceFirst(".*\"device\":\"([^\"]+)\".*", "$1"))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        assertThat(perDevice).hasSize(8).allSatisfy((device, count) -> assertThat(count).as(device).isEqualTo(1));
-        assertThat(report.models()).extracting(ModelReport::devices).containsOnly(2);
+        assertThat(perDevice).hasSize(report.models().size() * devicesPerModel)
+                .allSatisfy((device, count) -> assertThat(count).as(device).isEqualTo(1));
+        assertThat(report.models()).extracting(ModelReport::devices).containsOnly(devicesPerModel);
         assertThat(report.models()).allSatisfy(model -> assertThat(model.events().balanced()).as(model.model()).isTrue());
     }
 
@@ -109,19 +114,5 @@ class ClusteredRunTest {
     void theHarnessFiguresIncludeTheWorkers() {
         assertThat(run.err()).contains("harness over the baseline", "-> healthy");
         assertThat(report.harness().baseline().healthy()).isTrue();
-    }
-
-    private static String workerOutput() throws IOException {
-        StringBuilder all = new StringBuilder();
-        for (WorkerProcess worker : workers) {
-            all.append(worker.output());
-        }
-        return all.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

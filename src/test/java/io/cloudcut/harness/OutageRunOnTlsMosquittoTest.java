@@ -71,7 +71,8 @@ class OutageRunOnTlsMosquittoTest {
         assertThat(mutual.errorLines()).singleElement().asString().contains("--broker-cert FILE and --broker-key FILE");
     }
 
-    private static List<String> mosquittoOverTls(PemFiles files, boolean requireCertificates) {
+    /** A Mosquitto configuration that listens only over TLS with {@code files}' broker certificate. */
+    static List<String> mosquittoOverTls(PemFiles files, boolean requireCertificates) {
         List<String> lines = new ArrayList<>(List.of("allow_anonymous true", "persistence false",
                 "max_inflight_messages 100"));
         lines.addAll(files.mosquittoLines(requireCertificates));

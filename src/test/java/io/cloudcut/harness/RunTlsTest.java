@@ -19,6 +19,7 @@ class RunTlsTest {
 
     private static final String TLS_BROKER = "mqtts://127.0.0.1:8883";
     private static final BrokerTrust CA = new BrokerTrust(Path.of("ca.pem"), null, null);
+    private static final ClusterSettings CLUSTER = new ClusterSettings("127.0.0.1", ClusterSettings.DEFAULT_PORT, List.of("127.0.0.1"));
     private static final BrokerTrust CA_AND_CERTIFICATE = new BrokerTrust(Path.of("ca.pem"), Path.of("c.pem"), Path.of("c.key"));
 
     private static Scenario shortOutage;
@@ -38,6 +39,18 @@ class RunTlsTest {
     }
 
     @Test
+    void devicesOnWorkers_speakTlsOrMutualTls_toTheEmbeddedBroker_andTlsToABrokerThatWantsNoCertificate() {
+        for (TransportSecurity security : List.of(TransportSecurity.TLS, TransportSecurity.MUTUAL_TLS)) {
+            assertThatCode(() -> RunTls.check(shortOutage, RunSettings.embedded(null).securedBy(security).onWorkers(CLUSTER, 2)))
+                    .as("%s on workers", security).doesNotThrowAnyException();
+        }
+        for (TransportSecurity security : List.of(TransportSecurity.PLAIN, TransportSecurity.TLS)) {
+            assertThatCode(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA).securedBy(security)
+                    .onWorkers(CLUSTER, 2))).as("%s on workers, to %s", security, TLS_BROKER).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void whatATlsRunLacks_isNamed() {
         assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER)))
                 .hasMessageContaining("speaks TLS", "--broker-ca FILE");
@@ -48,8 +61,11 @@ class RunTlsTest {
         assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA)
                 .securedBy(TransportSecurity.MUTUAL_TLS)))
                 .hasMessageContaining("--broker-cert FILE and --broker-key FILE");
-        assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA)
-                .onWorkers(new ClusterSettings("127.0.0.1", ClusterSettings.DEFAULT_PORT, List.of("127.0.0.1")), 2)))
+        assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA_AND_CERTIFICATE)
+                .onWorkers(CLUSTER, 2)))
+                .hasMessageContaining("--broker-cert and --broker-key with --workers", "private key", "drop --workers");
+        assertThatThrownBy(() -> RunTls.check(shortOutage, external(TLS_BROKER).trustingBroker(CA_AND_CERTIFICATE)
+                .securedBy(TransportSecurity.MUTUAL_TLS).onWorkers(CLUSTER, 2)))
                 .hasMessageContaining("drop --workers");
     }
 

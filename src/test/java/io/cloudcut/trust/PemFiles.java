@@ -31,9 +31,9 @@ public record PemFiles(Path ca, Path brokerCertificate, Path brokerKey, Path cli
         Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
         return new PemFiles(
                 pem(folder.resolve("ca.pem"), authority.certificate()),
-                pem(folder.resolve("broker.pem"), authority.issueServer("test-broker", broker, until)),
+                pem(folder.resolve("broker.pem"), authority.issueServer("test-broker", broker.getPublic(), until)),
                 pem(folder.resolve("broker.key"), broker.getPrivate()),
-                pem(folder.resolve("client.pem"), authority.issueClient("cloudcut-harness", client,
+                pem(folder.resolve("client.pem"), authority.issueClient("cloudcut-harness", client.getPublic(),
                         Instant.now().minusSeconds(60), until)),
                 pem(folder.resolve("client.key"), client.getPrivate()));
     }
