@@ -2,23 +2,26 @@ package io.cloudcut.report;
 
 import io.cloudcut.observation.StateObserved;
 
-import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The states each device reported, in time order, to tell whether a device was held in an acting
- * state (cleaning, heating) for a whole stretch of time, as opposed to resting (docked, idle) in it
- * at some moment.
+ * Whether each device was at rest (docked, idle) or acting (cleaning, heating), from the states it
+ * reported, to tell whether a device was held in an acting state for a whole stretch of time, as
+ * opposed to resting in it at some moment. Only the moments a device went from one to the other are
+ * kept: a state that follows one of its own kind changes neither answer. A device reports its
+ * states in order.
  */
 final class DeviceStates {
 
-    private final Map<String, List<StateObserved>> byDevice;
+    /** Per device, the moments its activity changed, as {@code atMillis * 2 + (atRest ? 1 : 0)}. */
+    private final Map<String, LongList> byDevice = new HashMap<>();
 
-    DeviceStates(List<StateObserved> states) {
-        this.byDevice = states.stream().sorted(Comparator.comparingLong(StateObserved::atMillis))
-                .collect(Collectors.groupingBy(StateObserved::device));
+    void add(StateObserved state) {
+        LongList changes = byDevice.computeIfAbsent(state.device(), device -> new LongList());
+        if (changes.isEmpty() || atRest(changes.last()) != state.atRest()) {
+            changes.add(state.atMillis() * 2 + (state.atRest() ? 1 : 0));
+        }
     }
 
     /**
@@ -27,15 +30,53 @@ final class DeviceStates {
      * reported a state was not seen acting.
      */
     boolean actingThroughout(String device, long fromMillis, long untilMillis) {
-        List<StateObserved> states = byDevice.getOrDefault(device, List.of());
-        StateObserved atStart = null;
-        for (StateObserved state : states) {
-            if (state.atMillis() <= fromMillis) {
-                atStart = state;
-            } else if (state.atMillis() < untilMillis && state.atRest()) {
+        LongList changes = byDevice.get(device);
+        if (changes == null) {
+            return false;
+        }
+        Boolean restingAtStart = null;
+        for (int i = 0; i < changes.size(); i++) {
+            long change = changes.get(i);
+            long atMillis = change >> 1;
+            if (atMillis <= fromMillis) {
+                restingAtStart = atRest(change);
+            } else if (atMillis < untilMillis && atRest(change)) {
                 return false;
             }
         }
-        return atStart != null && !atStart.atRest();
+        return restingAtStart != null && !restingAtStart;
+    }
+
+    private static boolean atRest(long change) {
+        return (change & 1) == 1;
+    }
+
+    /** A growable array of longs: a device's changes, without a boxed object each. */
+    private static final class LongList {
+        private long[] values = new long[4];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long get(int index) {
+            return values[index];
+        }
+
+        long last() {
+            return values[size - 1];
+        }
+
+        int size() {
+            return size;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
     }
 }

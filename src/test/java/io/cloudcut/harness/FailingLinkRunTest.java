@@ -11,6 +11,7 @@ import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
 import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,18 +55,18 @@ class FailingLinkRunTest {
         Scenario scenario = Scenarios.loader(Project.root()).load(file);
         AtomicReference<Link> failing = new AtomicReference<>();
         AtomicReference<Integer> portBefore = new AtomicReference<>();
-        ScenarioRunner runner = new ScenarioRunner(RunSettings.embedded(Project.file("broker-config")),
-                (FaultProxy proxy) -> {
-                    Link link = proxy.link(DEVICE);
-                    failing.set(link);
-                    portBefore.set(link.port());
-                    link.add(new ThrowsOnPublishAfter(FAILS_AFTER));
-                });
-
-        RunResult result = runner.run(scenario);
+        Consumer<FaultProxy> opened = proxy -> {
+            Link link = proxy.link(DEVICE);
+            failing.set(link);
+            portBefore.set(link.port());
+            link.add(new ThrowsOnPublishAfter(FAILS_AFTER));
+        };
+        ObservationRecorder recorder = new ObservationRecorder();
+        RunResult result = recorded(recorder, opened).run(scenario);
         if (!result.health(HealthObserved.BASELINE).orElseThrow().healthy()) {
             // The harness could not measure (a machine busy with other forks): once more, as ScenarioRuns does.
-            result = runner.run(scenario);
+            recorder = new ObservationRecorder();
+            result = recorded(recorder, opened).run(scenario);
         }
 
         HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
@@ -78,8 +80,8 @@ class FailingLinkRunTest {
         Link link = failing.get();
         assertThat(link.port()).isEqualTo(portBefore.get());
         assertThat(link.stats().accepted()).as("the first connection and the one after the restart").isGreaterThanOrEqualTo(2);
-        List<ConnectionObserved> changes = result.observations().stream().filter(ConnectionObserved.class::isInstance)
-                .map(ConnectionObserved.class::cast).filter(change -> change.device().equals(DEVICE)).toList();
+        List<ConnectionObserved> changes = recorder.only(ConnectionObserved.class).stream()
+                .filter(change -> change.device().equals(DEVICE)).toList();
         long failedAt = FAILS_AFTER.toMillis();
         assertThat(changes).as("the device went down after the failure, and came up again through the restarted link")
                 .anySatisfy(down -> {
@@ -135,5 +137,10 @@ class FailingLinkRunTest {
             }
             return Verdict.FORWARD;
         }
+    }
+
+    private static ScenarioRunner recorded(ObservationRecorder recorder, Consumer<FaultProxy> opened) {
+        return new ScenarioRunner(RunSettings.embedded(Project.file("broker-config"))
+                .watchedBy(ProgressListener.observing(recorder)), opened);
     }
 }

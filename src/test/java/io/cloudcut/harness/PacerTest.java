@@ -4,6 +4,7 @@ import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.Vertx;
+import io.cloudcut.testing.ObservationRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class PacerTest {
     private Vertx vertx;
     private ScenarioClock clock;
     private ObservationLog log;
+    private final ObservationRecorder recorder = new ObservationRecorder();
     private Pacer pacer;
 
     @BeforeEach
@@ -33,6 +35,7 @@ class PacerTest {
         vertx = Vertx.vertx();
         clock = ScenarioClock.stopped();
         log = new ObservationLog();
+        log.watch(recorder);
         pacer = new Pacer(vertx, clock, log);
     }
 
@@ -116,6 +119,6 @@ class PacerTest {
     }
 
     private List<ClockObserved> changes() {
-        return log.snapshot().stream().filter(ClockObserved.class::isInstance).map(ClockObserved.class::cast).toList();
+        return recorder.only(ClockObserved.class);
     }
 }
