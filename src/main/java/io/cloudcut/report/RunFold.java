@@ -42,6 +42,7 @@ import java.util.function.Consumer;
 public final class RunFold implements Consumer<Observation> {
 
     private RunStartedObserved started;
+    private Set<String> outagePhases;
     private RunEndedObserved ended;
     private long lastMillis;
     private final DeviceIndex devices = new DeviceIndex();
@@ -109,6 +110,9 @@ public final class RunFold implements Consumer<Observation> {
             faults.add(fault);
         } else if (observation instanceof PhaseObserved mark) {
             phaseMarks.add(mark);
+            if (outagePhases.contains(mark.phase())) {
+                states.outage(mark.started(), mark.atMillis());
+            }
         } else if (observation instanceof ClockObserved change) {
             clock.add(change);
         } else if (observation instanceof HealthObserved figures) {
@@ -122,6 +126,7 @@ public final class RunFold implements Consumer<Observation> {
 
     private void start(RunStartedObserved run) {
         started = run;
+        outagePhases = Set.copyOf(run.phasesOf(PhaseKind.OUTAGE));
         for (FleetEntry entry : run.fleet()) {
             probes.put(entry.model(), new ModelProbes(run.phasesOf(PhaseKind.BASELINE), run.phasesOf(PhaseKind.OUTAGE)));
         }

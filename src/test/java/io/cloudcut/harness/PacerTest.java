@@ -1,10 +1,12 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.ClockObserved;
+import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.testing.ObservationRecorder;
+import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.Vertx;
-import io.cloudcut.testing.ObservationRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,8 @@ class PacerTest {
         clock = ScenarioClock.stopped();
         log = new ObservationLog();
         log.watch(recorder);
+        // A run's log begins with what ran.
+        log.add(RunStartedObserved.of(load(Scenarios.loader(Project.root())), "embedded"));
         pacer = new Pacer(vertx, clock, log);
     }
 

@@ -1,6 +1,7 @@
 package io.cloudcut.report;
 
 import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.StateObserved;
@@ -9,7 +10,7 @@ import io.cloudcut.scenario.PhaseKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Map;
 
 import static io.cloudcut.report.SampleModels.LOCAL_FIRST;
@@ -33,14 +34,15 @@ class RunFoldTest {
         RunFixture run = new RunFixture().model(LOCAL_FIRST, DEVICES)
                 .phase("baseline", PhaseKind.BASELINE, ROUND.multipliedBy(ROUNDS))
                 .phase("outage", PhaseKind.OUTAGE, ROUND.multipliedBy(ROUNDS));
-        List<Observation> frame = run.observations(); // what ran, the phase marks and the end: no probes
+        // What ran, the phases' marks and the end, no probes: fed in time order around the probes.
+        Iterator<Observation> frame = run.observations().iterator();
         RunFold fold = new RunFold();
-        frame.subList(0, frame.size() - 1).forEach(fold);
-
-        long probes = feed(fold, "baseline", run.start("baseline"), function -> ProbeOutcome.OK)
-                + feed(fold, "outage", run.start("outage"),
-                        function -> function.isLocal() ? ProbeOutcome.OK : ProbeOutcome.TIMED_OUT);
-        fold.accept(frame.get(frame.size() - 1));
+        feedUntil(fold, frame, "baseline", true);
+        long probes = feed(fold, "baseline", run.start("baseline"), function -> ProbeOutcome.OK);
+        feedUntil(fold, frame, "outage", true);
+        probes += feed(fold, "outage", run.start("outage"),
+                function -> function.isLocal() ? ProbeOutcome.OK : ProbeOutcome.TIMED_OUT);
+        frame.forEachRemaining(fold);
         ModelReport model = fold.report().model(LOCAL_FIRST.id());
 
         assertThat(probes).isEqualTo(2_000_400);
@@ -65,6 +67,15 @@ class RunFoldTest {
         assertThat(model.timeline().spans()).containsExactly(new VerdictTimeline.Span(ModelVerdict.LOCAL_FUNCTION_KEPT,
                 0, ROUND.multipliedBy(ROUNDS).toSeconds()));
         assertThat(model.timeline().resolutionSeconds()).isEqualTo(ROUND.toSeconds());
+    }
+
+    /** Feeds the frame up to the mark of the phase's start ({@code started}) or end, that mark included. */
+    private static void feedUntil(RunFold fold, Iterator<Observation> frame, String phase, boolean started) {
+        Observation next;
+        do {
+            next = frame.next();
+            fold.accept(next);
+        } while (!(next instanceof PhaseObserved mark && mark.phase().equals(phase) && mark.started() == started));
     }
 
     /**
