@@ -2,9 +2,9 @@ package io.cloudcut.cli;
 
 import io.cloudcut.dashboard.Dashboard;
 import io.cloudcut.observation.Observation;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.ObservationsException;
 import io.cloudcut.report.ObservationsReader;
-import io.cloudcut.report.ObservationStream;
 import io.cloudcut.scenario.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
