@@ -2,9 +2,9 @@ package io.cloudcut.cli;
 
 import io.cloudcut.dashboard.Dashboard;
 import io.cloudcut.observation.Observation;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.ObservationsException;
 import io.cloudcut.report.ObservationsReader;
-import io.cloudcut.report.ObservationsWriter;
 import io.cloudcut.scenario.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +56,7 @@ final class DashboardCommand implements Callable<Integer> {
         List<Observation> observations;
         Duration kept;
         try {
-            observations = ObservationsReader.read(dir.resolve(ObservationsWriter.FILE_NAME));
+            observations = ObservationsReader.read(dir.resolve(ObservationStream.FILE_NAME));
             kept = linger == null ? null : Durations.parse(linger);
             if (!(speed > 0)) {
                 throw new IllegalArgumentException("--speed must be above 0");

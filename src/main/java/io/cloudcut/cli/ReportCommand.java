@@ -1,10 +1,10 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.harness.RunResult;
-import io.cloudcut.observation.Observation;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.ObservationsException;
 import io.cloudcut.report.ObservationsReader;
-import io.cloudcut.report.ObservationsWriter;
+import io.cloudcut.report.RunFold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +14,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cloudcut report DIR}: every output of a finished run again, from its observations alone. */
@@ -45,15 +44,15 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        List<Observation> observations;
+        RunFold observed = new RunFold();
         try {
-            observations = ObservationsReader.read(dir.resolve(ObservationsWriter.FILE_NAME));
+            ObservationsReader.read(dir.resolve(ObservationStream.FILE_NAME), observed);
         } catch (ObservationsException bad) {
             err.println("error: " + bad.getMessage());
             err.flush();
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
-        return RunOutputs.emit(new RunResult(observations), out != null ? out : dir, terminal.palette(),
+        return RunOutputs.emit(new RunResult(observed), out != null ? out : dir, terminal.palette(),
                 spec.commandLine().getOut(), err);
     }
 }

@@ -49,7 +49,7 @@ final class RunOutputs {
             try {
                 Path written = new JsonReportWriter().write(report, reportDir);
                 Path junit = new JUnitXmlWriter().write(report, reportDir);
-                Path html = new HtmlReportWriter().write(report, result.observations(), reportDir);
+                Path html = new HtmlReportWriter().write(report, result.observed(), reportDir);
                 err.println("report: " + written + " (and " + junit.getFileName() + ", " + html.getFileName() + ")");
             } catch (IOException unwritable) {
                 err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());

@@ -2,6 +2,7 @@ package io.cloudcut.dashboard;
 
 import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
+import io.cloudcut.report.RunFold;
 import io.cloudcut.harness.RunStatus;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
@@ -101,7 +102,7 @@ public final class Dashboard implements AutoCloseable {
      */
     public Future<Void> replay(List<Observation> observations, double speed) {
         Replay replay = new Replay(observations, speed);
-        JsonObject verdicts = verdicts(new RunResult(observations));
+        JsonObject verdicts = verdicts(new RunResult(RunFold.of(observations)));
         return server.firstPage().compose(opened -> {
             Promise<Void> done = Promise.promise();
             replay.play(vertx, this::feed, () -> {

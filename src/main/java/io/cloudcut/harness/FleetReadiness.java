@@ -5,39 +5,36 @@ import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.SessionObserved;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which devices are connected now and have signed in, from what they report. The baseline means
  * something only when every device is: one that dropped after its first connect (a broker slow to
  * acknowledge under the start-up herd, a warm-up that loaded it) counts again once it is back, not
  * before. A session, once acquired, counts: the firmware renews or locks on its own schedule, which
- * the baseline measures. Read from a plain thread.
+ * the baseline measures. It hears the devices from when it is made, which is before they start;
+ * read from a plain thread.
  */
 final class FleetReadiness {
 
-    private final ObservationLog log;
     /** The devices this process runs: external ones report no session, and their readiness is probed. */
     private final Set<String> emulated;
     private final int devices;
-    private final Set<String> connected = new HashSet<>();
-    private final Set<String> withSession = new HashSet<>();
-    private int seen;
+    private final Set<String> connected = ConcurrentHashMap.newKeySet();
+    private final Set<String> withSession = ConcurrentHashMap.newKeySet();
 
     FleetReadiness(ObservationLog log, Set<String> emulated) {
-        this.log = log;
         this.emulated = Set.copyOf(emulated);
         this.devices = emulated.size();
+        log.watch(this::heard);
     }
 
     boolean allConnected() {
-        update();
         return connected.size() == devices;
     }
 
     boolean allReady() {
-        update();
         return connected.size() == devices && withSession.size() == devices;
     }
 
@@ -57,18 +54,15 @@ final class FleetReadiness {
         }
     }
 
-    private void update() {
-        for (Observation observation : log.since(seen)) {
-            seen++;
-            if (observation instanceof ConnectionObserved connection && emulated.contains(connection.device())) {
-                if (ConnectionObserved.UP.equals(connection.change())) {
-                    connected.add(connection.device());
-                } else {
-                    connected.remove(connection.device());
-                }
-            } else if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
-                withSession.add(session.device());
+    private void heard(Observation observation) {
+        if (observation instanceof ConnectionObserved connection && emulated.contains(connection.device())) {
+            if (ConnectionObserved.UP.equals(connection.change())) {
+                connected.add(connection.device());
+            } else {
+                connected.remove(connection.device());
             }
+        } else if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
+            withSession.add(session.device());
         }
     }
 }

@@ -2,7 +2,6 @@ package io.cloudcut.harness;
 
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.observation.HealthObserved;
-import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.scenario.ScenarioClock;
 
 import java.time.Duration;
@@ -31,9 +30,12 @@ final class HarnessHealth {
         this.runScale = runScale;
     }
 
-    /** The window from real instant {@code fromNanos} to now, judged, with its probes ({@link HealthObserved#RUN}: none). */
-    HealthObserved judge(String window, long fromNanos, List<ProbeObserved> probes) throws InfrastructureException {
-        return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, ownFailures());
+    /**
+     * The window from real instant {@code fromNanos} to now, judged, with how many probes it made and how many
+     * of those failed ({@link HealthObserved#RUN}: none).
+     */
+    HealthObserved judge(String window, long fromNanos, long probes, long failed) throws InfrastructureException {
+        return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, failed, ownFailures());
     }
 
     /** The harness's figures from real instant {@code fromNanos} to now: this process's and the workers'. */

@@ -2,7 +2,6 @@ package io.cloudcut.harness;
 
 import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
-import io.cloudcut.observation.ProbeObserved;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,20 +52,20 @@ final class HealthCheck {
                 failure.times(), failure.times() == 1 ? "time" : "times", failure.first(), failure.link(), failure.link());
     }
 
+    /** {@code probes}: the fault-free probes made over the window, of which {@code failed} failed. */
     static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
-                                List<ProbeObserved> probes) {
-        return judge(atMillis, window, timeScale, figures, probes, List.of());
+                                long probes, long failed) {
+        return judge(atMillis, window, timeScale, figures, probes, failed, List.of());
     }
 
     /** @param harnessFailures the harness's own parts that failed over the window, each a problem as it stands */
     static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
-                                List<ProbeObserved> probes, List<String> harnessFailures) {
-        long failed = probes.stream().filter(probe -> !probe.ok()).count();
+                                long probes, long failed, List<String> harnessFailures) {
         List<String> problems = new ArrayList<>(harnessFailures);
-        double failedPercent = probes.isEmpty() ? 0 : 100.0 * failed / probes.size();
+        double failedPercent = probes == 0 ? 0 : 100.0 * failed / probes;
         if (failedPercent > MAX_BASELINE_FAILURE_PERCENT) {
             problems.add(String.format("%d of %d fault-free %s probes failed (%.1f%%, at most %.1f%% allowed): "
-                            + "the harness, not the devices, could not keep up; %s", failed, probes.size(), window,
+                            + "the harness, not the devices, could not keep up; %s", failed, probes, window,
                     failedPercent, MAX_BASELINE_FAILURE_PERCENT, REMEDY));
         }
         if (figures.lagP99Millis() > MAX_LAG_P99_MILLIS) {
@@ -84,7 +83,7 @@ final class HealthCheck {
                     figures.openFilesLimit()));
         }
         return new HealthObserved(atMillis, window, timeScale, figures.lagP50Millis(), figures.lagP99Millis(),
-                figures.probeDelayP50Millis(), figures.probeDelayP99Millis(), figures.cpuPercent(), probes.size(),
+                figures.probeDelayP50Millis(), figures.probeDelayP99Millis(), figures.cpuPercent(), probes,
                 failed, problems.isEmpty(), problems);
     }
 }

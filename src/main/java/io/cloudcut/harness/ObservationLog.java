@@ -2,19 +2,23 @@ package io.cloudcut.harness;
 
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.report.RunFold;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** Everything observed during a run, in arrival order: what devices publish and what the harness records. */
+/**
+ * Everything observed during a run, in arrival order: what devices publish and what the harness
+ * records. Nothing is kept as it came: each observation is folded into the run's report
+ * ({@link RunFold}) and handed to whoever watches (the observations file, progress, readiness).
+ */
 final class ObservationLog {
 
-    private final List<Observation> observations = new ArrayList<>();
+    private final RunFold fold = new RunFold();
     private final List<Consumer<Observation>> watchers = new CopyOnWriteArrayList<>();
     private MessageConsumer<JsonObject> consumer;
 
@@ -29,8 +33,8 @@ final class ObservationLog {
     }
 
     void add(Observation observation) {
-        synchronized (this) {
-            observations.add(observation);
+        synchronized (fold) {
+            fold.accept(observation);
         }
         watchers.forEach(watcher -> watcher.accept(observation));
     }
@@ -44,11 +48,10 @@ final class ObservationLog {
         watchers.remove(watcher);
     }
 
-    synchronized List<Observation> snapshot() {
-        return List.copyOf(observations);
-    }
-
-    synchronized List<Observation> since(int index) {
-        return new ArrayList<>(observations.subList(Math.min(index, observations.size()), observations.size()));
+    /** The run folded so far; once the run has ended, nothing adds to it. */
+    RunFold folded() {
+        synchronized (fold) {
+            return fold;
+        }
     }
 }

@@ -2,37 +2,33 @@ package io.cloudcut.harness;
 
 import io.cloudcut.expectation.Expectations;
 import io.cloudcut.observation.HealthObserved;
-import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.RunStartedObserved;
+import io.cloudcut.report.RunFold;
 import io.cloudcut.report.RunReport;
-import io.cloudcut.report.Verdicts;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
  * What a run produced: everything observed, from what ran ({@link RunStartedObserved}: the scenario
- * as the run had it, its time scale as asked, the broker) to its end. The same whether the run just
- * finished here or its {@code observations.jsonl} was read back: the report is computed from the
- * observations alone.
+ * as the run had it, its time scale as asked, the broker) to its end, folded as it came
+ * ({@link RunFold}). The same whether the run just finished here or its {@code observations.jsonl}
+ * was read back: the report is computed from the observations alone.
  */
-public record RunResult(List<Observation> observations) {
+public record RunResult(RunFold observed) {
 
-    /** @throws IllegalArgumentException when the observations do not begin with what ran */
+    /** @throws IllegalStateException when nothing was observed, not even what ran */
     public RunResult {
-        observations = List.copyOf(observations);
-        RunStartedObserved.first(observations);
+        observed.started();
     }
 
     /** What ran: the scenario as the run had it, on which broker. */
     public RunStartedObserved started() {
-        return RunStartedObserved.first(observations);
+        return observed.started();
     }
 
     /** The harness's own health over a window ({@link HealthObserved#BASELINE} or {@link HealthObserved#RUN}). */
     public Optional<HealthObserved> health(String window) {
-        return observations.stream().filter(HealthObserved.class::isInstance).map(HealthObserved.class::cast)
-                .filter(health -> health.window().equals(window)).findFirst();
+        return observed.health(window);
     }
 
     /**
@@ -42,6 +38,6 @@ public record RunResult(List<Observation> observations) {
      * @throws IllegalArgumentException when the observations stop before the run ended
      */
     public RunReport report() {
-        return Expectations.checked(started().expectations(), Verdicts.report(observations));
+        return Expectations.checked(started().expectations(), observed.report());
     }
 }

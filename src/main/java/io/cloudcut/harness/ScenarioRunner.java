@@ -31,11 +31,11 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -113,6 +113,8 @@ public final class ScenarioRunner {
                         "the cloud services could not connect to the broker");
                 host = deviceHost(vertx, log, certificates, proxyToBroker, scenario);
                 Fleet fleet = new Fleet(scenario, host, external);
+                FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
+                Map<String, Long> delivered = deliveredByDevice(log);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
@@ -133,7 +135,6 @@ public final class ScenarioRunner {
                 // Devices reach the TLS listener when there is one; the cloud and the harness stay on the plain one.
                 Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
                         "the devices could not start", settings.startupTimeout());
-                FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), brokerClient, fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
@@ -151,7 +152,7 @@ public final class ScenarioRunner {
                                 clock),
                         prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
-                HealthObserved runHealth = health.judge(HealthObserved.RUN, runFromNanos, List.of());
+                HealthObserved runHealth = health.judge(HealthObserved.RUN, runFromNanos, 0, 0);
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 
@@ -160,14 +161,14 @@ public final class ScenarioRunner {
                 Waits.await(publisher.finish(fleet.devices().stream()
                                 .map(device -> DeviceConventions.of(device.id(), device.model())).toList(),
                         settings.keepDiscovery()), "clearing the devices' retained dashboard topics");
-                recordWhatTheCloudReceived(cloud, log, clock);
+                recordWhatTheCloudReceived(cloud, delivered, log, clock);
                 Waits.await(app.close(), "the phone app could not disconnect");
                 monitor.stop();
                 log.stopListening();
                 progress.finished();
                 log.add(new RunEndedObserved(clock.nowMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
                         interrupted));
-                return new RunResult(log.snapshot());
+                return new RunResult(log.folded());
             } finally {
                 if (pacer != null) {
                     pacer.close();
@@ -347,11 +348,20 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void recordWhatTheCloudReceived(CloudControl cloud, ObservationLog log, ScenarioClock clock)
-            throws InfrastructureException {
-        Map<String, Long> delivered = new HashMap<>();
-        log.snapshot().stream().filter(EventsObserved.class::isInstance).map(EventsObserved.class::cast)
-                .forEach(account -> delivered.put(account.device(), account.delivered()));
+    /** What each device says it delivered, by its latest account: filled as the accounts are observed. */
+    private static Map<String, Long> deliveredByDevice(ObservationLog log) {
+        Map<String, Long> delivered = new ConcurrentHashMap<>();
+        log.watch(observation -> {
+            if (observation instanceof EventsObserved account) {
+                delivered.put(account.device(), account.delivered());
+            }
+        });
+        return delivered;
+    }
+
+    /** {@code delivered}: by device, from each device's account. */
+    private static void recordWhatTheCloudReceived(CloudControl cloud, Map<String, Long> delivered, ObservationLog log,
+                                                   ScenarioClock clock) throws InfrastructureException {
         Map<String, JsonObject> received = Waits.await(cloud.receivedByIngest(), "asking ingest what it received");
         long quietSince = System.nanoTime();
         long deadline = quietSince + SETTLE_LIMIT.toNanos();

@@ -22,8 +22,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Plays a scenario's phases on the scenario clock: applies each outage's faults at its start (a
@@ -53,8 +57,11 @@ final class Timeline {
     private final double runScale;
     private final Duration detectionWindow;
     private final Executor onHarness;
-    /** Probes started and perhaps not answered yet, of every phase so far. */
-    private final List<Future<ProbeObserved>> outstanding = Collections.synchronizedList(new ArrayList<>());
+    /** The baseline's probes as they are observed, counted for its health check, and those that failed. */
+    private final AtomicLong baselineProbes = new AtomicLong();
+    private final AtomicLong baselineProbesFailed = new AtomicLong();
+    /** Probes started and not answered yet, of every phase so far: each leaves once answered, so that the run keeps none. */
+    private final Set<Future<ProbeObserved>> outstanding = ConcurrentHashMap.newKeySet();
 
     Timeline(Scenario scenario, Vertx vertx, Fleet fleet, FleetReadiness readiness, ObservationLog log, ScenarioClock clock,
              ProgressListener progress, FaultInjector faults, Prober prober, Pacer pacer, HarnessHealth health,
@@ -74,6 +81,14 @@ final class Timeline {
         this.detectionWindow = Pacer.detectionWindow(scenario);
         Context context = vertx.getOrCreateContext();
         this.onHarness = task -> context.runOnContext(ignored -> task.run());
+        Set<String> baselines = scenario.phases().stream().filter(p -> p.kind() == PhaseKind.BASELINE)
+                .map(Phase::name).collect(Collectors.toSet());
+        log.watch(observation -> {
+            if (observation instanceof ProbeObserved probe && baselines.contains(probe.phase())) {
+                baselineProbes.incrementAndGet();
+                baselineProbesFailed.addAndGet(probe.ok() ? 0 : 1);
+            }
+        });
     }
 
     /**
@@ -117,7 +132,8 @@ final class Timeline {
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
             if (lastBaseline) {
                 awaitOutstandingProbes();
-                baselineHealth = health.judge(HealthObserved.BASELINE, baselineFromNanos, baselineProbes());
+                baselineHealth = health.judge(HealthObserved.BASELINE, baselineFromNanos, baselineProbes.get(),
+                        baselineProbesFailed.get());
                 log.add(baselineHealth);
                 progress.healthChecked(baselineHealth);
                 if (!baselineHealth.healthy()) {
@@ -136,12 +152,7 @@ final class Timeline {
      * began in. Only the health check and the end of the run wait for them.
      */
     private void awaitOutstandingProbes() throws InfrastructureException {
-        List<Future<ProbeObserved>> pending;
-        synchronized (outstanding) {
-            pending = new ArrayList<>(outstanding);
-            outstanding.clear();
-        }
-        Waits.await(Future.join(pending), "probing");
+        Waits.await(Future.join(new ArrayList<>(outstanding)), "probing");
     }
 
     /**
@@ -195,7 +206,10 @@ final class Timeline {
                 at(slotAt, () -> {
                     List<Future<ProbeObserved>> started = probe(phase, roundIndex, settling, share);
                     roundProbes.addAll(started);
-                    outstanding.addAll(started);
+                    started.forEach(probe -> {
+                        outstanding.add(probe);
+                        probe.onComplete(answered -> outstanding.remove(probe));
+                    });
                     if (slotsLeft.decrementAndGet() == 0) {
                         reportRound(phase, roundIndex, rounds, roundProbes);
                     }
@@ -281,13 +295,6 @@ final class Timeline {
     /** Whether devices must notice something new on their links, which may take them a keepalive or two. */
     private static boolean appliesLinkFaults(List<FaultSpec> before, List<FaultSpec> after) {
         return after.stream().anyMatch(fault -> fault.targetsLinks() && !before.contains(fault));
-    }
-
-    private List<ProbeObserved> baselineProbes() {
-        List<String> baselines = scenario.phases().stream().filter(p -> p.kind() == PhaseKind.BASELINE)
-                .map(Phase::name).toList();
-        return log.snapshot().stream().filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)
-                .filter(probe -> baselines.contains(probe.phase())).toList();
     }
 
     /** Runs a probe slot at its moment; how long it then waits for the harness's event loop is its start delay. */

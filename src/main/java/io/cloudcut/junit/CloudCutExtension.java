@@ -1,6 +1,7 @@
 package io.cloudcut.junit;
 
 import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
@@ -9,7 +10,7 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
-import io.cloudcut.report.ObservationsWriter;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Scenario;
@@ -83,11 +84,17 @@ final class CloudCutExtension implements ParameterResolver {
         } catch (ScenarioException | IllegalArgumentException bad) {
             throw new ExtensionConfigurationException("@CloudCutScenario: " + bad.getMessage(), bad);
         }
+        Path reportDir = wanted.reportDir().isEmpty() ? null : Path.of(wanted.reportDir());
+        RunSettings settings = RunSettings.embedded(project.resolve("broker-config"));
         RunResult run;
-        try {
-            run = new ScenarioRunner(RunSettings.embedded(project.resolve("broker-config"))).run(scenario);
+        // Streamed while the run goes, as the command line does: the run keeps no list of them.
+        try (ObservationStream stream = reportDir == null ? null : ObservationStream.into(reportDir)) {
+            run = new ScenarioRunner(stream == null ? settings : settings.watchedBy(
+                    ProgressListener.both(settings.progress(), ProgressListener.observing(stream)))).run(scenario);
         } catch (InfrastructureException failed) {
             return new Outcome(null, "scenario " + scenario.name() + " could not run: " + failed.getMessage());
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException("cannot write the observations into " + reportDir, unwritable);
         }
         Optional<HealthObserved> baseline = run.health(HealthObserved.BASELINE);
         if (baseline.isPresent() && !baseline.get().healthy()) {
@@ -95,8 +102,8 @@ final class CloudCutExtension implements ParameterResolver {
                     + " (its baseline was not healthy): " + String.join("; ", baseline.get().problems()));
         }
         RunReport report = run.report();
-        if (!wanted.reportDir().isEmpty()) {
-            write(run, report, Path.of(wanted.reportDir()));
+        if (reportDir != null) {
+            write(run, report, reportDir);
         }
         return new Outcome(new ResilienceResult(report), null);
     }
@@ -137,8 +144,7 @@ final class CloudCutExtension implements ParameterResolver {
         try {
             new JsonReportWriter().write(report, directory);
             new JUnitXmlWriter().write(report, directory);
-            new HtmlReportWriter().write(report, run.observations(), directory);
-            ObservationsWriter.write(run.observations(), directory);
+            new HtmlReportWriter().write(report, run.observed(), directory);
         } catch (IOException unwritable) {
             throw new UncheckedIOException("cannot write the report into " + directory, unwritable);
         }

@@ -56,16 +56,4 @@ public record RunStartedObserved(long atMillis, String scenario, String descript
     public List<String> phasesOf(PhaseKind kind) {
         return phases.stream().filter(phase -> phase.kind() == kind).map(PhasePlan::name).toList();
     }
-
-    /**
-     * What ran: the first observation of a run's stream.
-     *
-     * @throws IllegalArgumentException when the stream does not begin with it
-     */
-    public static RunStartedObserved first(List<Observation> observations) {
-        if (observations.isEmpty() || !(observations.get(0) instanceof RunStartedObserved started)) {
-            throw new IllegalArgumentException("the observations do not begin with what ran (a run-started observation)");
-        }
-        return started;
-    }
 }

@@ -21,6 +21,26 @@ record AvailabilitySeries(List<Double> x, Map<String, List<Double>> models) {
     private record Round(String phase, int round) {
     }
 
+    /** The rounds of each model, folded as the probes come. */
+    static final class Rounds {
+        private final Map<String, Map<Round, Tally>> byModel = new LinkedHashMap<>();
+
+        void add(ProbeObserved probe) {
+            Tally tally = byModel.computeIfAbsent(probe.model(), model -> new LinkedHashMap<>())
+                    .computeIfAbsent(new Round(probe.phase(), probe.round()), round -> new Tally());
+            tally.firstMillis = Math.min(tally.firstMillis, probe.atMillis());
+            tally.ok += probe.ok() ? 1 : 0;
+            tally.all++;
+        }
+
+        /** {@code models}: the run's, in report order; a model not among them is left out. */
+        AvailabilitySeries series(List<String> models) {
+            Map<String, Map<Round, Tally>> shown = new LinkedHashMap<>();
+            models.forEach(model -> shown.put(model, byModel.getOrDefault(model, Map.of())));
+            return of(shown);
+        }
+    }
+
     /** A round's first moment, and its probes: how many worked of how many. */
     private static final class Tally {
         long firstMillis = Long.MAX_VALUE;
@@ -28,18 +48,7 @@ record AvailabilitySeries(List<Double> x, Map<String, List<Double>> models) {
         long all;
     }
 
-    static AvailabilitySeries of(List<ProbeObserved> probes, List<String> models) {
-        Map<String, Map<Round, Tally>> byModel = new LinkedHashMap<>();
-        models.forEach(model -> byModel.put(model, new LinkedHashMap<>()));
-        for (ProbeObserved probe : probes) {
-            Map<Round, Tally> rounds = byModel.get(probe.model());
-            if (rounds != null) {
-                Tally tally = rounds.computeIfAbsent(new Round(probe.phase(), probe.round()), round -> new Tally());
-                tally.firstMillis = Math.min(tally.firstMillis, probe.atMillis());
-                tally.ok += probe.ok() ? 1 : 0;
-                tally.all++;
-            }
-        }
+    private static AvailabilitySeries of(Map<String, Map<Round, Tally>> byModel) {
         TreeSet<Long> times = new TreeSet<>();
         byModel.values().forEach(rounds -> rounds.values().forEach(tally -> times.add(tally.firstMillis)));
         List<Long> x = List.copyOf(times);

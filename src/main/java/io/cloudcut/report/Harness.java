@@ -2,7 +2,6 @@ package io.cloudcut.report;
 
 import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.HealthObserved;
-import io.cloudcut.observation.Observation;
 import io.cloudcut.scenario.TimeScale;
 
 import java.util.List;
@@ -13,18 +12,16 @@ final class Harness {
     private Harness() {
     }
 
-    static HarnessReport report(TimeScale asked, List<Observation> observations) {
-        List<HealthObserved> health = observations.stream().filter(HealthObserved.class::isInstance)
-                .map(HealthObserved.class::cast).toList();
+    /** {@code health} and {@code clock}: the run's, in the order they were observed. */
+    static HarnessReport report(TimeScale asked, List<HealthObserved> health, List<ClockObserved> clock) {
         HealthObserved baseline = window(health, HealthObserved.BASELINE);
         HealthObserved run = window(health, HealthObserved.RUN);
         double timeScale = baseline != null ? baseline.timeScale()
                 : asked.auto() ? 0 : asked.value();
-        List<HarnessReport.ClockChange> clock = observations.stream().filter(ClockObserved.class::isInstance)
-                .map(ClockObserved.class::cast)
+        List<HarnessReport.ClockChange> changes = clock.stream()
                 .map(change -> new HarnessReport.ClockChange(change.atMillis() / 1000.0, change.scale(), change.why()))
                 .toList();
-        return new HarnessReport(asked.toString(), timeScale, health(baseline), health(run), clock);
+        return new HarnessReport(asked.toString(), timeScale, health(baseline), health(run), changes);
     }
 
     private static HealthObserved window(List<HealthObserved> health, String window) {

@@ -2,14 +2,12 @@ package io.cloudcut.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.cloudcut.observation.Observation;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -31,11 +29,11 @@ public final class HtmlReportWriter {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    /** Writes the page for a run's report and the observations it was computed from. */
-    public Path write(RunReport report, List<Observation> observations, Path directory) throws IOException {
+    /** Writes the page for a run's report and the observations it was computed from, folded. */
+    public Path write(RunReport report, RunFold run, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path file = directory.resolve(FILE_NAME);
-        Files.writeString(file, render(ReportPage.of(report, observations)), StandardCharsets.UTF_8);
+        Files.writeString(file, render(ReportPage.of(report, run)), StandardCharsets.UTF_8);
         return file;
     }
 

@@ -1,12 +1,11 @@
 package io.cloudcut.report;
 
-import io.cloudcut.observation.ProbeObserved;
-import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FunctionRole;
 import io.cloudcut.scenario.FunctionSpec;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,29 +40,30 @@ final class Ladder {
     private final DeviceModel model;
     private final Map<String, PhaseCounts> baseline;
     private final DeviceStates states;
+    private final DeviceIndex devices;
 
-    /** {@code baseline}: the model's baseline counts by function name. */
-    Ladder(DeviceModel model, Map<String, PhaseCounts> baseline, DeviceStates states) {
+    /** {@code baseline}: the model's baseline counts by function name; {@code devices}: the numbers its rounds name devices by. */
+    Ladder(DeviceModel model, Map<String, PhaseCounts> baseline, DeviceStates states, DeviceIndex devices) {
         this.model = model;
         this.baseline = baseline;
         this.states = states;
+        this.devices = devices;
     }
 
-    /** A stretch of the outage: the model's probes in it, and when it began and ended (scenario ms). */
-    record Stretch(List<ProbeObserved> probes, long fromMillis, long untilMillis) {
+    /** A stretch of the outage: the model's probe round that began it, and when it began and ended (scenario ms). */
+    record Stretch(ProbeRound round, long fromMillis, long untilMillis) {
     }
 
     Optional<ModelVerdict> rung(Stretch stretch) {
-        if (stretch.probes().stream().anyMatch(probe -> probe.outcome() == ProbeOutcome.UNPROTECTED)) {
+        if (stretch.round().unprotected()) {
             return Optional.of(ModelVerdict.FAIL_OPEN);
         }
         List<Judged> judged = new ArrayList<>();
         for (FunctionSpec function : model.functions()) {
-            List<ProbeObserved> probes = stretch.probes().stream()
-                    .filter(probe -> probe.function().equals(function.name())).toList();
-            if (!probes.isEmpty()) {
-                PhaseCounts counts = PhaseCounts.of(probes).judged(baselineOf(function), function.role());
-                judged.add(new Judged(function, probes, counts));
+            ProbeTally probes = stretch.round().of(function.name());
+            if (probes != null && !probes.isEmpty()) {
+                PhaseCounts counts = probes.counts().judged(baselineOf(function), function.role());
+                judged.add(new Judged(function, stretch.round().failedDevices(function.name()), counts));
             }
         }
         List<Judged> primaries = judged.stream().filter(j -> j.function().role() == FunctionRole.PRIMARY).toList();
@@ -87,8 +87,7 @@ final class Ladder {
 
     /** A primary not kept, with a device that failed it while held in an acting state for the whole stretch. */
     private boolean heldActing(Judged primary, Stretch stretch) {
-        return primary.verdict() != FunctionVerdict.KEPT && primary.probes().stream()
-                .filter(probe -> !probe.ok()).map(ProbeObserved::device).distinct()
+        return primary.verdict() != FunctionVerdict.KEPT && primary.failedDevices().stream().mapToObj(devices::idOf)
                 .anyMatch(device -> states.actingThroughout(device, stretch.fromMillis(), stretch.untilMillis()));
     }
 
@@ -100,10 +99,10 @@ final class Ladder {
     }
 
     private PhaseCounts baselineOf(FunctionSpec function) {
-        return baseline.getOrDefault(function.name(), PhaseCounts.of(List.of()));
+        return baseline.getOrDefault(function.name(), new ProbeTally().counts());
     }
 
-    private record Judged(FunctionSpec function, List<ProbeObserved> probes, PhaseCounts counts) {
+    private record Judged(FunctionSpec function, BitSet failedDevices, PhaseCounts counts) {
         FunctionVerdict verdict() {
             return counts.verdict();
         }

@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 public final class ObservationStream implements Consumer<Observation>, AutoCloseable {
 
+    /** Every observation of the run, one JSON object per line, for tools, dashboards and {@code cloudcut report}. */
+    public static final String FILE_NAME = "observations.jsonl";
+
     /** The end of the stream: nothing more to write. */
     private static final Optional<Observation> END = Optional.empty();
 
@@ -36,10 +39,10 @@ public final class ObservationStream implements Consumer<Observation>, AutoClose
         writer.start();
     }
 
-    /** Starts {@link ObservationsWriter#FILE_NAME} afresh in {@code directory}. */
+    /** Starts {@link #FILE_NAME} afresh in {@code directory}. */
     public static ObservationStream into(Path directory) throws IOException {
         Files.createDirectories(directory);
-        Path file = directory.resolve(ObservationsWriter.FILE_NAME);
+        Path file = directory.resolve(FILE_NAME);
         return new ObservationStream(file, Files.newBufferedWriter(file));
     }
 

@@ -15,9 +15,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Reads back what {@link ObservationsWriter} wrote: a whole run's stream, which begins with what ran
+ * Reads back what {@link ObservationStream} wrote: a whole run's stream, which begins with what ran
  * ({@link RunStartedObserved}) and ends with the run ({@link RunEndedObserved}), so that a file cut
  * short is told apart from a run that saw little.
  */
@@ -26,28 +27,47 @@ public final class ObservationsReader {
     private ObservationsReader() {
     }
 
-    /** @throws ObservationsException naming the file and line of the first thing wrong with it */
-    public static List<Observation> read(Path file) throws ObservationsException {
-        List<Observation> observations = new ArrayList<>();
+    /**
+     * Hands each observation of the file to {@code into}, line by line: nothing of the stream is held
+     * here, so a long run reads back in the memory of what {@code into} keeps.
+     *
+     * @throws ObservationsException naming the file and line of the first thing wrong with it
+     */
+    public static void read(Path file, Consumer<Observation> into) throws ObservationsException {
+        int lines = 0;
+        Observation last = null;
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String line;
             while ((line = in.readLine()) != null) {
-                observations.add(decode(file, observations.size() + 1, line));
+                last = decode(file, ++lines, line);
+                if (lines == 1 && !(last instanceof RunStartedObserved)) {
+                    throw notBegun(file);
+                }
+                into.accept(last);
             }
         } catch (NoSuchFileException missing) {
             throw new ObservationsException(file, 0, "no such file (written by cloudcut run --report-dir DIR)", missing);
         } catch (IOException unreadable) {
             throw new ObservationsException(file, 0, "cannot be read: " + unreadable.getMessage(), unreadable);
         }
-        if (observations.isEmpty() || !(observations.get(0) instanceof RunStartedObserved)) {
-            throw new ObservationsException(file, 1, "the stream does not begin with what ran (a run-started observation)",
-                    null);
+        if (lines == 0) {
+            throw notBegun(file);
         }
-        if (!(observations.get(observations.size() - 1) instanceof RunEndedObserved)) {
-            throw new ObservationsException(file, observations.size(),
+        if (!(last instanceof RunEndedObserved)) {
+            throw new ObservationsException(file, lines,
                     "the stream stops here, before the run ended (no run-ended observation): the file was cut short", null);
         }
+    }
+
+    /** The whole file in memory: for a replay, which needs the observations again as it goes. */
+    public static List<Observation> read(Path file) throws ObservationsException {
+        List<Observation> observations = new ArrayList<>();
+        read(file, observations::add);
         return observations;
+    }
+
+    private static ObservationsException notBegun(Path file) {
+        return new ObservationsException(file, 1, "the stream does not begin with what ran (a run-started observation)", null);
     }
 
     private static Observation decode(Path file, int number, String line) throws ObservationsException {

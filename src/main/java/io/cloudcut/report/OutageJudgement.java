@@ -1,15 +1,11 @@
 package io.cloudcut.report;
 
-import io.cloudcut.observation.ProbeObserved;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * One model through the outage: a rung per probe round, its rung in each outage phase (the worst of
@@ -17,6 +13,7 @@ import java.util.stream.Collectors;
  * headline (the worst of those), and its timeline (the rounds' rungs, settle time included, equal
  * neighbours merged across phases). Probes of one round share their phase and round; the round's
  * time is its first probe's, and it stands for the stretch until the next round (or its phase's end).
+ * The rounds come folded ({@link ProbeRound}): nothing here needs the probes themselves.
  */
 final class OutageJudgement {
 
@@ -29,13 +26,12 @@ final class OutageJudgement {
     private OutageJudgement() {
     }
 
-    /** {@code probes}: the model's probes, of every phase. */
-    static Result judge(Ladder ladder, List<OutagePhases.Window> outage, List<ProbeObserved> probes) {
+    /** {@code probes}: the model's probes, of every phase, with their rounds. */
+    static Result judge(Ladder ladder, List<OutagePhases.Window> outage, ModelProbes probes) {
         Map<String, ModelVerdict> phases = new LinkedHashMap<>();
         List<Round> rounds = new ArrayList<>();
         for (OutagePhases.Window window : outage) {
-            List<ProbeObserved> inPhase = probes.stream().filter(probe -> probe.phase().equals(window.phase())).toList();
-            List<Round> phaseRounds = rounds(ladder, window, inPhase);
+            List<Round> phaseRounds = rounds(ladder, window, probes.rounds(window.phase()));
             phaseRounds.stream().filter(round -> !round.settling()).map(Round::rung).flatMap(Optional::stream)
                     .reduce(ModelVerdict::worst).ifPresent(rung -> phases.put(window.phase(), rung));
             rounds.addAll(phaseRounds);
@@ -44,18 +40,17 @@ final class OutageJudgement {
         return new Result(headline, phases, timeline(outage, rounds));
     }
 
-    private static List<Round> rounds(Ladder ladder, OutagePhases.Window window, List<ProbeObserved> inPhase) {
-        List<List<ProbeObserved>> byRound = inPhase.stream()
-                .collect(Collectors.groupingBy(ProbeObserved::round, TreeMap::new, Collectors.toList()))
-                .values().stream()
-                .sorted(Comparator.comparingLong(OutageJudgement::startOf))
-                .toList();
+    /** {@code byNumber}: the phase's rounds in the order of their numbers. */
+    private static List<Round> rounds(Ladder ladder, OutagePhases.Window window, Iterable<ProbeRound> byNumber) {
+        List<ProbeRound> inOrder = new ArrayList<>();
+        byNumber.forEach(inOrder::add);
+        inOrder.sort(Comparator.comparingLong(ProbeRound::firstMillis));
         List<Round> rounds = new ArrayList<>();
-        for (int i = 0; i < byRound.size(); i++) {
-            long from = startOf(byRound.get(i));
-            long until = i + 1 < byRound.size() ? startOf(byRound.get(i + 1)) : window.untilMillis();
-            rounds.add(new Round(from, byRound.get(i).stream().allMatch(ProbeObserved::settling),
-                    ladder.rung(new Ladder.Stretch(byRound.get(i), from, until))));
+        for (int i = 0; i < inOrder.size(); i++) {
+            long from = inOrder.get(i).firstMillis();
+            long until = i + 1 < inOrder.size() ? inOrder.get(i + 1).firstMillis() : window.untilMillis();
+            rounds.add(new Round(from, inOrder.get(i).settling(),
+                    ladder.rung(new Ladder.Stretch(inOrder.get(i), from, until))));
         }
         return rounds;
     }
@@ -88,9 +83,5 @@ final class OutageJudgement {
 
     private static VerdictTimeline.Span span(ModelVerdict rung, long fromMillis, long untilMillis, long origin) {
         return new VerdictTimeline.Span(rung, (fromMillis - origin) / 1000.0, (untilMillis - origin) / 1000.0);
-    }
-
-    private static long startOf(List<ProbeObserved> round) {
-        return round.stream().mapToLong(ProbeObserved::atMillis).min().orElse(0);
     }
 }

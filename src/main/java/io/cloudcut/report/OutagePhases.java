@@ -1,11 +1,11 @@
 package io.cloudcut.report;
 
 import io.cloudcut.observation.PhaseObserved;
-import io.cloudcut.observation.ProbeObserved;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LongSummaryStatistics;
+import java.util.Map;
 
 /**
  * The outage phases of a run as they ran, in timeline order: when each began and ended on the
@@ -20,14 +20,13 @@ final class OutagePhases {
     private OutagePhases() {
     }
 
-    /** The windows of the outage phases named, given in timeline order. */
-    static List<Window> of(List<String> outagePhases, List<PhaseObserved> marks, List<ProbeObserved> probes) {
+    /** The windows of the outage phases named, given in timeline order; {@code probed}: when each phase's probes were made. */
+    static List<Window> of(List<String> outagePhases, List<PhaseObserved> marks, Map<String, LongSummaryStatistics> probed) {
         List<Window> windows = new ArrayList<>();
         for (String phase : outagePhases) {
-            LongSummaryStatistics probed = probes.stream().filter(probe -> probe.phase().equals(phase))
-                    .mapToLong(ProbeObserved::atMillis).summaryStatistics();
-            long from = mark(marks, phase, true, probed.getCount() == 0 ? 0 : probed.getMin());
-            long until = mark(marks, phase, false, probed.getCount() == 0 ? from : probed.getMax());
+            LongSummaryStatistics times = probed.getOrDefault(phase, new LongSummaryStatistics());
+            long from = mark(marks, phase, true, times.getCount() == 0 ? 0 : times.getMin());
+            long until = mark(marks, phase, false, times.getCount() == 0 ? from : times.getMax());
             windows.add(new Window(phase, from, until));
         }
         return windows;

@@ -1,10 +1,6 @@
 package io.cloudcut.report;
 
-import io.cloudcut.observation.ProbeObserved;
-import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.FunctionRole;
-
-import java.util.List;
 
 /**
  * The probes of one function of one model in one phase: how many worked, how many did not and how
@@ -15,16 +11,6 @@ import java.util.List;
  */
 public record PhaseCounts(long ok, long failed, long refused, long cloudError, long timedOut, long unprotected,
                           long p50LatencyMillis, long p95LatencyMillis, FunctionVerdict verdict) {
-
-    static PhaseCounts of(List<ProbeObserved> probes) {
-        List<Long> latencies = probes.stream().filter(ProbeObserved::ok).map(ProbeObserved::latencyMillis).sorted()
-                .toList();
-        long ok = latencies.size();
-        return new PhaseCounts(ok, probes.size() - ok, count(probes, ProbeOutcome.REFUSED),
-                count(probes, ProbeOutcome.CLOUD_ERROR), count(probes, ProbeOutcome.TIMED_OUT),
-                count(probes, ProbeOutcome.UNPROTECTED), Percentiles.nearestRank(latencies, 50, 0L),
-                Percentiles.nearestRank(latencies, 95, 0L), null);
-    }
 
     PhaseCounts judged(PhaseCounts baseline, FunctionRole role) {
         return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, p50LatencyMillis,
@@ -37,9 +23,5 @@ public record PhaseCounts(long ok, long failed, long refused, long cloudError, l
 
     public double okRate() {
         return total() == 0 ? 0 : (double) ok / total();
-    }
-
-    private static long count(List<ProbeObserved> probes, ProbeOutcome outcome) {
-        return probes.stream().filter(probe -> probe.outcome() == outcome).count();
     }
 }

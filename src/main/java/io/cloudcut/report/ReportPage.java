@@ -1,10 +1,5 @@
 package io.cloudcut.report;
 
-import io.cloudcut.observation.ConnectionObserved;
-import io.cloudcut.observation.FaultObserved;
-import io.cloudcut.observation.Observation;
-import io.cloudcut.observation.ProbeObserved;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +7,7 @@ import java.util.Map;
 
 /**
  * What {@code report.html} shows, as the page's script reads it: the verdict matrix from the report,
- * and the charts' series, aggregated here from the report and the observations by time bucket (at
+ * and the charts' series, aggregated here from the report and the folded observations by time bucket (at
  * most {@link #MOST_BUCKETS}) or by probe round, so that the page's size does not grow with the
  * fleet. Times are scenario seconds since the run's origin. {@code interruption} says where an
  * interrupted run stopped (null: it played its timeline).
@@ -38,17 +33,18 @@ record ReportPage(String scenario, String description, String broker, double tim
     record Cell(long ok, long total, FunctionVerdict verdict) {
     }
 
-    static ReportPage of(RunReport report, List<Observation> observations) {
+    /** {@code run}: the observations the report was computed from, folded. */
+    static ReportPage of(RunReport report, RunFold run) {
         List<String> models = report.models().stream().map(ModelReport::model).toList();
-        long endMillis = Math.max(observations.stream().mapToLong(Observation::atMillis).max().orElse(0),
+        long endMillis = Math.max(run.lastMillis(),
                 report.phases().stream().mapToLong(phase -> Math.round(phase.endSeconds() * 1000)).max().orElse(0));
         TimeBuckets buckets = TimeBuckets.covering(0, endMillis, MOST_BUCKETS);
         return new ReportPage(report.scenario(), report.description(), report.broker(), report.timeScale(),
                 report.interrupted() ? TerminalTable.interruption(report) : null, Arrays.stream(ModelVerdict.values()).map(Enum::name).toList(), report.phases(),
-                FaultWindows.of(only(observations, FaultObserved.class), endMillis),
+                FaultWindows.of(run.faults(), endMillis),
                 report.models().stream().map(ReportPage::row).toList(), report.expectations(),
-                ConnectedSeries.of(only(observations, ConnectionObserved.class), models, buckets),
-                AvailabilitySeries.of(only(observations, ProbeObserved.class), models),
+                ConnectedSeries.of(run.connections(), models, buckets),
+                run.availability().series(models),
                 RecoveryHistogram.of(report.models().stream().map(ModelReport::recovery).toList()),
                 EventStacks.of(report.models()));
     }
@@ -68,7 +64,4 @@ record ReportPage(String scenario, String description, String broker, double tim
                 functions, model.reconnect().refusedDevices());
     }
 
-    private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {
-        return observations.stream().filter(type::isInstance).map(type::cast).toList();
-    }
 }

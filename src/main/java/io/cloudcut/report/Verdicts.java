@@ -1,19 +1,13 @@
 package io.cloudcut.report;
 
-import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.FaultObserved;
-import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
-import io.cloudcut.observation.ProbeObserved;
-import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.observation.RunEndedObserved;
 import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.observation.ServiceObserved;
-import io.cloudcut.observation.SessionObserved;
-import io.cloudcut.observation.StateObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.FunctionSpec;
@@ -26,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -36,101 +31,84 @@ import java.util.stream.Collectors;
  * {@link FunctionVerdicts} (a function in a phase: {@code KEPT}, {@code DEGRADED}, {@code LOST}),
  * {@link Ladder} (a model in a stretch of the outage: one rung of {@link ModelVerdict}),
  * {@link OutageJudgement} (a model's rung per outage phase, its headline and its timeline) and
- * {@link Recoveries} (each device after the outage).
+ * {@link Recoveries} (each device after the outage). They read a run's observations as
+ * {@link RunFold} folded them.
  */
-public final class Verdicts {
+final class Verdicts {
 
     private Verdicts() {
     }
 
     /**
-     * The report of a run from its observations alone: the stream begins with what ran
-     * ({@link RunStartedObserved}) and ends with the run ({@link RunEndedObserved}). Its expectations
-     * are not checked here: see {@code RunResult.report()}.
+     * The report of a run from its observations alone: the stream began with what ran
+     * ({@link RunStartedObserved}) and ended with the run ({@link RunEndedObserved}).
      *
-     * @throws IllegalArgumentException when the stream lacks its beginning or its end
+     * @throws IllegalArgumentException when the stream lacks its end
      */
-    public static RunReport report(List<Observation> observations) {
-        RunStartedObserved run = RunStartedObserved.first(observations);
-        RunEndedObserved ended = only(observations, RunEndedObserved.class).stream().findFirst()
+    static RunReport report(RunFold fold) {
+        RunStartedObserved run = fold.started();
+        RunEndedObserved ended = Optional.ofNullable(fold.ended())
                 .orElseThrow(() -> new IllegalArgumentException("the observations stop before the run ended (no run-ended observation)"));
-        List<ProbeObserved> probes = only(observations, ProbeObserved.class);
-        HarnessReport harness = Harness.report(run.timeScale(), observations);
-        ClockPace pace = new ClockPace(only(observations, ClockObserved.class),
-                harness.run() == null ? 0 : harness.run().lagP99Millis());
-        List<OutagePhases.Window> outage = OutagePhases.of(run.phasesOf(PhaseKind.OUTAGE),
-                only(observations, PhaseObserved.class), probes);
-        DeviceStates states = new DeviceStates(only(observations, StateObserved.class));
+        HarnessReport harness = Harness.report(run.timeScale(), fold.healthFigures(), fold.clock());
+        ClockPace pace = new ClockPace(fold.clock(), harness.run() == null ? 0 : harness.run().lagP99Millis());
+        List<OutagePhases.Window> outage = OutagePhases.of(run.phasesOf(PhaseKind.OUTAGE), fold.phaseMarks(),
+                fold.probedInPhase());
         Map<String, DeviceModel> byId = run.modelsById();
         List<ModelReport> models = new ArrayList<>();
         for (FleetEntry entry : run.fleet()) {
-            DeviceModel model = byId.get(entry.model());
-            List<ProbeObserved> mine = probes.stream().filter(probe -> probe.model().equals(model.id())).toList();
-            models.add(modelReport(run, model, entry.count(), mine, outage, states, observations, pace));
+            models.add(modelReport(run, byId.get(entry.model()), entry.count(), outage, fold, pace));
         }
         return new RunReport(run.scenario(), run.description(), run.broker(), harness.timeScale(),
-                ended.wallMillis() / 1000.0, ended.interrupted(), phases(run, observations), services(observations), models, harness,
-                List.of());
+                ended.wallMillis() / 1000.0, ended.interrupted(), phases(run, fold.phaseMarks()), services(fold.services()),
+                models, harness, List.of());
     }
 
-    private static ModelReport modelReport(RunStartedObserved run, DeviceModel model, int devices, List<ProbeObserved> probes,
-                                           List<OutagePhases.Window> outage, DeviceStates states,
-                                           List<Observation> observations, ClockPace pace) {
-        Set<String> baselinePhases = Set.copyOf(run.phasesOf(PhaseKind.BASELINE));
+    private static ModelReport modelReport(RunStartedObserved run, DeviceModel model, int devices,
+                                           List<OutagePhases.Window> outage, RunFold fold, ClockPace pace) {
+        ModelProbes probes = fold.probes(model.id());
         Map<String, PhaseCounts> baseline = new LinkedHashMap<>();
         List<FunctionReport> functions = new ArrayList<>();
         for (FunctionSpec function : model.functions()) {
-            List<ProbeObserved> ofFunction = probes.stream()
-                    .filter(probe -> probe.function().equals(function.name())).toList();
-            PhaseCounts inBaseline = PhaseCounts.of(ofFunction.stream()
-                    .filter(probe -> baselinePhases.contains(probe.phase())).toList());
+            PhaseCounts inBaseline = probes.baseline(function.name());
             baseline.put(function.name(), inBaseline);
-            functions.add(functionReport(run, function, ofFunction, inBaseline));
+            functions.add(functionReport(run, function, probes, inBaseline));
         }
-        OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, states), outage, probes);
+        OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, fold.states(), fold.devices()),
+                outage, probes);
+        List<ConnectionObserved> connections = connections(model.id(), fold);
         return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
                 judged.phases(), judged.timeline(), functions,
-                Detections.of(only(observations, FaultObserved.class), connections(model.id(), observations), pace),
-                recovery(model.id(), observations),
-                reconnects(model.id(), observations, pace), events(model.id(), observations),
-                sessions(model.id(), observations));
+                Detections.of(fold.faults(), connections, pace),
+                Recoveries.of(fold.recoveries().stream().filter(r -> r.model().equals(model.id())).toList(), connections),
+                reconnects(model.id(), fold, pace), events(model.id(), fold), sessions(model.id(), fold));
     }
 
     /**
      * Per phase, the function's counts and verdict once the phase's settle time is over; its own
      * verdict is the worst of the outage phases it was probed in.
      */
-    private static FunctionReport functionReport(RunStartedObserved run, FunctionSpec function, List<ProbeObserved> probes,
+    private static FunctionReport functionReport(RunStartedObserved run, FunctionSpec function, ModelProbes probes,
                                                  PhaseCounts baseline) {
         List<String> outagePhases = run.phasesOf(PhaseKind.OUTAGE);
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
         for (RunStartedObserved.PhasePlan phase : run.phases()) {
-            byPhase.put(phase.name(), PhaseCounts.of(probes.stream()
-                            .filter(p -> p.phase().equals(phase.name()) && !p.settling()).toList())
-                    .judged(baseline, function.role()));
+            byPhase.put(phase.name(), probes.settled(function.name(), phase.name()).judged(baseline, function.role()));
         }
         FunctionVerdict worstOutage = outagePhases.stream().map(byPhase::get).map(PhaseCounts::verdict)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-        String lastFailure = probes.stream().filter(p -> !p.ok()).reduce((first, second) -> second)
-                .map(p -> p.phase() + ": " + p.detail()).orElse(null);
-        return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage, lastFailure);
+        return new FunctionReport(function.name(), WireNames.of(function.path()), byPhase, worstOutage,
+                probes.lastFailure(function.name()));
     }
 
-    private static RecoveryReport recovery(String model, List<Observation> observations) {
-        return Recoveries.of(only(observations, RecoveryObserved.class).stream().filter(r -> r.model().equals(model)).toList(),
-                connections(model, observations));
+    /** The model's connection changes, in the order observed. */
+    private static List<ConnectionObserved> connections(String model, RunFold fold) {
+        return fold.connections().stream().filter(c -> c.model().equals(model)).toList();
     }
 
-    private static List<ConnectionObserved> connections(String model, List<Observation> observations) {
-        return only(observations, ConnectionObserved.class).stream().filter(c -> c.model().equals(model)).toList();
-    }
-
-    private static EventsReport events(String model, List<Observation> observations) {
-        List<EventsObserved> mine = only(observations, EventsObserved.class).stream()
-                .filter(e -> e.model().equals(model)).toList();
+    private static EventsReport events(String model, RunFold fold) {
+        List<EventsObserved> mine = fold.events().stream().filter(e -> e.model().equals(model)).toList();
         Set<String> devices = mine.stream().map(EventsObserved::device).collect(Collectors.toSet());
-        List<CloudReceivedObserved> received = only(observations, CloudReceivedObserved.class).stream()
-                .filter(r -> devices.contains(r.device())).toList();
+        List<CloudReceivedObserved> received = fold.received().stream().filter(r -> devices.contains(r.device())).toList();
         Map<String, Long> dropped = new TreeMap<>();
         mine.forEach(e -> e.dropped().forEach((reason, count) -> dropped.merge(reason, count, Long::sum)));
         return new EventsReport(mine.stream().mapToLong(EventsObserved::generated).sum(),
@@ -147,12 +125,11 @@ public final class Verdicts {
      * connection, up to the start of the attempt that made it plus that exchange's real length.
      * Attempts come from each device's own account of failed connection attempts.
      */
-    private static ReconnectReport reconnects(String model, List<Observation> observations, ClockPace pace) {
-        long outageEnd = only(observations, FaultObserved.class).stream()
+    private static ReconnectReport reconnects(String model, RunFold fold, ClockPace pace) {
+        long outageEnd = fold.faults().stream()
                 .filter(f -> f.onLinks() && !f.applied())
                 .mapToLong(FaultObserved::atMillis).max().orElse(Long.MAX_VALUE);
-        Map<String, List<ConnectionObserved>> byDevice = only(observations, ConnectionObserved.class).stream()
-                .filter(c -> c.model().equals(model))
+        Map<String, List<ConnectionObserved>> byDevice = connections(model, fold).stream()
                 .collect(Collectors.groupingBy(ConnectionObserved::device, TreeMap::new, Collectors.toList()));
         List<Double> seconds = new ArrayList<>();
         List<Double> resolutions = new ArrayList<>();
@@ -174,7 +151,7 @@ public final class Verdicts {
                                 attemptAfterOutage ? up.attemptStartedAtMillis() : up.atMillis(), 0));
                     });
         });
-        List<Long> attempts = only(observations, EventsObserved.class).stream().filter(e -> e.model().equals(model))
+        List<Long> attempts = fold.events().stream().filter(e -> e.model().equals(model))
                 .map(e -> (long) e.reconnectAttempts()).sorted().toList();
         List<Double> sortedSeconds = seconds.stream().sorted().toList();
         return new ReconnectReport(sortedSeconds.size(),
@@ -194,19 +171,14 @@ public final class Verdicts {
         return devices;
     }
 
-    private static List<ModelReport.SessionChange> sessions(String model, List<Observation> observations) {
-        Map<String, List<SessionObserved>> byChange = only(observations, SessionObserved.class).stream()
-                .filter(s -> s.model().equals(model) && !SessionObserved.ACQUIRED.equals(s.change()) && !SessionObserved.RENEWED.equals(s.change()))
-                .collect(Collectors.groupingBy(SessionObserved::change, TreeMap::new, Collectors.toList()));
+    private static List<ModelReport.SessionChange> sessions(String model, RunFold fold) {
         List<ModelReport.SessionChange> changes = new ArrayList<>();
-        byChange.forEach((change, seen) -> changes.add(new ModelReport.SessionChange(change,
-                (int) seen.stream().map(SessionObserved::device).distinct().count(),
-                seen.stream().mapToLong(SessionObserved::atMillis).min().orElse(0) / 1000.0)));
+        fold.sessions(model).forEach((change, seen) -> changes.add(new ModelReport.SessionChange(change, seen.devices(),
+                seen.firstAtMillis() / 1000.0)));
         return changes;
     }
 
-    private static List<RunReport.PhaseReport> phases(RunStartedObserved run, List<Observation> observations) {
-        List<PhaseObserved> marks = only(observations, PhaseObserved.class);
+    private static List<RunReport.PhaseReport> phases(RunStartedObserved run, List<PhaseObserved> marks) {
         List<RunReport.PhaseReport> phases = new ArrayList<>();
         for (RunStartedObserved.PhasePlan phase : run.phases()) {
             double start = marks.stream().filter(m -> m.phase().equals(phase.name()) && m.started())
@@ -218,10 +190,10 @@ public final class Verdicts {
         return phases;
     }
 
-    private static List<RunReport.ServiceChange> services(List<Observation> observations) {
+    private static List<RunReport.ServiceChange> services(List<ServiceObserved> observed) {
         List<RunReport.ServiceChange> changes = new ArrayList<>();
         Map<String, ServiceObserved> since = new LinkedHashMap<>();
-        for (ServiceObserved change : only(observations, ServiceObserved.class)) {
+        for (ServiceObserved change : observed) {
             ServiceObserved previous = since.remove(change.service());
             if (previous != null) {
                 changes.add(new RunReport.ServiceChange(previous.service(), previous.condition(), previous.cause(),
@@ -236,7 +208,4 @@ public final class Verdicts {
         return changes;
     }
 
-    private static <T extends Observation> List<T> only(List<Observation> observations, Class<T> type) {
-        return observations.stream().filter(type::isInstance).map(type::cast).toList();
-    }
 }

@@ -3,7 +3,7 @@ package io.cloudcut.cli;
 import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
-import io.cloudcut.report.ObservationsWriter;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.vertx.core.json.JsonArray;
@@ -40,7 +40,7 @@ class ReportCommandTest {
                 "--devices-per-model", "1", "--report-dir", ran.toString());
         assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isIn(0, 1);
         assertThat(run.err()).contains("fleet: 4 devices instead of the scenario's 8 (x0.5): throttled services' rates");
-        lines = Files.readAllLines(ran.resolve(ObservationsWriter.FILE_NAME));
+        lines = Files.readAllLines(ran.resolve(ObservationStream.FILE_NAME));
     }
 
     @Test
@@ -70,7 +70,7 @@ class ReportCommandTest {
         assertThat(Files.readString(elsewhere.resolve(JsonReportWriter.FILE_NAME)))
                 .isEqualTo(Files.readString(ran.resolve(JsonReportWriter.FILE_NAME)));
         try (var files = Files.list(copy)) {
-            assertThat(files).containsExactly(copy.resolve(ObservationsWriter.FILE_NAME));
+            assertThat(files).containsExactly(copy.resolve(ObservationStream.FILE_NAME));
         }
     }
 
@@ -85,7 +85,7 @@ class ReportCommandTest {
 
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(report.errorLines()).singleElement().asString()
-                .startsWith("error: " + copy.resolve(ObservationsWriter.FILE_NAME) + ":" + cut + ": ")
+                .startsWith("error: " + copy.resolve(ObservationStream.FILE_NAME) + ":" + cut + ": ")
                 .contains("not a JSON object");
         assertThat(copy.resolve(JsonReportWriter.FILE_NAME)).doesNotExist();
     }
@@ -98,7 +98,7 @@ class ReportCommandTest {
 
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(report.errorLines()).singleElement().asString()
-                .startsWith("error: " + copy.resolve(ObservationsWriter.FILE_NAME) + ":" + (lines.size() - 3) + ": ")
+                .startsWith("error: " + copy.resolve(ObservationStream.FILE_NAME) + ":" + (lines.size() - 3) + ": ")
                 .contains("before the run ended", "cut short");
     }
 
@@ -112,7 +112,7 @@ class ReportCommandTest {
 
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(report.errorLines()).singleElement().asString()
-                .startsWith("error: " + copy.resolve(ObservationsWriter.FILE_NAME) + ":5: not an observation");
+                .startsWith("error: " + copy.resolve(ObservationStream.FILE_NAME) + ":5: not an observation");
     }
 
     @Test
@@ -123,7 +123,7 @@ class ReportCommandTest {
 
         assertThat(report.exitCode()).isEqualTo(2);
         assertThat(report.errorLines()).singleElement().asString()
-                .contains(empty.resolve(ObservationsWriter.FILE_NAME).toString(), "no such file");
+                .contains(empty.resolve(ObservationStream.FILE_NAME).toString(), "no such file");
     }
 
     @Test
@@ -176,7 +176,7 @@ class ReportCommandTest {
 
     private static Path withObservations(String name, List<String> observations) throws Exception {
         Path copy = Files.createDirectories(dir.resolve(name));
-        Files.write(copy.resolve(ObservationsWriter.FILE_NAME), observations);
+        Files.write(copy.resolve(ObservationStream.FILE_NAME), observations);
         return copy;
     }
 }

@@ -6,8 +6,8 @@ import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.ObservationsReader;
-import io.cloudcut.report.ObservationsWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.Chromium;
 import io.cloudcut.testing.Project;
@@ -100,7 +100,7 @@ class DashboardInChromiumTest {
         assertThat(run.finished().exitCode).as("exit code (1: an expectation failed on a loaded machine); stderr:%n%s", run.err)
                 .isIn(0, 1);
         RunReport report = JsonReportWriter.read(reportDir.resolve(JsonReportWriter.FILE_NAME));
-        Map<String, String> expected = afterRecovery(ObservationsReader.read(reportDir.resolve(ObservationsWriter.FILE_NAME)));
+        Map<String, String> expected = afterRecovery(ObservationsReader.read(reportDir.resolve(ObservationStream.FILE_NAME)));
         assertThat(expected).as("devices back after the outage").hasSize(
                 report.models().stream().mapToInt(model -> model.recovery().recovered()).sum()).containsValue("RECOVERED");
         assertThat(tilesById()).as("tiles of the devices that recovered").containsAllEntriesOf(expected);
@@ -116,7 +116,7 @@ class DashboardInChromiumTest {
     void aReplayEndsAsTheRunDidAndCountsTheSameProbes() throws Exception {
         Path reportDir = dir.resolve("run");
         assertThat(liveEnd).as("the live run's tiles (the test before)").isNotNull();
-        List<Observation> observations = ObservationsReader.read(reportDir.resolve(ObservationsWriter.FILE_NAME));
+        List<Observation> observations = ObservationsReader.read(reportDir.resolve(ObservationStream.FILE_NAME));
         Command replay = Command.start("dashboard", reportDir.toString(), "--speed", "3", "--linger", "60s");
         URI page = replay.awaitUrl();
         browser.get(page.toString());

@@ -11,6 +11,7 @@ import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -59,10 +60,12 @@ class DashboardMetricsTest {
                 status.set(now);
             }
         };
+        ObservationRecorder observed = new ObservationRecorder();
         try (Dashboard dashboard = Dashboard.start(0)) {
             URI metrics = dashboard.url().resolve("metrics");
             RunSettings settings = RunSettings.embedded(Project.file("broker-config"))
-                    .watchedBy(ProgressListener.both(recorder, dashboard.listener()));
+                    .watchedBy(ProgressListener.both(ProgressListener.both(recorder, dashboard.listener()),
+                            ProgressListener.observing(observed)));
             CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new ScenarioRunner(settings).run(scenario);
@@ -85,14 +88,12 @@ class DashboardMetricsTest {
             RunResult result = run.get(3, TimeUnit.MINUTES);
             Scrape after = Scrape.of(metrics);
             Map<String, Double> probes = after.sumBy("cloudcut_probes_total", "outcome");
-            Map<String, Long> logged = result.observations().stream().filter(ProbeObserved.class::isInstance)
-                    .map(ProbeObserved.class::cast).collect(Collectors.groupingBy(probe -> probe.outcome().name(), Collectors.counting()));
+            Map<String, Long> logged = observed.only(ProbeObserved.class).stream().collect(Collectors.groupingBy(probe -> probe.outcome().name(), Collectors.counting()));
             assertThat(probes.keySet()).as("probe outcomes: some failed in the outage").isEqualTo(logged.keySet())
                     .contains("OK").hasSizeGreaterThan(1);
             logged.forEach((outcome, count) -> assertThat(probes.get(outcome)).as(outcome).isEqualTo(count.doubleValue()));
 
-            List<EventsObserved> accounts = result.observations().stream().filter(EventsObserved.class::isInstance)
-                    .map(EventsObserved.class::cast).toList();
+            List<EventsObserved> accounts = observed.only(EventsObserved.class);
             assertThat(after.sumBy("cloudcut_events_total", "fate").get("delivered")).as("events delivered")
                     .isEqualTo(accounts.stream().mapToDouble(EventsObserved::delivered).sum()).isPositive();
             assertThat(after.sumBy("cloudcut_reconnect_attempts_total", null).get("")).as("reconnect attempts")

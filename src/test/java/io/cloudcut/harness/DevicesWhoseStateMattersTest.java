@@ -130,20 +130,20 @@ class DevicesWhoseStateMattersTest {
 
     /** The phase's probes once it has settled. */
     private static List<ProbeObserved> probes(String phase) {
-        return run.result().observations().stream().filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)
+        return run.observations().stream().filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)
                 .filter(probe -> probe.phase().equals(phase) && !probe.settling()).toList();
     }
 
     private static List<StateObserved> statesUntilTheOutageEnds(String device) {
-        long outageEnded = run.result().observations().stream().filter(PhaseObserved.class::isInstance)
+        long outageEnded = run.observations().stream().filter(PhaseObserved.class::isInstance)
                 .map(PhaseObserved.class::cast).filter(phase -> phase.phase().equals("outage") && !phase.started())
                 .mapToLong(PhaseObserved::atMillis).findFirst().orElseThrow();
-        return run.result().observations().stream().filter(StateObserved.class::isInstance).map(StateObserved.class::cast)
+        return run.observations().stream().filter(StateObserved.class::isInstance).map(StateObserved.class::cast)
                 .filter(state -> state.device().equals(device) && state.atMillis() <= outageEnded).toList();
     }
 
     private static long phaseStartedAt(String name) {
-        return run.result().observations().stream().filter(PhaseObserved.class::isInstance).map(PhaseObserved.class::cast)
+        return run.observations().stream().filter(PhaseObserved.class::isInstance).map(PhaseObserved.class::cast)
                 .filter(phase -> phase.phase().equals(name) && phase.started())
                 .mapToLong(PhaseObserved::atMillis).findFirst().orElseThrow();
     }

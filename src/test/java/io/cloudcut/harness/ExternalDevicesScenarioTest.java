@@ -10,7 +10,7 @@ import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
-import io.cloudcut.report.Verdicts;
+import io.cloudcut.report.RunFold;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.DeviceProcess;
 import io.cloudcut.testing.Mosquitto;
@@ -85,8 +85,8 @@ class ExternalDevicesScenarioTest {
             assertThat(run.out()).contains("vacuum-local-first", "vacuum-cloud-locked");
             assertThat(Files.readString(reports.resolve("report.html"))).contains("vacuum-cloud-locked");
 
-            RunReport externalOnly = Verdicts.report(without(observations, EMULATED));
-            RunReport emulatedOnly = Verdicts.report(without(observations, EXTERNAL.keySet()));
+            RunReport externalOnly = RunFold.of(without(observations, EMULATED)).report();
+            RunReport emulatedOnly = RunFold.of(without(observations, EXTERNAL.keySet())).report();
             for (String model : EXTERNAL.values()) {
                 ModelReport external = externalOnly.model(model);
                 ModelReport emulated = emulatedOnly.model(model);

@@ -10,7 +10,7 @@ import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
-import io.cloudcut.report.Verdicts;
+import io.cloudcut.report.RunFold;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.vertx.core.json.JsonObject;
@@ -96,8 +96,8 @@ class ExternalStateAnswersTest {
             RunReport report = JsonReportWriter.read(project.resolve("report/report.json"));
             assertThat(report.model("app-camera").devices()).isEqualTo(2);
             assertThat(report.model("app-camera").verdict()).isEqualTo(ModelVerdict.CLOUD_DEPENDENT);
-            RunReport externalOnly = Verdicts.report(ExternalDevicesScenarioTest.without(observations, Set.of("app-camera-1")));
-            RunReport emulatedOnly = Verdicts.report(ExternalDevicesScenarioTest.without(observations, Set.of("bench-cam")));
+            RunReport externalOnly = RunFold.of(ExternalDevicesScenarioTest.without(observations, Set.of("app-camera-1"))).report();
+            RunReport emulatedOnly = RunFold.of(ExternalDevicesScenarioTest.without(observations, Set.of("bench-cam"))).report();
             assertThat(externalOnly.model("app-camera").verdict()).as("the external camera, answering on its state topic")
                     .isEqualTo(emulatedOnly.model("app-camera").verdict()).isEqualTo(ModelVerdict.CLOUD_DEPENDENT);
             assertThat(externalOnly.model("app-camera").phases()).isEqualTo(emulatedOnly.model("app-camera").phases());

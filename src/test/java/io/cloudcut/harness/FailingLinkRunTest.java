@@ -12,6 +12,7 @@ import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
 import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
@@ -44,13 +45,13 @@ class FailingLinkRunTest {
             throws Exception {
         AtomicReference<Link> failing = new AtomicReference<>();
         AtomicReference<Integer> portBefore = new AtomicReference<>();
-        ScenarioRunner runner = runnerFailingAfter(FAILS_AFTER, failing, portBefore);
         Scenario scenario = scenario(dir);
-
-        RunResult result = runner.run(scenario);
+        ObservationRecorder recorder = new ObservationRecorder();
+        RunResult result = runnerFailingAfter(FAILS_AFTER, failing, portBefore, recorder).run(scenario);
         if (!result.health(HealthObserved.BASELINE).orElseThrow().healthy()) {
             // The harness could not measure (a machine busy with other forks): once more, as ScenarioRuns does.
-            result = runner.run(scenario);
+            recorder = new ObservationRecorder();
+            result = runnerFailingAfter(FAILS_AFTER, failing, portBefore, recorder).run(scenario);
         }
 
         HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
@@ -64,8 +65,8 @@ class FailingLinkRunTest {
         Link link = failing.get();
         assertThat(link.port()).isEqualTo(portBefore.get());
         assertThat(link.stats().accepted()).as("the first connection and the one after the restart").isGreaterThanOrEqualTo(2);
-        List<ConnectionObserved> changes = result.observations().stream().filter(ConnectionObserved.class::isInstance)
-                .map(ConnectionObserved.class::cast).filter(change -> change.device().equals(DEVICE)).toList();
+        List<ConnectionObserved> changes = recorder.only(ConnectionObserved.class).stream()
+                .filter(change -> change.device().equals(DEVICE)).toList();
         long failedAt = FAILS_AFTER.toMillis();
         assertThat(changes).as("the device went down after the failure, and came up again through the restarted link")
                 .anySatisfy(down -> {
@@ -86,16 +87,15 @@ class FailingLinkRunTest {
 
     @Test
     void aLinkThatFailsInTheBaseline_leavesTheRunWithoutVerdicts_namingTheLink(@TempDir Path dir) throws Exception {
-        ScenarioRunner runner = runnerFailingAfter(Duration.ofMinutes(20), new AtomicReference<>(), new AtomicReference<>());
-
-        RunResult result = runner.run(scenario(dir));
+        ObservationRecorder recorder = new ObservationRecorder();
+        RunResult result = runnerFailingAfter(Duration.ofMinutes(20), new AtomicReference<>(), new AtomicReference<>(),
+                recorder).run(scenario(dir));
 
         HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
         assertThat(baseline.healthy()).isFalse();
         assertThat(baseline.problems()).anySatisfy(problem -> assertThat(problem).startsWith(
                 "the fault proxy's link for device " + DEVICE + " failed 1 time in the harness's own code"));
-        assertThat(result.observations()).noneMatch(observation -> observation instanceof PhaseObserved phase
-                && phase.phase().equals("outage"));
+        assertThat(recorder.only(PhaseObserved.class)).noneMatch(phase -> phase.phase().equals("outage"));
     }
 
     private static Scenario scenario(Path dir) throws Exception {
@@ -112,10 +112,14 @@ class FailingLinkRunTest {
         return Scenarios.loader(Project.root()).load(file);
     }
 
-    /** A runner whose proxy link for {@link #DEVICE} throws on its first PUBLISH past {@code after} of scenario time. */
+    /**
+     * A runner whose proxy link for {@link #DEVICE} throws on its first PUBLISH past {@code after} of scenario
+     * time, its observations told to {@code recorder}.
+     */
     private static ScenarioRunner runnerFailingAfter(Duration after, AtomicReference<Link> failing,
-                                                     AtomicReference<Integer> portBefore) {
-        return new ScenarioRunner(RunSettings.embedded(Project.file("broker-config")),
+                                                     AtomicReference<Integer> portBefore, ObservationRecorder recorder) {
+        return new ScenarioRunner(RunSettings.embedded(Project.file("broker-config"))
+                .watchedBy(ProgressListener.observing(recorder)),
                 (FaultProxy proxy) -> {
                     Link link = proxy.link(DEVICE);
                     failing.set(link);

@@ -2,13 +2,10 @@ package io.cloudcut.harness;
 
 import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
-import io.cloudcut.observation.ProbeObserved;
-import io.cloudcut.observation.ProbeOutcome;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +18,7 @@ class HealthCheckTest {
 
     @Test
     void aFaultFreeBaselineThatFailedNothingOnACalmHarnessIsHealthy() {
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 0));
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, 1000, 0);
         assertThat(health.healthy()).isTrue();
         assertThat(health.problems()).isEmpty();
         assertThat(health.probes()).isEqualTo(1000);
@@ -30,15 +27,15 @@ class HealthCheckTest {
     @Test
     void aPartOfTheHarnessThatFailedMakesTheWindowUnhealthy_inItsOwnWords() {
         String failure = "cloud service ingest failed 1 time in the harness's own code (first: java.lang.NullPointerException)";
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 3600, CALM, List.of(), List.of(failure));
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 3600, CALM, 0, 0, List.of(failure));
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).containsExactly(failure);
     }
 
     @Test
     void oneFailureInTwoHundredIsTheMost() {
-        assertThat(HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 5)).healthy()).isTrue();
-        HealthObserved failing = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, probes(1000, 6));
+        assertThat(HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, 1000, 5).healthy()).isTrue();
+        HealthObserved failing = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, 1000, 6);
         assertThat(failing.healthy()).isFalse();
         assertThat(failing.problems()).singleElement().asString()
                 .contains("6 of 1000 fault-free baseline probes failed (0.6%", "smaller fleet", "slower clock");
@@ -47,7 +44,7 @@ class HealthCheckTest {
     @Test
     void lateEventLoopsAndLateProbesAreNamedWithTheirFigures() {
         HarnessMonitor.Figures busy = new HarnessMonitor.Figures(40, 350, 90, 900, 98);
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, busy, probes(100, 0));
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, busy, 100, 0);
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).hasSize(2);
         assertThat(health.problems().get(0)).contains("350 ms late (p99; at most 200 ms allowed)");
@@ -61,8 +58,8 @@ class HealthCheckTest {
         HarnessMonitor.Figures nearly = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_700, 20_000);
         HarnessMonitor.Figures atTheLimit = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_901, 20_000);
 
-        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 35, nearly, List.of()).healthy()).isTrue();
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 35, atTheLimit, List.of());
+        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 35, nearly, 0, 0).healthy()).isTrue();
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 35, atTheLimit, 0, 0);
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).singleElement().asString()
                 .startsWith("a process had 19901 files open, of the 20000 it may (its limit)")
@@ -105,14 +102,5 @@ class HealthCheckTest {
         } finally {
             vertx.close().await();
         }
-    }
-
-    private static List<ProbeObserved> probes(int count, int failed) {
-        List<ProbeObserved> probes = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            probes.add(new ProbeObserved(i, "baseline", 0, false, "d-" + i, "m", "chime", "local",
-                    i < failed ? ProbeOutcome.TIMED_OUT : ProbeOutcome.OK, 3, ""));
-        }
-        return probes;
     }
 }

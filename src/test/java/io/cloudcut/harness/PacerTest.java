@@ -1,7 +1,10 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.ClockObserved;
+import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.testing.ObservationRecorder;
+import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +29,7 @@ class PacerTest {
     private Vertx vertx;
     private ScenarioClock clock;
     private ObservationLog log;
+    private final ObservationRecorder recorder = new ObservationRecorder();
     private Pacer pacer;
 
     @BeforeEach
@@ -33,6 +37,9 @@ class PacerTest {
         vertx = Vertx.vertx();
         clock = ScenarioClock.stopped();
         log = new ObservationLog();
+        log.watch(recorder);
+        // A run's log begins with what ran.
+        log.add(RunStartedObserved.of(load(Scenarios.loader(Project.root())), "embedded"));
         pacer = new Pacer(vertx, clock, log);
     }
 
@@ -116,6 +123,6 @@ class PacerTest {
     }
 
     private List<ClockObserved> changes() {
-        return log.snapshot().stream().filter(ClockObserved.class::isInstance).map(ClockObserved.class::cast).toList();
+        return recorder.only(ClockObserved.class);
     }
 }

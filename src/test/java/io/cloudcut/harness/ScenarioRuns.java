@@ -1,9 +1,11 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
 
 import java.nio.file.Files;
@@ -13,8 +15,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs a scenario written in a test against the project's models and cloud, on the embedded broker. */
-record ScenarioRuns(RunResult result, RunReport report) {
+/**
+ * Runs a scenario written in a test against the project's models and cloud, on the embedded broker,
+ * with its observations recorded for the test to look through.
+ */
+record ScenarioRuns(RunResult result, RunReport report, List<Observation> observations) {
 
     /** Lays out a project of the test's own in {@code dir}: the shipped default cloud and an empty devices/. */
     static Path projectWithDefaultCloud(Path dir) throws java.io.IOException {
@@ -25,7 +30,7 @@ record ScenarioRuns(RunResult result, RunReport report) {
 
     /** How much scenario time a phase lasted, from its start to its end as observed. */
     Duration phaseLasted(String phase) {
-        List<Long> marks = result.observations().stream().filter(PhaseObserved.class::isInstance)
+        List<Long> marks = observations.stream().filter(PhaseObserved.class::isInstance)
                 .map(PhaseObserved.class::cast).filter(observed -> observed.phase().equals(phase))
                 .map(PhaseObserved::atMillis).toList();
         assertThat(marks).as("the start and end of %s", phase).hasSize(2);
@@ -43,14 +48,19 @@ record ScenarioRuns(RunResult result, RunReport report) {
     static ScenarioRuns run(Path projectRoot, Path brokerConfig, Path dir, String scenarioYaml) throws Exception {
         Path file = Files.writeString(dir.resolve("scenario.yaml"), scenarioYaml);
         Scenario scenario = Scenarios.loader(projectRoot).load(file);
-        ScenarioRunner runner = new ScenarioRunner(RunSettings.embedded(brokerConfig));
-        RunResult result = runner.run(scenario);
+        ObservationRecorder recorder = new ObservationRecorder();
+        RunResult result = recorded(brokerConfig, recorder).run(scenario);
         if (result.health(HealthObserved.BASELINE).filter(baseline -> !baseline.healthy()).isPresent()) {
             // The harness could not measure (a CI machine busy with other forks): once more, as CliRun.measured does.
             System.err.println("the harness could not measure " + scenario.name() + "; once more: "
                     + result.health(HealthObserved.BASELINE).orElseThrow().problems());
-            result = runner.run(scenario);
+            recorder = new ObservationRecorder();
+            result = recorded(brokerConfig, recorder).run(scenario);
         }
-        return new ScenarioRuns(result, result.report());
+        return new ScenarioRuns(result, result.report(), recorder.all());
+    }
+
+    private static ScenarioRunner recorded(Path brokerConfig, ObservationRecorder recorder) {
+        return new ScenarioRunner(RunSettings.embedded(brokerConfig).watchedBy(ProgressListener.observing(recorder)));
     }
 }

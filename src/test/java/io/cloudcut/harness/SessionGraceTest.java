@@ -59,7 +59,7 @@ class SessionGraceTest {
             long lockedAt = sessionChange(device, "locked");
             assertThat(Duration.ofMillis(lockedAt - expiredAt)).as("%s grace period (resolution %s)", device, tolerance)
                     .isBetween(GRACE.minus(tolerance), GRACE.plus(tolerance));
-            List<ProbeObserved> chimes = run.result().observations().stream()
+            List<ProbeObserved> chimes = run.observations().stream()
                     .filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)
                     .filter(p -> p.device().equals(device) && p.function().equals("chime") && p.phase().equals("outage"))
                     .toList();
@@ -122,7 +122,7 @@ class SessionGraceTest {
     }
 
     private static long sessionChange(String device, String change) {
-        return run.result().observations().stream().filter(SessionObserved.class::isInstance)
+        return run.observations().stream().filter(SessionObserved.class::isInstance)
                 .map(SessionObserved.class::cast)
                 .filter(s -> s.device().equals(device) && s.change().equals(change))
                 .mapToLong(SessionObserved::atMillis).findFirst()

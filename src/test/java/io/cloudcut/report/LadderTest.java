@@ -158,17 +158,22 @@ class LadderTest {
                 function("clean-from-app", FunctionPath.CLOUD, FunctionRole.SECONDARY),
                 function("child-lock", FunctionPath.LOCAL, FunctionRole.SECURITY));
         Map<String, PhaseCounts> baseline = new LinkedHashMap<>();
-        model.functions().forEach(f -> baseline.put(f.name(), PhaseCounts.of(List.of(probe(f.name(), OK, 5)))));
-        Ladder ladder = new Ladder(model, baseline, new DeviceStates(List.of()));
+        model.functions().forEach(f -> {
+            ProbeTally tally = new ProbeTally();
+            tally.add(probe(f.name(), OK, 5));
+            baseline.put(f.name(), tally.counts());
+        });
+        DeviceIndex devices = new DeviceIndex();
+        Ladder ladder = new Ladder(model, baseline, new DeviceStates(), devices);
         ProbeOutcome[] outcomes = ProbeOutcome.values();
         int checked = 0;
         for (List<ProbeOutcome> combination : combinations(outcomes, model.functions().size())) {
-            ModelVerdict rung = ladder.rung(stretch(model, combination)).orElseThrow();
+            ModelVerdict rung = ladder.rung(stretch(model, combination, devices)).orElseThrow();
             for (int i = 0; i < combination.size(); i++) {
                 if (combination.get(i) != OK) {
                     List<ProbeOutcome> better = new ArrayList<>(combination);
                     better.set(i, OK);
-                    ModelVerdict betterRung = ladder.rung(stretch(model, better)).orElseThrow();
+                    ModelVerdict betterRung = ladder.rung(stretch(model, better, devices)).orElseThrow();
                     assertThat(betterRung).as("%s after %s", better, combination).isLessThanOrEqualTo(rung);
                     checked++;
                 }
@@ -206,12 +211,13 @@ class LadderTest {
         }
     }
 
-    private static Ladder.Stretch stretch(DeviceModel model, List<ProbeOutcome> outcomes) {
-        List<ProbeObserved> probes = new ArrayList<>();
+    private static Ladder.Stretch stretch(DeviceModel model, List<ProbeOutcome> outcomes, DeviceIndex devices) {
+        ProbeRound round = new ProbeRound();
         for (int i = 0; i < outcomes.size(); i++) {
-            probes.add(probe(model.functions().get(i).name(), outcomes.get(i), 5));
+            ProbeObserved probe = probe(model.functions().get(i).name(), outcomes.get(i), 5);
+            round.add(probe, devices.numberOf(probe.device()));
         }
-        return new Ladder.Stretch(probes, 0, 1000);
+        return new Ladder.Stretch(round, 0, 1000);
     }
 
     private static ProbeObserved probe(String function, ProbeOutcome outcome, long latency) {

@@ -61,7 +61,9 @@ class ReportPageTest {
                 probe(130_000, "a", 1, ProbeOutcome.OK), probe(131_000, "a", 1, ProbeOutcome.REFUSED),
                 probe(185_000, "a", 1, ProbeOutcome.TIMED_OUT));
 
-        AvailabilitySeries availability = AvailabilitySeries.of(probes, List.of("a", "b"));
+        AvailabilitySeries.Rounds rounds = new AvailabilitySeries.Rounds();
+        probes.forEach(rounds::add);
+        AvailabilitySeries availability = rounds.series(List.of("a", "b"));
 
         assertThat(availability.x()).as("at each round's first probe").containsExactly(10.0, 60.0, 130.0);
         assertThat(availability.models().get("a")).as("a round across a minute boundary is still one")
@@ -154,7 +156,7 @@ class ReportPageTest {
     }
 
     private static byte[] render(RunFixture run) throws Exception {
-        return HtmlReportWriter.render(ReportPage.of(run.report(), run.observations())).getBytes(StandardCharsets.UTF_8);
+        return HtmlReportWriter.render(ReportPage.of(run.report(), RunFold.of(run.observations()))).getBytes(StandardCharsets.UTF_8);
     }
 
     private static ProbeObserved probe(long atMillis, String model, int round, ProbeOutcome outcome) {

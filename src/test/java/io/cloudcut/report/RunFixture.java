@@ -165,7 +165,7 @@ final class RunFixture {
     }
 
     RunReport report() {
-        return Verdicts.report(observations());
+        return RunFold.of(observations()).report();
     }
 
     private String modelOf(String device) {

@@ -1,0 +1,73 @@
+package io.cloudcut.report;
+
+import io.cloudcut.observation.ProbeObserved;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The probes of one function in one stretch (a phase, the baseline, a probe round), counted as they
+ * come: outcomes, and the latencies of those that worked by value, so that the percentiles are the
+ * measured ones while memory grows with the distinct latencies (whole milliseconds, at most the probe
+ * timeout), not with the probes.
+ */
+final class ProbeTally {
+
+    private long ok;
+    private long failed;
+    private long refused;
+    private long cloudError;
+    private long timedOut;
+    private long unprotected;
+    private final TreeMap<Long, Long> latencies = new TreeMap<>();
+
+    void add(ProbeObserved probe) {
+        switch (probe.outcome()) {
+            case OK -> {
+                ok++;
+                latencies.merge(probe.latencyMillis(), 1L, Long::sum);
+            }
+            case REFUSED -> refused++;
+            case CLOUD_ERROR -> cloudError++;
+            case TIMED_OUT -> timedOut++;
+            case UNPROTECTED -> unprotected++;
+        }
+        failed += probe.ok() ? 0 : 1;
+    }
+
+    void addAll(ProbeTally other) {
+        ok += other.ok;
+        failed += other.failed;
+        refused += other.refused;
+        cloudError += other.cloudError;
+        timedOut += other.timedOut;
+        unprotected += other.unprotected;
+        other.latencies.forEach((latency, count) -> latencies.merge(latency, count, Long::sum));
+    }
+
+    boolean isEmpty() {
+        return ok + failed == 0;
+    }
+
+    /** The counts, not yet judged. */
+    PhaseCounts counts() {
+        return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, latencyPercentile(50),
+                latencyPercentile(95), null);
+    }
+
+    /** Nearest rank, as {@link Percentiles#nearestRank} over the sorted latencies; 0 when none worked. */
+    private long latencyPercentile(int percent) {
+        if (ok == 0) {
+            return 0;
+        }
+        long rank = Math.max(1, Math.min(ok, (long) Math.ceil(percent / 100.0 * ok)));
+        long seen = 0;
+        for (Map.Entry<Long, Long> value : latencies.entrySet()) {
+            seen += value.getValue();
+            if (seen >= rank) {
+                return value.getKey();
+            }
+        }
+        throw new IllegalStateException("fewer latencies than probes that worked");
+    }
+}
