@@ -4,7 +4,6 @@ import io.cloudcut.trust.ClientTls;
 import io.cloudcut.mqtt.ClientTlsOptions;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.ScenarioClock;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -53,6 +52,7 @@ abstract class CloudService extends VerticleBase {
     private boolean stopping;
     private ServiceCondition condition = ServiceCondition.UP;
     private final Canary canary = new Canary();
+    private final Outbox outbox = new Outbox();
     private Throttle throttle;
     private long handled;
     private long ignored;
@@ -105,8 +105,8 @@ abstract class CloudService extends VerticleBase {
         vertx.eventBus().<JsonObject>consumer(CloudControl.statusAddress(name), ask -> ask.reply(status()));
         vertx.setPeriodic(Canary.EVERY.toMillis(), tick -> {
             if (client != null && client.isConnected()) {
-                client.publish(CloudTopics.canary(name), Buffer.buffer(canary.send(System.nanoTime())),
-                        MqttQoS.AT_LEAST_ONCE, false, false);
+                // Behind the service's own replies when they wait for room: that wait is the cloud's lag too.
+                outbox.publish(CloudTopics.canary(name), Buffer.buffer(canary.send(System.nanoTime())));
             }
         });
         return connect();
@@ -125,9 +125,7 @@ abstract class CloudService extends VerticleBase {
     }
 
     void publish(String topic, JsonObject message) {
-        if (client != null && client.isConnected()) {
-            client.publish(topic, message.toBuffer(), MqttQoS.AT_LEAST_ONCE, false, false);
-        }
+        outbox.publish(topic, message.toBuffer());
     }
 
     private Future<Void> connect() {
@@ -135,7 +133,7 @@ abstract class CloudService extends VerticleBase {
                 .setClientId("cloudcut-cloud-" + name + "-" + deploymentID())
                 .setCleanSession(!config().getBoolean(PERSISTENT_SESSION, false))
                 .setKeepAliveInterval(10)
-                .setMaxInflightQueue(1000)
+                .setMaxInflightQueue(Outbox.WINDOW)
                 .setMaxMessageSize(MAX_PACKET_BYTES);
         JsonObject credentials = config().getJsonObject(CREDENTIALS);
         if (credentials != null) {
@@ -143,6 +141,7 @@ abstract class CloudService extends VerticleBase {
         }
         MqttClient attempt = MqttClient.create(vertx, ClientTlsOptions.applyTo(options, tls));
         client = attempt;
+        outbox.attach(attempt);
         attempt.publishHandler(message -> received(message.topicName(), message.payload()));
         Promise<Void> ready = Promise.promise();
         attempt.connect(brokerPort, brokerHost).compose(connack -> {
@@ -156,6 +155,7 @@ abstract class CloudService extends VerticleBase {
                 // below, and two retry loops would take the session from each other under one client id.
                 attempt.closeHandler(closed -> {
                     canary.connectionLost();
+                    outbox.connectionLost();
                     retryUnlessStopping(ready);
                 });
                 if (!attempt.isConnected()) {
