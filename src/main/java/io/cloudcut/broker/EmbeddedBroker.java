@@ -1,6 +1,7 @@
 package io.cloudcut.broker;
 
 import com.codahale.metrics.MetricFilter;
+import com.hivemq.configuration.service.InternalConfigurations;
 import com.hivemq.embedded.EmbeddedHiveMQ;
 import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import org.slf4j.Logger;
@@ -125,6 +126,11 @@ public final class EmbeddedBroker implements Broker {
                 .withDataFolder(folders.data())
                 .withExtensionsFolder(folders.extensions())
                 .withoutLoggingBootstrap(); // keep CloudCut's logback configuration in charge
+        // HiveMQ caps every client's in-flight window at this JVM-wide internal setting, with no
+        // configuration for it; the access extension gives each client its own window under the cap.
+        // Without the extension, every client keeps HiveMQ's default.
+        InternalConfigurations.MAX_INFLIGHT_WINDOW_SIZE_MESSAGES =
+                access != null ? AccessExtension.BACKEND_WINDOW : AccessExtension.DEVICE_WINDOW;
         if (access != null) {
             builder.withEmbeddedExtension(AccessExtension.of(access));
         }

@@ -1,0 +1,121 @@
+package io.cloudcut.identity;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import io.cloudcut.broker.Broker;
+import io.cloudcut.broker.BrokerSettings;
+import io.cloudcut.broker.Brokers;
+import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.harness.Scenarios;
+import io.cloudcut.mqtt.Credentials;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ScenarioLoader;
+import io.cloudcut.testing.Project;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.vertx.mqtt.messages.MqttPublishMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How many QoS 1 messages the embedded broker sends a client before it waits for its PUBACKs, on real
+ * TCP: a device or an observer gets HiveMQ's 50, one of the cloud's services far more, so that a
+ * service's one connection carries a fleet's traffic at the pace of its own acknowledgements rather
+ * than 50 at a time.
+ */
+class InflightWindowOnEmbeddedBrokerTest {
+
+    /** Devices that each send one event while the reader is away; more than a device's window of 50. */
+    private static final int DEVICES = 80;
+
+    private Identities identities;
+    private Broker broker;
+    private Vertx vertx;
+
+    @BeforeEach
+    void startBroker() throws Exception {
+        ScenarioLoader loader = Scenarios.loader(Project.root());
+        DeviceModel model = loader.loadModel(Project.file("devices/vacuum-local-first.yaml"),
+                loader.loadCloud(Project.file("clouds/default.yaml")));
+        identities = Identities.generate();
+        for (int device = 1; device <= DEVICES; device++) {
+            identities.enrol("vacuum-" + device, model);
+        }
+        broker = Brokers.start(new BrokerSettings(null, 0, null), identities);
+        vertx = Vertx.vertx();
+    }
+
+    @AfterEach
+    void stopBroker() throws Exception {
+        done(vertx.close());
+        broker.close();
+    }
+
+    @Test
+    void aCloudServiceIsSentEveryQueuedEventBeforeItAcknowledgesAny() throws Exception {
+        assertThat(sentBeforeAnyAcknowledgement("ingest-reader", identities.cloudService("ingest"))).isEqualTo(DEVICES);
+    }
+
+    @Test
+    void anyOtherClientIsSentFiftyBeforeItAcknowledgesAny() throws Exception {
+        assertThat(sentBeforeAnyAcknowledgement("monitor-reader", identities.monitor())).isEqualTo(50);
+    }
+
+    /**
+     * Events a reader with a kept session is sent when it comes back to {@link #DEVICES} queued ones,
+     * acknowledging none. The reader is a Vert.x client, as the cloud's services are.
+     */
+    private int sentBeforeAnyAcknowledgement(String clientId, Credentials credentials) throws Exception {
+        BlockingQueue<MqttPublishMessage> arrived = new LinkedBlockingQueue<>();
+        MqttClient away = reader(clientId, credentials, arrived);
+        done(away.connect(broker.endpoint().port(), "127.0.0.1"));
+        done(away.subscribe(CloudTopics.INGEST_ALL, MqttQoS.AT_LEAST_ONCE.value()));
+        done(away.disconnect());
+
+        // One event a device, each on its own topic: HiveMQ holds back a second message on a topic
+        // until the first is acknowledged, whatever the window.
+        for (int number = 1; number <= DEVICES; number++) {
+            String id = "vacuum-" + number;
+            Mqtt3BlockingClient device = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion3().identifier(id)
+                    .serverHost("127.0.0.1").serverPort(broker.endpoint().port()).buildBlocking();
+            device.connectWith().simpleAuth().username(id).password(identities.device(id).passwordBytes())
+                    .applySimpleAuth().send();
+            device.publishWith().topic(CloudTopics.ingest(id)).qos(MqttQos.AT_LEAST_ONCE)
+                    .payload("{\"kind\":\"status\",\"seq\":0}".getBytes(StandardCharsets.UTF_8)).send();
+            device.disconnect();
+        }
+
+        MqttClient back = reader(clientId, credentials, arrived);
+        done(back.connect(broker.endpoint().port(), "127.0.0.1"));
+        int sent = 0;
+        // The broker sends no more until something is acknowledged: what came within a quiet second is all.
+        while (arrived.poll(1, TimeUnit.SECONDS) != null) {
+            sent++;
+        }
+        return sent;
+    }
+
+    private MqttClient reader(String clientId, Credentials credentials, BlockingQueue<MqttPublishMessage> arrived) {
+        MqttClientOptions options = new MqttClientOptions().setClientId(clientId).setCleanSession(false)
+                .setUsername(credentials.username()).setPassword(credentials.password());
+        options.setAutoAck(false);
+        MqttClient client = MqttClient.create(vertx, options);
+        client.publishHandler(arrived::add);
+        return client;
+    }
+
+    private static <T> T done(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+}
