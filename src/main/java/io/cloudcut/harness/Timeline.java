@@ -40,7 +40,6 @@ import java.util.stream.Collectors;
 final class Timeline {
 
     /** At most this many moments per round at which a share of the fleet is probed. */
-    private static final int SLOTS_PER_ROUND = 64;
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(15);
 
     private final Scenario scenario;
@@ -162,18 +161,31 @@ final class Timeline {
      * (in any process hosting devices: a worker's JVM warms up on its own), or whose probes went
      * unanswered more often than a healthy baseline's may fail, is followed by another, for up to
      * {@link #WARM_UP_LIMIT} of real time. (A refusal is an answer: a locked device refuses by design.)
+     * <p>
+     * A round is spread as the first phase's rounds will be, in the same slots over the same real
+     * time: fired at once, 4,500 devices' probes on two workers left a backlog in the cloud that
+     * failed nearly every cloud-path probe of the baseline's first round.
      */
     private void warmUp() throws InfrastructureException {
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+        List<ProbeSlots.Slot> slots = ProbeSlots.over(fleet.devices(), firstRoundStretch());
         while (true) {
             long fromNanos = System.nanoTime();
-            List<Future<ProbeObserved>> probes = new ArrayList<>();
-            for (DeviceRef device : fleet.devices()) {
-                for (FunctionSpec function : device.model().functions()) {
-                    probes.add(prober.probe("warm-up", 0, true, device, function, scenario.probe().timeout()));
-                }
+            List<Future<ProbeObserved>> probes = Collections.synchronizedList(new ArrayList<>());
+            List<Future<Void>> slotsStarted = new ArrayList<>();
+            for (ProbeSlots.Slot slot : slots) {
+                Promise<Void> started = Promise.promise();
+                slotsStarted.add(started.future());
+                vertx.setTimer(Math.max(1, slot.offset().toMillis()), timer -> onHarness.execute(() -> {
+                    for (DeviceRef device : slot.devices()) {
+                        for (FunctionSpec function : device.model().functions()) {
+                            probes.add(prober.probe("warm-up", 0, true, device, function, scenario.probe().timeout()));
+                        }
+                    }
+                    started.complete();
+                }));
             }
-            Waits.await(Future.join(probes), "warming up");
+            Waits.await(Future.all(slotsStarted).compose(all -> Future.join(new ArrayList<>(probes))), "warming up");
             long unanswered = probes.stream()
                     .filter(probe -> probe.failed() || probe.result().outcome() == ProbeOutcome.TIMED_OUT).count();
             long lag = health.measured(fromNanos).lagP99Millis();
@@ -185,6 +197,13 @@ final class Timeline {
         }
     }
 
+    /** The real time over which the first phase's first round starts its probes, at the scale it runs at. */
+    private Duration firstRoundStretch() {
+        Phase first = scenario.phases().get(0);
+        double scale = first.timeScale() != null ? first.timeScale() : runScale;
+        return Duration.ofNanos((long) (scenario.probe().spacing(first.duration()).dividedBy(2).toNanos() / scale));
+    }
+
     /**
      * Schedules the phase's probe rounds on the scenario clock: round r starts at r spacings into the
      * phase, and its probes are spread over the first half of the round in slots of devices.
@@ -192,19 +211,16 @@ final class Timeline {
     private void probeInRounds(Phase phase, Duration start) {
         Duration spacing = scenario.probe().spacing(phase.duration());
         int rounds = (int) Math.max(1, phase.duration().toNanos() / spacing.toNanos());
-        List<DeviceRef> devices = fleet.devices();
-        int slots = Math.min(devices.size(), SLOTS_PER_ROUND);
+        List<ProbeSlots.Slot> slots = ProbeSlots.over(fleet.devices(), spacing.dividedBy(2));
         for (int round = 0; round < rounds; round++) {
             Duration roundStart = start.plus(spacing.multipliedBy(round));
             boolean settling = roundStart.compareTo(start.plus(phase.settle())) < 0;
             List<Future<ProbeObserved>> roundProbes = Collections.synchronizedList(new ArrayList<>());
-            AtomicInteger slotsLeft = new AtomicInteger(slots);
+            AtomicInteger slotsLeft = new AtomicInteger(slots.size());
             int roundIndex = round;
-            for (int slot = 0; slot < slots; slot++) {
-                Duration slotAt = roundStart.plus(spacing.dividedBy(2).multipliedBy(slot).dividedBy(slots));
-                List<DeviceRef> share = devices.subList(slot * devices.size() / slots, (slot + 1) * devices.size() / slots);
-                at(slotAt, () -> {
-                    List<Future<ProbeObserved>> started = probe(phase, roundIndex, settling, share);
+            for (ProbeSlots.Slot slot : slots) {
+                at(roundStart.plus(slot.offset()), () -> {
+                    List<Future<ProbeObserved>> started = probe(phase, roundIndex, settling, slot.devices());
                     roundProbes.addAll(started);
                     started.forEach(probe -> {
                         outstanding.add(probe);
