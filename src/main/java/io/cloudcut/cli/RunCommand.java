@@ -82,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--one-proxy-port",
             description = "Devices reach the fault proxy on one port, their links told apart by the MQTT client id of "
                     + "each CONNECT, instead of a port each: one open file less a device. Chosen by itself when a port "
-                    + "a device would not fit the open-file limit. A refused link then resets a device's CONNECT "
+                    + "a device would not fit the open-file limit, and on workers (one port each) when the fleet's links "
+                    + "would not fit the ephemeral ports of 127.0.0.1. A refused link then resets a device's CONNECT "
                     + "instead of refusing its TCP connection.")
     boolean oneProxyPort;
 

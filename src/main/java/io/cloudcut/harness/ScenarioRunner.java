@@ -203,10 +203,6 @@ public final class ScenarioRunner {
                     + " stops or restarts the broker, which only the embedded broker allows (drop --broker)");
         }
         RunTls.check(scenario, settings);
-        if (settings.sharedProxyPort() && settings.clustered()) {
-            throw new IllegalArgumentException("--one-proxy-port is for a fleet in this process: a worker gives each"
-                    + " of its links a port of its own (drop --workers or --one-proxy-port)");
-        }
         DescriptorBudget.check(scenario, settings.externalBroker() == null, settings.workers());
         checkAsWritten(scenario);
     }
@@ -268,13 +264,15 @@ public final class ScenarioRunner {
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
         return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout(),
-                        new WorkerTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, settings.brokerTrust())),
+                        new WorkerTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, settings.brokerTrust()),
+                        WorkerDevices.sharedPort(scenario.deviceCount() - scenario.external().size(), settings.sharedProxyPort())),
                 "finding the workers", settings.startupTimeout().plusSeconds(5));
     }
 
     private static String describe(DeviceHost host) {
         if (host instanceof WorkerDevices workers) {
-            return " on workers " + String.join(", ", workers.members().stream().map(WorkerDevices.Member::name).toList());
+            return " on workers " + String.join(", ", workers.members().stream().map(WorkerDevices.Member::name).toList())
+                    + (workers.onSharedPort() ? ", through one proxy port each, their links told apart by client id" : "");
         }
         if (host instanceof LocalDevices local && local.onSharedPort()) {
             return " through one proxy port, their links told apart by client id";

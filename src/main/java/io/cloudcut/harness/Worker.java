@@ -141,7 +141,9 @@ public final class Worker extends VerticleBase {
                 stopHosting("its coordinator was silent for " + SILENCE.toSeconds() + " s");
             }
         });
-        say.accept("run " + hosted.run + ": starting " + devices.size() + " devices");
+        boolean sharedPort = order.getBoolean("sharedPort", false);
+        say.accept("run " + hosted.run + ": starting " + devices.size() + " devices"
+                + (sharedPort ? " through one proxy port" : ""));
         Hosted starting = hosted;
         List<String> ids = devices.stream().map(device -> ((JsonArray) device).getString(0)).toList();
         return WorkerTrust.of(vertx, name, order, ids).compose(trust -> vertx.executeBlocking(() -> {
@@ -149,7 +151,8 @@ public final class Worker extends VerticleBase {
             starting.proxy = trust.proxy(broker.getString("host"), broker.getInteger("port"), clock);
             List<Link> links = new ArrayList<>();
             for (int index = 0; index < devices.size(); index++) {
-                links.add(starting.proxy.openLink(devices.getJsonArray(index).getString(0)));
+                String id = devices.getJsonArray(index).getString(0);
+                links.add(sharedPort ? starting.proxy.openLinkOnSharedPort(id) : starting.proxy.openLink(id));
             }
             return links;
         })).compose(links -> {

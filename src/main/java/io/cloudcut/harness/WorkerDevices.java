@@ -43,6 +43,13 @@ final class WorkerDevices implements DeviceHost {
     record Member(String name, String address, int maxDevices) {
     }
 
+    /**
+     * Ephemeral ports of 127.0.0.1 (Linux's default range, 32768 to 60999): a link on a port of its
+     * own takes one to listen on, and its connection to the broker one more. 18,000 devices on four
+     * workers took 60 s to open 24 links on one of them, and the run stopped.
+     */
+    static final int LOOPBACK_PORTS = 28_232;
+
     private final Vertx vertx;
     private final ObservationLog log;
     private final List<Member> members;
@@ -56,19 +63,37 @@ final class WorkerDevices implements DeviceHost {
     private MessageConsumer<JsonObject> observations;
     private final Map<String, Member> byDevice = new LinkedHashMap<>();
     private long heartbeat = -1;
+    private final boolean sharedPort;
 
-    private WorkerDevices(Vertx vertx, ObservationLog log, List<Member> members, WorkerTls tls) {
+    private WorkerDevices(Vertx vertx, ObservationLog log, List<Member> members, WorkerTls tls, boolean sharedPort) {
         this.vertx = vertx;
         this.log = log;
         this.members = members;
         this.tls = tls;
+        this.sharedPort = sharedPort;
+    }
+
+    /**
+     * Whether each worker puts its links on one proxy port: when asked, or when the fleet's links
+     * would each take a listening port and a connection to the broker out of the
+     * {@link #LOOPBACK_PORTS} ephemeral ports of 127.0.0.1 that all the workers of one machine share.
+     */
+    static boolean sharedPort(int devices, boolean asked) {
+        return asked || 2L * devices > LOOPBACK_PORTS;
+    }
+
+    /** Whether the workers put their links on one proxy port each. */
+    boolean onSharedPort() {
+        return sharedPort;
     }
 
     /**
      * The first {@code count} idle workers to answer (by name), once that many have; fails after
-     * {@code limit} naming those that answered. Their devices reach the broker as {@code tls} says.
+     * {@code limit} naming those that answered. Their devices reach the broker as {@code tls} says,
+     * through one proxy port a worker with {@code sharedPort}.
      */
-    static Future<WorkerDevices> rollCall(Vertx vertx, ObservationLog log, int count, Duration limit, WorkerTls tls) {
+    static Future<WorkerDevices> rollCall(Vertx vertx, ObservationLog log, int count, Duration limit, WorkerTls tls,
+                                          boolean sharedPort) {
         Promise<WorkerDevices> found = Promise.promise();
         Map<String, Member> idle = new TreeMap<>();
         List<String> busy = new ArrayList<>();
@@ -84,7 +109,7 @@ final class WorkerDevices implements DeviceHost {
                         worker.getInteger("maxDevices")));
             }
             if (idle.size() >= count) {
-                found.tryComplete(new WorkerDevices(vertx, log, List.copyOf(idle.values()).subList(0, count), tls));
+                found.tryComplete(new WorkerDevices(vertx, log, List.copyOf(idle.values()).subList(0, count), tls, sharedPort));
             }
         });
         JsonObject call = new JsonObject().put("replyTo", replyTo);
@@ -136,7 +161,8 @@ final class WorkerDevices implements DeviceHost {
         heartbeat = vertx.setPeriodic(Worker.HEARTBEAT.toMillis(), tick -> announce(clock.setting()));
         JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress)
                 .put("observations", observationsAddress).put("models", models)
-                .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()));
+                .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()))
+                .put("sharedPort", sharedPort);
         if (tls.certificates() != null) {
             certify = vertx.eventBus().consumer(certifyAddress, this::certify);
             order.put("tls", new JsonObject().put("certify", certifyAddress).put("mutual", tls.mutual()));

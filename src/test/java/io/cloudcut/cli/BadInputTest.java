@@ -155,14 +155,6 @@ class BadInputTest {
                 .contains("goes at time scale 7x", "run at its pace (--time-scale 1)");
     }
 
-    @Test
-    void oneProxyPortIsForAFleetInThisProcess_notOnWorkers() {
-        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
-                "--broker", "tcp://127.0.0.1:1", "--workers", "2", "--one-proxy-port");
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errorLines()).singleElement().asString().contains("--one-proxy-port is for a fleet in this process");
-    }
-
     /** Its key would have to travel to the workers; the CA alone may (ClusteredTlsRunTest runs that). */
     @Test
     void aTlsBrokerThatWantsTheHarnesssCertificate_takesNoWorkers(@TempDir Path pki) throws IOException {

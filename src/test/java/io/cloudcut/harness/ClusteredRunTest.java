@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scenario does in one process ({@link OutageRunEndToEndTest} checks these verdicts there). At 1200x,
  * not the scenario's 3600x: three JVMs compiling their code at once on two cores lag the baseline of
  * a cold cluster at 3600x past the health check's bound (measured: 485 ms p99), and the run rightly
- * gives no verdicts.
+ * gives no verdicts. Each worker puts its links on one proxy port, as a fleet past the machine's
+ * loopback ports needs ({@link ClusteredTlsRunTest} runs links on ports of their own).
  */
 @RunsAlone
 class ClusteredRunTest {
@@ -45,7 +46,8 @@ class ClusteredRunTest {
     @BeforeAll
     static void runTheShortOutageOnTwoWorkers() throws Exception {
         cluster = WorkerCluster.start(dir, "w1", "w2");
-        run = runOn(cluster, "scenarios/short-outage.yaml", "--time-scale", "1200", "--report-dir", dir.resolve("report").toString());
+        run = runOn(cluster, "scenarios/short-outage.yaml", "--time-scale", "1200", "--one-proxy-port",
+                "--report-dir", dir.resolve("report").toString());
         assertThat(run.exitCode()).as("exit code; stderr:%n%s%nworkers:%n%s", run.err(), cluster.output()).isZero();
         report = JsonReportWriter.read(dir.resolve("report/report.json"));
     }
@@ -71,9 +73,9 @@ class ClusteredRunTest {
     @Test
     void eachWorkerHostedItsShareOfEveryModelAndStoppedIt() throws IOException {
         for (WorkerProcess worker : cluster.workers()) {
-            assertThat(worker.output()).contains("starting 4 devices", "stopped 4 devices (the run ended)");
+            assertThat(worker.output()).contains("starting 4 devices through one proxy port", "stopped 4 devices (the run ended)");
         }
-        assertThat(run.err()).contains("roll call: 2 workers", "8 devices on workers w1, w2");
+        assertThat(run.err()).contains("roll call: 2 workers", "8 devices on workers w1, w2, through one proxy port each");
     }
 
     /** Every device's final account arrives once, from whichever worker ran it, and balances with the cloud's. */
