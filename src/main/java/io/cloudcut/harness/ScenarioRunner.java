@@ -50,6 +50,9 @@ import java.util.function.Consumer;
  */
 public final class ScenarioRunner {
 
+    /** Real time a device may add to the fleet's start: 6 minutes for 18,000. */
+    static final Duration START_PER_DEVICE = Duration.ofMillis(20);
+
     /** How often, in real time, a watcher is told where the run stands ({@link ProgressListener#status}). */
     public static final Duration STATUS_EVERY = Duration.ofMillis(500);
 
@@ -134,7 +137,7 @@ public final class ScenarioRunner {
                         "the harness could not read the external devices' sign-ins");
                 // Devices reach the TLS listener when there is one; the cloud and the harness stay on the plain one.
                 Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
-                        "the devices could not start", settings.startupTimeout());
+                        "the devices could not start", startLimit(fleet));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), brokerClient, fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
@@ -382,10 +385,23 @@ public final class ScenarioRunner {
                 && received.get(device.getKey()).getLong("unique") >= device.getValue());
     }
 
+    /**
+     * How long the fleet may take to start, then to connect and sign in: the run's startup timeout, and
+     * {@link #START_PER_DEVICE} more a device. 18,000 devices on four workers beside Mosquitto and a
+     * test suite on two cores started at 160 a second and connected at 45 a second, far past a flat minute.
+     */
+    private Duration startLimit(Fleet fleet) {
+        return startLimit(settings.startupTimeout(), fleet.devices().size());
+    }
+
+    static Duration startLimit(Duration startupTimeout, int devices) {
+        return startupTimeout.plus(START_PER_DEVICE.multipliedBy(devices));
+    }
+
     /** Every device must be connected and hold a session before the baseline means anything. */
     private void awaitFleetReady(Fleet fleet, FleetReadiness readiness, long deployedFromNanos)
             throws InfrastructureException {
-        long deadline = System.nanoTime() + settings.startupTimeout().toNanos();
+        long deadline = System.nanoTime() + startLimit(fleet).toNanos();
         while (!readiness.allConnected() && System.nanoTime() < deadline) {
             Waits.pause(Duration.ofMillis(20));
         }
