@@ -1,5 +1,7 @@
 package io.cloudcut.cli;
 
+import io.cloudcut.broker.BrokerClosing;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +63,8 @@ final class Interruption implements AutoCloseable {
         run.interrupt();
         try {
             if (done.await(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                // Halting skips the other hooks, among them the one that waits for brokers still closing.
+                BrokerClosing.awaitAll(BrokerClosing.LIMIT);
                 // Exit with the run's code; System.exit would wait for this very hook.
                 Runtime.getRuntime().halt(exitCode);
             }

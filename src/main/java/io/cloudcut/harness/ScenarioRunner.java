@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.Broker;
+import io.cloudcut.broker.BrokerClosing;
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
@@ -89,7 +90,10 @@ public final class ScenarioRunner {
         // broker's plain listener (or plain TCP).
         ClientTls brokerClient = settings.brokerTrust() == null ? null : settings.brokerTrust().clientTls();
         try (RunCertificates certificates = settings.security().encrypted() ? RunCertificates.generate() : null;
-             Broker broker = startBroker(identities, scenario, certificates); ScenarioClock clock = ScenarioClock.stopped()) {
+             // The result is complete before the broker is closed: whoever runs next need not wait for its close.
+             BrokerClosing.Held held = BrokerClosing.hold(startBroker(identities, scenario, certificates));
+             ScenarioClock clock = ScenarioClock.stopped()) {
+            Broker broker = held.broker();
             Vertx vertx = settings.clustered()
                     ? Waits.await(ClusterNode.join(settings.cluster(), true), "joining the cluster at " + settings.cluster().members())
                     : Vertx.vertx();

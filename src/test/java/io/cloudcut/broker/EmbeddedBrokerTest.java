@@ -66,6 +66,28 @@ class EmbeddedBrokerTest {
         assertThat(LoopbackPorts.isFree(InetAddress.getLoopbackAddress(), port)).isTrue();
     }
 
+    /** What lets a run return before its broker is closed: the next run's broker starts and serves meanwhile. */
+    @Test
+    void aBrokerStartsAndServesWhileTheLastOneClosesInTheBackground() throws Exception {
+        Broker last = Brokers.start(new BrokerSettings(null, 0, PROJECT_CONFIG_DIR));
+        Path lastFolder = ((EmbeddedBroker) last).workFolder();
+        int lastPort = last.endpoint().port();
+        assertThat(Mqtt311Probe.roundTrip(vertx, last.endpoint())).startsWith("hello from probe-");
+
+        BrokerClosing.inBackground(last);
+        try (Broker next = Brokers.start(new BrokerSettings(null, 0, PROJECT_CONFIG_DIR))) {
+            assertThat(next.endpoint().port()).isNotEqualTo(lastPort);
+            assertThat(Mqtt311Probe.roundTrip(vertx, next.endpoint())).startsWith("hello from probe-");
+
+            BrokerClosing.awaitAll(BrokerClosing.LIMIT);
+
+            assertThat(lastFolder).doesNotExist();
+            assertThat(LoopbackPorts.isFree(InetAddress.getLoopbackAddress(), lastPort)).isTrue();
+            assertThat(Mqtt311Probe.roundTrip(vertx, next.endpoint())).as("once the last one is closed")
+                    .startsWith("hello from probe-");
+        }
+    }
+
     @Test
     void anMqtt5ClientReceivesItsOwnQos1MessageAndTheConfiguredKeepAliveCap(@TempDir Path configDir) throws Exception {
         Files.writeString(configDir.resolve("embedded.yaml"), """

@@ -7,10 +7,9 @@ import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import io.cloudcut.testing.WorkerCluster;
-import io.cloudcut.testing.WorkerProcess;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -34,27 +33,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loopback ports needs ({@link ClusteredTlsRunTest} runs links on ports of their own).
  */
 @RunsAlone
+@ExtendWith(WorkerCluster.TwoWorkers.class)
 class ClusteredRunTest {
 
     @TempDir
     static Path dir;
 
-    static WorkerCluster cluster;
     static CliRun run;
+    /** What each worker printed during this run (the workers may have hosted other classes' runs before). */
+    static List<String> workerOutputs;
     static RunReport report;
 
     @BeforeAll
-    static void runTheShortOutageOnTwoWorkers() throws Exception {
-        cluster = WorkerCluster.start(dir, "w1", "w2");
+    static void runTheShortOutageOnTwoWorkers(WorkerCluster cluster) throws Exception {
+        List<Integer> before = cluster.printed();
         run = runOn(cluster, "scenarios/short-outage.yaml", "--time-scale", "1200", "--one-proxy-port",
                 "--report-dir", dir.resolve("report").toString());
+        workerOutputs = cluster.printedSince(before);
         assertThat(run.exitCode()).as("exit code; stderr:%n%s%nworkers:%n%s", run.err(), cluster.output()).isZero();
         report = JsonReportWriter.read(dir.resolve("report/report.json"));
-    }
-
-    @AfterAll
-    static void stopTheWorkers() {
-        cluster.close();
     }
 
     /** {@code cloudcut run} of {@code scenario} in the project, its fleet spread over {@code cluster}'s workers. */
@@ -71,10 +68,9 @@ class ClusteredRunTest {
     }
 
     @Test
-    void eachWorkerHostedItsShareOfEveryModelAndStoppedIt() throws IOException {
-        for (WorkerProcess worker : cluster.workers()) {
-            assertThat(worker.output()).contains("starting 4 devices through one proxy port", "stopped 4 devices (the run ended)");
-        }
+    void eachWorkerHostedItsShareOfEveryModelAndStoppedIt() {
+        assertThat(workerOutputs).hasSize(2).allSatisfy(output -> assertThat(output)
+                .contains("starting 4 devices through one proxy port", "stopped 4 devices (the run ended)"));
         assertThat(run.err()).contains("roll call: 2 workers", "8 devices on workers w1, w2, through one proxy port each");
     }
 

@@ -7,13 +7,14 @@ import io.cloudcut.testing.Mosquitto;
 import io.cloudcut.testing.RunsAlone;
 import io.cloudcut.testing.WorkerCluster;
 import io.cloudcut.trust.PemFiles;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,21 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * At 1200x, as {@link ClusteredRunTest} says why.
  */
 @RunsAlone
+@ExtendWith(WorkerCluster.TwoWorkers.class)
 class ClusteredTlsRunTest {
 
     @TempDir
     static Path dir;
 
+    /** Shared with {@link ClusteredRunTest}: it hosts one run at a time, whoever's. */
     static WorkerCluster cluster;
 
     @BeforeAll
-    static void startTwoWorkers() throws Exception {
-        cluster = WorkerCluster.start(dir, "w1", "w2");
-    }
-
-    @AfterAll
-    static void stopTheWorkers() {
-        cluster.close();
+    static void takeTheTwoWorkers(WorkerCluster twoWorkers) {
+        cluster = twoWorkers;
     }
 
     @Test
@@ -91,6 +89,7 @@ class ClusteredTlsRunTest {
     void aCertExpiryFault_takesTheWorkersDevicesOffline_untilRenewed() throws Exception {
         Path scenario = Files.writeString(dir.resolve("cert-expiry.yaml"), CertificateExpiryRunTest.SCENARIO);
         Path reports = dir.resolve("cert-expiry");
+        List<Integer> before = cluster.printed();
 
         CliRun run = ClusteredRunTest.runOn(cluster, scenario.toString(), "--mtls", "--time-scale", "1200",
                 "--report-dir", reports.toString());
@@ -99,6 +98,6 @@ class ClusteredTlsRunTest {
         assertThat(run.err()).contains("3 devices on workers w1, w2");
         CertificateExpiryRunTest.assertLapsedModelRefusedUntilRenewed(run, reports);
         // vacuum-local-first-1 and doorbell-cloud-only-1 on one, vacuum-local-first-2 on the other.
-        assertThat(cluster.output()).contains("starting 2 devices", "starting 1 devices");
+        assertThat(String.join("", cluster.printedSince(before))).contains("starting 2 devices", "starting 1 devices");
     }
 }
