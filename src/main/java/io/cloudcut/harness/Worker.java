@@ -125,7 +125,8 @@ public final class Worker extends VerticleBase {
         hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx));
         hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
         hosted.observationsAddress = order.getString("observations");
-        StartWindow window = new StartWindow(vertx);
+        int startWindow = order.getInteger("startWindow", StartWindow.WIDTH);
+        StartWindow window = new StartWindow(vertx, startWindow);
         hosted.observations = vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> {
             if (!window.done()) {
                 window.heard(ObservationCodec.decode(observed.body()));
@@ -143,7 +144,7 @@ public final class Worker extends VerticleBase {
         });
         boolean sharedPort = order.getBoolean("sharedPort", false);
         say.accept("run " + hosted.run + ": starting " + devices.size() + " devices"
-                + (sharedPort ? " through one proxy port" : ""));
+                + (sharedPort ? " through one proxy port" : "") + ", " + startWindow + " at a time");
         Hosted starting = hosted;
         List<String> ids = devices.stream().map(device -> ((JsonArray) device).getString(0)).toList();
         return WorkerTrust.of(vertx, name, order, ids).compose(trust -> vertx.executeBlocking(() -> {

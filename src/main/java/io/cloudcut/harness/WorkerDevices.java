@@ -162,7 +162,7 @@ final class WorkerDevices implements DeviceHost {
         JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress)
                 .put("observations", observationsAddress).put("models", models)
                 .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()))
-                .put("sharedPort", sharedPort);
+                .put("sharedPort", sharedPort).put("startWindow", StartWindow.widthOnEachOf(members.size()));
         if (tls.certificates() != null) {
             certify = vertx.eventBus().consumer(certifyAddress, this::certify);
             order.put("tls", new JsonObject().put("certify", certifyAddress).put("mutual", tls.mutual()));

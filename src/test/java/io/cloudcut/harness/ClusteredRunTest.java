@@ -70,7 +70,7 @@ class ClusteredRunTest {
     @Test
     void eachWorkerHostedItsShareOfEveryModelAndStoppedIt() {
         assertThat(workerOutputs).hasSize(2).allSatisfy(output -> assertThat(output)
-                .contains("starting 4 devices through one proxy port", "stopped 4 devices (the run ended)"));
+                .contains("starting 4 devices through one proxy port, 50 at a time", "stopped 4 devices (the run ended)"));
         assertThat(run.err()).contains("roll call: 2 workers", "8 devices on workers w1, w2, through one proxy port each");
     }
 

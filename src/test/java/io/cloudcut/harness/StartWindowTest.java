@@ -137,4 +137,12 @@ class StartWindowTest {
     private static SessionObserved signedIn(String device) {
         return new SessionObserved(0, device, "m", SessionObserved.ACQUIRED);
     }
+
+    @Test
+    void workersShareOneProcesssWindow() {
+        assertThat(StartWindow.widthOnEachOf(1)).isEqualTo(StartWindow.WIDTH);
+        assertThat(StartWindow.widthOnEachOf(4)).isEqualTo(25);
+        assertThat(StartWindow.widthOnEachOf(3)).isEqualTo(33);
+        assertThat(StartWindow.widthOnEachOf(500)).isEqualTo(1);
+    }
 }
