@@ -171,7 +171,8 @@ final class WorkerDevices implements DeviceHost {
             order.put("brokerCa", tls.broker().caPem());
         }
         List<Future<JsonObject>> started = new ArrayList<>();
-        shares.forEach((member, share) -> started.add(ask(member, "deploy", order.copy().put("devices", share))));
+        long deployMillis = deployTimeout(devices.size()).toMillis();
+        shares.forEach((member, share) -> started.add(ask(member, "deploy", order.copy().put("devices", share), deployMillis)));
         return Future.all(started).mapEmpty();
     }
 
@@ -304,9 +305,22 @@ final class WorkerDevices implements DeviceHost {
         }
     }
 
+    /**
+     * How long a worker may take to start its share: a share starts as fast as the whole fleet does
+     * (the workers share one start window), so at the fleet's pace. A flat 3 minutes timed out a worker
+     * with 4,500 devices of 18,000 still starting, the run's own start limit not yet reached.
+     */
+    static Duration deployTimeout(int fleetDevices) {
+        return Duration.ofMillis(ORDER_TIMEOUT_MILLIS).plus(ScenarioRunner.START_PER_DEVICE.multipliedBy(fleetDevices));
+    }
+
     private Future<JsonObject> ask(Member member, String action, JsonObject body) {
+        return ask(member, action, body, ORDER_TIMEOUT_MILLIS);
+    }
+
+    private Future<JsonObject> ask(Member member, String action, JsonObject body, long timeoutMillis) {
         return vertx.eventBus().<JsonObject>request(member.address(), body.put("run", run),
-                        new DeliveryOptions().addHeader("action", action).setSendTimeout(ORDER_TIMEOUT_MILLIS))
+                        new DeliveryOptions().addHeader("action", action).setSendTimeout(timeoutMillis))
                 .map(reply -> reply.body())
                 .recover(failed -> Future.failedFuture("worker " + member.name() + ": " + failed.getMessage()));
     }

@@ -18,4 +18,13 @@ class StartLimitTest {
     void eighteenThousandDevicesHaveSixMinutesMore() {
         assertThat(ScenarioRunner.startLimit(Duration.ofSeconds(60), 18_000)).isEqualTo(Duration.ofMinutes(7));
     }
+
+    /** A worker's order to start its share must not time out before the run's own start limit. */
+    @Test
+    void aWorkerMayTakeLongerToStartItsShareThanTheRunWaits() {
+        for (int devices : new int[] {8, 4_500, 18_000}) {
+            assertThat(WorkerDevices.deployTimeout(devices))
+                    .isGreaterThan(ScenarioRunner.startLimit(Duration.ofSeconds(60), devices));
+        }
+    }
 }
