@@ -39,7 +39,6 @@ import java.util.stream.Collectors;
  */
 final class Timeline {
 
-    /** At most this many moments per round at which a share of the fleet is probed. */
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(15);
 
     private final Scenario scenario;
