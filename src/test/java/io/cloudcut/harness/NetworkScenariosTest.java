@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,8 +70,16 @@ class NetworkScenariosTest {
                 "vacuum-cloud-schedule", ModelVerdict.CLOUD_DEPENDENT,
                 "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT);
         assertPhase(report, "surge-and-dns-errors", surge);
-        assertModels(report, surge);
+        Map<String, ModelVerdict> headlines = new HashMap<>(surge);
+        headlines.remove("vacuum-cloud-locked");
+        assertModels(report, headlines);
+        double easingBegins = Duration.ofHours(1).plusMinutes(58).plusHours(4).plusMinutes(6).toSeconds();
+        assertThat(report.model("vacuum-cloud-locked").timeline().spans())
+                .filteredOn(span -> span.verdict() == ModelVerdict.STUCK_IN_LAST_STATE)
+                .as("the locked vacuum is stuck only where a late app command meets a lapse in the easing")
+                .allSatisfy(stuck -> assertThat(stuck.fromSeconds()).isGreaterThanOrEqualTo(easingBegins));
         assertPhase(report, "congestion", Map.of(
+                "vacuum-cloud-locked", ModelVerdict.FAIL_CLOSED,
                 "vacuum-local-first", ModelVerdict.LOCAL_FUNCTION_KEPT,
                 "vacuum-cloud-schedule", ModelVerdict.CLOUD_DEPENDENT,
                 "doorbell-local-chime", ModelVerdict.LOCAL_FUNCTION_KEPT));
