@@ -1,10 +1,11 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.dashboard.Dashboard;
-import io.cloudcut.observation.Observation;
+import io.cloudcut.harness.RunResult;
 import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.ObservationsException;
 import io.cloudcut.report.ObservationsReader;
+import io.cloudcut.report.RunFold;
 import io.cloudcut.scenario.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +53,11 @@ final class DashboardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
-        List<Observation> observations;
+        Path observations = dir.resolve(ObservationStream.FILE_NAME);
+        RunFold run = new RunFold();
         Duration kept;
         try {
-            observations = ObservationsReader.read(dir.resolve(ObservationStream.FILE_NAME));
+            ObservationsReader.read(observations, run);
             kept = linger == null ? null : Durations.parse(linger);
             if (!(speed > 0)) {
                 throw new IllegalArgumentException("--speed must be above 0");
@@ -76,7 +77,7 @@ final class DashboardCommand implements Callable<Integer> {
         }
         try (dashboard) {
             CountDownLatch replayed = new CountDownLatch(1);
-            dashboard.replay(observations, speed).onComplete(done -> replayed.countDown());
+            dashboard.replay(observations, new RunResult(run), speed).onComplete(done -> replayed.countDown());
             err.println("dashboard: " + dashboard.url() + " (metrics: " + dashboard.url().resolve("metrics")
                     + "); the replay starts when the page is opened");
             err.flush();

@@ -2,7 +2,6 @@ package io.cloudcut.dashboard;
 
 import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
-import io.cloudcut.report.RunFold;
 import io.cloudcut.harness.RunStatus;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
@@ -10,7 +9,6 @@ import io.cloudcut.report.ModelVerdict;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
@@ -20,8 +18,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,23 +92,18 @@ public final class Dashboard implements AutoCloseable {
     }
 
     /**
-     * Replays a finished run's observations at the pace its scenario clock ran, {@code speed} times
-     * faster, from the moment the first page opens, then shows its verdicts; returns at once (the
-     * verdicts are computed first, here).
+     * Replays a finished run's observations (its {@code observations.jsonl}, already read through
+     * once into {@code run}) at the pace its scenario clock ran, {@code speed} times faster, from the
+     * moment the first page opens, then shows its verdicts; returns at once. The file is streamed
+     * again as the replay goes, so a long run's replay holds its verdicts, not its observations.
      *
      * @return when the replay has shown the last observation and the verdicts
      */
-    public Future<Void> replay(List<Observation> observations, double speed) {
+    public Future<Void> replay(Path observations, RunResult run, double speed) {
         Replay replay = new Replay(observations, speed);
-        JsonObject verdicts = verdicts(new RunResult(RunFold.of(observations)));
-        return server.firstPage().compose(opened -> {
-            Promise<Void> done = Promise.promise();
-            replay.play(vertx, this::feed, () -> {
-                board.finished(verdicts);
-                done.complete();
-            });
-            return done.future();
-        });
+        JsonObject verdicts = verdicts(run);
+        return server.firstPage().compose(opened -> replay.play(vertx, this::feed))
+                .onSuccess(replayed -> board.finished(verdicts));
     }
 
     /**

@@ -59,7 +59,7 @@ public final class ObservationsReader {
         }
     }
 
-    /** The whole file in memory: for a replay, which needs the observations again as it goes. */
+    /** The whole file in memory: for a reader that needs every observation at hand at once. */
     public static List<Observation> read(Path file) throws ObservationsException {
         List<Observation> observations = new ArrayList<>();
         read(file, observations::add);
