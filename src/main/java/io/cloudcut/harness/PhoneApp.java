@@ -3,11 +3,13 @@ package io.cloudcut.harness;
 import io.cloudcut.mqtt.ClientTlsOptions;
 import io.cloudcut.trust.ClientTls;
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.cloud.Outbox;
 import io.cloudcut.mqtt.Credentials;
-import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttClient;
@@ -38,8 +40,11 @@ final class PhoneApp {
     private final Map<String, List<StateWait>> waitingOnStates = new ConcurrentHashMap<>();
     private static final long RECONNECT_DELAY_MILLIS = 200;
 
-    private MqttClient client;
-    private boolean closing;
+    /** The client's, its outbox's and its reconnects' one event loop, whichever thread a probe comes from. */
+    private final Context context;
+    private final Outbox outbox = new Outbox();
+    private volatile MqttClient client;
+    private volatile boolean closing;
 
     /** A state the phone waits for on a topic: the first that {@code answers} completes it. */
     private record StateWait(Predicate<JsonObject> answers, Promise<JsonObject> promise) {
@@ -51,15 +56,23 @@ final class PhoneApp {
         this.credentials = credentials;
         this.tls = tls;
         this.stateTopics = Set.copyOf(stateTopics);
+        context = vertx.getOrCreateContext();
     }
 
     /** Connects, and reconnects by itself whenever the broker goes away (a broker fault). */
     Future<Void> connect(String host, int port) {
+        Promise<Void> connected = Promise.promise();
+        context.runOnContext(on -> connectOnContext(host, port).onComplete(connected));
+        return connected.future();
+    }
+
+    private Future<Void> connectOnContext(String host, int port) {
         MqttClient attempt = MqttClient.create(vertx, ClientTlsOptions.applyTo(credentials.applyTo(new MqttClientOptions()
                 .setClientId("cloudcut-phone-app")
                 .setCleanSession(true)
-                .setMaxInflightQueue(10_000)), tls));
+                .setMaxInflightQueue(Outbox.WINDOW)), tls));
         client = attempt;
+        outbox.attach(attempt);
         attempt.publishHandler(message -> {
             JsonObject body;
             try {
@@ -81,6 +94,7 @@ final class PhoneApp {
             }
         });
         attempt.closeHandler(closed -> {
+            outbox.connectionLost();
             if (!closing) {
                 vertx.setTimer(RECONNECT_DELAY_MILLIS, retry -> reconnect(host, port));
             }
@@ -106,7 +120,7 @@ final class PhoneApp {
     }
 
     private void reconnect(String host, int port) {
-        connect(host, port).onFailure(notYet -> vertx.setTimer(RECONNECT_DELAY_MILLIS, retry -> reconnect(host, port)));
+        connectOnContext(host, port).onFailure(notYet -> vertx.setTimer(RECONNECT_DELAY_MILLIS, retry -> reconnect(host, port)));
     }
 
     /** Waits for the cloud to send anything about this probe; fails on timeout. */
@@ -134,16 +148,24 @@ final class PhoneApp {
         return wait.promise().future();
     }
 
-    /** Sends an app command for a device function through the commands service; lost if the phone is offline. */
-    void command(String deviceId, String function, String requestId) {
-        if (!client.isConnected()) {
-            return;
-        }
-        client.publish(CloudTopics.COMMAND_REQUEST, new JsonObject()
+    /**
+     * Sends an app command for a device function through the commands service, at once or, past the
+     * client's in-flight window, once acknowledgements make room; lost if the phone is offline.
+     *
+     * @return when the command has been sent or queued behind the window
+     */
+    Future<Void> command(String deviceId, String function, String requestId) {
+        Buffer request = new JsonObject()
                 .put("requestId", requestId)
                 .put("deviceId", deviceId)
                 .put("function", function)
-                .toBuffer(), MqttQoS.AT_LEAST_ONCE, false, false);
+                .toBuffer();
+        Promise<Void> handed = Promise.promise();
+        context.runOnContext(on -> {
+            outbox.publish(CloudTopics.COMMAND_REQUEST, request);
+            handed.complete();
+        });
+        return handed.future();
     }
 
     Future<Void> close() {

@@ -26,6 +26,7 @@ import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -61,6 +62,7 @@ public final class ScenarioRunner {
     private static final Duration QUIET = Duration.ofMillis(300);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(30);
 
     private final RunSettings settings;
     /** Told of the fault proxy of a fleet in this process once its links are open: a seam for tests. */
@@ -101,6 +103,7 @@ public final class ScenarioRunner {
             ExternalDevices external = new ExternalDevices(vertx, scenario.external());
             Pacer pacer = null;
             StatusPublisher dashboards = null;
+            Throwable failed = null;
             try {
                 BrokerEndpoint endpoint = broker.endpoint();
                 ObservationLog log = new ObservationLog();
@@ -176,6 +179,9 @@ public final class ScenarioRunner {
                 log.add(new RunEndedObserved(clock.nowMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos),
                         interrupted));
                 return new RunResult(log.folded());
+            } catch (Throwable failure) {
+                failed = failure;
+                throw failure;
             } finally {
                 if (pacer != null) {
                     pacer.close();
@@ -187,13 +193,31 @@ public final class ScenarioRunner {
                     host.close();
                 }
                 external.close();
-                vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                awaitClosed(vertx.close(), CLOSE_LIMIT, failed);
             }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("interrupted", interrupted);
+        }
+    }
+
+    /**
+     * Waits for the run's Vert.x to close, up to {@code limit}. When the run itself failed, a close
+     * that fails too is kept with that failure, not in its place: the first thing that went wrong is
+     * what the user is told (an 18,000-device run said only "could not shut down cleanly: null").
+     */
+    static void awaitClosed(Future<Void> closing, Duration limit, Throwable runFailure)
+            throws InfrastructureException, InterruptedException {
+        try {
+            closing.toCompletionStage().toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException stuck) {
-            throw new InfrastructureException("could not shut down cleanly: " + stuck.getMessage(), stuck);
+            InfrastructureException notClosed = new InfrastructureException("could not shut down cleanly: "
+                    + (stuck instanceof TimeoutException ? "Vert.x did not close within " + Durations.format(limit)
+                    : stuck.getCause().getMessage()), stuck);
+            if (runFailure == null) {
+                throw notClosed;
+            }
+            runFailure.addSuppressed(notClosed);
         }
     }
 

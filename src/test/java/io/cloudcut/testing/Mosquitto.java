@@ -106,6 +106,23 @@ public final class Mosquitto implements AutoCloseable {
         return Files.readAllLines(workDir.resolve("stdout.log")).stream().filter(line -> line.contains("New connection from")).count();
     }
 
+    /** Stops the broker's process where it is (SIGSTOP): connections stay open, and nothing is answered. */
+    public void pause() throws Exception {
+        signal("STOP");
+    }
+
+    /** Lets a paused broker go on (SIGCONT). */
+    public void resume() throws Exception {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws Exception {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited " + exit);
+        }
+    }
+
     /** The URI CloudCut takes for an external broker. */
     public String uri() {
         return "tcp://127.0.0.1:" + port;
