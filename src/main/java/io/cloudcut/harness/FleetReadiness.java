@@ -41,13 +41,14 @@ final class FleetReadiness {
     /**
      * Waits until every device is connected with a session, for at most {@code limit}.
      *
+     * @param when what the wait is measured from, as the error says it: "within 7m of starting them"
      * @throws InfrastructureException naming how many were, when they are not all by then
      */
     void awaitReady(Duration limit, String when) throws InfrastructureException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!allReady()) {
             if (System.nanoTime() > deadline) {
-                throw new InfrastructureException("devices not ready " + when + " within " + limit.toSeconds() + " s: "
+                throw new InfrastructureException("devices not ready " + when + ": "
                         + connected.size() + "/" + devices + " connected, " + withSession.size() + " with a session");
             }
             Waits.pause(Duration.ofMillis(20));

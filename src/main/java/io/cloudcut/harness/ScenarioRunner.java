@@ -429,12 +429,14 @@ public final class ScenarioRunner {
     /** Every device must be connected and hold a session before the baseline means anything. */
     private void awaitFleetReady(Fleet fleet, FleetReadiness readiness, long deployedFromNanos)
             throws InfrastructureException {
-        long deadline = System.nanoTime() + startLimit(fleet).toNanos();
+        Duration limit = startLimit(fleet);
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!readiness.allConnected() && System.nanoTime() < deadline) {
             Waits.pause(Duration.ofMillis(20));
         }
         Duration connectedIn = Duration.ofNanos(System.nanoTime() - deployedFromNanos);
-        readiness.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), "after they started");
+        readiness.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                "within " + Durations.format(limit) + " of starting them");
         settings.progress().fleetReady(fleet.devices().size(), connectedIn,
                 Duration.ofNanos(System.nanoTime() - deployedFromNanos));
     }

@@ -5,6 +5,7 @@ import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.Phase;
@@ -95,7 +96,7 @@ final class Timeline {
      */
     HealthObserved play() throws InfrastructureException {
         warmUp();
-        readiness.awaitReady(WARM_UP_LIMIT.multipliedBy(4), "after the warm-up");
+        readiness.awaitReady(WARM_UP_LIMIT.multipliedBy(4), "within " + Durations.format(WARM_UP_LIMIT.multipliedBy(4)) + " after the warm-up");
         Phase first = scenario.phases().get(0);
         pacer.start(first.timeScale() != null ? first.timeScale() : runScale);
         List<Phase> phases = scenario.phases();

@@ -1,0 +1,49 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.RunStartedObserved;
+import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A fleet is ready when every device is connected and signed in; one that is not says how far it got. */
+class FleetReadinessTest {
+
+    private final ObservationLog log = new ObservationLog();
+
+    @BeforeEach
+    void beginWithWhatRan() throws Exception {
+        log.add(RunStartedObserved.of(Scenarios.loader(Project.root()).load(Project.file("scenarios/short-outage.yaml")),
+                "embedded"));
+    }
+
+    @Test
+    void aFleetNotReadyInTimeSaysHowManyWereAndWithinWhat() {
+        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1", "vacuum-2"));
+        log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
+
+        assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 7m of starting them"))
+                .isInstanceOf(InfrastructureException.class)
+                .hasMessage("devices not ready within 7m of starting them: 1/2 connected, 0 with a session");
+    }
+
+    @Test
+    void aDeviceThatDroppedCountsAgainOnlyOnceItIsBack() throws Exception {
+        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1"));
+        log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
+        log.add(new SessionObserved(0, "vacuum-1", "vacuum-local-first", SessionObserved.ACQUIRED));
+        log.add(ConnectionObserved.down(10, "vacuum-1", "vacuum-local-first", "keepalive"));
+        assertThat(readiness.allReady()).isFalse();
+
+        log.add(ConnectionObserved.up(20, "vacuum-1", "vacuum-local-first", 10, 40));
+        assertThat(readiness.allReady()).isTrue();
+        readiness.awaitReady(Duration.ZERO, "within 0s");
+    }
+}
