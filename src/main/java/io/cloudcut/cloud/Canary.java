@@ -74,9 +74,22 @@ final class Canary {
         awaited.clear();
     }
 
-    JsonObject toJson() {
+    /** How long the oldest canary still on its way has been, at {@code nowNanos}: how far behind the service is now. */
+    long behindMillis(long nowNanos) {
+        return awaited.stream().mapToLong(sentNanos -> (nowNanos - sentNanos) / 1_000_000).max().orElse(0);
+    }
+
+    JsonObject toJson(long nowNanos) {
         return new JsonObject().put("sent", sent).put("arrived", arrived).put("late", late).put("worstMillis", worstNanos / 1_000_000)
-                .put("firstLateAtMillis", firstLateAtMillis);
+                .put("firstLateAtMillis", firstLateAtMillis).put("behindMillis", behindMillis(nowNanos));
+    }
+
+    /**
+     * Whether a service's canary figures say it is behind now: its oldest canary on its way is late. One
+     * that never got any back (an ACL that predates it) is not counted: waiting on it would not help.
+     */
+    static boolean behindNow(JsonObject figures) {
+        return figures.getLong("arrived", 0L) > 0 && figures.getLong("behindMillis", 0L) > LATE.toMillis();
     }
 
     /**

@@ -86,6 +86,19 @@ public final class CloudControl {
         });
     }
 
+    /**
+     * The services behind now, reading their messages more than a second late ({@link Canary}), each
+     * with how far; empty when the cloud keeps up.
+     */
+    public Future<Map<String, Long>> behindNow() {
+        return statuses().map(statuses -> {
+            Map<String, Long> behind = new TreeMap<>();
+            statuses.stream().filter(status -> Canary.behindNow(status.getJsonObject("canary")))
+                    .forEach(status -> behind.put(status.getString("service"), status.getJsonObject("canary").getLong("behindMillis")));
+            return behind;
+        });
+    }
+
     private Future<List<JsonObject>> statuses() {
         List<Future<Message<JsonObject>>> asked = graph.services().stream()
                 .map(service -> vertx.eventBus().<JsonObject>request(statusAddress(service), new JsonObject())).toList();

@@ -243,7 +243,7 @@ abstract class CloudService extends VerticleBase {
                 .put("malformed", malformed)
                 .put("harnessFailures", harnessFailures)
                 .put("firstHarnessFailure", firstHarnessFailure)
-                .put("canary", canary.toJson())
+                .put("canary", canary.toJson(System.nanoTime()))
                 .put("details", details());
     }
 }

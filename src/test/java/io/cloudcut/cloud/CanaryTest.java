@@ -24,7 +24,7 @@ class CanaryTest {
         canary.arrived(prompt, 40 * MILLI, 60_000, true);
         canary.arrived(slow, 250 * MILLI + Canary.LATE.toNanos() + 1, 7_200_000, true);
 
-        JsonObject figures = canary.toJson();
+        JsonObject figures = canary.toJson(0);
         assertThat(figures.getLong("sent")).isEqualTo(2);
         assertThat(figures.getLong("late")).isEqualTo(1);
         assertThat(figures.getLong("worstMillis")).isEqualTo(Canary.LATE.toMillis());
@@ -39,8 +39,8 @@ class CanaryTest {
     void aCloudThatKeptUpHasNoProblem() {
         canary.arrived(canary.send(0), Canary.LATE.toNanos(), 0, true);
 
-        assertThat(canary.toJson().getLong("late")).isZero();
-        assertThat(Canary.problem("auth", canary.toJson())).isEmpty();
+        assertThat(canary.toJson(0).getLong("late")).isZero();
+        assertThat(Canary.problem("auth", canary.toJson(0))).isEmpty();
     }
 
     @Test
@@ -48,8 +48,8 @@ class CanaryTest {
         String starting = canary.send(0);
         canary.arrived(starting, Duration.ofSeconds(3).toNanos(), 0, false);
 
-        assertThat(canary.toJson().getLong("arrived")).isEqualTo(1);
-        assertThat(canary.toJson().getLong("late")).isZero();
+        assertThat(canary.toJson(0).getLong("arrived")).isEqualTo(1);
+        assertThat(canary.toJson(0).getLong("late")).isZero();
     }
 
     @Test
@@ -58,8 +58,8 @@ class CanaryTest {
         canary.connectionLost();
         canary.arrived(underWay, Duration.ofMinutes(1).toNanos(), 0, true);
 
-        assertThat(canary.toJson().getLong("late")).isZero();
-        assertThat(canary.toJson().getLong("worstMillis")).isZero();
+        assertThat(canary.toJson(0).getLong("late")).isZero();
+        assertThat(canary.toJson(0).getLong("worstMillis")).isZero();
     }
 
     @Test
@@ -67,10 +67,10 @@ class CanaryTest {
         for (int sent = 0; sent < Canary.NEVER_BACK_AFTER - 1; sent++) {
             canary.send(sent);
         }
-        assertThat(Canary.problem("notify", canary.toJson())).as("a few seconds' worth not back yet").isEmpty();
+        assertThat(Canary.problem("notify", canary.toJson(0))).as("a few seconds' worth not back yet").isEmpty();
 
         canary.send(Canary.NEVER_BACK_AFTER);
-        assertThat(Canary.problem("notify", canary.toJson())).hasValue("cloud service notify never got back any of its "
+        assertThat(Canary.problem("notify", canary.toJson(0))).hasValue("cloud service notify never got back any of its "
                 + Canary.NEVER_BACK_AFTER + " own messages on cloudcut/cloud/canary/notify (does the broker's ACL allow "
                 + "it?): the harness cannot tell whether the emulated cloud kept up");
     }
@@ -81,6 +81,32 @@ class CanaryTest {
         canary.arrived("{\"kind\":\"status\"}", Duration.ofMinutes(1).toNanos(), 0, true);
         canary.arrived(String.valueOf(5 * MILLI), Duration.ofMinutes(1).toNanos(), 0, true);
 
-        assertThat(canary.toJson().getLong("late")).isZero();
+        assertThat(canary.toJson(0).getLong("late")).isZero();
+    }
+
+    @Test
+    void aServiceIsBehindNowWhileItsOldestCanaryOnItsWayIsLate() {
+        canary.arrived(canary.send(0), 10 * MILLI, 0, false);
+        canary.send(100 * MILLI);
+        canary.send(350 * MILLI);
+        long now = 100 * MILLI + Canary.LATE.toNanos() + 500 * MILLI;
+
+        assertThat(canary.behindMillis(now)).isEqualTo(Canary.LATE.toMillis() + 500);
+        assertThat(Canary.behindNow(canary.toJson(now))).isTrue();
+        assertThat(Canary.behindNow(canary.toJson(100 * MILLI + Canary.LATE.toNanos()))).as("a second is not late").isFalse();
+    }
+
+    @Test
+    void aServiceWithNoCanaryOnItsWayIsNotBehind() {
+        canary.arrived(canary.send(0), 10 * MILLI, 0, false);
+        assertThat(canary.behindMillis(60_000 * MILLI)).isZero();
+        assertThat(Canary.behindNow(canary.toJson(60_000 * MILLI))).isFalse();
+    }
+
+    /** An ACL that predates the canary drops every one: waiting for the service to catch up would not end. */
+    @Test
+    void aServiceThatNeverGotACanaryBackIsNotWaitedFor() {
+        canary.send(0);
+        assertThat(Canary.behindNow(canary.toJson(60_000 * MILLI))).isFalse();
     }
 }
