@@ -212,8 +212,8 @@ final class ProxyConnection implements ProxiedConnection {
         if (direction == Direction.UPSTREAM) {
             link.clientClosed(record);
             device.close();
-            if (connecting != null) {
-                connecting.close();
+            if (connecting != null && connecting.isOpen()) {
+                closeBrokerSide(connecting);
             }
         }
         pipe(direction).sourceClosed();
@@ -243,11 +243,22 @@ final class ProxyConnection implements ProxiedConnection {
     /** Resets both sides as {@link #reset()} does, for the link's own reasons: no fault's reset is counted. */
     void abort() {
         reset = true;
+        Channel brokerSide = upstream != null ? upstream : connecting;
+        if (brokerSide != null && brokerSide.isOpen()) {
+            // Connected, or its connect done but not yet told: the broker sees the reset either way.
+            abort(brokerSide);
+        }
         if (client.isOpen()) {
             abort(client);
         }
-        if (upstream != null && upstream.isOpen()) {
-            abort(upstream);
+    }
+
+    /** A broker side still connecting, whose device left: reset if a fault reset the device, else closed. */
+    private void closeBrokerSide(Channel brokerSide) {
+        if (reset) {
+            abort(brokerSide);
+        } else {
+            brokerSide.close();
         }
     }
 
