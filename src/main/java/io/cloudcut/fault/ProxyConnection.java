@@ -137,7 +137,11 @@ final class ProxyConnection implements ProxiedConnection {
         connecting = null;
         if (!connected.isSuccess()) {
             releaseEarly();
-            client.close();
+            if (reset && client.isOpen()) {
+                abort(client);
+            } else {
+                client.close();
+            }
             return;
         }
         upstream = connected.channel();
@@ -243,13 +247,13 @@ final class ProxyConnection implements ProxiedConnection {
     /** Resets both sides as {@link #reset()} does, for the link's own reasons: no fault's reset is counted. */
     void abort() {
         reset = true;
+        if (client.isOpen()) {
+            abort(client);
+        }
         Channel brokerSide = upstream != null ? upstream : connecting;
         if (brokerSide != null && brokerSide.isOpen()) {
             // Connected, or its connect done but not yet told: the broker sees the reset either way.
             abort(brokerSide);
-        }
-        if (client.isOpen()) {
-            abort(client);
         }
     }
 
