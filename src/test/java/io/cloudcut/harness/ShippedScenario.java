@@ -37,7 +37,8 @@ final class ShippedScenario {
         Path dir = reports.resolve(scenario);
         CliRun run = CliRun.measured("run", "scenarios/" + scenario + ".yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "1", "--report-dir", dir.toString());
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        // The expectations, met or not, are on stdout: a failing one is named there.
+        assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err()).isZero();
         RunReport report = JsonReportWriter.read(dir.resolve("report.json"));
         for (ModelReport model : report.models()) {
             assertThat(model.functions()).allSatisfy(function -> assertThat(function.phases().get("baseline").failed())
