@@ -65,7 +65,7 @@ final class ProxyConnection implements ProxiedConnection {
     }
 
     /**
-     * Called on the accepted device channel, which does not read until then.
+     * Called on the accepted device channel, which reads nothing until this link has taken it.
      * {@code read}: null, or what the shared port read of the device before handing it to this link, its
      * CONNECT whole (which {@code device} decoded), to go on as the device's first bytes.
      */
