@@ -13,8 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -57,13 +55,6 @@ public final class ObservationsReader {
             throw new ObservationsException(file, lines,
                     "the stream stops here, before the run ended (no run-ended observation): the file was cut short", null);
         }
-    }
-
-    /** The whole file in memory: for a reader that needs every observation at hand at once. */
-    public static List<Observation> read(Path file) throws ObservationsException {
-        List<Observation> observations = new ArrayList<>();
-        read(file, observations::add);
-        return observations;
     }
 
     private static ObservationsException notBegun(Path file) {

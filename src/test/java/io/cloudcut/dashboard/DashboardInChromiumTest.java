@@ -30,6 +30,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -100,7 +101,7 @@ class DashboardInChromiumTest {
         assertThat(run.finished().exitCode).as("exit code (1: an expectation failed on a loaded machine); stderr:%n%s", run.err)
                 .isIn(0, 1);
         RunReport report = JsonReportWriter.read(reportDir.resolve(JsonReportWriter.FILE_NAME));
-        Map<String, String> expected = afterRecovery(ObservationsReader.read(reportDir.resolve(ObservationStream.FILE_NAME)));
+        Map<String, String> expected = afterRecovery(observationsOf(reportDir));
         assertThat(expected).as("devices back after the outage").hasSize(
                 report.models().stream().mapToInt(model -> model.recovery().recovered()).sum()).containsValue("RECOVERED");
         assertThat(tilesById()).as("tiles of the devices that recovered").containsAllEntriesOf(expected);
@@ -116,7 +117,7 @@ class DashboardInChromiumTest {
     void aReplayEndsAsTheRunDidAndCountsTheSameProbes() throws Exception {
         Path reportDir = dir.resolve("run");
         assertThat(liveEnd).as("the live run's tiles (the test before)").isNotNull();
-        List<Observation> observations = ObservationsReader.read(reportDir.resolve(ObservationStream.FILE_NAME));
+        List<Observation> observations = observationsOf(reportDir);
         Command replay = Command.start("dashboard", reportDir.toString(), "--speed", "3", "--linger", "60s");
         URI page = replay.awaitUrl();
         browser.get(page.toString());
@@ -234,5 +235,11 @@ class DashboardInChromiumTest {
             exitCode = exit.get(RUN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
             return this;
         }
+    }
+
+    private static List<Observation> observationsOf(Path reportDir) throws Exception {
+        List<Observation> observations = new ArrayList<>();
+        ObservationsReader.read(reportDir.resolve(ObservationStream.FILE_NAME), observations::add);
+        return observations;
     }
 }
