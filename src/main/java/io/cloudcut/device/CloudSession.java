@@ -33,7 +33,10 @@ final class CloudSession {
         this.changed = changed;
     }
 
-    /** Starts renewing: a quarter of the TTL apart, so a token is renewed at half life at the latest. */
+    /**
+     * Starts renewing: checks a quarter of the TTL apart, each renewing a token past half its life, so that
+     * one is renewed with at least a quarter of its life left.
+     */
     void start() {
         device.setPeriodic(policy.tokenTtl().dividedBy(4), () -> {
             if (remainingMillis() < policy.tokenTtl().toMillis() / 2) {

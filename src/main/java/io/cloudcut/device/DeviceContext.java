@@ -49,7 +49,7 @@ public interface DeviceContext {
     /** Runs an action after a delay in scenario time, on the device's event loop. */
     long setTimer(Duration scenarioDelay, Runnable action);
 
-    /** Runs an action every period of scenario time. */
+    /** Runs an action every period of scenario time, the first time at the device's own phase of it ({@link BootPhase}). */
     long setPeriodic(Duration scenarioPeriod, Runnable action);
 
     void cancelTimer(long id);

@@ -291,7 +291,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     @Override
     public long setPeriodic(Duration scenarioPeriod, Runnable action) {
         long id = nextTimerId++;
-        timers.put(id, clock.every(scenarioPeriod, onContext, action));
+        timers.put(id, clock.every(scenarioPeriod, BootPhase.firstRun(deviceId, scenarioPeriod), onContext, action));
         return id;
     }
 

@@ -199,10 +199,18 @@ public final class ScenarioClock implements AutoCloseable {
 
     /** Runs {@code action} on {@code executor} every {@code period} of scenario time, the first time one period from now. */
     public Timer every(Duration period, Executor executor, Runnable action) {
+        return every(period, period, executor, action);
+    }
+
+    /** Runs {@code action} on {@code executor} every {@code period} of scenario time, the first time {@code first} from now. */
+    public Timer every(Duration period, Duration first, Executor executor, Runnable action) {
         if (period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("a period must be positive, not " + period);
         }
-        return add(new Deadline(period.toNanos(), period.toNanos(), executor, action));
+        if (first.isNegative()) {
+            throw new IllegalArgumentException("a first run cannot be in the past: " + first);
+        }
+        return add(new Deadline(first.toNanos(), period.toNanos(), executor, action));
     }
 
     /** Blocks the calling thread (never an event loop) until scenario time reaches {@code moment}. */

@@ -105,6 +105,20 @@ class ScenarioClockTest {
     }
 
     @Test
+    void aPeriodicDeadlineMayRunFirstSoonerThanItsPeriod_thenEveryPeriod() {
+        clock = ScenarioClock.running(3600);
+        List<Long> runs = new CopyOnWriteArrayList<>();
+        ScenarioClock.Timer every = clock.every(Duration.ofHours(1), Duration.ofMinutes(5), Runnable::run,
+                () -> runs.add(clock.nowMillis()));
+        await().atMost(10, SECONDS).until(() -> runs.size() >= 2);
+        every.cancel();
+        // Late by a loaded machine's scheduling at most: 10 minutes at 3600x are 167 ms of real time.
+        assertThat(runs.get(0)).as("the first run, five minutes in").isBetween(Duration.ofMinutes(5).toMillis(),
+                Duration.ofMinutes(15).toMillis());
+        assertThat(runs.get(1) - runs.get(0)).as("then a period").isGreaterThanOrEqualTo(Duration.ofMinutes(45).toMillis());
+    }
+
+    @Test
     void aCancelledDeadlineNeverRuns() {
         clock = ScenarioClock.running(3600);
         AtomicInteger ran = new AtomicInteger();
