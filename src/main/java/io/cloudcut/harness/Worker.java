@@ -37,14 +37,13 @@ import java.util.function.Supplier;
  * A process that hosts part of a clustered run's fleet ({@code cloudcut worker}). It answers the
  * coordinator's roll call, starts the devices of its share behind its own fault proxy, follows the
  * coordinator's scenario clock, faults the links it is told to, and reports its own harness figures.
- * It hosts one run at a time; a run whose coordinator falls silent for {@link #SILENCE} is stopped.
+ * It hosts one run at a time; a run whose coordinator falls silent ({@link CoordinatorWatch}) is stopped.
  */
 public final class Worker extends VerticleBase {
 
     static final String ROLL_CALL = "cloudcut.workers.roll-call";
-    /** The coordinator re-announces its clock this often: a worker that hears nothing for {@link #SILENCE} stops the run. */
+    /** The coordinator re-announces its clock this often, so that a worker hears from it even when it asks nothing. */
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
-    static final Duration SILENCE = Duration.ofSeconds(15);
     /** This machine, as the kernel names its boot: processes that share it share {@link System#nanoTime()}. */
     static final String MACHINE = machine();
     /** Observations go to the coordinator in batches of at most this many, at least this often. */
@@ -79,6 +78,9 @@ public final class Worker extends VerticleBase {
     }
 
     private void handle(Message<JsonObject> message) {
+        if (hosted != null) {
+            hosted.coordinator.received(message.headers(), message.body(), System.nanoTime());
+        }
         String action = message.headers().get("action");
         if ("device".equals(action)) {
             toDevice(message);
@@ -138,8 +140,8 @@ public final class Worker extends VerticleBase {
         });
         hosted.batches = vertx.setPeriodic(BATCH_EVERY.toMillis(), tick -> sendObservations());
         hosted.watchdog = vertx.setPeriodic(HEARTBEAT.toMillis(), tick -> {
-            if (hosted != null && System.nanoTime() - hosted.lastHeardNanos > SILENCE.toNanos()) {
-                stopHosting("its coordinator was silent for " + SILENCE.toSeconds() + " s");
+            if (hosted != null && hosted.coordinator.silent(System.nanoTime())) {
+                stopHosting("its coordinator was silent for " + CoordinatorWatch.SILENCE.toSeconds() + " s");
             }
         });
         boolean sharedPort = order.getBoolean("sharedPort", false);
@@ -205,7 +207,7 @@ public final class Worker extends VerticleBase {
         if (hosted == null) {
             return;
         }
-        hosted.lastHeardNanos = System.nanoTime();
+        hosted.coordinator.heartbeat(System.nanoTime());
         JsonObject wire = announced.body();
         boolean sameMachine = MACHINE.equals(wire.getString("machine"));
         // From another machine the sender's instant means nothing here: take the arrival as that instant.
@@ -251,7 +253,7 @@ public final class Worker extends VerticleBase {
         /** Null until the devices' links open. */
         private WorkerTrust trust;
         private final List<String> deployments = new ArrayList<>();
-        private long lastHeardNanos = System.nanoTime();
+        private final CoordinatorWatch coordinator;
         private long watchdog;
         private MessageConsumer<JsonObject> clockConsumer;
         private MessageConsumer<JsonObject> observations;
@@ -262,6 +264,7 @@ public final class Worker extends VerticleBase {
 
         Hosted(String run, ScenarioClock clock, HarnessMonitor monitor) {
             this.run = run;
+            this.coordinator = new CoordinatorWatch(run, System.nanoTime());
             this.clock = clock;
             this.monitor = monitor;
         }
