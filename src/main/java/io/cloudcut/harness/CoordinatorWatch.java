@@ -7,9 +7,10 @@ import java.time.Duration;
 
 /**
  * Whether a worker's run still has its coordinator: anything the coordinator sends for the run proves it
- * alive, its clock's heartbeat or any request. The heartbeat alone was not enough: in the reconnect storm
- * of 18,000 devices on four workers, it arrived over 15 s late behind the recovery's probes, and every
- * worker stopped a run whose coordinator was busy, not gone. Confined to the worker's event loop.
+ * alive, its clock's heartbeat or any request. The heartbeat alone was not enough: 15 s into the reconnect
+ * storm of 18,000 devices on four workers, every worker stopped its devices for want of one while the
+ * coordinator was still sending them requests (they reached devices just stopped): it was busy, not gone.
+ * Confined to the worker's event loop.
  */
 final class CoordinatorWatch {
 
