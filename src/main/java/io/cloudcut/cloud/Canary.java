@@ -4,10 +4,10 @@ import io.cloudcut.scenario.Durations;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * A service's own message, sent through the broker to itself every {@link #EVERY}: it waits in the
@@ -15,8 +15,8 @@ import java.util.Optional;
  * behind the emulated cloud reads. A real backend scales out under a reconnect storm; the emulated
  * one is one connection in this process, and when it falls behind, cloud-path probes time out
  * because of the harness, not the devices. One that arrives past {@link #LATE} is counted late; one
- * the broker dropped from a full queue is not, but the ones behind it arrive late. Confined to the
- * service's context.
+ * the broker dropped from a full queue is not, but the ones behind it arrive late; and once a later
+ * one is back, it is no longer waited for. Confined to the service's context.
  */
 final class Canary {
 
@@ -26,8 +26,8 @@ final class Canary {
     /** Five seconds of canaries: none back by then is no broker's ordinary delay. */
     static final int NEVER_BACK_AFTER = 20;
 
-    /** When each canary not yet back was sent (nano time). */
-    private final Set<Long> awaited = new HashSet<>();
+    /** When each canary not yet back was sent (nano time), oldest first. */
+    private final NavigableSet<Long> awaited = new TreeSet<>();
     private long sent;
     private long arrived;
     private long late;
@@ -55,6 +55,8 @@ final class Canary {
         if (!awaited.remove(sentNanos)) {
             return;
         }
+        // One connection delivers a topic's messages in order: those sent before it that are not back, the broker dropped.
+        awaited.headSet(sentNanos).clear();
         arrived++;
         long delay = nowNanos - sentNanos;
         worstNanos = Math.max(worstNanos, delay);
@@ -76,7 +78,7 @@ final class Canary {
 
     /** How long the oldest canary still on its way has been, at {@code nowNanos}: how far behind the service is now. */
     long behindMillis(long nowNanos) {
-        return awaited.stream().mapToLong(sentNanos -> (nowNanos - sentNanos) / 1_000_000).max().orElse(0);
+        return awaited.isEmpty() ? 0 : (nowNanos - awaited.first()) / 1_000_000;
     }
 
     JsonObject toJson(long nowNanos) {

@@ -29,6 +29,10 @@ public final class CloudControl {
         return "cloudcut.cloud." + service + ".status";
     }
 
+    static String canaryAddress(String service) {
+        return "cloudcut.cloud." + service + ".canary";
+    }
+
     /**
      * Puts exactly the faulted services in their conditions, the services that need a down or
      * erroring one down (along the graph), and every other one up. Returns every service that is not up.
@@ -97,6 +101,19 @@ public final class CloudControl {
                     .forEach(status -> behind.put(status.getString("service"), status.getJsonObject("canary").getLong("behindMillis")));
             return behind;
         });
+    }
+
+    /**
+     * How far behind the service furthest behind reads its messages now, in milliseconds: the age of
+     * its oldest canary still on its way ({@link Canary}); 0 when every service keeps up. A service
+     * that never got a canary back is left out, as in {@link #behindNow}.
+     */
+    public Future<Long> furthestBehindMillis() {
+        List<Future<Message<JsonObject>>> asked = graph.services().stream()
+                .map(service -> vertx.eventBus().<JsonObject>request(canaryAddress(service), new JsonObject())).toList();
+        return Future.all(asked).map(all -> asked.stream().map(reply -> reply.result().body())
+                .filter(canary -> canary.getLong("arrived", 0L) > 0)
+                .mapToLong(canary -> canary.getLong("behindMillis", 0L)).max().orElse(0));
     }
 
     private Future<List<JsonObject>> statuses() {

@@ -103,6 +103,8 @@ abstract class CloudService extends VerticleBase {
             control.reply(status());
         });
         vertx.eventBus().<JsonObject>consumer(CloudControl.statusAddress(name), ask -> ask.reply(status()));
+        // The canary alone: asked several times a second while the clock runs, where a status carries every device's counts.
+        vertx.eventBus().<JsonObject>consumer(CloudControl.canaryAddress(name), ask -> ask.reply(canary.toJson(System.nanoTime())));
         vertx.setPeriodic(Canary.EVERY.toMillis(), tick -> {
             if (client != null && client.isConnected()) {
                 // Behind the service's own replies when they wait for room: that wait is the cloud's lag too.

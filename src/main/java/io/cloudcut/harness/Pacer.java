@@ -5,9 +5,11 @@ import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Sets the pace of the scenario clock so that the figures come from the devices, not from the scale.
@@ -22,6 +24,14 @@ import java.time.Duration;
  * and the ramp to 3600x costs about four real seconds. Before link faults are reverted or changed,
  * the clock slows down on the same slope ({@link #approach}), so that devices meet the change as
  * they would in real time.
+ * <p>
+ * The clock also never runs faster than the emulated cloud can follow. A fleet's traffic grows with
+ * the scale, and a reconnect storm on top of it can leave the cloud seconds behind its messages, when
+ * cloud-path probes fail for the harness's reasons. So when the service furthest behind is more than
+ * {@link #CLOUD_BEHIND} late reading its own canary, the clock drops to real time, as at a transition,
+ * and stays there until the cloud has caught up; then it climbs back on the ramp's slope. Halving the
+ * scale instead left a cloud 2,000 devices' storm behind by over a second all the same: what is
+ * queued by the time it shows must drain. The storm then takes longer in real time, and is measured.
  */
 final class Pacer implements AutoCloseable {
 
@@ -32,21 +42,38 @@ final class Pacer implements AutoCloseable {
     /** How much the wanted scale must move before the clock is told: fewer changes, same resolution within 50%. */
     private static final double STEP = 1.5;
     private static final long TICK_MILLIS = 20;
+    /**
+     * How far behind the cloud may read before the clock drops to real time for it: a tenth of the
+     * delay at which its canaries count late, so that it slows before a cloud-path probe can fail for
+     * it, and above the broker's and an event loop's ordinary delays.
+     */
+    static final Duration CLOUD_BEHIND = Duration.ofMillis(100);
+    static final Duration CLOUD_ASKED_EVERY = Duration.ofMillis(250);
 
     private final Vertx vertx;
     private final ScenarioClock clock;
     private final ObservationLog log;
     private final long ticker;
+    private final Supplier<Future<Long>> cloudBehindMillis;
+    private final long cloudAsker;
+    private boolean askingTheCloud;
+    /** The highest scale the cloud keeps up with now: infinite unless it fell behind. */
+    private double cloudCeiling = Double.POSITIVE_INFINITY;
+    /** Scenario time from which the ceiling climbs on the ramp's slope, once the cloud has caught up; -1 while it is behind. */
+    private long cloudCaughtUpNanos = -1;
     private Duration window = SHORT_WINDOW;
     private double target;
     private long transitionAtNanos = -1;
     private long approachNanos = -1;
 
-    Pacer(Vertx vertx, ScenarioClock clock, ObservationLog log) {
+    /** @param cloudBehindMillis how far behind the cloud service furthest behind reads its messages now */
+    Pacer(Vertx vertx, ScenarioClock clock, ObservationLog log, Supplier<Future<Long>> cloudBehindMillis) {
         this.vertx = vertx;
         this.clock = clock;
         this.log = log;
+        this.cloudBehindMillis = cloudBehindMillis;
         this.ticker = vertx.setPeriodic(TICK_MILLIS, tick -> pace());
+        this.cloudAsker = vertx.setPeriodic(CLOUD_ASKED_EVERY.toMillis(), tick -> askTheCloud());
     }
 
     /**
@@ -74,7 +101,7 @@ final class Pacer implements AutoCloseable {
     /** A new phase runs at {@code scale}; a ramp under way goes on up to it. */
     synchronized void phase(double scale) {
         target = scale;
-        if (transitionAtNanos < 0 && approachNanos < 0 && clock.scale() != scale) {
+        if (transitionAtNanos < 0 && approachNanos < 0 && cloudCeiling >= scale && clock.scale() != scale) {
             set(scale, ClockObserved.PHASE);
         }
     }
@@ -106,6 +133,36 @@ final class Pacer implements AutoCloseable {
     @Override
     public void close() {
         vertx.cancelTimer(ticker);
+        vertx.cancelTimer(cloudAsker);
+    }
+
+    /**
+     * The cloud is {@code millis} behind now: past {@link #CLOUD_BEHIND}, real time until it is not;
+     * within it, a ceiling climbs from where it is.
+     */
+    synchronized void cloudBehind(long millis) {
+        if (millis > CLOUD_BEHIND.toMillis()) {
+            cloudCeiling = 1;
+            cloudCaughtUpNanos = -1;
+        } else if (cloudCeiling != Double.POSITIVE_INFINITY && cloudCaughtUpNanos < 0) {
+            // Where the ramp's line (scale = scenario time since / RAMP) passes the ceiling now.
+            cloudCaughtUpNanos = clock.now().toNanos() - (long) (cloudCeiling * RAMP.toNanos());
+        }
+        pace();
+    }
+
+    /** One question at a time: a cloud far behind answers late, and its answers would pile up. */
+    private void askTheCloud() {
+        if (askingTheCloud || !clock.started()) {
+            return;
+        }
+        askingTheCloud = true;
+        cloudBehindMillis.get().onComplete(answer -> {
+            askingTheCloud = false;
+            if (answer.succeeded()) {
+                cloudBehind(answer.result());
+            }
+        });
     }
 
     /**
@@ -132,6 +189,20 @@ final class Pacer implements AutoCloseable {
                 wanted = down;
                 why = ClockObserved.APPROACH;
             }
+        }
+        double ceiling = cloudCeiling;
+        if (cloudCaughtUpNanos >= 0) {
+            ceiling = Math.max(cloudCeiling, (double) (now - cloudCaughtUpNanos) / RAMP.toNanos());
+            cloudCeiling = ceiling;
+            if (ceiling >= target) {
+                ceiling = target; // the last step of the climb
+                cloudCeiling = Double.POSITIVE_INFINITY;
+                cloudCaughtUpNanos = -1;
+            }
+        }
+        if (ceiling <= wanted) {
+            wanted = ceiling;
+            why = ClockObserved.CLOUD;
         }
         double current = clock.scale();
         boolean atABound = wanted == target || wanted == 1;

@@ -152,7 +152,7 @@ public final class ScenarioRunner {
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
                 external.checkPaces();
 
-                pacer = new Pacer(vertx, clock, log);
+                pacer = new Pacer(vertx, clock, log, cloud::furthestBehindMillis);
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale);

@@ -13,4 +13,5 @@ public record ClockObserved(long atMillis, double scale, String why) implements 
     public static final String RAMP = "ramp";
     public static final String APPROACH = "approach";
     public static final String PHASE = "phase";
+    public static final String CLOUD = "cloud";
 }

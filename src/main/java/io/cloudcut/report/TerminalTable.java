@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.WireNames;
 
@@ -156,12 +157,18 @@ public final class TerminalTable {
             return "";
         }
         HarnessReport.Health baseline = harness.baseline();
-        long transitions = harness.clock().stream().filter(change -> change.why().equals("transition")).count();
+        long transitions = harness.clock().stream().filter(change -> change.why().equals(ClockObserved.TRANSITION)).count();
         StringBuilder text = new StringBuilder(String.format("harness: %sx between transitions (asked: %s), real time at each of %d transitions; "
                         + "baseline %s: %d of %d probes failed, event-loop lag p99 %d ms%n",
                 io.cloudcut.scenario.Durations.number(harness.timeScale()), harness.timeScaleAsked(), transitions,
                 baseline.healthy() ? "healthy" : "NOT HEALTHY", baseline.probesFailed(), baseline.probes(),
                 baseline.lagP99Millis()));
+        long cloudBehind = harness.clock().stream()
+                .filter(change -> change.why().equals(ClockObserved.CLOUD) && change.scale() == 1).count();
+        if (cloudBehind > 0) {
+            text.append(String.format("harness: the emulated cloud fell behind %d %s, and the clock ran in real time until it caught up%n",
+                    cloudBehind, cloudBehind == 1 ? "time" : "times"));
+        }
         if (harness.run() != null) {
             harness.run().problems().forEach(problem -> text.append("harness, later in the run: ").append(problem).append('\n'));
         }

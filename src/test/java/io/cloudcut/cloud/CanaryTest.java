@@ -103,6 +103,20 @@ class CanaryTest {
         assertThat(Canary.behindNow(canary.toJson(60_000 * MILLI))).isFalse();
     }
 
+    /** The broker dropped one from a full queue: the service is behind by the ones still on their way after it, not for ever. */
+    @Test
+    void aCanaryTheBrokerDroppedIsNotWaitedForOnceALaterOneIsBack() {
+        canary.send(0);
+        String later = canary.send(250 * MILLI);
+        String last = canary.send(500 * MILLI);
+        canary.arrived(later, 300 * MILLI, 0, true);
+
+        assertThat(canary.behindMillis(Duration.ofMinutes(1).toNanos())).isEqualTo(60_000 - 500);
+        canary.arrived(last, 600 * MILLI, 0, true);
+        assertThat(canary.behindMillis(Duration.ofMinutes(1).toNanos())).isZero();
+        assertThat(canary.toJson(0).getLong("arrived")).isEqualTo(2);
+    }
+
     /** An ACL that predates the canary drops every one: waiting for the service to catch up would not end. */
     @Test
     void aServiceThatNeverGotACanaryBackIsNotWaitedFor() {

@@ -90,6 +90,7 @@ class FailingServiceTest {
                 Map.of(SlowService.NAME, new CloudSpec.ServiceSpec(List.of())), false)));
         await().atMost(Duration.ofSeconds(20)).until(() -> canary(cloud).getLong("worstMillis") > 0);
         assertThat(get(cloud.harnessProblems())).as("a service with nothing to do keeps up").isEmpty();
+        assertThat(get(cloud.furthestBehindMillis())).as("nor is it behind now").isLessThan(Canary.LATE.toMillis());
 
         MqttClient sender = MqttClient.create(vertx);
         get(sender.connect(broker.port(), "127.0.0.1"));
@@ -107,6 +108,8 @@ class FailingServiceTest {
         assertThat(get(cloud.harnessProblems())).singleElement().asString()
                 .startsWith("cloud service slow fell behind: ")
                 .contains("the emulated cloud could not keep up, not because of the devices");
+        await("caught up once the stream ended").atMost(Duration.ofSeconds(60))
+                .until(() -> get(cloud.furthestBehindMillis()) < Canary.LATE.toMillis());
     }
 
     private JsonObject canary(CloudControl cloud) throws Exception {

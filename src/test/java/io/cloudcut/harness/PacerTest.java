@@ -6,6 +6,7 @@ import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,7 @@ class PacerTest {
     private ObservationLog log;
     private final ObservationRecorder recorder = new ObservationRecorder();
     private Pacer pacer;
+    private final AtomicLong cloudBehindMillis = new AtomicLong();
 
     @BeforeEach
     void start() {
@@ -40,7 +43,7 @@ class PacerTest {
         log.watch(recorder);
         // A run's log begins with what ran.
         log.add(RunStartedObserved.of(load(Scenarios.loader(Project.root())), "embedded"));
-        pacer = new Pacer(vertx, clock, log);
+        pacer = new Pacer(vertx, clock, log, () -> Future.succeededFuture(cloudBehindMillis.get()));
     }
 
     @AfterEach
@@ -105,6 +108,34 @@ class PacerTest {
         pacer.transition(Duration.ofSeconds(30));
         pacer.phase(50);
         assertThat(clock.scale()).as("the window goes on in real time").isEqualTo(1);
+    }
+
+    /** A storm leaves the cloud behind: the clock slows down to real time if need be, and climbs back once it has caught up. */
+    @Test
+    void aCloudFallingBehindSlowsTheClockUntilItCatchesUp() {
+        pacer.start(600);
+        cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis());
+        await("the phase's scale with a cloud within its tolerance").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3))
+                .atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        assertThat(changes()).as("a cloud within its tolerance").noneMatch(change -> change.why().equals(ClockObserved.CLOUD));
+
+        cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis() + 1);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
+        assertThat(changes().get(changes().size() - 1)).as("at once").isEqualTo(
+                new ClockObserved(changes().get(changes().size() - 1).atMillis(), 1, ClockObserved.CLOUD));
+        await("real time while the cloud is behind").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3)).atMost(30, SECONDS)
+                .until(() -> clock.scale() == 1);
+        pacer.phase(900);
+        assertThat(clock.scale()).as("a new phase waits for the cloud too").isEqualTo(1);
+
+        int slowed = changes().size();
+        cloudBehindMillis.set(0);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 900);
+        List<ClockObserved> climbing = changes().subList(slowed, changes().size());
+        assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.CLOUD));
+        for (int i = 1; i < climbing.size(); i++) {
+            assertThat(climbing.get(i).scale()).isGreaterThan(climbing.get(i - 1).scale());
+        }
     }
 
     @Test

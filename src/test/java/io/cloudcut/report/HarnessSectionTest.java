@@ -44,6 +44,19 @@ class HarnessSectionTest {
         assertThat(TerminalTable.render(run().report())).doesNotContain("later in the run");
     }
 
+    @Test
+    void aClockSlowedForTheCloudIsSaidUnderTheTables() {
+        long stormMillis = Duration.ofHours(4).toMillis() + 120_000;
+        RunFixture run = run().observe(new ClockObserved(stormMillis, 1, ClockObserved.CLOUD))
+                .observe(new ClockObserved(stormMillis + 2_000, 3, ClockObserved.CLOUD))
+                .observe(new ClockObserved(stormMillis + 90_000, 1, ClockObserved.CLOUD));
+
+        assertThat(run.report().harness().clock()).filteredOn(change -> change.why().equals("cloud")).hasSize(3);
+        assertThat(TerminalTable.render(run.report()))
+                .contains("harness: the emulated cloud fell behind 2 times, and the clock ran in real time until it caught up\n");
+        assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind");
+    }
+
     /** A reconnect at 1x is known to within the lag; one at 60x, 60 times that. */
     @Test
     void eachFigureIsKnownToWithinTheHarnessDelayTimesTheScaleWhenItCame() {
