@@ -81,8 +81,10 @@ public final class BenchResult {
         if (fleet.lastBackSeconds() < 0) {
             return "no device was found working again after the outage (0 of " + devices + ")";
         }
-        return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended%s",
-                fleet.recovered(), devices, fleet.lastBackSeconds(), fleet.run() == null || fleet.run().healthy() ? ""
+        String waited = fleet.cloudWaits() == 0 ? "" : String.format(Locale.ROOT, " (over the run, the clock ran in real time %d %s "
+                + "while the emulated cloud caught up)", fleet.cloudWaits(), fleet.cloudWaits() == 1 ? "time" : "times");
+        return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended%s%s",
+                fleet.recovered(), devices, fleet.lastBackSeconds(), waited, fleet.run() == null || fleet.run().healthy() ? ""
                         : ", NOT a measurement of the devices: the harness was not healthy over the run (below)");
     }
 

@@ -9,10 +9,11 @@ import java.util.Map;
  * What the fleet run adds to its {@link Side}: when every device had signed in (after connecting:
  * the cloud's auth answering each), the time scale it ran at, each phase's real length,
  * the storm (devices working again after the outage, -1 when the run stopped before it, and when
- * the last one was, in real seconds from the outage's end), and the harness's health over the baseline and the whole run.
+ * the last one was, in real seconds from the outage's end), how often the clock ran in real time while the
+ * emulated cloud caught up, and the harness's health over the baseline and the whole run.
  */
 record FleetFigures(Side side, double signedInSeconds, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
-                    double lastBackSeconds, HealthObserved baseline, HealthObserved run) {
+                    double lastBackSeconds, long cloudWaits, HealthObserved baseline, HealthObserved run) {
 
     /** The figure of merit of a compressed run: scenario device-hours measured per real second. */
     double deviceHoursPerRealSecond() {
@@ -28,7 +29,7 @@ record FleetFigures(Side side, double signedInSeconds, double timeScale, Map<Str
         phaseSeconds.forEach(phases::put);
         return side.toJson().put("signedInSeconds", signedInSeconds).put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
                 .put("phaseSeconds", phases).put("runSeconds", runSeconds).put("recovered", recovered)
-                .put("lastBackSeconds", lastBackSeconds).put("healthy", healthy())
+                .put("lastBackSeconds", lastBackSeconds).put("cloudWaits", cloudWaits).put("healthy", healthy())
                 .put("baseline", health(baseline)).put("run", health(run));
     }
 

@@ -75,7 +75,8 @@ final class FleetRun implements ProgressListener {
                 Math.max(0, (ready.heapBytes() - before.heapBytes()) / devices), ready.threads() - before.threads(),
                 runTo.cpuPercentSince(runFrom));
         return new FleetFigures(side, signInSeconds, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
-                recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, result.health(HealthObserved.BASELINE).orElse(null),
+                recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, result.report().harness().cloudWaits(),
+                result.health(HealthObserved.BASELINE).orElse(null),
                 result.health(HealthObserved.RUN).orElse(null));
     }
 

@@ -1,5 +1,7 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ClockObserved;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,11 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
 
     public HarnessReport {
         clock = List.copyOf(clock);
+    }
+
+    /** How often the clock dropped to real time because the emulated cloud fell behind. */
+    public long cloudWaits() {
+        return clock.stream().filter(change -> change.why().equals(ClockObserved.CLOUD) && change.scale() == 1).count();
     }
 
     /**

@@ -163,8 +163,7 @@ public final class TerminalTable {
                 io.cloudcut.scenario.Durations.number(harness.timeScale()), harness.timeScaleAsked(), transitions,
                 baseline.healthy() ? "healthy" : "NOT HEALTHY", baseline.probesFailed(), baseline.probes(),
                 baseline.lagP99Millis()));
-        long cloudBehind = harness.clock().stream()
-                .filter(change -> change.why().equals(ClockObserved.CLOUD) && change.scale() == 1).count();
+        long cloudBehind = harness.cloudWaits();
         if (cloudBehind > 0) {
             text.append(String.format("harness: the emulated cloud fell behind %d %s, and the clock ran in real time until it caught up%n",
                     cloudBehind, cloudBehind == 1 ? "time" : "times"));

@@ -41,7 +41,7 @@ class BenchResultTest {
         HealthObserved run = new HealthObserved(0, HealthObserved.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
                 List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
         BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
-                58, 11.8, baseline, run));
+                58, 11.8, 0, baseline, run));
 
         assertThat(behind.table())
                 .contains("storm: 58 of 100 devices working again, the last 11.8 s after the outage ended, NOT a "
@@ -49,10 +49,22 @@ class BenchResultTest {
                 .contains("fleet:   - cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms");
     }
 
+    @Test
+    void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
+        HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+                100, 12.6, 2, healthy, healthy));
+
+        assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
+                + "(over the run, the clock ran in real time 2 times while the emulated cloud caught up)\n");
+        assertThat(waited.toJson().getJsonObject("fleet").getLong("cloudWaits")).isEqualTo(2);
+        assertThat(result(true).table()).doesNotContain("caught up");
+    }
+
     private static BenchResult result(boolean healthy) {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
         return new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
-                healthy ? 100 : -1, healthy ? 3.5 : -1, baseline, null));
+                healthy ? 100 : -1, healthy ? 3.5 : -1, 0, baseline, null));
     }
 }
