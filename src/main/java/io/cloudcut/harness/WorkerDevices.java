@@ -45,10 +45,13 @@ final class WorkerDevices implements DeviceHost {
 
     /**
      * Ephemeral ports of 127.0.0.1 (Linux's default range, 32768 to 60999): a link on a port of its
-     * own takes one to listen on, and its connection to the broker one more. 18,000 devices on four
-     * workers took 60 s to open 24 links on one of them, and the run stopped.
+     * own takes one to listen on, its device's connection to it one, and its connection to the broker
+     * one more ({@link #PORTS_A_LINK}). 18,000 devices on four workers took 60 s to open 24 links on
+     * one of them, and the run stopped; 10,000 on three (30,000 ports) opened them all, but in the storm
+     * refused links could not listen again where connections had taken their ports meanwhile.
      */
     static final int LOOPBACK_PORTS = 28_232;
+    static final int PORTS_A_LINK = 3;
 
     private final Vertx vertx;
     private final ObservationLog log;
@@ -75,11 +78,11 @@ final class WorkerDevices implements DeviceHost {
 
     /**
      * Whether each worker puts its links on one proxy port: when asked, or when the fleet's links
-     * would each take a listening port and a connection to the broker out of the
-     * {@link #LOOPBACK_PORTS} ephemeral ports of 127.0.0.1 that all the workers of one machine share.
+     * would each take {@link #PORTS_A_LINK} of the {@link #LOOPBACK_PORTS} ephemeral ports of
+     * 127.0.0.1 that all the workers of one machine share.
      */
     static boolean sharedPort(int devices, boolean asked) {
-        return asked || 2L * devices > LOOPBACK_PORTS;
+        return asked || (long) PORTS_A_LINK * devices > LOOPBACK_PORTS;
     }
 
     /** Whether the workers put their links on one proxy port each. */

@@ -10,13 +10,14 @@ class WorkerPortsTest {
     @Test
     void aFleetWhoseLinksFitTheLoopbackPortsGetsAPortALink() {
         assertThat(WorkerDevices.sharedPort(4_500, false)).isFalse();
-        assertThat(WorkerDevices.sharedPort(WorkerDevices.LOOPBACK_PORTS / 2, false)).isFalse();
+        assertThat(WorkerDevices.sharedPort(WorkerDevices.LOOPBACK_PORTS / WorkerDevices.PORTS_A_LINK, false)).isFalse();
     }
 
     @Test
     void aFleetPastThemSharesAPortOnEachWorker() {
-        assertThat(WorkerDevices.sharedPort(WorkerDevices.LOOPBACK_PORTS / 2 + 1, false)).isTrue();
+        assertThat(WorkerDevices.sharedPort(WorkerDevices.LOOPBACK_PORTS / WorkerDevices.PORTS_A_LINK + 1, false)).isTrue();
         assertThat(WorkerDevices.sharedPort(18_000, false)).isTrue();
+        assertThat(WorkerDevices.sharedPort(10_000, false)).as("30,000 ports: links refused in a storm found theirs taken").isTrue();
     }
 
     @Test
