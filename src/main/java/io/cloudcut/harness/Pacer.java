@@ -151,6 +151,11 @@ final class Pacer implements AutoCloseable {
         pace();
     }
 
+    /** Whether the clock is held back for the cloud now: it fell behind, and the clock has not yet climbed back. */
+    synchronized boolean waitingForCloud() {
+        return cloudCeiling != Double.POSITIVE_INFINITY;
+    }
+
     /** One question at a time: a cloud far behind answers late, and its answers would pile up. */
     private void askTheCloud() {
         if (askingTheCloud || !clock.started()) {

@@ -118,6 +118,7 @@ class PacerTest {
         await("the phase's scale with a cloud within its tolerance").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3))
                 .atMost(30, SECONDS).until(() -> clock.scale() == 600);
         assertThat(changes()).as("a cloud within its tolerance").noneMatch(change -> change.why().equals(ClockObserved.CLOUD));
+        assertThat(pacer.waitingForCloud()).isFalse();
 
         cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis() + 1);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
@@ -127,10 +128,12 @@ class PacerTest {
                 .until(() -> clock.scale() == 1);
         pacer.phase(900);
         assertThat(clock.scale()).as("a new phase waits for the cloud too").isEqualTo(1);
+        assertThat(pacer.waitingForCloud()).isTrue();
 
         int slowed = changes().size();
         cloudBehindMillis.set(0);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 900);
+        assertThat(pacer.waitingForCloud()).as("climbed back").isFalse();
         List<ClockObserved> climbing = changes().subList(slowed, changes().size());
         assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.CLOUD));
         for (int i = 1; i < climbing.size(); i++) {
