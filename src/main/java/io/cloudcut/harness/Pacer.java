@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * cloud-path probes fail for the harness's reasons. So when the service furthest behind is more than
  * {@link #CLOUD_BEHIND} late reading its own canary, the clock drops to real time, as at a transition,
  * and stays there until the cloud has caught up; then it climbs back on the ramp's slope. Halving the
- * scale instead left a cloud 2,000 devices' storm behind by over a second all the same: what is
- * queued by the time it shows must drain. The storm then takes longer in real time, and is measured.
+ * scale instead still left the cloud over a second behind in a storm of 2,000 devices: what is
+ * queued by the time the lag shows must drain. The storm then takes longer in real time, and is measured.
  */
 final class Pacer implements AutoCloseable {
 
