@@ -57,6 +57,9 @@ record ScenarioRuns(RunResult result, RunReport report, List<Observation> observ
             recorder = new ObservationRecorder();
             result = recorded(brokerConfig, recorder).run(scenario);
         }
+        // A run without a healthy baseline has no verdicts: say why, rather than let a test read them as nulls.
+        result.health(HealthObserved.BASELINE).ifPresent(baseline -> assertThat(baseline.healthy())
+                .as("the harness could not measure %s, twice: %s", scenario.name(), baseline.problems()).isTrue());
         return new ScenarioRuns(result, result.report(), recorder.all());
     }
 
