@@ -28,16 +28,16 @@ import java.util.Optional;
  * {@link AccessPolicy} about every CONNECT and hands HiveMQ the client's grants as default
  * permissions, everything else denied; HiveMQ's own authorization then matches each SUBSCRIBE,
  * PUBLISH and Last Will against them (a refused filter gets a failing SUBACK, a refused publish a
- * failing PUBACK and a DISCONNECT). The cloud's own clients get a queue without the broker's
- * per-client limit and a wider in-flight window ({@link ClientGrants#backend()}), as a real
+ * failing PUBACK and a DISCONNECT). The cloud's own clients and the phone app get a queue without the
+ * broker's per-client limit and a wider in-flight window ({@link ClientGrants#backend()}), as a real
  * backend's consumers would: a storm's traffic must not wait on a limit of the harness's.
  */
 final class AccessExtension implements ExtensionMain {
 
-    /** Messages queued for one of the cloud's clients: a storm of 10,000 devices' buffers, with room to spare. */
+    /** Messages queued for a backend's client: a storm of 10,000 devices' buffers, with room to spare. */
     static final long BACKEND_QUEUE = 10_000_000;
     /**
-     * QoS 1 messages the broker sends one of the cloud's clients before it must wait for their PUBACKs.
+     * QoS 1 messages the broker sends a backend's client before it must wait for their PUBACKs.
      * At HiveMQ's 50, a service's one connection carried less than 1,000 messages a second in a
      * 4,500-device run on workers, and the commands service fell 29 s behind. Well below the 65,535
      * packet identifiers a session has: at that, HiveMQ ran out of them and stopped delivering.

@@ -52,9 +52,15 @@ final class Grants {
                         CloudTopics.INGEST_ALL, CloudTopics.EVENT_STREAM, CloudTopics.canary(service)), true);
     }
 
-    /** The owner's phone: sends app commands, reads what the cloud sends the app and the phone. */
+    /**
+     * The owners' phones: sends app commands, reads what the cloud sends the app and the phone. One
+     * connection reads what the cloud sends every owner, so it is a backend's client as a service is:
+     * held to a device's window of 50 and queue of 1,000, it cannot take a large fleet's results as
+     * fast as the cloud sends them, and cloud-path probes would fail for it, not for the cloud.
+     */
     static ClientGrants phoneApp() {
-        return new ClientGrants(List.of(CloudTopics.COMMAND_REQUEST), List.of(CloudTopics.APP_ALL, CloudTopics.PHONE_ALL));
+        return new ClientGrants(List.of(CloudTopics.COMMAND_REQUEST), List.of(CloudTopics.APP_ALL, CloudTopics.PHONE_ALL),
+                true);
     }
 
     /** An observer beside ingest: reads the devices' events, writes nothing. */

@@ -8,7 +8,6 @@ import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.cloudcut.broker.Broker;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.Brokers;
-import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.ScenarioLoader;
@@ -28,14 +27,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The broker's per-client queue limit on the embedded broker, on real TCP: a device's or an
- * observer's queue is cut at the limit, the cloud's own services' queues are not, so that a storm's
- * events are not lost to a limit of the harness's.
+ * observer's queue is cut at the limit, the cloud's own services' and the phone app's are not, so
+ * that a storm's events and their results are not lost to a limit of the harness's.
  */
 class BackendQueueOnEmbeddedBrokerTest {
 
     private static final int LIMIT = 5;
     private static final int BURST = 60;
     private static final String LAST = "last";
+    private static final String DEVICE = "vacuum-1";
 
     private Identities identities;
     private Broker broker;
@@ -45,7 +45,7 @@ class BackendQueueOnEmbeddedBrokerTest {
         Files.writeString(config.resolve(BrokerSettings.EMBEDDED_CONFIG_FILE), "max-queued-messages: " + LIMIT + "\n");
         ScenarioLoader loader = Scenarios.loader(Project.root());
         identities = Identities.generate();
-        identities.enrol("vacuum-1", loader.loadModel(Project.file("devices/vacuum-local-first.yaml"),
+        identities.enrol(DEVICE, loader.loadModel(Project.file("devices/vacuum-local-first.yaml"),
                 loader.loadCloud(Project.file("clouds/default.yaml"))));
         broker = Brokers.start(new BrokerSettings(null, 0, config), identities);
     }
@@ -57,38 +57,43 @@ class BackendQueueOnEmbeddedBrokerTest {
 
     @Test
     void aCloudServiceGetsEveryEventQueuedWhileItWasAway() throws Exception {
-        assertThat(queuedWhileAway("ingest-reader", identities.cloudService("ingest"))).isEqualTo(BURST);
+        assertThat(queuedWhileAway(ReaderAndWriter.ingestReading(identities, DEVICE))).isEqualTo(BURST);
+    }
+
+    @Test
+    void thePhoneAppGetsEveryResultQueuedWhileItWasAway() throws Exception {
+        assertThat(queuedWhileAway(ReaderAndWriter.phoneAppReading(identities, DEVICE))).isEqualTo(BURST);
     }
 
     @Test
     void anyOtherClientGetsNoMoreThanTheBrokersLimit() throws Exception {
-        assertThat(queuedWhileAway("monitor-reader", identities.monitor())).isLessThanOrEqualTo(LIMIT);
+        assertThat(queuedWhileAway(ReaderAndWriter.monitorReading(identities, DEVICE))).isLessThanOrEqualTo(LIMIT);
     }
 
-    /** Events a reader with a kept session gets after {@link #BURST} were sent while it was away, then one more. */
-    private int queuedWhileAway(String clientId, Credentials reader) throws Exception {
-        Mqtt3BlockingClient away = client(clientId);
-        connectKeepingSession(away, reader);
-        away.subscribeWith().topicFilter(CloudTopics.INGEST_ALL).qos(MqttQos.AT_LEAST_ONCE).send();
+    /** Messages the reader (with a kept session) gets after the writer sent {@link #BURST} while it was away, then one more. */
+    private int queuedWhileAway(ReaderAndWriter clients) throws Exception {
+        Mqtt3BlockingClient away = client(clients.readerId());
+        connectKeepingSession(away, clients.reader());
+        away.subscribeWith().topicFilter(clients.filter()).qos(MqttQos.AT_LEAST_ONCE).send();
         away.disconnect();
 
-        Mqtt3BlockingClient device = client("vacuum-1");
-        connectKeepingSession(device, identities.device("vacuum-1"));
+        Mqtt3BlockingClient writer = client(clients.writerId());
+        connectKeepingSession(writer, clients.writer());
         for (int event = 0; event < BURST; event++) {
-            device.publishWith().topic(CloudTopics.ingest("vacuum-1")).qos(MqttQos.AT_LEAST_ONCE)
+            writer.publishWith().topic(clients.topic()).qos(MqttQos.AT_LEAST_ONCE)
                     .payload(("{\"kind\":\"status\",\"seq\":" + event + "}").getBytes(StandardCharsets.UTF_8)).send();
         }
 
-        Mqtt3BlockingClient back = client(clientId);
+        Mqtt3BlockingClient back = client(clients.readerId());
         try (Mqtt3BlockingClient.Mqtt3Publishes publishes = back.publishes(MqttGlobalPublishFilter.ALL)) {
-            connectKeepingSession(back, reader);
+            connectKeepingSession(back, clients.reader());
             int queued = 0;
             // A full queue would drop the last event too: it is sent once the queue has come out.
             while (publishes.receive(1, TimeUnit.SECONDS).isPresent()) {
                 queued++;
             }
             // On the same topic by the same client: it arrives after anything still queued.
-            device.publishWith().topic(CloudTopics.ingest("vacuum-1")).qos(MqttQos.AT_LEAST_ONCE)
+            writer.publishWith().topic(clients.topic()).qos(MqttQos.AT_LEAST_ONCE)
                     .payload(LAST.getBytes(StandardCharsets.UTF_8)).send();
             while (true) {
                 Optional<Mqtt3Publish> next = publishes.receive(30, TimeUnit.SECONDS);
@@ -100,7 +105,7 @@ class BackendQueueOnEmbeddedBrokerTest {
             }
         } finally {
             back.disconnect();
-            device.disconnect();
+            writer.disconnect();
         }
     }
 

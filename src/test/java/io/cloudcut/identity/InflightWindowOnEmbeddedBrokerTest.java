@@ -5,7 +5,6 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
 import io.cloudcut.broker.Broker;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.Brokers;
-import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.DeviceModel;
@@ -30,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * How many QoS 1 messages the embedded broker sends a client before it waits for its PUBACKs, on real
- * TCP: a device or an observer gets HiveMQ's 50, one of the cloud's services far more, so that a
- * service's one connection carries a fleet's traffic at the pace of its own acknowledgements rather
- * than 50 at a time.
+ * TCP: a device or an observer gets HiveMQ's 50; one of the cloud's services, or the phone app, far
+ * more, so that one connection carries a fleet's traffic at the pace of its own acknowledgements
+ * rather than 50 at a time.
  */
 class InflightWindowOnEmbeddedBrokerTest {
 
@@ -64,36 +63,42 @@ class InflightWindowOnEmbeddedBrokerTest {
 
     @Test
     void aCloudServiceIsSentEveryQueuedEventBeforeItAcknowledgesAny() throws Exception {
-        assertThat(sentBeforeAnyAcknowledgement("ingest-reader", identities.cloudService("ingest"))).isEqualTo(EVENTS);
+        assertThat(sentBeforeAnyAcknowledgement(ReaderAndWriter.ingestReading(identities, DEVICE))).isEqualTo(EVENTS);
+    }
+
+    @Test
+    void thePhoneAppIsSentEveryQueuedResultBeforeItAcknowledgesAny() throws Exception {
+        assertThat(sentBeforeAnyAcknowledgement(ReaderAndWriter.phoneAppReading(identities, DEVICE))).isEqualTo(EVENTS);
     }
 
     @Test
     void anyOtherClientIsSentFiftyBeforeItAcknowledgesAny() throws Exception {
-        assertThat(sentBeforeAnyAcknowledgement("monitor-reader", identities.monitor())).isEqualTo(50);
+        assertThat(sentBeforeAnyAcknowledgement(ReaderAndWriter.monitorReading(identities, DEVICE))).isEqualTo(50);
     }
 
     /**
-     * Events a reader with a kept session is sent when it comes back to {@link #EVENTS} queued ones,
-     * acknowledging none. The reader is a Vert.x client, as the cloud's services are.
+     * Messages the reader (with a kept session) is sent when it comes back to {@link #EVENTS} the writer
+     * published meanwhile, acknowledging none. The reader is a Vert.x client, as the cloud's services and
+     * the phone app are.
      */
-    private int sentBeforeAnyAcknowledgement(String clientId, Credentials credentials) throws Exception {
+    private int sentBeforeAnyAcknowledgement(ReaderAndWriter clients) throws Exception {
         BlockingQueue<MqttPublishMessage> arrived = new LinkedBlockingQueue<>();
-        MqttClient away = reader(clientId, credentials, arrived);
+        MqttClient away = reader(clients.readerId(), clients.reader(), arrived);
         done(away.connect(broker.endpoint().port(), "127.0.0.1"));
-        done(away.subscribe(CloudTopics.INGEST_ALL, MqttQoS.AT_LEAST_ONCE.value()));
+        done(away.subscribe(clients.filter(), MqttQoS.AT_LEAST_ONCE.value()));
         done(away.disconnect());
 
-        Mqtt3BlockingClient device = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion3().identifier(DEVICE)
+        Mqtt3BlockingClient writer = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion3().identifier(clients.writerId())
                 .serverHost("127.0.0.1").serverPort(broker.endpoint().port()).buildBlocking();
-        device.connectWith().simpleAuth().username(DEVICE).password(identities.device(DEVICE).passwordBytes())
-                .applySimpleAuth().send();
+        writer.connectWith().simpleAuth().username(clients.writer().username())
+                .password(clients.writer().passwordBytes()).applySimpleAuth().send();
         for (int event = 0; event < EVENTS; event++) {
-            device.publishWith().topic(CloudTopics.ingest(DEVICE)).qos(MqttQos.AT_LEAST_ONCE)
+            writer.publishWith().topic(clients.topic()).qos(MqttQos.AT_LEAST_ONCE)
                     .payload(("{\"kind\":\"status\",\"seq\":" + event + "}").getBytes(StandardCharsets.UTF_8)).send();
         }
-        device.disconnect();
+        writer.disconnect();
 
-        MqttClient back = reader(clientId, credentials, arrived);
+        MqttClient back = reader(clients.readerId(), clients.reader(), arrived);
         done(back.connect(broker.endpoint().port(), "127.0.0.1"));
         int sent = 0;
         // The broker sends no more until something is acknowledged: what came within a quiet second is all.
