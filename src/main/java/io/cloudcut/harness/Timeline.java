@@ -101,7 +101,7 @@ final class Timeline {
         warmUp();
         readiness.awaitReady(WARM_UP_LIMIT.multipliedBy(4), "within " + Durations.format(WARM_UP_LIMIT.multipliedBy(4)) + " after the warm-up");
         Phase first = scenario.phases().get(0);
-        pacer.start(first.timeScale() != null ? first.timeScale() : runScale);
+        pacer.start(Traffic.phaseScale(scenario, first, runScale));
         List<Phase> phases = scenario.phases();
         List<FaultSpec> active = List.of();
         HealthObserved baselineHealth = null;
@@ -112,14 +112,15 @@ final class Timeline {
             Duration phaseStart = clock.now();
             Duration phaseEnd = phaseStart.plus(phase.duration());
             log.add(new PhaseObserved(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind()), true));
-            pacer.phase(phase.timeScale() != null ? phase.timeScale() : runScale);
+            pacer.phase(Traffic.phaseScale(scenario, phase, runScale));
             if (!phase.faults().equals(active)) {
                 pacer.transition(appliesLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW);
             }
             if (index + 1 < phases.size() && revertsOrChangesLinkFaults(phase, phases.get(index + 1))) {
                 pacer.approach(phaseEnd);
             }
-            progress.phaseStarted(phase, index + 1, phases.size(), pacer.describe());
+            progress.phaseStarted(phase, index + 1, phases.size(),
+                    pacer.describe() + Traffic.heldBack(scenario, phase, runScale));
             Waits.await(faults.enter(phase.faults()), "setting the faults of " + phase.name());
             active = phase.faults();
             progress.faultChanged(phase.faults().isEmpty() ? "none" : describe(phase));
@@ -210,7 +211,7 @@ final class Timeline {
     /** The real time over which the first phase's first round starts its probes, at the scale it runs at. */
     private Duration firstRoundStretch() {
         Phase first = scenario.phases().get(0);
-        double scale = first.timeScale() != null ? first.timeScale() : runScale;
+        double scale = Traffic.phaseScale(scenario, first, runScale);
         return Duration.ofNanos((long) (scenario.probe().spacing(first.duration()).dividedBy(2).toNanos() / scale));
     }
 

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.FleetEntry;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.Phase;
@@ -31,6 +32,14 @@ record Traffic(double perScenarioHour) {
     static final double CARRIED_PER_SECOND = 2_000;
     /** The fastest scale {@code auto} picks, so that firmware deadlines stay apart by more than a timer's grain. */
     static final double AUTO_CEILING = 3_600;
+    /**
+     * Probes per real second the harness has started with a healthy baseline: about 2,900 for 1,000
+     * devices in one process (220x), about 2,800 for 10,000 on three workers (21x). The outage of a
+     * 10,000-device broker-restart storm at the same 21x started its rounds at about 16,700 a second
+     * (a short phase's rounds are denser): the coordinator's event-bus connections to the workers
+     * backed up with probe requests, missed their pings and were closed, and the workers stopped their devices.
+     */
+    static final double PROBES_CARRIED_PER_SECOND = 3_000;
 
     static Traffic of(Scenario scenario) {
         double probeRoundsPerHour = probeRoundsPerHour(scenario);
@@ -44,6 +53,42 @@ record Traffic(double perScenarioHour) {
             perHour += entry.count() * (2 * renewals + 2 * status + probes);
         }
         return new Traffic(perHour);
+    }
+
+    /**
+     * The scale {@code phase} runs at: its own or the run's, at most the fastest whole scale at which its
+     * probe rounds start {@link #PROBES_CARRIED_PER_SECOND}. Each round's probes are spread over the first half
+     * of the round's spacing in scenario time, so a short phase's rounds come denser than a long one's
+     * at the same scale, which the run's average traffic does not show. A recovery phase probes each
+     * device on its own, and is not held to it.
+     */
+    static double phaseScale(Scenario scenario, Phase phase, double runScale) {
+        return Math.min(wantedScale(phase, runScale), probeCeiling(scenario, phase));
+    }
+
+    /** What the progress line adds when {@link #phaseScale} holds the phase below its scale; empty if it does not. */
+    static String heldBack(Scenario scenario, Phase phase, double runScale) {
+        double wanted = wantedScale(phase, runScale);
+        double scale = phaseScale(scenario, phase, runScale);
+        return scale >= wanted ? "" : String.format(", at most %sx: at %sx its probe rounds would start about %,.0f "
+                        + "probes a real second, and the harness starts about %,.0f", Durations.number(scale),
+                Durations.number(wanted), PROBES_CARRIED_PER_SECOND * wanted / scale, PROBES_CARRIED_PER_SECOND);
+    }
+
+    private static double wantedScale(Phase phase, double runScale) {
+        return phase.timeScale() != null ? phase.timeScale() : runScale;
+    }
+
+    private static double probeCeiling(Scenario scenario, Phase phase) {
+        long perRound = 0;
+        for (FleetEntry entry : scenario.devicesByModel()) {
+            perRound += (long) entry.count() * scenario.model(entry.model()).functions().size();
+        }
+        if (phase.kind() == PhaseKind.RECOVERY || perRound == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double spreadSeconds = scenario.probe().spacing(phase.duration()).dividedBy(2).toNanos() / 1e9;
+        return Math.max(1, Math.floor(PROBES_CARRIED_PER_SECOND * spreadSeconds / perRound));
     }
 
     /** Publishes per real second at {@code scale}. */

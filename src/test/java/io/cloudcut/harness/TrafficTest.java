@@ -1,5 +1,7 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.scenario.Durations;
+import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.TimeScale;
 import io.cloudcut.testing.Project;
@@ -71,6 +73,28 @@ class TrafficTest {
                 .hasMessageContaining("at 3600x, " + large.deviceCount() + " devices would send about")
                 .hasMessageContaining("MQTT messages per real second")
                 .hasMessageContaining("--time-scale auto");
+    }
+
+    @Test
+    void aPhaseRunsNoFasterThanItsProbeRoundsCanBeStarted() throws Exception {
+        Scenario large = load("bench").withDevicesPerModel(10_000);
+        Phase baseline = large.phases().get(0);
+        Phase outage = large.phases().get(1);
+        double scale = Traffic.phaseScale(large, outage, 3600);
+        long perRound = 10_000L * large.model("vacuum-local-first").functions().size();
+        double spreadSeconds = large.probe().spacing(outage.duration()).dividedBy(2).toSeconds();
+        assertThat(perRound * scale / spreadSeconds).isLessThanOrEqualTo(Traffic.PROBES_CARRIED_PER_SECOND);
+        assertThat(perRound * (scale + 1) / spreadSeconds).isGreaterThan(Traffic.PROBES_CARRIED_PER_SECOND);
+        // The 20 min outage's rounds come closer together than the 2 h baseline's.
+        assertThat(scale).isLessThan(Traffic.phaseScale(large, baseline, 3600));
+        assertThat(Traffic.heldBack(large, outage, 3600)).startsWith(", at most " + Durations.number(scale)
+                + "x: at 3600x its probe rounds would start about ").endsWith("the harness starts about 3,000");
+        // A slower scale is kept, a recovery (probed device by device) is not held, nor is a small fleet.
+        assertThat(Traffic.phaseScale(large, outage, 2)).isEqualTo(2);
+        assertThat(Traffic.heldBack(large, outage, 2)).isEmpty();
+        assertThat(Traffic.phaseScale(large, large.phases().get(2), 3600)).isEqualTo(3600);
+        Scenario small = load("short-outage").withDevicesPerModel(1);
+        small.phases().forEach(phase -> assertThat(Traffic.phaseScale(small, phase, 3600)).isEqualTo(3600));
     }
 
     private static Scenario load(String name) throws Exception {
