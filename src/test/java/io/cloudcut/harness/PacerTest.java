@@ -7,6 +7,7 @@ import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,6 +139,23 @@ class PacerTest {
         assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.CLOUD));
         for (int i = 1; i < climbing.size(); i++) {
             assertThat(climbing.get(i).scale()).isGreaterThan(climbing.get(i - 1).scale());
+        }
+    }
+
+    /** A service far behind answers late, behind what it has yet to read: the wait for its answer is its lag. */
+    @Test
+    void aCloudThatDoesNotAnswerIsBehind_untilItAnswersThatItHasCaughtUp() {
+        Promise<Long> answer = Promise.promise();
+        try (Pacer waiting = new Pacer(vertx, clock, log, () -> answer.future())) {
+            pacer.close();
+            waiting.start(600);
+            await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
+            assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.CLOUD);
+            assertThat(waiting.waitingForCloud()).isTrue();
+
+            answer.complete(0L);
+            await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
+            assertThat(waiting.waitingForCloud()).as("climbed back").isFalse();
         }
     }
 
