@@ -7,6 +7,7 @@ import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 
 import java.util.Optional;
@@ -14,16 +15,22 @@ import java.util.Optional;
 /**
  * What the proxy knows of the MQTT a device speaks: its CONNECT, decoded by Netty's {@link MqttDecoder}
  * from a copy of the first bytes it sends, and an {@link MqttEncoder} for packets the proxy sends that
- * device itself. They share a channel because the encoder writes MQTT 5 reason codes and properties
- * only where the decoder has seen an MQTT 5 CONNECT. Confined to the link's event loop.
+ * device itself, which writes MQTT 5 reason codes and properties only where the decoder has seen an
+ * MQTT 5 CONNECT. While the CONNECT is read they share a channel; after it, the channel is let go
+ * (about 1.2 KB a device, held for the life of every connection, for packets a fault sends few
+ * devices) and a packet to send gets an encoder of its own, told the version the decoder read.
+ * Confined to the link's event loop.
  */
 final class DeviceCodec {
 
     /** Room for any CONNECT but one with a large will message, which leaves the version unknown. */
     private static final int MAX_CONNECT_BYTES = 64 * 1024;
 
-    private final EmbeddedChannel channel =
-            new EmbeddedChannel(new MqttDecoder(MAX_CONNECT_BYTES), MqttEncoder.INSTANCE);
+    /** Where Netty's MQTT codec keeps the version its decoder read, and its encoder writes by ({@code MqttCodecUtil}). */
+    private static final AttributeKey<MqttVersion> MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
+
+    /** Null once reading stopped. */
+    private EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(MAX_CONNECT_BYTES), MqttEncoder.INSTANCE);
     private MqttConnectMessage connect;
     private boolean reading = true;
 
@@ -70,8 +77,16 @@ final class DeviceCodec {
 
     /** {@code packet} as the device's MQTT version encodes it (3.1.1 until its CONNECT is read). */
     ByteBuf encode(MqttMessage packet) {
-        channel.writeOutbound(packet);
-        return channel.readOutbound();
+        if (reading) {
+            channel.writeOutbound(packet);
+            return channel.readOutbound();
+        }
+        EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
+        encoder.attr(MQTT_VERSION).set(version().orElse(MqttVersion.MQTT_3_1_1));
+        encoder.writeOutbound(packet);
+        ByteBuf encoded = encoder.readOutbound();
+        encoder.finishAndReleaseAll();
+        return encoded;
     }
 
     /** Releases what the decoder holds of an unfinished first packet; the device side has closed. */
@@ -83,8 +98,9 @@ final class DeviceCodec {
 
     private void stopReading() {
         reading = false;
-        // The decoder hands on the bytes it held when removed; the version it learnt stays on the channel.
+        // The decoder hands on the bytes it held when removed.
         channel.pipeline().remove(MqttDecoder.class);
-        channel.releaseInbound();
+        channel.finishAndReleaseAll();
+        channel = null;
     }
 }
