@@ -29,14 +29,13 @@ final class DeviceCodec {
     /** Where Netty's MQTT codec keeps the version its decoder read, and its encoder writes by ({@code MqttCodecUtil}). */
     private static final AttributeKey<MqttVersion> MQTT_VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
 
-    /** Null once reading stopped. */
+    /** The decoder and the encoder while the CONNECT is read; null once reading stopped. */
     private EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(MAX_CONNECT_BYTES), MqttEncoder.INSTANCE);
     private MqttConnectMessage connect;
-    private boolean reading = true;
 
     /** Decodes a copy of {@code bytes} the device sent, until its first packet is whole or proves not to be MQTT. */
     void read(ByteBuf bytes) {
-        if (!reading) {
+        if (!reading()) {
             return;
         }
         try {
@@ -63,7 +62,7 @@ final class DeviceCodec {
 
     /** Whether its first packet proved not to be a CONNECT (or one too large to read): {@link #connect()} stays empty. */
     boolean gaveUp() {
-        return !reading && connect == null;
+        return !reading() && connect == null;
     }
 
     /** The MQTT version of the device's CONNECT; empty until it is read whole, or if the device speaks no MQTT. */
@@ -77,7 +76,7 @@ final class DeviceCodec {
 
     /** {@code packet} as the device's MQTT version encodes it (3.1.1 until its CONNECT is read). */
     ByteBuf encode(MqttMessage packet) {
-        if (reading) {
+        if (reading()) {
             channel.writeOutbound(packet);
             return channel.readOutbound();
         }
@@ -91,13 +90,16 @@ final class DeviceCodec {
 
     /** Releases what the decoder holds of an unfinished first packet; the device side has closed. */
     void close() {
-        if (reading) {
+        if (reading()) {
             stopReading();
         }
     }
 
+    private boolean reading() {
+        return channel != null;
+    }
+
     private void stopReading() {
-        reading = false;
         // The decoder hands on the bytes it held when removed.
         channel.pipeline().remove(MqttDecoder.class);
         channel.finishAndReleaseAll();

@@ -35,7 +35,7 @@ record Traffic(double perScenarioHour) {
     /**
      * Probes per real second the harness has started with a healthy baseline: about 2,900 for 1,000
      * devices in one process (220x), about 2,800 for 10,000 on three workers (21x). The outage of a
-     * 10,000-device broker-restart storm at the same 21x started its rounds at about 16,700 a second
+     * 10,000-device broker-restart storm at the same 21x started its rounds at about 16,800 a second
      * (a short phase's rounds are denser): the coordinator's event-bus connections to the workers
      * backed up with probe requests, missed their pings and were closed, and the workers stopped their devices.
      */
@@ -72,7 +72,7 @@ record Traffic(double perScenarioHour) {
         double scale = phaseScale(scenario, phase, runScale);
         return scale >= wanted ? "" : String.format(", at most %sx: at %sx its probe rounds would start about %,.0f "
                         + "probes a real second, and the harness starts about %,.0f", Durations.number(scale),
-                Durations.number(wanted), PROBES_CARRIED_PER_SECOND * wanted / scale, PROBES_CARRIED_PER_SECOND);
+                Durations.number(wanted), probesPerRealSecond(scenario, phase, wanted), PROBES_CARRIED_PER_SECOND);
     }
 
     private static double wantedScale(Phase phase, double runScale) {
@@ -80,15 +80,21 @@ record Traffic(double perScenarioHour) {
     }
 
     private static double probeCeiling(Scenario scenario, Phase phase) {
+        double atOne = probesPerRealSecond(scenario, phase, 1);
+        if (phase.kind() == PhaseKind.RECOVERY || atOne == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(1, Math.floor(PROBES_CARRIED_PER_SECOND / atOne));
+    }
+
+    /** How many probes a real second {@code phase}'s rounds start at {@code scale}: a round's probes over half its spacing. */
+    private static double probesPerRealSecond(Scenario scenario, Phase phase, double scale) {
         long perRound = 0;
         for (FleetEntry entry : scenario.devicesByModel()) {
             perRound += (long) entry.count() * scenario.model(entry.model()).functions().size();
         }
-        if (phase.kind() == PhaseKind.RECOVERY || perRound == 0) {
-            return Double.POSITIVE_INFINITY;
-        }
         double spreadSeconds = scenario.probe().spacing(phase.duration()).dividedBy(2).toNanos() / 1e9;
-        return Math.max(1, Math.floor(PROBES_CARRIED_PER_SECOND * spreadSeconds / perRound));
+        return perRound * scale / spreadSeconds;
     }
 
     /** Publishes per real second at {@code scale}. */

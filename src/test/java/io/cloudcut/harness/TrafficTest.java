@@ -88,7 +88,8 @@ class TrafficTest {
         // The 20 min outage's rounds come closer together than the 2 h baseline's.
         assertThat(scale).isLessThan(Traffic.phaseScale(large, baseline, 3600));
         assertThat(Traffic.heldBack(large, outage, 3600)).startsWith(", at most " + Durations.number(scale)
-                + "x: at 3600x its probe rounds would start about ").endsWith("the harness starts about 3,000");
+                + "x: at 3600x its probe rounds would start about " + String.format("%,.0f", perRound * 3600 / spreadSeconds)
+                + " probes a real second").endsWith("the harness starts about 3,000");
         // A slower scale is kept, a recovery (probed device by device) is not held, nor is a small fleet.
         assertThat(Traffic.phaseScale(large, outage, 2)).isEqualTo(2);
         assertThat(Traffic.heldBack(large, outage, 2)).isEmpty();
