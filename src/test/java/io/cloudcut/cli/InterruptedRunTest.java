@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.CloudCutJvm;
 import io.cloudcut.testing.Project;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,10 +43,9 @@ class InterruptedRunTest {
         Path reportDir = dir.resolve("report");
         Path err = dir.resolve("stderr.txt");
         Path out = dir.resolve("stdout.txt");
-        Process run = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-                "-cp", System.getProperty("java.class.path"), "io.cloudcut.cli.CloudCutCommand", "run",
+        Process run = new ProcessBuilder(CloudCutJvm.command("512m", "run",
                 scenario.toString(), "--project-dir", Project.root().toString(), "--no-color",
-                "--report-dir", reportDir.toString())
+                "--report-dir", reportDir.toString()))
                 .redirectError(err.toFile()).redirectOutput(out.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(120)).until(() -> {

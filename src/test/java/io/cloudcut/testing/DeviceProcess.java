@@ -33,8 +33,7 @@ public final class DeviceProcess implements AutoCloseable {
     public static DeviceProcess start(String id, String model, String brokerUri, double timeScale, Path dir,
                                       String... options) throws IOException {
         Path log = dir.resolve(id + ".log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "io.cloudcut.cli.CloudCutCommand", "device",
+        List<String> command = new ArrayList<>(CloudCutJvm.command("256m", "device",
                 "--model", model, "--broker", brokerUri, "--id", id, "--time-scale", String.valueOf(timeScale),
                 "--project-dir", Project.root().toString()));
         command.addAll(List.of(options));

@@ -30,9 +30,7 @@ public final class ProxyProcess implements AutoCloseable {
     /** {@code cloudcut proxy --listen 127.0.0.1:0 --upstream 127.0.0.1:BROKER --api 127.0.0.1:0 OPTIONS}, once it listens. */
     public static ProxyProcess start(int brokerPort, Path dir, String... options) throws IOException {
         Path log = Files.createTempFile(dir, "proxy", ".log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.cloudcut.cli.CloudCutCommand", "proxy", "--listen", "127.0.0.1:0",
+        List<String> command = new ArrayList<>(CloudCutJvm.command("256m", "proxy", "--listen", "127.0.0.1:0",
                 "--upstream", "127.0.0.1:" + brokerPort, "--api", "127.0.0.1:0"));
         command.addAll(List.of(options));
         ProxyProcess proxy = new ProxyProcess(new ProcessBuilder(command).redirectErrorStream(true)

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.awaitility.Awaitility.await;
@@ -25,9 +24,8 @@ public final class WorkerProcess implements AutoCloseable {
     /** Starts a worker named {@code name} on cluster port {@code port} among {@code members}; see {@link #awaitReady}. */
     public static WorkerProcess start(String name, int port, String members, Path dir) throws IOException {
         Path log = dir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx384m", "-cp", System.getProperty("java.class.path"), "io.cloudcut.cli.CloudCutCommand", "worker",
-                "--name", name, "--cluster-port", String.valueOf(port), "--cluster", members));
+        List<String> command = CloudCutJvm.command("384m", "worker",
+                "--name", name, "--cluster-port", String.valueOf(port), "--cluster", members);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new WorkerProcess(name, process, log);
     }
