@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outage gives the verdicts it gives in one process ({@link OutageRunOverTlsTest}), and a cert-expiry
  * fault reaches the workers' devices as it reaches local ones ({@link CertificateExpiryRunTest});
  * against an external broker over TLS, the workers trust its CA ({@link OutageRunOnTlsMosquittoTest}).
- * At 1200x, as {@link ClusteredRunTest} says why.
+ * At the scenario's 3600x, as {@link ClusteredRunTest} runs.
  */
 @RunsAlone
 @ExtendWith(WorkerCluster.TwoWorkers.class)
@@ -46,7 +46,7 @@ class ClusteredTlsRunTest {
     void theShortOutageOverMutualTlsOnWorkers_givesTheVerdictsOfOneProcess_andCountsEveryDeviceOnce() throws Exception {
         Path reports = dir.resolve("short-outage");
 
-        CliRun run = ClusteredRunTest.runOn(cluster, "scenarios/short-outage.yaml", "--mtls", "--time-scale", "1200",
+        CliRun run = ClusteredRunTest.runOn(cluster, "scenarios/short-outage.yaml", "--mtls",
                 "--report-dir", reports.toString());
 
         assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s%nworkers:%n%s", run.out(), run.err(), cluster.output()).isZero();
@@ -74,7 +74,7 @@ class ClusteredTlsRunTest {
         try (Mosquitto mosquitto = Mosquitto.start(OutageRunOnTlsMosquittoTest.mosquittoOverTls(files, false))) {
             CliRun run = ClusteredRunTest.runOn(cluster, "scenarios/short-outage.yaml", "--tls",
                     "--broker", "mqtts://127.0.0.1:" + mosquitto.port(), "--broker-ca", files.ca().toString(),
-                    "--devices-per-model", "1", "--time-scale", "1200", "--report-dir", reports.toString());
+                    "--devices-per-model", "1", "--report-dir", reports.toString());
 
             assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s%nworkers:%n%s", run.out(), run.err(), cluster.output()).isZero();
         }
@@ -91,7 +91,7 @@ class ClusteredTlsRunTest {
         Path reports = dir.resolve("cert-expiry");
         List<Integer> before = cluster.printed();
 
-        CliRun run = ClusteredRunTest.runOn(cluster, scenario.toString(), "--mtls", "--time-scale", "1200",
+        CliRun run = ClusteredRunTest.runOn(cluster, scenario.toString(), "--mtls",
                 "--report-dir", reports.toString());
 
         assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s%nworkers:%n%s", run.out(), run.err(), cluster.output()).isZero();
