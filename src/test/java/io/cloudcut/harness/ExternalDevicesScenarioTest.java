@@ -15,7 +15,6 @@ import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.DeviceProcess;
 import io.cloudcut.testing.Mosquitto;
 import io.cloudcut.testing.Project;
-import io.cloudcut.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for both; and the report's rules, applied to each half of the run, give both halves the same verdicts;
  * the external devices' connections, seen at the proxy, give their reconnects as the emulated ones give theirs.
  */
-@RunsAlone
 class ExternalDevicesScenarioTest {
 
     private static final Map<String, String> EXTERNAL = Map.of(
