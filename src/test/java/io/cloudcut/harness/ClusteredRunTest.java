@@ -5,7 +5,6 @@ import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
-import io.cloudcut.testing.RunsAlone;
 import io.cloudcut.testing.WorkerCluster;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,11 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scenario does in one process ({@link OutageRunEndToEndTest} checks these verdicts there), at the
  * scenario's 3600x. The workers compile with the client compiler only ({@link io.cloudcut.testing.CloudCutJvm}):
  * with the JVM's defaults, three JVMs compiling at once on two cores lagged a cold cluster's
- * baseline past the health check's bound (485 ms p99), and the tests ran at 1200x; now its lag
- * p99 reads 3-25 ms. Each worker puts its links on one proxy port, as a fleet past the machine's
+ * baseline past the health check's bound (485 ms p99), and the tests ran at 1200x, alone; now its
+ * lag p99 reads 3-25 ms, and they run beside the other forks. Each worker puts its links on one proxy port, as a fleet past the machine's
  * loopback ports needs ({@link ClusteredTlsRunTest} runs links on ports of their own).
  */
-@RunsAlone
 @ExtendWith(WorkerCluster.TwoWorkers.class)
 class ClusteredRunTest {
 

@@ -4,7 +4,6 @@ import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Mosquitto;
-import io.cloudcut.testing.RunsAlone;
 import io.cloudcut.testing.WorkerCluster;
 import io.cloudcut.trust.PemFiles;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * against an external broker over TLS, the workers trust its CA ({@link OutageRunOnTlsMosquittoTest}).
  * At the scenario's 3600x, as {@link ClusteredRunTest} runs.
  */
-@RunsAlone
 @ExtendWith(WorkerCluster.TwoWorkers.class)
 class ClusteredTlsRunTest {
 

@@ -8,9 +8,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A test (class or method) whose figures depend on having the machine's CPU to itself: it measures what the
- * harness can carry (an automatic time scale, a benchmark's ratios) or starts several JVMs. The rest
- * of the suite runs in two forks side by side; Surefire runs these afterwards, one at a time
+ * A test (class or method) whose figures depend on having the machine to itself: it measures what the
+ * harness can carry (an automatic time scale, a benchmark's ratios), times the clock's steps or an idle
+ * loop's lag, or needs a port no other test may take meanwhile. The rest of the suite runs in three forks a core
+ * side by side; Surefire runs these afterwards, one at a time
  * (see the {@code alone} execution in {@code pom.xml}).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
