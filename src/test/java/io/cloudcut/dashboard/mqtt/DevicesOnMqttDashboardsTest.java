@@ -173,7 +173,10 @@ class DevicesOnMqttDashboardsTest {
         link.apply(LinkFaults.named("blackhole"));
 
         await().atMost(PATIENCE).until(() -> dashboard.last(availability).filter("offline"::equals).isPresent());
-        assertThat(dashboard.payloads(availability)).containsExactly("online", "offline");
+        // Ends so, rather than is only so: on a loaded machine a connection can end before the fault (a connect
+        // that missed its CONNACK, a keepalive missed in a stall), its will published before the device is
+        // back; a clean-clone run once read offline, online, offline.
+        assertThat(dashboard.payloads(availability)).endsWith("online", "offline");
     }
 
     @Test
