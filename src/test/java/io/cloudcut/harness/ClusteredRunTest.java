@@ -26,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The short outage with its devices on two worker JVMs of a Hazelcast cluster on loopback, this
  * process coordinating: the merged report counts every device once and comes out as the same
  * scenario does in one process ({@link OutageRunEndToEndTest} checks these verdicts there), at the
- * scenario's 3600x. The workers compile with the client compiler only ({@link io.cloudcut.testing.CloudCutJvm}):
- * with the JVM's defaults, three JVMs compiling at once on two cores lagged a cold cluster's
- * baseline past the health check's bound (485 ms p99), and the tests ran at 1200x, alone; now its
- * lag p99 reads 3-25 ms, and they run beside the other forks. Each worker puts its links on one proxy port, as a fleet past the machine's
- * loopback ports needs ({@link ClusteredTlsRunTest} runs links on ports of their own).
+ * scenario's 3600x. The workers compile with the client compiler only
+ * ({@link io.cloudcut.testing.CloudCutJvm}): with the JVM's defaults, three JVMs compiling at once on
+ * two cores lagged a cold cluster's baseline past the health check's bound (485 ms p99), and the
+ * tests ran at 1200x, alone; now its lag p99 reads 3-25 ms, and they run beside the other forks.
+ * Each worker puts its links on one proxy port, as a fleet past the machine's loopback ports needs ({@link ClusteredTlsRunTest} runs links on ports of their own).
  */
 @ExtendWith(WorkerCluster.TwoWorkers.class)
 class ClusteredRunTest {
