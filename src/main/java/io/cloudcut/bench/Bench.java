@@ -29,14 +29,12 @@ public final class Bench {
 
     /** The shipped scenario the fleet runs: one model, a fault-free baseline, every link cut at once, recovery. */
     public static final String SCENARIO = "scenarios/bench.yaml";
-    /** How long the bare clients publish: long enough for a steady rate, short enough for the suite. */
-    static final Duration TRAFFIC_WINDOW = Duration.ofSeconds(10);
-
     /**
      * @param stack          the MQTT client stack, or null for the bench model's own
      * @param externalBroker a {@code tcp://host:port} URI, or null for the embedded broker
+     * @param trafficWindow  how long the bare clients publish after their warm-up
      */
-    public record Settings(int devices, String stack, String externalBroker, Path projectDir) {
+    public record Settings(int devices, String stack, String externalBroker, Path projectDir, Duration trafficWindow) {
     }
 
     private Bench() {
@@ -46,6 +44,9 @@ public final class Bench {
     public static Scenario scenario(Settings settings) throws ScenarioException {
         if (settings.devices() < 1) {
             throw new IllegalArgumentException("--devices must be at least 1");
+        }
+        if (settings.trafficWindow().toMillis() < 1000) {
+            throw new IllegalArgumentException("--traffic-window must be at least 1s, not " + Durations.format(settings.trafficWindow()));
         }
         Scenario scenario = Scenarios.loader(settings.projectDir()).load(settings.projectDir().resolve(SCENARIO));
         if (scenario.models().size() != 1) {
@@ -74,14 +75,14 @@ public final class Bench {
     private static Side bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)
             throws InfrastructureException {
         watcher.starting(settings.devices() + " bare " + model.client() + " clients, publishing for "
-                + TRAFFIC_WINDOW.toSeconds() + " s");
+                + Durations.format(settings.trafficWindow()));
         Vertx vertx = Vertx.vertx();
         // The same footing as the fleet's devices: each client logs in and is held to its own topics.
         Identities identities = Identities.generate();
         try (Broker broker = Brokers.start(new BrokerSettings(settings.externalBroker(),
                 settings.externalBroker() == null ? 0 : null, settings.projectDir().resolve("broker-config")), identities)) {
             return new BareClients(vertx, broker.endpoint(), model.client(), model, identities)
-                    .measure(settings.devices(), eventsPerSecondEach, TRAFFIC_WINDOW);
+                    .measure(settings.devices(), eventsPerSecondEach, settings.trafficWindow());
         } catch (BrokerException broken) {
             throw new InfrastructureException("the bare clients' broker: " + broken.getMessage(), broken);
         } finally {

@@ -3,6 +3,7 @@ package io.cloudcut.cli;
 import io.cloudcut.bench.Bench;
 import io.cloudcut.bench.BenchResult;
 import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code cloudcut bench}: bare clients against the fleet through the harness, in one process and one run. */
@@ -24,6 +26,11 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--devices", paramLabel = "N", defaultValue = "200", description = "Devices, and bare clients (default: ${DEFAULT-VALUE}).")
     int devices;
+
+    @Option(names = "--traffic-window", paramLabel = "DURATION", defaultValue = "10s",
+            description = "How long the bare clients publish, after a 2 s warm-up (default: ${DEFAULT-VALUE}); "
+                    + "longer for a steadier rate from a large fleet.")
+    String trafficWindow;
 
     @Option(names = "--json", description = "Print the figures as JSON on stdout instead of the table.")
     boolean json;
@@ -38,9 +45,10 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Bench.Settings settings = new Bench.Settings(devices, fleet.client, fleet.externalBroker, fleet.projectDir);
+        Bench.Settings settings;
         Scenario scenario;
         try {
+            settings = new Bench.Settings(devices, fleet.client, fleet.externalBroker, fleet.projectDir, trafficWindow());
             fleet.checkClient();
             scenario = Bench.scenario(settings);
         } catch (ScenarioException | IllegalArgumentException bad) {
@@ -64,5 +72,13 @@ final class BenchCommand implements Callable<Integer> {
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
         return CloudCutCommand.EXIT_OK;
+    }
+
+    private Duration trafficWindow() {
+        try {
+            return Durations.parse(trafficWindow);
+        } catch (IllegalArgumentException bad) {
+            throw new IllegalArgumentException("--traffic-window: " + bad.getMessage(), bad);
+        }
     }
 }

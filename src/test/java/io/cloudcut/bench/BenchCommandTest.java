@@ -5,6 +5,7 @@ import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.within;
  * commands (README, Benchmarks), not tests. The run measures the machine and runs alone; bad input,
  * refused before anything starts, runs side by side.
  */
+@Isolated
 class BenchCommandTest {
 
     private static final int DEVICES = 40;
@@ -22,11 +24,12 @@ class BenchCommandTest {
     @Test
     @RunsAlone
     void measuresBareClientsAndTheFleetInOneRunAndRatesOneAgainstTheOther() {
-        CliRun run = CliRun.of("bench", "--devices", String.valueOf(DEVICES), "--json",
+        // 3 s of bare traffic instead of the default 10: 40 clients reach a steady rate within it.
+        CliRun run = CliRun.of("bench", "--devices", String.valueOf(DEVICES), "--traffic-window", "3s", "--json",
                 "--project-dir", Project.root().toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.err()).contains(DEVICES + " bare vertx clients").contains("phase 3/3 recovery")
+        assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s").contains("phase 3/3 recovery")
                 .contains(DEVICES + " devices connected in");
         JsonObject figures = new JsonObject(run.out());
         JsonObject bare = figures.getJsonObject("bare");
@@ -62,5 +65,12 @@ class BenchCommandTest {
         assertThat(none.errorLines()).containsExactly("error: --devices must be at least 1");
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.errorLines()).singleElement().asString().contains("--client: unknown MQTT client stack 'mosquitto-c'");
+        CliRun instant = CliRun.of("bench", "--traffic-window", "500ms", "--project-dir", Project.root().toString());
+        CliRun vague = CliRun.of("bench", "--traffic-window", "a while", "--project-dir", Project.root().toString());
+        assertThat(instant.exitCode()).isEqualTo(2);
+        assertThat(instant.errorLines()).containsExactly("error: --traffic-window must be at least 1s, not 500ms");
+        assertThat(vague.exitCode()).isEqualTo(2);
+        assertThat(vague.errorLines()).singleElement().asString()
+                .startsWith("error: --traffic-window: 'a while' is not a duration");
     }
 }
