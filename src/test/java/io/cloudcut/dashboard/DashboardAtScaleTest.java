@@ -11,6 +11,7 @@ import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * having the CPU.
  */
 @RunsAlone
+@Isolated
 class DashboardAtScaleTest {
 
     private static final int PER_MODEL = 2500;
