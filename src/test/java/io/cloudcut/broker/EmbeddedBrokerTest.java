@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,6 +31,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+/**
+ * The embedded HiveMQ CE: where it listens, what it keeps across a restart, how it stops. The tests run
+ * side by side, each with a broker of its own on a port of its own: most of their time is the broker
+ * stopping (its Netty loops wait out a quiet period).
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class EmbeddedBrokerTest {
 
     private static final Path PROJECT_CONFIG_DIR =

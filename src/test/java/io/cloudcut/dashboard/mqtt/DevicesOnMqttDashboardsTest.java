@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -154,9 +156,11 @@ class DevicesOnMqttDashboardsTest {
 
     /**
      * A blackhole keeps the broker's socket open and silent: only the broker's keepalive (1.5 times
-     * the device's 2 s) ends the connection, and then the broker publishes the device's will.
+     * the device's 2 s) ends the connection, and then the broker publishes the device's will. The ten
+     * run side by side (each a device, link and Vert.x of its own): they spend their time waiting for it.
      */
     @ParameterizedTest(name = "{0} broker, {1}")
+    @Execution(ExecutionMode.CONCURRENT)
     @CsvSource({"embedded, vertx", "embedded, paho-v3", "embedded, paho-v5", "embedded, hivemq-v3", "embedded, hivemq-v5",
             "mosquitto, vertx", "mosquitto, paho-v3", "mosquitto, paho-v5", "mosquitto, hivemq-v3", "mosquitto, hivemq-v5"})
     void cuttingALinkMakesTheBrokerPublishTheDevicesOfflineWill(String broker, String stack) throws Exception {
