@@ -3,6 +3,8 @@ package io.cloudcut.junit;
 import io.cloudcut.report.ModelVerdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.opentest4j.AssertionFailedError;
@@ -27,6 +29,9 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
  * checks that pass, and checks that fail with the figure in their message.
  */
 class CloudCutExtensionTest {
+
+    /** What each check of a run says when its baseline was not healthy. */
+    private static final String COULD_NOT_MEASURE = "the harness could not measure";
 
     @CloudCutScenario(value = "scenarios/short-outage.yaml", devicesPerModel = 1)
     static class ADoorbellTeamsSuite {
@@ -62,9 +67,7 @@ class CloudCutExtensionTest {
 
     @Test
     void aClassRunsItsScenarioOnce_andEachCheckPassesOrFailsWithTheFigureThatDecidedIt() {
-        ADoorbellTeamsSuite.RESULTS.clear();
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-                .selectors(selectClass(ADoorbellTeamsSuite.class)).execute();
+        EngineExecutionResults results = measured(selectClass(ADoorbellTeamsSuite.class));
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(1).failed(3));
         results.testEvents().assertThatEvents()
@@ -106,14 +109,32 @@ class CloudCutExtensionTest {
 
     @Test
     void aScenarioCanBeWrittenInTheTest_andAMissingFileIsNamed() {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(
+        EngineExecutionResults results = measured(
                 selectMethod(ScenariosWrittenInTheTest.class, "aScenarioWrittenInTheTest", ResilienceResult.class.getName()),
-                selectMethod(ScenariosWrittenInTheTest.class, "aScenarioFileThatIsNotThere", ResilienceResult.class.getName()))
-                .execute();
+                selectMethod(ScenariosWrittenInTheTest.class, "aScenarioFileThatIsNotThere", ResilienceResult.class.getName()));
 
         results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
         results.testEvents().assertThatEvents().haveExactly(1, event(test("aScenarioFileThatIsNotThere"),
                 finishedWithFailure(instanceOf(ParameterResolutionException.class),
                         message(text -> text.contains("no-such-scenario.yaml")))));
+    }
+
+    /**
+     * The user's classes run by the engine; when the harness could not measure their run (a CI machine
+     * busy with other forks: every check then fails saying so), once more, as {@code CliRun.measured}
+     * does for the command line. The second answer stands.
+     */
+    private static EngineExecutionResults measured(DiscoverySelector... selectors) {
+        ADoorbellTeamsSuite.RESULTS.clear();
+        EngineExecutionResults first = EngineTestKit.engine("junit-jupiter").selectors(selectors).execute();
+        boolean couldNotMeasure = first.testEvents().failed().stream()
+                .map(event -> event.getRequiredPayload(TestExecutionResult.class).getThrowable())
+                .anyMatch(thrown -> thrown.map(Throwable::getMessage).orElse("").contains(COULD_NOT_MEASURE));
+        if (!couldNotMeasure) {
+            return first;
+        }
+        System.err.println("the harness could not measure the extension's run; once more");
+        ADoorbellTeamsSuite.RESULTS.clear();
+        return EngineTestKit.engine("junit-jupiter").selectors(selectors).execute();
     }
 }
