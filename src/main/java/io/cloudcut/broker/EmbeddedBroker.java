@@ -32,6 +32,15 @@ public final class EmbeddedBroker implements Broker {
     private static final int PORT_ATTEMPTS = 5;
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int LISTENER_CHECK_TIMEOUT_MILLIS = 5000;
+    /**
+     * Held while a broker is built and started. HiveMQ keeps JVM-wide state that a start reads: its log
+     * folder, its in-flight cap, and the extension SDK's static services, which an embedded extension's
+     * start registers through. Two brokers starting at once in one JVM (two runs side by side, a user's
+     * test classes in parallel) could register one's authenticator in the other: a broker started beside
+     * another refused its own identities (BAD_USER_NAME_OR_PASSWORD), and a run waited 60 s for its
+     * cloud services to connect.
+     */
+    static final Object STARTING = new Object();
 
     private final EmbeddedConfig config;
     private final BrokerEndpoint endpoint;
@@ -96,8 +105,10 @@ public final class EmbeddedBroker implements Broker {
         EmbeddedBroker broker = null;
         try {
             HiveMqConfigXml.write(config, tls, tlsPort, folders.config());
-            broker = new EmbeddedBroker(config, tlsPort, folders, build(folders, access), access != null);
-            broker.start();
+            synchronized (STARTING) {
+                broker = new EmbeddedBroker(config, tlsPort, folders, build(folders, access), access != null);
+                broker.start();
+            }
             LOG.info("Started {}", broker.description());
             return broker;
         } catch (BrokerException | RuntimeException e) {
@@ -176,7 +187,9 @@ public final class EmbeddedBroker implements Broker {
                     + " on " + config.bindAddress() + " is already in use");
         }
         try {
-            hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            synchronized (STARTING) {
+                hivemq.start().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
         } catch (ExecutionException e) {
             forgetMetrics(); // so that a later start() is not refused for leftovers of this attempt
             throw new BrokerException("cannot start " + description() + ": " + startFailureReason(e), e);

@@ -24,7 +24,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +95,26 @@ class EmbeddedBrokerTest {
             assertThat(LoopbackPorts.isFree(InetAddress.getLoopbackAddress(), lastPort)).isTrue();
             assertThat(Mqtt311Probe.roundTrip(vertx, next.endpoint())).as("once the last one is closed")
                     .startsWith("hello from probe-");
+        }
+    }
+
+    /** Two runs side by side in one JVM: HiveMQ's start reads JVM-wide state, so a start waits for another's. */
+    @Test
+    void aStartWaitsWhileAnotherBrokerInThisJvmIsStarting() throws Exception {
+        CompletableFuture<Broker> starting;
+        synchronized (EmbeddedBroker.STARTING) {
+            starting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Brokers.start(new BrokerSettings(null, 0, PROJECT_CONFIG_DIR));
+                } catch (BrokerException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            // A start takes 0.1-2.5 s, the first in a JVM the longest: unheld, it would be done within these 5.
+            await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> !starting.isDone());
+        }
+        try (Broker broker = starting.get(60, TimeUnit.SECONDS)) {
+            assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
         }
     }
 

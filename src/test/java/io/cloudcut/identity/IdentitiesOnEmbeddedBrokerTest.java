@@ -10,6 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCo
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.cloudcut.broker.Broker;
+import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.cloud.CloudTopics;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -77,6 +79,37 @@ class IdentitiesOnEmbeddedBrokerTest {
     @AfterAll
     static void stopBroker() {
         broker.close();
+    }
+
+    /**
+     * Two runs side by side in one JVM (a user's test classes in parallel): two brokers started at once
+     * each admit their own run's identities. Before their starts were taken one at a time, the first pair
+     * in a fresh JVM had one broker refuse its own device's password (HiveMQ's extension services are the
+     * JVM's); EmbeddedBrokerTest checks that a start waits for another's.
+     */
+    @Test
+    void twoBrokersStartedAtOnceEachAdmitTheirOwnIdentities() throws Exception {
+        for (int pair = 0; pair < 3; pair++) {
+            Identities mine = Identities.generate();
+            Identities theirs = Identities.generate();
+            mine.enrol("vacuum-1", vacuum);
+            theirs.enrol("vacuum-1", vacuum);
+            CompletableFuture<Broker> starting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Brokers.start(new BrokerSettings(null, 0, null), theirs);
+                } catch (BrokerException failed) {
+                    throw new IllegalStateException(failed);
+                }
+            });
+            try (Broker first = Brokers.start(new BrokerSettings(null, 0, null), mine); Broker second = starting.join()) {
+                for (var started : List.of(Map.entry(first, mine), Map.entry(second, theirs))) {
+                    Mqtt5BlockingClient device = new LoginClients(started.getKey().endpoint().port()).v5("vacuum-1");
+                    connect(device, started.getValue().device("vacuum-1"));
+                    assertThat(device.getState().isConnected()).as("pair %d, %s", pair, started.getKey().endpoint()).isTrue();
+                    device.disconnect();
+                }
+            }
+        }
     }
 
     @Test
