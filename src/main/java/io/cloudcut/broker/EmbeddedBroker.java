@@ -33,9 +33,9 @@ public final class EmbeddedBroker implements Broker {
     private static final long STOP_TIMEOUT_SECONDS = 60;
     private static final int LISTENER_CHECK_TIMEOUT_MILLIS = 5000;
     /**
-     * Held while a broker is built and started. HiveMQ keeps JVM-wide state that a start reads: its log
-     * folder, its in-flight cap, and the extension SDK's static services, which an embedded extension's
-     * start registers through. Two brokers starting at once in one JVM (two runs side by side, a user's
+     * Held while a broker is built and started. HiveMQ keeps JVM-wide state: its log folder and in-flight
+     * cap, which {@code build} sets, and the extension SDK's static services, which an embedded
+     * extension's start registers through. Two brokers starting at once in one JVM (two runs side by side, a user's
      * test classes in parallel) could register one's authenticator in the other: a broker started beside
      * another refused its own identities (BAD_USER_NAME_OR_PASSWORD), and a run waited 60 s for its
      * cloud services to connect.
