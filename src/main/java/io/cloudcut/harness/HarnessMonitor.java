@@ -95,8 +95,8 @@ final class HarnessMonitor {
         long[] delays = probeDelay.since(fromNanos);
         long[] loads = cpu.since(fromNanos);
         long[] files = openFiles.since(fromNanos);
-        return new Figures(percentileMillis(lags, 50), percentileMillis(lags, 99), percentileMillis(delays, 50),
-                percentileMillis(delays, 99), loads.length == 0 ? 0 : Arrays.stream(loads).average().orElse(0) / 10,
+        return new Figures(percentileMillis(lags, 50), percentileMillis(lags, 99), percentileMillis(lags, 100),
+                percentileMillis(delays, 50), percentileMillis(delays, 99), loads.length == 0 ? 0 : Arrays.stream(loads).average().orElse(0) / 10,
                 files.length == 0 ? 0 : files[files.length - 1], openFilesLimit);
     }
 
@@ -107,14 +107,16 @@ final class HarnessMonitor {
     }
 
     /**
-     * Lag and delay percentiles in milliseconds; CPU in percent of the whole machine (all cores), as the
-     * JVM reports it; the most files the process had open at once, and its limit (0: not known).
+     * Lag and delay percentiles in milliseconds, and the longest lag of any loop (a stall too short to
+     * move the p99, yet long enough to slow every probe in flight through it); CPU in percent of the
+     * whole machine (all cores), as the JVM reports it; the most files the process had open at once,
+     * and its limit (0: not known).
      */
-    record Figures(long lagP50Millis, long lagP99Millis, long probeDelayP50Millis, long probeDelayP99Millis,
-                   double cpuPercent, long peakOpenFiles, long openFilesLimit) {
+    record Figures(long lagP50Millis, long lagP99Millis, long lagMaxMillis, long probeDelayP50Millis,
+                   long probeDelayP99Millis, double cpuPercent, long peakOpenFiles, long openFilesLimit) {
 
         Figures(long lagP50Millis, long lagP99Millis, long probeDelayP50Millis, long probeDelayP99Millis, double cpuPercent) {
-            this(lagP50Millis, lagP99Millis, probeDelayP50Millis, probeDelayP99Millis, cpuPercent, 0, 0);
+            this(lagP50Millis, lagP99Millis, lagP99Millis, probeDelayP50Millis, probeDelayP99Millis, cpuPercent, 0, 0);
         }
 
         /** How near the process came to its open-file limit, from 0 to 1 (0 when the limit is not known). */
@@ -132,6 +134,7 @@ final class HarnessMonitor {
                     .max(Comparator.comparingDouble(Figures::openFilesShare)).orElse(this);
             return new Figures(Math.max(lagP50Millis, others.stream().mapToLong(Figures::lagP50Millis).max().orElse(0)),
                     Math.max(lagP99Millis, others.stream().mapToLong(Figures::lagP99Millis).max().orElse(0)),
+                    Math.max(lagMaxMillis, others.stream().mapToLong(Figures::lagMaxMillis).max().orElse(0)),
                     probeDelayP50Millis, probeDelayP99Millis,
                     cpuPercent + others.stream().mapToDouble(Figures::cpuPercent).sum(),
                     nearestItsLimit.peakOpenFiles, nearestItsLimit.openFilesLimit);
@@ -139,12 +142,13 @@ final class HarnessMonitor {
 
         JsonObject toJson() {
             return new JsonObject().put("lagP50Millis", lagP50Millis).put("lagP99Millis", lagP99Millis)
+                    .put("lagMaxMillis", lagMaxMillis)
                     .put("probeDelayP50Millis", probeDelayP50Millis).put("probeDelayP99Millis", probeDelayP99Millis)
                     .put("cpuPercent", cpuPercent).put("peakOpenFiles", peakOpenFiles).put("openFilesLimit", openFilesLimit);
         }
 
         static Figures fromJson(JsonObject json) {
-            return new Figures(json.getLong("lagP50Millis"), json.getLong("lagP99Millis"),
+            return new Figures(json.getLong("lagP50Millis"), json.getLong("lagP99Millis"), json.getLong("lagMaxMillis"),
                     json.getLong("probeDelayP50Millis"), json.getLong("probeDelayP99Millis"), json.getDouble("cpuPercent"),
                     json.getLong("peakOpenFiles", 0L), json.getLong("openFilesLimit", 0L));
         }

@@ -111,7 +111,8 @@ final class Timeline {
             // From when it actually begins: a harness that fell behind shifts the phase, never shortens it.
             Duration phaseStart = clock.now();
             Duration phaseEnd = phaseStart.plus(phase.duration());
-            log.add(new PhaseObserved(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind()), true));
+            long phaseFromNanos = System.nanoTime();
+            log.add(PhaseObserved.start(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind())));
             pacer.phase(Traffic.phaseScale(scenario, phase, runScale));
             if (!phase.faults().equals(active)) {
                 pacer.transition(appliesLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW);
@@ -130,7 +131,8 @@ final class Timeline {
                 probeInRounds(phase, phaseStart);
                 awaitMoment(phaseEnd);
             }
-            log.add(new PhaseObserved(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()), false));
+            log.add(PhaseObserved.end(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()),
+                    health.measured(phaseFromNanos).lagMaxMillis()));
             boolean lastBaseline = phase.kind() == PhaseKind.BASELINE
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
             if (lastBaseline) {

@@ -13,7 +13,10 @@ import io.cloudcut.scenario.FunctionRole;
  * The slack is the jitter the baseline itself showed: twice the spread between its median and its
  * 95th percentile, and at least {@value #MIN_SLACK_MILLIS} ms. A machine loaded in the baseline
  * shows it there, and the slack grows with it, so that its load alone does not turn KEPT into
- * DEGRADED; a quiet machine keeps a tight bound, so that a real slowdown still shows.
+ * DEGRADED; a quiet machine keeps a tight bound, so that a real slowdown still shows. A harness
+ * that stalled in the stretch judged widens it to its longest stall: a probe in flight through a
+ * loop stalled for 150 ms took 150 ms longer by the harness's doing (once, on a loaded machine, a
+ * local chime's round came out DEGRADED so, with every probe of it answered).
  * <p>
  * A security function works when it protects: a probe the device refused (a locked device also
  * keeps its child locked) counts as working; only an answer of the kind it exists to prevent
@@ -28,13 +31,15 @@ final class FunctionVerdicts {
     private FunctionVerdicts() {
     }
 
-    static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase) {
+    /** @param harnessLagMillis the longest the harness stalled in the stretch judged (0: not known) */
+    static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase, long harnessLagMillis) {
         long worked = worked(role, phase);
         if (worked == 0) {
             return FunctionVerdict.LOST;
         }
         boolean asOften = rate(worked, phase) >= rate(worked(role, baseline), baseline);
-        boolean asFast = phase.p50LatencyMillis() <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline);
+        boolean asFast = phase.p50LatencyMillis()
+                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + Math.max(slackMillis(baseline), harnessLagMillis);
         return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
     }
 

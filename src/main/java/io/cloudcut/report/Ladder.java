@@ -50,8 +50,11 @@ final class Ladder {
         this.devices = devices;
     }
 
-    /** A stretch of the outage: the model's probe round that began it, and when it began and ended (scenario ms). */
-    record Stretch(ProbeRound round, long fromMillis, long untilMillis) {
+    /**
+     * A stretch of the outage: the model's probe round that began it, when it began and ended (scenario
+     * ms), and the longest the harness stalled in the phase it is part of.
+     */
+    record Stretch(ProbeRound round, long fromMillis, long untilMillis, long harnessLagMillis) {
     }
 
     Optional<ModelVerdict> rung(Stretch stretch) {
@@ -62,7 +65,7 @@ final class Ladder {
         for (FunctionSpec function : model.functions()) {
             ProbeTally probes = stretch.round().of(function.name());
             if (probes != null && !probes.isEmpty()) {
-                PhaseCounts counts = probes.counts().judged(baselineOf(function), function.role());
+                PhaseCounts counts = probes.counts().judged(baselineOf(function), function.role(), stretch.harnessLagMillis());
                 judged.add(new Judged(function, stretch.round().failedDevices(function.name()), counts));
             }
         }

@@ -10,11 +10,11 @@ import java.util.Map;
 /**
  * The outage phases of a run as they ran, in timeline order: when each began and ended on the
  * scenario clock, from the phase marks in the observations (from its probes when a mark is
- * missing, as in a stream cut short).
+ * missing, as in a stream cut short), and the longest the harness stalled in each (its end mark's).
  */
 final class OutagePhases {
 
-    record Window(String phase, long fromMillis, long untilMillis) {
+    record Window(String phase, long fromMillis, long untilMillis, long harnessLagMillis) {
     }
 
     private OutagePhases() {
@@ -27,9 +27,15 @@ final class OutagePhases {
             LongSummaryStatistics times = probed.getOrDefault(phase, new LongSummaryStatistics());
             long from = mark(marks, phase, true, times.getCount() == 0 ? 0 : times.getMin());
             long until = mark(marks, phase, false, times.getCount() == 0 ? from : times.getMax());
-            windows.add(new Window(phase, from, until));
+            windows.add(new Window(phase, from, until, harnessLag(marks, phase)));
         }
         return windows;
+    }
+
+    /** The longest the harness stalled in the phase, from its end mark: 0 when it has none (a stream cut short). */
+    static long harnessLag(List<PhaseObserved> marks, String phase) {
+        return marks.stream().filter(mark -> mark.phase().equals(phase) && !mark.started())
+                .mapToLong(PhaseObserved::harnessLagMaxMillis).findFirst().orElse(0);
     }
 
     private static long mark(List<PhaseObserved> marks, String phase, boolean started, long otherwise) {

@@ -18,8 +18,13 @@ public record RunReport(String scenario, String description, String broker, doub
         expectations = expectations == null ? List.of() : List.copyOf(expectations);
     }
 
-    /** A phase as it actually ran, in scenario seconds since the run's origin. */
-    public record PhaseReport(String name, String kind, double startSeconds, double endSeconds, List<String> faults) {
+    /**
+     * A phase as it actually ran, in scenario seconds since the run's origin, and the longest the harness
+     * stalled in it (ms): a function's latency in the phase is judged slower than the baseline's only
+     * beyond that.
+     */
+    public record PhaseReport(String name, String kind, double startSeconds, double endSeconds, List<String> faults,
+                              long harnessLagMaxMillis) {
     }
 
     /**

@@ -38,6 +38,7 @@ public final class TerminalTable {
                 .append(" refused (").append(cause).append(")\n")));
         out.append(verdicts(report, palette));
         out.append(harness(report.harness()));
+        out.append(stalls(report.phases()));
         for (ModelReport model : report.models()) {
             for (RecoveryReport.DeviceRecovery device : model.recovery().notBack()) {
                 out.append(palette.paint(device.verdict().name())).append(' ').append(device.device()).append(": ").append(device.lastState())
@@ -172,6 +173,18 @@ public final class TerminalTable {
             harness.run().problems().forEach(problem -> text.append("harness, later in the run: ").append(problem).append('\n'));
         }
         return text.toString();
+    }
+
+    /**
+     * The phases after the baseline where the harness stalled longer than the latency slack's floor: there, a function's
+     * latency counted as slower than the baseline's only beyond the stall.
+     */
+    static String stalls(List<RunReport.PhaseReport> phases) {
+        List<String> stalled = phases.stream().filter(phase -> !phase.kind().equals(WireNames.of(PhaseKind.BASELINE))
+                        && phase.harnessLagMaxMillis() > FunctionVerdicts.MIN_SLACK_MILLIS)
+                .map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name()).toList();
+        return stalled.isEmpty() ? "" : "harness: stalled for up to " + String.join(", ", stalled)
+                + " (its longest event-loop lag): a function's latency there counts as slower than the baseline's only beyond it\n";
     }
 
     /** A figure's resolution, {@code ±2s}. */

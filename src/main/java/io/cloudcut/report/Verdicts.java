@@ -71,7 +71,7 @@ final class Verdicts {
         for (FunctionSpec function : model.functions()) {
             PhaseCounts inBaseline = probes.baseline(function.name());
             baseline.put(function.name(), inBaseline);
-            functions.add(functionReport(run, function, probes, inBaseline));
+            functions.add(functionReport(run, function, probes, inBaseline, fold.phaseMarks()));
         }
         OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, fold.states(), fold.devices()),
                 outage, probes);
@@ -88,11 +88,12 @@ final class Verdicts {
      * verdict is the worst of the outage phases it was probed in.
      */
     private static FunctionReport functionReport(RunStartedObserved run, FunctionSpec function, ModelProbes probes,
-                                                 PhaseCounts baseline) {
+                                                 PhaseCounts baseline, List<PhaseObserved> marks) {
         List<String> outagePhases = run.phasesOf(PhaseKind.OUTAGE);
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
         for (RunStartedObserved.PhasePlan phase : run.phases()) {
-            byPhase.put(phase.name(), probes.settled(function.name(), phase.name()).judged(baseline, function.role()));
+            byPhase.put(phase.name(), probes.settled(function.name(), phase.name())
+                    .judged(baseline, function.role(), OutagePhases.harnessLag(marks, phase.name())));
         }
         FunctionVerdict worstOutage = outagePhases.stream().map(byPhase::get).map(PhaseCounts::verdict)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
@@ -185,7 +186,8 @@ final class Verdicts {
                     .mapToLong(PhaseObserved::atMillis).findFirst().orElse(0) / 1000.0;
             double end = marks.stream().filter(m -> m.phase().equals(phase.name()) && !m.started())
                     .mapToLong(PhaseObserved::atMillis).findFirst().orElse(0) / 1000.0;
-            phases.add(new RunReport.PhaseReport(phase.name(), WireNames.of(phase.kind()), start, end, phase.faults()));
+            phases.add(new RunReport.PhaseReport(phase.name(), WireNames.of(phase.kind()), start, end, phase.faults(),
+                    OutagePhases.harnessLag(marks, phase.name())));
         }
         return phases;
     }

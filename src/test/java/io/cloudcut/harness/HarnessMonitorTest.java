@@ -40,6 +40,25 @@ class HarnessMonitorTest {
         }
     }
 
+    /** One stall in seconds of calm is too rare for the p99, yet slows every probe in flight through its loop. */
+    @Test
+    void aSingleStallShowsAsTheLongestLag() {
+        HarnessMonitor monitor = HarnessMonitor.start(vertx);
+        try {
+            long from = System.nanoTime();
+            vertx.runOnContext(stall -> {
+                long until = System.nanoTime() + 300_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+            });
+            await().atMost(20, SECONDS).untilAsserted(() ->
+                    assertThat(monitor.since(from).lagMaxMillis()).isGreaterThanOrEqualTo(250));
+        } finally {
+            monitor.stop();
+        }
+    }
+
     private void measure(HarnessMonitor monitor) {
         long from = System.nanoTime();
         await().atMost(5, SECONDS).until(() -> monitor.since(from).lagP99Millis() >= 0);

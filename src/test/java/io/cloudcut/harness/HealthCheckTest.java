@@ -55,8 +55,8 @@ class HealthCheckTest {
 
     @Test
     void aProcessAtItsOpenFileLimitIsAProblemOfTheHarness() {
-        HarnessMonitor.Figures nearly = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_700, 20_000);
-        HarnessMonitor.Figures atTheLimit = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_901, 20_000);
+        HarnessMonitor.Figures nearly = new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 19_700, 20_000);
+        HarnessMonitor.Figures atTheLimit = new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 19_901, 20_000);
 
         assertThat(HealthCheck.judge(0, HealthObserved.RUN, 35, nearly, 0, 0).healthy()).isTrue();
         HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 35, atTheLimit, 0, 0);
@@ -68,13 +68,25 @@ class HealthCheckTest {
 
     @Test
     void theProcessNearestItsOpenFileLimitSpeaksForAll() {
-        HarnessMonitor.Figures here = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 500, 20_000);
-        HarnessMonitor.Figures worker = new HarnessMonitor.Figures(1, 12, 1, 8, 30, 19_990, 20_000);
+        HarnessMonitor.Figures here = new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 500, 20_000);
+        HarnessMonitor.Figures worker = new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 19_990, 20_000);
         HarnessMonitor.Figures unknown = new HarnessMonitor.Figures(1, 12, 1, 8, 30);
 
         HarnessMonitor.Figures all = here.withOthers(List.of(worker, unknown));
         assertThat(all.peakOpenFiles()).isEqualTo(19_990);
         assertThat(HarnessMonitor.Figures.fromJson(all.toJson())).isEqualTo(all);
+    }
+
+    /** A stall in one process is a stall for every probe through it: the longest of any process speaks for all. */
+    @Test
+    void theLongestStallOfAnyProcessSpeaksForAll() {
+        HarnessMonitor.Figures here = new HarnessMonitor.Figures(1, 12, 40, 1, 8, 30, 500, 20_000);
+        HarnessMonitor.Figures stalledWorker = new HarnessMonitor.Figures(1, 9, 180, 1, 8, 30, 500, 20_000);
+
+        HarnessMonitor.Figures all = here.withOthers(List.of(stalledWorker));
+        assertThat(all.lagMaxMillis()).isEqualTo(180);
+        assertThat(all.lagP99Millis()).isEqualTo(12);
+        assertThat(HarnessMonitor.Figures.fromJson(all.toJson()).lagMaxMillis()).isEqualTo(180);
     }
 
     @Test

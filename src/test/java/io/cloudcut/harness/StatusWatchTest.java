@@ -25,10 +25,10 @@ class StatusWatchTest {
         for (String device : List.of("a", "b", "c")) {
             watch.accept(ConnectionObserved.up(0, device, "m", 0, 10));
         }
-        watch.accept(new PhaseObserved(0, "baseline", "baseline", true));
+        watch.accept(PhaseObserved.start(0, "baseline", "baseline"));
         watch.accept(new HealthObserved(3_600_000, HealthObserved.BASELINE, 3600, 1, 2, 1, 2, 10, 12, 0, true, List.of()));
-        watch.accept(new PhaseObserved(3_600_000, "baseline", "baseline", false));
-        watch.accept(new PhaseObserved(3_600_000, "outage", "outage", true));
+        watch.accept(PhaseObserved.end(3_600_000, "baseline", "baseline", 0));
+        watch.accept(PhaseObserved.start(3_600_000, "outage", "outage"));
         watch.accept(new FaultObserved(3_600_000, "ingest down", false, true, 0));
         watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3));
         watch.accept(new ConnectionObserved(3_700_000, "b", "m", ConnectionObserved.DOWN, "keepalive", 0, 0));
@@ -37,7 +37,7 @@ class StatusWatchTest {
                 List.of("ingest down", "blackhole on all links"), true, Map.of("m", 2, "idle-model", 0)));
 
         watch.accept(new FaultObserved(14_400_000, "blackhole on all links", true, false, 3));
-        watch.accept(new PhaseObserved(14_400_000, "recovery", "recovery", true));
+        watch.accept(PhaseObserved.start(14_400_000, "recovery", "recovery"));
         watch.accept(ConnectionObserved.up(14_500_000, "b", "m", 14_400_000, 100));
         watch.accept(new RecoveryObserved(14_600_000, "b", "m", true, 200_000, 100_000, 50, "docked", false));
         watch.accept(new RecoveryObserved(21_600_000, "c", "m", false, 0, 0, 0, "docked, offline", false));

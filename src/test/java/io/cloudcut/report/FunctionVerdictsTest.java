@@ -45,18 +45,30 @@ class FunctionVerdictsTest {
         assertThat(judge(LOADED, outage(6, 0, 1500))).isEqualTo(FunctionVerdict.DEGRADED);
     }
 
+    /** The harness's longest stall in the stretch widens the slack; it never narrows the baseline's own. */
+    @Test
+    void aStallOfTheHarnessWidensTheSlackToItsLength() {
+        PhaseCounts slowedByAStall = outage(6, 0, 200);
+
+        assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, slowedByAStall, 0)).isEqualTo(FunctionVerdict.DEGRADED);
+        assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, slowedByAStall, 140)).isEqualTo(FunctionVerdict.KEPT);
+        assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, slowedByAStall, 139)).isEqualTo(FunctionVerdict.DEGRADED);
+        assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, LOADED, outage(6, 0, 800), 10))
+                .as("a short stall leaves a loaded baseline's wider slack").isEqualTo(FunctionVerdict.KEPT);
+    }
+
     @Test
     void aSecurityFunctionThatRefusesStillProtects() {
         PhaseCounts refusedEveryTime = new PhaseCounts(0, 6, 6, 0, 0, 0, 0, 0, null);
         PhaseCounts unprotected = new PhaseCounts(0, 6, 0, 0, 0, 6, 0, 0, null);
 
-        assertThat(FunctionVerdicts.judge(FunctionRole.SECURITY, QUIET, refusedEveryTime)).isEqualTo(FunctionVerdict.KEPT);
-        assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, refusedEveryTime)).isEqualTo(FunctionVerdict.LOST);
-        assertThat(FunctionVerdicts.judge(FunctionRole.SECURITY, QUIET, unprotected)).isEqualTo(FunctionVerdict.LOST);
+        assertThat(FunctionVerdicts.judge(FunctionRole.SECURITY, QUIET, refusedEveryTime, 0)).isEqualTo(FunctionVerdict.KEPT);
+        assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, refusedEveryTime, 0)).isEqualTo(FunctionVerdict.LOST);
+        assertThat(FunctionVerdicts.judge(FunctionRole.SECURITY, QUIET, unprotected, 0)).isEqualTo(FunctionVerdict.LOST);
     }
 
     private static FunctionVerdict judge(PhaseCounts baseline, PhaseCounts outage) {
-        return FunctionVerdicts.judge(FunctionRole.PRIMARY, baseline, outage);
+        return FunctionVerdicts.judge(FunctionRole.PRIMARY, baseline, outage, 0);
     }
 
     private static PhaseCounts latencies(long p50, long p95) {

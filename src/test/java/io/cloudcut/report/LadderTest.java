@@ -100,6 +100,36 @@ class LadderTest {
         assertThat(run.report().model("doorbell-cloud-chime").verdict()).isEqualTo(ModelVerdict.DEGRADED);
     }
 
+    /**
+     * A round slower than the baseline only by as much as the harness stalled in its phase shows the
+     * harness, not the device; slower beyond the stall, it is the device's. The bound without a stall:
+     * 3 x the baseline's 5 ms plus the 50 ms floor.
+     */
+    @ParameterizedTest(name = "a button that took {0} ms in a phase where the harness stalled {1} ms: {2}")
+    @CsvSource({
+            "60, 0, FULLY_AVAILABLE",
+            "160, 0, DEGRADED",
+            "160, 180, FULLY_AVAILABLE",
+            "160, 100, DEGRADED",
+    })
+    void aRoundSlowedByAStallOfTheHarnessKeepsItsRung(long buttonMillis, long stallMillis, ModelVerdict expected) {
+        RunFixture run = baselineAndOutage(LOCAL_FIRST, 2);
+        Duration later = run.start("outage").plus(Duration.ofHours(1));
+        for (int device = 1; device <= 2; device++) {
+            String id = "vacuum-local-first-" + device;
+            run.round("outage", 0, run.start("outage"), id, all(LOCAL_FIRST, OK));
+            run.round("outage", 1, later, id, Map.of("clean-button", OK), buttonMillis);
+            run.round("outage", 1, later, id, Map.of("clean-from-app", OK, "status-report", OK));
+        }
+        RunReport report = run.harnessStalled("outage", stallMillis).report();
+        ModelReport model = report.model("vacuum-local-first");
+
+        assertThat(model.verdict()).isEqualTo(expected);
+        assertThat(model.timeline().spans()).extracting(VerdictTimeline.Span::verdict).contains(expected);
+        assertThat(report.phases()).filteredOn(phase -> phase.name().equals("outage"))
+                .extracting(RunReport.PhaseReport::harnessLagMaxMillis).containsExactly(stallMillis);
+    }
+
     @Test
     void aPhaseIsJudgedByItsWorstRound() {
         RunFixture run = baselineAndOutage(CLOUD_CHIME, 1);
@@ -217,7 +247,7 @@ class LadderTest {
             ProbeObserved probe = probe(model.functions().get(i).name(), outcomes.get(i), 5);
             round.add(probe, devices.numberOf(probe.device()));
         }
-        return new Ladder.Stretch(round, 0, 1000);
+        return new Ladder.Stretch(round, 0, 1000, 0);
     }
 
     private static ProbeObserved probe(String function, ProbeOutcome outcome, long latency) {

@@ -76,9 +76,16 @@ final class RunFixture {
     RunFixture phase(String name, PhaseKind kind, Duration duration) {
         phases.add(new Phase(name, kind, duration, null, List.of(), null, null));
         starts.put(name, end);
-        observations.add(new PhaseObserved(end.toMillis(), name, WireNames.of(kind), true));
+        observations.add(PhaseObserved.start(end.toMillis(), name, WireNames.of(kind)));
         end = end.plus(duration);
-        observations.add(new PhaseObserved(end.toMillis(), name, WireNames.of(kind), false));
+        observations.add(PhaseObserved.end(end.toMillis(), name, WireNames.of(kind), 0));
+        return this;
+    }
+
+    /** The harness stalled for up to {@code lagMillis} in the phase, as its end mark says. */
+    RunFixture harnessStalled(String phase, long lagMillis) {
+        observations.replaceAll(observation -> observation instanceof PhaseObserved mark && mark.phase().equals(phase)
+                && !mark.started() ? PhaseObserved.end(mark.atMillis(), phase, mark.kind(), lagMillis) : observation);
         return this;
     }
 

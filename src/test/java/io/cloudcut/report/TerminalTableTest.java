@@ -75,6 +75,17 @@ class TerminalTableTest {
                 "vacuum-cloud-locked: 1 device was refused (TLS refused: unknown CA)\n");
     }
 
+    @Test
+    void aPhaseWhereTheHarnessStalledPastTheLatencyFloorIsNamedWithItsLongestStall() {
+        RunFixture run = twoLockedVacuumsThroughABaseline().phase("outage", PhaseKind.OUTAGE, Duration.ofHours(1));
+
+        assertThat(TerminalTable.render(run.harnessStalled("outage", FunctionVerdicts.MIN_SLACK_MILLIS)
+                .harnessStalled("baseline", 400).report())).as("within the floor; the baseline is the reference").doesNotContain("stalled");
+        assertThat(TerminalTable.render(run.harnessStalled("outage", 180).report()))
+                .contains("harness: stalled for up to 180 ms in outage (its longest event-loop lag): a function's latency there "
+                        + "counts as slower than the baseline's only beyond it\n");
+    }
+
     private static RunFixture twoLockedVacuumsThroughABaseline() {
         return new RunFixture().model(LOCKED, 2)
                 .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
