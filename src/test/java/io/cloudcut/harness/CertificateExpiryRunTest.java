@@ -110,8 +110,10 @@ class CertificateExpiryRunTest {
                 assertThat(function.phases().get("expired").ok()).as("cloud %s while expired", function.name()).isZero();
             }
         }
-        for (FunctionReport function : report.model("doorbell-cloud-only").functions()) {
-            assertThat(function.phases().get("expired").failed()).as("untouched doorbell %s", function.name()).isZero();
+        ModelReport doorbell = report.model("doorbell-cloud-only");
+        for (FunctionReport function : doorbell.functions()) {
+            assertThat(function.phases().get("expired").failed()).as("untouched doorbell %s (last failure: %s; its "
+                    + "sessions: %s)%n%s", function.name(), function.lastFailure(), doorbell.sessions(), run.out()).isZero();
         }
         for (ModelReport model : report.models()) {
             assertThat(model.recovery().recovered()).as("%s back once renewed", model.model()).isEqualTo(model.devices());
