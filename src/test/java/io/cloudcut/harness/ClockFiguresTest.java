@@ -124,7 +124,7 @@ class ClockFiguresTest {
                 .allSatisfy(renewal -> assertThat(renewal.atMillis()).isGreaterThanOrEqualTo(Duration.ofMinutes(15).toMillis()));
     }
 
-    /** A harness whose event loops run late gives no verdicts: exit 3, naming the figure and what to change. */
+    /** A harness whose event loops run late gives no verdicts: exit 3, naming the figure past its bound and what to change. */
     @Test
     @RunsAlone
     void aHarnessThatCannotKeepUpGivesNoVerdicts(@TempDir Path project) throws Exception {
@@ -152,7 +152,10 @@ class ClockFiguresTest {
 
         assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isEqualTo(3);
         assertThat(run.errorLines()).anySatisfy(line -> assertThat(line).contains("no verdicts"));
-        assertThat(run.err()).contains("event loops ran timers", "ms late", "a slower clock");
+        // Which figure passes its bound first varies: busy loops are few among the sampled ones, so their
+        // lag may stay under the p99 while the probes they run start seconds late (1355 ms p99 once).
+        assertThat(run.err()).containsPattern("event loops ran timers \\d+ ms late|probes started \\d+ ms after their plan")
+                .contains("a slower clock");
         assertThat(run.out()).doesNotContain("FAIL_CLOSED", "LOCAL_FUNCTION_KEPT");
         assertThat(reports.resolve("observations.jsonl")).content().contains("\"type\":\"health\"", "\"healthy\":false")
                 .doesNotContain("\"phase\":\"outage\"");
