@@ -4,6 +4,7 @@ import io.cloudcut.scenario.Durations;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.NavigableSet;
 import java.util.Optional;
@@ -84,6 +85,25 @@ final class Canary {
     JsonObject toJson(long nowNanos) {
         return new JsonObject().put("sent", sent).put("arrived", arrived).put("late", late).put("worstMillis", worstNanos / 1_000_000)
                 .put("firstLateAtMillis", firstLateAtMillis).put("behindMillis", behindMillis(nowNanos));
+    }
+
+    /**
+     * The figures of a service's connections as one: counts summed, the worst delay and the first late
+     * canary of any, and as far behind as the connection furthest behind.
+     */
+    static JsonObject combined(List<JsonObject> connections) {
+        if (connections.size() == 1) {
+            return connections.get(0);
+        }
+        long firstLate = connections.stream().mapToLong(figures -> figures.getLong("firstLateAtMillis"))
+                .filter(at -> at >= 0).min().orElse(-1);
+        return new JsonObject()
+                .put("sent", connections.stream().mapToLong(figures -> figures.getLong("sent")).sum())
+                .put("arrived", connections.stream().mapToLong(figures -> figures.getLong("arrived")).sum())
+                .put("late", connections.stream().mapToLong(figures -> figures.getLong("late")).sum())
+                .put("worstMillis", connections.stream().mapToLong(figures -> figures.getLong("worstMillis")).max().orElse(0))
+                .put("firstLateAtMillis", firstLate)
+                .put("behindMillis", connections.stream().mapToLong(figures -> figures.getLong("behindMillis")).max().orElse(0));
     }
 
     /**

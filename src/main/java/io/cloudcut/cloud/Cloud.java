@@ -36,8 +36,10 @@ public final class Cloud {
         List<Future<String>> deployed = new ArrayList<>();
         for (String service : spec.services().keySet()) {
             deployed.add(vertx.deployVerticle(create(service, brokerHost, brokerPort, clock).securedBy(brokerTls),
-                    new DeploymentOptions().setConfig(new JsonObject().put(CloudService.PERSISTENT_SESSION,
-                            spec.persistentSessions()).put(CloudService.CREDENTIALS, encode(identityOf.apply(service))))));
+                    new DeploymentOptions().setConfig(new JsonObject()
+                            .put(CloudService.PERSISTENT_SESSION, spec.persistentSessions())
+                            .put(CloudService.CONNECTIONS, spec.services().get(service).connections())
+                            .put(CloudService.CREDENTIALS, encode(identityOf.apply(service))))));
         }
         return Future.all(deployed).map(all -> new CloudControl(vertx, new ServiceGraph(spec)));
     }

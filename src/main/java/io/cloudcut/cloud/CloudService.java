@@ -1,26 +1,27 @@
 package io.cloudcut.cloud;
 
+import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.trust.ClientTls;
 import io.cloudcut.mqtt.ClientTlsOptions;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * An emulated cloud service: a verticle with its own MQTT connection straight to the broker (the
- * cloud's side never goes through a device link). Its {@link ServiceCondition} decides what happens
+ * An emulated cloud service: a verticle with its own MQTT connections straight to the broker (the
+ * cloud's side never goes through a device link): one by default, or several sharing its
+ * subscriptions ({@link CloudSpec.ServiceSpec#connections()}), its state one whichever brought a
+ * message, its answers spread over them in turn. Its {@link ServiceCondition} decides what happens
  * to each message: handled; ignored (down: messages still arrive, as they would at a service whose
  * workers are stuck); refused with an error; delayed (slow); queued or turned away (throttled).
  * Malformed payloads are counted and rejected, never thrown: over {@link Payloads#CLOUD_MAX_BYTES}, not UTF-8,
@@ -32,8 +33,9 @@ abstract class CloudService extends VerticleBase {
     static final String PERSISTENT_SESSION = "persistentSession";
     /** Deployment config key: {@code {username, password}} to connect with; absent: anonymous. */
     static final String CREDENTIALS = "credentials";
+    /** Deployment config key: how many connections the service reads through (default 1). */
+    static final String CONNECTIONS = "connections";
     private static final Logger LOG = LoggerFactory.getLogger(CloudService.class);
-    private static final long RETRY_MILLIS = 200;
     /**
      * The largest packet MQTT can carry. The Vert.x client's own default (8,092 bytes) fails on a
      * larger packet and reads nothing more from that connection; the service rejects, and counts,
@@ -48,11 +50,10 @@ abstract class CloudService extends VerticleBase {
     private ClientTls tls;
     protected final ScenarioClock clock;
 
-    private MqttClient client;
-    private boolean stopping;
+    private final List<ServiceConnection> connections = new ArrayList<>();
+    /** The connection the next answer goes out on, in turn among those connected. */
+    private int nextOut;
     private ServiceCondition condition = ServiceCondition.UP;
-    private final Canary canary = new Canary();
-    private final Outbox outbox = new Outbox();
     private Throttle throttle;
     private long handled;
     private long ignored;
@@ -104,14 +105,13 @@ abstract class CloudService extends VerticleBase {
         });
         vertx.eventBus().<JsonObject>consumer(CloudControl.statusAddress(name), ask -> ask.reply(status()));
         // The canary alone: asked several times a second while the clock runs, where a status carries every device's counts.
-        vertx.eventBus().<JsonObject>consumer(CloudControl.canaryAddress(name), ask -> ask.reply(canary.toJson(System.nanoTime())));
-        vertx.setPeriodic(Canary.EVERY.toMillis(), tick -> {
-            if (client != null && client.isConnected()) {
-                // Behind the service's own replies when they wait for room: that wait is the cloud's lag too.
-                outbox.publish(CloudTopics.canary(name), Buffer.buffer(canary.send(System.nanoTime())));
-            }
-        });
-        return connect();
+        vertx.eventBus().<JsonObject>consumer(CloudControl.canaryAddress(name), ask -> ask.reply(canaries()));
+        vertx.setPeriodic(Canary.EVERY.toMillis(), tick -> connections.forEach(ServiceConnection::sendCanary));
+        int count = config().getInteger(CONNECTIONS, 1);
+        for (int index = 0; index < count; index++) {
+            connections.add(connection(index, count));
+        }
+        return Future.all(connections.stream().map(ServiceConnection::connect).toList());
     }
 
     /** Reaches the broker over TLS as {@code tls} says (null: plain TCP); before it is deployed. */
@@ -122,17 +122,38 @@ abstract class CloudService extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        stopping = true;
-        return client == null ? Future.succeededFuture() : client.disconnect().recover(ignoredFailure -> Future.succeededFuture());
+        return Future.all(connections.stream().map(ServiceConnection::stop).toList());
     }
 
+    /** Out on the next connected connection in turn; dropped while none is, as a publish is while disconnected. */
     void publish(String topic, JsonObject message) {
-        outbox.publish(topic, message.toBuffer());
+        for (int tried = 0; tried < connections.size(); tried++) {
+            ServiceConnection out = connections.get(nextOut);
+            nextOut = (nextOut + 1) % connections.size();
+            if (out.connected()) {
+                out.publish(topic, message.toBuffer());
+                return;
+            }
+        }
     }
 
-    private Future<Void> connect() {
+    /**
+     * The {@code index}th of {@code count} connections: alone, it subscribes to the service's filters as
+     * they are; one of several, to them shared among the service's connections, and each sends its own
+     * canary, so that each one's queue is measured.
+     */
+    private ServiceConnection connection(int index, int count) {
+        String clientId = "cloudcut-cloud-" + name + "-" + deploymentID() + (count == 1 ? "" : "-" + index);
+        List<String> filters = count == 1 ? subscriptions()
+                : subscriptions().stream().map(filter -> CloudTopics.shared(name, filter)).toList();
+        String canaryTopic = index == 0 ? CloudTopics.canary(name) : CloudTopics.canary(name) + "/" + index;
+        return new ServiceConnection(vertx, () -> options(clientId), brokerHost, brokerPort, filters, canaryTopic,
+                this::received, clock);
+    }
+
+    private MqttClientOptions options(String clientId) {
         MqttClientOptions options = new MqttClientOptions()
-                .setClientId("cloudcut-cloud-" + name + "-" + deploymentID())
+                .setClientId(clientId)
                 .setCleanSession(!config().getBoolean(PERSISTENT_SESSION, false))
                 .setKeepAliveInterval(10)
                 .setMaxInflightQueue(Outbox.WINDOW)
@@ -141,51 +162,16 @@ abstract class CloudService extends VerticleBase {
         if (credentials != null) {
             new Credentials(credentials.getString("username"), credentials.getString("password")).applyTo(options);
         }
-        MqttClient attempt = MqttClient.create(vertx, ClientTlsOptions.applyTo(options, tls));
-        client = attempt;
-        outbox.attach(attempt);
-        attempt.publishHandler(message -> received(message.topicName(), message.payload()));
-        Promise<Void> ready = Promise.promise();
-        attempt.connect(brokerPort, brokerHost).compose(connack -> {
-            Map<String, Integer> filters = new LinkedHashMap<>();
-            subscriptions().forEach(filter -> filters.put(filter, 1));
-            filters.put(CloudTopics.canary(name), 1);
-            return attempt.subscribe(filters);
-        }).onComplete(done -> {
-            if (done.succeeded()) {
-                // Only a connection that was up comes back from its close: an attempt that failed retries
-                // below, and two retry loops would take the session from each other under one client id.
-                attempt.closeHandler(closed -> {
-                    canary.connectionLost();
-                    outbox.connectionLost();
-                    retryUnlessStopping(ready);
-                });
-                if (!attempt.isConnected()) {
-                    retryUnlessStopping(ready); // closed before its handler was in place
-                }
-                ready.tryComplete();
-            } else {
-                if (attempt.isConnected()) {
-                    attempt.disconnect();
-                }
-                retryUnlessStopping(ready);
-            }
-        });
-        return ready.future();
+        return ClientTlsOptions.applyTo(options, tls);
     }
 
-    /** The broker went away or refused (a broker fault): come back as soon as it does. */
-    private void retryUnlessStopping(Promise<Void> ready) {
-        if (!stopping) {
-            vertx.setTimer(RETRY_MILLIS, retry -> connect().onSuccess(connected -> ready.tryComplete()));
-        }
+    /** The canaries of all its connections as one: the service is as far behind as its slowest connection. */
+    private JsonObject canaries() {
+        long now = System.nanoTime();
+        return Canary.combined(connections.stream().map(connection -> connection.canary().toJson(now)).toList());
     }
 
     private void received(String topic, Buffer payload) {
-        if (topic.equals(CloudTopics.canary(name))) {
-            canary.arrived(payload.toString(), System.nanoTime(), clock.now().toMillis(), clock.started());
-            return;
-        }
         JsonObject message = Payloads.object(payload, Payloads.CLOUD_MAX_BYTES)
                 .filter(json -> wellFormed(topic, json)).orElse(null);
         if (message == null) {
@@ -245,7 +231,8 @@ abstract class CloudService extends VerticleBase {
                 .put("malformed", malformed)
                 .put("harnessFailures", harnessFailures)
                 .put("firstHarnessFailure", firstHarnessFailure)
-                .put("canary", canary.toJson(System.nanoTime()))
+                .put("canary", canaries())
+                .put("byConnection", new JsonArray(connections.stream().map(ServiceConnection::handedOn).toList()))
                 .put("details", details());
     }
 }

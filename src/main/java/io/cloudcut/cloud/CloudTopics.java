@@ -64,9 +64,22 @@ public final class CloudTopics {
         return "cloudcut/phone/" + deviceId + "/push";
     }
 
-    /** A service's message to itself, which measures how far behind it reads ({@link Canary}). */
+    /**
+     * A service's message to itself, which measures how far behind it reads ({@link Canary}); its first
+     * connection's. The others' are under it ({@link #canaries}).
+     */
     public static String canary(String service) {
         return "cloudcut/cloud/canary/" + service;
+    }
+
+    /** The canaries of a service's connections after its first, one level under {@link #canary}. */
+    public static String canaries(String service) {
+        return canary(service) + "/+";
+    }
+
+    /** {@code filter} shared among a service's connections: the broker hands each message to one of them. */
+    static String shared(String service, String filter) {
+        return "$share/cloudcut-" + service + "/" + filter;
     }
 
     /** The device id in a per-device topic such as {@code cloudcut/ingest/<id>} or {@code cloudcut/app/<id>/reply}. */

@@ -47,9 +47,10 @@ final class Grants {
         return new ClientGrants(
                 List.of(CloudTopics.auth(ANY_DEVICE), CloudTopics.command(ANY_DEVICE), CloudTopics.appReply(ANY_DEVICE),
                         CloudTopics.appStatus(ANY_DEVICE), CloudTopics.phonePush(ANY_DEVICE), CloudTopics.EVENT_STREAM,
-                        CloudTopics.canary(service)),
+                        CloudTopics.canary(service), CloudTopics.canaries(service)),
                 List.of(CloudTopics.AUTH_REQUEST, CloudTopics.COMMAND_REQUEST, CloudTopics.COMMAND_REPLY,
-                        CloudTopics.INGEST_ALL, CloudTopics.EVENT_STREAM, CloudTopics.canary(service)), true);
+                        CloudTopics.INGEST_ALL, CloudTopics.EVENT_STREAM, CloudTopics.canary(service),
+                        CloudTopics.canaries(service)), true);
     }
 
     /**

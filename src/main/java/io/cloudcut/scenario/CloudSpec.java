@@ -20,10 +20,25 @@ public record CloudSpec(Path file, Map<String, ServiceSpec> services, boolean pe
         services = Map.copyOf(services);
     }
 
-    /** What one service needs. */
-    public record ServiceSpec(List<String> needs) {
+    /**
+     * What one service needs, and how many connections it reads through (1 by default): more than one
+     * share its subscriptions ({@code $share}), as a backend scales out its consumers, so that no one
+     * connection's queue and in-flight window holds the whole fleet's traffic.
+     */
+    public record ServiceSpec(List<String> needs, Integer connections) {
+
+        /** Enough for the largest fleet a machine holds; each is a connection to the broker. */
+        public static final int MAX_CONNECTIONS = 16;
+
         public ServiceSpec {
             needs = List.copyOf(Checks.orDefault(needs, List.of()));
+            connections = Checks.orDefault(connections, 1);
+            Checks.check(connections >= 1 && connections <= MAX_CONNECTIONS,
+                    "connections must be from 1 to " + MAX_CONNECTIONS + ", not " + connections);
+        }
+
+        public ServiceSpec(List<String> needs) {
+            this(needs, 1);
         }
     }
 }

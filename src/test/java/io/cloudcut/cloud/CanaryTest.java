@@ -6,6 +6,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -122,5 +123,25 @@ class CanaryTest {
     void aServiceThatNeverGotACanaryBackIsNotWaitedFor() {
         canary.send(0);
         assertThat(Canary.behindNow(canary.toJson(60_000 * MILLI))).isFalse();
+    }
+
+    /** A service on several connections is as far behind as its slowest, and its counts are theirs together. */
+    @Test
+    void severalConnectionsCountAsOneServiceAsFarBehindAsTheSlowest() {
+        JsonObject quick = figures(40, 40, 0, 30, -1, 0);
+        JsonObject slow = figures(40, 37, 2, 1_800, 5_400_000, 1_300);
+        JsonObject laterLate = figures(40, 39, 1, 1_200, 7_200_000, 0);
+
+        JsonObject service = Canary.combined(List.of(quick, slow, laterLate));
+
+        assertThat(service).isEqualTo(figures(120, 116, 3, 1_800, 5_400_000, 1_300));
+        assertThat(Canary.behindNow(service)).isTrue();
+        assertThat(Canary.combined(List.of(quick))).isSameAs(quick);
+    }
+
+    private static JsonObject figures(long sent, long arrived, long late, long worstMillis, long firstLateAtMillis,
+                                      long behindMillis) {
+        return new JsonObject().put("sent", sent).put("arrived", arrived).put("late", late).put("worstMillis", worstMillis)
+                .put("firstLateAtMillis", firstLateAtMillis).put("behindMillis", behindMillis);
     }
 }

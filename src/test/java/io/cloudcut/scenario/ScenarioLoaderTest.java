@@ -170,6 +170,27 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aServiceReadsThroughOneConnectionUnlessTheCloudSaysHowManyWithinTheBound(@TempDir Path dir) throws Exception {
+        Path scaled = write(dir, "scaled.yaml", """
+                services:
+                  auth: {}
+                  ingest: {connections: 4}
+                """);
+        CloudSpec cloud = loader.loadCloud(scaled);
+        assertThat(cloud.services().get("auth").connections()).isEqualTo(1);
+        assertThat(cloud.services().get("ingest").connections()).isEqualTo(4);
+
+        Path none = write(dir, "none.yaml", """
+                services:
+                  auth: {}
+                  ingest:
+                    connections: 0
+                """);
+        assertThatThrownBy(() -> loader.loadCloud(none)).hasMessageStartingWith(none + ":3:")
+                .hasMessageContaining("services.ingest: connections must be from 1 to 16, not 0");
+    }
+
+    @Test
     void aModelMayNotNameAFunctionItsKindLacks(@TempDir Path dir) throws Exception {
         CloudSpec cloud = loader.loadCloud(Project.file("clouds/default.yaml"));
         Path model = write(dir, "toaster.yaml", """
