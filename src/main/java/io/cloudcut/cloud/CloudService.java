@@ -146,9 +146,8 @@ abstract class CloudService extends VerticleBase {
         String clientId = "cloudcut-cloud-" + name + "-" + deploymentID() + (count == 1 ? "" : "-" + index);
         List<String> filters = count == 1 ? subscriptions()
                 : subscriptions().stream().map(filter -> CloudTopics.shared(name, filter)).toList();
-        String canaryTopic = index == 0 ? CloudTopics.canary(name) : CloudTopics.canary(name) + "/" + index;
-        return new ServiceConnection(vertx, () -> options(clientId), brokerHost, brokerPort, filters, canaryTopic,
-                this::received, clock);
+        return new ServiceConnection(vertx, () -> options(clientId), brokerHost, brokerPort, filters,
+                CloudTopics.canary(name, index), this::received, clock);
     }
 
     private MqttClientOptions options(String clientId) {

@@ -72,6 +72,11 @@ public final class CloudTopics {
         return "cloudcut/cloud/canary/" + service;
     }
 
+    /** The canary of a service's connection {@code index} (0: its first, {@link #canary}). */
+    static String canary(String service, int index) {
+        return index == 0 ? canary(service) : canary(service) + "/" + index;
+    }
+
     /** The canaries of a service's connections after its first, one level under {@link #canary}. */
     public static String canaries(String service) {
         return canary(service) + "/+";
