@@ -147,7 +147,8 @@ abstract class CloudService extends VerticleBase {
         List<String> filters = count == 1 ? subscriptions()
                 : subscriptions().stream().map(filter -> CloudTopics.shared(name, filter)).toList();
         return new ServiceConnection(vertx, () -> options(clientId), brokerHost, brokerPort, filters,
-                CloudTopics.canary(name, index), this::received, clock);
+                CloudTopics.canary(name, index), this::received, clock,
+                filter -> failedInTheHarness(new IllegalStateException("the broker refused its subscription to " + filter)));
     }
 
     private MqttClientOptions options(String clientId) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
 final class ServiceConnection {
 
     private static final long RETRY_MILLIS = 200;
+    /** The return code of a refused filter in a SUBACK (MQTT 3.1.1; MQTT 5's reason codes from it up say the same). */
+    private static final int SUBSCRIPTION_REFUSED = 0x80;
 
     private final Vertx vertx;
     private final Supplier<MqttClientOptions> options;
@@ -32,6 +35,7 @@ final class ServiceConnection {
     private final List<String> filters;
     private final String canaryTopic;
     private final BiConsumer<String, Buffer> received;
+    private final Consumer<String> refused;
     private final Outbox outbox = new Outbox();
     private final Canary canary = new Canary();
     private MqttClient client;
@@ -43,15 +47,18 @@ final class ServiceConnection {
      * @param filters   the topic filters to subscribe to, as the broker is to see them
      * @param received  every message but this connection's canary
      * @param clock     whether a late canary counts yet, and when it came ({@link Canary#arrived})
+     * @param refused   told of each filter the broker refused (its ACL, its limits): the service hears nothing there
      */
     ServiceConnection(Vertx vertx, Supplier<MqttClientOptions> options, String brokerHost, int brokerPort,
-                      List<String> filters, String canaryTopic, BiConsumer<String, Buffer> received, ScenarioClock clock) {
+                      List<String> filters, String canaryTopic, BiConsumer<String, Buffer> received, ScenarioClock clock,
+                      Consumer<String> refused) {
         this.vertx = vertx;
         this.options = options;
         this.brokerHost = brokerHost;
         this.brokerPort = brokerPort;
         this.filters = List.copyOf(filters);
         this.canaryTopic = canaryTopic;
+        this.refused = refused;
         this.received = (topic, payload) -> {
             if (topic.equals(canaryTopic)) {
                 canary.arrived(payload.toString(), System.nanoTime(), clock.now().toMillis(), clock.started());
@@ -109,6 +116,15 @@ final class ServiceConnection {
             Map<String, Integer> qos = new LinkedHashMap<>();
             filters.forEach(filter -> qos.put(filter, 1));
             qos.put(canaryTopic, 1);
+            List<String> asked = List.copyOf(qos.keySet());
+            attempt.subscribeCompletionHandler(suback -> {
+                List<Integer> granted = suback.grantedQoSLevels();
+                for (int i = 0; i < Math.min(asked.size(), granted.size()); i++) {
+                    if (granted.get(i) == SUBSCRIPTION_REFUSED) {
+                        refused.accept(asked.get(i));
+                    }
+                }
+            });
             return attempt.subscribe(qos);
         }).onComplete(done -> {
             if (done.succeeded()) {

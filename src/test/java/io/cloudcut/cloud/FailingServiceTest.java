@@ -1,5 +1,10 @@
 package io.cloudcut.cloud;
 
+import io.cloudcut.broker.Broker;
+import io.cloudcut.broker.BrokerSettings;
+import io.cloudcut.broker.Brokers;
+import io.cloudcut.identity.Identities;
+import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.Mosquitto;
@@ -110,6 +115,30 @@ class FailingServiceTest {
                 .contains("the emulated cloud could not keep up, not because of the devices");
         await("caught up once the stream ended").atMost(Duration.ofSeconds(60))
                 .until(() -> get(cloud.furthestBehindMillis()) < Canary.LATE.toMillis());
+    }
+
+    /**
+     * A broker that refuses a service's filter (here the embedded one, whose ACL gives a cloud service only
+     * the cloud's topics) leaves it deaf there: a harness problem, named, not a silence the devices are blamed for.
+     */
+    @Test
+    void aSubscriptionTheBrokerRefusesIsAProblemOfTheHarness() throws Exception {
+        Identities identities = Identities.generate();
+        Broker secured = Brokers.start(new BrokerSettings(null, 0, null), identities);
+        try {
+            Credentials credentials = identities.cloudService(FlakyService.NAME);
+            get(vertx.deployVerticle(new FlakyService(secured.endpoint().port(), clock), new DeploymentOptions()
+                    .setConfig(new JsonObject().put(CloudService.CREDENTIALS, new JsonObject()
+                            .put("username", credentials.username()).put("password", credentials.password())))));
+            CloudControl cloud = new CloudControl(vertx, new ServiceGraph(new CloudSpec(Path.of("flaky.yaml"),
+                    Map.of(FlakyService.NAME, new CloudSpec.ServiceSpec(List.of())), false)));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(cloud.harnessProblems()))
+                    .singleElement().asString().startsWith("cloud service flaky failed 1 time in the harness's own code")
+                    .contains("the broker refused its subscription to " + TOPIC));
+        } finally {
+            secured.close();
+        }
     }
 
     private JsonObject canary(CloudControl cloud) throws Exception {
