@@ -67,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
         out.println(json ? result.toJson().encodePrettily() : "\n" + result.table());
         out.flush();
         if (!result.fleetHealthy()) {
-            err.println("error: the fleet's baseline was not healthy: its figures are the harness's limits, not a measurement");
+            err.println("error: the harness could not measure this run (the fleet's baseline was not healthy): its figures are the harness's limits, not a measurement");
             err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }

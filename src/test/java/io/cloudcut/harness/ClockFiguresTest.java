@@ -85,8 +85,8 @@ class ClockFiguresTest {
     @Test
     @RunsAlone
     void theClockStartsWhenTheFleetIsUpAtAScaleTheHarnessCarries(@TempDir Path dir) throws Exception {
-        // The shipped models, 200 devices, and a cloud fault rather than a link fault: a second of real
-        // time after it instead of six, for a test about the clock, not the outcome (15 s instead of 33).
+        // The shipped models, 200 devices, and a short cloud fault rather than a link fault: a second of
+        // real time after it instead of six, and a short ramp, for a test about the clock, not the outcome.
         Path scenario = Files.writeString(dir.resolve("clock-start.yaml"), """
                 name: clock-start
                 timeScale: 3600
@@ -98,7 +98,7 @@ class ClockFiguresTest {
                   - {model: doorbell-local-chime, count: 50}
                 phases:
                   - {name: baseline, kind: baseline, duration: 1h}
-                  - {name: outage, kind: outage, duration: 30m, faults: [{service: ingest, fault: down}]}
+                  - {name: outage, kind: outage, duration: 5m, faults: [{service: ingest, fault: down}]}
                 """);
         Path reports = dir.resolve("reports");
         CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),

@@ -12,6 +12,8 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,9 +26,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Real time after a transition, then a ramp whose scale grows with the scenario time since it, up to
  * the phase's. Alone: each step of the clock is checked against the real time it was taken at, and a
- * busy machine beside it stretches the moment between a step's computation and its record.
+ * busy machine beside it stretches the moment between a step's computation and its record. Its tests
+ * run side by side with each other (each its own Vert.x and clock): they wait, and barely compute.
  */
 @RunsAlone
+@Execution(ExecutionMode.CONCURRENT)
 class PacerTest {
 
     private Vertx vertx;

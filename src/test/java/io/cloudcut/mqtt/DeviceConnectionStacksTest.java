@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,12 +48,6 @@ import static org.awaitility.Awaitility.await;
 class DeviceConnectionStacksTest {
 
     private static final String COMMANDS = "cloudcut/dev/commands/";
-    /**
-     * The test that measures a reconnect wait against real time takes it alone, and runs after the suite
-     * ({@link RunsAlone}): beside other forks, a Paho client's failed attempts took seconds longer than
-     * its policy's. The others share real time, side by side.
-     */
-    private static final String REAL_TIME = "real time";
     /** Tests run side by side: each device has its own client id and commands topic. */
     private static final AtomicInteger DEVICES = new AtomicInteger();
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -98,7 +90,6 @@ class DeviceConnectionStacksTest {
         clock.close();
     }
 
-    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void connectsSubscribes_deliversOnItsContext_andCompletesQos1Publish(String stack) throws Exception {
@@ -117,7 +108,6 @@ class DeviceConnectionStacksTest {
         assertThat(device.connection.stats()).isEqualTo(new ConnectionStats(1, 0, 0, false));
     }
 
-    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void reset_reportsLoss_andReconnectsResubscribedAfterRestore(String stack) throws Exception {
@@ -152,7 +142,6 @@ class DeviceConnectionStacksTest {
      * PUBACK tells it the link went silent; its reconnect attempts then go into the blackhole too and
      * must not keep it from coming back once the link is restored.
      */
-    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void blackhole_failsPublishOnAckTimeout_andReconnectsByItselfAfterRestore(String stack) throws Exception {
@@ -175,7 +164,6 @@ class DeviceConnectionStacksTest {
         assertThat(device.listener.offContextCalls).hasValue(0);
     }
 
-    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refuse_keepsItDisconnectedUntilRestore(String stack) throws Exception {
@@ -194,7 +182,6 @@ class DeviceConnectionStacksTest {
         assertThat(device.listener.gaveUp).isEmpty();
     }
 
-    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void refusedLink_givesUpAfterTwoFailedAttempts(String stack) throws Exception {
@@ -212,7 +199,6 @@ class DeviceConnectionStacksTest {
     }
 
     /** Closing calls off the wait for the next attempt: nothing connects once the link is back. */
-    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ)
     @ParameterizedTest
     @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
     void closedWhileWaitingToReconnect_neverConnectsAgain(String stack) throws Exception {
@@ -239,10 +225,11 @@ class DeviceConnectionStacksTest {
      * minutes of scenario time early, far outside the bounds) or rises (shorter), the link comes back,
      * and the next attempt reaches the link when the scenario clock says so. The attempt is timed where
      * it reaches the link, not at its CONNACK: a connect's real round trips (about 300 ms for Paho,
-     * whose threads start in 100 ms steps) are protocol time, multiplied by the scale. Printed.
+     * whose threads start in 100 ms steps) are protocol time, multiplied by the scale. Printed. Alone,
+     * after the suite ({@link RunsAlone}): beside other forks, a Paho client's failed attempts took
+     * seconds longer than its policy's. Its cases share that quiet fork with each other.
      */
     @RunsAlone
-    @ResourceLock(value = REAL_TIME, mode = ResourceAccessMode.READ_WRITE)
     @ParameterizedTest(name = "{0}, scale 600x then {1}x")
     @CsvSource({"vertx, 300", "vertx, 3000", "paho-v3, 300", "paho-v3, 3000", "paho-v5, 300", "paho-v5, 3000",
             "hivemq-v3, 300", "hivemq-v3, 3000", "hivemq-v5, 300", "hivemq-v5, 3000"})
