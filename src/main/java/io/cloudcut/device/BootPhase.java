@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.SplittableRandom;
 
 /**
- * Where in each period a device's periodic work falls (its status reports, the checks of its session):
- * at a fraction of the period fixed by the device's id. A real fleet was not switched on in the same
+ * Where in each period a device's periodic work falls (its status reports; how early in a token's
+ * life it renews its session): at a fraction of the period fixed by the device's id. A real fleet was not switched on in the same
  * second, but the harness starts its devices together before the scenario clock runs, and with every
  * period starting then, 18,000 devices renewed their sessions within 3 min of scenario time and sent
  * their status reports in the same minutes: a burst on the emulated cloud that no fleet in the field

@@ -22,19 +22,30 @@ final class FakeDevice implements DeviceContext {
     record State(String name, Activity activity) {
     }
 
-    /** One clock for every fake device: the tests fire timers themselves, and nothing here reads the time. */
+    /** A timer set and not yet fired or cancelled: what it runs, after how much scenario time. */
+    record Pending(Duration delay, Runnable action) {
+    }
+
+    /** One clock for fake devices whose tests fire timers themselves and read no time. */
     private static final ScenarioClock CLOCK = ScenarioClock.running(1);
 
     private final DeviceModel model;
+    private final ScenarioClock clock;
     private final List<State> states = new ArrayList<>();
     private final List<JsonObject> events = new ArrayList<>();
-    private final Map<Long, Runnable> timers = new LinkedHashMap<>();
+    private final Map<Long, Pending> timers = new LinkedHashMap<>();
     private long nextTimer;
     boolean connected = true;
     boolean sessionValid = true;
 
     FakeDevice(DeviceModel model) {
+        this(model, CLOCK);
+    }
+
+    /** A device whose time the test sets on {@code clock} (pinned with {@link ScenarioClock#follow}). */
+    FakeDevice(DeviceModel model, ScenarioClock clock) {
         this.model = model;
+        this.clock = clock;
     }
 
     /** A device of a shipped model, {@code devices/<id>.yaml}. */
@@ -58,9 +69,19 @@ final class FakeDevice implements DeviceContext {
 
     /** Fires the one-shot timers set so far, as if their time had come, in the order they were set. */
     void fireTimers() {
-        List<Runnable> due = new ArrayList<>(timers.values());
+        List<Pending> due = new ArrayList<>(timers.values());
         timers.clear();
-        due.forEach(Runnable::run);
+        due.forEach(timer -> timer.action().run());
+    }
+
+    /** The timers set and not yet fired or cancelled, by id. */
+    Map<Long, Pending> pendingTimers() {
+        return Map.copyOf(timers);
+    }
+
+    /** Fires one timer, as if its time had come. */
+    void fire(long id) {
+        timers.remove(id).action().run();
     }
 
     @Override
@@ -75,7 +96,7 @@ final class FakeDevice implements DeviceContext {
 
     @Override
     public ScenarioClock clock() {
-        return CLOCK;
+        return clock;
     }
 
     @Override
@@ -95,7 +116,7 @@ final class FakeDevice implements DeviceContext {
 
     @Override
     public long setTimer(Duration scenarioDelay, Runnable action) {
-        timers.put(nextTimer, action);
+        timers.put(nextTimer, new Pending(scenarioDelay, action));
         return nextTimer++;
     }
 
