@@ -58,7 +58,7 @@ class ClusteredRunTest {
         List<String> args = new ArrayList<>(List.of("run", scenario, "--project-dir", Project.root().toString()));
         args.addAll(cluster.runArguments());
         args.addAll(List.of(options));
-        return CliRun.of(args.toArray(String[]::new));
+        return CliRun.measured(args.toArray(String[]::new));
     }
 
     @Test
