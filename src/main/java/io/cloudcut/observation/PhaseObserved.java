@@ -4,7 +4,8 @@ package io.cloudcut.observation;
  * A phase of the timeline started or ended. Its end says how long the harness stalled during it
  * ({@code harnessLagMaxMillis}: the longest any event loop of any process hosting the run ran late;
  * 0 on a start): every probe in flight through a stalled loop took that much longer, by the
- * harness's doing, so a function's latency is judged slower than the baseline's only beyond it.
+ * harness's doing, so a function's latency is judged slower than the baseline's only beyond its
+ * usual bound and that stall.
  */
 public record PhaseObserved(long atMillis, String phase, String kind, boolean started, long harnessLagMaxMillis)
         implements Observation {

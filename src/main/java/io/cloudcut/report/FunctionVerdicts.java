@@ -14,9 +14,10 @@ import io.cloudcut.scenario.FunctionRole;
  * 95th percentile, and at least {@value #MIN_SLACK_MILLIS} ms. A machine loaded in the baseline
  * shows it there, and the slack grows with it, so that its load alone does not turn KEPT into
  * DEGRADED; a quiet machine keeps a tight bound, so that a real slowdown still shows. A harness
- * that stalled in the stretch judged widens it to its longest stall: a probe in flight through a
- * loop stalled for 150 ms took 150 ms longer by the harness's doing (once, on a loaded machine, a
- * local chime's round came out DEGRADED so, with every probe of it answered).
+ * that stalled in the stretch judged adds its longest stall to the slack: a probe in flight through
+ * a loop stalled for 150 ms took its own time and 150 ms more by the harness's doing (on a loaded
+ * machine, local chimes' rounds came out DEGRADED with every probe answered: first with no room for
+ * a stall, then with the stall in place of the jitter rather than on top of it).
  * <p>
  * A security function works when it protects: a probe the device refused (a locked device also
  * keeps its child locked) counts as working; only an answer of the kind it exists to prevent
@@ -39,7 +40,7 @@ final class FunctionVerdicts {
         }
         boolean asOften = rate(worked, phase) >= rate(worked(role, baseline), baseline);
         boolean asFast = phase.p50LatencyMillis()
-                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + Math.max(slackMillis(baseline), harnessLagMillis);
+                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline) + harnessLagMillis;
         return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
     }
 

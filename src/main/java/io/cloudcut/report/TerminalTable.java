@@ -177,14 +177,14 @@ public final class TerminalTable {
 
     /**
      * The phases after the baseline where the harness stalled longer than the latency slack's floor: there, a function's
-     * latency counted as slower than the baseline's only beyond the stall.
+     * latency counted as slower than the baseline's only beyond its usual bound and the stall.
      */
     static String stalls(List<RunReport.PhaseReport> phases) {
         List<String> stalled = phases.stream().filter(phase -> !phase.kind().equals(WireNames.of(PhaseKind.BASELINE))
                         && phase.harnessLagMaxMillis() > FunctionVerdicts.MIN_SLACK_MILLIS)
                 .map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name()).toList();
         return stalled.isEmpty() ? "" : "harness: stalled for up to " + String.join(", ", stalled)
-                + " (its longest event-loop lag): a function's latency there counts as slower than the baseline's only beyond it\n";
+                + " (its longest event-loop lag): a function's latency there counts as slower than the baseline's only beyond its bound and that\n";
     }
 
     /** A figure's resolution, {@code ±2s}. */

@@ -83,7 +83,7 @@ class TerminalTableTest {
                 .harnessStalled("baseline", 400).report())).as("within the floor; the baseline is the reference").doesNotContain("stalled");
         assertThat(TerminalTable.render(run.harnessStalled("outage", 180).report()))
                 .contains("harness: stalled for up to 180 ms in outage (its longest event-loop lag): a function's latency there "
-                        + "counts as slower than the baseline's only beyond it\n");
+                        + "counts as slower than the baseline's only beyond its bound and that\n");
     }
 
     private static RunFixture twoLockedVacuumsThroughABaseline() {
