@@ -16,8 +16,7 @@ import io.cloudcut.scenario.FunctionRole;
  * DEGRADED; a quiet machine keeps a tight bound, so that a real slowdown still shows. A harness
  * that stalled in the stretch judged adds its longest stall to the slack: a probe in flight through
  * a loop stalled for 150 ms took its own time and 150 ms more by the harness's doing (on a loaded
- * machine, local chimes' rounds came out DEGRADED with every probe answered: first with no room for
- * a stall, then with the stall in place of the jitter rather than on top of it).
+ * machine, local chimes' rounds came out DEGRADED with every probe answered).
  * <p>
  * A security function works when it protects: a probe the device refused (a locked device also
  * keeps its child locked) counts as working; only an answer of the kind it exists to prevent
