@@ -38,7 +38,7 @@ public final class TerminalTable {
                 .append(" refused (").append(cause).append(")\n")));
         out.append(verdicts(report, palette));
         out.append(harness(report.harness()));
-        out.append(stalls(report.phases()));
+        out.append(stalls(report.phases(), report.harness()));
         for (ModelReport model : report.models()) {
             for (RecoveryReport.DeviceRecovery device : model.recovery().notBack()) {
                 out.append(palette.paint(device.verdict().name())).append(' ').append(device.device()).append(": ").append(device.lastState())
@@ -177,14 +177,20 @@ public final class TerminalTable {
 
     /**
      * The phases after the baseline where the harness stalled longer than the latency slack's floor: there, a function's
-     * latency counted as slower than the baseline's only beyond its usual bound and the stall.
+     * latency counted as slower than the baseline's only beyond its usual bound and the stall. Each stall is also given
+     * in scenario time at the run's scale, which it may have spanned: the scenario clock runs on while a stalled process
+     * handles nothing, so a device's deadline in it (a token expiring before its renewal's answer) may pass for the
+     * harness's reasons (543 ms stalled, 33 min at 3600x, lapsed an untouched doorbell's session in a loaded CI run).
      */
-    static String stalls(List<RunReport.PhaseReport> phases) {
+    static String stalls(List<RunReport.PhaseReport> phases, HarnessReport harness) {
+        double scale = harness == null ? 1 : harness.timeScale();
         List<String> stalled = phases.stream().filter(phase -> !phase.kind().equals(WireNames.of(PhaseKind.BASELINE))
                         && phase.harnessLagMaxMillis() > FunctionVerdicts.MIN_SLACK_MILLIS)
-                .map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name()).toList();
+                .map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name() + " (up to "
+                        + duration(phase.harnessLagMaxMillis() / 1000.0 * scale) + " of scenario time)").toList();
         return stalled.isEmpty() ? "" : "harness: stalled for up to " + String.join(", ", stalled)
-                + " (its longest event-loop lag): a function's latency there counts as slower than the baseline's only beyond its bound and that\n";
+                + ", its longest event-loop lag: a function's latency there counts as slower than the baseline's only beyond its bound and that;"
+                + " a device's deadline that fell in a stall passed for the harness's reasons\n";
     }
 
     /** A figure's resolution, {@code ±2s}. */

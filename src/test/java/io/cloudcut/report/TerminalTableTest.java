@@ -82,8 +82,9 @@ class TerminalTableTest {
         assertThat(TerminalTable.render(run.harnessStalled("outage", FunctionVerdicts.MIN_SLACK_MILLIS)
                 .harnessStalled("baseline", 400).report())).as("within the floor; the baseline is the reference").doesNotContain("stalled");
         assertThat(TerminalTable.render(run.harnessStalled("outage", 180).report()))
-                .contains("harness: stalled for up to 180 ms in outage (its longest event-loop lag): a function's latency there "
-                        + "counts as slower than the baseline's only beyond its bound and that\n");
+                .contains("harness: stalled for up to 180 ms in outage (up to 11m of scenario time), its longest event-loop lag: "
+                        + "a function's latency there counts as slower than the baseline's only beyond its bound and that; a device's "
+                        + "deadline that fell in a stall passed for the harness's reasons\n");
     }
 
     private static RunFixture twoLockedVacuumsThroughABaseline() {
