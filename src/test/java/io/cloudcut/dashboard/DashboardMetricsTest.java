@@ -53,6 +53,14 @@ class DashboardMetricsTest {
     void theGaugesFollowTheFleetAndTheCountersTheObservations() throws Exception {
         Scenario scenario = Scenarios.loader(Project.root()).load(Project.file("scenarios/short-outage.yaml"))
                 .withDevicesPerModel(1);
+        // A run the harness could not measure (a machine busy with other forks) runs once more, as in every scenario test.
+        if (!gaugesFollowTheFleet(scenario)) {
+            assertThat(gaugesFollowTheFleet(scenario)).as("the harness could measure one of two runs").isTrue();
+        }
+    }
+
+    /** One run scraped and checked; false when the harness could not measure it (its baseline was not healthy). */
+    private static boolean gaugesFollowTheFleet(Scenario scenario) throws Exception {
         AtomicReference<RunStatus> status = new AtomicReference<>();
         ProgressListener recorder = new ProgressListener() {
             @Override
@@ -74,9 +82,12 @@ class DashboardMetricsTest {
                 }
             });
 
-            awaitConnectedAsInTheStatus(metrics, status, now -> now.connected() == DEVICES);
-            Scrape outage = awaitConnectedAsInTheStatus(metrics, status,
+            Scrape up = awaitConnectedAsInTheStatus(metrics, status, run, now -> now.connected() == DEVICES);
+            Scrape outage = up == null ? null : awaitConnectedAsInTheStatus(metrics, status, run,
                     now -> "outage".equals(now.phase()) && now.connected() < DEVICES);
+            if (outage == null) {
+                return false;
+            }
             assertThat(outage.sumBy("cloudcut_model_connected", null).get("")).as("connected per model, summed")
                     .isEqualTo(outage.value("cloudcut_fleet_connected"));
             assertThat(outage.sumBy("cloudcut_model_devices", null).get("")).as("devices in each state, summed")
@@ -108,6 +119,7 @@ class DashboardMetricsTest {
                     .contains("vertx_http_server_requests_total");
             assertThat(metricsIn(GRAFANA)).as("metrics the shipped Grafana dashboard queries, all exposed").isNotEmpty()
                     .allMatch(name -> after.text().contains("\n" + name), "exposed");
+            return true;
         }
     }
 
@@ -120,19 +132,32 @@ class DashboardMetricsTest {
         return names;
     }
 
-    /** Waits until the status matches {@code when} and the connected gauge equals its devices connected. */
+    /**
+     * Waits until the status matches {@code when} and the connected gauge equals its devices connected; null when the
+     * run ended first because the harness could not measure it (it ended first for any other reason: a failure).
+     */
     private static Scrape awaitConnectedAsInTheStatus(URI metrics, AtomicReference<RunStatus> status,
-                                                     java.util.function.Predicate<RunStatus> when) {
+                                                     CompletableFuture<RunResult> run,
+                                                     java.util.function.Predicate<RunStatus> when) throws Exception {
         AtomicReference<Scrape> matched = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
             RunStatus now = status.get();
             if (now == null || !when.test(now)) {
-                return false;
+                return run.isDone();
             }
             Scrape scrape = Scrape.of(metrics);
-            matched.set(scrape);
-            return scrape.value("cloudcut_fleet_connected") == now.connected() && status.get() == now;
+            if (scrape.value("cloudcut_fleet_connected") == now.connected() && status.get() == now) {
+                matched.set(scrape);
+                return true;
+            }
+            return false;
         });
+        if (matched.get() == null) {
+            HealthObserved baseline = run.get().health(HealthObserved.BASELINE).orElseThrow();
+            assertThat(baseline.healthy()).as("the run ended before its status showed what was awaited (last: %s)",
+                    status.get()).isFalse();
+            System.err.println("the harness could not measure the run; once more: " + baseline.problems());
+        }
         return matched.get();
     }
 }
