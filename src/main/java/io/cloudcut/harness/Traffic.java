@@ -47,6 +47,7 @@ record Traffic(double perScenarioHour) {
         // External devices too: their messages cross this process's proxy, cloud and broker.
         for (FleetEntry entry : scenario.devicesByModel()) {
             DeviceModel model = scenario.model(entry.model());
+            // A device renews each token half-way through its life on average (CloudSession: with three to five eighths left).
             double renewals = 3600.0 / (model.session().tokenTtl().toSeconds() / 2.0);
             double status = 3600.0 / model.statusEvery().toSeconds();
             double probes = model.functions().stream().mapToInt(Traffic::publishesPerProbe).sum() * probeRoundsPerHour;

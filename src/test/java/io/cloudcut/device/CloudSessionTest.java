@@ -2,7 +2,6 @@ package io.cloudcut.device;
 
 import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.scenario.ScenarioClock;
-import io.cloudcut.scenario.SessionPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
