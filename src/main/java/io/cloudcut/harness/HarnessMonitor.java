@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.scenario.ScenarioClock;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.json.JsonObject;
@@ -41,6 +42,7 @@ final class HarnessMonitor {
         return sampler;
     });
     private final List<ScheduledFuture<?>> samplers = new ArrayList<>();
+    private final List<ScenarioClock.Heartbeat> hearts = new ArrayList<>();
 
     private HarnessMonitor(Vertx vertx) {
         this.vertx = vertx;
@@ -67,20 +69,35 @@ final class HarnessMonitor {
      * that might share one, so that a busy loop cannot hide.
      */
     static HarnessMonitor start(Vertx vertx) {
+        return start(vertx, null);
+    }
+
+    /**
+     * As {@link #start(Vertx)}, and each sampler is also a {@link ScenarioClock#heartbeat heartbeat} of
+     * {@code clock} (unless null): scenario time stands still while a loop is stalled.
+     */
+    static HarnessMonitor start(Vertx vertx, ScenarioClock clock) {
         HarnessMonitor monitor = new HarnessMonitor(vertx);
         for (EventExecutor loop : ((VertxInternal) vertx).nettyEventLoopGroup()) {
-            monitor.samplers.add(sample(loop, monitor.lag));
+            ScenarioClock.Heartbeat heart = clock == null ? null : clock.heartbeat();
+            if (heart != null) {
+                monitor.hearts.add(heart);
+            }
+            monitor.samplers.add(sample(loop, monitor.lag, heart));
         }
         return monitor;
     }
 
     /** Every {@value #SAMPLE_MILLIS} ms after the previous run, records how much later than that it ran. */
-    private static ScheduledFuture<?> sample(EventExecutor loop, Series lag) {
+    private static ScheduledFuture<?> sample(EventExecutor loop, Series lag, ScenarioClock.Heartbeat heart) {
         long[] expected = {System.nanoTime() + SAMPLE_NANOS};
         return loop.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
             lag.add(Math.max(0, now - expected[0]));
             expected[0] = now + SAMPLE_NANOS;
+            if (heart != null) {
+                heart.beat();
+            }
         }, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -104,6 +121,7 @@ final class HarnessMonitor {
         vertx.cancelTimer(cpuSampler);
         openFilesSampler.shutdownNow();
         samplers.forEach(sampler -> sampler.cancel(false));
+        hearts.forEach(ScenarioClock.Heartbeat::stop);
     }
 
     /**

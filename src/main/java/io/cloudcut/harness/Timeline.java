@@ -112,6 +112,7 @@ final class Timeline {
             Duration phaseStart = clock.now();
             Duration phaseEnd = phaseStart.plus(phase.duration());
             long phaseFromNanos = System.nanoTime();
+            Duration heldBefore = clock.held();
             log.add(PhaseObserved.start(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind())));
             pacer.phase(Traffic.phaseScale(scenario, phase, runScale));
             if (!phase.faults().equals(active)) {
@@ -132,7 +133,7 @@ final class Timeline {
                 awaitMoment(phaseEnd);
             }
             log.add(PhaseObserved.end(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()),
-                    health.measured(phaseFromNanos).lagMaxMillis()));
+                    health.measured(phaseFromNanos).lagMaxMillis(), clock.held().minus(heldBefore).toMillis()));
             boolean lastBaseline = phase.kind() == PhaseKind.BASELINE
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
             if (lastBaseline) {

@@ -38,6 +38,12 @@ final class OutagePhases {
                 .mapToLong(PhaseObserved::harnessLagMaxMillis).findFirst().orElse(0);
     }
 
+    /** How long scenario time stood still in the phase for late event loops, from its end mark. */
+    static long clockHeld(List<PhaseObserved> marks, String phase) {
+        return marks.stream().filter(mark -> mark.phase().equals(phase) && !mark.started())
+                .mapToLong(PhaseObserved::clockHeldMillis).findFirst().orElse(0);
+    }
+
     private static long mark(List<PhaseObserved> marks, String phase, boolean started, long otherwise) {
         return marks.stream().filter(mark -> mark.phase().equals(phase) && mark.started() == started)
                 .mapToLong(PhaseObserved::atMillis).findFirst().orElse(otherwise);

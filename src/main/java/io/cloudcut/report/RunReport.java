@@ -21,10 +21,10 @@ public record RunReport(String scenario, String description, String broker, doub
     /**
      * A phase as it actually ran, in scenario seconds since the run's origin, and the longest the harness
      * stalled in it (ms): a function's latency in the phase is judged slower than the baseline's only
-     * beyond that.
+     * beyond that; and how long (real ms) scenario time stood still in it while an event loop was stalled.
      */
     public record PhaseReport(String name, String kind, double startSeconds, double endSeconds, List<String> faults,
-                              long harnessLagMaxMillis) {
+                              long harnessLagMaxMillis, long clockHeldMillis) {
     }
 
     /**

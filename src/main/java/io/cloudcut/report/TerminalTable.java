@@ -177,20 +177,26 @@ public final class TerminalTable {
 
     /**
      * The phases after the baseline where the harness stalled longer than the latency slack's floor: there, a function's
-     * latency counted as slower than the baseline's only beyond its usual bound and the stall. Each stall is also given
-     * in scenario time at the run's scale, which it may have spanned: the scenario clock runs on while a stalled process
-     * handles nothing, so a device's deadline in it (a token expiring before its renewal's answer) may pass for the
-     * harness's reasons (543 ms stalled, 33 min at 3600x, lapsed an untouched doorbell's session in a loaded CI run).
+     * latency counted as slower than the baseline's only beyond its usual bound and the stall. Each says how long scenario
+     * time stood still in it (it does once a loop is {@link io.cloudcut.scenario.ScenarioClock#HOLD_AFTER} late), or else
+     * how much scenario time the stall may have spanned at the run's scale. A clustered run's clock runs on through
+     * stalls, and there a device's deadline in one (a token expiring before its renewal's answer) may pass for the
+     * harness's reasons: 543 ms stalled, 33 min at 3600x, lapsed an untouched doorbell's session in a loaded CI run.
      */
     static String stalls(List<RunReport.PhaseReport> phases, HarnessReport harness) {
         double scale = harness == null ? 1 : harness.timeScale();
-        List<String> stalled = phases.stream().filter(phase -> !phase.kind().equals(WireNames.of(PhaseKind.BASELINE))
-                        && phase.harnessLagMaxMillis() > FunctionVerdicts.MIN_SLACK_MILLIS)
-                .map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name() + " (up to "
-                        + duration(phase.harnessLagMaxMillis() / 1000.0 * scale) + " of scenario time)").toList();
-        return stalled.isEmpty() ? "" : "harness: stalled for up to " + String.join(", ", stalled)
-                + ", its longest event-loop lag: a function's latency there counts as slower than the baseline's only beyond its bound and that;"
-                + " a device's deadline that fell in a stall passed for the harness's reasons\n";
+        List<RunReport.PhaseReport> stalledPhases = phases.stream().filter(phase -> !phase.kind().equals(WireNames.of(PhaseKind.BASELINE))
+                && phase.harnessLagMaxMillis() > FunctionVerdicts.MIN_SLACK_MILLIS).toList();
+        if (stalledPhases.isEmpty()) {
+            return "";
+        }
+        List<String> stalled = stalledPhases.stream().map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name()
+                + (phase.clockHeldMillis() > 0 ? " (scenario time stood still for " + phase.clockHeldMillis() + " ms of the phase)"
+                        : " (up to " + duration(phase.harnessLagMaxMillis() / 1000.0 * scale) + " of scenario time)")).toList();
+        boolean ranOn = stalledPhases.stream().anyMatch(phase -> phase.clockHeldMillis() == 0);
+        return "harness: stalled for up to " + String.join(", ", stalled)
+                + ", its longest event-loop lag: a function's latency there counts as slower than the baseline's only beyond its bound and that"
+                + (ranOn ? "; a device's deadline that fell in a stall passed for the harness's reasons\n" : "\n");
     }
 
     /** A figure's resolution, {@code ±2s}. */

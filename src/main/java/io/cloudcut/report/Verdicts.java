@@ -187,7 +187,7 @@ final class Verdicts {
             double end = marks.stream().filter(m -> m.phase().equals(phase.name()) && !m.started())
                     .mapToLong(PhaseObserved::atMillis).findFirst().orElse(0) / 1000.0;
             phases.add(new RunReport.PhaseReport(phase.name(), WireNames.of(phase.kind()), start, end, phase.faults(),
-                    OutagePhases.harnessLag(marks, phase.name())));
+                    OutagePhases.harnessLag(marks, phase.name()), OutagePhases.clockHeld(marks, phase.name())));
         }
         return phases;
     }

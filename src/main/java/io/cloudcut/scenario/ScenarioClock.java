@@ -27,6 +27,12 @@ import java.util.function.ToLongFunction;
  * deadlines count down in real time (a device retrying its first connect waits as it would), and
  * what remains of them at the start counts from scenario time zero. Protocol waits (keepalive, the
  * CONNACK and PUBACK waits) are not on this clock: they are real.
+ * <p>
+ * Scenario time waits for what must keep up with it. Each {@link #heartbeat} (an event loop that
+ * runs the fleet, say) that has not beaten for {@link #HOLD_AFTER} holds the clock still until it
+ * beats again. Otherwise a stalled process (a long garbage collection, a starved CPU) would run
+ * scenario time on at full scale while no device handles a message: 543 ms at 3600x is 33 min, in
+ * which a token expires before its renewal's answer is read, for the harness's reasons.
  */
 public final class ScenarioClock implements AutoCloseable {
 
@@ -34,6 +40,18 @@ public final class ScenarioClock implements AutoCloseable {
     public interface Timer {
         void cancel();
     }
+
+    /** Something that must keep up with scenario time: it beats often, and the clock waits for it when it does not. */
+    public interface Heartbeat {
+        /** Alive now. */
+        void beat();
+
+        /** No longer waited for. */
+        void stop();
+    }
+
+    /** How long the clock runs on past a heartbeat's last beat before it stands still for it. */
+    public static final Duration HOLD_AFTER = Duration.ofMillis(100);
 
     /**
      * The clock's pace as of real instant {@code realNanos} ({@link System#nanoTime()} of the process
@@ -43,15 +61,26 @@ public final class ScenarioClock implements AutoCloseable {
     public record Setting(boolean started, long realNanos, long scenarioNanos, double scale) {
     }
 
-    /** From real instant {@code realNanos} on, scenario time runs at {@code scale} from {@code scenarioNanos}. */
-    private record Pace(long realNanos, long scenarioNanos, double scale) {
+    /**
+     * From real instant {@code realNanos} on, scenario time runs at {@code scale} from {@code scenarioNanos},
+     * and stands still from real instant {@code heldFromNanos} on (a heartbeat is late).
+     */
+    private record Pace(long realNanos, long scenarioNanos, double scale, long heldFromNanos) {
         long scenarioAt(long real) {
-            return scenarioNanos + (long) ((real - realNanos) * scale);
+            return scenarioNanos + (long) (Math.max(0, Math.min(real, heldFromNanos) - realNanos) * scale);
         }
 
-        /** How long, in real time from {@code real}, until scenario time reaches {@code scenario}. */
+        boolean heldAt(long real) {
+            return real > heldFromNanos;
+        }
+
+        /** How long, in real time from {@code real}, until scenario time reaches {@code scenario}, if it is not held. */
         long realNanosUntil(long scenario, long real) {
             return (long) Math.ceil((scenario - scenarioAt(real)) / scale);
+        }
+
+        Pace heldFrom(long real) {
+            return new Pace(realNanos, scenarioNanos, scale, real);
         }
     }
 
@@ -63,12 +92,17 @@ public final class ScenarioClock implements AutoCloseable {
     private final PriorityQueue<Deadline> running = new PriorityQueue<>(Comparator.comparingLong(d -> d.due));
     private final Thread thread;
     private final List<Consumer<Setting>> listeners = new CopyOnWriteArrayList<>();
+    /** Under the lock. */
+    private final List<Beats> hearts = new ArrayList<>();
     private volatile Pace pace;
     private volatile boolean started;
     private boolean closed;
+    /** Under the lock: real time the clock stood still for late heartbeats, and how often. */
+    private long heldNanos;
+    private int holds;
 
     private ScenarioClock() {
-        pace = new Pace(System.nanoTime(), 0, 0);
+        pace = new Pace(System.nanoTime(), 0, 0, Long.MAX_VALUE);
         thread = new Thread(this::keepDeadlines, "cloudcut-scenario-clock");
         thread.setDaemon(true);
         thread.start();
@@ -112,7 +146,7 @@ public final class ScenarioClock implements AutoCloseable {
             if (started) {
                 throw new IllegalStateException("the scenario clock has started already");
             }
-            startAt(new Pace(System.nanoTime(), 0, scale));
+            startAt(new Pace(System.nanoTime(), 0, scale, pace.heldFromNanos));
         } finally {
             lock.unlock();
         }
@@ -128,7 +162,8 @@ public final class ScenarioClock implements AutoCloseable {
                 throw new IllegalStateException("the scenario clock has not started");
             }
             long now = System.nanoTime();
-            pace = new Pace(now, pace.scenarioAt(now), scale);
+            Pace current = pace;
+            pace = new Pace(now, current.scenarioAt(now), scale, current.heldFromNanos);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -141,6 +176,77 @@ public final class ScenarioClock implements AutoCloseable {
         long now = System.nanoTime();
         Pace current = pace;
         return new Setting(started, now, current.scenarioAt(now), current.scale);
+    }
+
+    /**
+     * A new heartbeat, alive now: from {@link #HOLD_AFTER} after its last beat on, scenario time stands
+     * still until it beats again, and then runs on from where it stood. A clock that others
+     * {@link #follow} is told of each hold as a change of pace; one that follows should not hold
+     * itself, or it would fall behind the clock it follows.
+     */
+    public Heartbeat heartbeat() {
+        Beats heart = new Beats(System.nanoTime());
+        lock.lock();
+        try {
+            hearts.add(heart);
+        } finally {
+            lock.unlock();
+        }
+        rehold();
+        return heart;
+    }
+
+    /** Real time the clock has stood still for late heartbeats so far. */
+    public Duration held() {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            return Duration.ofNanos(heldNanos + (started && pace.heldAt(now) ? now - pace.heldFromNanos : 0));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many times the clock has stood still for a late heartbeat. */
+    public int holds() {
+        lock.lock();
+        try {
+            return holds + (started && pace.heldAt(System.nanoTime()) ? 1 : 0);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A heartbeat beat or stopped: the clock now holds from {@link #HOLD_AFTER} after the oldest last beat.
+     * If it stood still until now, it runs on from where it stood, and those who follow it hear so.
+     */
+    private void rehold() {
+        boolean resumed;
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            long oldest = hearts.stream().mapToLong(heart -> heart.lastNanos).min().orElse(Long.MAX_VALUE - HOLD_AFTER.toNanos());
+            long heldFrom = oldest + HOLD_AFTER.toNanos();
+            Pace current = pace;
+            if (started && current.heldAt(now) && heldFrom <= now) {
+                return; // another heartbeat is late still: the clock stands where it stood
+            }
+            resumed = started && current.heldAt(now);
+            if (resumed) {
+                heldNanos += now - current.heldFromNanos;
+                holds++;
+                pace = new Pace(now, current.scenarioAt(now), current.scale, heldFrom);
+                changed.signalAll();
+            } else {
+                pace = current.heldFrom(heldFrom);
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (resumed) {
+            announce();
+        }
     }
 
     /** Hears every start and change of scale, on the thread that made it: it must not block. */
@@ -161,7 +267,7 @@ public final class ScenarioClock implements AutoCloseable {
         checkScale(setting.scale());
         lock.lock();
         try {
-            Pace followed = new Pace(setting.realNanos(), setting.scenarioNanos(), setting.scale());
+            Pace followed = new Pace(setting.realNanos(), setting.scenarioNanos(), setting.scale(), pace.heldFromNanos);
             if (started) {
                 pace = followed;
                 changed.signalAll();
@@ -295,9 +401,10 @@ public final class ScenarioClock implements AutoCloseable {
         long real = System.nanoTime();
         PriorityQueue<Deadline> queue = started ? running : beforeStart;
         Pace now = pace;
-        ToLongFunction<Deadline> untilDue = started
-                ? deadline -> now.realNanosUntil(deadline.due, real)
-                : deadline -> deadline.due - real;
+        // Held, it waits for the heartbeat that lets it run on: that signals.
+        ToLongFunction<Deadline> untilDue = !started ? deadline -> deadline.due - real
+                : now.heldAt(real) ? deadline -> deadline.due > now.scenarioAt(real) ? Long.MAX_VALUE : 0
+                : deadline -> now.realNanosUntil(deadline.due, real);
         while (!queue.isEmpty()) {
             Deadline next = queue.peek();
             if (next.cancelled) {
@@ -346,6 +453,32 @@ public final class ScenarioClock implements AutoCloseable {
         @Override
         public void cancel() {
             cancelled = true;
+        }
+    }
+
+    /** One heartbeat's last beat, in real nanoseconds. */
+    private final class Beats implements Heartbeat {
+        private volatile long lastNanos;
+
+        Beats(long nowNanos) {
+            lastNanos = nowNanos;
+        }
+
+        @Override
+        public void beat() {
+            lastNanos = System.nanoTime();
+            rehold();
+        }
+
+        @Override
+        public void stop() {
+            lock.lock();
+            try {
+                hearts.remove(this);
+            } finally {
+                lock.unlock();
+            }
+            rehold();
         }
     }
 

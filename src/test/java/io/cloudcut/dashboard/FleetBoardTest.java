@@ -69,7 +69,7 @@ class FleetBoardTest {
         board.accept(ConnectionObserved.down(20, DEVICE, MODEL, "blackhole"));
         board.accept(ConnectionObserved.up(30, DEVICE, MODEL, 25, 5));
         assertThat(board.connected()).isEqualTo(1);
-        scenario.phases().forEach(phase -> board.accept(PhaseObserved.end(40, phase.name(), phase.kind().name(), 0)));
+        scenario.phases().forEach(phase -> board.accept(PhaseObserved.end(40, phase.name(), phase.kind().name(), 0, 0)));
         board.accept(ConnectionObserved.down(50, DEVICE, MODEL, "closed"));
         assertThat(board.connected()).isEqualTo(1);
         assertThat(board.model(MODEL).connected()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -8,6 +9,9 @@ import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +60,37 @@ class HarnessMonitorTest {
                     assertThat(monitor.since(from).lagMaxMillis()).isGreaterThanOrEqualTo(250));
         } finally {
             monitor.stop();
+        }
+    }
+
+    /**
+     * Scenario time waits for a stalled loop: 600 ms of real time on one loop would be 36 min at 3600x, in
+     * which its devices' deadlines would pass unanswered; the clock runs on for at most its allowance past
+     * the loop's last beat, and from where it stood once the loop beats again.
+     */
+    @Test
+    void aStalledLoopHoldsTheScenarioClock() {
+        try (ScenarioClock clock = ScenarioClock.stopped()) {
+            HarnessMonitor monitor = HarnessMonitor.start(vertx, clock);
+            try {
+                clock.start(3600);
+                AtomicReference<Duration> spanned = new AtomicReference<>();
+                vertx.runOnContext(stall -> {
+                    Duration before = clock.now();
+                    long until = System.nanoTime() + 600_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    spanned.set(clock.now().minus(before));
+                });
+                await().atMost(20, SECONDS).until(() -> spanned.get() != null);
+                assertThat(spanned.get()).as("scenario time over the stall").isLessThanOrEqualTo(ScenarioClock.HOLD_AFTER.multipliedBy(3600));
+                await().atMost(20, SECONDS).until(() -> clock.holds() >= 1 && clock.held().toMillis() >= 400);
+                Duration resumed = clock.now();
+                await().atMost(20, SECONDS).until(() -> clock.now().compareTo(resumed.plusMinutes(10)) > 0);
+            } finally {
+                monitor.stop();
+            }
         }
     }
 

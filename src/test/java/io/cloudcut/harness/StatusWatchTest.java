@@ -27,7 +27,7 @@ class StatusWatchTest {
         }
         watch.accept(PhaseObserved.start(0, "baseline", "baseline"));
         watch.accept(new HealthObserved(3_600_000, HealthObserved.BASELINE, 3600, 1, 2, 1, 2, 10, 12, 0, true, List.of()));
-        watch.accept(PhaseObserved.end(3_600_000, "baseline", "baseline", 0));
+        watch.accept(PhaseObserved.end(3_600_000, "baseline", "baseline", 0, 0));
         watch.accept(PhaseObserved.start(3_600_000, "outage", "outage"));
         watch.accept(new FaultObserved(3_600_000, "ingest down", false, true, 0));
         watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3));

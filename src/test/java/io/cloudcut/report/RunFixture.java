@@ -78,14 +78,19 @@ final class RunFixture {
         starts.put(name, end);
         observations.add(PhaseObserved.start(end.toMillis(), name, WireNames.of(kind)));
         end = end.plus(duration);
-        observations.add(PhaseObserved.end(end.toMillis(), name, WireNames.of(kind), 0));
+        observations.add(PhaseObserved.end(end.toMillis(), name, WireNames.of(kind), 0, 0));
         return this;
     }
 
     /** The harness stalled for up to {@code lagMillis} in the phase, as its end mark says. */
     RunFixture harnessStalled(String phase, long lagMillis) {
+        return harnessStalled(phase, lagMillis, 0);
+    }
+
+    /** The harness stalled for up to {@code lagMillis} in the phase, and scenario time stood still for {@code heldMillis} of it. */
+    RunFixture harnessStalled(String phase, long lagMillis, long heldMillis) {
         observations.replaceAll(observation -> observation instanceof PhaseObserved mark && mark.phase().equals(phase)
-                && !mark.started() ? PhaseObserved.end(mark.atMillis(), phase, mark.kind(), lagMillis) : observation);
+                && !mark.started() ? PhaseObserved.end(mark.atMillis(), phase, mark.kind(), lagMillis, heldMillis) : observation);
         return this;
     }
 

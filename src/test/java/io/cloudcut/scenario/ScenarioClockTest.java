@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,7 +52,7 @@ class ScenarioClockTest {
         clock.schedule(Duration.ofHours(1), Runnable::run, ran::incrementAndGet);
         clock.setScale(1);
         Duration slowedAt = clock.now();
-        await().during(1500, java.util.concurrent.TimeUnit.MILLISECONDS).atMost(5, SECONDS)
+        await().during(1500, MILLISECONDS).atMost(5, SECONDS)
                 .until(() -> ran.get() == 0);
         assertThat(clock.now().minus(slowedAt)).isLessThan(Duration.ofMinutes(1));
         clock.setScale(36_000);
@@ -100,7 +101,7 @@ class ScenarioClockTest {
                     .isGreaterThanOrEqualTo(0).isLessThan(Duration.ofMinutes(20).toMillis());
         }
         assertThat(runs.get(afterCancel - 1)).isGreaterThanOrEqualTo(Duration.ofMinutes(10L * afterCancel).toMillis());
-        await().during(500, java.util.concurrent.TimeUnit.MILLISECONDS).atMost(5, SECONDS)
+        await().during(500, MILLISECONDS).atMost(5, SECONDS)
                 .until(() -> runs.size() <= afterCancel + 1);
     }
 
@@ -197,5 +198,63 @@ class ScenarioClockTest {
             follower.follow(late);
             assertThat(follower.now()).isBetween(Duration.ofHours(5), Duration.ofHours(5).plusSeconds(5));
         }
+    }
+
+    /**
+     * A heartbeat that misses its beats (a stalled event loop) holds scenario time still, so that no deadline
+     * passes while what it waits for cannot run; beating again, it lets the clock run on from where it stood.
+     */
+    @Test
+    void aLateHeartbeatHoldsScenarioTime_untilItBeatsAgain() {
+        clock = ScenarioClock.stopped();
+        ScenarioClock.Heartbeat loop = clock.heartbeat();
+        clock.start(3600);
+        AtomicInteger ran = new AtomicInteger();
+        // Due 20 min on: 333 ms of real time, past the hold.
+        clock.schedule(Duration.ofMinutes(20), Runnable::run, ran::incrementAndGet);
+        await().atMost(10, SECONDS).until(() -> clock.holds() == 1);
+        Duration stood = clock.now();
+        assertThat(stood).as("it runs on for the allowance past the last beat, and no further")
+                .isLessThanOrEqualTo(ScenarioClock.HOLD_AFTER.multipliedBy(3600));
+        await().during(500, MILLISECONDS).atMost(5, SECONDS)
+                .until(() -> clock.now().equals(stood) && ran.get() == 0);
+        assertThat(clock.held()).isGreaterThanOrEqualTo(Duration.ofMillis(500));
+
+        long beforeBeat = System.nanoTime();
+        loop.beat();
+        Duration after = clock.now();
+        long realSince = System.nanoTime() - beforeBeat;
+        assertThat(after).as("it runs on from where it stood, not from where real time would have taken it")
+                .isBetween(stood, stood.plusNanos(realSince * 3600).plusMillis(1));
+        assertThat(clock.holds()).isEqualTo(1);
+        await().pollInterval(20, MILLISECONDS).atMost(10, SECONDS).until(() -> {
+            loop.beat();
+            return ran.get() == 1;
+        });
+    }
+
+    /** A heartbeat that stopped is no longer waited for; one that keeps beating never holds the clock. */
+    @Test
+    void aStoppedHeartbeatHoldsNothing_andABeatingOneNeverHolds() {
+        clock = ScenarioClock.running(3600);
+        List<ScenarioClock.Setting> announced = new CopyOnWriteArrayList<>();
+        clock.onChange(announced::add);
+        ScenarioClock.Heartbeat gone = clock.heartbeat();
+        ScenarioClock.Heartbeat beating = clock.heartbeat();
+        await().atMost(10, SECONDS).until(() -> clock.holds() == 1);
+        gone.stop();
+        assertThat(announced).as("the other heartbeat is late too").isEmpty();
+        beating.beat();
+        assertThat(announced).as("a clock that runs on after a hold tells those who follow it").hasSize(1);
+        Duration ranOnAt = clock.now();
+        for (int beat = 0; beat < 20; beat++) {
+            Duration before = clock.now();
+            await().pollDelay(20, MILLISECONDS).atMost(5, SECONDS)
+                    .until(() -> clock.now().compareTo(before) > 0);
+            beating.beat();
+        }
+        assertThat(clock.holds()).isEqualTo(1);
+        assertThat(clock.now()).isGreaterThan(ranOnAt.plusMinutes(20));
+        beating.stop();
     }
 }
