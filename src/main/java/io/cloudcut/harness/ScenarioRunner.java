@@ -114,8 +114,7 @@ public final class ScenarioRunner {
                 // First, so that the stream says what its other observations are about; workers send only theirs.
                 log.add(RunStartedObserved.of(scenario, broker.description()));
                 log.listen(vertx);
-                // Workers follow this clock and cannot stand still with it: a clustered run's clock runs on through stalls.
-                HarnessMonitor monitor = HarnessMonitor.start(vertx, settings.clustered() ? null : clock);
+                HarnessMonitor monitor = HarnessMonitor.start(vertx, clock);
                 progress.starting(broker.description());
                 ClientTls proxyToBroker = brokerClient != null ? brokerClient
                         : certificates == null ? null : certificates.proxyClient();

@@ -42,7 +42,10 @@ import java.util.function.Supplier;
 public final class Worker extends VerticleBase {
 
     static final String ROLL_CALL = "cloudcut.workers.roll-call";
-    /** The coordinator re-announces its clock this often, so that a worker hears from it even when it asks nothing. */
+    /**
+     * How often a worker checks that its coordinator still speaks (it re-announces its clock every
+     * {@link WorkerPulses#EVERY}, so that a worker hears from it even when it asks nothing).
+     */
     static final Duration HEARTBEAT = Duration.ofSeconds(1);
     /** This machine, as the kernel names its boot: processes that share it share {@link System#nanoTime()}. */
     static final String MACHINE = machine();
@@ -124,7 +127,7 @@ public final class Worker extends VerticleBase {
         order.getJsonObject("models").forEach(model -> models.put(model.getKey(), ModelWire.decode((JsonObject) model.getValue())));
         JsonObject broker = order.getJsonObject("broker");
         ScenarioClock clock = ScenarioClock.stopped();
-        hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx));
+        hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx, clock));
         hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
         hosted.observationsAddress = order.getString("observations");
         int startWindow = order.getInteger("startWindow", StartWindow.WIDTH);
@@ -139,6 +142,13 @@ public final class Worker extends VerticleBase {
             }
         });
         hosted.batches = vertx.setPeriodic(BATCH_EVERY.toMillis(), tick -> sendObservations());
+        // Silent while this worker's clock stands for a late loop of its own: the coordinator's then stands too.
+        String aliveAddress = order.getString("alive");
+        hosted.pulse = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> {
+            if (!clock.standing()) {
+                vertx.eventBus().send(aliveAddress, WorkerPulses.alive(name));
+            }
+        });
         hosted.watchdog = vertx.setPeriodic(HEARTBEAT.toMillis(), tick -> {
             if (hosted != null && hosted.coordinator.silent(System.nanoTime())) {
                 stopHosting("its coordinator was silent for " + CoordinatorWatch.SILENCE.toSeconds() + " s");
@@ -213,7 +223,7 @@ public final class Worker extends VerticleBase {
         // From another machine the sender's instant means nothing here: take the arrival as that instant.
         hosted.clock.follow(new ScenarioClock.Setting(wire.getBoolean("started"),
                 sameMachine ? wire.getLong("realNanos") : System.nanoTime(), wire.getLong("scenarioNanos"),
-                wire.getDouble("scale")));
+                wire.getDouble("scale"), wire.getBoolean("standing", false)));
     }
 
     /** Stops the run's devices (each publishes its final account), sends what is left to send, and lets go of the run. */
@@ -226,6 +236,7 @@ public final class Worker extends VerticleBase {
             sendObservations();
             hosted = null;
             vertx.cancelTimer(ending.batches);
+            vertx.cancelTimer(ending.pulse);
             return vertx.executeBlocking(() -> {
                 ending.close();
                 return null;
@@ -261,6 +272,7 @@ public final class Worker extends VerticleBase {
         private JsonArray pending = new JsonArray();
         private long sent;
         private long batches;
+        private long pulse;
 
         Hosted(String run, ScenarioClock clock, HarnessMonitor monitor) {
             this.run = run;

@@ -60,6 +60,8 @@ final class WorkerDevices implements DeviceHost {
     private final String clockAddress = "cloudcut.run." + run + ".clock";
     private final String observationsAddress = "cloudcut.run." + run + ".observations";
     private final String certifyAddress = "cloudcut.run." + run + ".certify";
+    private final String aliveAddress = "cloudcut.run." + run + ".alive";
+    private WorkerPulses pulses;
     private final WorkerTls tls;
     private MessageConsumer<JsonObject> certify;
     private final Map<String, Long> observationsReceived = new java.util.concurrent.ConcurrentHashMap<>();
@@ -161,8 +163,9 @@ final class WorkerDevices implements DeviceHost {
             observationsReceived.merge(batch.body().getString("worker"), (long) batched.size(), Long::sum);
         });
         clock.onChange(setting -> announce(setting));
-        heartbeat = vertx.setPeriodic(Worker.HEARTBEAT.toMillis(), tick -> announce(clock.setting()));
-        JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress)
+        pulses = new WorkerPulses(vertx, clock, aliveAddress, members.stream().map(Member::name).toList());
+        heartbeat = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> announce(clock.setting()));
+        JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress).put("alive", aliveAddress)
                 .put("observations", observationsAddress).put("models", models)
                 .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()))
                 .put("sharedPort", sharedPort).put("startWindow", StartWindow.widthOnEachOf(members.size()));
@@ -202,11 +205,14 @@ final class WorkerDevices implements DeviceHost {
         }).onSuccess(request::reply).onFailure(refused -> request.fail(400, refused.getMessage()));
     }
 
-    /** The clock's pace to every worker: on each change, and as a heartbeat that keeps the run alive there. */
+    /**
+     * The clock's pace to every worker: on each change, and every {@link WorkerPulses#EVERY}, which says
+     * whether it stands still now and keeps the run alive there.
+     */
     private void announce(ScenarioClock.Setting setting) {
         vertx.eventBus().publish(clockAddress, new JsonObject().put("started", setting.started())
                 .put("realNanos", setting.realNanos()).put("scenarioNanos", setting.scenarioNanos())
-                .put("scale", setting.scale()).put("machine", Worker.MACHINE));
+                .put("scale", setting.scale()).put("standing", setting.standing()).put("machine", Worker.MACHINE));
     }
 
     @Override
@@ -305,6 +311,9 @@ final class WorkerDevices implements DeviceHost {
         if (heartbeat >= 0) {
             vertx.cancelTimer(heartbeat);
             heartbeat = -1;
+        }
+        if (pulses != null) {
+            pulses.close();
         }
     }
 

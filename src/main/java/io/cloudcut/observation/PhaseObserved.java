@@ -6,7 +6,7 @@ package io.cloudcut.observation;
  * 0 on a start): every probe in flight through a stalled loop took that much longer, by the
  * harness's doing, so a function's latency is judged slower than the baseline's only beyond its
  * usual bound and that stall. It also says how long scenario time stood still in the phase for late
- * event loops ({@code clockHeldMillis}, real time; 0 in a clustered run, whose clock runs on through stalls).
+ * event loops, its own or a worker's ({@code clockHeldMillis}, real time).
  */
 public record PhaseObserved(long atMillis, String phase, String kind, boolean started, long harnessLagMaxMillis,
                             long clockHeldMillis) implements Observation {

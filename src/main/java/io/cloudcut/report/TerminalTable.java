@@ -179,9 +179,10 @@ public final class TerminalTable {
      * The phases after the baseline where the harness stalled longer than the latency slack's floor: there, a function's
      * latency counted as slower than the baseline's only beyond its usual bound and the stall. Each says how long scenario
      * time stood still in it (it does once a loop is {@link io.cloudcut.scenario.ScenarioClock#HOLD_AFTER} late), or else
-     * how much scenario time the stall may have spanned at the run's scale. A clustered run's clock runs on through
-     * stalls, and there a device's deadline in one (a token expiring before its renewal's answer) may pass for the
-     * harness's reasons: 543 ms stalled, 33 min at 3600x, lapsed an untouched doorbell's session in a loaded CI run.
+     * how much scenario time the stall may have spanned at the run's scale: a stall shorter than the hold's allowance
+     * (or a run's before the clock stood still through stalls) ran scenario time on, and a device's deadline in it
+     * (a token expiring before its renewal's answer) may have passed for the harness's reasons: 543 ms stalled, 33 min
+     * at 3600x, lapsed an untouched doorbell's session in a loaded CI run.
      */
     static String stalls(List<RunReport.PhaseReport> phases, HarnessReport harness) {
         double scale = harness == null ? 1 : harness.timeScale();

@@ -56,9 +56,15 @@ public final class ScenarioClock implements AutoCloseable {
     /**
      * The clock's pace as of real instant {@code realNanos} ({@link System#nanoTime()} of the process
      * that took it): scenario time {@code scenarioNanos}, running at {@code scale}; not started, it
-     * stands at zero. What a clock in another process needs to {@link #follow} this one.
+     * stands at zero; {@code standing}: it stands still there for a late heartbeat. What a clock in another
+     * process needs to {@link #follow} this one.
      */
-    public record Setting(boolean started, long realNanos, long scenarioNanos, double scale) {
+    public record Setting(boolean started, long realNanos, long scenarioNanos, double scale, boolean standing) {
+
+        /** A pace that runs. */
+        public Setting(boolean started, long realNanos, long scenarioNanos, double scale) {
+            this(started, realNanos, scenarioNanos, scale, false);
+        }
     }
 
     /**
@@ -76,7 +82,8 @@ public final class ScenarioClock implements AutoCloseable {
 
         /** How long, in real time from {@code real}, until scenario time reaches {@code scenario}, if it is not held. */
         long realNanosUntil(long scenario, long real) {
-            return (long) Math.ceil((scenario - scenarioAt(real)) / scale);
+            long from = Math.max(real, realNanos); // a pace that waits for the clock it follows to catch up runs from then
+            return from - real + (long) Math.ceil((scenario - scenarioAt(from)) / scale);
         }
 
         Pace heldFrom(long real) {
@@ -97,6 +104,8 @@ public final class ScenarioClock implements AutoCloseable {
     private volatile Pace pace;
     private volatile boolean started;
     private boolean closed;
+    /** Under the lock: the real instant from which the clock this one follows stands still (it said so). */
+    private long leaderStandsFromNanos = Long.MAX_VALUE;
     /** Under the lock: real time the clock stood still for late heartbeats, and how often. */
     private long heldNanos;
     private int holds;
@@ -175,14 +184,18 @@ public final class ScenarioClock implements AutoCloseable {
     public Setting setting() {
         long now = System.nanoTime();
         Pace current = pace;
-        return new Setting(started, now, current.scenarioAt(now), current.scale);
+        return new Setting(started, now, current.scenarioAt(now), current.scale, started && current.heldAt(now));
+    }
+
+    /** Whether scenario time stands still now for a late heartbeat (or because the clock this one follows does). */
+    public boolean standing() {
+        return started && pace.heldAt(System.nanoTime());
     }
 
     /**
      * A new heartbeat, alive now: from {@link #HOLD_AFTER} after its last beat on, scenario time stands
-     * still until it beats again, and then runs on from where it stood. A clock that others
-     * {@link #follow} is told of each hold as a change of pace; one that follows should not hold
-     * itself, or it would fall behind the clock it follows.
+     * still until it beats again, and then runs on from where it stood. Those who {@link #follow} this
+     * clock hear of each hold's end as a change of pace; that it stands, they hear from its {@link #setting}.
      */
     public Heartbeat heartbeat() {
         Beats heart = new Beats(System.nanoTime());
@@ -226,8 +239,7 @@ public final class ScenarioClock implements AutoCloseable {
         lock.lock();
         try {
             long now = System.nanoTime();
-            long oldest = hearts.stream().mapToLong(heart -> heart.lastNanos).min().orElse(Long.MAX_VALUE - HOLD_AFTER.toNanos());
-            long heldFrom = oldest + HOLD_AFTER.toNanos();
+            long heldFrom = heldFrom();
             Pace current = pace;
             if (started && current.heldAt(now) && heldFrom <= now) {
                 return; // another heartbeat is late still: the clock stands where it stood
@@ -249,6 +261,12 @@ public final class ScenarioClock implements AutoCloseable {
         }
     }
 
+    /** Under the lock: the real instant from which the clock stands still: a late heartbeat's, or the clock it follows standing. */
+    private long heldFrom() {
+        long oldest = hearts.stream().mapToLong(heart -> heart.lastNanos).min().orElse(Long.MAX_VALUE - HOLD_AFTER.toNanos());
+        return Math.min(oldest + HOLD_AFTER.toNanos(), leaderStandsFromNanos);
+    }
+
     /** Hears every start and change of scale, on the thread that made it: it must not block. */
     public void onChange(Consumer<Setting> listener) {
         listeners.add(listener);
@@ -256,9 +274,11 @@ public final class ScenarioClock implements AutoCloseable {
 
     /**
      * Runs as another process's clock does, from {@code setting} on: started there, this clock starts
-     * (at the scenario time it gives, not zero) or takes its new pace. The setting's real instant must
-     * be this process's {@link System#nanoTime()}: on one machine every process reads the same
-     * monotonic clock; from another machine, the receiver puts its own arrival instant there.
+     * (at the scenario time it gives, not zero) or takes its new pace, and stands still while it says it
+     * does. The setting's real instant must be this process's {@link System#nanoTime()}: on one machine
+     * every process reads the same monotonic clock; from another machine, the receiver puts its own
+     * arrival instant there. It never reads earlier than it did: behind what this clock read already (it
+     * held for a heartbeat of its own later than the other did), it stands there until the other gets there.
      */
     public void follow(Setting setting) {
         if (!setting.started()) {
@@ -267,13 +287,21 @@ public final class ScenarioClock implements AutoCloseable {
         checkScale(setting.scale());
         lock.lock();
         try {
-            Pace followed = new Pace(setting.realNanos(), setting.scenarioNanos(), setting.scale(), pace.heldFromNanos);
-            if (started) {
-                pace = followed;
-                changed.signalAll();
-            } else {
+            leaderStandsFromNanos = setting.standing() ? setting.realNanos() : Long.MAX_VALUE;
+            Pace followed = new Pace(setting.realNanos(), setting.scenarioNanos(), setting.scale(), heldFrom());
+            if (!started) {
                 startAt(followed);
+                return;
             }
+            long now = System.nanoTime();
+            long read = pace.scenarioAt(now);
+            if (followed.scenarioAt(now) >= read) {
+                pace = followed;
+            } else {
+                long caughtUpAt = setting.realNanos() + (long) Math.ceil((read - setting.scenarioNanos()) / setting.scale());
+                pace = new Pace(caughtUpAt, read, setting.scale(), followed.heldFromNanos);
+            }
+            changed.signalAll();
         } finally {
             lock.unlock();
         }

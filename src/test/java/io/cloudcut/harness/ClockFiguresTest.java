@@ -130,14 +130,7 @@ class ClockFiguresTest {
     @Test
     @RunsAlone
     void aHarnessThatCannotKeepUpGivesNoVerdicts(@TempDir Path project) throws Exception {
-        Path devices = ScenarioRuns.projectWithDefaultCloud(project);
-        Files.createDirectories(project.resolve("broker-config"));
-        Files.copy(Project.file("broker-config/embedded.yaml"), project.resolve("broker-config/embedded.yaml"));
-        Files.writeString(devices.resolve("busy-doorbell.yaml"), """
-                kind: doorbell
-                firmware: io.cloudcut.harness.BusyFirmware
-                functions: [{name: chime, path: local, role: primary}]
-                """);
+        ScenarioRuns.doorbellRunning(ScenarioRuns.projectWithEmbeddedBroker(project), "busy-doorbell", BusyFirmware.class);
         // Each round's 8 probes spin 1.2 s of CPU every 33 ms of real time: the loops fall seconds behind
         // (2.9 s p99 measured) within 10 rounds, a third of what an hour's baseline spun.
         Files.writeString(project.resolve("busy.yaml"), """

@@ -3,6 +3,7 @@ package io.cloudcut.harness;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
+import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.WorkerCluster;
@@ -92,6 +93,36 @@ class ClusteredRunTest {
     }
 
     /** Only the coordinator says what ran and when it ended; the workers' observations fall in between. */
+    /**
+     * A worker's stall holds the whole run's scenario time, not only its own: its devices' deadlines would
+     * otherwise pass in it, and the coordinator's probes and faults would run on without them. Each worker's
+     * doorbell stalls its loop for 600 ms once in the outage; the coordinator's clock stood still for it.
+     */
+    @Test
+    void aWorkersStallHoldsTheRunsClock(WorkerCluster cluster, @TempDir Path project) throws IOException {
+        ScenarioRuns.doorbellRunning(ScenarioRuns.projectWithEmbeddedBroker(project), "stalling-doorbell", StallingFirmware.class);
+        Files.writeString(project.resolve("stall.yaml"), """
+                name: stall
+                timeScale: 3600
+                fleet: [{model: stalling-doorbell, count: 2}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 30m}
+                  - {name: outage, kind: outage, duration: 1h, faults: [{service: ingest, fault: down}]}
+                """);
+        List<String> args = new ArrayList<>(List.of("run", "stall.yaml", "--project-dir", project.toString(),
+                "--report-dir", project.resolve("report").toString()));
+        args.addAll(cluster.runArguments());
+        CliRun stalled = CliRun.measured(args.toArray(String[]::new));
+
+        assertThat(stalled.exitCode()).as("stderr:%n%s", stalled.err()).isZero();
+        RunReport.PhaseReport outage = JsonReportWriter.read(project.resolve("report/report.json")).phases().stream()
+                .filter(phase -> phase.name().equals("outage")).findFirst().orElseThrow();
+        assertThat(outage.clockHeldMillis()).as("real time the run's clock stood still in the outage")
+                // Less the worker's allowance before its clock stands, the coordinator's after its last word, and their beats.
+                .isGreaterThanOrEqualTo(StallingFirmware.STALL.minus(ScenarioClock.HOLD_AFTER.multipliedBy(2))
+                        .minus(WorkerPulses.EVERY.multipliedBy(2)).toMillis());
+    }
+
     @Test
     void theMergedStreamAloneGivesBackTheReport() throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("report/observations.jsonl"));

@@ -28,6 +28,19 @@ record ScenarioRuns(RunResult result, RunReport report, List<Observation> observ
         return Files.createDirectories(dir.resolve("devices"));
     }
 
+    /** As {@link #projectWithDefaultCloud}, with the shipped embedded broker's configuration too. */
+    static Path projectWithEmbeddedBroker(Path dir) throws java.io.IOException {
+        Files.createDirectories(dir.resolve("broker-config"));
+        Files.copy(Project.file("broker-config/embedded.yaml"), dir.resolve("broker-config/embedded.yaml"));
+        return projectWithDefaultCloud(dir);
+    }
+
+    /** A doorbell model named {@code model} in {@code devices} whose firmware is {@code firmware}, with one function: its chime. */
+    static void doorbellRunning(Path devices, String model, Class<? extends io.cloudcut.device.Firmware> firmware) throws java.io.IOException {
+        Files.writeString(devices.resolve(model + ".yaml"), "kind: doorbell\nfirmware: " + firmware.getName()
+                + "\nfunctions: [{name: chime, path: local, role: primary}]\n");
+    }
+
     /** How much scenario time a phase lasted, from its start to its end as observed. */
     Duration phaseLasted(String phase) {
         List<Long> marks = observations.stream().filter(PhaseObserved.class::isInstance)

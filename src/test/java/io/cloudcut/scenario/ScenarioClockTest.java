@@ -254,4 +254,34 @@ class ScenarioClockTest {
         });
         beating.stop();
     }
+
+    /**
+     * A worker's clock stands with the coordinator's: a setting that says it stands holds the follower where
+     * it stands; and a follower that stood longer for a stall of its own, and so reads behind, is not moved
+     * back by the coordinator's next setting, but waits for it there.
+     */
+    @Test
+    void aFollowingClockStandsWithTheOne_andNeverReadsBackwards() {
+        clock = ScenarioClock.running(3600);
+        try (ScenarioClock follower = ScenarioClock.stopped()) {
+            follower.follow(clock.setting());
+            ScenarioClock.Heartbeat coordinatorLoop = clock.heartbeat();
+            await().atMost(10, SECONDS).until(clock::standing);
+            ScenarioClock.Setting standing = clock.setting();
+            assertThat(standing.standing()).isTrue();
+            follower.follow(standing);
+            Duration stood = follower.now();
+            assertThat(follower.standing()).isTrue();
+            await().during(300, MILLISECONDS).atMost(5, SECONDS).until(() -> follower.now().equals(stood));
+
+            // The coordinator runs on from where it stood; a setting from before its stand reads later than that now.
+            ScenarioClock.Setting earlier = new ScenarioClock.Setting(true, System.nanoTime(),
+                    stood.minusMinutes(30).toNanos(), 3600);
+            follower.follow(earlier);
+            assertThat(follower.now()).as("not moved back").isEqualTo(stood);
+            assertThat(follower.standing()).as("it waits for the other to get there; it is not held").isFalse();
+            await().atMost(10, SECONDS).until(() -> follower.now().compareTo(stood.plusMinutes(10)) > 0);
+            coordinatorLoop.stop();
+        }
+    }
 }
