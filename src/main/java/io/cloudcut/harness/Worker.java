@@ -142,13 +142,11 @@ public final class Worker extends VerticleBase {
             }
         });
         hosted.batches = vertx.setPeriodic(BATCH_EVERY.toMillis(), tick -> sendObservations());
-        // Silent while this worker's clock stands for a late loop of its own: the coordinator's then stands too.
-        String aliveAddress = order.getString("alive");
-        hosted.pulse = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> {
-            if (!clock.standing()) {
-                vertx.eventBus().send(aliveAddress, WorkerPulses.alive(name));
-            }
-        });
+        // Whether this worker's clock stands for a late loop of its own (the coordinator's then stands too), not
+        // for the coordinator's standing: the two would wait for each other.
+        String pulseAddress = order.getString("pulse");
+        hosted.pulse = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(),
+                tick -> vertx.eventBus().send(pulseAddress, WorkerPulses.pulse(name, clock.waitingForAHeartbeat())));
         hosted.watchdog = vertx.setPeriodic(HEARTBEAT.toMillis(), tick -> {
             if (hosted != null && hosted.coordinator.silent(System.nanoTime())) {
                 stopHosting("its coordinator was silent for " + CoordinatorWatch.SILENCE.toSeconds() + " s");

@@ -60,7 +60,7 @@ final class WorkerDevices implements DeviceHost {
     private final String clockAddress = "cloudcut.run." + run + ".clock";
     private final String observationsAddress = "cloudcut.run." + run + ".observations";
     private final String certifyAddress = "cloudcut.run." + run + ".certify";
-    private final String aliveAddress = "cloudcut.run." + run + ".alive";
+    private final String pulseAddress = "cloudcut.run." + run + ".pulse";
     private WorkerPulses pulses;
     private final WorkerTls tls;
     private MessageConsumer<JsonObject> certify;
@@ -163,9 +163,9 @@ final class WorkerDevices implements DeviceHost {
             observationsReceived.merge(batch.body().getString("worker"), (long) batched.size(), Long::sum);
         });
         clock.onChange(setting -> announce(setting));
-        pulses = new WorkerPulses(vertx, clock, aliveAddress, members.stream().map(Member::name).toList());
+        pulses = new WorkerPulses(vertx, clock, pulseAddress, members.stream().map(Member::name).toList());
         heartbeat = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> announce(clock.setting()));
-        JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress).put("alive", aliveAddress)
+        JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress).put("pulse", pulseAddress)
                 .put("observations", observationsAddress).put("models", models)
                 .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()))
                 .put("sharedPort", sharedPort).put("startWindow", StartWindow.widthOnEachOf(members.size()));

@@ -193,6 +193,19 @@ public final class ScenarioClock implements AutoCloseable {
     }
 
     /**
+     * Whether one of this clock's own heartbeats is late now, whatever the clock it follows does: what a
+     * follower tells the clock it follows, which would otherwise wait for it while it waits for that one.
+     */
+    public boolean waitingForAHeartbeat() {
+        lock.lock();
+        try {
+            return started && ownHeldFrom() < System.nanoTime();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * A new heartbeat, alive now: from {@link #HOLD_AFTER} after its last beat on, scenario time stands
      * still until it beats again, and then runs on from where it stood. Those who {@link #follow} this
      * clock hear of each hold's end as a change of pace; that it stands, they hear from its {@link #setting}.
@@ -263,8 +276,13 @@ public final class ScenarioClock implements AutoCloseable {
 
     /** Under the lock: the real instant from which the clock stands still: a late heartbeat's, or the clock it follows standing. */
     private long heldFrom() {
+        return Math.min(ownHeldFrom(), leaderStandsFromNanos);
+    }
+
+    /** Under the lock: {@link #HOLD_AFTER} after the oldest last beat of this clock's own heartbeats. */
+    private long ownHeldFrom() {
         long oldest = hearts.stream().mapToLong(heart -> heart.lastNanos).min().orElse(Long.MAX_VALUE - HOLD_AFTER.toNanos());
-        return Math.min(oldest + HOLD_AFTER.toNanos(), leaderStandsFromNanos);
+        return oldest + HOLD_AFTER.toNanos();
     }
 
     /** Hears every start and change of scale, on the thread that made it: it must not block. */

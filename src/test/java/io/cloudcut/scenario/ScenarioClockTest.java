@@ -233,6 +233,17 @@ class ScenarioClockTest {
         });
     }
 
+    /** A clock that stands for a late heartbeat of its own says so, to the clock it follows. */
+    @Test
+    void aClockWaitingForItsOwnHeartbeatSaysSo() {
+        clock = ScenarioClock.running(3600);
+        assertThat(clock.waitingForAHeartbeat()).isFalse();
+        ScenarioClock.Heartbeat loop = clock.heartbeat();
+        await().atMost(10, SECONDS).until(clock::waitingForAHeartbeat);
+        loop.stop();
+        assertThat(clock.waitingForAHeartbeat()).isFalse();
+    }
+
     /** A heartbeat that stopped is no longer waited for; one that beats lets the clock run. */
     @Test
     void aStoppedHeartbeatHoldsNothing_andABeatingOneLetsTheClockRun() {
@@ -272,6 +283,8 @@ class ScenarioClockTest {
             follower.follow(standing);
             Duration stood = follower.now();
             assertThat(follower.standing()).isTrue();
+            assertThat(follower.waitingForAHeartbeat()).as("it stands for the other, not for one of its own: "
+                    + "were it to say so, each would wait for the other").isFalse();
             await().during(300, MILLISECONDS).atMost(5, SECONDS).until(() -> follower.now().equals(stood));
 
             // The coordinator runs on from where it stood; a setting from before its stand reads later than that now.
