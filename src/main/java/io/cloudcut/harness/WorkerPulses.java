@@ -50,8 +50,8 @@ final class WorkerPulses implements AutoCloseable {
                 heart.beat();
             }
         });
-        givingUp = vertx.setPeriodic(GIVE_UP_AFTER.toMillis() / 5, tick -> lastHeardNanos.forEach((worker, heard) -> {
-            if (System.nanoTime() - heard > GIVE_UP_AFTER.toNanos()) {
+        givingUp = vertx.setPeriodic(GIVE_UP_AFTER.toMillis() / 5, tick -> lastHeardNanos.forEach((worker, lastHeard) -> {
+            if (System.nanoTime() - lastHeard > GIVE_UP_AFTER.toNanos()) {
                 stop(worker);
             }
         }));

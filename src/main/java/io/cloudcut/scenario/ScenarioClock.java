@@ -86,7 +86,7 @@ public final class ScenarioClock implements AutoCloseable {
             return from - real + (long) Math.ceil((scenario - scenarioAt(from)) / scale);
         }
 
-        Pace heldFrom(long real) {
+        Pace withHoldFrom(long real) {
             return new Pace(realNanos, scenarioNanos, scale, real);
         }
     }
@@ -264,7 +264,7 @@ public final class ScenarioClock implements AutoCloseable {
                 pace = new Pace(now, current.scenarioAt(now), current.scale, heldFrom);
                 changed.signalAll();
             } else {
-                pace = current.heldFrom(heldFrom);
+                pace = current.withHoldFrom(heldFrom);
             }
         } finally {
             lock.unlock();
