@@ -1,6 +1,8 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.report.RunReport;
+import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.observation.SessionObserved;
@@ -113,12 +115,18 @@ class SessionGraceTest {
     }
 
     /**
-     * How precisely a deadline on the scenario clock is observed: the harness's own delay (its event
-     * loops' lag, p99 over the run, plus a timer's grain) at the fastest scale of the run.
+     * How precisely a deadline on the scenario clock is observed: the harness's own delay at the fastest
+     * scale of the run, plus a timer's grain. That delay is its event loops' lag (p99 over the run), or a
+     * single stall's (the longest lag of any phase), of which scenario time runs on for at most
+     * {@link ScenarioClock#HOLD_AFTER} before it stands still. A loaded CI run stamped a lock 80 ms of real
+     * time (286 s of scenario time) after the probe that its refusal answered had started: both waited on a
+     * stalled loop.
      */
     private static Duration deadlineResolution() {
         HealthObserved health = run.result().health(HealthObserved.RUN).orElseThrow();
-        return Duration.ofMillis((long) ((health.lagP99Millis() + 10) * FASTEST_SCALE));
+        long stallMillis = run.report().phases().stream().mapToLong(RunReport.PhaseReport::harnessLagMaxMillis).max().orElse(0);
+        long delayMillis = Math.max(health.lagP99Millis(), Math.min(stallMillis, ScenarioClock.HOLD_AFTER.toMillis()));
+        return Duration.ofMillis((long) ((delayMillis + 10) * FASTEST_SCALE));
     }
 
     private static long sessionChange(String device, String change) {
