@@ -128,6 +128,10 @@ public final class Worker extends VerticleBase {
         JsonObject broker = order.getJsonObject("broker");
         ScenarioClock clock = ScenarioClock.stopped();
         hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx, clock));
+        // The coordinator's pace, every 20 ms, is a heartbeat too: a coordinator stalled (its broker and cloud
+        // with it) must not leave this worker's devices running on its last pace, where a token expired
+        // before the frozen auth service could answer its renewal (543 ms at 3600x in a loaded CI run).
+        hosted.coordinatorPace = clock.heartbeat();
         hosted.clockConsumer = vertx.eventBus().consumer(order.getString("clock"), this::followClock);
         hosted.observationsAddress = order.getString("observations");
         int startWindow = order.getInteger("startWindow", StartWindow.WIDTH);
@@ -216,6 +220,7 @@ public final class Worker extends VerticleBase {
             return;
         }
         hosted.coordinator.heartbeat(System.nanoTime());
+        hosted.coordinatorPace.beat();
         JsonObject wire = announced.body();
         boolean sameMachine = MACHINE.equals(wire.getString("machine"));
         // From another machine the sender's instant means nothing here: take the arrival as that instant.
@@ -235,6 +240,7 @@ public final class Worker extends VerticleBase {
             hosted = null;
             vertx.cancelTimer(ending.batches);
             vertx.cancelTimer(ending.pulse);
+            ending.coordinatorPace.stop();
             return vertx.executeBlocking(() -> {
                 ending.close();
                 return null;
@@ -265,6 +271,7 @@ public final class Worker extends VerticleBase {
         private final CoordinatorWatch coordinator;
         private long watchdog;
         private MessageConsumer<JsonObject> clockConsumer;
+        private ScenarioClock.Heartbeat coordinatorPace;
         private MessageConsumer<JsonObject> observations;
         private String observationsAddress;
         private JsonArray pending = new JsonArray();
