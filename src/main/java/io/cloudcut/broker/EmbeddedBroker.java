@@ -240,10 +240,10 @@ public final class EmbeddedBroker implements Broker {
     }
 
     /**
-     * HiveMQ reports a listener that cannot bind only as a bare UnrecoverableException (and an
-     * ERROR log line), so check the likeliest cause, someone else taking the port since our check.
+     * Which of the broker's ports is in use by another now, in words; null: neither. HiveMQ reports a
+     * listener that cannot bind only as a bare UnrecoverableException (and an ERROR log line), so this
+     * checks the likeliest cause, someone else taking the port since our check.
      */
-    /** Which of the broker's ports is in use by another now, in words; null: neither. */
     private String portInUse() {
         for (int port : new int[] {config.port(), tlsEndpoint == null ? 0 : tlsEndpoint.port()}) {
             if (port != 0 && !LoopbackPorts.isFree(config.bindInetAddress(), port)) {

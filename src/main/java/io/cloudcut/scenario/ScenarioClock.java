@@ -106,9 +106,8 @@ public final class ScenarioClock implements AutoCloseable {
     private boolean closed;
     /** Under the lock: the real instant from which the clock this one follows stands still (it said so). */
     private long leaderStandsFromNanos = Long.MAX_VALUE;
-    /** Under the lock: real time the clock stood still for late heartbeats, and how often. */
+    /** Under the lock: real time the clock stood still for late heartbeats. */
     private long heldNanos;
-    private int holds;
 
     private ScenarioClock() {
         pace = new Pace(System.nanoTime(), 0, 0, Long.MAX_VALUE);
@@ -233,16 +232,6 @@ public final class ScenarioClock implements AutoCloseable {
         }
     }
 
-    /** How many times the clock has stood still for a late heartbeat. */
-    public int holds() {
-        lock.lock();
-        try {
-            return holds + (started && pace.heldAt(System.nanoTime()) ? 1 : 0);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * A heartbeat beat or stopped: the clock now holds from {@link #HOLD_AFTER} after the oldest last beat.
      * If it stood still until now, it runs on from where it stood, and those who follow it hear so.
@@ -260,7 +249,6 @@ public final class ScenarioClock implements AutoCloseable {
             resumed = started && current.heldAt(now);
             if (resumed) {
                 heldNanos += now - current.heldFromNanos;
-                holds++;
                 pace = new Pace(now, current.scenarioAt(now), current.scale, heldFrom);
                 changed.signalAll();
             } else {

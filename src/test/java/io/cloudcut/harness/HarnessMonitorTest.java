@@ -85,7 +85,7 @@ class HarnessMonitorTest {
                 });
                 await().atMost(20, SECONDS).until(() -> spanned.get() != null);
                 assertThat(spanned.get()).as("scenario time over the stall").isLessThanOrEqualTo(ScenarioClock.HOLD_AFTER.multipliedBy(3600));
-                await().atMost(20, SECONDS).until(() -> clock.holds() >= 1 && clock.held().toMillis() >= 400);
+                await().atMost(20, SECONDS).until(() -> clock.held().toMillis() >= 400);
                 Duration resumed = clock.now();
                 await().atMost(20, SECONDS).until(() -> clock.now().compareTo(resumed.plusMinutes(10)) > 0);
             } finally {
