@@ -46,7 +46,7 @@ class ExpectationsEndToEndTest {
     void metExpectationsExitZeroAndPassInJUnitXml() throws Exception {
         CliRun run = run("doorbell-holds", "");
 
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as(run.transcript()).isZero();
         assertThat(run.out()).contains("expectations: 3 of 3 met",
                 "PASS  chime of doorbell-local-chime during ingest-down: KEPT (needed at least KEPT)");
         Element suite = junitXml("doorbell-holds");
@@ -64,7 +64,7 @@ class ExpectationsEndToEndTest {
                 + "phase: ingest-down, verdict: kept}\n");
 
         String figure = "push-notification of doorbell-local-chime during ingest-down: LOST (needed at least KEPT)";
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isEqualTo(1);
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(1);
         assertThat(run.out()).contains("expectations: 3 of 4 met", "FAIL  " + figure);
         RunReport report = JsonReportWriter.read(dir.resolve("doorbell-push/report.json"));
         assertThat(report.expectations()).filteredOn(result -> !result.met()).singleElement()

@@ -38,7 +38,7 @@ class ReportCommandTest {
         ran = dir.resolve("run");
         run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "1", "--report-dir", ran.toString());
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isIn(0, 1);
+        assertThat(run.exitCode()).as(run.transcript()).isIn(0, 1);
         assertThat(run.err()).contains("fleet: 4 devices instead of the scenario's 8 (x0.5): throttled services' rates");
         lines = Files.readAllLines(ran.resolve(ObservationStream.FILE_NAME));
     }

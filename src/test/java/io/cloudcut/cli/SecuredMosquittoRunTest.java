@@ -45,7 +45,7 @@ class SecuredMosquittoRunTest {
                     "--identity-secret", secretFile.toString(), "--devices-per-model", "1",
                     "--project-dir", Project.root().toString(), "--report-dir", reports.toString());
 
-            assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+            assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
             RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
             for (ModelReport model : report.models()) {
                 assertThat(model.functions()).allSatisfy(function -> assertThat(function.phases().get("baseline").failed())

@@ -31,7 +31,7 @@ class ValidateCommandTest {
 
         CliRun run = CliRun.of(args.toArray(String[]::new));
 
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as(run.transcript()).isZero();
         assertThat(run.out().lines()).hasSize(files.size()).allSatisfy(line -> assertThat(line).startsWith("ok: "));
         assertThat(run.out()).contains("scenarios/short-outage.yaml (scenario, 8 devices, 3 phases,",
                 "devices/doorbell-local-chime.yaml (device model, 5 functions)", "clouds/default.yaml (cloud, 4 services)");

@@ -78,7 +78,7 @@ class CertificateExpiryRunTest {
         CliRun run = CliRun.measured("run", scenario.toString(), "--project-dir", Project.root().toString(), "--mtls",
                 "--report-dir", reports.toString());
 
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
         assertLapsedModelRefusedUntilRenewed(run, reports);
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         assertThat(report.model("vacuum-local-first").reconnect().refusedDevices()).as("in report.json")

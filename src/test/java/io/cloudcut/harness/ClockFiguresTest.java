@@ -103,7 +103,7 @@ class ClockFiguresTest {
         Path reports = dir.resolve("reports");
         CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
                 "--time-scale", "auto", "--report-dir", reports.toString());
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as(run.transcript()).isZero();
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         HarnessReport harness = report.harness();
         assertThat(harness.timeScaleAsked()).isEqualTo("auto");
@@ -145,7 +145,7 @@ class ClockFiguresTest {
         Path reports = project.resolve("reports");
         CliRun run = CliRun.of("run", "busy.yaml", "--project-dir", project.toString(), "--report-dir", reports.toString());
 
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isEqualTo(3);
+        assertThat(run.exitCode()).as(run.transcript()).isEqualTo(3);
         assertThat(run.errorLines()).anySatisfy(line -> assertThat(line).contains("no verdicts"));
         // Which figure passes its bound first varies: busy loops are few among the sampled ones, so their
         // lag may stay under the p99 while the probes they run start seconds late (1355 ms p99 once).

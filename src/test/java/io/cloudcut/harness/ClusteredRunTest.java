@@ -5,6 +5,7 @@ import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.CloudCutJvm;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.WorkerCluster;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The short outage with its devices on two worker JVMs of a Hazelcast cluster on loopback, this
@@ -92,7 +95,6 @@ class ClusteredRunTest {
         assertThat(report.models()).allSatisfy(model -> assertThat(model.events().balanced()).as(model.model()).isTrue());
     }
 
-    /** Only the coordinator says what ran and when it ended; the workers' observations fall in between. */
     /**
      * A worker's stall holds the whole run's scenario time, not only its own: its devices' deadlines would
      * otherwise pass in it, and the coordinator's probes and faults would run on without them. Each worker's
@@ -123,6 +125,70 @@ class ClusteredRunTest {
                         .minus(WorkerPulses.EVERY.multipliedBy(2)).toMillis());
     }
 
+    /**
+     * A coordinator's stall holds its workers' clocks too: its broker and its cloud stand still in it, and a
+     * worker running its devices on at the last pace it heard would let their sessions lapse with no auth
+     * service to renew them (800 ms at 3600x is 48 min, past the doorbells' 30 min tokens). The coordinator
+     * runs in a JVM of its own here, stopped outright (SIGSTOP) once its outage runs at full scale, as a long
+     * collector pause stops a whole process.
+     */
+    @Test
+    void aCoordinatorsStallHoldsItsWorkersClocks(WorkerCluster cluster, @TempDir Path project) throws Exception {
+        Path scenario = Files.writeString(project.resolve("coordinator-stall.yaml"), """
+                name: coordinator-stall
+                timeScale: 3600
+                probe: {rounds: 2}
+                fleet: [{model: doorbell-cloud-only, count: 2}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 30m}
+                  - {name: outage, kind: outage, duration: 6h, faults: [{service: notify, fault: down}]}
+                """);
+        Path reportDir = project.resolve("report");
+        Path err = project.resolve("stderr.txt");
+        List<String> arguments = new ArrayList<>(List.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
+                "--no-color", "--report-dir", reportDir.toString()));
+        arguments.addAll(cluster.runArguments());
+        Process coordinator = new ProcessBuilder(CloudCutJvm.command("512m", arguments.toArray(String[]::new)))
+                .redirectError(err.toFile()).redirectOutput(project.resolve("stdout.txt").toFile()).start();
+        try {
+            // The outage's ramp has reached the scenario's scale: a stall now would span the most scenario time.
+            await().atMost(Duration.ofSeconds(120)).until(() -> {
+                assertThat(coordinator.isAlive()).as("the run ended early:%n%s", Files.readString(err)).isTrue();
+                return Files.exists(reportDir.resolve("observations.jsonl")) && Files.readString(reportDir.resolve("observations.jsonl"))
+                        .contains("\"scale\":3600.0,\"why\":\"ramp\"");
+            });
+            signal("STOP", coordinator);
+            try {
+                // The stall itself, not a wait for something to happen.
+                Thread.sleep(COORDINATOR_STALL.toMillis());
+            } finally {
+                signal("CONT", coordinator);
+            }
+            await().atMost(Duration.ofSeconds(120)).until(() -> !coordinator.isAlive());
+        } finally {
+            coordinator.destroy();
+        }
+
+        assertThat(coordinator.exitValue()).as("stderr:%n%s%nworkers:%n%s", Files.readString(err), cluster.output()).isZero();
+        List<String> sessions = Files.readAllLines(reportDir.resolve("observations.jsonl")).stream()
+                .filter(line -> line.contains("\"type\":\"session\"")).toList();
+        assertThat(sessions).as("sessions renewed through the run").anyMatch(line -> line.contains("\"change\":\"renewed\""));
+        assertThat(sessions).as("sessions lapsed: the workers' clocks ran on without the coordinator's")
+                .filteredOn(line -> line.contains("\"change\":\"expired\"")).isEmpty();
+        RunReport.PhaseReport outage = JsonReportWriter.read(reportDir.resolve("report.json")).phases().stream()
+                .filter(phase -> phase.name().equals("outage")).findFirst().orElseThrow();
+        assertThat(outage.clockHeldMillis()).as("real time the coordinator's clock stood still in the outage")
+                .isGreaterThanOrEqualTo(COORDINATOR_STALL.minus(ScenarioClock.HOLD_AFTER.multipliedBy(2)).toMillis());
+    }
+
+    private static final Duration COORDINATOR_STALL = Duration.ofMillis(800);
+
+    private static void signal(String signal, Process process) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -%s", signal).isZero();
+    }
+
+    /** Only the coordinator says what ran and when it ended; the workers' observations fall in between. */
     @Test
     void theMergedStreamAloneGivesBackTheReport() throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("report/observations.jsonl"));

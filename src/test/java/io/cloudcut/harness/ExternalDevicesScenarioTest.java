@@ -64,7 +64,7 @@ class ExternalDevicesScenarioTest {
             CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
                     "--report-dir", reports.toString());
 
-            assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+            assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
             List<Observation> observations = ShippedScenario.observations(dir, "report");
             for (String device : EXTERNAL.keySet()) {
                 assertThat(observations).filteredOn(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)

@@ -81,7 +81,7 @@ class ExternalStateAnswersTest {
             CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", project.toString(),
                     "--report-dir", project.resolve("report").toString());
 
-            assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+            assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
             List<Observation> observations = ShippedScenario.observations(project, "report");
             List<ProbeObserved> probes = observations.stream()
                     .filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)

@@ -29,7 +29,7 @@ class OutageRunEndToEndTest {
     static void runTheShortOutage() throws Exception {
         run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--report-dir", reports.toString());
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
         report = JsonReportWriter.read(reports.resolve("report.json"));
     }
 

@@ -20,7 +20,7 @@ class OutageRunOnMosquittoTest {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             CliRun run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                     "--broker", mosquitto.uri(), "--report-dir", reports.toString());
-            assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+            assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
             RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
             assertThat(report.broker()).contains("external", mosquitto.uri());
             OutageVerdicts.assertShortOutageVerdicts(report);

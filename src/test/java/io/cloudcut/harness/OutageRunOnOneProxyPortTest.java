@@ -22,7 +22,7 @@ class OutageRunOnOneProxyPortTest {
         CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "1", "--one-proxy-port", "--report-dir", reports.toString());
 
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
         assertThat(run.err()).contains("4 devices through one proxy port");
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         OutageVerdicts.assertShortOutageVerdicts(report);

@@ -84,7 +84,7 @@ class OutageRunOnTlsMosquittoTest {
                 "--report-dir", reports.toString()));
         args.addAll(List.of(tls));
         CliRun run = CliRun.measured(args.toArray(String[]::new));
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
         return JsonReportWriter.read(reports.resolve("report.json"));
     }
 }

@@ -26,7 +26,7 @@ class OutageRunOverTlsTest {
         CliRun run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--mtls", "--devices-per-model", "1", "--report-dir", reports.toString());
 
-        assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+        assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
         assertThat(report.broker()).contains("TLS on");
         OutageVerdicts.assertShortOutageVerdicts(report);

@@ -38,7 +38,7 @@ final class ShippedScenario {
         CliRun run = CliRun.measured("run", "scenarios/" + scenario + ".yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "1", "--report-dir", dir.toString());
         // The expectations, met or not, are on stdout: a failing one is named there.
-        assertThat(run.exitCode()).as("exit code; stdout:%n%s%nstderr:%n%s", run.out(), run.err()).isZero();
+        assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
         RunReport report = JsonReportWriter.read(dir.resolve("report.json"));
         for (ModelReport model : report.models()) {
             assertThat(model.functions()).allSatisfy(function -> assertThat(function.phases().get("baseline").failed())

@@ -42,7 +42,7 @@ class HtmlReportInChromiumTest {
                 "--project-dir", Project.root().toString(), "--report-dir", dir.toString());
         // 1 when an expectation of the scenario failed: the page is what this test is about, and it
         // shows a failed expectation as well as a met one.
-        assertThat(run.exitCode()).as("stderr:%n%s", run.err()).isIn(0, 1);
+        assertThat(run.exitCode()).as(run.transcript()).isIn(0, 1);
         assertThat(run.err()).contains("report.html");
         report = JsonReportWriter.read(dir.resolve(JsonReportWriter.FILE_NAME));
         browser = Chromium.start(dir);

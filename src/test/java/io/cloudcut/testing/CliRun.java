@@ -36,6 +36,11 @@ public record CliRun(int exitCode, String out, String err) {
     /** What {@code run} says when its baseline was not healthy. */
     private static final String COULD_NOT_MEASURE = "the harness could not measure this run";
 
+    /** Both streams, for a failure message: a run's table and expectations are on standard output, its steps on standard error. */
+    public String transcript() {
+        return "stdout:%n%s%nstderr:%n%s".formatted(out, err);
+    }
+
     /** The lines of standard error that start with {@code error:}. */
     public java.util.List<String> errorLines() {
         return err.lines().filter(line -> line.startsWith("error:")).toList();

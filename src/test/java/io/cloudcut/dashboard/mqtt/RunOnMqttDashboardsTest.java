@@ -58,7 +58,7 @@ class RunOnMqttDashboardsTest {
              MosquittoClients.Subscription live = MosquittoClients.subscribe(mosquitto.port(), "cloudcut/status/#",
                      "homeassistant/#")) {
             CliRun run = run(dir, mosquitto);
-            assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+            assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
 
             await().atMost(PATIENCE).until(() -> live.last("cloudcut/status/harness").filter("offline"::equals).isPresent());
             assertThat(live.payloads("cloudcut/status/phase")).containsSubsequence("baseline", "outage", "recovery", "finished");
@@ -82,7 +82,7 @@ class RunOnMqttDashboardsTest {
     void withKeepDiscoveryTheConfigsStayAndTheDevicesShowOffline(@TempDir Path dir) throws Exception {
         try (Mosquitto mosquitto = Mosquitto.start()) {
             CliRun run = run(dir, mosquitto, "--keep-discovery");
-            assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.err()).isZero();
+            assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
 
             try (MosquittoClients.Subscription after = retainedAfterTheRun(mosquitto)) {
                 assertThat(after.received().stream().map(MosquittoClients.Message::topic).filter(topic -> topic.startsWith("homeassistant/")))
