@@ -4,8 +4,9 @@ import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
 
-import io.vertx.core.Vertx;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
@@ -170,7 +171,12 @@ class EmbeddedBrokerTest {
             MqttClientOptions persistent = new MqttClientOptions().setClientId("ingest-like").setCleanSession(false);
             MqttClient subscriber = MqttClient.create(vertx, persistent);
             Mqtt311Probe.await(subscriber.connect(broker.endpoint().port(), broker.endpoint().host()));
-            Mqtt311Probe.await(subscriber.subscribe("cloudcut/kept/#", 1));
+            // Its future says the SUBSCRIBE was sent; the broker has taken it only once the SUBACK is back. A
+            // restart between the two lost the subscription, and with it the queued message, on a loaded machine.
+            Promise<Void> subscribed = Promise.promise();
+            subscriber.subscribeCompletionHandler(suback -> subscribed.tryComplete());
+            subscriber.subscribe("cloudcut/kept/#", 1);
+            Mqtt311Probe.await(subscribed.future());
 
             broker.restart();
 
