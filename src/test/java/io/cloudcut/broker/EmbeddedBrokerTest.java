@@ -3,7 +3,6 @@ package io.cloudcut.broker;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttProperties;
-
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
