@@ -5,7 +5,6 @@ import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.CliRun;
-import io.cloudcut.testing.CloudCutJvm;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.WorkerCluster;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -128,9 +129,10 @@ class ClusteredRunTest {
     /**
      * A coordinator's stall holds its workers' clocks too: its broker and its cloud stand still in it, and a
      * worker running its devices on at the last pace it heard would let their sessions lapse with no auth
-     * service to renew them (800 ms at 3600x is 48 min, past the doorbells' 30 min tokens). The coordinator
-     * runs in a JVM of its own here, stopped outright (SIGSTOP) once its outage runs at full scale, as a long
-     * collector pause stops a whole process.
+     * service to renew them (800 ms at 3600x is 48 min, past the doorbells' 30 min tokens; with the workers'
+     * hold taken out, they lapsed). The coordinator is this JVM: once its outage runs at full scale, a shell
+     * stops it outright ({@code SIGSTOP}) and lets it go on 800 ms later, as a long collector pause stops a
+     * whole process.
      */
     @Test
     void aCoordinatorsStallHoldsItsWorkersClocks(WorkerCluster cluster, @TempDir Path project) throws Exception {
@@ -141,35 +143,27 @@ class ClusteredRunTest {
                 fleet: [{model: doorbell-cloud-only, count: 2}]
                 phases:
                   - {name: baseline, kind: baseline, duration: 30m}
-                  - {name: outage, kind: outage, duration: 6h, faults: [{service: notify, fault: down}]}
+                  - {name: outage, kind: outage, duration: 3h, faults: [{service: notify, fault: down}]}
                 """);
         Path reportDir = project.resolve("report");
-        Path err = project.resolve("stderr.txt");
         List<String> arguments = new ArrayList<>(List.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
-                "--no-color", "--report-dir", reportDir.toString()));
+                "--report-dir", reportDir.toString()));
         arguments.addAll(cluster.runArguments());
-        Process coordinator = new ProcessBuilder(CloudCutJvm.command("512m", arguments.toArray(String[]::new)))
-                .redirectError(err.toFile()).redirectOutput(project.resolve("stdout.txt").toFile()).start();
-        try {
-            // The outage's ramp has reached the scenario's scale: a stall now would span the most scenario time.
-            await().atMost(Duration.ofSeconds(120)).until(() -> {
-                assertThat(coordinator.isAlive()).as("the run ended early:%n%s", Files.readString(err)).isTrue();
-                return Files.exists(reportDir.resolve("observations.jsonl")) && Files.readString(reportDir.resolve("observations.jsonl"))
-                        .contains("\"scale\":3600.0,\"why\":\"ramp\"");
-            });
-            signal("STOP", coordinator);
-            try {
-                // The stall itself, not a wait for something to happen.
-                Thread.sleep(COORDINATOR_STALL.toMillis());
-            } finally {
-                signal("CONT", coordinator);
-            }
-            await().atMost(Duration.ofSeconds(120)).until(() -> !coordinator.isAlive());
-        } finally {
-            coordinator.destroy();
-        }
+        CompletableFuture<CliRun> running = CompletableFuture.supplyAsync(() -> CliRun.of(arguments.toArray(String[]::new)));
 
-        assertThat(coordinator.exitValue()).as("stderr:%n%s%nworkers:%n%s", Files.readString(err), cluster.output()).isZero();
+        // The outage's ramp has reached the scenario's scale: a stall now spans the most scenario time.
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            assertThat(running).as("the run ended before its outage ran at full scale").isNotDone();
+            return Files.exists(reportDir.resolve("observations.jsonl")) && Files.readString(reportDir.resolve("observations.jsonl"))
+                    .contains("\"scale\":3600.0,\"why\":\"ramp\"");
+        });
+        long coordinator = ProcessHandle.current().pid();
+        Process stall = new ProcessBuilder("sh", "-c", "kill -STOP %d; sleep %s; kill -CONT %d"
+                .formatted(coordinator, COORDINATOR_STALL.toMillis() / 1000.0, coordinator)).inheritIO().start();
+        assertThat(stall.waitFor()).as("the shell that stopped this JVM and let it go on").isZero();
+        CliRun run = running.get(120, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode()).as("%s%nworkers:%n%s", run.transcript(), cluster.output()).isZero();
         List<String> sessions = Files.readAllLines(reportDir.resolve("observations.jsonl")).stream()
                 .filter(line -> line.contains("\"type\":\"session\"")).toList();
         assertThat(sessions).as("sessions renewed through the run").anyMatch(line -> line.contains("\"change\":\"renewed\""));
@@ -182,11 +176,6 @@ class ClusteredRunTest {
     }
 
     private static final Duration COORDINATOR_STALL = Duration.ofMillis(800);
-
-    private static void signal(String signal, Process process) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
-        assertThat(kill.waitFor()).as("kill -%s", signal).isZero();
-    }
 
     /** Only the coordinator says what ran and when it ended; the workers' observations fall in between. */
     @Test
