@@ -118,9 +118,7 @@ class ClusteredRunTest {
         CliRun stalled = CliRun.measured(args.toArray(String[]::new));
 
         assertThat(stalled.exitCode()).as("stderr:%n%s", stalled.err()).isZero();
-        RunReport.PhaseReport outage = JsonReportWriter.read(project.resolve("report/report.json")).phases().stream()
-                .filter(phase -> phase.name().equals("outage")).findFirst().orElseThrow();
-        assertThat(outage.clockHeldMillis()).as("real time the run's clock stood still in the outage")
+        assertThat(outage(project.resolve("report")).clockHeldMillis()).as("real time the run's clock stood still in the outage")
                 // Less the worker's allowance before its clock stands, the coordinator's after its last word, and their beats.
                 .isGreaterThanOrEqualTo(StallingFirmware.STALL.minus(ScenarioClock.HOLD_AFTER.multipliedBy(2))
                         .minus(WorkerPulses.EVERY.multipliedBy(2)).toMillis());
@@ -169,13 +167,16 @@ class ClusteredRunTest {
         assertThat(sessions).as("sessions renewed through the run").anyMatch(line -> line.contains("\"change\":\"renewed\""));
         assertThat(sessions).as("sessions lapsed: the workers' clocks ran on without the coordinator's")
                 .filteredOn(line -> line.contains("\"change\":\"expired\"")).isEmpty();
-        RunReport.PhaseReport outage = JsonReportWriter.read(reportDir.resolve("report.json")).phases().stream()
-                .filter(phase -> phase.name().equals("outage")).findFirst().orElseThrow();
-        assertThat(outage.clockHeldMillis()).as("real time the coordinator's clock stood still in the outage")
+        assertThat(outage(reportDir).clockHeldMillis()).as("real time the coordinator's clock stood still in the outage")
                 .isGreaterThanOrEqualTo(COORDINATOR_STALL.minus(ScenarioClock.HOLD_AFTER.multipliedBy(2)).toMillis());
     }
 
     private static final Duration COORDINATOR_STALL = Duration.ofMillis(800);
+
+    private static RunReport.PhaseReport outage(Path reportDir) throws IOException {
+        return JsonReportWriter.read(reportDir.resolve("report.json")).phases().stream()
+                .filter(phase -> phase.name().equals("outage")).findFirst().orElseThrow();
+    }
 
     /** Only the coordinator says what ran and when it ended; the workers' observations fall in between. */
     @Test
