@@ -66,7 +66,7 @@ final class BrokerFaults {
         restarts = clock.every(fault.get().every(), onContext, () ->
                 vertx.executeBlocking(() -> {
                     // Every device is cut, then may come back: two transitions, the restart between them in real time.
-                    pacer.transition(Pacer.SHORT_WINDOW);
+                    pacer.holdRealTime();
                     log.add(new ServiceObserved(now(), BROKER, "restarting", BROKER));
                     embedded().restart();
                     pacer.transition(Pacer.SHORT_WINDOW);

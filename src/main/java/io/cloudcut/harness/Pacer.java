@@ -39,6 +39,7 @@ final class Pacer implements AutoCloseable {
     static final Duration RAMP = Duration.ofMillis(500);
     /** Real time after a transition that needs no detection: a probe round trip, a first retry. */
     static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
+    private static final Duration UNTIL_THE_NEXT_TRANSITION = Duration.ofNanos(Long.MAX_VALUE);
     /** How much the wanted scale must move before the clock is told: fewer changes, same resolution within 50%. */
     private static final double STEP = 1.5;
     private static final long TICK_MILLIS = 20;
@@ -115,6 +116,16 @@ final class Pacer implements AutoCloseable {
     }
 
     /**
+     * Something is changing for the fleet that takes its own real time, a broker restarting: real time
+     * from now until the next {@link #transition}, however long it takes. A window of its own would end
+     * mid-change and ramp it up: a 4 s restart then lasted 97 s of scenario time at 60x, and the
+     * fleet's recovery was measured from a broker down that long.
+     */
+    synchronized void holdRealTime() {
+        transition(UNTIL_THE_NEXT_TRANSITION);
+    }
+
+    /**
      * Link faults will be reverted or changed at {@code moment}: come to real time by then, on the
      * ramp's slope in reverse, so that what devices are doing when it comes (an attempt in flight,
      * how far into its backoff each is) is what it would be in real time, not an artefact of a
@@ -126,8 +137,9 @@ final class Pacer implements AutoCloseable {
 
     /** What the progress line says about the pace. */
     synchronized String describe() {
-        String pace = transitionAtNanos >= 0 ? "real time for " + Durations.format(window) + " then ramping to "
-                + Durations.number(target) + "x" : Durations.number(target) + "x";
+        String pace = transitionAtNanos < 0 ? Durations.number(target) + "x"
+                : window.equals(UNTIL_THE_NEXT_TRANSITION) ? "real time"
+                : "real time for " + Durations.format(window) + " then ramping to " + Durations.number(target) + "x";
         return approachNanos >= 0 ? pace + ", slowing to real time before the phase ends" : pace;
     }
 

@@ -1,6 +1,9 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.report.FunctionVerdict;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -45,7 +49,27 @@ class BrokerScenariosTest {
                 .collect(Collectors.groupingBy(ConnectionObserved::device, Collectors.counting()));
         assertThat(losses).as("every device cut at each restart").hasSize(3)
                 .allSatisfy((device, count) -> assertThat(count).as(device).isGreaterThanOrEqualTo(restarts.size()));
-        // A restart takes about 5 s of real time, measured as such: probes rarely meet it (the old clock
-        // made each one 5 minutes of scenario time at 60x).
+        assertRestartsLastTheirRealTime(observations(reports, "flapping-broker"));
+    }
+
+    /**
+     * A restart takes its real time, a few seconds, and the clock runs at real time throughout it. When the
+     * clock ramped up during a restart (a window of 1 s, then up to 60x), each took 97 s of scenario time.
+     */
+    private static void assertRestartsLastTheirRealTime(List<Observation> observations) {
+        List<ServiceObserved> broker = observations.stream().filter(ServiceObserved.class::isInstance)
+                .map(ServiceObserved.class::cast).filter(change -> change.service().equals("broker")).toList();
+        List<ClockObserved> clock = observations.stream().filter(ClockObserved.class::isInstance)
+                .map(ClockObserved.class::cast).toList();
+        for (int index = 0; index + 1 < broker.size(); index += 2) {
+            ServiceObserved restarting = broker.get(index);
+            ServiceObserved up = broker.get(index + 1);
+            assertThat(List.of(restarting.condition(), up.condition())).isEqualTo(List.of("restarting", ServiceObserved.UP));
+            assertThat(clock).as("the clock while the broker restarted from %d ms", restarting.atMillis())
+                    .filteredOn(change -> change.atMillis() > restarting.atMillis() && change.atMillis() < up.atMillis())
+                    .allSatisfy(change -> assertThat(change.scale()).isEqualTo(1.0));
+            assertThat(up.atMillis() - restarting.atMillis()).as("a restart's length in scenario time, ms")
+                    .isLessThan(Duration.ofSeconds(30).toMillis());
+        }
     }
 }
