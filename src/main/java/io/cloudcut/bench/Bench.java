@@ -33,8 +33,10 @@ public final class Bench {
      * @param stack          the MQTT client stack, or null for the bench model's own
      * @param externalBroker a {@code tcp://host:port} URI, or null for the embedded broker
      * @param trafficWindow  how long the bare clients publish after their warm-up
+     * @param oneProxyPort   the devices' links share one port of the fault proxy (one open file less a device)
      */
-    public record Settings(int devices, String stack, String externalBroker, Path projectDir, Duration trafficWindow) {
+    public record Settings(int devices, String stack, String externalBroker, Path projectDir, Duration trafficWindow,
+                           boolean oneProxyPort) {
     }
 
     private Bench() {
@@ -67,8 +69,9 @@ public final class Bench {
         Side bare = bare(settings, model, eventsPerSecondEach, watcher);
         FleetFigures fleet = FleetRun.measure(scenario, runSettings(settings, watcher), watcher);
         return new BenchResult(String.format(java.util.Locale.ROOT,
-                "%d devices of %s on %s, %s broker, time scale %sx: a status report every %s of scenario time, %.2f per real second each",
+                "%d devices of %s on %s, %s broker, %s, time scale %sx: a status report every %s of scenario time, %.2f per real second each",
                 settings.devices(), model.id(), model.client(), settings.externalBroker() == null ? "the embedded" : settings.externalBroker(),
+                settings.oneProxyPort() ? "links on one proxy port" : "a proxy port a link",
                 Durations.number(scale), Durations.format(model.statusEvery()), eventsPerSecondEach), bare, fleet);
     }
 
@@ -91,7 +94,8 @@ public final class Bench {
     }
 
     private static RunSettings runSettings(Settings settings, ProgressListener watcher) {
-        return new RunSettings(settings.externalBroker(), settings.externalBroker() == null ? 0 : null,
+        RunSettings run = new RunSettings(settings.externalBroker(), settings.externalBroker() == null ? 0 : null,
                 settings.projectDir().resolve("broker-config"), Duration.ofMinutes(3), watcher);
+        return settings.oneProxyPort() ? run.onOneProxyPort() : run;
     }
 }

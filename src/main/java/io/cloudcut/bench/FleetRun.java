@@ -57,8 +57,7 @@ final class FleetRun implements ProgressListener {
         Identities identities = Identities.generate();
         FleetRun run = new FleetRun(watcher, vertx, identities);
         try {
-            RunResult result = new ScenarioRunner(new RunSettings(settings.externalBroker(), settings.brokerPort(),
-                    settings.brokerConfigDir(), settings.startupTimeout(), run).withIdentities(identities)).run(scenario);
+            RunResult result = new ScenarioRunner(settings.watchedBy(run).withIdentities(identities)).run(scenario);
             if (run.monitorFailure != null) {
                 throw run.monitorFailure;
             }

@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
                     + "longer for a steadier rate from a large fleet.")
     String trafficWindow;
 
+    @Option(names = "--one-proxy-port", description = "The devices' links share one port of the fault proxy, as with "
+            + "run --one-proxy-port: one open file and one listening socket less a device.")
+    boolean oneProxyPort;
+
     @Option(names = "--json", description = "Print the figures as JSON on stdout instead of the table.")
     boolean json;
 
@@ -48,7 +52,8 @@ final class BenchCommand implements Callable<Integer> {
         Bench.Settings settings;
         Scenario scenario;
         try {
-            settings = new Bench.Settings(devices, fleet.client, fleet.externalBroker, fleet.projectDir, trafficWindow());
+            settings = new Bench.Settings(devices, fleet.client, fleet.externalBroker, fleet.projectDir, trafficWindow(),
+                    oneProxyPort);
             fleet.checkClient();
             scenario = Bench.scenario(settings);
         } catch (ScenarioException | IllegalArgumentException bad) {
