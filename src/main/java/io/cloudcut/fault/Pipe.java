@@ -27,7 +27,8 @@ final class Pipe {
 
     private final ProxyConnection connection;
     private final Direction direction;
-    private final Queue<Held> held = new ArrayDeque<>();
+    /** Small at first: only a latency holds bytes, and a fleet has two pipes a device (ArrayDeque's default is 17 slots). */
+    private final Queue<Held> held = new ArrayDeque<>(1);
     private final StandInReceiver standIn = new StandInReceiver();
     private final TopicAliases aliases = new TopicAliases();
     private int heldBytes;

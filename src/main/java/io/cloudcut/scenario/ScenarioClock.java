@@ -424,7 +424,7 @@ public final class ScenarioClock implements AutoCloseable {
             }
             // Outside the lock: an executor may be slow to take the work, and an action may schedule more.
             for (Deadline deadline : due) {
-                deadline.executor.execute(deadline.action);
+                deadline.executor.execute(deadline);
             }
             due.clear();
         }
@@ -466,7 +466,7 @@ public final class ScenarioClock implements AutoCloseable {
     }
 
     /** One deadline in a queue: due in scenario nanoseconds, or real ones before the start. */
-    private static final class Deadline implements Timer {
+    private static final class Deadline implements Timer, Runnable {
         private final long period;
         private final Executor executor;
         private final Runnable action;
@@ -477,11 +477,15 @@ public final class ScenarioClock implements AutoCloseable {
             this.due = delay;
             this.period = period;
             this.executor = executor;
-            this.action = () -> {
-                if (!cancelled) {
-                    action.run();
-                }
-            };
+            this.action = action;
+        }
+
+        /** Its action, unless cancelled meanwhile: it may have been taken from the queue just before. */
+        @Override
+        public void run() {
+            if (!cancelled) {
+                action.run();
+            }
         }
 
         @Override
