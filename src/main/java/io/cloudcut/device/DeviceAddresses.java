@@ -1,6 +1,11 @@
 package io.cloudcut.device;
 
-/** Event-bus addresses of a device: how the physical world (the harness) reaches it locally. */
+import io.vertx.core.json.JsonObject;
+
+/**
+ * How the physical world (the harness) reaches a device locally: one event-bus address a device, one
+ * consumer (a fleet has thousands: a consumer each for stimuli and status took about 0.4 KB of a device's heap).
+ */
 public final class DeviceAddresses {
 
     /** Failure code of a stimulus: the device has no such function started on the device. */
@@ -10,21 +15,32 @@ public final class DeviceAddresses {
     /** Failure code of a stimulus: a security function's protection did not hold ({@link Unprotected}). */
     public static final int UNPROTECTED = 409;
 
+    private static final String ASK = "ask";
+    private static final String STATUS = "status";
+
     private DeviceAddresses() {
     }
 
+    /** The device's address: send it a {@link #stimulus} or the {@link #statusQuestion}. */
+    public static String of(String deviceId) {
+        return "cloudcut.device." + deviceId;
+    }
+
     /**
-     * A stimulus on the device itself: a button press, motion, its schedule coming due. Body
-     * {@code {function, probeId}}; the reply says what the device did, a failure why it did not
-     * ({@link #REFUSED}) or, for a security function, that it let the guarded action through
-     * ({@link #UNPROTECTED}).
+     * A stimulus on the device itself: a button press, motion, its schedule coming due. The reply says
+     * what the device did, a failure why it did not ({@link #REFUSED}) or, for a security function, that
+     * it let the guarded action through ({@link #UNPROTECTED}).
      */
-    public static String stimulus(String deviceId) {
-        return "cloudcut.device." + deviceId + ".stimulus";
+    public static JsonObject stimulus(String function, String probeId) {
+        return new JsonObject().put("function", function).put("probeId", probeId);
     }
 
     /** Asks the device for its status: state, connection, session, event account. */
-    public static String status(String deviceId) {
-        return "cloudcut.device." + deviceId + ".status";
+    public static JsonObject statusQuestion() {
+        return new JsonObject().put(ASK, STATUS);
+    }
+
+    static boolean asksStatus(JsonObject body) {
+        return STATUS.equals(body.getString(ASK));
     }
 }

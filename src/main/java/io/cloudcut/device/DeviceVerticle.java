@@ -130,8 +130,13 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         outbox = new EventOutbox(model.buffer());
         session = new CloudSession(this, model.session(), this::requestToken, this::sessionChanged);
         // Local: on a worker of a clustered run the harness reaches its devices through the worker.
-        vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.stimulus(deviceId), this::stimulus);
-        vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.status(deviceId), ask -> ask.reply(status()));
+        vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.of(deviceId), ask -> {
+            if (DeviceAddresses.asksStatus(ask.body())) {
+                ask.reply(status());
+            } else {
+                stimulus(ask);
+            }
+        });
         dashboard = new DashboardPresence(DeviceConventions.of(deviceId, model), () -> connection);
         List<String> subscriptions = new ArrayList<>(List.of(CloudTopics.auth(deviceId), CloudTopics.command(deviceId)));
         subscriptions.addAll(dashboard.subscriptions());

@@ -21,8 +21,7 @@ record LocalFunction(int status, JsonObject answer) {
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
 
     static Future<LocalFunction> start(Vertx vertx, String deviceId, String function, String probeId) {
-        JsonObject stimulus = new JsonObject().put("function", function).put("probeId", probeId);
-        return vertx.eventBus().<JsonObject>request(DeviceAddresses.stimulus(deviceId), stimulus,
+        return vertx.eventBus().<JsonObject>request(DeviceAddresses.of(deviceId), DeviceAddresses.stimulus(function, probeId),
                         new DeliveryOptions().setSendTimeout(ANSWER_WITHIN.toMillis()))
                 .map(reply -> new LocalFunction(200, new JsonObject().put("ok", true).put("function", function)
                         .put("detail", reply.body().getString("detail", "ok"))))

@@ -35,7 +35,7 @@ public final class LocalFunctionsApi {
         router.post("/functions/:name").handler(BodyHandler.create().setBodyLimit(4096))
                 .handler(request -> perform(vertx, deviceId, request));
         router.get("/status").handler(request -> vertx.eventBus()
-                .<JsonObject>request(DeviceAddresses.status(deviceId), new JsonObject())
+                .<JsonObject>request(DeviceAddresses.of(deviceId), DeviceAddresses.statusQuestion())
                 .onComplete(status -> answer(request, status.succeeded() ? 200 : 504, status.succeeded()
                         ? status.result().body() : new JsonObject().put("error", status.cause().getMessage()))));
         return vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1").map(LocalFunctionsApi::new);

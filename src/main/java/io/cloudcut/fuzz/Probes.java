@@ -50,8 +50,7 @@ final class Probes {
         }
         CompletableFuture<JsonObject> delivered = function.isLocal() ? null : phone.awaitAbout(id);
         CompletableFuture<Boolean> answered = new CompletableFuture<>();
-        vertx.eventBus().<JsonObject>request(DeviceAddresses.stimulus(deviceId),
-                new JsonObject().put("function", function.name()).put("probeId", id),
+        vertx.eventBus().<JsonObject>request(DeviceAddresses.of(deviceId), DeviceAddresses.stimulus(function.name(), id),
                 new DeliveryOptions().setSendTimeout(timeout.toMillis())).onComplete(reply -> {
             if (reply.failed()) {
                 answered.complete(reply.cause() instanceof ReplyException refused

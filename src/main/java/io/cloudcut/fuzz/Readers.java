@@ -45,7 +45,7 @@ final class Readers {
     }
 
     JsonObject status(FuzzedDevice device) throws InfrastructureException {
-        return Waits.await(vertx.eventBus().<JsonObject>request(DeviceAddresses.status(device.id()), new JsonObject())
+        return Waits.await(vertx.eventBus().<JsonObject>request(DeviceAddresses.of(device.id()), DeviceAddresses.statusQuestion())
                 .map(reply -> reply.body()), "asking " + device.id() + " for its status");
     }
 }

@@ -89,7 +89,7 @@ final class Fleet {
         if (external.has(device.id())) {
             return Future.succeededFuture(external.status(device.id()));
         }
-        return host.request(device, DeviceAddresses.status(device.id()), new JsonObject(), new DeliveryOptions())
+        return host.request(device, DeviceAddresses.of(device.id()), DeviceAddresses.statusQuestion(), new DeliveryOptions())
                 .map(reply -> reply.body());
     }
 
@@ -112,8 +112,7 @@ final class Fleet {
         if (external.has(device.id())) {
             return external.stimulate(device.id(), function.name(), probeId, timeout);
         }
-        return host.request(device, DeviceAddresses.stimulus(device.id()),
-                        new JsonObject().put("function", function.name()).put("probeId", probeId),
+        return host.request(device, DeviceAddresses.of(device.id()), DeviceAddresses.stimulus(function.name(), probeId),
                         new DeliveryOptions().setSendTimeout(timeout.toMillis()))
                 .transform(reply -> {
                     if (reply.succeeded()) {

@@ -108,7 +108,7 @@ class DeviceOnFaultyLinkTest {
     @Test
     void anEventOnItsWayWhenTheRunEndsIsDeliveredNotLeftBuffered() throws Exception {
         link.apply(LinkFaults.create("latency", java.util.Map.of("latency", 300), null));
-        vertx.eventBus().request(DeviceAddresses.stimulus("vacuum-1"), new JsonObject().put("function", "status-report"))
+        vertx.eventBus().request(DeviceAddresses.of("vacuum-1"), new JsonObject().put("function", "status-report"))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -125,7 +125,7 @@ class DeviceOnFaultyLinkTest {
         link.apply(LinkFaults.named("reset"));
         await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.DOWN) == 1);
         link.apply(LinkFaults.named("refuse"));
-        vertx.eventBus().request(DeviceAddresses.stimulus("vacuum-1"), new JsonObject().put("function", "status-report"))
+        vertx.eventBus().request(DeviceAddresses.of("vacuum-1"), new JsonObject().put("function", "status-report"))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

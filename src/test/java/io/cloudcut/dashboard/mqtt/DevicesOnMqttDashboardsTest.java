@@ -220,7 +220,7 @@ class DevicesOnMqttDashboardsTest {
         MosquittoClients.publish(mosquitto.port(), commands, "return_to_base"); // Home Assistant's own word
         awaitState(dashboard, state, "returning");
 
-        JsonObject status = vertx.eventBus().<JsonObject>request(DeviceAddresses.status("vacuum-commanded"), new JsonObject())
+        JsonObject status = vertx.eventBus().<JsonObject>request(DeviceAddresses.of("vacuum-commanded"), DeviceAddresses.statusQuestion())
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
         assertThat(status.getLong("malformedMessages")).isEqualTo(2);
         assertThat(status.getJsonObject("events").getLong("generated"))
@@ -247,7 +247,7 @@ class DevicesOnMqttDashboardsTest {
         MosquittoClients.publish(mosquitto.port(), "smartbed/bed-commanded/headDegrees/set", "17");
         await().atMost(PATIENCE).until(() -> status("bed-commanded").getLong("malformedMessages") == 5);
 
-        JsonObject press = vertx.eventBus().<JsonObject>request(DeviceAddresses.stimulus("bed-commanded"),
+        JsonObject press = vertx.eventBus().<JsonObject>request(DeviceAddresses.of("bed-commanded"),
                         new JsonObject().put("function", "temperature-buttons").put("probeId", "p1"))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
         assertThat(press.getString("detail")).as("a probe's press, from where the dashboard left the bed")
@@ -286,12 +286,12 @@ class DevicesOnMqttDashboardsTest {
         MosquittoClients.Subscription dashboard = subscribe(mosquitto.port(), ding, "ring/doorbell-local-chime/camera/doorbell-1/status");
         await().atMost(PATIENCE).until(() -> dashboard.last("ring/doorbell-local-chime/camera/doorbell-1/status").isPresent());
 
-        vertx.eventBus().request(DeviceAddresses.stimulus("doorbell-1"), new JsonObject().put("function", "chime"))
+        vertx.eventBus().request(DeviceAddresses.of("doorbell-1"), new JsonObject().put("function", "chime"))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         await().atMost(PATIENCE).until(() -> !dashboard.payloads(ding).isEmpty());
         assertThat(new JsonObject(dashboard.payloads(ding).get(0)).getString("event_type")).isEqualTo("press");
-        JsonObject status = vertx.eventBus().<JsonObject>request(DeviceAddresses.status("doorbell-1"), new JsonObject())
+        JsonObject status = vertx.eventBus().<JsonObject>request(DeviceAddresses.of("doorbell-1"), DeviceAddresses.statusQuestion())
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
         assertThat(status.getJsonObject("events").getLong("generated")).as("the ring, and nothing for the dashboard").isEqualTo(1);
     }
@@ -308,7 +308,7 @@ class DevicesOnMqttDashboardsTest {
     }
 
     private JsonObject status(String deviceId) throws Exception {
-        return vertx.eventBus().<JsonObject>request(DeviceAddresses.status(deviceId), new JsonObject())
+        return vertx.eventBus().<JsonObject>request(DeviceAddresses.of(deviceId), DeviceAddresses.statusQuestion())
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS).body();
     }
 
