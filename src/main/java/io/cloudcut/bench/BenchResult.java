@@ -60,6 +60,8 @@ public final class BenchResult {
         row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), run.cpuPercent());
         out.append(String.format(Locale.ROOT, "fleet: every device connected in %.1f s and signed in by %.1f s%n",
                 run.connectSeconds(), fleet.signedInSeconds()));
+        out.append(String.format(Locale.ROOT, "fleet: the emulated cloud's services held %.1f MB before the devices started "
+                + "(the harness's, as the broker's heap is: not in the devices' heap)%n", fleet.cloudHeapBytes() / 1048576.0));
         out.append(String.format(Locale.ROOT, "fleet: phases %s; run %.1f s%n", fleet.phaseSeconds().entrySet().stream()
                 .map(phase -> String.format(Locale.ROOT, "%s %.1f s", phase.getKey(), phase.getValue()))
                 .collect(Collectors.joining(", ")), fleet.runSeconds()));

@@ -6,13 +6,14 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 
 /**
- * What the fleet run adds to its {@link Side}: when every device had signed in (after connecting:
+ * What the fleet run adds to its {@link Side} (whose heap and threads are counted from when the emulated
+ * cloud was up): the heap the cloud's services held, not counted as the devices'; when every device had signed in (after connecting:
  * the cloud's auth answering each), the time scale it ran at, each phase's real length,
  * the storm (devices working again after the outage, -1 when the run stopped before it, and when
  * the last one was, in real seconds from the outage's end), how often the clock ran in real time while the
  * emulated cloud caught up, and the harness's health over the baseline and the whole run.
  */
-record FleetFigures(Side side, double signedInSeconds, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
+record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
                     double lastBackSeconds, long cloudWaits, HealthObserved baseline, HealthObserved run) {
 
     /** The figure of merit of a compressed run: scenario device-hours measured per real second. */
@@ -27,7 +28,7 @@ record FleetFigures(Side side, double signedInSeconds, double timeScale, Map<Str
     JsonObject toJson() {
         JsonObject phases = new JsonObject();
         phaseSeconds.forEach(phases::put);
-        return side.toJson().put("signedInSeconds", signedInSeconds).put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
+        return side.toJson().put("cloudHeapBytes", cloudHeapBytes).put("signedInSeconds", signedInSeconds).put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
                 .put("phaseSeconds", phases).put("runSeconds", runSeconds).put("recovered", recovered)
                 .put("lastBackSeconds", lastBackSeconds).put("cloudWaits", cloudWaits).put("healthy", healthy())
                 .put("baseline", health(baseline)).put("run", health(run));

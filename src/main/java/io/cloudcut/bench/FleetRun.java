@@ -32,6 +32,7 @@ final class FleetRun implements ProgressListener {
     private double baselineEventsPerSecond;
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
     private ProcessSample before;
+    private ProcessSample cloudUp;
     private ProcessSample ready;
     /** The run's, so that the monitor reads as the harness's observer. */
     private final Identities identities;
@@ -71,9 +72,9 @@ final class FleetRun implements ProgressListener {
         int devices = scenario.deviceCount();
         double runSeconds = runTo.secondsSince(runFrom);
         Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
-                Math.max(0, (ready.heapBytes() - before.heapBytes()) / devices), ready.threads() - before.threads(),
+                Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
                 runTo.cpuPercentSince(runFrom));
-        return new FleetFigures(side, signInSeconds, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
+        return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, result.report().harness().cloudWaits(),
                 result.health(HealthObserved.BASELINE).orElse(null),
                 result.health(HealthObserved.RUN).orElse(null));
@@ -94,6 +95,13 @@ final class FleetRun implements ProgressListener {
         before = ProcessSample.afterGc(); // the broker's own heap and threads are not the devices'
 
         watcher.brokerStarted(endpoint);
+    }
+
+    /** The cloud's services are the harness's, as the broker is: what the fleet adds is counted from here. */
+    @Override
+    public void cloudStarted() {
+        cloudUp = ProcessSample.afterGc();
+        watcher.cloudStarted();
     }
 
     @Override

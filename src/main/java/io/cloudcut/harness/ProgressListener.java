@@ -21,6 +21,10 @@ public interface ProgressListener {
     default void brokerStarted(BrokerEndpoint endpoint) {
     }
 
+    /** The emulated cloud's services are up and connected; nothing of the fleet has started yet. */
+    default void cloudStarted() {
+    }
+
     /**
      * Every device connected ({@code connectedIn} after the first was deployed) and holding a session
      * ({@code readyIn}: signed in).
@@ -90,6 +94,11 @@ public interface ProgressListener {
             @Override
             public void brokerStarted(BrokerEndpoint endpoint) {
                 tell(listener -> listener.brokerStarted(endpoint));
+            }
+
+            @Override
+            public void cloudStarted() {
+                tell(ProgressListener::cloudStarted);
             }
 
             @Override

@@ -124,6 +124,7 @@ public final class ScenarioRunner {
                 CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(),
                                 brokerClient, clock, identities::cloudService),
                         "the cloud services could not connect to the broker");
+                progress.cloudStarted();
                 host = deviceHost(vertx, log, certificates, proxyToBroker, scenario);
                 Fleet fleet = new Fleet(scenario, host, external);
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));

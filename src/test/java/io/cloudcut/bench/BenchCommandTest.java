@@ -48,6 +48,7 @@ class BenchCommandTest {
             assertThat(side.getDouble("cpuPercent")).isPositive();
         }
         assertThat(fleet.getBoolean("healthy")).isTrue();
+        assertThat(fleet.getLong("cloudHeapBytes")).as("the cloud's heap, counted apart from the devices'").isNotNull();
         assertThat(fleet.getDouble("signedInSeconds")).isGreaterThanOrEqualTo(fleet.getDouble("connectSeconds"));
         assertThat(fleet.getJsonObject("phaseSeconds").fieldNames()).containsExactlyInAnyOrder("baseline", "outage", "recovery");
         assertThat(fleet.getInteger("recovered")).as("every device works again after the storm").isEqualTo(DEVICES);

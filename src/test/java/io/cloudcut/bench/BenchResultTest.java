@@ -20,6 +20,7 @@ class BenchResultTest {
         assertThat(table).contains("connect (per s)").contains("200").contains("50")
                 .contains("events via broker (per s)").contains("heap per client (KB)").contains("16.0").contains("64.0")
                 .contains("every device connected in 2.0 s and signed in by 3.0 s")
+                .contains("the emulated cloud's services held 0.4 MB before the devices started")
                 .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended")
                 .contains("27.8 device-hours per real second (100 devices at 1000x)")
                 .doesNotContain("NOT a measurement");
@@ -40,7 +41,7 @@ class BenchResultTest {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         HealthObserved run = new HealthObserved(0, HealthObserved.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
                 List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
-        BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+        BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
                 58, 11.8, 0, baseline, run));
 
         assertThat(behind.table())
@@ -52,7 +53,7 @@ class BenchResultTest {
     @Test
     void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+        BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
                 100, 12.6, 2, healthy, healthy));
 
         assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
@@ -64,7 +65,7 @@ class BenchResultTest {
     private static BenchResult result(boolean healthy) {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
-        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
                 healthy ? 100 : -1, healthy ? 3.5 : -1, 0, baseline, null));
     }
 }
