@@ -48,7 +48,7 @@ final class BrokerFaults {
         }
         if (fault.isEmpty()) {
             if (down) {
-                run(EmbeddedBroker::start);
+                inRealTime(EmbeddedBroker::start);
                 down = false;
                 log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
             }
@@ -56,7 +56,7 @@ final class BrokerFaults {
         }
         if (fault.get().fault().equals("down")) {
             if (!down) {
-                run(EmbeddedBroker::stop);
+                inRealTime(EmbeddedBroker::stop);
                 down = true;
                 log.add(new ServiceObserved(now(), BROKER, "down", BROKER));
             }
@@ -73,6 +73,16 @@ final class BrokerFaults {
                     log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
                     return null;
                 }, true));
+    }
+
+    /** A stop or a start takes seconds of its own: as long in scenario time as in real time, whatever the scale. */
+    private void inRealTime(BrokerAction action) throws InfrastructureException {
+        pacer.holdRealTime();
+        try {
+            run(action);
+        } finally {
+            pacer.release();
+        }
     }
 
     private void run(BrokerAction action) throws InfrastructureException {

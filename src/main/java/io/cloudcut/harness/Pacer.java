@@ -39,7 +39,6 @@ final class Pacer implements AutoCloseable {
     static final Duration RAMP = Duration.ofMillis(500);
     /** Real time after a transition that needs no detection: a probe round trip, a first retry. */
     static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
-    private static final Duration UNTIL_THE_NEXT_TRANSITION = Duration.ofNanos(Long.MAX_VALUE);
     /** How much the wanted scale must move before the clock is told: fewer changes, same resolution within 50%. */
     private static final double STEP = 1.5;
     private static final long TICK_MILLIS = 20;
@@ -64,6 +63,8 @@ final class Pacer implements AutoCloseable {
     /** Scenario time from which the ceiling climbs on the ramp's slope, once the cloud has caught up; -1 while it is behind. */
     private long cloudCaughtUpNanos = -1;
     private Duration window = SHORT_WINDOW;
+    /** Real time until {@link #release}: a change under way that takes its own time. */
+    private boolean holding;
     private double target;
     private long transitionAtNanos = -1;
     private long approachNanos = -1;
@@ -111,18 +112,26 @@ final class Pacer implements AutoCloseable {
     /** Something changed for the fleet: real time from now, for {@code window}, then the ramp. */
     synchronized void transition(Duration window) {
         this.window = window;
+        holding = false;
         approachNanos = -1;
         transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
     }
 
     /**
-     * Something is changing for the fleet that takes its own real time, a broker restarting: real time
-     * from now until the next {@link #transition}, however long it takes. A window of its own would end
-     * mid-change and ramp it up: a 4 s restart then lasted 97 s of scenario time at 60x, and the
-     * fleet's recovery was measured from a broker down that long.
+     * Something is changing for the fleet that takes its own real time, a broker stopping or starting:
+     * real time from now until {@link #release} or the next {@link #transition}, however long it takes.
+     * A window would end mid-change and ramp it up: a 4 s restart then lasted 97 s of scenario time at
+     * 60x, and the fleet's recovery was measured from a broker down that long.
      */
     synchronized void holdRealTime() {
-        transition(UNTIL_THE_NEXT_TRANSITION);
+        holding = true;
+        transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
+    }
+
+    /** The change held for is done: the window the clock was in starts again from now, and an approach still stands. */
+    synchronized void release() {
+        holding = false;
+        transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
     }
 
     /**
@@ -138,7 +147,7 @@ final class Pacer implements AutoCloseable {
     /** What the progress line says about the pace. */
     synchronized String describe() {
         String pace = transitionAtNanos < 0 ? Durations.number(target) + "x"
-                : window.equals(UNTIL_THE_NEXT_TRANSITION) ? "real time"
+                : holding ? "real time"
                 : "real time for " + Durations.format(window) + " then ramping to " + Durations.number(target) + "x";
         return approachNanos >= 0 ? pace + ", slowing to real time before the phase ends" : pace;
     }
@@ -209,7 +218,7 @@ final class Pacer implements AutoCloseable {
         String why = ClockObserved.RAMP;
         if (transitionAtNanos >= 0) {
             long since = now - transitionAtNanos;
-            double up = since < window.toNanos() ? 1 : Math.max(1, (double) since / RAMP.toNanos());
+            double up = holding || since < window.toNanos() ? 1 : Math.max(1, (double) since / RAMP.toNanos());
             if (up >= target) {
                 transitionAtNanos = -1;
             }

@@ -3,6 +3,7 @@ package io.cloudcut.harness;
 import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.report.FunctionVerdict;
 import io.cloudcut.report.ModelReport;
@@ -10,6 +11,7 @@ import io.cloudcut.report.RunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +52,48 @@ class BrokerScenariosTest {
         assertThat(losses).as("every device cut at each restart").hasSize(3)
                 .allSatisfy((device, count) -> assertThat(count).as(device).isGreaterThanOrEqualTo(restarts.size()));
         assertRestartsLastTheirRealTime(observations(reports, "flapping-broker"));
+    }
+
+    /**
+     * A broker down for a phase (the embedded one, stopped at its start and started at the next's): every
+     * device is cut, local functions stay, every device is back once it is up, and the stop, about 2 s, runs
+     * in real time: the clock stands at 1x from the phase's start until the broker is down. When a 1 s
+     * window ended mid-stop, the clock ramped up through the rest of it.
+     */
+    @Test
+    void aBrokerDownForAPhaseCutsEveryDeviceUntilItIsUpAgain() throws Exception {
+        ScenarioRuns run = ScenarioRuns.run(Files.createDirectories(reports.resolve("broker-down")), """
+                name: broker-down
+                timeScale: 600
+                probe: {rounds: 2}
+                fleet:
+                  - {model: vacuum-local-first, count: 1}
+                  - {model: doorbell-local-chime, count: 1}
+                phases:
+                  - {name: baseline, kind: baseline, duration: 10m}
+                  - {name: down, kind: outage, duration: 20m, faults: [{broker: embedded, fault: down}]}
+                  - {name: recovery, kind: recovery, duration: 30m}
+                """);
+        for (ModelReport model : run.report().models()) {
+            assertThat(model.functions()).filteredOn(function -> function.path().equals("local"))
+                    .as(model.model()).isNotEmpty().allSatisfy(function -> assertThat(function.verdict()).isEqualTo(FunctionVerdict.KEPT));
+            assertThat(model.recovery().notBack()).as(model.model()).isEmpty();
+        }
+        List<Observation> observations = run.observations();
+        assertThat(observations).filteredOn(ConnectionObserved.class::isInstance).map(ConnectionObserved.class::cast)
+                .filteredOn(change -> change.change().equals(ConnectionObserved.DOWN))
+                .extracting(ConnectionObserved::device).as("every device cut").contains("vacuum-local-first-1", "doorbell-local-chime-1");
+        long phaseStart = observations.stream().filter(PhaseObserved.class::isInstance).map(PhaseObserved.class::cast)
+                .filter(phase -> phase.started() && phase.phase().equals("down")).findFirst().orElseThrow().atMillis();
+        long brokerDown = observations.stream().filter(ServiceObserved.class::isInstance).map(ServiceObserved.class::cast)
+                .filter(change -> change.service().equals("broker") && change.condition().equals("down")).findFirst().orElseThrow().atMillis();
+        assertThat(observations).filteredOn(ClockObserved.class::isInstance).map(ClockObserved.class::cast)
+                .as("the clock from the phase's start (%d ms) until the broker was down (%d ms)", phaseStart, brokerDown)
+                .filteredOn(change -> change.atMillis() >= phaseStart && change.atMillis() < brokerDown)
+                .allSatisfy(change -> assertThat(change.scale()).isEqualTo(1.0));
+        assertThat(observations).filteredOn(ServiceObserved.class::isInstance).map(ServiceObserved.class::cast)
+                .filteredOn(change -> change.service().equals("broker")).extracting(ServiceObserved::condition)
+                .containsExactly("down", ServiceObserved.UP);
     }
 
     /**
