@@ -65,11 +65,9 @@ final class BrokerFaults {
         enter(Optional.empty());
         restarts = clock.every(fault.get().every(), onContext, () ->
                 vertx.executeBlocking(() -> {
-                    // Every device is cut, then may come back: two transitions, the restart between them in real time.
-                    pacer.holdRealTime();
+                    // Every device is cut, then may come back: the restart in real time, then the phase's window again.
                     log.add(new ServiceObserved(now(), BROKER, "restarting", BROKER));
-                    embedded().restart();
-                    pacer.transition(Pacer.SHORT_WINDOW);
+                    inRealTime(EmbeddedBroker::restart);
                     log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
                     return null;
                 }, true));
