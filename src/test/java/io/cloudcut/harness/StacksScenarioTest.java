@@ -59,7 +59,7 @@ class StacksScenarioTest {
                   - name: outage
                     kind: outage
                     duration: 3h
-                    settle: 1h30m
+                    settle: 2h
                     faults:
                       - {service: ingest, fault: down}
                       - {service: auth, fault: down}
