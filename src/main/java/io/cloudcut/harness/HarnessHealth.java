@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
 
 import java.time.Duration;
@@ -22,13 +23,17 @@ final class HarnessHealth {
     private final CloudControl cloud;
     private final ScenarioClock clock;
     private final double runScale;
+    private final DeviceModel shortestKeepAlive;
 
-    HarnessHealth(HarnessMonitor monitor, DeviceHost host, CloudControl cloud, ScenarioClock clock, double runScale) {
+    /** @param shortestKeepAlive the fleet's model with the shortest keepalive: a stall past half of it may cut connections */
+    HarnessHealth(HarnessMonitor monitor, DeviceHost host, CloudControl cloud, ScenarioClock clock, double runScale,
+                  DeviceModel shortestKeepAlive) {
         this.monitor = monitor;
         this.host = host;
         this.cloud = cloud;
         this.clock = clock;
         this.runScale = runScale;
+        this.shortestKeepAlive = shortestKeepAlive;
     }
 
     /**
@@ -36,7 +41,8 @@ final class HarnessHealth {
      * of those failed ({@link HealthObserved#RUN}: none).
      */
     HealthObserved judge(String window, long fromNanos, long probes, long failed) throws InfrastructureException {
-        return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, failed, ownFailures());
+        return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, failed, ownFailures(),
+                shortestKeepAlive);
     }
 
     /** The harness's figures from real instant {@code fromNanos} to now: this process's and the workers'. */

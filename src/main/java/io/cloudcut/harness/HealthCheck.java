@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.scenario.DeviceModel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,10 @@ import java.util.List;
  *   is known to within that delay over {@link Pacer#RAMP} of it (40% at the bound, 2% at a typical
  *   10 ms; the report gives each figure's resolution from the lag actually measured);</li>
  *   <li>probes started at most {@value #MAX_PROBE_DELAY_P99_MILLIS} ms after their plan (p99);</li>
+ *   <li>no event loop stalled for longer than half the fleet's shortest keepalive: a broker drops a
+ *   client it has not heard from for one and a half keepalives, so past that a device's PINGREQ held
+ *   up by the harness's stall (a long garbage collection, a starved CPU) cost it its connection, a
+ *   loss no fault and no firmware caused;</li>
  *   <li>no process came within {@value #OPEN_FILES_MARGIN_PERCENT}% of its open-file limit: at the
  *   limit the harness refuses connections itself (its proxy, its broker), which would read as a fault;</li>
  *   <li>no part of the harness (an emulated cloud service, a device's proxy link) failed in its own code,
@@ -61,6 +66,12 @@ final class HealthCheck {
     /** @param harnessFailures the harness's own parts that failed over the window, each a problem as it stands */
     static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
                                 long probes, long failed, List<String> harnessFailures) {
+        return judge(atMillis, window, timeScale, figures, probes, failed, harnessFailures, null);
+    }
+
+    /** @param shortestKeepAlive the fleet's model with the shortest keepalive (null: no stall is judged by one) */
+    static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
+                                long probes, long failed, List<String> harnessFailures, DeviceModel shortestKeepAlive) {
         List<String> problems = new ArrayList<>(harnessFailures);
         double failedPercent = probes == 0 ? 0 : 100.0 * failed / probes;
         if (failedPercent > MAX_BASELINE_FAILURE_PERCENT) {
@@ -75,6 +86,14 @@ final class HealthCheck {
         if (figures.probeDelayP99Millis() > MAX_PROBE_DELAY_P99_MILLIS) {
             problems.add(String.format("probes started %d ms after their plan (p99; at most %d ms allowed); %s",
                     figures.probeDelayP99Millis(), MAX_PROBE_DELAY_P99_MILLIS, REMEDY));
+        }
+        if (shortestKeepAlive != null && figures.lagMaxMillis() > shortestKeepAlive.keepAlive().toMillis() / 2) {
+            problems.add(String.format("an event loop %s %d ms, longer than the %d ms that %s's %d s keepalive "
+                    + "leaves before a broker drops a client it has not heard from (one and a half keepalives): a "
+                    + "connection lost then may have been lost to the harness's stall, not to a fault or the firmware; %s",
+                    HealthObserved.STALLED_PAST_A_KEEPALIVE, figures.lagMaxMillis(),
+                    shortestKeepAlive.keepAlive().toMillis() / 2, shortestKeepAlive.id(),
+                    shortestKeepAlive.keepAlive().toSeconds(), REMEDY));
         }
         if (figures.openFilesShare() >= 1 - OPEN_FILES_MARGIN_PERCENT / 100.0) {
             problems.add(String.format("a process had %d files open, of the %d it may (its limit): connections "

@@ -24,6 +24,7 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.RunEndedObserved;
 import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.CloudSpec;
+import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
@@ -35,6 +36,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,7 +161,8 @@ public final class ScenarioRunner {
                 pacer = new Pacer(vertx, clock, log, cloud::furthestBehindMillis);
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
-                HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale);
+                HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
+                        shortestKeepAlive(scenario));
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
                                 new CertificateFaults(certificates, host), fleet, log,
@@ -272,6 +275,11 @@ public final class ScenarioRunner {
      * The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine
      * carries. Known before the run starts, so that what races it can be told first.
      */
+    private static DeviceModel shortestKeepAlive(Scenario scenario) {
+        return scenario.fleet().stream().map(entry -> scenario.models().get(entry.model()))
+                .min(Comparator.comparing(DeviceModel::keepAlive)).orElse(null);
+    }
+
     public static double runScale(Scenario scenario) {
         return scenario.timeScale().auto() ? Traffic.of(scenario).fastestCarriedScale() : scenario.timeScale().value();
     }

@@ -2,6 +2,11 @@ package io.cloudcut.harness;
 
 import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.scenario.DeviceKind;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.FunctionPath;
+import io.cloudcut.scenario.FunctionRole;
+import io.cloudcut.scenario.FunctionSpec;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +80,29 @@ class HealthCheckTest {
         HarnessMonitor.Figures all = here.withOthers(List.of(worker, unknown));
         assertThat(all.peakOpenFiles()).isEqualTo(19_990);
         assertThat(HarnessMonitor.Figures.fromJson(all.toJson())).isEqualTo(all);
+    }
+
+    /**
+     * A broker drops a client silent for one and a half keepalives: a stall past half the fleet's shortest
+     * keepalive may have cut a device that did nothing wrong, and says so with the model that set the bound.
+     */
+    @Test
+    void aStallPastHalfTheShortestKeepaliveIsTheHarnesssProblem() {
+        DeviceModel doorbell = new DeviceModel("doorbell-cloud-only", DeviceKind.DOORBELL, null, null, null,
+                Duration.ofSeconds(2), null, null, List.of(new FunctionSpec("chime", FunctionPath.LOCAL, null, null,
+                FunctionRole.PRIMARY)), null, null, null, null);
+        HarnessMonitor.Figures stalledOneSecond = new HarnessMonitor.Figures(1, 12, 1_000, 1, 8, 30, 500, 20_000);
+        HarnessMonitor.Figures stalledLonger = new HarnessMonitor.Figures(1, 12, 1_412, 1, 8, 30, 500, 20_000);
+
+        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledOneSecond, 0, 0, List.of(), doorbell).healthy())
+                .isTrue();
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledLonger, 0, 0, List.of(), doorbell);
+        assertThat(health.healthy()).isFalse();
+        assertThat(health.stalledPastAKeepalive()).isTrue();
+        assertThat(health.problems()).singleElement().asString()
+                .contains("1412 ms, longer than the 1000 ms that doorbell-cloud-only's 2 s keepalive leaves");
+        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledLonger, 0, 0, List.of(), null).healthy())
+                .as("no fleet, no keepalive to judge a stall by").isTrue();
     }
 
     /** A stall in one process is a stall for every probe through it: the longest of any process speaks for all. */

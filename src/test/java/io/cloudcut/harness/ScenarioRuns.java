@@ -63,10 +63,12 @@ record ScenarioRuns(RunResult result, RunReport report, List<Observation> observ
         Scenario scenario = Scenarios.loader(projectRoot).load(file);
         ObservationRecorder recorder = new ObservationRecorder();
         RunResult result = recorded(brokerConfig, recorder).run(scenario);
-        if (result.health(HealthObserved.BASELINE).filter(baseline -> !baseline.healthy()).isPresent()) {
-            // The harness could not measure (a CI machine busy with other forks): once more, as CliRun.measured does.
+        boolean couldNotMeasure = result.health(HealthObserved.BASELINE).filter(baseline -> !baseline.healthy()).isPresent();
+        if (couldNotMeasure || result.health(HealthObserved.RUN).filter(HealthObserved::stalledPastAKeepalive).isPresent()) {
+            // The harness could not measure (a CI machine busy with other forks), or stalled long enough to cost a
+            // device its connection: once more, as CliRun.measured does.
             System.err.println("the harness could not measure " + scenario.name() + "; once more: "
-                    + result.health(HealthObserved.BASELINE).orElseThrow().problems());
+                    + result.health(couldNotMeasure ? HealthObserved.BASELINE : HealthObserved.RUN).orElseThrow().problems());
             recorder = new ObservationRecorder();
             result = recorded(brokerConfig, recorder).run(scenario);
         }
