@@ -61,7 +61,7 @@ class ExternalDevicesScenarioTest {
                     cloudLockedListen, homeBroker.port()));
             Path reports = dir.resolve("report");
 
-            CliRun run = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
+            CliRun run = CliRun.measured("run", scenario.toString(), "--project-dir", Project.root().toString(),
                     "--report-dir", reports.toString());
 
             assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();

@@ -19,7 +19,7 @@ class OutageRunOnOneProxyPortTest {
 
     @Test
     void theShortOutageGivesTheSameVerdictsWithEveryLinkOnOnePort(@TempDir Path reports) throws Exception {
-        CliRun run = CliRun.of("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
+        CliRun run = CliRun.measured("run", "scenarios/short-outage.yaml", "--project-dir", Project.root().toString(),
                 "--devices-per-model", "1", "--one-proxy-port", "--report-dir", reports.toString());
 
         assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
