@@ -41,10 +41,16 @@ class CertificateExpiryRunTest {
 
     private static final String EXPIRED = "TLS refused: certificate expired";
 
+    /**
+     * At 1800x, not the shipped scenarios' 3600x: the untouched doorbell renews its 30 min token with at least
+     * 7.5 min of it left, 125 ms of real time at 3600x, and on a loaded machine (event loops 136 ms late, p99)
+     * a renewal in a clustered run once came back after the token had lapsed; 250 ms here (as
+     * {@link StacksScenarioTest} runs).
+     */
     static final String SCENARIO = """
             name: cert-expiry
             description: The local-first vacuums' certificates lapse and they are kicked off; the doorbells keep theirs
-            timeScale: 3600
+            timeScale: 1800
             probe:
               rounds: 2
               timeout: 1500ms

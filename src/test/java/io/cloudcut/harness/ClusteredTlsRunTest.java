@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * outage gives the verdicts it gives in one process ({@link OutageRunOverTlsTest}), and a cert-expiry
  * fault reaches the workers' devices as it reaches local ones ({@link CertificateExpiryRunTest});
  * against an external broker over TLS, the workers trust its CA ({@link OutageRunOnTlsMosquittoTest}).
- * At the scenario's 3600x, as {@link ClusteredRunTest} runs.
+ * The short outage at its 3600x, as {@link ClusteredRunTest} runs; the cert-expiry run at its scenario's 1800x.
  */
 @ExtendWith(WorkerCluster.TwoWorkers.class)
 class ClusteredTlsRunTest {
