@@ -55,12 +55,14 @@ class BrokerRestartAccountingTest {
                     kind: outage
                     duration: 15m
                     faults: [{broker: embedded, fault: restart, attributes: {every: 6m}}]
-                  - {name: recovery, kind: recovery, duration: 5m}
+                  # It ends once every device is back and has delivered what it buffered: at most 30 min, so that a
+                  # loaded machine (six forks and more beside it) does not end it with a backlog still draining.
+                  - {name: recovery, kind: recovery, duration: 30m}
                 """);
         EventsReport events = run.report().model("chatty-vacuum").events();
         assertThat(run.report().services()).filteredOn(change -> change.service().equals("broker")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(events.balanced()).as("%s", events).isTrue();
-        assertThat(events.generated()).as("a report a minute for 22 minutes, three devices").isGreaterThan(50);
+        assertThat(events.generated()).as("a report a minute for 17 minutes and more (the recovery ends once all are back), three devices").isGreaterThan(50);
         assertThat(events.lostInCloud()).as("%s", events).isZero();
         assertThat(events.buffered()).as("%s", events).isZero();
     }
