@@ -2,6 +2,8 @@ package io.cloudcut.bench;
 
 import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.dashboard.mqtt.DeviceConventions;
+import io.cloudcut.device.DashboardPresence;
 import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.harness.Waits;
 import io.cloudcut.identity.Identities;
@@ -29,14 +31,20 @@ import java.util.function.Supplier;
 
 /**
  * The raw baseline: clients of one stack, straight to the broker, with none of CloudCut around them
- * (no firmware, proxy, cloud or probes), subscribing as a device does and publishing its events at
- * QoS 1 at the fleet's rate (each PUBLISH a status report of the same shape). Each client lives on
- * its own Vert.x context, as a device verticle does.
+ * (no firmware, proxy, cloud or probes), doing a device's MQTT traffic: connecting with its Last Will,
+ * subscribing to its topics, and on each connect sending what it sends (online, its dashboard
+ * discovery configs and state, retained; its sign-in request), then publishing its events at QoS 1 at
+ * the fleet's rate (each PUBLISH a status report of the same shape). A client counts as connected once
+ * the broker has acknowledged its connect's traffic, as a device holds its place in the fleet's start
+ * window until it has signed in; no cloud answers the sign-in, which is the cloud's traffic, not the
+ * client's. Each client lives on its own Vert.x context, as a device verticle does.
  */
 final class BareClients {
 
     private static final Duration CONNECT_LIMIT = Duration.ofMinutes(3);
     private static final int WARM_UP_CLIENTS = 100;
+    /** The state a bare client shows and reports: a vacuum at rest, as the bench's devices start. */
+    private static final String STATE = "docked";
     /**
      * At most this many connects under way at once: HiveMQ CE accepts with a backlog of 128 (fixed in
      * its code), and a burst beyond it waits for a SYN to be sent again, a second later. The fleet's
@@ -142,7 +150,9 @@ final class BareClients {
         private final String id;
         private final Context context;
         private final AtomicInteger connected;
+        private final DashboardPresence presence;
         private DeviceConnection connection;
+        private boolean counted;
         private long timer = -1;
         private long seq;
         private Future<Void> closed = Future.succeededFuture();
@@ -151,15 +161,18 @@ final class BareClients {
             this.id = id;
             this.context = context;
             this.connected = connected;
+            this.presence = new DashboardPresence(DeviceConventions.of(id, model), () -> connection);
         }
 
         void open() {
             identities.enrol(id, model);
+            List<String> subscriptions = new ArrayList<>(List.of(CloudTopics.auth(id), CloudTopics.command(id)));
+            subscriptions.addAll(presence.subscriptions());
             context.runOnContext(start -> {
                 connection = MqttStacks.create(stack, vertx, new ConnectionSettings(id, broker.host(), broker.port(),
-                        model.keepAlive(), model.connectTimeout(), model.mqttSession(),
-                        List.of(CloudTopics.auth(id), CloudTopics.command(id)), model.reconnect(), clock)
-                        .withCredentials(identities.device(id)), this);
+                        model.keepAlive(), model.connectTimeout(), model.mqttSession(), subscriptions, model.reconnect(),
+                        clock).withWill(presence.will()).withCredentials(identities.device(id)), this);
+                presence.show(STATE, new JsonObject());
                 connection.open();
             });
         }
@@ -167,7 +180,7 @@ final class BareClients {
         void publishEvery(long periodMillis) {
             context.runOnContext(start -> timer = vertx.setPeriodic(ThreadLocalRandom.current().nextLong(1, periodMillis + 1),
                     periodMillis, tick -> connection.publish(CloudTopics.ingest(id), Buffer.buffer(new JsonObject()
-                            .put("kind", "status").put("seq", seq++).put("state", "docked").encode()))));
+                            .put("kind", "status").put("seq", seq++).put("state", STATE).encode()))));
         }
 
         void close() {
@@ -181,12 +194,22 @@ final class BareClients {
 
         @Override
         public void connected(ConnectAttempt attempt) {
-            connected.incrementAndGet();
+            JsonObject signIn = new JsonObject().put("deviceId", id).put("ttlMillis", model.session().tokenTtl().toMillis());
+            Future.all(presence.connected(), connection.publish(CloudTopics.AUTH_REQUEST, signIn.toBuffer()))
+                    .onComplete(sent -> {
+                        if (connection.isConnected() && !counted) {
+                            counted = true;
+                            connected.incrementAndGet();
+                        }
+                    });
         }
 
         @Override
         public void connectionLost(String cause) {
-            connected.decrementAndGet();
+            if (counted) {
+                counted = false;
+                connected.decrementAndGet();
+            }
         }
 
         @Override

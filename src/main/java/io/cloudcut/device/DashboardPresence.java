@@ -23,27 +23,27 @@ import java.util.function.Supplier;
  * <p>
  * None of this is an event of the device's: it never passes through the outbox or its account, and
  * it is published only while connected, as a real device's dashboard topics are. On the device's
- * context only.
+ * context only. Public for the bench's bare clients, which send what a device sends when it connects.
  */
-final class DashboardPresence {
+public final class DashboardPresence {
 
     private final DeviceConventions conventions;
     private final Supplier<DeviceConnection> connection;
     private String shown = "";
     private boolean discoveryPublished;
 
-    DashboardPresence(DeviceConventions conventions, Supplier<DeviceConnection> connection) {
+    public DashboardPresence(DeviceConventions conventions, Supplier<DeviceConnection> connection) {
         this.conventions = conventions;
         this.connection = connection;
     }
 
     /** The connection's Last Will: the broker marks the device offline when its link dies. */
-    Will will() {
+    public Will will() {
         return new Will(conventions.availabilityTopic(), DeviceConventions.OFFLINE);
     }
 
     /** The topics to subscribe to besides the cloud's. */
-    List<String> subscriptions() {
+    public List<String> subscriptions() {
         List<String> topics = new ArrayList<>(conventions.commandTopics());
         topics.add(DeviceConventions.HOME_ASSISTANT_STATUS);
         return topics;
@@ -72,23 +72,23 @@ final class DashboardPresence {
         return Payloads.text(payload, Payloads.DEVICE_MAX_BYTES).flatMap(text -> conventions.command(topic, text));
     }
 
-    void connected() {
-        publish(conventions.availabilityTopic(), DeviceConventions.ONLINE);
-        publishDiscovery();
-        sendState();
+    /** At every connect: online, the discovery configs (once), the state; completes once the broker has acknowledged them all. */
+    public Future<Void> connected() {
+        return Future.all(publish(conventions.availabilityTopic(), DeviceConventions.ONLINE), publishDiscovery(), sendState())
+                .mapEmpty();
     }
 
-    private void publishDiscovery() {
+    private Future<Void> publishDiscovery() {
         if (discoveryPublished || !connection.get().isConnected()) {
-            return;
+            return Future.succeededFuture();
         }
         List<Future<Void>> configs = conventions.discovery().stream()
                 .map(config -> publish(config.topic(), config.config().encode())).toList();
-        Future.all(configs).onSuccess(all -> discoveryPublished = true);
+        return Future.all(configs).onSuccess(all -> discoveryPublished = true).mapEmpty();
     }
 
     /** The device's state and readings as the state topic shows them: published when they changed. */
-    void show(String state, JsonObject readings) {
+    public void show(String state, JsonObject readings) {
         String payload = conventions.statePayload(state, readings).encode();
         if (!payload.equals(shown)) {
             shown = payload;
@@ -112,10 +112,9 @@ final class DashboardPresence {
     }
 
     /** While offline, nothing: the connect that ends it sends the state as it is then. */
-    private void sendState() {
-        if (connection.get().isConnected() && !shown.isEmpty()) {
-            publish(conventions.stateTopic(), shown);
-        }
+    private Future<Void> sendState() {
+        return connection.get().isConnected() && !shown.isEmpty() ? publish(conventions.stateTopic(), shown)
+                : Future.succeededFuture();
     }
 
     private Future<Void> publish(String topic, String payload) {

@@ -1,0 +1,101 @@
+package io.cloudcut.bench;
+
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
+import io.cloudcut.broker.Broker;
+import io.cloudcut.broker.BrokerSettings;
+import io.cloudcut.broker.Brokers;
+import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.dashboard.mqtt.DeviceConventions;
+import io.cloudcut.harness.Scenarios;
+import io.cloudcut.identity.Identities;
+import io.cloudcut.mqtt.Credentials;
+import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.testing.Project;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The raw baseline does a device's MQTT traffic, not less: on a real broker with the run's identities and
+ * ACLs, each bare client leaves what a device leaves when it connects (online on its availability topic,
+ * its discovery configs and its state, retained) and sends its sign-in request, so that the bench's
+ * connect ratio compares like with like.
+ */
+class BareClientsTest {
+
+    private static final int CLIENTS = 3;
+
+    @Test
+    void eachBareClientSendsWhatADeviceSendsWhenItConnects() throws Exception {
+        DeviceModel model = Scenarios.loader(Project.root()).load(Project.file(Bench.SCENARIO)).models()
+                .values().iterator().next();
+        Identities identities = Identities.generate();
+        Vertx vertx = Vertx.vertx();
+        try (Broker broker = Brokers.start(new BrokerSettings(null, 0, null), identities)) {
+            Mqtt3BlockingClient signIns = reader(broker, "bench-sign-in-reader", identities.cloudService("auth"));
+            signIns.subscribeWith().topicFilter(CloudTopics.AUTH_REQUEST).send();
+            try (Mqtt3BlockingClient.Mqtt3Publishes requests = signIns.publishes(MqttGlobalPublishFilter.ALL)) {
+                Side side = new BareClients(vertx, broker.endpoint(), "vertx", model, identities)
+                        .measure(CLIENTS, 2, java.time.Duration.ofSeconds(1));
+                assertThat(side.clients()).isEqualTo(CLIENTS);
+                List<String> signedIn = received(requests).stream().map(BareClientsTest::payload).toList();
+                for (int i = 0; i < CLIENTS; i++) {
+                    assertThat(signedIn).as("sign-in requests, the warm-up clients' included")
+                            .contains("{\"deviceId\":\"bench-bare-" + i + "\",\"ttlMillis\":" + model.session().tokenTtl().toMillis() + "}");
+                }
+            }
+            signIns.disconnect();
+
+            Mqtt3BlockingClient dashboard = reader(broker, "bench-dashboard-reader", identities.dashboard());
+            List<DeviceConventions> bare = IntStream.range(0, CLIENTS)
+                    .mapToObj(i -> DeviceConventions.of("bench-bare-" + i, model)).toList();
+            try (Mqtt3BlockingClient.Mqtt3Publishes retained = dashboard.publishes(MqttGlobalPublishFilter.ALL)) {
+                bare.forEach(device -> device.retainedTopics().forEach(topic -> dashboard.subscribeWith().topicFilter(topic).send()));
+                Map<String, String> left = new HashMap<>();
+                received(retained).forEach(message -> left.put(message.getTopic().toString(), payload(message)));
+                for (DeviceConventions device : bare) {
+                    assertThat(left).as("what a bare client left retained").containsKeys(device.retainedTopics().toArray(String[]::new));
+                    assertThat(left.get(device.availabilityTopic())).isEqualTo(DeviceConventions.ONLINE);
+                    assertThat(left.get(device.stateTopic())).contains("docked");
+                }
+            }
+            dashboard.disconnect();
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    private static Mqtt3BlockingClient reader(Broker broker, String clientId, Credentials credentials) {
+        Mqtt3BlockingClient client = com.hivemq.client.mqtt.MqttClient.builder().useMqttVersion3().identifier(clientId)
+                .serverHost("127.0.0.1").serverPort(broker.endpoint().port()).buildBlocking();
+        client.connectWith().simpleAuth().username(credentials.username()).password(credentials.passwordBytes())
+                .applySimpleAuth().send();
+        return client;
+    }
+
+    /** What arrives until a quiet second. */
+    private static List<Mqtt3Publish> received(Mqtt3BlockingClient.Mqtt3Publishes publishes) throws InterruptedException {
+        List<Mqtt3Publish> arrived = new ArrayList<>();
+        for (Optional<Mqtt3Publish> next = publishes.receive(1, TimeUnit.SECONDS); next.isPresent();
+             next = publishes.receive(1, TimeUnit.SECONDS)) {
+            arrived.add(next.get());
+        }
+        return arrived;
+    }
+
+    private static String payload(Mqtt3Publish message) {
+        return new String(message.getPayloadAsBytes(), StandardCharsets.UTF_8);
+    }
+}
