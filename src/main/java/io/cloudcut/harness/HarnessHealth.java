@@ -23,17 +23,17 @@ final class HarnessHealth {
     private final CloudControl cloud;
     private final ScenarioClock clock;
     private final double runScale;
-    private final DeviceModel shortestKeepAlive;
+    private final DeviceModel tightest;
 
-    /** @param shortestKeepAlive the fleet's model with the shortest keepalive: a stall past half of it may cut connections */
+    /** @param tightest the fleet's model whose connection survives the shortest stall ({@link HealthCheck#connectionMargin}) */
     HarnessHealth(HarnessMonitor monitor, DeviceHost host, CloudControl cloud, ScenarioClock clock, double runScale,
-                  DeviceModel shortestKeepAlive) {
+                  DeviceModel tightest) {
         this.monitor = monitor;
         this.host = host;
         this.cloud = cloud;
         this.clock = clock;
         this.runScale = runScale;
-        this.shortestKeepAlive = shortestKeepAlive;
+        this.tightest = tightest;
     }
 
     /**
@@ -42,7 +42,7 @@ final class HarnessHealth {
      */
     HealthObserved judge(String window, long fromNanos, long probes, long failed) throws InfrastructureException {
         return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, failed, ownFailures(),
-                shortestKeepAlive);
+                tightest);
     }
 
     /** The harness's figures from real instant {@code fromNanos} to now: this process's and the workers'. */

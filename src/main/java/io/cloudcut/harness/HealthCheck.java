@@ -3,7 +3,9 @@ package io.cloudcut.harness;
 import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Durations;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +20,10 @@ import java.util.List;
  *   is known to within that delay over {@link Pacer#RAMP} of it (40% at the bound, 2% at a typical
  *   10 ms; the report gives each figure's resolution from the lag actually measured);</li>
  *   <li>probes started at most {@value #MAX_PROBE_DELAY_P99_MILLIS} ms after their plan (p99);</li>
- *   <li>no event loop stalled for longer than half the fleet's shortest keepalive: a broker drops a
- *   client it has not heard from for one and a half keepalives, so past that a device's PINGREQ held
- *   up by the harness's stall (a long garbage collection, a starved CPU) cost it its connection, a
- *   loss no fault and no firmware caused;</li>
+ *   <li>no event loop stalled for longer than the tightest of the fleet's connections allows
+ *   ({@link #connectionMargin}): past that, a device's PINGREQ or acknowledgement held up by the
+ *   harness's stall (a long garbage collection, a starved CPU) cost it its connection, a loss no fault
+ *   and no firmware caused;</li>
  *   <li>no process came within {@value #OPEN_FILES_MARGIN_PERCENT}% of its open-file limit: at the
  *   limit the harness refuses connections itself (its proxy, its broker), which would read as a fault;</li>
  *   <li>no part of the harness (an emulated cloud service, a device's proxy link) failed in its own code,
@@ -69,9 +71,19 @@ final class HealthCheck {
         return judge(atMillis, window, timeScale, figures, probes, failed, harnessFailures, null);
     }
 
-    /** @param shortestKeepAlive the fleet's model with the shortest keepalive (null: no stall is judged by one) */
+    /**
+     * How long a stall a device of {@code model} survives: a broker drops a client it has not heard from
+     * for one and a half keepalives, so a PINGREQ may be half a keepalive late; and the device drops a
+     * connection whose acknowledgement (CONNACK, SUBACK, PUBACK) is later than its time-out.
+     */
+    static Duration connectionMargin(DeviceModel model) {
+        Duration halfAKeepAlive = model.keepAlive().dividedBy(2);
+        return halfAKeepAlive.compareTo(model.connectTimeout()) < 0 ? halfAKeepAlive : model.connectTimeout();
+    }
+
+    /** @param tightest the fleet's model with the least {@link #connectionMargin} (null: no stall is judged by one) */
     static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
-                                long probes, long failed, List<String> harnessFailures, DeviceModel shortestKeepAlive) {
+                                long probes, long failed, List<String> harnessFailures, DeviceModel tightest) {
         List<String> problems = new ArrayList<>(harnessFailures);
         double failedPercent = probes == 0 ? 0 : 100.0 * failed / probes;
         if (failedPercent > MAX_BASELINE_FAILURE_PERCENT) {
@@ -87,13 +99,13 @@ final class HealthCheck {
             problems.add(String.format("probes started %d ms after their plan (p99; at most %d ms allowed); %s",
                     figures.probeDelayP99Millis(), MAX_PROBE_DELAY_P99_MILLIS, REMEDY));
         }
-        if (shortestKeepAlive != null && figures.lagMaxMillis() > shortestKeepAlive.keepAlive().toMillis() / 2) {
-            problems.add(String.format("an event loop %s %d ms, longer than the %d ms that %s's %d s keepalive "
-                    + "leaves before a broker drops a client it has not heard from (one and a half keepalives): a "
-                    + "connection lost then may have been lost to the harness's stall, not to a fault or the firmware; %s",
-                    HealthObserved.STALLED_PAST_A_KEEPALIVE, figures.lagMaxMillis(),
-                    shortestKeepAlive.keepAlive().toMillis() / 2, shortestKeepAlive.id(),
-                    shortestKeepAlive.keepAlive().toSeconds(), REMEDY));
+        if (tightest != null && figures.lagMaxMillis() > connectionMargin(tightest).toMillis()) {
+            problems.add(String.format("an event loop %s %d ms, past the %d ms of %s's (a broker drops a client "
+                    + "it has not heard from for one and a half keepalives of %s, and the device drops a connection "
+                    + "whose acknowledgement is %s late): a connection lost then may have been lost to the harness's "
+                    + "stall, not to a fault or the firmware; %s", HealthObserved.STALLED_PAST_A_CONNECTION,
+                    figures.lagMaxMillis(), connectionMargin(tightest).toMillis(), tightest.id(),
+                    Durations.format(tightest.keepAlive()), Durations.format(tightest.connectTimeout()), REMEDY));
         }
         if (figures.openFilesShare() >= 1 - OPEN_FILES_MARGIN_PERCENT / 100.0) {
             problems.add(String.format("a process had %d files open, of the %d it may (its limit): connections "

@@ -162,7 +162,7 @@ public final class ScenarioRunner {
                 progress.clockChosen(describePace(scenario, runScale));
                 long runFromNanos = System.nanoTime();
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
-                        shortestKeepAlive(scenario));
+                        tightestConnection(scenario));
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
                                 new CertificateFaults(certificates, host), fleet, log,
@@ -275,9 +275,9 @@ public final class ScenarioRunner {
      * The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine
      * carries. Known before the run starts, so that what races it can be told first.
      */
-    private static DeviceModel shortestKeepAlive(Scenario scenario) {
+    private static DeviceModel tightestConnection(Scenario scenario) {
         return scenario.fleet().stream().map(entry -> scenario.models().get(entry.model()))
-                .min(Comparator.comparing(DeviceModel::keepAlive)).orElse(null);
+                .min(Comparator.comparing(HealthCheck::connectionMargin)).orElse(null);
     }
 
     public static double runScale(Scenario scenario) {

@@ -17,8 +17,8 @@ public record HealthObserved(long atMillis, String window, double timeScale, lon
 
     public static final String BASELINE = "baseline";
     public static final String RUN = "run";
-    /** How a problem names an event loop's stall long enough to cost a device its connection (see {@link #stalledPastAKeepalive}). */
-    public static final String STALLED_PAST_A_KEEPALIVE = "stalled past a keepalive's margin for";
+    /** How a problem names an event loop's stall long enough to cost a device its connection (see {@link #stalledPastAConnectionsMargin}). */
+    public static final String STALLED_PAST_A_CONNECTION = "stalled longer than a device's connection allows:";
 
     public HealthObserved {
         problems = List.copyOf(problems);
@@ -28,8 +28,8 @@ public record HealthObserved(long atMillis, String window, double timeScale, lon
      * Whether an event loop stalled long enough for a broker to drop a device that did nothing wrong: what
      * the devices' connections did over the window may be the harness's, and a run is worth measuring again.
      */
-    public boolean stalledPastAKeepalive() {
-        return problems.stream().anyMatch(problem -> problem.contains(STALLED_PAST_A_KEEPALIVE));
+    public boolean stalledPastAConnectionsMargin() {
+        return problems.stream().anyMatch(problem -> problem.contains(STALLED_PAST_A_CONNECTION));
     }
 
     public double failureRate() {

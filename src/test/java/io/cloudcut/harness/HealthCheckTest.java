@@ -83,14 +83,13 @@ class HealthCheckTest {
     }
 
     /**
-     * A broker drops a client silent for one and a half keepalives: a stall past half the fleet's shortest
-     * keepalive may have cut a device that did nothing wrong, and says so with the model that set the bound.
+     * A broker drops a client silent for one and a half keepalives, and a device drops a connection whose
+     * acknowledgement is later than its time-out: a stall past the less of half a keepalive and that time-out may
+     * have cut a device that did nothing wrong, and says so with the model that set the bound.
      */
     @Test
-    void aStallPastHalfTheShortestKeepaliveIsTheHarnesssProblem() {
-        DeviceModel doorbell = new DeviceModel("doorbell-cloud-only", DeviceKind.DOORBELL, null, null, null,
-                Duration.ofSeconds(2), null, null, List.of(new FunctionSpec("chime", FunctionPath.LOCAL, null, null,
-                FunctionRole.PRIMARY)), null, null, null, null);
+    void aStallLongerThanTheTightestConnectionAllowsIsTheHarnesssProblem() {
+        DeviceModel doorbell = model("doorbell-cloud-only", Duration.ofSeconds(2), Duration.ofSeconds(1));
         HarnessMonitor.Figures stalledOneSecond = new HarnessMonitor.Figures(1, 12, 1_000, 1, 8, 30, 500, 20_000);
         HarnessMonitor.Figures stalledLonger = new HarnessMonitor.Figures(1, 12, 1_412, 1, 8, 30, 500, 20_000);
 
@@ -98,11 +97,26 @@ class HealthCheckTest {
                 .isTrue();
         HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledLonger, 0, 0, List.of(), doorbell);
         assertThat(health.healthy()).isFalse();
-        assertThat(health.stalledPastAKeepalive()).isTrue();
+        assertThat(health.stalledPastAConnectionsMargin()).isTrue();
         assertThat(health.problems()).singleElement().asString()
-                .contains("1412 ms, longer than the 1000 ms that doorbell-cloud-only's 2 s keepalive leaves");
+                .contains("1412 ms, past the 1000 ms of doorbell-cloud-only's", "keepalives of 2s", "is 1s late");
         assertThat(HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledLonger, 0, 0, List.of(), null).healthy())
-                .as("no fleet, no keepalive to judge a stall by").isTrue();
+                .as("no fleet, no connection to judge a stall by").isTrue();
+    }
+
+    @Test
+    void theMarginIsTheLessOfHalfAKeepaliveAndTheAcknowledgementTimeOut() {
+        assertThat(HealthCheck.connectionMargin(model("m", Duration.ofSeconds(10), Duration.ofSeconds(1))))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(HealthCheck.connectionMargin(model("m", Duration.ofSeconds(2), Duration.ofSeconds(5))))
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(HealthCheck.connectionMargin(model("m", Duration.ofSeconds(30), Duration.ofSeconds(5))))
+                .isEqualTo(Duration.ofSeconds(5));
+    }
+
+    private static DeviceModel model(String id, Duration keepAlive, Duration ackTimeOut) {
+        return new DeviceModel(id, DeviceKind.DOORBELL, null, null, null, keepAlive, ackTimeOut, null,
+                List.of(new FunctionSpec("chime", FunctionPath.LOCAL, null, null, FunctionRole.PRIMARY)), null, null, null, null);
     }
 
     /** A stall in one process is a stall for every probe through it: the longest of any process speaks for all. */

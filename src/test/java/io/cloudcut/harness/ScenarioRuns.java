@@ -64,7 +64,7 @@ record ScenarioRuns(RunResult result, RunReport report, List<Observation> observ
         ObservationRecorder recorder = new ObservationRecorder();
         RunResult result = recorded(brokerConfig, recorder).run(scenario);
         boolean couldNotMeasure = result.health(HealthObserved.BASELINE).filter(baseline -> !baseline.healthy()).isPresent();
-        if (couldNotMeasure || result.health(HealthObserved.RUN).filter(HealthObserved::stalledPastAKeepalive).isPresent()) {
+        if (couldNotMeasure || result.health(HealthObserved.RUN).filter(HealthObserved::stalledPastAConnectionsMargin).isPresent()) {
             // The harness could not measure (a CI machine busy with other forks), or stalled long enough to cost a
             // device its connection: once more, as CliRun.measured does.
             System.err.println("the harness could not measure " + scenario.name() + "; once more: "

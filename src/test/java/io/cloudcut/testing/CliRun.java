@@ -30,7 +30,7 @@ public record CliRun(int exitCode, String out, String err) {
     public static CliRun measured(String... args) {
         CliRun first = of(args);
         boolean couldNotMeasure = first.exitCode() == 3 && first.err().contains(COULD_NOT_MEASURE);
-        if (!couldNotMeasure && !first.err().contains(HealthObserved.STALLED_PAST_A_KEEPALIVE)) {
+        if (!couldNotMeasure && !first.err().contains(HealthObserved.STALLED_PAST_A_CONNECTION)) {
             return first;
         }
         System.err.println("the harness could not measure this run; once more:\n" + first.err());
