@@ -194,8 +194,8 @@ final class BareClients {
 
         @Override
         public void connected(ConnectAttempt attempt) {
-            JsonObject signIn = new JsonObject().put("deviceId", id).put("ttlMillis", model.session().tokenTtl().toMillis());
-            Future.all(presence.connected(), connection.publish(CloudTopics.AUTH_REQUEST, signIn.toBuffer()))
+            Buffer signIn = CloudTopics.signInRequest(id, model.session().tokenTtl()).toBuffer();
+            Future.all(presence.connected(), connection.publish(CloudTopics.AUTH_REQUEST, signIn))
                     .onComplete(sent -> {
                         if (connection.isConnected() && !counted) {
                             counted = true;

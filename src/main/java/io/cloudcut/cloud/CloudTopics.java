@@ -1,5 +1,9 @@
 package io.cloudcut.cloud;
 
+import io.vertx.core.json.JsonObject;
+
+import java.time.Duration;
+
 /**
  * The MQTT topics the emulated cloud speaks, in one place. Devices reach the cloud only through
  * these; the phone app (the harness) listens under {@code cloudcut/app/} and {@code cloudcut/phone/}.
@@ -32,6 +36,11 @@ public final class CloudTopics {
     public static final String BY_CLOUD = "cloud";
 
     private CloudTopics() {
+    }
+
+    /** What a device sends on {@link #AUTH_REQUEST} to sign in for a token of {@code tokenTtl}. */
+    public static JsonObject signInRequest(String deviceId, Duration tokenTtl) {
+        return new JsonObject().put("deviceId", deviceId).put("ttlMillis", tokenTtl.toMillis());
     }
 
     /** Auth answers a device here: {@code {token, expiresAtMillis}} on the scenario clock. */

@@ -397,9 +397,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
 
     private void requestToken() {
         if (connection.isConnected()) {
-            JsonObject request = new JsonObject()
-                    .put("deviceId", deviceId)
-                    .put("ttlMillis", model.session().tokenTtl().toMillis());
+            JsonObject request = CloudTopics.signInRequest(deviceId, model.session().tokenTtl());
             if (ownClock) {
                 // A run that lists this device outside it checks that its clock goes at the run's pace.
                 request.put(CloudTopics.TIME_SCALE, clock.scale());
