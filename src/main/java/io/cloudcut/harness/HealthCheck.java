@@ -99,12 +99,13 @@ final class HealthCheck {
             problems.add(String.format("probes started %d ms after their plan (p99; at most %d ms allowed); %s",
                     figures.probeDelayP99Millis(), MAX_PROBE_DELAY_P99_MILLIS, REMEDY));
         }
-        if (tightest != null && figures.lagMaxMillis() > connectionMargin(tightest).toMillis()) {
+        long marginMillis = tightest == null ? Long.MAX_VALUE : connectionMargin(tightest).toMillis();
+        if (figures.lagMaxMillis() > marginMillis) {
             problems.add(String.format("an event loop %s %d ms, past the %d ms of %s's (a broker drops a client "
                     + "it has not heard from for one and a half keepalives of %s, and the device drops a connection "
                     + "whose acknowledgement is %s late): a connection lost then may have been lost to the harness's "
                     + "stall, not to a fault or the firmware; %s", HealthObserved.STALLED_PAST_A_CONNECTION,
-                    figures.lagMaxMillis(), connectionMargin(tightest).toMillis(), tightest.id(),
+                    figures.lagMaxMillis(), marginMillis, tightest.id(),
                     Durations.format(tightest.keepAlive()), Durations.format(tightest.connectTimeout()), REMEDY));
         }
         if (figures.openFilesShare() >= 1 - OPEN_FILES_MARGIN_PERCENT / 100.0) {

@@ -271,15 +271,16 @@ public final class ScenarioRunner {
         }
     }
 
-    /**
-     * The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine
-     * carries. Known before the run starts, so that what races it can be told first.
-     */
+    /** The fleet's model whose connection survives the shortest stall of the harness: its stalls are judged by it. */
     private static DeviceModel tightestConnection(Scenario scenario) {
         return scenario.fleet().stream().map(entry -> scenario.models().get(entry.model()))
                 .min(Comparator.comparing(HealthCheck::connectionMargin)).orElse(null);
     }
 
+    /**
+     * The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine
+     * carries. Known before the run starts, so that what races it can be told first.
+     */
     public static double runScale(Scenario scenario) {
         return scenario.timeScale().auto() ? Traffic.of(scenario).fastestCarriedScale() : scenario.timeScale().value();
     }
