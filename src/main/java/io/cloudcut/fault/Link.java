@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -48,7 +48,8 @@ public final class Link {
     /** Null: on the proxy's shared port. */
     private final LinkListener listener;
     private final int port;
-    private final Set<ProxyConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Read from other threads; copied on write, as a link has one connection at a time but for a reconnect's overlap. */
+    private final Set<ProxyConnection> connections = new CopyOnWriteArraySet<>();
     private final LinkCounters counters = new LinkCounters();
     private final SharedByLinks shared;
     private final ConnectionHistory history;

@@ -29,14 +29,18 @@ final class Pipe {
     private final Direction direction;
     /** Small at first: only a latency holds bytes, and a fleet has two pipes a device (ArrayDeque's default is 17 slots). */
     private final Queue<Held> held = new ArrayDeque<>(1);
-    private final StandInReceiver standIn = new StandInReceiver();
-    private final TopicAliases aliases = new TopicAliases();
     private int heldBytes;
     private long lastDue;
     private boolean timerSet;
     private boolean closing;
     /** Null until a fault reads packets; then for the rest of the connection, so as to stay on packet boundaries. */
     private MqttFraming framing;
+    /*
+     * Made with the framing, as only packets are judged with them (and a fleet has two pipes a device, nearly
+     * all without a fault that reads packets): the aliases the sender set, the QoS 2 publishes the proxy took.
+     */
+    private TopicAliases aliases;
+    private StandInReceiver standIn;
 
     Pipe(ProxyConnection connection, Direction direction) {
         this.connection = connection;
@@ -48,6 +52,8 @@ final class Pipe {
         Link link = connection.link();
         if (framing == null && link.readsPackets()) {
             framing = new MqttFraming(connection.mqttVersion());
+            aliases = new TopicAliases();
+            standIn = new StandInReceiver();
         }
         if (framing == null) {
             judged(null, bytes);
