@@ -95,6 +95,7 @@ final class BareClients {
         long connectFrom = System.nanoTime();
         List<Client> clients = connectAll("bench-bare-", count);
         double connectSeconds = (System.nanoTime() - connectFrom) / 1e9;
+        ProcessSample connected = ProcessSample.now(); // before the collection, whose CPU is not the connects'
         ProcessSample up = ProcessSample.afterGc();
 
         clients.forEach(client -> client.publishEvery(periodMillis));
@@ -107,7 +108,7 @@ final class BareClients {
         closeAll(clients);
         Waits.await(monitor.close(), "closing the telemetry monitor");
         return new Side(count, connectSeconds, eventsPerSecond, Math.max(0, (up.heapBytes() - before.heapBytes()) / count),
-                up.threads() - before.threads(), to.cpuPercentSince(from));
+                up.threads() - before.threads(), to.cpuPercentSince(from), connected.cpuMillisEachSince(before, count));
     }
 
     private List<Client> connectAll(String prefix, int count) throws InfrastructureException {

@@ -58,6 +58,7 @@ public final class BenchResult {
         row(out, "heap per client (KB)", "%,.1f", raw.heapBytesPerClient() / 1024.0, run.heapBytesPerClient() / 1024.0);
         row(out, "threads added", "%,.0f", raw.threadsAdded(), run.threadsAdded());
         row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), run.cpuPercent());
+        row(out, "CPU per connect (ms)", "%,.2f", raw.connectCpuMillisPerClient(), run.connectCpuMillisPerClient());
         out.append(String.format(Locale.ROOT, "fleet: every device connected in %.1f s and signed in by %.1f s%n",
                 run.connectSeconds(), fleet.signedInSeconds()));
         out.append(String.format(Locale.ROOT, "fleet: the emulated cloud's services held %.1f MB before the devices started "

@@ -38,6 +38,7 @@ final class FleetRun implements ProgressListener {
     private final Identities identities;
     private ProcessSample runFrom;
     private ProcessSample runTo;
+    private ProcessSample connected;
     private double connectSeconds;
     private double signInSeconds;
     private String phase;
@@ -73,7 +74,7 @@ final class FleetRun implements ProgressListener {
         double runSeconds = runTo.secondsSince(runFrom);
         Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
                 Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
-                runTo.cpuPercentSince(runFrom));
+                runTo.cpuPercentSince(runFrom), connected.cpuMillisEachSince(cloudUp, devices));
         return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, result.report().harness().cloudWaits(),
                 result.health(HealthObserved.BASELINE).orElse(null),
@@ -108,6 +109,7 @@ final class FleetRun implements ProgressListener {
     public void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
         connectSeconds = connectedIn.toNanos() / 1e9;
         signInSeconds = readyIn.toNanos() / 1e9;
+        connected = ProcessSample.now(); // before the collection, whose CPU is not the devices'
         ready = ProcessSample.afterGc(); // before the clock starts: the pause measures nothing of the devices
         watcher.fleetReady(devices, connectedIn, readyIn);
     }

@@ -25,6 +25,11 @@ record ProcessSample(long heapBytes, int threads, long cpuNanos, long atNanos) {
         return (atNanos - earlier.atNanos) / 1e9;
     }
 
+    /** CPU time since {@code earlier}, in milliseconds for each of {@code clients}; 0 where the JVM does not tell. */
+    double cpuMillisEachSince(ProcessSample earlier, int clients) {
+        return clients <= 0 || cpuNanos < 0 ? 0 : (cpuNanos - earlier.cpuNanos) / 1e6 / clients;
+    }
+
     /** CPU time over wall time since {@code earlier}, in percent of one core. */
     double cpuPercentSince(ProcessSample earlier) {
         double wall = atNanos - earlier.atNanos;

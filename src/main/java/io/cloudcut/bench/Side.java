@@ -11,9 +11,11 @@ import io.vertx.core.json.JsonObject;
  * @param heapBytesPerClient heap held after a full collection, per client, over the process before it
  * @param threadsAdded      live threads with the clients up, over the process before them
  * @param cpuPercent        process CPU while the traffic ran, in percent of one core
+ * @param connectCpuMillisPerClient process CPU over {@code connectSeconds}, per client: where the connect rate
+ *                          is bound by the CPU, what sets it
  */
 record Side(int clients, double connectSeconds, double eventsPerSecond, long heapBytesPerClient, int threadsAdded,
-            double cpuPercent) {
+            double cpuPercent, double connectCpuMillisPerClient) {
 
     double connectsPerSecond() {
         return connectSeconds <= 0 ? 0 : clients / connectSeconds;
@@ -23,6 +25,6 @@ record Side(int clients, double connectSeconds, double eventsPerSecond, long hea
         return new JsonObject().put("clients", clients).put("connectSeconds", connectSeconds)
                 .put("connectsPerSecond", connectsPerSecond()).put("eventsPerSecond", eventsPerSecond)
                 .put("heapBytesPerClient", heapBytesPerClient).put("threadsAdded", threadsAdded)
-                .put("cpuPercent", cpuPercent);
+                .put("cpuPercent", cpuPercent).put("connectCpuMillisPerClient", connectCpuMillisPerClient);
     }
 }

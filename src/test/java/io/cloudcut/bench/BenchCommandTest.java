@@ -46,6 +46,7 @@ class BenchCommandTest {
             assertThat(side.getDouble("eventsPerSecond")).isPositive();
             assertThat(side.getLong("heapBytesPerClient")).isNotNegative();
             assertThat(side.getDouble("cpuPercent")).isPositive();
+            assertThat(side.getDouble("connectCpuMillisPerClient")).as("connecting takes some CPU").isPositive();
         }
         assertThat(fleet.getBoolean("healthy")).isTrue();
         assertThat(fleet.getLong("cloudHeapBytes")).as("the cloud's heap, counted apart from the devices'").isNotNull();

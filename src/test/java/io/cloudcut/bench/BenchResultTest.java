@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BenchResultTest {
 
-    private static final Side BARE = new Side(100, 0.5, 200, 16_384, 2, 40);
-    private static final Side FLEET = new Side(100, 2.0, 190, 65_536, 10, 80);
+    private static final Side BARE = new Side(100, 0.5, 200, 16_384, 2, 40, 0.75);
+    private static final Side FLEET = new Side(100, 2.0, 190, 65_536, 10, 80, 3.25);
 
     @Test
     void theTableShowsBothSidesAndEndsWithTheRatios() {
@@ -19,6 +19,7 @@ class BenchResultTest {
 
         assertThat(table).contains("connect (per s)").contains("200").contains("50")
                 .contains("events via broker (per s)").contains("heap per client (KB)").contains("16.0").contains("64.0")
+                .containsPattern("CPU per connect \\(ms\\) +0\\.75 +3\\.25")
                 .contains("every device connected in 2.0 s and signed in by 3.0 s")
                 .contains("the emulated cloud's services held 0.4 MB before the devices started")
                 .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended")
