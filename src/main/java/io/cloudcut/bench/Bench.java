@@ -11,6 +11,7 @@ import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.harness.Waits;
 import io.cloudcut.identity.Identities;
+import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
@@ -79,7 +80,7 @@ public final class Bench {
             throws InfrastructureException {
         watcher.starting(settings.devices() + " bare " + model.client() + " clients, publishing for "
                 + Durations.format(settings.trafficWindow()));
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         // The same footing as the fleet's devices: each client logs in and is held to its own topics.
         Identities identities = Identities.generate();
         try (Broker broker = Brokers.start(new BrokerSettings(settings.externalBroker(),

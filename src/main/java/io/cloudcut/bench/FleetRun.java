@@ -8,6 +8,7 @@ import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Waits;
 import io.cloudcut.identity.Identities;
+import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
@@ -55,7 +56,7 @@ final class FleetRun implements ProgressListener {
     }
 
     static FleetFigures measure(Scenario scenario, RunSettings settings, ProgressListener watcher) throws InfrastructureException {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         Identities identities = Identities.generate();
         FleetRun run = new FleetRun(watcher, vertx, identities);
         try {

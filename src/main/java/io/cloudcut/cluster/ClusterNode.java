@@ -1,5 +1,6 @@
 package io.cloudcut.cluster;
 
+import io.cloudcut.mqtt.NativeTransport;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
@@ -43,7 +44,7 @@ public final class ClusterNode {
         join.getMulticastConfig().setEnabled(false);
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
-        VertxOptions options = new VertxOptions()
+        VertxOptions options = NativeTransport.vertxOptions()
                 .setEventBusOptions(new EventBusOptions().setHost(settings.host()).setPort(0));
         return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config)).buildClustered();
     }

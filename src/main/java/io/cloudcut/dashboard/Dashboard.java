@@ -3,6 +3,7 @@ package io.cloudcut.dashboard;
 import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunResult;
 import io.cloudcut.harness.RunStatus;
+import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.report.ModelVerdict;
@@ -10,7 +11,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -56,7 +56,7 @@ public final class Dashboard implements AutoCloseable {
     public static Dashboard start(int port) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
-                .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                .with(NativeTransport.vertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true))))
                 .withMetrics(new MicrometerMetricsFactory(registry))
                 .build();

@@ -1,5 +1,6 @@
 package io.cloudcut.device;
 
+import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
@@ -48,7 +49,7 @@ public final class StandaloneDevice {
     public static Future<StandaloneDevice> start(String deviceId, DeviceModel model, String brokerHost, int brokerPort,
                                                  int httpPort, InetSocketAddress localBroker, double timeScale,
                                                  Consumer<JsonObject> watcher) {
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         ScenarioClock clock = ScenarioClock.running(timeScale);
         vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> watcher.accept(observed.body()));
         return LocalFunctionsApi.start(vertx, deviceId, httpPort)

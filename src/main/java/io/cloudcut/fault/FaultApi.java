@@ -1,5 +1,6 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.mqtt.NativeTransport;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -62,7 +63,7 @@ public final class FaultApi implements AutoCloseable {
 
     private final FaultProxy proxy;
     private final FaultBoard board;
-    private final Vertx vertx = Vertx.vertx();
+    private final Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
     private final Router router = Router.router(vertx);
     private final Buffer openApi = openApi();
     private final HttpServer server;

@@ -3,7 +3,6 @@ package io.cloudcut.fault;
 import io.cloudcut.scenario.ScenarioClock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -48,7 +47,7 @@ public final class FaultProxy implements AutoCloseable {
         this.shared = new SharedByLinks(clockNanos);
         // Daemon threads: a test that forgets close() must not keep the JVM alive.
         this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-                new DefaultThreadFactory("cloudcut-fault-proxy", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("cloudcut-fault-proxy", true), ProxyTransport.ioHandler());
     }
 
     /**

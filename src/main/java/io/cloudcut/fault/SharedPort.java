@@ -9,8 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
@@ -61,10 +59,10 @@ final class SharedPort implements AutoCloseable {
         this.events = events;
         // Daemon: a test that forgets close() must not keep the JVM alive.
         this.reception = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cloudcut-shared-port", true),
-                NioIoHandler.newFactory());
+                ProxyTransport.ioHandler());
         this.bootstrap = new ServerBootstrap()
                 .group(reception, reception)
-                .channel(NioServerSocketChannel.class)
+                .channel(ProxyTransport.serverChannel())
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<>() {

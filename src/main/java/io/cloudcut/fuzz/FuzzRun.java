@@ -9,6 +9,7 @@ import io.cloudcut.cloud.CloudControl;
 import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.harness.Waits;
+import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.ScenarioLoader;
@@ -74,7 +75,7 @@ public final class FuzzRun {
                 ? BrokerSettings.embedded(settings.projectRoot().resolve("broker-config"))
                 : BrokerSettings.external(settings.externalBroker()));
              ScenarioClock clock = ScenarioClock.running(1)) {
-            Vertx vertx = Vertx.vertx();
+            Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
             try {
                 return fuzz(vertx, broker.endpoint(), cloud, devices, clock);
             } finally {

@@ -8,6 +8,7 @@ import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.broker.EmbeddedBroker;
+import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.trust.ClientTls;
 import io.cloudcut.trust.RunCertificates;
 import io.cloudcut.trust.TransportSecurity;
@@ -103,7 +104,7 @@ public final class ScenarioRunner {
             Broker broker = held.broker();
             Vertx vertx = settings.clustered()
                     ? Waits.await(ClusterNode.join(settings.cluster(), true), "joining the cluster at " + settings.cluster().members())
-                    : Vertx.vertx();
+                    : Vertx.vertx(NativeTransport.vertxOptions());
             DeviceHost host = null;
             ExternalDevices external = new ExternalDevices(vertx, scenario.external());
             Pacer pacer = null;
