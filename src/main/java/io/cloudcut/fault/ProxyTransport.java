@@ -15,7 +15,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  * The proxy's sockets: Linux's epoll through Netty's native transport where its library loads, Java's NIO
  * elsewhere. Each packet a proxied device sends crosses three sockets where a bare client's crosses one,
  * so their system calls are most of what a device's start costs: on epoll a 1,000-device fleet started
- * with a quarter less CPU a device (BENCHMARKS.md, "The native transport").
+ * with a fifth less CPU a device (BENCHMARKS.md, "The native transport").
  */
 final class ProxyTransport {
 
