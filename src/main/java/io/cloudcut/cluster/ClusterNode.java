@@ -1,9 +1,9 @@
 package io.cloudcut.cluster;
 
-import io.cloudcut.mqtt.NativeTransport;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import io.cloudcut.mqtt.NativeTransport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
