@@ -3,6 +3,7 @@ package io.cloudcut.cluster;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.partition.NoDataMemberInClusterException;
 import io.cloudcut.mqtt.NativeTransport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,6 +47,18 @@ public final class ClusterNode {
         join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
         VertxOptions options = NativeTransport.vertxOptions()
                 .setEventBusOptions(new EventBusOptions().setHost(settings.host()).setPort(0));
-        return Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config)).buildClustered();
+        Future<Vertx> joined = Vertx.builder().with(options).withClusterManager(new HazelcastClusterManager(config)).buildClustered();
+        return passing ? joined.recover(ClusterNode::saidPlainly) : joined;
+    }
+
+    /** Hazelcast's words for a cluster of passing members alone ("all nodes in the cluster are lite members"). */
+    private static Future<Vertx> saidPlainly(Throwable failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NoDataMemberInClusterException) {
+                return Future.failedFuture(new IllegalStateException("no worker is up in the cluster (a coordinator "
+                        + "holds none of its data): start `cloudcut worker` in each process the fleet is spread over first", failed));
+            }
+        }
+        return Future.failedFuture(failed);
     }
 }

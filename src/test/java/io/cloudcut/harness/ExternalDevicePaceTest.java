@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.DeviceProcess;
+import io.cloudcut.testing.FreePorts;
 import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class ExternalDevicePaceTest {
 
     @Test
     void aDeviceStartedAtAnotherPaceThanDeclared_stopsTheRunBeforeItsBaseline(@TempDir Path dir) throws Exception {
-        int listen = ExternalDevicesScenarioTest.freePort();
+        int listen = FreePorts.onLoopback();
         try (DeviceProcess device = DeviceProcess.start("bench-local-first", "vacuum-local-first",
                 "tcp://127.0.0.1:" + listen, 1, dir)) {
             Path scenario = Files.writeString(dir.resolve("paces.yaml"), """

@@ -13,13 +13,13 @@ import io.cloudcut.report.RunReport;
 import io.cloudcut.report.RunFold;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.DeviceProcess;
+import io.cloudcut.testing.FreePorts;
 import io.cloudcut.testing.Mosquitto;
 import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +47,8 @@ class ExternalDevicesScenarioTest {
 
     @Test
     void externalDevicesGetTheVerdictsOfTheSameModelsRunAsEmulatedDevices(@TempDir Path dir) throws Exception {
-        int localFirstListen = freePort();
-        int cloudLockedListen = freePort();
+        int localFirstListen = FreePorts.onLoopback();
+        int cloudLockedListen = FreePorts.onLoopback();
         try (Mosquitto homeBroker = Mosquitto.start();
              DeviceProcess localFirst = DeviceProcess.start("bench-local-first", "vacuum-local-first",
                 "tcp://127.0.0.1:" + localFirstListen, 3600, dir);
@@ -170,9 +170,4 @@ class ExternalDevicesScenarioTest {
                 .toList();
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

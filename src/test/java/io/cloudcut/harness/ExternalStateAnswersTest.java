@@ -12,6 +12,7 @@ import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.RunFold;
 import io.cloudcut.testing.CliRun;
+import io.cloudcut.testing.FreePorts;
 import io.cloudcut.testing.Project;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class ExternalStateAnswersTest {
             throws Exception {
         copyTheProjectsFiles(project);
         Files.writeString(project.resolve("devices/app-camera.yaml"), CAMERA);
-        int listen = ExternalDevicesScenarioTest.freePort();
+        int listen = FreePorts.onLoopback();
         Path scenario = Files.writeString(project.resolve("state-answers.yaml"), """
                 name: state-answers
                 timeScale: 60

@@ -2,7 +2,6 @@ package io.cloudcut.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ public final class Mosquitto implements AutoCloseable {
     /** As {@link #start()}, configured by these lines besides its listener and its log (to stderr). */
     public static Mosquitto start(List<String> configuration) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Mosquitto mosquitto = startOn(freePort(), configuration);
+            Mosquitto mosquitto = startOn(FreePorts.onLoopback(), configuration);
             if (mosquitto != null) {
                 return mosquitto;
             }
@@ -152,9 +151,4 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -6,8 +6,6 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,11 +33,11 @@ public final class WorkerCluster implements AutoCloseable {
 
     /** Starts one worker per name, logging in {@code dir}, and waits until each is ready. */
     public static WorkerCluster start(Path dir, String... names) throws IOException {
-        int coordinator = freePort();
+        int coordinator = FreePorts.onLoopback();
         List<Integer> ports = new ArrayList<>();
         StringBuilder members = new StringBuilder("127.0.0.1:" + coordinator);
         for (int index = 0; index < names.length; index++) {
-            ports.add(freePort());
+            ports.add(FreePorts.onLoopback());
             members.append(",127.0.0.1:").append(ports.get(index));
         }
         List<WorkerProcess> workers = new ArrayList<>();
@@ -131,9 +129,4 @@ public final class WorkerCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }
