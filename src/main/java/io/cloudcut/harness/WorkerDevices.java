@@ -126,7 +126,9 @@ final class WorkerDevices implements DeviceHost {
         return found.future().onComplete(done -> {
             vertx.cancelTimer(calling);
             vertx.cancelTimer(giveUp);
-            answers.unregister();
+            // Answers to the last call may still be on their way: a consumer gone before they land has
+            // Vert.x log each as a discarded message, on the user's terminal.
+            vertx.setTimer(ROLL_CALL_EVERY.toMillis(), late -> answers.unregister());
         });
     }
 

@@ -1,5 +1,8 @@
 package io.cloudcut.harness;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,12 +51,23 @@ class ClusteredRunTest {
     /** What each worker printed during this run (the workers may have hosted other classes' runs before). */
     static List<String> workerOutputs;
     static RunReport report;
+    /** What Vert.x logged here of messages that came to an address no longer listened to. */
+    static List<String> discarded;
 
     @BeforeAll
     static void runTheShortOutageOnTwoWorkers(WorkerCluster cluster) throws Exception {
         List<Integer> before = cluster.printed();
-        run = runOn(cluster, "scenarios/short-outage.yaml", "--one-proxy-port",
-                "--report-dir", dir.resolve("report").toString());
+        Logger consumers = (Logger) LoggerFactory.getLogger("io.vertx.core.eventbus.impl.MessageConsumerImpl");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        consumers.addAppender(logged);
+        try {
+            run = runOn(cluster, "scenarios/short-outage.yaml", "--one-proxy-port",
+                    "--report-dir", dir.resolve("report").toString());
+        } finally {
+            consumers.detachAppender(logged);
+        }
+        discarded = logged.list.stream().map(ILoggingEvent::getFormattedMessage).filter(line -> line.startsWith("Discarding")).toList();
         workerOutputs = cluster.printedSince(before);
         assertThat(run.exitCode()).as("exit code; stderr:%n%s%nworkers:%n%s", run.err(), cluster.output()).isZero();
         report = JsonReportWriter.read(dir.resolve("report/report.json"));
@@ -76,6 +91,7 @@ class ClusteredRunTest {
         assertThat(workerOutputs).hasSize(2).allSatisfy(output -> assertThat(output)
                 .contains("starting 4 devices through one proxy port, 50 at a time", "stopped 4 devices (the run ended)"));
         assertThat(run.err()).contains("roll call: 2 workers", "8 devices on workers w1, w2, through one proxy port each");
+        assertThat(discarded).as("the workers' answers to the roll call's last call still find it listening").isEmpty();
     }
 
     /** Every device's final account arrives once, from whichever worker ran it, and balances with the cloud's. */
