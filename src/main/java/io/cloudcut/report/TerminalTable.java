@@ -5,6 +5,7 @@ import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.WireNames;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,6 +15,12 @@ import java.util.List;
  * then the devices that did not come back; last, the scenario's expectations, each met or not.
  */
 public final class TerminalTable {
+
+    /**
+     * The timeline column's width: a model whose rung changed at every probe round of a restart (kinesis-2020's
+     * local-first vacuum, 17 spans) keeps its table within a wide terminal, on as many lines as it needs.
+     */
+    static final int TIMELINE_WIDTH = 80;
 
     private TerminalTable() {
     }
@@ -144,12 +151,38 @@ public final class TerminalTable {
             List<String> row = new ArrayList<>(List.of(model.model()));
             outagePhases.forEach(phase -> row.add(word(model.phases().get(phase))));
             row.add(word(model.verdict()));
-            row.add(model.timeline().describe());
+            List<String> timeline = wrap(model.timeline().describe(), TIMELINE_WIDTH);
+            row.add(timeline.get(0));
             rows.add(row);
+            for (String more : timeline.subList(1, timeline.size())) {
+                List<String> continued = new ArrayList<>(Collections.nCopies(row.size() - 1, ""));
+                continued.add(more);
+                rows.add(continued);
+            }
             resolution = Math.max(resolution, model.timeline().resolutionSeconds());
         }
         return table(header, rows, palette) + "timeline: scenario time since the outage began; a change is placed within "
                 + duration(resolution) + " (the spacing of probe rounds)\n";
+    }
+
+    /**
+     * {@code text}'s comma-separated parts on lines of at most {@code width} characters (a part longer than that has a
+     * line of its own), each line but the last ending in its comma.
+     */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String part : text.split(", ")) {
+            if (line.length() > 0 && line.length() + 2 + part.length() > width) {
+                lines.add(line.append(',').toString());
+                line.setLength(0);
+            } else if (line.length() > 0) {
+                line.append(", ");
+            }
+            line.append(part);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** One line on the instrument: the scale it ran at, and its health over the baseline. */

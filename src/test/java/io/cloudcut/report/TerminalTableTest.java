@@ -7,6 +7,7 @@ import io.cloudcut.scenario.PhaseKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static io.cloudcut.observation.ProbeOutcome.OK;
@@ -95,6 +96,39 @@ class TerminalTableTest {
         return new RunFixture().model(LOCKED, 2)
                 .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
                 .rounds("baseline", 1, LOCKED.id(), all(LOCKED, OK));
+    }
+
+    @Test
+    void aLongTimelineGoesOnLinesOfItsOwnUnderItsColumn_everySpanInOrder() {
+        RunFixture run = new RunFixture().model(LOCKED, 1).phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1));
+        for (int flap = 1; flap <= 3; flap++) {
+            run.phase("down-" + flap, PhaseKind.OUTAGE, Duration.ofHours(1)).phase("back-" + flap, PhaseKind.OUTAGE, Duration.ofHours(1));
+        }
+        run.phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1)).rounds("baseline", 1, LOCKED.id(), all(LOCKED, OK));
+        for (int flap = 1; flap <= 3; flap++) {
+            run.rounds("down-" + flap, 1, LOCKED.id(), Map.of("clean-button", REFUSED, "scheduled-clean", REFUSED, "clean-from-app", TIMED_OUT))
+                    .rounds("back-" + flap, 1, LOCKED.id(), Map.of("clean-button", OK, "scheduled-clean", OK, "clean-from-app", TIMED_OUT));
+        }
+        RunReport report = run.report();
+        String timeline = report.model(LOCKED.id()).timeline().describe();
+
+        List<String> table = TerminalTable.render(report).lines().dropWhile(line -> !line.matches("model .* verdict +timeline"))
+                .takeWhile(line -> !line.startsWith("timeline:")).toList();
+
+        assertThat(timeline.length()).as(timeline).isGreaterThan(2 * TerminalTable.TIMELINE_WIDTH);
+        int column = table.get(0).indexOf("timeline");
+        List<String> lines = table.subList(2, table.size());
+        assertThat(lines).as("the model's row and its timeline's further lines").hasSizeGreaterThan(2)
+                .allSatisfy(line -> assertThat(line.substring(column)).hasSizeLessThanOrEqualTo(TerminalTable.TIMELINE_WIDTH));
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line.substring(0, column)).isBlank());
+        assertThat(String.join(" ", lines.stream().map(line -> line.substring(column)).toList())).isEqualTo(timeline);
+    }
+
+    @Test
+    void wrappingBreaksOnlyBetweenParts_andAPartLongerThanTheWidthHasALineOfItsOwn() {
+        assertThat(TerminalTable.wrap("aa, bb, cc", 6)).containsExactly("aa, bb,", "cc");
+        assertThat(TerminalTable.wrap("aa, bbbbbbbb, cc", 6)).containsExactly("aa,", "bbbbbbbb,", "cc");
+        assertThat(TerminalTable.wrap("short", 80)).containsExactly("short");
     }
 
     private static RunReport lockedVacuumsThroughAnAuthOutage() {
