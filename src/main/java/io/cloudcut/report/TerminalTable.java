@@ -166,14 +166,14 @@ public final class TerminalTable {
     }
 
     /**
-     * {@code text}'s comma-separated parts on lines of at most {@code width} characters (a part longer than that has a
-     * line of its own), each line but the last ending in its comma.
+     * {@code text}'s comma-separated parts on lines of at most {@code width} characters, each line but the last
+     * ending in its comma (counted); a part longer than that has a line of its own.
      */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String part : text.split(", ")) {
-            if (line.length() > 0 && line.length() + 2 + part.length() > width) {
+            if (line.length() > 0 && line.length() + ", ".length() + part.length() + ",".length() > width) {
                 lines.add(line.append(',').toString());
                 line.setLength(0);
             } else if (line.length() > 0) {

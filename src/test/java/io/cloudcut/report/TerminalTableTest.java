@@ -126,7 +126,8 @@ class TerminalTableTest {
 
     @Test
     void wrappingBreaksOnlyBetweenParts_andAPartLongerThanTheWidthHasALineOfItsOwn() {
-        assertThat(TerminalTable.wrap("aa, bb, cc", 6)).containsExactly("aa, bb,", "cc");
+        assertThat(TerminalTable.wrap("aa, bb, cc", 7)).containsExactly("aa, bb,", "cc");
+        assertThat(TerminalTable.wrap("aa, bb, cc", 6)).as("the comma counts").containsExactly("aa,", "bb,", "cc");
         assertThat(TerminalTable.wrap("aa, bbbbbbbb, cc", 6)).containsExactly("aa,", "bbbbbbbb,", "cc");
         assertThat(TerminalTable.wrap("short", 80)).containsExactly("short");
     }
