@@ -65,15 +65,18 @@ public final class Bench {
 
     public static BenchResult run(Settings settings, Scenario scenario, ProgressListener watcher) throws InfrastructureException {
         DeviceModel model = scenario.models().values().iterator().next();
-        double scale = ScenarioRunner.runScale(scenario);
+        // The bare clients publish at the rate the fleet's baseline, where its throughput is measured, goes at.
+        double runScale = ScenarioRunner.runScale(scenario);
+        double scale = ScenarioRunner.firstPhaseScale(scenario);
         double eventsPerSecondEach = scale / (model.statusEvery().toMillis() / 1000.0);
         Side bare = bare(settings, model, eventsPerSecondEach, watcher);
         FleetFigures fleet = FleetRun.measure(scenario, runSettings(settings, watcher), watcher);
         return new BenchResult(String.format(java.util.Locale.ROOT,
-                "%d devices of %s on %s, %s broker, %s, time scale %sx: a status report every %s of scenario time, %.2f per real second each",
+                "%d devices of %s on %s, %s broker, %s, time scale %sx%s: a status report every %s of scenario time, %.2f per real second each",
                 settings.devices(), model.id(), model.client(), settings.externalBroker() == null ? "the embedded" : settings.externalBroker(),
-                settings.oneProxyPort() ? "links on one proxy port" : "a proxy port a link",
-                Durations.number(scale), Durations.format(model.statusEvery()), eventsPerSecondEach), bare, fleet);
+                settings.oneProxyPort() ? "links on one proxy port" : "a proxy port a link", Durations.number(scale),
+                scale == runScale ? "" : " in the baseline (the run's " + Durations.number(runScale) + "x, held there by its probe rounds)",
+                Durations.format(model.statusEvery()), eventsPerSecondEach), bare, fleet);
     }
 
     private static Side bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)

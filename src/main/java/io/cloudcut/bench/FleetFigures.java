@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * What the fleet run adds to its {@link Side} (whose heap and threads are counted from when the emulated
  * cloud was up): the heap the cloud's services held, not counted as the devices'; when every device had signed in (after connecting:
- * the cloud's auth answering each), the time scale it ran at, each phase's real length,
+ * the cloud's auth answering each), the time scale its baseline ran at, each phase's real length,
  * the storm (devices working again after the outage, -1 when the run stopped before it, and when
  * the last one was, in real seconds from the outage's end), how often the clock ran in real time while the
  * emulated cloud caught up, and the harness's health over the baseline and the whole run.

@@ -76,7 +76,7 @@ final class FleetRun implements ProgressListener {
         Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
                 Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
                 runTo.cpuPercentSince(runFrom), connected.cpuMillisEachSince(cloudUp, devices));
-        return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.runScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
+        return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, result.report().harness().cloudWaits(),
                 result.health(HealthObserved.BASELINE).orElse(null),
                 result.health(HealthObserved.RUN).orElse(null));

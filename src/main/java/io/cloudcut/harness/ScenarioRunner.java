@@ -264,10 +264,10 @@ public final class ScenarioRunner {
             if (scale > carried && traffic.perRealSecond(scale) > Traffic.CARRIED_PER_SECOND) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "at %sx, %d devices would send about "
                                 + "%,.0f MQTT messages per real second (%,.0f per scenario hour), over the %,.0f this "
-                                + "machine carries with the harness in one process; the figures would be the harness's, "
-                                + "not the devices': use --time-scale %s or less, --time-scale auto, or a smaller fleet",
+                                + "machine carries on its %d cores with the harness in one process; the figures would be "
+                                + "the harness's, not the devices': use --time-scale %s or less, --time-scale auto, or a smaller fleet",
                         Durations.number(scale), scenario.deviceCount(), traffic.perRealSecond(scale),
-                        traffic.perScenarioHour(), Traffic.CARRIED_PER_SECOND, Durations.number(carried)));
+                        traffic.perScenarioHour(), Traffic.CARRIED_PER_SECOND, Traffic.CORES, Durations.number(carried)));
             }
         }
     }
@@ -286,14 +286,19 @@ public final class ScenarioRunner {
         return scenario.timeScale().auto() ? Traffic.of(scenario).fastestCarriedScale() : scenario.timeScale().value();
     }
 
+    /** The scale the first phase (a baseline, usually) goes at: the run's, held to what its probe rounds allow. */
+    public static double firstPhaseScale(Scenario scenario) {
+        return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario));
+    }
+
     private static String describePace(Scenario scenario, double runScale) {
         Traffic traffic = Traffic.of(scenario);
         return String.format(Locale.ROOT, "time scale %sx%s: %d devices send about %,.0f MQTT messages per scenario "
-                        + "hour, %,.0f per real second at this scale (this machine carries about %,.0f); real time for "
+                        + "hour, %,.0f per real second at this scale (this machine carries about %,.0f on %d cores); real time for "
                         + "%s after link faults are applied (%s after other transitions), then up to %sx",
                 Durations.number(runScale),
                 scenario.timeScale().auto() ? " (auto)" : "", scenario.deviceCount(), traffic.perScenarioHour(),
-                traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND,
+                traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND, Traffic.CORES,
                 Durations.format(Pacer.detectionWindow(scenario)), Durations.format(Pacer.SHORT_WINDOW),
                 Durations.number(runScale));
     }

@@ -72,6 +72,8 @@ class TrafficTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at 3600x, " + large.deviceCount() + " devices would send about")
                 .hasMessageContaining("MQTT messages per real second")
+                .hasMessageContaining(String.format("over the %,.0f this machine carries on its %d cores",
+                        1_500.0 * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()))
                 .hasMessageContaining("--time-scale auto");
     }
 
@@ -89,13 +91,17 @@ class TrafficTest {
         assertThat(scale).isLessThan(Traffic.phaseScale(large, baseline, 3600));
         assertThat(Traffic.heldBack(large, outage, 3600)).startsWith(", at most " + Durations.number(scale)
                 + "x: at 3600x its probe rounds would start about " + String.format("%,.0f", perRound * 3600 / spreadSeconds)
-                + " probes a real second").endsWith("the harness starts about 3,000");
+                + " probes a real second").endsWith("the harness starts about " + String.format("%,.0f", Traffic.PROBES_CARRIED_PER_SECOND));
         // A slower scale is kept, a recovery (probed device by device) is not held, nor is a small fleet.
         assertThat(Traffic.phaseScale(large, outage, 2)).isEqualTo(2);
         assertThat(Traffic.heldBack(large, outage, 2)).isEmpty();
         assertThat(Traffic.phaseScale(large, large.phases().get(2), 3600)).isEqualTo(3600);
         Scenario small = load("short-outage").withDevicesPerModel(1);
         small.phases().forEach(phase -> assertThat(Traffic.phaseScale(small, phase, 3600)).isEqualTo(3600));
+        // What bench's bare clients are paced by: its fleet's baseline at 1,000 devices, held below the auto scale.
+        Scenario bench = load("bench").withDevicesPerModel(1_000);
+        assertThat(ScenarioRunner.firstPhaseScale(bench)).isEqualTo(Traffic.phaseScale(bench, bench.phases().get(0),
+                ScenarioRunner.runScale(bench))).isLessThan(ScenarioRunner.runScale(bench));
     }
 
     private static Scenario load(String name) throws Exception {
