@@ -52,6 +52,8 @@ final class BareClients {
      */
     private static final int CONNECTS_IN_FLIGHT = 100;
     private static final Duration WARM_UP = Duration.ofSeconds(2);
+    /** From the paced stride to a steady back-to-back stream: every client's first acknowledgement is in. */
+    private static final Duration BACK_TO_BACK_SETTLING = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final BrokerEndpoint broker;
@@ -73,9 +75,10 @@ final class BareClients {
     /**
      * Warms the JVM with a smaller round first (the fleet runs second, in a warm JVM), then connects
      * {@code count} clients and has each publish {@code eventsPerSecondEach} events per real second,
-     * counting those the broker passes on over {@code window}.
+     * counting those the broker passes on over {@code window}; then, over another window, has each
+     * publish back to back, its next event as soon as the broker has acknowledged the last: the raw ceiling.
      */
-    Side measure(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
+    BareFigures measure(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
         try {
             return measureOnClock(count, eventsPerSecondEach, window);
         } finally {
@@ -83,7 +86,7 @@ final class BareClients {
         }
     }
 
-    private Side measureOnClock(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
+    private BareFigures measureOnClock(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
         long periodMillis = Math.max(1, Math.round(1000 / eventsPerSecondEach));
         List<Client> warmUp = connectAll("bench-warm-up-", Math.min(count, WARM_UP_CLIENTS));
         warmUp.forEach(client -> client.publishEvery(periodMillis));
@@ -105,10 +108,16 @@ final class BareClients {
         Waits.pause(window);
         double eventsPerSecond = monitor.ratePerSecondSinceMark();
         ProcessSample to = ProcessSample.now();
+
+        clients.forEach(Client::publishBackToBack);
+        Waits.pause(BACK_TO_BACK_SETTLING);
+        monitor.mark();
+        Waits.pause(window);
+        double ceilingPerSecond = monitor.ratePerSecondSinceMark();
         closeAll(clients);
         Waits.await(monitor.close(), "closing the telemetry monitor");
-        return new Side(count, connectSeconds, eventsPerSecond, Math.max(0, (up.heapBytes() - before.heapBytes()) / count),
-                up.threads() - before.threads(), to.cpuPercentSince(from), connected.cpuMillisEachSince(before, count));
+        return new BareFigures(new Side(count, connectSeconds, eventsPerSecond, Math.max(0, (up.heapBytes() - before.heapBytes()) / count),
+                up.threads() - before.threads(), to.cpuPercentSince(from), connected.cpuMillisEachSince(before, count)), ceilingPerSecond);
     }
 
     private List<Client> connectAll(String prefix, int count) throws InfrastructureException {
@@ -155,6 +164,7 @@ final class BareClients {
         private DeviceConnection connection;
         private boolean counted;
         private long timer = -1;
+        private boolean backToBack;
         private long seq;
         private Future<Void> closed = Future.succeededFuture();
 
@@ -180,14 +190,36 @@ final class BareClients {
 
         void publishEvery(long periodMillis) {
             context.runOnContext(start -> timer = vertx.setPeriodic(ThreadLocalRandom.current().nextLong(1, periodMillis + 1),
-                    periodMillis, tick -> connection.publish(CloudTopics.ingest(id), Buffer.buffer(new JsonObject()
-                            .put("kind", "status").put("seq", seq++).put("state", STATE).encode()))));
+                    periodMillis, tick -> publishStatus()));
+        }
+
+        /** Its stride stops; each status report goes out once the broker has acknowledged the last, until closed. */
+        void publishBackToBack() {
+            context.runOnContext(start -> {
+                vertx.cancelTimer(timer);
+                backToBack = true;
+                publishNextOnAck();
+            });
+        }
+
+        private void publishNextOnAck() {
+            if (backToBack) {
+                // Back on its own context, whichever thread the stack acknowledges on. A publish that fails (its
+                // connection dropped) ends this client's stream: the ceiling is what the connected ones carry.
+                publishStatus().onSuccess(acked -> context.runOnContext(next -> publishNextOnAck()));
+            }
+        }
+
+        private Future<Void> publishStatus() {
+            return connection.publish(CloudTopics.ingest(id), Buffer.buffer(new JsonObject()
+                    .put("kind", "status").put("seq", seq++).put("state", STATE).encode()));
         }
 
         void close() {
             Promise<Void> done = Promise.promise();
             closed = done.future();
             context.runOnContext(stop -> {
+                backToBack = false;
                 vertx.cancelTimer(timer);
                 connection.close().onComplete(ignored -> done.tryComplete());
             });

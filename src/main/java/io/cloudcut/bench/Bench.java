@@ -69,7 +69,7 @@ public final class Bench {
         double runScale = ScenarioRunner.runScale(scenario);
         double scale = ScenarioRunner.firstPhaseScale(scenario);
         double eventsPerSecondEach = scale / (model.statusEvery().toMillis() / 1000.0);
-        Side bare = bare(settings, model, eventsPerSecondEach, watcher);
+        BareFigures bare = bare(settings, model, eventsPerSecondEach, watcher);
         FleetFigures fleet = FleetRun.measure(scenario, runSettings(settings, watcher), watcher);
         return new BenchResult(String.format(java.util.Locale.ROOT,
                 "%d devices of %s on %s, %s broker, %s, time scale %sx%s: a status report every %s of scenario time, %.2f per real second each",
@@ -79,10 +79,10 @@ public final class Bench {
                 Durations.format(model.statusEvery()), eventsPerSecondEach), bare, fleet);
     }
 
-    private static Side bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)
+    private static BareFigures bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)
             throws InfrastructureException {
         watcher.starting(settings.devices() + " bare " + model.client() + " clients, publishing for "
-                + Durations.format(settings.trafficWindow()));
+                + Durations.format(settings.trafficWindow()) + " at the fleet's pace, then as fast as the broker acknowledges");
         Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         // The same footing as the fleet's devices: each client logs in and is held to its own topics.
         Identities identities = Identities.generate();

@@ -1,5 +1,6 @@
 package io.cloudcut.bench;
 
+import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Durations;
 import io.vertx.core.json.JsonObject;
@@ -15,25 +16,25 @@ import java.util.stream.Collectors;
 public final class BenchResult {
 
     private final String what;
-    private final Side bare;
+    private final BareFigures bare;
     private final FleetFigures fleet;
 
-    BenchResult(String what, Side bare, FleetFigures fleet) {
+    BenchResult(String what, BareFigures bare, FleetFigures fleet) {
         this.what = what;
         this.bare = bare;
         this.fleet = fleet;
     }
 
     public double connectRatio() {
-        return ratio(fleet.side().connectsPerSecond(), bare.connectsPerSecond());
+        return ratio(fleet.side().connectsPerSecond(), bare.side().connectsPerSecond());
     }
 
     public double throughputRatio() {
-        return ratio(fleet.side().eventsPerSecond(), bare.eventsPerSecond());
+        return ratio(fleet.side().eventsPerSecond(), bare.side().eventsPerSecond());
     }
 
     public double heapRatio() {
-        return ratio(fleet.side().heapBytesPerClient(), bare.heapBytesPerClient());
+        return ratio(fleet.side().heapBytesPerClient(), bare.side().heapBytesPerClient());
     }
 
     /** Whether the fleet's baseline was healthy: if not, its figures are the harness's limits, not the devices'. */
@@ -48,7 +49,7 @@ public final class BenchResult {
     }
 
     public String table() {
-        Side raw = bare;
+        Side raw = bare.side();
         Side run = fleet.side();
         StringBuilder out = new StringBuilder();
         out.append("bench: ").append(what).append('\n');
@@ -59,6 +60,9 @@ public final class BenchResult {
         row(out, "threads added", "%,.0f", raw.threadsAdded(), run.threadsAdded());
         row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), run.cpuPercent());
         row(out, "CPU per connect (ms)", "%,.2f", raw.connectCpuMillisPerClient(), run.connectCpuMillisPerClient());
+        out.append(String.format(Locale.ROOT, "bare clients: %,.0f events a second via the broker when each published its next on "
+                + "the last one's acknowledgement (the raw ceiling); the harness carries about %,.0f messages a second here%n",
+                bare.eventsCeilingPerSecond(), ScenarioRunner.messagesCarriedPerSecond()));
         out.append(String.format(Locale.ROOT, "fleet: every device connected in %.1f s and signed in by %.1f s%n",
                 run.connectSeconds(), fleet.signedInSeconds()));
         out.append(String.format(Locale.ROOT, "fleet: the emulated cloud's services held %.1f MB before the devices started "

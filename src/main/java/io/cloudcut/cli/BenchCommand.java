@@ -28,8 +28,8 @@ final class BenchCommand implements Callable<Integer> {
     int devices;
 
     @Option(names = "--traffic-window", paramLabel = "DURATION", defaultValue = "10s",
-            description = "How long the bare clients publish, after a 2 s warm-up (default: ${DEFAULT-VALUE}); "
-                    + "longer for a steadier rate from a large fleet.")
+            description = "How long the bare clients publish, after a 2 s warm-up (default: ${DEFAULT-VALUE}), at the "
+                    + "fleet's pace and then again back to back (the raw ceiling); longer for a steadier rate from a large fleet.")
     String trafficWindow;
 
     @Option(names = "--one-proxy-port", description = "The devices' links share one port of the fault proxy, as with "

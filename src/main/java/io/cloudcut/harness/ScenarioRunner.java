@@ -286,6 +286,11 @@ public final class ScenarioRunner {
         return scenario.timeScale().auto() ? Traffic.of(scenario).fastestCarriedScale() : scenario.timeScale().value();
     }
 
+    /** The MQTT messages a real second this machine carries with the harness in one process, which {@code auto} keeps a fleet under. */
+    public static double messagesCarriedPerSecond() {
+        return Traffic.CARRIED_PER_SECOND;
+    }
+
     /** The scale the first phase (a baseline, usually) goes at: the run's, held to what its probe rounds allow. */
     public static double firstPhaseScale(Scenario scenario) {
         return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario));

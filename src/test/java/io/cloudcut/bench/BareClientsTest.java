@@ -47,9 +47,11 @@ class BareClientsTest {
             Mqtt3BlockingClient signIns = reader(broker, "bench-sign-in-reader", identities.cloudService("auth"));
             signIns.subscribeWith().topicFilter(CloudTopics.AUTH_REQUEST).send();
             try (Mqtt3BlockingClient.Mqtt3Publishes requests = signIns.publishes(MqttGlobalPublishFilter.ALL)) {
-                Side side = new BareClients(vertx, broker.endpoint(), "vertx", model, identities)
+                BareFigures figures = new BareClients(vertx, broker.endpoint(), "vertx", model, identities)
                         .measure(CLIENTS, 2, java.time.Duration.ofSeconds(1));
-                assertThat(side.clients()).isEqualTo(CLIENTS);
+                assertThat(figures.side().clients()).isEqualTo(CLIENTS);
+                assertThat(figures.eventsCeilingPerSecond()).as("back to back, faster than 2 a second each")
+                        .isGreaterThan(figures.side().eventsPerSecond());
                 List<String> signedIn = received(requests).stream().map(BareClientsTest::payload).toList();
                 for (int i = 0; i < CLIENTS; i++) {
                     assertThat(signedIn).as("sign-in requests, the warm-up clients' included")

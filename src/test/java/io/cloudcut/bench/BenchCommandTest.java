@@ -33,7 +33,8 @@ class BenchCommandTest {
                 "--one-proxy-port", "--project-dir", Project.root().toString());
 
         assertThat(run.exitCode()).as(run.transcript()).isZero();
-        assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s").contains("phase 3/3 recovery")
+        assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s at the fleet's pace, then as fast as the broker acknowledges")
+                .contains("phase 3/3 recovery")
                 .contains(DEVICES + " devices connected in")
                 .contains(DEVICES + " devices through one proxy port, their links told apart by client id");
         JsonObject figures = new JsonObject(run.out());
@@ -48,6 +49,9 @@ class BenchCommandTest {
             assertThat(side.getDouble("cpuPercent")).isPositive();
             assertThat(side.getDouble("connectCpuMillisPerClient")).as("connecting takes some CPU").isPositive();
         }
+        assertThat(bare.getDouble("eventsCeilingPerSecond")).as("back to back, the bare clients outrun the fleet's pace")
+                .isGreaterThan(bare.getDouble("eventsPerSecond"));
+        assertThat(fleet.containsKey("eventsCeilingPerSecond")).as("the raw ceiling is the bare clients'").isFalse();
         assertThat(fleet.getBoolean("healthy")).isTrue();
         assertThat(fleet.getLong("cloudHeapBytes")).as("the cloud's heap, counted apart from the devices'").isNotNull();
         assertThat(fleet.getDouble("signedInSeconds")).isGreaterThanOrEqualTo(fleet.getDouble("connectSeconds"));

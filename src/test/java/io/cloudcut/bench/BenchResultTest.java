@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BenchResultTest {
 
-    private static final Side BARE = new Side(100, 0.5, 200, 16_384, 2, 40, 0.75);
+    private static final BareFigures BARE = new BareFigures(new Side(100, 0.5, 200, 16_384, 2, 40, 0.75), 12_345);
     private static final Side FLEET = new Side(100, 2.0, 190, 65_536, 10, 80, 3.25);
 
     @Test
@@ -24,6 +24,8 @@ class BenchResultTest {
                 .contains("the emulated cloud's services held 0.4 MB before the devices started")
                 .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended")
                 .contains("27.8 device-hours per real second (100 devices at 1000x)")
+                .contains("bare clients: 12,345 events a second via the broker when each published its next on the last one's "
+                        + "acknowledgement (the raw ceiling)")
                 .doesNotContain("NOT a measurement");
         assertThat(table.lines().reduce((first, second) -> second)).hasValue("ratio connect=0.25 throughput=0.95 heap=4.00");
     }
