@@ -90,8 +90,10 @@ public final class BenchResult {
         }
         String waited = fleet.cloudWaits() == 0 ? "" : String.format(Locale.ROOT, " (over the run, the clock ran in real time %d %s "
                 + "while the emulated cloud caught up)", fleet.cloudWaits(), fleet.cloudWaits() == 1 ? "time" : "times");
-        return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended%s%s",
-                fleet.recovered(), devices, fleet.lastBackSeconds(), waited, fleet.run() == null || fleet.run().healthy() ? ""
+        String reconnected = fleet.lastReconnectedSeconds() < 0 ? "" : String.format(Locale.ROOT,
+                "; connected again, the last %.1f s after it", fleet.lastReconnectedSeconds());
+        return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended%s%s%s",
+                fleet.recovered(), devices, fleet.lastBackSeconds(), reconnected, waited, fleet.run() == null || fleet.run().healthy() ? ""
                         : ", NOT a measurement of the devices: the harness was not healthy over the run (below)");
     }
 

@@ -10,11 +10,12 @@ import java.util.Map;
  * cloud was up): the heap the cloud's services held, not counted as the devices'; when every device had signed in (after connecting:
  * the cloud's auth answering each), the time scale its baseline ran at, each phase's real length,
  * the storm (devices working again after the outage, -1 when the run stopped before it, and when
- * the last one was, in real seconds from the outage's end), how often the clock ran in real time while the
+ * the last one was, in real seconds from the outage's end; when the last device cut by it had connected
+ * again, -1 if none had), how often the clock ran in real time while the
  * emulated cloud caught up, and the harness's health over the baseline and the whole run.
  */
 record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
-                    double lastBackSeconds, long cloudWaits, HealthObserved baseline, HealthObserved run) {
+                    double lastBackSeconds, double lastReconnectedSeconds, long cloudWaits, HealthObserved baseline, HealthObserved run) {
 
     /** The figure of merit of a compressed run: scenario device-hours measured per real second. */
     double deviceHoursPerRealSecond() {
@@ -30,7 +31,7 @@ record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, doub
         phaseSeconds.forEach(phases::put);
         return side.toJson().put("cloudHeapBytes", cloudHeapBytes).put("signedInSeconds", signedInSeconds).put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
                 .put("phaseSeconds", phases).put("runSeconds", runSeconds).put("recovered", recovered)
-                .put("lastBackSeconds", lastBackSeconds).put("cloudWaits", cloudWaits).put("healthy", healthy())
+                .put("lastBackSeconds", lastBackSeconds).put("lastReconnectedSeconds", lastReconnectedSeconds).put("cloudWaits", cloudWaits).put("healthy", healthy())
                 .put("baseline", health(baseline)).put("run", health(run));
     }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fleet side: the scenario through the whole harness (proxy, cloud, firmware, probes, clock),
@@ -77,9 +78,16 @@ final class FleetRun implements ProgressListener {
                 Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
                 runTo.cpuPercentSince(runFrom), connected.cpuMillisEachSince(cloudUp, devices));
         return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
-                recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, result.report().harness().cloudWaits(),
+                recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, lastReconnectedSeconds(result),
+                result.report().harness().cloudWaits(),
                 result.health(HealthObserved.BASELINE).orElse(null),
                 result.health(HealthObserved.RUN).orElse(null));
+    }
+
+    /** When the last device the outage cut was connected again, in real seconds from the recovery's start; -1 if none was. */
+    private static double lastReconnectedSeconds(RunResult result) {
+        return result.report().models().stream().map(model -> model.recovery().reconnectedWallMaxSeconds())
+                .filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(-1);
     }
 
     @Override

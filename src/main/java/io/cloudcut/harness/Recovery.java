@@ -28,8 +28,8 @@ import java.util.function.Consumer;
  * A recovery phase: each device is probed on its own, in rounds of all its functions, until one
  * round finds them all working (recovered), or its client has given up or the phase ends (not
  * recovered). Rounds follow each
- * other {@code recoveryInterval} apart, and no closer than the fleet's probes at
- * {@link #PROBES_PER_SECOND} allow (a large fleet probed flat out would swamp the cloud it measures);
+ * other {@code recoveryInterval} apart, and no closer than the probes of the devices not yet back allow
+ * at {@link #PROBES_PER_SECOND} (a large fleet probed flat out would swamp the cloud it measures);
  * a round still waiting for a probe to time out would hide a
  * device that came back meanwhile, so a device that reconnects or signs in again gets a round at
  * once, beside any under way.
@@ -66,8 +66,7 @@ final class Recovery {
     private final BooleanSupplier cloudBehind;
     /** Every probe of the phase, answered or not. */
     private final List<Future<ProbeObserved>> started = Collections.synchronizedList(new ArrayList<>());
-    /** Real time: how long after a round started the same device's next periodic round may start. */
-    private final long roundSpacingMillis;
+    private final RoundSpacing spacing = new RoundSpacing();
 
     /** @param cloudBehind whether the clock waits for the cloud now */
     Recovery(Vertx vertx, Fleet fleet, ObservationLog log, ScenarioClock clock, Prober prober, ProbeSettings probe,
@@ -80,8 +79,6 @@ final class Recovery {
         this.probe = probe;
         this.onHarness = onHarness;
         this.cloudBehind = cloudBehind;
-        int fleetProbes = fleet.devices().stream().mapToInt(device -> device.model().functions().size()).sum();
-        this.roundSpacingMillis = (long) Math.ceil(fleetProbes * 1000.0 / PROBES_PER_SECOND);
     }
 
     /** Starts measuring every device's recovery; each result is logged as it comes, and all complete by {@code end}. */
@@ -91,6 +88,7 @@ final class Recovery {
         Map<String, Device> devices = new LinkedHashMap<>();
         for (DeviceRef ref : fleet.devices()) {
             devices.put(ref.id(), new Device(phase, ref, outageEndedAt, startNanos, end));
+            spacing.measuring(ref.model().functions().size());
         }
         Consumer<Observation> nudges = observation -> {
             Device device = devices.get(deviceOf(observation));
@@ -102,6 +100,7 @@ final class Recovery {
         List<Future<RecoveryObserved>> results = new ArrayList<>();
         for (Device device : devices.values()) {
             results.add(device.result.future().onSuccess(result -> {
+                spacing.settled(device.ref.model().functions().size());
                 log.add(result);
                 if (result.recovered()) {
                     recovered.accept(result);
@@ -156,6 +155,8 @@ final class Recovery {
         /** The attempt that reconnected the device after the outage (scenario ms), and when it began in real time. */
         private long reconnectAttemptAt = -1;
         private long reconnectAttemptNanos;
+        /** Real time from the start of the phase to the device's first connection after the outage, if any yet. */
+        private Long reconnectedRealAfterMillis;
 
         Device(Phase phase, DeviceRef ref, long outageEndedAt, long startNanos, Duration end) {
             this.phase = phase;
@@ -170,8 +171,12 @@ final class Recovery {
         /** On the harness's context: the device reconnected or signed in again; probe it now. */
         void heard(Observation observation) {
             if (observation instanceof ConnectionObserved up && up.attemptStartedAtMillis() >= outageEndedAt) {
+                long nowNanos = System.nanoTime();
                 reconnectAttemptAt = up.attemptStartedAtMillis();
-                reconnectAttemptNanos = System.nanoTime() - up.attemptRealMillis() * 1_000_000;
+                reconnectAttemptNanos = nowNanos - up.attemptRealMillis() * 1_000_000;
+                if (reconnectedRealAfterMillis == null) {
+                    reconnectedRealAfterMillis = (nowNanos - startNanos) / 1_000_000;
+                }
             }
             round();
         }
@@ -182,7 +187,7 @@ final class Recovery {
             round().onComplete(done -> {
                 if (!result.future().isComplete()) {
                     long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
-                    vertx.setTimer(nextRoundInMillis(probe.recoveryInterval().toMillis(), roundSpacingMillis, tookMillis,
+                    vertx.setTimer(nextRoundInMillis(probe.recoveryInterval().toMillis(), spacing.millis(), tookMillis,
                             cloudBehind.getAsBoolean()), next -> periodicRound());
                 }
             });
@@ -229,7 +234,8 @@ final class Recovery {
                 within = (roundNanos - Math.max(reconnectAttemptNanos, failingSinceNanos)) / 1_000_000;
             }
             result.tryComplete(new RecoveryObserved(roundAt, ref.id(), ref.model().id(), recovered, after, within,
-                    (roundNanos - startNanos) / 1_000_000, describeState(status), needsPerson(status)));
+                    (roundNanos - startNanos) / 1_000_000, reconnectedRealAfterMillis, describeState(status),
+                    needsPerson(status)));
             return null;
         }
     }

@@ -5,6 +5,7 @@ import io.cloudcut.observation.RecoveryObserved;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -32,12 +33,16 @@ final class Recoveries {
                 .map(r -> r.afterMillis() / 1000.0).sorted().toList();
         List<Double> wall = recoveries.stream().filter(RecoveryObserved::recovered)
                 .map(r -> r.realAfterMillis() / 1000.0).sorted().toList();
+        List<Double> reconnected = recoveries.stream().map(RecoveryObserved::reconnectedRealAfterMillis)
+                .filter(Objects::nonNull).map(millis -> millis / 1000.0).sorted().toList();
         double resolution = recoveries.stream().filter(RecoveryObserved::recovered)
                 .mapToDouble(r -> r.withinMillis() / 1000.0).max().orElse(0);
         return new RecoveryReport(count(devices, RecoveryVerdict.RECOVERED), count(devices, RecoveryVerdict.NOT_RECOVERED),
                 count(devices, RecoveryVerdict.NEEDS_A_PERSON), Percentiles.nearestRank(seconds, 50, 0.0),
                 Percentiles.nearestRank(seconds, 95, 0.0), Percentiles.nearestRank(seconds, 100, 0.0), resolution,
-                Percentiles.nearestRank(wall, 50, 0.0), Percentiles.nearestRank(wall, 100, 0.0), devices);
+                Percentiles.nearestRank(wall, 50, 0.0), Percentiles.nearestRank(wall, 100, 0.0),
+                reconnected.isEmpty() ? null : Percentiles.nearestRank(reconnected, 50, 0.0),
+                reconnected.isEmpty() ? null : Percentiles.nearestRank(reconnected, 100, 0.0), devices);
     }
 
     private static RecoveryVerdict verdict(RecoveryObserved recovery, Set<String> gaveUp) {

@@ -7,11 +7,13 @@ import java.util.List;
  * again by the end of the recovery phase), how many had not but were still trying, how many need a
  * person; the time to recover in scenario seconds, known to within {@code resolutionSeconds} (the
  * widest gap between a device's last round that found a function failing and the round that
- * found them all working), and in real seconds; and each device's own account.
+ * found them all working), and in real seconds; in real seconds too, how long its devices cut by the
+ * outage took to connect again (null when none was cut, or none came back); and each device's own account.
  */
 public record RecoveryReport(int recovered, int notRecovered, int needsAPerson, double p50Seconds,
                              double p95Seconds, double maxSeconds, double resolutionSeconds, double wallP50Seconds,
-                             double wallMaxSeconds, List<DeviceRecovery> devices) {
+                             double wallMaxSeconds, Double reconnectedWallP50Seconds, Double reconnectedWallMaxSeconds,
+                             List<DeviceRecovery> devices) {
 
     public RecoveryReport {
         devices = List.copyOf(devices);

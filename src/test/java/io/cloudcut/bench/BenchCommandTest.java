@@ -58,6 +58,8 @@ class BenchCommandTest {
         assertThat(fleet.getJsonObject("phaseSeconds").fieldNames()).containsExactlyInAnyOrder("baseline", "outage", "recovery");
         assertThat(fleet.getInteger("recovered")).as("every device works again after the storm").isEqualTo(DEVICES);
         assertThat(fleet.getDouble("lastBackSeconds")).isPositive();
+        assertThat(fleet.getDouble("lastReconnectedSeconds")).as("every link was cut: each device connected again, "
+                + "and before a round found it working").isPositive().isLessThanOrEqualTo(fleet.getDouble("lastBackSeconds"));
         assertThat(fleet.getDouble("deviceHoursPerRealSecond"))
                 .isCloseTo(DEVICES * fleet.getDouble("timeScale") / 3600, within(1e-9));
         JsonObject ratio = figures.getJsonObject("ratio");

@@ -22,7 +22,8 @@ class BenchResultTest {
                 .containsPattern("CPU per connect \\(ms\\) +0\\.75 +3\\.25")
                 .contains("every device connected in 2.0 s and signed in by 3.0 s")
                 .contains("the emulated cloud's services held 0.4 MB before the devices started")
-                .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended")
+                .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended; connected again, "
+                        + "the last 2.1 s after it\n")
                 .contains("27.8 device-hours per real second (100 devices at 1000x)")
                 .contains("bare clients: 12,345 events a second via the broker when each published its next on the last one's "
                         + "acknowledgement (the raw ceiling)")
@@ -45,7 +46,7 @@ class BenchResultTest {
         HealthObserved run = new HealthObserved(0, HealthObserved.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
                 List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
         BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
-                58, 11.8, 0, baseline, run));
+                58, 11.8, -1, 0, baseline, run));
 
         assertThat(behind.table())
                 .contains("storm: 58 of 100 devices working again, the last 11.8 s after the outage ended, NOT a "
@@ -57,7 +58,7 @@ class BenchResultTest {
     void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
-                100, 12.6, 2, healthy, healthy));
+                100, 12.6, -1, 2, healthy, healthy));
 
         assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
                 + "(over the run, the clock ran in real time 2 times while the emulated cloud caught up)\n");
@@ -69,6 +70,6 @@ class BenchResultTest {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
         return new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
-                healthy ? 100 : -1, healthy ? 3.5 : -1, 0, baseline, null));
+                healthy ? 100 : -1, healthy ? 3.5 : -1, healthy ? 2.1 : -1, 0, baseline, null));
     }
 }

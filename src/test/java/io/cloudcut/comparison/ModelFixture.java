@@ -102,7 +102,7 @@ final class ModelFixture {
                 new VerdictTimeline(3600, 900, List.of()), reports,
                 new DetectionReport(0, 0, 0, 0),
                 new RecoveryReport(devices - notRecovered - needsAPerson, notRecovered, needsAPerson, p50, p95, max,
-                        RECOVERY_ROUNDS_SECONDS, 1, 1, List.of()),
+                        RECOVERY_ROUNDS_SECONDS, 1, 1, null, null, List.of()),
                 new ReconnectReport(0, 0, 0, 0, 0, 0, 0, Map.of()),
                 new EventsReport(generated, delivered, 0, Map.of("overflow", dropped), delivered - lostInCloud,
                         duplicates, 0, 0),

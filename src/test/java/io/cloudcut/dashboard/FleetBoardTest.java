@@ -85,6 +85,6 @@ class FleetBoardTest {
     }
 
     private static RecoveryObserved recovered(long at) {
-        return new RecoveryObserved(at, DEVICE, MODEL, true, 100, 10, 50, "docked", false);
+        return new RecoveryObserved(at, DEVICE, MODEL, true, 100, 10, 50, 40L, "docked", false);
     }
 }

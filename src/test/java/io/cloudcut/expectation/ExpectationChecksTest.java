@@ -161,13 +161,13 @@ class ExpectationChecksTest {
     }
 
     private static RecoveryReport recoveredAfter(double first, double second) {
-        return new RecoveryReport(2, 0, 0, first, second, second, 60, 0.1, 0.2, List.of(
+        return new RecoveryReport(2, 0, 0, first, second, second, 60, 0.1, 0.2, null, null, List.of(
                 new DeviceRecovery(BELL + "-1", RecoveryVerdict.RECOVERED, first, "idle"),
                 new DeviceRecovery(BELL + "-2", RecoveryVerdict.RECOVERED, second, "idle")));
     }
 
     private static RecoveryReport oneNotBack() {
-        return new RecoveryReport(1, 0, 1, 60, 60, 60, 60, 0.1, 0.1, List.of(
+        return new RecoveryReport(1, 0, 1, 60, 60, 60, 60, 0.1, 0.1, null, null, List.of(
                 new DeviceRecovery(BELL + "-1", RecoveryVerdict.RECOVERED, 60.0, "idle"),
                 new DeviceRecovery(BELL + "-2", RecoveryVerdict.NEEDS_A_PERSON, null, "offline, gave up")));
     }

@@ -21,6 +21,24 @@ class RecoverySpacingTest {
         assertThat(Recovery.nextRoundInMillis(20, 6_000, 1_500, false)).isEqualTo(4_500);
     }
 
+    /** The spacing is a round of the devices still out: as the others come back, the rest are probed sooner. */
+    @Test
+    void theSpacingIsARoundOfTheDevicesNotYetBack() {
+        RoundSpacing spacing = new RoundSpacing();
+        for (int device = 0; device < 10_000; device++) {
+            spacing.measuring(6);
+        }
+        assertThat(spacing.millis()).as("10,000 devices of six functions").isEqualTo(6_000);
+        for (int device = 0; device < 9_000; device++) {
+            spacing.settled(6);
+        }
+        assertThat(spacing.millis()).as("a tenth of them still out").isEqualTo(600);
+        spacing.settled(5_999);
+        assertThat(spacing.millis()).as("a probe's share of a millisecond is a millisecond").isEqualTo(1);
+        spacing.settled(1);
+        assertThat(spacing.millis()).isZero();
+    }
+
     @Test
     void whileTheCloudIsBehindRoundsComeFurtherApart() {
         assertThat(Recovery.nextRoundInMillis(20, 6_000, 1_500, true))

@@ -39,8 +39,8 @@ class StatusWatchTest {
         watch.accept(new FaultObserved(14_400_000, "blackhole on all links", true, false, 3));
         watch.accept(PhaseObserved.start(14_400_000, "recovery", "recovery"));
         watch.accept(ConnectionObserved.up(14_500_000, "b", "m", 14_400_000, 100));
-        watch.accept(new RecoveryObserved(14_600_000, "b", "m", true, 200_000, 100_000, 50, "docked", false));
-        watch.accept(new RecoveryObserved(21_600_000, "c", "m", false, 0, 0, 0, "docked, offline", false));
+        watch.accept(new RecoveryObserved(14_600_000, "b", "m", true, 200_000, 100_000, 50, 40L, "docked", false));
+        watch.accept(new RecoveryObserved(21_600_000, "c", "m", false, 0, 0, 0, null, "docked, offline", false));
 
         assertThat(watch.at(Duration.ofHours(6))).isEqualTo(new RunStatus(Duration.ofHours(6), "recovery", 3, 1, 4,
                 List.of("ingest down"), true, Map.of("m", 3, "idle-model", 0)));

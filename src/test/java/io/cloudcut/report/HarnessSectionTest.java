@@ -94,7 +94,7 @@ class HarnessSectionTest {
                 .observe(ConnectionObserved.up(outageEnd + 200_000, "vacuum-cloud-locked-2", "vacuum-cloud-locked",
                         outageEnd + 180_000, 12))
                 .observe(new RecoveryObserved(outageEnd + 4_000, "vacuum-cloud-locked-1", "vacuum-cloud-locked", true,
-                        4_000, 250, 4_000, "docked", false));
+                        4_000, 250, 4_000, 3_000L, "docked", false));
         return run;
     }
 }

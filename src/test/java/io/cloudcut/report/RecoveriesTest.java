@@ -14,10 +14,7 @@ class RecoveriesTest {
 
     @Test
     void eachDeviceGetsItsOwnRecoveryVerdict() {
-        RecoveryReport recovery = new RunFixture().model(SampleModels.CLOUD_CHIME, 5)
-                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
-                .phase("outage", PhaseKind.OUTAGE, Duration.ofHours(1))
-                .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1))
+        RecoveryReport recovery = anHourEach(5)
                 .recovered("doorbell-cloud-chime-1", Duration.ofSeconds(30))
                 .recovered("doorbell-cloud-chime-2", Duration.ofSeconds(90))
                 .notRecovered("doorbell-cloud-chime-3", "idle, offline", false)
@@ -40,7 +37,29 @@ class RecoveriesTest {
         assertThat(recovery.needsAPerson()).as("firmware waiting for someone, and a client that gave up").isEqualTo(2);
         assertThat(recovery.p50Seconds()).isEqualTo(30.0);
         assertThat(recovery.maxSeconds()).isEqualTo(90.0);
+        assertThat(recovery.wallMaxSeconds()).as("real time, to the round that found it back").isEqualTo(0.025);
+        assertThat(recovery.reconnectedWallP50Seconds()).as("real time, to its connection").isEqualTo(0.004);
+        assertThat(recovery.reconnectedWallMaxSeconds()).isEqualTo(0.012);
         assertThat(recovery.notBack()).extracting(RecoveryReport.DeviceRecovery::device)
                 .containsExactly("doorbell-cloud-chime-3", "doorbell-cloud-chime-4", "doorbell-cloud-chime-5");
+    }
+
+    /** Devices the outage never cut (a cloud service down, say) did not reconnect: no such figure, not zero. */
+    @Test
+    void withNoDeviceCutThereIsNoReconnectFigure() {
+        RecoveryReport recovery = anHourEach(1)
+                .notRecovered("doorbell-cloud-chime-1", "idle", false)
+                .report().model("doorbell-cloud-chime").recovery();
+
+        assertThat(recovery.reconnectedWallP50Seconds()).isNull();
+        assertThat(recovery.reconnectedWallMaxSeconds()).isNull();
+    }
+
+    /** Doorbells of the cloud-chime model through a baseline, an outage and a recovery of an hour each. */
+    private static RunFixture anHourEach(int doorbells) {
+        return new RunFixture().model(SampleModels.CLOUD_CHIME, doorbells)
+                .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .phase("outage", PhaseKind.OUTAGE, Duration.ofHours(1))
+                .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1));
     }
 }

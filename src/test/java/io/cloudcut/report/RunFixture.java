@@ -153,11 +153,11 @@ final class RunFixture {
 
     RunFixture recovered(String device, Duration after) {
         return observe(new RecoveryObserved(end.toMillis(), device, modelOf(device), true, after.toMillis(), 0,
-                after.toMillis() / 3600, "docked", false));
+                after.toMillis() / 3600, after.toMillis() / 7200, "docked", false));
     }
 
     RunFixture notRecovered(String device, String lastState, boolean needsPerson) {
-        return observe(new RecoveryObserved(end.toMillis(), device, modelOf(device), false, 0, 0, 0, lastState,
+        return observe(new RecoveryObserved(end.toMillis(), device, modelOf(device), false, 0, 0, 0, null, lastState,
                 needsPerson));
     }
 
