@@ -58,6 +58,8 @@ final class Pacer implements AutoCloseable {
     private final long cloudAsker;
     private boolean askingTheCloud;
     private long askedAtNanos;
+    /** How far behind the cloud service furthest behind read its messages when last asked, or has not answered for. */
+    private long cloudLagMillis;
     /** The highest scale the cloud keeps up with now: infinite unless it fell behind. */
     private double cloudCeiling = Double.POSITIVE_INFINITY;
     /** Scenario time from which the ceiling climbs on the ramp's slope, once the cloud has caught up; -1 while it is behind. */
@@ -163,6 +165,7 @@ final class Pacer implements AutoCloseable {
      * within it, a ceiling climbs from where it is.
      */
     synchronized void cloudBehind(long millis) {
+        cloudLagMillis = millis;
         if (millis > CLOUD_BEHIND.toMillis()) {
             cloudCeiling = 1;
             cloudCaughtUpNanos = -1;
@@ -171,6 +174,11 @@ final class Pacer implements AutoCloseable {
             cloudCaughtUpNanos = clock.now().toNanos() - (long) (cloudCeiling * RAMP.toNanos());
         }
         pace();
+    }
+
+    /** How far behind the cloud reads now, as last measured: what a message through it is late by, for the harness's reasons. */
+    synchronized long cloudLagMillis() {
+        return cloudLagMillis;
     }
 
     /** Whether the clock is held back for the cloud now: it fell behind, and the clock has not yet climbed back. */

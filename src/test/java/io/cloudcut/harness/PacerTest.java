@@ -156,10 +156,13 @@ class PacerTest {
             await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
             assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.CLOUD);
             assertThat(waiting.waitingForCloud()).isTrue();
+            assertThat(waiting.cloudLagMillis()).as("unanswered for that long: a message through it is as late")
+                    .isGreaterThan(Pacer.CLOUD_BEHIND.toMillis());
 
             answer.complete(0L);
             await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
             assertThat(waiting.waitingForCloud()).as("climbed back").isFalse();
+            assertThat(waiting.cloudLagMillis()).isZero();
         }
     }
 
