@@ -122,13 +122,13 @@ final class Verdicts {
     }
 
     /**
-     * For each device disconnected when the last link fault was reverted: the time to its next
+     * For each device disconnected when the last fault on links or the broker was reverted: the time to its next
      * connection, up to the start of the attempt that made it plus that exchange's real length.
      * Attempts come from each device's own account of failed connection attempts.
      */
     private static ReconnectReport reconnects(String model, RunFold fold, ClockPace pace) {
         long outageEnd = fold.faults().stream()
-                .filter(f -> f.onLinks() && !f.applied())
+                .filter(f -> f.onConnections() && !f.applied())
                 .mapToLong(FaultObserved::atMillis).max().orElse(Long.MAX_VALUE);
         Map<String, List<ConnectionObserved>> byDevice = connections(model, fold).stream()
                 .collect(Collectors.groupingBy(ConnectionObserved::device, TreeMap::new, Collectors.toList()));

@@ -78,6 +78,9 @@ class BrokerScenariosTest {
             assertThat(model.functions()).filteredOn(function -> function.path().equals("local"))
                     .as(model.model()).isNotEmpty().allSatisfy(function -> assertThat(function.verdict()).isEqualTo(FunctionVerdict.KEPT));
             assertThat(model.recovery().notBack()).as(model.model()).isEmpty();
+            assertThat(model.reconnect().devicesReconnected()).as("%s reconnected after the broker was up", model.model()).isEqualTo(1);
+            assertThat(model.recovery().reconnectedWallMaxSeconds()).as(model.model()).isNotNull()
+                    .isLessThanOrEqualTo(model.recovery().wallMaxSeconds());
         }
         List<Observation> observations = run.observations();
         assertThat(observations).filteredOn(ConnectionObserved.class::isInstance).map(ConnectionObserved.class::cast)

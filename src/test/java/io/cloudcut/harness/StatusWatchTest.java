@@ -29,14 +29,14 @@ class StatusWatchTest {
         watch.accept(new HealthObserved(3_600_000, HealthObserved.BASELINE, 3600, 1, 2, 1, 2, 10, 12, 0, true, List.of()));
         watch.accept(PhaseObserved.end(3_600_000, "baseline", "baseline", 0, 0));
         watch.accept(PhaseObserved.start(3_600_000, "outage", "outage"));
-        watch.accept(new FaultObserved(3_600_000, "ingest down", false, true, 0));
-        watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3));
+        watch.accept(new FaultObserved(3_600_000, "ingest down", false, true, 0, false));
+        watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3, false));
         watch.accept(new ConnectionObserved(3_700_000, "b", "m", ConnectionObserved.DOWN, "keepalive", 0, 0));
 
         assertThat(watch.at(Duration.ofMinutes(70))).isEqualTo(new RunStatus(Duration.ofMinutes(70), "outage", 2, 0, 4,
                 List.of("ingest down", "blackhole on all links"), true, Map.of("m", 2, "idle-model", 0)));
 
-        watch.accept(new FaultObserved(14_400_000, "blackhole on all links", true, false, 3));
+        watch.accept(new FaultObserved(14_400_000, "blackhole on all links", true, false, 3, false));
         watch.accept(PhaseObserved.start(14_400_000, "recovery", "recovery"));
         watch.accept(ConnectionObserved.up(14_500_000, "b", "m", 14_400_000, 100));
         watch.accept(new RecoveryObserved(14_600_000, "b", "m", true, 200_000, 100_000, 50, 40L, "docked", false));

@@ -26,8 +26,8 @@ class DetectionsTest {
                 ConnectionObserved.down(APPLIED + 3_000, "m-2", "m", "no PUBACK within 1000 ms"),
                 ConnectionObserved.down(APPLIED + 40_000, "m-2", "m", "a second loss, not a detection"),
                 ConnectionObserved.down(REVERTED + 1_000, "m-3", "m", "after the fault: not a detection"));
-        List<FaultObserved> faults = List.of(new FaultObserved(APPLIED, "blackhole link all", true, true, 3),
-                new FaultObserved(REVERTED, "blackhole link all", true, false, 3));
+        List<FaultObserved> faults = List.of(new FaultObserved(APPLIED, "blackhole link all", true, true, 3, false),
+                new FaultObserved(REVERTED, "blackhole link all", true, false, 3, false));
         ClockPace pace = new ClockPace(List.of(new ClockObserved(0, 3600, ClockObserved.START),
                 new ClockObserved(APPLIED, 1, ClockObserved.TRANSITION)), 9);
 
@@ -44,7 +44,7 @@ class DetectionsTest {
     void aDeviceAlreadyDownWhenTheFaultCameNoticesNothing() {
         List<ConnectionObserved> connections = List.of(ConnectionObserved.down(10, "m-1", "m", "before"),
                 ConnectionObserved.down(APPLIED + 5_000, "m-1", "m", "still down"));
-        List<FaultObserved> faults = List.of(new FaultObserved(APPLIED, "reset link all", true, true, 1));
+        List<FaultObserved> faults = List.of(new FaultObserved(APPLIED, "reset link all", true, true, 1, false));
 
         assertThat(Detections.of(faults, connections, new ClockPace(List.of(), 0)).devicesNoticed()).isZero();
     }

@@ -73,7 +73,26 @@ class HarnessSectionTest {
                 .isCloseTo(0.25, within(1e-9));
     }
 
+    /** A broker that was down cut every device as a blackhole does: their reconnects count from its return; a service's fault cuts none. */
+    @Test
+    void aBrokerFaultCountsReconnectsAsALinkFaultDoes() {
+        long outageEnd = Duration.ofHours(4).toMillis();
+        ReconnectReport afterTheBroker = run(new FaultObserved(outageEnd, "down broker embedded", false, false, 1, true))
+                .report().model("vacuum-cloud-locked").reconnect();
+        ReconnectReport afterAService = run(new FaultObserved(outageEnd, "down service auth", false, false, 1, false))
+                .report().model("vacuum-cloud-locked").reconnect();
+
+        assertThat(afterTheBroker.devicesReconnected()).isEqualTo(2);
+        assertThat(afterTheBroker.maxSeconds()).isCloseTo(180.012, within(1e-9));
+        assertThat(afterAService.devicesReconnected()).isZero();
+    }
+
     private static RunFixture run() {
+        return run(new FaultObserved(Duration.ofHours(4).toMillis(), "blackhole link all", true, false, 2, false));
+    }
+
+    /** Two devices of the cloud-locked vacuum, cut two hours into a 3 h outage, reconnecting after {@code reverted}. */
+    private static RunFixture run(FaultObserved reverted) {
         RunFixture run = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED, 2, Duration.ofHours(3))
                 .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1));
         long outageEnd = Duration.ofHours(4).toMillis();
@@ -85,7 +104,7 @@ class HarnessSectionTest {
                 .observe(new HealthObserved(3_600_000, HealthObserved.BASELINE, 1200, 1, 12, 1, 9, 40, 40, 0, true, List.of()))
                 .observe(new HealthObserved(outageEnd + 3_600_000, HealthObserved.RUN, 1200, 1, LAG_MILLIS, 1, 9, 40, 0, 0,
                         true, List.of()))
-                .observe(new FaultObserved(outageEnd, "blackhole link all", true, false, 2));
+                .observe(reverted);
         for (String device : List.of("vacuum-cloud-locked-1", "vacuum-cloud-locked-2")) {
             run.observe(ConnectionObserved.down(Duration.ofHours(2).toMillis(), device, "vacuum-cloud-locked", "blackhole"));
         }

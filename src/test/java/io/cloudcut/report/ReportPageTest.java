@@ -90,11 +90,11 @@ class ReportPageTest {
     @Test
     void overlappingFaultsShadeOneWindowAndOneNeverRevertedLastsToTheEnd() {
         List<FaultObserved> faults = List.of(
-                new FaultObserved(1_000, "down service ingest", false, true, 1),
-                new FaultObserved(2_000, "blackhole link all", true, true, 4),
-                new FaultObserved(5_000, "down service ingest", false, false, 1),
-                new FaultObserved(8_000, "blackhole link all", true, false, 4),
-                new FaultObserved(20_000, "down service auth", false, true, 1));
+                new FaultObserved(1_000, "down service ingest", false, true, 1, false),
+                new FaultObserved(2_000, "blackhole link all", true, true, 4, false),
+                new FaultObserved(5_000, "down service ingest", false, false, 1, false),
+                new FaultObserved(8_000, "blackhole link all", true, false, 4, false),
+                new FaultObserved(20_000, "down service auth", false, true, 1, false));
 
         assertThat(FaultWindows.of(faults, 30_000)).containsExactly(
                 new FaultWindows.Window(1.0, 8.0, Set.of("down service ingest", "blackhole link all")),
@@ -136,8 +136,8 @@ class ReportPageTest {
                 .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1));
         long outage = run.start("outage").toMillis();
         long recovery = run.start("recovery").toMillis();
-        run.observe(new FaultObserved(outage, "blackhole link all", true, true, devices))
-                .observe(new FaultObserved(recovery, "blackhole link all", true, false, devices));
+        run.observe(new FaultObserved(outage, "blackhole link all", true, true, devices, false))
+                .observe(new FaultObserved(recovery, "blackhole link all", true, false, devices, false));
         for (int i = 1; i <= devices; i++) {
             String device = "vacuum-local-first-" + i;
             run.observe(ConnectionObserved.up(0, device, "vacuum-local-first", 0, 5))
