@@ -35,6 +35,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as(run.transcript()).isZero();
         assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s at the fleet's pace, then as fast as the broker acknowledges")
                 .contains("phase 3/3 recovery")
+                .contains("warming up the harness: " + DEVICES + " devices through a 10m baseline, not measured")
                 .contains(DEVICES + " devices connected in")
                 .contains(DEVICES + " devices through one proxy port, their links told apart by client id");
         JsonObject figures = new JsonObject(run.out());
