@@ -11,9 +11,9 @@ import io.cloudcut.harness.Waits;
 import io.cloudcut.identity.Identities;
 import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
-import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import io.vertx.core.Vertx;
 
