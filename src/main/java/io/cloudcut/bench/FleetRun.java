@@ -20,7 +20,6 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -88,11 +87,8 @@ final class FleetRun implements ProgressListener {
         int devices = Math.min(WARM_UP_DEVICES, scenario.fleet().get(0).count());
         watcher.starting("warming up the harness: " + devices + " devices through a " + Durations.format(WARM_UP_BASELINE)
                 + " baseline, not measured");
-        Scenario few = scenario.withDevicesPerModel(devices);
-        Scenario warmUp = new Scenario(few.name(), few.description(), few.file(), few.timeScale(), few.probe(), few.cloud(),
-                few.fleet(), few.external(), List.of(new Phase("warm-up", PhaseKind.BASELINE, WARM_UP_BASELINE, null, List.of(),
-                null, null)), few.models(), List.of(), few.sources());
-        new ScenarioRunner(settings.watchedBy(ProgressListener.SILENT)).run(warmUp);
+        new ScenarioRunner(settings.watchedBy(ProgressListener.SILENT))
+                .run(scenario.withDevicesPerModel(devices).baselineOnly(WARM_UP_BASELINE));
         try {
             // Its broker closes in the background: its threads would end inside the measured fleet's figures.
             BrokerClosing.awaitAll(BrokerClosing.LIMIT);

@@ -75,9 +75,9 @@ final class FaultInjector {
         // Recorded once the links are faulted: on a worker that is an event-bus round trip later.
         return certificatesLapsed.compose(lapsed -> fleet.setLinkFaults(changedLinks)).compose(set -> {
             before.stream().filter(fault -> !faults.contains(fault)).forEach(fault -> log.add(
-                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), false, targets(fault), fault.broker() != null)));
+                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), false, targets(fault), fault.targetsBroker())));
             faults.stream().filter(fault -> !before.contains(fault)).forEach(fault -> log.add(
-                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), true, targets(fault), fault.broker() != null)));
+                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), true, targets(fault), fault.targetsBroker())));
             return setServicesDown(faultedServices);
         });
     }

@@ -91,6 +91,15 @@ public record Scenario(String name, String description, Path file, TimeScale tim
     }
 
     /**
+     * The same fleet through one fault-free baseline of {@code duration} and nothing else, with no
+     * expectations (they name the scenario's own phases): a run that only warms the harness up.
+     */
+    public Scenario baselineOnly(Duration duration) {
+        return new Scenario(name, description, file, timeScale, probe, cloud, fleet, external,
+                List.of(new Phase("baseline", PhaseKind.BASELINE, duration, null, List.of(), null, null)), models, List.of(), sources);
+    }
+
+    /**
      * The same scenario with {@code count} devices of each model; external devices stay as they are. The
      * cloud is resized with the fleet: a throttled service's rate and queue, and an expected bound on events
      * lost in the cloud, are written for the scenario's own fleet, so they are multiplied by the ratio of the
