@@ -73,8 +73,9 @@ public final class BenchResult {
         out.append("fleet: storm: ").append(storm()).append('\n');
         health(out, fleet.baseline());
         health(out, fleet.run());
-        out.append(String.format(Locale.ROOT, "fleet: %.1f device-hours per real second (%d devices at %sx)%s%n",
-                fleet.deviceHoursPerRealSecond(), run.clients(), Durations.number(fleet.timeScale()),
+        out.append(String.format(Locale.ROOT, "fleet: %.1f device-hours per real second (%d devices, the baseline at %sx of "
+                        + "the %sx planned)%s%n", fleet.deviceHoursPerRealSecond(), run.clients(),
+                Durations.number(Math.round(fleet.baselineTimeScale())), Durations.number(fleet.timeScale()),
                 fleet.healthy() ? "" : ", NOT a measurement: the baseline was not healthy"));
         out.append(ratioLine()).append('\n');
         return out.toString();

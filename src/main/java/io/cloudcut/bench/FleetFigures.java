@@ -8,18 +8,19 @@ import java.util.Map;
 /**
  * What the fleet run adds to its {@link Side} (whose heap and threads are counted from when the emulated
  * cloud was up): the heap the cloud's services held, not counted as the devices'; when every device had signed in (after connecting:
- * the cloud's auth answering each), the time scale its baseline ran at, each phase's real length,
+ * the cloud's auth answering each), the time scale its baseline was to run at and the one it kept (its
+ * scenario time over its real length: lower when the clock stood still for the harness), each phase's real length,
  * the storm (devices working again after the outage, -1 when the run stopped before it, and when
  * the last one was, in real seconds from the outage's end; when the last device cut by it had connected
  * again, -1 if none had), how often the clock ran in real time while the
  * emulated cloud caught up, and the harness's health over the baseline and the whole run.
  */
-record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, double timeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
+record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, double timeScale, double baselineTimeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
                     double lastBackSeconds, double lastReconnectedSeconds, long cloudWaits, HealthObserved baseline, HealthObserved run) {
 
-    /** The figure of merit of a compressed run: scenario device-hours measured per real second. */
+    /** The figure of merit of a compressed run: scenario device-hours per real second, at the scale the baseline kept. */
     double deviceHoursPerRealSecond() {
-        return side.clients() * timeScale / 3600;
+        return side.clients() * baselineTimeScale / 3600;
     }
 
     boolean healthy() {
@@ -29,7 +30,8 @@ record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, doub
     JsonObject toJson() {
         JsonObject phases = new JsonObject();
         phaseSeconds.forEach(phases::put);
-        return side.toJson().put("cloudHeapBytes", cloudHeapBytes).put("signedInSeconds", signedInSeconds).put("timeScale", timeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
+        return side.toJson().put("cloudHeapBytes", cloudHeapBytes).put("signedInSeconds", signedInSeconds).put("timeScale", timeScale)
+                .put("baselineTimeScale", baselineTimeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
                 .put("phaseSeconds", phases).put("runSeconds", runSeconds).put("recovered", recovered)
                 .put("lastBackSeconds", lastBackSeconds).put("lastReconnectedSeconds", lastReconnectedSeconds).put("cloudWaits", cloudWaits).put("healthy", healthy())
                 .put("baseline", health(baseline)).put("run", health(run));

@@ -85,7 +85,7 @@ final class FleetRun implements ProgressListener {
     /** A few of the scenario's devices through a short baseline on the same broker, none of it measured. */
     private static void warmUp(Scenario scenario, RunSettings settings, ProgressListener watcher) throws InfrastructureException {
         int devices = Math.min(WARM_UP_DEVICES, scenario.fleet().get(0).count());
-        watcher.starting("warming up the harness: " + devices + " devices through a " + Durations.format(WARM_UP_BASELINE)
+        watcher.starting("the harness's warm-up: " + devices + " devices through a " + Durations.format(WARM_UP_BASELINE)
                 + " baseline, not measured");
         new ScenarioRunner(settings.watchedBy(ProgressListener.SILENT))
                 .run(scenario.withDevicesPerModel(devices).baselineOnly(WARM_UP_BASELINE));
@@ -104,11 +104,18 @@ final class FleetRun implements ProgressListener {
         Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
                 Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
                 runTo.cpuPercentSince(runFrom), connected.cpuMillisEachSince(cloudUp, devices));
-        return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
+        return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario),
+                keptScale(scenario.phases().get(0)), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, lastReconnectedSeconds(result),
                 result.report().harness().cloudWaits(),
                 result.health(HealthObserved.BASELINE).orElse(null),
                 result.health(HealthObserved.RUN).orElse(null));
+    }
+
+    /** The scale {@code baseline} kept: its scenario time over its real length; 0 if the run ended before it did. */
+    private double keptScale(Phase baseline) {
+        Double realSeconds = phaseSeconds.get(baseline.name());
+        return realSeconds == null || realSeconds <= 0 ? 0 : baseline.duration().toNanos() / 1e9 / realSeconds;
     }
 
     /** When the last device the outage cut was connected again, in real seconds from the recovery's start; -1 if none was. */

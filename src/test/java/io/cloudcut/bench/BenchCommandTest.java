@@ -1,5 +1,6 @@
 package io.cloudcut.bench;
 
+import io.cloudcut.scenario.ScenarioLoader;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
 import io.cloudcut.testing.RunsAlone;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.within;
  * {@code cloudcut bench} in a small configuration: both sides measured in one run, every figure
  * there, and the ratios computed from that run's own figures. The large runs are documented
  * commands (README, Benchmarks), not tests. The run loads the machine (its fleet at 3600x sends
- * about two thirds of what this machine carries) and runs alone: side by side, it ran with the last
+ * about a fifth of what this machine carries) and runs alone: side by side, it ran with the last
  * classes of the suite, two of which then timed out waiting in two CI runs. A run whose fleet's
  * baseline was not healthy is refused (exit 3) and run once more, as a user would. Bad input,
  * refused before anything starts, runs side by side.
@@ -26,7 +27,7 @@ class BenchCommandTest {
 
     @Test
     @RunsAlone
-    void measuresBareClientsAndTheFleetInOneRunAndRatesOneAgainstTheOther() {
+    void measuresBareClientsAndTheFleetInOneRunAndRatesOneAgainstTheOther() throws Exception {
         // 3 s of bare traffic instead of the default 10: 40 clients reach a steady rate within it.
         // On one proxy port, the setup of the large runs (BENCHMARKS.md): one listening socket less a device.
         CliRun run = CliRun.measured("bench", "--devices", String.valueOf(DEVICES), "--traffic-window", "3s", "--json",
@@ -35,7 +36,7 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as(run.transcript()).isZero();
         assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s at the fleet's pace, then as fast as the broker acknowledges")
                 .contains("phase 3/3 recovery")
-                .contains("warming up the harness: " + DEVICES + " devices through a 10m baseline, not measured")
+                .contains("starting the harness's warm-up: " + DEVICES + " devices through a 10m baseline, not measured")
                 .contains(DEVICES + " devices connected in")
                 .contains(DEVICES + " devices through one proxy port, their links told apart by client id");
         JsonObject figures = new JsonObject(run.out());
@@ -61,8 +62,12 @@ class BenchCommandTest {
         assertThat(fleet.getDouble("lastBackSeconds")).isPositive();
         assertThat(fleet.getDouble("lastReconnectedSeconds")).as("every link was cut: each device connected again, "
                 + "and before a round found it working").isPositive().isLessThanOrEqualTo(fleet.getDouble("lastBackSeconds"));
-        assertThat(fleet.getDouble("deviceHoursPerRealSecond"))
-                .isCloseTo(DEVICES * fleet.getDouble("timeScale") / 3600, within(1e-9));
+        double baseline = new ScenarioLoader(Project.root()).load(Project.file("scenarios/bench.yaml")).phases().get(0)
+                .duration().toSeconds();
+        double kept = baseline / fleet.getJsonObject("phaseSeconds").getDouble("baseline");
+        assertThat(fleet.getDouble("baselineTimeScale")).as("the scale the baseline kept, its scenario time over its real length")
+                .isCloseTo(kept, within(1e-9)).isLessThanOrEqualTo(fleet.getDouble("timeScale") * 1.02);
+        assertThat(fleet.getDouble("deviceHoursPerRealSecond")).isCloseTo(DEVICES * kept / 3600, within(1e-9));
         JsonObject ratio = figures.getJsonObject("ratio");
         assertThat(ratio.getDouble("connect"))
                 .isCloseTo(fleet.getDouble("connectsPerSecond") / bare.getDouble("connectsPerSecond"), within(1e-9));

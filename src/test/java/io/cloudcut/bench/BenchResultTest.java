@@ -24,7 +24,7 @@ class BenchResultTest {
                 .contains("the emulated cloud's services held 0.4 MB before the devices started")
                 .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended; connected again, "
                         + "the last 2.1 s after it\n")
-                .contains("27.8 device-hours per real second (100 devices at 1000x)")
+                .contains("27.8 device-hours per real second (100 devices, the baseline at 1000x of the 1000x planned)")
                 .contains("bare clients: 12,345 events a second via the broker when each published its next on the last one's "
                         + "acknowledgement (the raw ceiling)")
                 .doesNotContain("NOT a measurement");
@@ -45,7 +45,7 @@ class BenchResultTest {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         HealthObserved run = new HealthObserved(0, HealthObserved.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
                 List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
-        BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+        BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 58, 11.8, -1, 0, baseline, run));
 
         assertThat(behind.table())
@@ -57,7 +57,7 @@ class BenchResultTest {
     @Test
     void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+        BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 100, 12.6, -1, 2, healthy, healthy));
 
         assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
@@ -66,10 +66,20 @@ class BenchResultTest {
         assertThat(result(true).table()).doesNotContain("caught up");
     }
 
+    @Test
+    void deviceHoursAreCountedAtTheScaleTheBaselineKept_notTheOnePlanned() {
+        HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        BenchResult slowed = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 675, 486.4, Map.of("baseline", 14.8),
+                40.0, 100, 8.4, 8.1, 0, healthy, healthy));
+
+        assertThat(slowed.table()).contains("13.5 device-hours per real second (100 devices, the baseline at 486x of the 675x planned)");
+        assertThat(slowed.toJson().getJsonObject("fleet").getDouble("baselineTimeScale")).isEqualTo(486.4);
+    }
+
     private static BenchResult result(boolean healthy) {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
-        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, Map.of("baseline", 3.6), 8.0,
+        return new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 healthy ? 100 : -1, healthy ? 3.5 : -1, healthy ? 2.1 : -1, 0, baseline, null));
     }
 }

@@ -73,7 +73,7 @@ class TrafficTest {
                 .hasMessageContaining("at 3600x, " + large.deviceCount() + " devices would send about")
                 .hasMessageContaining("MQTT messages per real second")
                 .hasMessageContaining(String.format("over the %,.0f this machine carries on its %d cores",
-                        1_500.0 * Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors()))
+                        Traffic.CARRIED_PER_SECOND, Traffic.CORES))
                 .hasMessageContaining("--time-scale auto");
     }
 
