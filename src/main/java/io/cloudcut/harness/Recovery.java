@@ -57,6 +57,11 @@ final class Recovery {
      * the cloud fell up to 28 s behind with the clock in real time.
      */
     static final int SPACING_WHILE_CLOUD_BEHIND = 4;
+    /**
+     * The first rounds, every device's at the outage's end, start this many probes at most in one task on
+     * the harness's context (a few milliseconds of it), so that what else it runs is not held up.
+     */
+    static final int FIRST_ROUND_PROBES_A_TURN = 200;
 
     private final Vertx vertx;
     private final Fleet fleet;
@@ -113,8 +118,9 @@ final class Recovery {
                     recovered.accept(result);
                 }
             }));
-            onHarness.execute(device::periodicRound);
         }
+        Turns.start(new ArrayList<>(devices.values()).iterator(), device -> device.ref.model().functions().size(),
+                FIRST_ROUND_PROBES_A_TURN, Device::periodicRound, onHarness);
         // Also every probe started meanwhile: a round beside the one that found the device back may
         // still wait for an answer, and its observation belongs to the run, before its end.
         return Future.all(results).<List<RecoveryObserved>>map(all -> all.list())
