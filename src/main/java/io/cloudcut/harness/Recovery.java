@@ -119,7 +119,7 @@ final class Recovery {
                 }
             }));
         }
-        Turns.start(new ArrayList<>(devices.values()).iterator(), device -> device.ref.model().functions().size(),
+        Turns.start(devices.values().iterator(), device -> device.ref.model().functions().size(),
                 FIRST_ROUND_PROBES_A_TURN, Device::periodicRound, onHarness);
         // Also every probe started meanwhile: a round beside the one that found the device back may
         // still wait for an answer, and its observation belongs to the run, before its end.

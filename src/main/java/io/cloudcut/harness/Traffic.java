@@ -41,8 +41,9 @@ record Traffic(double perScenarioHour) {
     /**
      * Probes per real second the harness starts with a healthy baseline, for each core: on 2 cores 6,000 for 1,000
      * devices in one process ({@code bench}'s baseline at 450x, probe delay p99 11 ms; {@code short-outage}'s dense
-     * rounds at 514x, 41 ms), where 9,000 slowed bench's clock by a quarter. Before, 2,800 held for 10,000 devices
-     * on three workers (21x). The outage of a 10,000-device broker-restart storm at the same 21x started its rounds
+     * rounds at 514x, 41 ms), where 9,000 slowed bench's clock by a quarter. 10,000 devices on three workers on the
+     * same machine, whose probes also cross the event bus, had a healthy baseline at 6,000 with less margin (233 of
+     * 120,000 failed, lag p99 100 ms) than at 2,800 (none failed, 19-29 ms). The outage of a 10,000-device broker-restart storm at the same 21x started its rounds
      * at about 16,800 a second (a short phase's rounds are denser): the coordinator's event-bus connections to the
      * workers backed up with probe requests, missed their pings and were closed, and the workers stopped their devices.
      */

@@ -10,8 +10,9 @@ package io.cloudcut.observation;
  * function failing (or after its reconnect attempt began), and by the round that found them all
  * working. {@code realAfterMillis} is the real time from the start of the recovery phase to when
  * that round found it working (its last answer; for a device not back, to the end), and
- * {@code reconnectedRealAfterMillis} to the device's first connection after the outage, no later than
- * the first (null if it was not disconnected then, or not back by the end): in a reconnect storm, the one is
+ * {@code reconnectedRealAfterMillis} to the device's first connection after the outage, for a device
+ * found working no later than {@code realAfterMillis} (null if it was not disconnected then, or not
+ * back by the end): in a reconnect storm, the one is
  * when the fleet works again, the other when it is back on the broker, as bare clients count it.
  */
 public record RecoveryObserved(long atMillis, String device, String model, boolean recovered,
