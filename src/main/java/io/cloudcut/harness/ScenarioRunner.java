@@ -161,7 +161,6 @@ public final class ScenarioRunner {
 
                 pacer = new Pacer(vertx, clock, log, cloud::furthestBehindMillis);
                 progress.clockChosen(describePace(scenario, runScale));
-                long runFromNanos = System.nanoTime();
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
                         tightestConnection(scenario));
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
@@ -170,7 +169,7 @@ public final class ScenarioRunner {
                                 clock),
                         prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
-                HealthObserved runHealth = health.judge(HealthObserved.RUN, runFromNanos, 0, 0);
+                HealthObserved runHealth = health.judge(HealthObserved.RUN, timeline.clockStartedNanos(), 0, 0);
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 
