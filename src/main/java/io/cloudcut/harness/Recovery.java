@@ -18,6 +18,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
 
 /**
  * A recovery phase: each device is probed on its own, in rounds of all its functions, until one
@@ -62,6 +64,40 @@ final class Recovery {
      * the harness's context (a few milliseconds of it), so that what else it runs is not held up.
      */
     static final int FIRST_ROUND_PROBES_A_TURN = 200;
+    /**
+     * The first rounds' turns start this far apart, at {@link #PROBES_PER_SECOND}. Each turn queued as soon
+     * as the last had run, 4,500 devices' 27,000 probes started within about a second, nearly three times
+     * that rate, into a storm that already took both cores: an event loop of the harness read 822-1,064 ms
+     * late in four runs of {@code kinesis-2020}, next to the 1 s a connection allows.
+     */
+    static final Duration FIRST_ROUND_TURNS_EVERY = Duration.ofMillis(1000L * FIRST_ROUND_PROBES_A_TURN / PROBES_PER_SECOND);
+
+    /**
+     * The real time the first rounds of {@code devices} take to start, at {@link #PROBES_PER_SECOND}: the
+     * clock stays in real time for it ({@link Timeline}), so that a device found back at the end of it
+     * counts seconds of recovery, not what the clock would have ramped to (at 107x, 4,500 devices' last
+     * rounds started 2.7 s in, 38 s of scenario time).
+     */
+    static Duration firstRoundsTake(List<DeviceRef> devices) {
+        long probes = devices.stream().mapToLong(device -> device.model().functions().size()).sum();
+        return Duration.ofMillis(1000 * probes / PROBES_PER_SECOND);
+    }
+
+    /**
+     * The devices one of each model in turn, each model's in their order: the first rounds' wait then
+     * falls on every model alike (in the fleet's order, the last model's devices were all at the back,
+     * and its recovery read seconds longer than the first's for it).
+     */
+    static List<DeviceRef> alternatingModels(List<DeviceRef> devices) {
+        Map<String, Iterator<DeviceRef>> byModel = new LinkedHashMap<>();
+        devices.stream().collect(Collectors.groupingBy(device -> device.model().id(), LinkedHashMap::new, Collectors.toList()))
+                .forEach((model, ofModel) -> byModel.put(model, ofModel.iterator()));
+        List<DeviceRef> alternating = new ArrayList<>(devices.size());
+        while (alternating.size() < devices.size()) {
+            byModel.values().stream().filter(Iterator::hasNext).map(Iterator::next).forEach(alternating::add);
+        }
+        return alternating;
+    }
 
     private final Vertx vertx;
     private final Fleet fleet;
@@ -119,8 +155,9 @@ final class Recovery {
                 }
             }));
         }
-        Turns.start(devices.values().iterator(), device -> device.ref.model().functions().size(),
-                FIRST_ROUND_PROBES_A_TURN, Device::periodicRound, onHarness);
+        Turns.start(alternatingModels(fleet.devices()).stream().map(ref -> devices.get(ref.id())).iterator(),
+                device -> device.ref.model().functions().size(),
+                FIRST_ROUND_PROBES_A_TURN, Device::periodicRound, Turns.spaced(vertx, onHarness, FIRST_ROUND_TURNS_EVERY));
         // Also every probe started meanwhile: a round beside the one that found the device back may
         // still wait for an answer, and its observation belongs to the run, before its end.
         return Future.all(results).<List<RecoveryObserved>>map(all -> all.list())

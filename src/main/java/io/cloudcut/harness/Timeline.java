@@ -118,7 +118,9 @@ final class Timeline {
             log.add(PhaseObserved.start(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind())));
             pacer.phase(Traffic.phaseScale(scenario, phase, runScale));
             if (!phase.faults().equals(active)) {
-                pacer.transition(appliesLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW);
+                Duration window = appliesLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW;
+                Duration firstRounds = phase.kind() == PhaseKind.RECOVERY ? Recovery.firstRoundsTake(fleet.devices()) : Duration.ZERO;
+                pacer.transition(firstRounds.compareTo(window) > 0 ? firstRounds : window);
             }
             if (index + 1 < phases.size() && revertsOrChangesLinkFaults(phase, phases.get(index + 1))) {
                 pacer.approach(phaseEnd);

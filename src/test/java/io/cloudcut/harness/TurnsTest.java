@@ -1,11 +1,17 @@
 package io.cloudcut.harness;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,6 +63,38 @@ class TurnsTest {
 
         assertThat(started).containsExactly("a", "b", "c");
         assertThat(turns).isEqualTo(3);
+    }
+
+    /**
+     * Spaced, turns start on a schedule: a timer never fires early, so the k-th of turns 20 ms apart starts
+     * k times 20 ms after they were handed over at the soonest, however loaded the machine; and each runs on
+     * the executor handed over, as Recovery's run on the harness's context.
+     */
+    @Test
+    void spacedTurnsStartNoSoonerThanTheirSchedule_onTheExecutorGiven() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            Context harness = vertx.getOrCreateContext();
+            List<Long> startedNanos = Collections.synchronizedList(new ArrayList<>());
+            List<Boolean> onHarness = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch all = new CountDownLatch(10);
+            long handedOverNanos = System.nanoTime();
+
+            Turns.start(IntStream.range(0, 10).boxed().iterator(), device -> 6, 6, device -> {
+                startedNanos.add(System.nanoTime());
+                onHarness.add(Vertx.currentContext() == harness);
+                all.countDown();
+            }, Turns.spaced(vertx, task -> harness.runOnContext(ignored -> task.run()), Duration.ofMillis(20)));
+
+            assertThat(all.await(30, TimeUnit.SECONDS)).as("every turn ran").isTrue();
+            assertThat(onHarness).containsOnly(true);
+            for (int turn = 0; turn < startedNanos.size(); turn++) {
+                assertThat(startedNanos.get(turn) - handedOverNanos).as("turn %d", turn + 1)
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(20).multipliedBy(turn + 1).toNanos());
+            }
+        } finally {
+            vertx.close().await();
+        }
     }
 
     @Test
