@@ -44,6 +44,8 @@ final class Timeline {
     /** How long the clock waits, after the warm-up, for cloud services to work through what it sent them. */
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(250);
+    /** Beyond a warm-up round's stretch and probe timeout, how long its answers may take to come. */
+    static final Duration WARM_UP_ANSWERS_LIMIT = Duration.ofSeconds(60);
 
     private final Scenario scenario;
     private final Vertx vertx;
@@ -193,7 +195,9 @@ final class Timeline {
      */
     private void warmUp() throws InfrastructureException {
         long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
-        List<ProbeSlots.Slot> slots = ProbeSlots.over(fleet.devices(), firstRoundStretch());
+        Duration stretch = firstRoundStretch();
+        List<ProbeSlots.Slot> slots = ProbeSlots.over(fleet.devices(), stretch);
+        Duration roundLimit = warmUpRoundLimit(stretch, scenario.probe().timeout());
         while (true) {
             long fromNanos = System.nanoTime();
             List<Future<ProbeObserved>> probes = Collections.synchronizedList(new ArrayList<>());
@@ -210,7 +214,8 @@ final class Timeline {
                     started.complete();
                 }));
             }
-            Waits.await(Future.all(slotsStarted).compose(all -> Future.join(new ArrayList<>(probes))), "warming up");
+            Waits.await(Future.all(slotsStarted).compose(all -> Future.join(new ArrayList<>(probes))), "warming up",
+                    roundLimit);
             long unanswered = probes.stream()
                     .filter(probe -> probe.failed() || probe.result().outcome() == ProbeOutcome.TIMED_OUT).count();
             long lag = health.measured(fromNanos).lagP99Millis();
@@ -224,6 +229,15 @@ final class Timeline {
         while (!health.cloudBehind().isEmpty() && System.nanoTime() < catchUpDeadline) {
             Waits.pause(CATCH_UP_POLL);
         }
+    }
+
+    /**
+     * How long a warm-up round may take: its stretch to start its probes, the last one's timeout, and
+     * {@link #WARM_UP_ANSWERS_LIMIT} for answers behind a busy harness. A flat 60 s was less than
+     * 18,000 devices' stretch and answers at 36x (a stretch of 50 s), and the run failed in the warm-up.
+     */
+    static Duration warmUpRoundLimit(Duration stretch, Duration probeTimeout) {
+        return stretch.plus(probeTimeout).plus(WARM_UP_ANSWERS_LIMIT);
     }
 
     /** The real time over which the first phase's first round starts its probes, at the scale it runs at. */

@@ -6,14 +6,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The warm-up is there to take the start-up's stalls: the harness's health over the run is judged from
- * when the clock started, as the baseline's is, so a stall in the warm-up is not read as the run's.
+ * The harness's warm-up: it is there to take the start-up's stalls, so the harness's health over the run
+ * is judged from when the clock started, as the baseline's is, and a stall in the warm-up is not read as
+ * the run's; and a round of it may take as long as a large fleet's spread needs.
  */
 class WarmUpStallTest {
+
+    /**
+     * A warm-up round spreads its probes as the first phase's will, over as much as 50 s for 18,000
+     * devices at 36x: it may take that stretch, its probes' timeout, and a minute for their answers.
+     */
+    @Test
+    void aWarmUpRoundMayTakeItsStretch_itsProbesTimeout_andAMinuteForTheAnswers() {
+        assertThat(Timeline.warmUpRoundLimit(Duration.ofSeconds(50), Duration.ofMillis(1500)))
+                .isEqualTo(Duration.ofMillis(111_500));
+        assertThat(Timeline.warmUpRoundLimit(Duration.ofMillis(200), Duration.ofSeconds(2)))
+                .isEqualTo(Duration.ofSeconds(2).plus(Duration.ofMillis(200)).plus(Timeline.WARM_UP_ANSWERS_LIMIT));
+    }
 
     @Test
     void aStallInTheWarmUp_pastAConnectionsMargin_isNotTheRunsHealthProblem(@TempDir Path project) throws Exception {
