@@ -12,7 +12,7 @@ import java.util.function.ToIntFunction;
  * Starts many items on an event loop in turns, each turn a task of its own holding at most a given
  * weight (and at least one item), the next turn queued behind whatever came meanwhile: timers, I/O,
  * answers. Queued as one task each, a recovery's first rounds of 4,500 devices (27,000 probes) ran
- * back to back on the harness's event loop and stalled it for 1.0-1.6 s, past the 1 s a device's
+ * back to back on the harness's event loop and stalled it for about 1 s, past the 1 s a device's
  * connection allows; the clock stood still, and the run was not healthy. Turns may also be
  * {@link #spaced}, to hold a rate.
  */
