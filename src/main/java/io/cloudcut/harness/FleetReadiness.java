@@ -7,6 +7,7 @@ import io.cloudcut.observation.SessionObserved;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Which devices are connected now and have signed in, from what they report. The baseline means
@@ -23,6 +24,9 @@ final class FleetReadiness {
     private final int devices;
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
     private final Set<String> withSession = ConcurrentHashMap.newKeySet();
+    /** Connections lost so far, and why the latest was: a fleet not ready says what took it down. */
+    private final AtomicLong lost = new AtomicLong();
+    private volatile String lastLostTo;
 
     FleetReadiness(ObservationLog log, Set<String> emulated) {
         this.emulated = Set.copyOf(emulated);
@@ -45,11 +49,19 @@ final class FleetReadiness {
      * @throws InfrastructureException naming how many were, when they are not all by then
      */
     void awaitReady(Duration limit, String when) throws InfrastructureException {
+        awaitReady(limit, when, "");
+    }
+
+    /** As {@link #awaitReady(Duration, String)}; the error ends with {@code why}, what the fleet not ready means (empty: nothing). */
+    void awaitReady(Duration limit, String when, String why) throws InfrastructureException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!allReady()) {
             if (System.nanoTime() > deadline) {
+                long lostSoFar = lost.get();
                 throw new InfrastructureException("devices not ready " + when + ": "
-                        + connected.size() + "/" + devices + " connected, " + withSession.size() + " with a session");
+                        + connected.size() + "/" + devices + " connected, " + withSession.size() + " with a session"
+                        + (lostSoFar == 0 ? "" : ", " + lostSoFar + " connections lost (the last: " + lastLostTo + ")")
+                        + (why.isEmpty() ? "" : "; " + why));
             }
             Waits.pause(Duration.ofMillis(20));
         }
@@ -61,6 +73,10 @@ final class FleetReadiness {
                 connected.add(connection.device());
             } else {
                 connected.remove(connection.device());
+                if (ConnectionObserved.DOWN.equals(connection.change())) {
+                    lost.incrementAndGet();
+                    lastLostTo = connection.cause();
+                }
             }
         } else if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
             withSession.add(session.device());

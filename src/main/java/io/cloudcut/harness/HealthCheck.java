@@ -36,7 +36,7 @@ final class HealthCheck {
     static final long MAX_LAG_P99_MILLIS = 200;
     static final long MAX_PROBE_DELAY_P99_MILLIS = 250;
     static final int OPEN_FILES_MARGIN_PERCENT = 1;
-    private static final String REMEDY = "run a smaller fleet (--devices-per-model), a slower clock (--time-scale, "
+    static final String REMEDY = "run a smaller fleet (--devices-per-model), a slower clock (--time-scale, "
             + "or auto), or spread the fleet over more processes";
 
     private HealthCheck() {

@@ -44,6 +44,12 @@ final class Timeline {
     /** How long the clock waits, after the warm-up, for cloud services to work through what it sent them. */
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(250);
+    /**
+     * What a fleet not ready again after the warm-up means: 18,000 devices on four workers were all ready
+     * before it, and lost 24,215 connections to PUBACKs later than their 1 s in it.
+     */
+    static final String NOT_READY_AFTER_THE_WARM_UP = "every device was ready before the warm-up and no fault has "
+            + "been applied yet, so the harness's own load cost them their connections; " + HealthCheck.REMEDY;
     /** Beyond a warm-up round's stretch and probe timeout, how long its answers may take to come. */
     static final Duration WARM_UP_ANSWERS_LIMIT = Duration.ofSeconds(60);
 
@@ -103,7 +109,8 @@ final class Timeline {
      */
     HealthObserved play() throws InfrastructureException {
         warmUp();
-        readiness.awaitReady(WARM_UP_LIMIT.multipliedBy(4), "within " + Durations.format(WARM_UP_LIMIT.multipliedBy(4)) + " after the warm-up");
+        readiness.awaitReady(WARM_UP_LIMIT.multipliedBy(4), "within " + Durations.format(WARM_UP_LIMIT.multipliedBy(4))
+                + " after the warm-up", NOT_READY_AFTER_THE_WARM_UP);
         Phase first = scenario.phases().get(0);
         pacer.start(Traffic.phaseScale(scenario, first, runScale));
         clockStartedNanos = System.nanoTime();

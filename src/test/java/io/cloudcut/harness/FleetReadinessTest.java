@@ -34,6 +34,28 @@ class FleetReadinessTest {
                 .hasMessage("devices not ready within 7m of starting them: 1/2 connected, 0 with a session");
     }
 
+    /** After the warm-up, the fleet was ready before it: the error says how many connections were lost, to what, and what it means. */
+    @Test
+    void aFleetNotReadyAgainSaysWhatTookItDown_andWhatThatMeans() {
+        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1", "vacuum-2"));
+        for (String device : Set.of("vacuum-1", "vacuum-2")) {
+            log.add(ConnectionObserved.up(0, device, "vacuum-local-first", 0, 40));
+            log.add(new SessionObserved(0, device, "vacuum-local-first", SessionObserved.ACQUIRED));
+        }
+        log.add(ConnectionObserved.down(0, "vacuum-1", "vacuum-local-first", "keepalive"));
+        log.add(ConnectionObserved.refused(0, "vacuum-1", "vacuum-local-first", "connection refused"));
+        log.add(ConnectionObserved.down(0, "vacuum-2", "vacuum-local-first", "no PUBACK within 1000 ms"));
+
+        assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 1m after the warm-up",
+                Timeline.NOT_READY_AFTER_THE_WARM_UP))
+                .isInstanceOf(InfrastructureException.class)
+                .hasMessage("devices not ready within 1m after the warm-up: 0/2 connected, 2 with a session, 2 connections "
+                        + "lost (the last: no PUBACK within 1000 ms); every device was ready before the warm-up and no "
+                        + "fault has been applied yet, so the harness's own load cost them their connections; run a "
+                        + "smaller fleet (--devices-per-model), a slower clock (--time-scale, or auto), or spread the "
+                        + "fleet over more processes");
+    }
+
     @Test
     void aDeviceThatDroppedCountsAgainOnlyOnceItIsBack() throws Exception {
         FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1"));
