@@ -89,12 +89,12 @@ final class Recovery {
      * and its recovery read seconds longer than the first's for it).
      */
     static List<DeviceRef> alternatingModels(List<DeviceRef> devices) {
-        Map<String, Iterator<DeviceRef>> byModel = new LinkedHashMap<>();
-        devices.stream().collect(Collectors.groupingBy(device -> device.model().id(), LinkedHashMap::new, Collectors.toList()))
-                .forEach((model, ofModel) -> byModel.put(model, ofModel.iterator()));
+        List<Iterator<DeviceRef>> byModel = devices.stream()
+                .collect(Collectors.groupingBy(device -> device.model().id(), LinkedHashMap::new, Collectors.toList()))
+                .values().stream().map(List::iterator).toList();
         List<DeviceRef> alternating = new ArrayList<>(devices.size());
         while (alternating.size() < devices.size()) {
-            byModel.values().stream().filter(Iterator::hasNext).map(Iterator::next).forEach(alternating::add);
+            byModel.stream().filter(Iterator::hasNext).map(Iterator::next).forEach(alternating::add);
         }
         return alternating;
     }

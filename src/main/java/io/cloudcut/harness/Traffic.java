@@ -43,9 +43,10 @@ record Traffic(double perScenarioHour) {
      * devices in one process ({@code bench}'s baseline at 450x, probe delay p99 11 ms; {@code short-outage}'s dense
      * rounds at 514x, 41 ms), where 9,000 slowed bench's clock by a quarter. 10,000 devices on three workers on the
      * same machine, whose probes also cross the event bus, had a healthy baseline at 6,000 with less margin (233 of
-     * 120,000 failed, lag p99 100 ms) than at 2,800 (none failed, 19-29 ms). The outage of a 10,000-device broker-restart storm at the same 21x started its rounds
-     * at about 16,800 a second (a short phase's rounds are denser): the coordinator's event-bus connections to the
-     * workers backed up with probe requests, missed their pings and were closed, and the workers stopped their devices.
+     * 120,000 failed, lag p99 100 ms) than at 2,800 (none failed, 19-29 ms). The outage of a 10,000-device
+     * broker-restart storm at the same 21x started its rounds at about 16,800 a second (a short phase's rounds are
+     * denser): the coordinator's event-bus connections to the workers backed up with probe requests, missed their
+     * pings and were closed, and the workers stopped their devices.
      */
     static final double PROBES_CARRIED_PER_SECOND = 3_000.0 * CORES;
 
