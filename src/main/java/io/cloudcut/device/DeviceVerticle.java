@@ -14,6 +14,7 @@ import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.observation.StateObserved;
@@ -127,6 +128,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     @Override
     public Future<?> start() {
         onContext = task -> context.runOnContext(ignored -> task.run());
+        ObservationBus.carry(vertx);
         outbox = new EventOutbox(model.buffer());
         session = new CloudSession(this, model.session(), this::requestToken, this::sessionChanged);
         // Local: on a worker of a clustered run the harness reaches its devices through the worker.
@@ -472,6 +474,6 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
     }
 
     private void observe(Observation observation) {
-        vertx.eventBus().publish(ObservationCodec.ADDRESS, ObservationCodec.encode(observation), ObservationCodec.LOCAL);
+        ObservationBus.publish(vertx, observation);
     }
 }

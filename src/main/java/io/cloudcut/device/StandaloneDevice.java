@@ -1,6 +1,7 @@
 package io.cloudcut.device;
 
 import io.cloudcut.mqtt.NativeTransport;
+import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
@@ -51,7 +52,7 @@ public final class StandaloneDevice {
                                                  Consumer<JsonObject> watcher) {
         Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         ScenarioClock clock = ScenarioClock.running(timeScale);
-        vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> watcher.accept(observed.body()));
+        ObservationBus.listen(vertx, observed -> watcher.accept(ObservationCodec.encode(observed)));
         return LocalFunctionsApi.start(vertx, deviceId, httpPort)
                 .compose(api -> (localBroker == null ? Future.<LocalFunctionsMqtt>succeededFuture(null)
                         : LocalFunctionsMqtt.start(vertx, deviceId, localBroker.getHostString(), localBroker.getPort()))

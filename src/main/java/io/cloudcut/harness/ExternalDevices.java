@@ -5,7 +5,7 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.ExternalDevice;
 import io.cloudcut.scenario.FaultSpec;
-import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.scenario.ExternalProbe;
 import io.cloudcut.scenario.HttpProbe;
 import io.cloudcut.scenario.ScenarioClock;
@@ -68,9 +68,9 @@ final class ExternalDevices {
         http = vertx.createHttpClient();
         proxy = FaultProxy.create(broker.host(), broker.port(), clock);
         proxy.watchConnections();
+        ObservationBus.carry(vertx);
         ConnectionsSeenByTheProxy seen = new ConnectionsSeenByTheProxy(clock, this::modelOf,
-                observed -> vertx.eventBus().publish(ObservationCodec.ADDRESS, ObservationCodec.encode(observed),
-                        ObservationCodec.LOCAL));
+                observed -> ObservationBus.publish(vertx, observed));
         proxy.events().listen(seen::changed);
         for (ExternalDevice device : devices.values()) {
             try {

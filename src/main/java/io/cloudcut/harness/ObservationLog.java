@@ -1,11 +1,10 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.Observation;
-import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.report.RunFold;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,10 +19,10 @@ final class ObservationLog {
 
     private final RunFold fold = new RunFold();
     private final List<Consumer<Observation>> watchers = new CopyOnWriteArrayList<>();
-    private MessageConsumer<JsonObject> consumer;
+    private MessageConsumer<Observation> consumer;
 
     void listen(Vertx vertx) {
-        consumer = vertx.eventBus().localConsumer(ObservationCodec.ADDRESS, message -> add(ObservationCodec.decode(message.body())));
+        consumer = ObservationBus.listen(vertx, this::add);
     }
 
     void stopListening() {

@@ -5,6 +5,8 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.ScenarioClock;
@@ -136,11 +138,11 @@ public final class Worker extends VerticleBase {
         hosted.observationsAddress = order.getString("observations");
         int startWindow = order.getInteger("startWindow", StartWindow.WIDTH);
         StartWindow window = new StartWindow(vertx, startWindow);
-        hosted.observations = vertx.eventBus().<JsonObject>localConsumer(ObservationCodec.ADDRESS, observed -> {
+        hosted.observations = ObservationBus.listen(vertx, observed -> {
             if (!window.done()) {
-                window.heard(ObservationCodec.decode(observed.body()));
+                window.heard(observed);
             }
-            hosted.pending.add(observed.body());
+            hosted.pending.add(ObservationCodec.encode(observed));
             if (hosted.pending.size() >= BATCH) {
                 sendObservations();
             }
@@ -272,7 +274,7 @@ public final class Worker extends VerticleBase {
         private long watchdog;
         private MessageConsumer<JsonObject> clockConsumer;
         private ScenarioClock.Heartbeat coordinatorPace;
-        private MessageConsumer<JsonObject> observations;
+        private MessageConsumer<Observation> observations;
         private String observationsAddress;
         private JsonArray pending = new JsonArray();
         private long sent;

@@ -8,24 +8,17 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.cloudcut.scenario.ScenarioJson;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 
 /**
- * Observations travel the event bus as JSON, so that the same stream can cross a cluster or feed a
- * dashboard; verticles publish them on {@link #ADDRESS}, in their own process ({@link #LOCAL}): a
- * worker of a clustered run gathers its devices' and sends them on in batches, as looking up an
- * address's subscribers across the cluster for every observation would cost more than the devices.
+ * Observations as JSON, where they leave the process that made them: the observations file, a
+ * worker's batches to its coordinator (looking up an address's subscribers across the cluster for
+ * every observation would cost more than the devices), a device's status. Within a process they
+ * travel as themselves ({@link ObservationBus}).
  */
 public final class ObservationCodec {
-
-    /** The event-bus address every observation is published on. */
-    public static final String ADDRESS = "cloudcut.observations";
-
-    /** How observations are published: to this process's listeners only. */
-    public static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
     /**
      * A run keeps its observations until its report: hundreds a device, each naming its device, model,
@@ -46,8 +39,13 @@ public final class ObservationCodec {
     }
 
     public static JsonObject encode(Observation observation) {
+        return new JsonObject(line(observation));
+    }
+
+    /** The observation as one line of JSON, as the observations file holds it. */
+    public static String line(Observation observation) {
         try {
-            return new JsonObject(MAPPER.writerFor(Observation.class).writeValueAsString(observation));
+            return MAPPER.writerFor(Observation.class).writeValueAsString(observation);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("observation not serialisable: " + observation, impossible);
         }

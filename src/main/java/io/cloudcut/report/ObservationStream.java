@@ -79,7 +79,7 @@ public final class ObservationStream implements Consumer<Observation>, AutoClose
     private void drain(Writer out) {
         try (out) {
             for (Optional<Observation> next = take(); next.isPresent(); next = take()) {
-                out.write(ObservationCodec.encode(next.get()).encode());
+                out.write(ObservationCodec.line(next.get()));
                 out.write('\n');
                 if (queue.isEmpty()) {
                     out.flush();

@@ -5,7 +5,7 @@ import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
-import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.scenario.DeviceKind;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.FunctionPath;
@@ -52,8 +52,7 @@ class DeviceOnFaultyLinkTest {
         vertx = Vertx.vertx();
         proxy = FaultProxy.create("127.0.0.1", broker.port());
         link = proxy.openLink("vacuum-1");
-        vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(ObservationCodec.ADDRESS, message -> {
-            var observation = ObservationCodec.decode(message.body());
+        ObservationBus.listen(vertx, observation -> {
             if (observation instanceof ConnectionObserved connection) {
                 seen.add(connection);
             } else if (observation instanceof EventsObserved account) {

@@ -33,7 +33,7 @@ class RunObservationsCodecTest {
                 .withDevicesPerModel(1).withClient("paho-v5").withTimeScale(TimeScale.AUTO);
         RunStartedObserved started = RunStartedObserved.of(scenario, "embedded HiveMQ CE on 127.0.0.1:1883");
 
-        String line = ObservationCodec.encode(started).encode();
+        String line = ObservationCodec.line(started);
         Observation decoded = ObservationCodec.decode(new JsonObject(line));
 
         assertThat(decoded).isEqualTo(started);
