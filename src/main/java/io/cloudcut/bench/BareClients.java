@@ -117,7 +117,8 @@ final class BareClients {
         closeAll(clients);
         Waits.await(monitor.close(), "closing the telemetry monitor");
         return new BareFigures(new Side(count, connectSeconds, eventsPerSecond, Math.max(0, (up.heapBytes() - before.heapBytes()) / count),
-                up.threads() - before.threads(), to.cpuPercentSince(from), connected.cpuMillisEachSince(before, count)), ceilingPerSecond);
+                up.threads() - before.threads(), to.cpuPercentSince(from), connected.cpuMillisEachSince(before, count),
+                connected.compilerCpuPercentSince(before)), ceilingPerSecond);
     }
 
     private List<Client> connectAll(String prefix, int count) throws InfrastructureException {

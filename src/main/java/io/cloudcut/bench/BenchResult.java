@@ -15,6 +15,14 @@ import java.util.stream.Collectors;
  */
 public final class BenchResult {
 
+    /**
+     * From this share of a core spent compiling while either side connected, the table says so: both
+     * sides' connects are bound by the CPU, and the compiler's time falls into one window or the other
+     * by chance (C2 took 25-70% of a core in the connect windows of 1,000-device runs, and the connect
+     * ratio ranged 0.59-1.15 over nine runs of the same code).
+     */
+    static final double COMPILING_NOTED_PERCENT = 25;
+
     private final String what;
     private final BareFigures bare;
     private final FleetFigures fleet;
@@ -60,6 +68,12 @@ public final class BenchResult {
         row(out, "threads added", "%,.0f", raw.threadsAdded(), run.threadsAdded());
         row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), run.cpuPercent());
         row(out, "CPU per connect (ms)", "%,.2f", raw.connectCpuMillisPerClient(), run.connectCpuMillisPerClient());
+        row(out, "JIT compiling (% core)", "%,.0f", raw.connectCompilePercent(), run.connectCompilePercent());
+        if (Math.max(raw.connectCompilePercent(), run.connectCompilePercent()) >= COMPILING_NOTED_PERCENT) {
+            out.append(String.format(Locale.ROOT, "connect: the JIT compiler took %.0f%% of a core while the bare clients connected "
+                    + "and %.0f%% while the fleet did; both sides are bound by the CPU, so the connect ratio moves with "
+                    + "where its work falls from run to run%n", raw.connectCompilePercent(), run.connectCompilePercent()));
+        }
         out.append(String.format(Locale.ROOT, "bare clients: %,.0f events a second via the broker when each published its next on "
                 + "the last one's acknowledgement (the raw ceiling); the harness carries about %,.0f messages a second here%n",
                 bare.eventsCeilingPerSecond(), ScenarioRunner.messagesCarriedPerSecond()));

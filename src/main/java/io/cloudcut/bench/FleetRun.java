@@ -103,7 +103,7 @@ final class FleetRun implements ProgressListener {
         double runSeconds = runTo.secondsSince(runFrom);
         Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
                 Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
-                runTo.cpuPercentSince(runFrom), connected.cpuMillisEachSince(cloudUp, devices));
+                runTo.cpuPercentSince(runFrom), connected.cpuMillisEachSince(cloudUp, devices), connected.compilerCpuPercentSince(cloudUp));
         return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario),
                 keptScale(scenario.phases().get(0)), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, lastReconnectedSeconds(result),

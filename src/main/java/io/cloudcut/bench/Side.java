@@ -13,9 +13,11 @@ import io.vertx.core.json.JsonObject;
  * @param cpuPercent        process CPU while the traffic ran, in percent of one core
  * @param connectCpuMillisPerClient process CPU over {@code connectSeconds}, per client: where the connect rate
  *                          is bound by the CPU, what sets it
+ * @param connectCompilePercent the JIT compiler threads' CPU over {@code connectSeconds}, in percent of one
+ *                          core: CPU the connects did not get, by when the compiler happened to run
  */
 record Side(int clients, double connectSeconds, double eventsPerSecond, long heapBytesPerClient, int threadsAdded,
-            double cpuPercent, double connectCpuMillisPerClient) {
+            double cpuPercent, double connectCpuMillisPerClient, double connectCompilePercent) {
 
     double connectsPerSecond() {
         return connectSeconds <= 0 ? 0 : clients / connectSeconds;
@@ -25,6 +27,7 @@ record Side(int clients, double connectSeconds, double eventsPerSecond, long hea
         return new JsonObject().put("clients", clients).put("connectSeconds", connectSeconds)
                 .put("connectsPerSecond", connectsPerSecond()).put("eventsPerSecond", eventsPerSecond)
                 .put("heapBytesPerClient", heapBytesPerClient).put("threadsAdded", threadsAdded)
-                .put("cpuPercent", cpuPercent).put("connectCpuMillisPerClient", connectCpuMillisPerClient);
+                .put("cpuPercent", cpuPercent).put("connectCpuMillisPerClient", connectCpuMillisPerClient)
+                .put("connectCompilePercent", connectCompilePercent);
     }
 }

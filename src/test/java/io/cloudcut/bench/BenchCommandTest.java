@@ -50,6 +50,7 @@ class BenchCommandTest {
             assertThat(side.getLong("heapBytesPerClient")).isNotNegative();
             assertThat(side.getDouble("cpuPercent")).isPositive();
             assertThat(side.getDouble("connectCpuMillisPerClient")).as("connecting takes some CPU").isPositive();
+            assertThat(side.getDouble("connectCompilePercent")).as("the compiler's share while connecting").isNotNegative();
         }
         assertThat(bare.getDouble("eventsCeilingPerSecond")).as("back to back, the bare clients outrun the fleet's pace")
                 .isGreaterThan(bare.getDouble("eventsPerSecond"));

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BenchResultTest {
 
-    private static final BareFigures BARE = new BareFigures(new Side(100, 0.5, 200, 16_384, 2, 40, 0.75), 12_345);
-    private static final Side FLEET = new Side(100, 2.0, 190, 65_536, 10, 80, 3.25);
+    private static final BareFigures BARE = new BareFigures(new Side(100, 0.5, 200, 16_384, 2, 40, 0.75, 10), 12_345);
+    private static final Side FLEET = new Side(100, 2.0, 190, 65_536, 10, 80, 3.25, 5);
 
     @Test
     void theTableShowsBothSidesAndEndsWithTheRatios() {
@@ -20,6 +20,8 @@ class BenchResultTest {
         assertThat(table).contains("connect (per s)").contains("200").contains("50")
                 .contains("events via broker (per s)").contains("heap per client (KB)").contains("16.0").contains("64.0")
                 .containsPattern("CPU per connect \\(ms\\) +0\\.75 +3\\.25")
+                .containsPattern("JIT compiling \\(% core\\) +10 +5\n")
+                .doesNotContain("the JIT compiler took")
                 .contains("every device connected in 2.0 s and signed in by 3.0 s")
                 .contains("the emulated cloud's services held 0.4 MB before the devices started")
                 .contains("storm: 100 of 100 devices working again, the last 3.5 s after the outage ended; connected again, "
@@ -74,6 +76,18 @@ class BenchResultTest {
 
         assertThat(slowed.table()).contains("13.5 device-hours per real second (100 devices, the baseline at 486x of the 675x planned)");
         assertThat(slowed.toJson().getJsonObject("fleet").getDouble("baselineTimeScale")).isEqualTo(486.4);
+    }
+
+    @Test
+    void aConnectTheCompilerTookAQuarterOfACoreFromIsSaidToMoveTheRatio() {
+        BareFigures compiling = new BareFigures(new Side(100, 0.5, 200, 16_384, 2, 40, 0.75, BenchResult.COMPILING_NOTED_PERCENT), 12_345);
+        HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        BenchResult noted = new BenchResult("a test", compiling, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
+                Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, 0, healthy, healthy));
+
+        assertThat(noted.table()).contains("connect: the JIT compiler took 25% of a core while the bare clients connected and 5% "
+                + "while the fleet did; both sides are bound by the CPU, so the connect ratio moves with where its work falls");
+        assertThat(noted.toJson().getJsonObject("bare").getDouble("connectCompilePercent")).isEqualTo(25.0);
     }
 
     private static BenchResult result(boolean healthy) {
