@@ -142,7 +142,7 @@ public final class Worker extends VerticleBase {
             if (!window.done()) {
                 window.heard(observed);
             }
-            hosted.pending.add(ObservationCodec.encode(observed));
+            hosted.pending.add(observed);
             if (hosted.pending.size() >= BATCH) {
                 sendObservations();
             }
@@ -206,15 +206,25 @@ public final class Worker extends VerticleBase {
         });
     }
 
-    /** Sends what the devices observed since the last batch to the coordinator. */
+    /**
+     * Sends what the devices observed since the last batch to the coordinator, in order. The batch is
+     * written as JSON off the event loop: this loop carries a share of the worker's devices too, and
+     * writing every device's observations on it would make them wait.
+     */
     private void sendObservations() {
         if (hosted == null || hosted.pending.isEmpty()) {
             return;
         }
-        vertx.eventBus().send(hosted.observationsAddress, new JsonObject().put("worker", name)
-                .put("observations", hosted.pending));
-        hosted.sent += hosted.pending.size();
-        hosted.pending = new JsonArray();
+        List<Observation> batch = hosted.pending;
+        String address = hosted.observationsAddress;
+        String run = hosted.run;
+        hosted.sent += batch.size();
+        hosted.pending = new ArrayList<>();
+        vertx.executeBlocking(() -> new JsonArray(batch.stream().map(ObservationCodec::encode).toList()))
+                .onSuccess(observations -> vertx.eventBus().send(address, new JsonObject().put("worker", name)
+                        .put("observations", observations)))
+                .onFailure(unwritable -> say.accept("run " + run + ": " + batch.size() + " observations not sent: "
+                        + unwritable.getMessage()));
     }
 
     private void followClock(Message<JsonObject> announced) {
@@ -276,7 +286,7 @@ public final class Worker extends VerticleBase {
         private ScenarioClock.Heartbeat coordinatorPace;
         private MessageConsumer<Observation> observations;
         private String observationsAddress;
-        private JsonArray pending = new JsonArray();
+        private List<Observation> pending = new ArrayList<>();
         private long sent;
         private long batches;
         private long pulse;
