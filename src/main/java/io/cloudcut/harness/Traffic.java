@@ -27,28 +27,31 @@ record Traffic(double perScenarioHour) {
     /**
      * Publishes per real second this harness carries for each core, with the embedded broker in the same
      * process. Measured on 2 cores on the native transport, with the probe rounds held to
-     * {@link #PROBES_CARRIED_PER_SECOND} (5 December): at 3,000 a core, 1,020 devices of {@code kinesis-2020} ran at
-     * 472x (auto) with a healthy baseline (lag p99 37 ms, CPU 80%) and run, and met all 11 expectations with the
-     * 15-device verdicts; 1,000 of {@code short-outage} at 514x (lag p99 64 ms); {@code bench}'s 1,000 devices kept
-     * their 450x baseline to the tenth of a second (lag p99 8 ms, CPU 61%) and carried all their telemetry. At 4,500
+     * {@link #PROBES_CARRIED_PER_SECOND}: at 3,500 a core, once observations no longer crossed JSON within a process
+     * (5 December, last), 4,500 devices of {@code kinesis-2020} ran at 124x with a healthy baseline (0 of 96,000
+     * probes failed, lag p99 25 ms) and run, and met all 11 expectations; 1,020 at 551x (lag p99 63 ms, CPU 90%);
+     * {@code bench}'s 1,000 devices kept 518-522x of their 525x baseline and carried all their telemetry. At 3,000 a
+     * core before (5 December), 1,020 devices of {@code kinesis-2020} ran at 472x (lag p99 37 ms, CPU 80%); 1,000 of
+     * {@code short-outage} at 514x (lag p99 64 ms); {@code bench}'s baseline at 450x (lag p99 8 ms, CPU 61%). At 4,500
      * a core, bench's baseline fell to 486x of 675x planned, its telemetry to 0.72 of the bare clients'. Beyond
      * 2 cores the figure is scaled, not measured. The auto scale keeps a fleet under it, and a requested scale above
      * it is refused; the health check judges what the estimate cannot.
      */
-    static final double CARRIED_PER_SECOND = 3_000.0 * CORES;
+    static final double CARRIED_PER_SECOND = 3_500.0 * CORES;
     /** The fastest scale {@code auto} picks, so that firmware deadlines stay apart by more than a timer's grain. */
     static final double AUTO_CEILING = 3_600;
     /**
-     * Probes per real second the harness starts with a healthy baseline, for each core: on 2 cores 6,000 for 1,000
-     * devices in one process ({@code bench}'s baseline at 450x, probe delay p99 11 ms; {@code short-outage}'s dense
-     * rounds at 514x, 41 ms), where 9,000 slowed bench's clock by a quarter. 10,000 devices on three workers on the
+     * Probes per real second the harness starts with a healthy baseline, for each core: on 2 cores 7,000 for 1,000
+     * devices in one process since observations stopped crossing JSON ({@code bench}'s baseline at 518-522x of 525x,
+     * probe delay p99 16-20 ms); 6,000 before ({@code bench}'s baseline at 450x, probe delay p99 11 ms;
+     * {@code short-outage}'s dense rounds at 514x, 41 ms), where 9,000 slowed bench's clock by a quarter. 10,000 devices on three workers on the
      * same machine, whose probes also cross the event bus, had a healthy baseline at 6,000 with less margin (233 of
      * 120,000 failed, lag p99 100 ms) than at 2,800 (none failed, 19-29 ms). The outage of a 10,000-device
      * broker-restart storm at the same 21x started its rounds at about 16,800 a second (a short phase's rounds are
      * denser): the coordinator's event-bus connections to the workers backed up with probe requests, missed their
      * pings and were closed, and the workers stopped their devices.
      */
-    static final double PROBES_CARRIED_PER_SECOND = 3_000.0 * CORES;
+    static final double PROBES_CARRIED_PER_SECOND = 3_500.0 * CORES;
 
     static Traffic of(Scenario scenario) {
         double probeRoundsPerHour = probeRoundsPerHour(scenario);
