@@ -19,7 +19,7 @@ public final class BenchResult {
      * From this share of a core spent compiling while either side connected, the table says so: both
      * sides' connects are bound by the CPU, and the compiler's time falls into one window or the other
      * by chance (C2 took 25-70% of a core in the connect windows of 1,000-device runs, and the connect
-     * ratio ranged 0.59-1.15 over nine runs of the same code).
+     * ratio ranged 0.59-1.15 over eleven runs of the same code).
      */
     static final double COMPILING_NOTED_PERCENT = 25;
 

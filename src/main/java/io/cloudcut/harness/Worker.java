@@ -220,7 +220,8 @@ public final class Worker extends VerticleBase {
         String run = hosted.run;
         hosted.sent += batch.size();
         hosted.pending = new ArrayList<>();
-        vertx.executeBlocking(() -> new JsonArray(batch.stream().map(ObservationCodec::encode).toList()))
+        // Lines, not JSON objects: read back once on the coordinator instead of built, written and read again.
+        vertx.executeBlocking(() -> new JsonArray(batch.stream().map(ObservationCodec::line).toList()))
                 .onSuccess(observations -> vertx.eventBus().send(address, new JsonObject().put("worker", name)
                         .put("observations", observations)))
                 .onFailure(unwritable -> say.accept("run " + run + ": " + batch.size() + " observations not sent: "

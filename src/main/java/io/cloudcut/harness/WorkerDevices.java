@@ -161,7 +161,7 @@ final class WorkerDevices implements DeviceHost {
         }
         observations = vertx.eventBus().consumer(observationsAddress, batch -> {
             JsonArray batched = batch.body().getJsonArray("observations");
-            batched.forEach(observation -> log.add(ObservationCodec.decode((JsonObject) observation)));
+            batched.forEach(line -> log.add(ObservationCodec.decode((String) line)));
             observationsReceived.merge(batch.body().getString("worker"), (long) batched.size(), Long::sum);
         });
         clock.onChange(setting -> announce(setting));

@@ -52,10 +52,15 @@ public final class ObservationCodec {
     }
 
     public static Observation decode(JsonObject json) {
+        return decode(json.encode());
+    }
+
+    /** An observation from its line of JSON, as {@link #line} wrote it. */
+    public static Observation decode(String line) {
         try {
-            return MAPPER.readValue(json.encode(), Observation.class);
+            return MAPPER.readValue(line, Observation.class);
         } catch (JsonProcessingException malformed) {
-            throw new IllegalArgumentException("not an observation: " + json.encode(), malformed);
+            throw new IllegalArgumentException("not an observation: " + line, malformed);
         }
     }
 }

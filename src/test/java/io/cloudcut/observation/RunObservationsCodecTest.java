@@ -37,6 +37,7 @@ class RunObservationsCodecTest {
         Observation decoded = ObservationCodec.decode(new JsonObject(line));
 
         assertThat(decoded).isEqualTo(started);
+        assertThat(ObservationCodec.decode(line)).as("read from the line itself, as a worker's batch is").isEqualTo(started);
         RunStartedObserved read = (RunStartedObserved) decoded;
         assertThat(read.timeScale()).isEqualTo(TimeScale.AUTO);
         assertThat(read.models()).hasSize(6).allSatisfy(model -> assertThat(model.client()).isEqualTo("paho-v5"));
