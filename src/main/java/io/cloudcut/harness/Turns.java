@@ -25,14 +25,20 @@ final class Turns {
      * Runs the tasks handed over on {@code executor} on a schedule, the first {@code apart} from now and
      * each next one {@code apart} after the one before was due: turns passed through it keep a rate. One
      * late behind a busy loop is followed by the next as soon as it is due, not a full spacing after (a
-     * chained delay slipped 4,500 devices' first rounds from 2.7 s to 3.9 s).
+     * chained delay slipped 4,500 devices' first rounds from 2.7 s to 3.9 s). The delay is rounded up to
+     * the timer's whole milliseconds: rounded down, a turn started up to a millisecond before it was due.
      */
     static Executor spaced(Vertx vertx, Executor executor, Duration apart) {
         long[] dueNanos = {System.nanoTime()};
         return task -> executor.execute(() -> {
             dueNanos[0] += apart.toNanos();
-            vertx.setTimer(Math.max(1, (dueNanos[0] - System.nanoTime()) / 1_000_000), timer -> task.run());
+            vertx.setTimer(timerMillis(dueNanos[0] - System.nanoTime()), timer -> task.run());
         });
+    }
+
+    /** A timer's delay for what is left until due: whole milliseconds rounded up, and at least one. */
+    static long timerMillis(long nanosToDue) {
+        return Math.max(1, (nanosToDue + 999_999) / 1_000_000);
     }
 
     static <T> void start(Iterator<T> items, ToIntFunction<T> weight, int weightATurn, Consumer<T> start, Executor executor) {

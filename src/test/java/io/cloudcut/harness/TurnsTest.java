@@ -97,6 +97,16 @@ class TurnsTest {
         }
     }
 
+    /** Rounded down, a turn 19.2 ms from due got a 19 ms timer and started before it was due (a CI failure). */
+    @Test
+    void aSpacedTurnsTimerIsRoundedUpToWholeMilliseconds_neverShort() {
+        assertThat(Turns.timerMillis(19_200_000)).isEqualTo(20);
+        assertThat(Turns.timerMillis(20_000_000)).isEqualTo(20);
+        assertThat(Turns.timerMillis(1)).isEqualTo(1);
+        assertThat(Turns.timerMillis(0)).as("due now: the soonest a timer takes").isEqualTo(1);
+        assertThat(Turns.timerMillis(-5_000_000)).as("overdue").isEqualTo(1);
+    }
+
     @Test
     void noItemsStartNothing() {
         List<String> started = new ArrayList<>();
