@@ -107,11 +107,12 @@ final class Canary {
     }
 
     /**
-     * Whether a service's canary figures say it is behind now: its oldest canary on its way is late. One
-     * that never got any back (an ACL that predates it) is not counted: waiting on it would not help.
+     * How far behind a service's canary figures say it reads now, in milliseconds: the age of its oldest
+     * canary on its way. One that never got any back (an ACL that predates it) counts as not behind:
+     * waiting on it would not help.
      */
-    static boolean behindNow(JsonObject figures) {
-        return figures.getLong("arrived", 0L) > 0 && figures.getLong("behindMillis", 0L) > LATE.toMillis();
+    static long behindMillisOf(JsonObject figures) {
+        return figures.getLong("arrived", 0L) > 0 ? figures.getLong("behindMillis", 0L) : 0;
     }
 
     /**

@@ -91,29 +91,15 @@ public final class CloudControl {
     }
 
     /**
-     * The services behind now, reading their messages more than a second late ({@link Canary}), each
-     * with how far; empty when the cloud keeps up.
-     */
-    public Future<Map<String, Long>> behindNow() {
-        return statuses().map(statuses -> {
-            Map<String, Long> behind = new TreeMap<>();
-            statuses.stream().filter(status -> Canary.behindNow(status.getJsonObject("canary")))
-                    .forEach(status -> behind.put(status.getString("service"), status.getJsonObject("canary").getLong("behindMillis")));
-            return behind;
-        });
-    }
-
-    /**
      * How far behind the service furthest behind reads its messages now, in milliseconds: the age of
      * its oldest canary still on its way ({@link Canary}); 0 when every service keeps up. A service
-     * that never got a canary back is left out, as in {@link #behindNow}.
+     * that never got a canary back is left out ({@link Canary#behindMillisOf}).
      */
     public Future<Long> furthestBehindMillis() {
         List<Future<Message<JsonObject>>> asked = graph.services().stream()
                 .map(service -> vertx.eventBus().<JsonObject>request(canaryAddress(service), new JsonObject())).toList();
         return Future.all(asked).map(all -> asked.stream().map(reply -> reply.result().body())
-                .filter(canary -> canary.getLong("arrived", 0L) > 0)
-                .mapToLong(canary -> canary.getLong("behindMillis", 0L)).max().orElse(0));
+                .mapToLong(Canary::behindMillisOf).max().orElse(0));
     }
 
     private Future<List<JsonObject>> statuses() {

@@ -8,7 +8,6 @@ import io.cloudcut.scenario.ScenarioClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the {@link HealthCheck} judges over a window, gathered from every part of the harness: the figures
@@ -50,11 +49,6 @@ final class HarnessHealth {
         HarnessMonitor.Figures here = monitor.since(fromNanos);
         return here.withOthers(Waits.await(host.otherProcesses(Duration.ofNanos(System.nanoTime() - fromNanos)),
                 "asking the workers for their harness figures"));
-    }
-
-    /** The cloud services behind now, each with how far (ms): empty when the cloud keeps up. */
-    Map<String, Long> cloudBehind() throws InfrastructureException {
-        return Waits.await(cloud.behindNow(), "asking the cloud services whether they are behind");
     }
 
     void probeStartedLate(long nanos) {

@@ -96,6 +96,25 @@ final class Pacer implements AutoCloseable {
         return slowest.plus(SHORT_WINDOW);
     }
 
+    /**
+     * Waits, on the calling thread (not an event loop), until the cloud service furthest behind is within
+     * {@link #CLOUD_BEHIND}, or for {@code limit}: started sooner, the clock would drop to real time at its
+     * first look at the cloud. (Waiting only for a cloud under a second behind, as canaries count late, a
+     * 10,000-device run started its clock with commands 738 ms behind after the warm-up; they were over a
+     * second behind at once, and the baseline was refused in three runs of four.)
+     *
+     * @return how far behind the cloud was at the last look, in milliseconds
+     */
+    long awaitCloudCaughtUp(Duration limit) throws InfrastructureException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long behind = Waits.await(cloudBehindMillis.get(), "asking the cloud services how far behind they are");
+        while (behind > CLOUD_BEHIND.toMillis() && System.nanoTime() < deadline) {
+            Waits.pause(CLOUD_ASKED_EVERY);
+            behind = Waits.await(cloudBehindMillis.get(), "asking the cloud services how far behind they are");
+        }
+        return behind;
+    }
+
     /** Starts the scenario clock at zero, at the first phase's scale. */
     synchronized void start(double scale) {
         target = scale;

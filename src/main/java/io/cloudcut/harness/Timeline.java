@@ -43,7 +43,6 @@ final class Timeline {
     private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(15);
     /** How long the clock waits, after the warm-up, for cloud services to work through what it sent them. */
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
-    private static final Duration CATCH_UP_POLL = Duration.ofMillis(250);
     /**
      * What a fleet not ready again after the warm-up means: 18,000 devices on four workers were all ready
      * before it, and lost 24,215 connections to PUBACKs later than their 1 s in it.
@@ -196,7 +195,7 @@ final class Timeline {
      * A round is spread as the first phase's rounds will be, in the same slots over the same real
      * time: fired at once, 4,500 devices' probes on two workers left a backlog in the cloud that
      * failed nearly every cloud-path probe of the baseline's first round. Then the clock waits (for up
-     * to {@link #CATCH_UP_LIMIT}) until no cloud service is behind: the probes of a round may time out
+     * to {@link #CATCH_UP_LIMIT}) until no cloud service is behind ({@link Pacer#awaitCloudCaughtUp}): the probes of a round may time out
      * while the cloud still works through them, and at 18,000 devices the commands service was 11 s
      * behind when the clock started, which failed 5% of the first round's probes.
      */
@@ -232,10 +231,7 @@ final class Timeline {
                 break;
             }
         }
-        long catchUpDeadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
-        while (!health.cloudBehind().isEmpty() && System.nanoTime() < catchUpDeadline) {
-            Waits.pause(CATCH_UP_POLL);
-        }
+        pacer.awaitCloudCaughtUp(CATCH_UP_LIMIT);
     }
 
     /**

@@ -86,22 +86,22 @@ class CanaryTest {
     }
 
     @Test
-    void aServiceIsBehindNowWhileItsOldestCanaryOnItsWayIsLate() {
+    void aServiceIsAsFarBehindAsItsOldestCanaryOnItsWay() {
         canary.arrived(canary.send(0), 10 * MILLI, 0, false);
         canary.send(100 * MILLI);
         canary.send(350 * MILLI);
         long now = 100 * MILLI + Canary.LATE.toNanos() + 500 * MILLI;
 
         assertThat(canary.behindMillis(now)).isEqualTo(Canary.LATE.toMillis() + 500);
-        assertThat(Canary.behindNow(canary.toJson(now))).isTrue();
-        assertThat(Canary.behindNow(canary.toJson(100 * MILLI + Canary.LATE.toNanos()))).as("a second is not late").isFalse();
+        assertThat(Canary.behindMillisOf(canary.toJson(now))).isEqualTo(Canary.LATE.toMillis() + 500);
+        assertThat(Canary.behindMillisOf(canary.toJson(100 * MILLI + 40 * MILLI))).isEqualTo(40);
     }
 
     @Test
     void aServiceWithNoCanaryOnItsWayIsNotBehind() {
         canary.arrived(canary.send(0), 10 * MILLI, 0, false);
         assertThat(canary.behindMillis(60_000 * MILLI)).isZero();
-        assertThat(Canary.behindNow(canary.toJson(60_000 * MILLI))).isFalse();
+        assertThat(Canary.behindMillisOf(canary.toJson(60_000 * MILLI))).isZero();
     }
 
     /** The broker dropped one from a full queue: the service is behind by the ones still on their way after it, not for ever. */
@@ -122,7 +122,8 @@ class CanaryTest {
     @Test
     void aServiceThatNeverGotACanaryBackIsNotWaitedFor() {
         canary.send(0);
-        assertThat(Canary.behindNow(canary.toJson(60_000 * MILLI))).isFalse();
+        assertThat(canary.behindMillis(60_000 * MILLI)).as("its own reading").isEqualTo(60_000);
+        assertThat(Canary.behindMillisOf(canary.toJson(60_000 * MILLI))).isZero();
     }
 
     /** A service on several connections is as far behind as its slowest, and its counts are theirs together. */
@@ -135,7 +136,7 @@ class CanaryTest {
         JsonObject service = Canary.combined(List.of(quick, slow, laterLate));
 
         assertThat(service).isEqualTo(figures(120, 116, 3, 1_800, 5_400_000, 1_300));
-        assertThat(Canary.behindNow(service)).isTrue();
+        assertThat(Canary.behindMillisOf(service)).isEqualTo(1_300);
         assertThat(Canary.combined(List.of(quick))).isSameAs(quick);
     }
 

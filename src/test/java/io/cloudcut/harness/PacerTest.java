@@ -17,6 +17,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
@@ -164,6 +167,36 @@ class PacerTest {
             assertThat(waiting.waitingForCloud()).as("climbed back").isFalse();
             assertThat(waiting.cloudLagMillis()).isZero();
         }
+    }
+
+    /** After the warm-up, the clock starts only once the cloud is within the pacer's bound, not merely under a second behind. */
+    @Test
+    void theClockWaitsForTheCloudToCatchUpBeforeItStarts() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        cloudBehindMillis.set(738);
+        try (Pacer counting = new Pacer(vertx, clock, log, () -> {
+            asked.incrementAndGet();
+            return Future.succeededFuture(cloudBehindMillis.get());
+        })) {
+            CompletableFuture<Long> caughtUp = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return counting.awaitCloudCaughtUp(Duration.ofMinutes(1));
+                } catch (InfrastructureException failed) {
+                    throw new CompletionException(failed);
+                }
+            });
+            await().atMost(30, SECONDS).until(() -> asked.get() >= 3);
+            assertThat(caughtUp).as("not while the cloud is 738 ms behind").isNotDone();
+
+            cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis());
+            assertThat(caughtUp.get(30, SECONDS)).isEqualTo(Pacer.CLOUD_BEHIND.toMillis());
+        }
+    }
+
+    @Test
+    void aCloudThatDoesNotCatchUpIsWaitedForOnlyUpToTheLimit() throws Exception {
+        cloudBehindMillis.set(738);
+        assertThat(pacer.awaitCloudCaughtUp(Duration.ofMillis(600))).as("the last look").isEqualTo(738);
     }
 
     @Test
