@@ -43,8 +43,8 @@ final class BareClients {
 
     private static final Duration CONNECT_LIMIT = Duration.ofMinutes(3);
     /**
-     * As many clients as the bench's default fleet warm the JVM first: warmed by 100, 1,000 bare clients
-     * connected at 492-500 a second against 783-980 warmed by 1,000, which flattered the connect ratio.
+     * As many clients as are measured warm the JVM first, up to this many: warmed by 100, 1,000 bare clients
+     * connected at 492-500 a second against 752-990 warmed by 1,000, which flattered the connect ratio.
      */
     private static final int WARM_UP_CLIENTS = 1000;
     /** The state a bare client shows and reports: a vacuum at rest, as the bench's devices start. */
