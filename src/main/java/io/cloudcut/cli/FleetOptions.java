@@ -1,6 +1,6 @@
 package io.cloudcut.cli;
 
-import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ClientStack;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import picocli.CommandLine.Option;
@@ -17,8 +17,8 @@ final class FleetOptions {
                     + " one over TLS, mqtts://127.0.0.1:8883, with --broker-ca.")
     String externalBroker;
 
-    @Option(names = "--client", paramLabel = "STACK",
-            description = "Run every model on this MQTT client stack: vertx, paho-v3, paho-v5, hivemq-v3, hivemq-v5.")
+    @Option(names = "--client", paramLabel = "STACK", completionCandidates = ClientStackNames.class,
+            description = "Run every model on this MQTT client stack: ${COMPLETION-CANDIDATES}.")
     String client;
 
     @Option(names = "--project-dir", paramLabel = "DIR", defaultValue = ".",
@@ -61,9 +61,8 @@ final class FleetOptions {
 
     /** @throws IllegalArgumentException for a stack CloudCut does not have, naming those it has */
     void checkClient() {
-        if (client != null && !DeviceModel.CLIENT_STACKS.contains(client)) {
-            throw new IllegalArgumentException("--client: unknown MQTT client stack '" + client + "' (known: "
-                    + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
+        if (client != null && ClientStack.named(client).isEmpty()) {
+            throw new IllegalArgumentException("--client: " + ClientStack.unknown(client));
         }
     }
 }

@@ -10,9 +10,11 @@ import io.cloudcut.device.DeviceVerticle;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.harness.Waits;
 import io.cloudcut.mqtt.NativeTransport;
+import io.cloudcut.scenario.ClientStack;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.ScenarioLoader;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
@@ -36,7 +38,8 @@ import java.util.stream.IntStream;
 public final class FuzzRun {
 
     /** The client stacks devices get in turn, so that a few devices cover the libraries that differ most. */
-    public static final List<String> STACKS = List.of("vertx", "hivemq-v5", "paho-v3", "hivemq-v3", "paho-v5");
+    public static final List<ClientStack> STACKS = List.of(ClientStack.VERTX, ClientStack.HIVEMQ_V5, ClientStack.PAHO_V3,
+            ClientStack.HIVEMQ_V3, ClientStack.PAHO_V5);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
     /** How long the readers may go on counting after the last payload was acknowledged by the broker. */
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
@@ -67,7 +70,7 @@ public final class FuzzRun {
             String model = settings.models().get(i);
             devices.add(new FuzzedDevice(model + "-" + (i + 1),
                     loader.loadModel(settings.projectRoot().resolve("devices/" + model + ".yaml"), cloud)
-                            .withClient(STACKS.get(i % STACKS.size()))));
+                            .withClient(WireNames.of(STACKS.get(i % STACKS.size())))));
         }
         progress.accept(settings.externalBroker() == null ? "starting the embedded broker"
                 : "fuzzing through " + settings.externalBroker());

@@ -12,7 +12,7 @@ import io.cloudcut.report.JUnitXmlWriter;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.RunReport;
-import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.ClientStack;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
 import io.cloudcut.scenario.TimeScale;
@@ -132,9 +132,8 @@ final class CloudCutExtension implements ParameterResolver {
             throw new IllegalArgumentException("devicesPerModel must be at least 1 (0 keeps the scenario's counts)");
         }
         Scenario configured = wanted.devicesPerModel() > 0 ? scenario.withDevicesPerModel(wanted.devicesPerModel()) : scenario;
-        if (!wanted.client().isEmpty() && !DeviceModel.CLIENT_STACKS.contains(wanted.client())) {
-            throw new IllegalArgumentException("client: unknown MQTT client stack '" + wanted.client() + "' (known: "
-                    + String.join(", ", DeviceModel.CLIENT_STACKS.stream().sorted().toList()) + ")");
+        if (!wanted.client().isEmpty() && ClientStack.named(wanted.client()).isEmpty()) {
+            throw new IllegalArgumentException("client: " + ClientStack.unknown(wanted.client()));
         }
         configured = wanted.client().isEmpty() ? configured : configured.withClient(wanted.client());
         return wanted.timeScale().isEmpty() ? configured : configured.withTimeScale(TimeScale.parse(wanted.timeScale()));

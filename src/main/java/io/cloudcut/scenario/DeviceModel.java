@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param id          the file name without {@code .yaml}; scenarios refer to the model by it
  * @param firmware    a class implementing the firmware SPI; empty for the built-in firmware of the kind
- * @param client      the MQTT client stack the firmware uses, one of {@link #CLIENT_STACKS}
+ * @param client      the MQTT client stack the firmware uses, the wire name of a {@link ClientStack}
  * @param keepAlive   MQTT keepalive, in real time (protocol timers are not compressed)
  * @param connectTimeout how long the firmware waits for a CONNACK or a PUBACK before it takes the
  *                    connection for dead, in real time like the protocol it times
@@ -48,9 +48,8 @@ public record DeviceModel(String id,
         description = Checks.orDefault(description, "");
         firmware = Checks.orDefault(firmware, "");
         client = Checks.orDefault(client, "vertx");
-        if (!CLIENT_STACKS.contains(client)) {
-            throw new FieldProblem("/client", "unknown MQTT client stack '" + client + "' (known: "
-                    + String.join(", ", CLIENT_STACKS.stream().sorted().toList()) + ")");
+        if (ClientStack.named(client).isEmpty()) {
+            throw new FieldProblem("/client", ClientStack.unknown(client));
         }
         statusEvery = Checks.orDefault(statusEvery, Duration.ofMinutes(30));
         Checks.check(!statusEvery.isZero() && !statusEvery.isNegative(), "statusEvery must be positive");
@@ -63,9 +62,6 @@ public record DeviceModel(String id,
         buffer = Checks.orDefault(buffer, BufferPolicy.defaults());
         mqttSession = Checks.orDefault(mqttSession, MqttSessionPolicy.defaults());
     }
-
-    /** The MQTT client stacks firmware can use; the mqtt package has one adapter per name. */
-    public static final Set<String> CLIENT_STACKS = Set.of("vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5");
 
     /** The same model on another MQTT client stack. */
     public DeviceModel withClient(String stack) {

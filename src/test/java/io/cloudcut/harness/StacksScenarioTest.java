@@ -1,9 +1,9 @@
 package io.cloudcut.harness;
 
-import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
+import io.cloudcut.testing.ClientStacks;
 import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class StacksScenarioTest {
     }
 
     private static List<String> stacks() {
-        return MqttStacks.names().stream().sorted().toList();
+        return ClientStacks.wireNames().sorted().toList();
     }
 
     private static String onStack(String model, String stack) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -203,7 +203,7 @@ class IdentitiesOnEmbeddedBrokerTest {
 
     /** Every client stack sends the credentials, and with them connects and subscribes to its own topics. */
     @ParameterizedTest
-    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void everyClientStackLogsIn(String stack) throws Exception {
         String id = "vacuum-" + stack;
         identities.enrol(id, vacuum);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -91,7 +91,7 @@ class DeviceConnectionStacksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void connectsSubscribes_deliversOnItsContext_andCompletesQos1Publish(String stack) throws Exception {
         device = openConnected(stack, 0);
 
@@ -109,7 +109,7 @@ class DeviceConnectionStacksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void reset_reportsLoss_andReconnectsResubscribedAfterRestore(String stack) throws Exception {
         device = openConnected(stack, 0);
 
@@ -143,7 +143,7 @@ class DeviceConnectionStacksTest {
      * must not keep it from coming back once the link is restored.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void blackhole_failsPublishOnAckTimeout_andReconnectsByItselfAfterRestore(String stack) throws Exception {
         device = openConnected(stack, 0);
 
@@ -165,7 +165,7 @@ class DeviceConnectionStacksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void refuse_keepsItDisconnectedUntilRestore(String stack) throws Exception {
         device = openConnected(stack, 0);
 
@@ -183,7 +183,7 @@ class DeviceConnectionStacksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void refusedLink_givesUpAfterTwoFailedAttempts(String stack) throws Exception {
         device = openConnected(stack, 2);
 
@@ -200,7 +200,7 @@ class DeviceConnectionStacksTest {
 
     /** Closing calls off the wait for the next attempt: nothing connects once the link is back. */
     @ParameterizedTest
-    @ValueSource(strings = {"vertx", "paho-v3", "paho-v5", "hivemq-v3", "hivemq-v5"})
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void closedWhileWaitingToReconnect_neverConnectsAgain(String stack) throws Exception {
         device = openConnected(stack, 0);
 

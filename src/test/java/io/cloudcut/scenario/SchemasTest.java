@@ -115,6 +115,8 @@ class SchemasTest {
         assertThat(properties.getJsonObject("session").getJsonObject("properties").getJsonObject("onLoss")
                 .getJsonArray("enum").getList())
                 .containsExactlyInAnyOrderElementsOf(Stream.of(OnSessionLoss.values()).map(WireNames::of).toList());
+        assertThat(properties.getJsonObject("client").getJsonArray("enum").getList())
+                .containsExactlyInAnyOrderElementsOf(Stream.of(ClientStack.values()).map(WireNames::of).toList());
     }
 
     private static OutputUnit validate(String dir, String yaml) throws IOException {
