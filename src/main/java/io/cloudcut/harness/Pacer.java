@@ -119,14 +119,14 @@ final class Pacer implements AutoCloseable {
     synchronized void start(double scale) {
         target = scale;
         clock.start(scale);
-        log.add(new ClockObserved(0, scale, ClockObserved.START));
+        log.add(new ClockObserved(0, scale, ClockObserved.Why.START));
     }
 
     /** A new phase runs at {@code scale}; a ramp under way goes on up to it. */
     synchronized void phase(double scale) {
         target = scale;
         if (transitionAtNanos < 0 && approachNanos < 0 && cloudCeiling >= scale && clock.scale() != scale) {
-            set(scale, ClockObserved.PHASE);
+            set(scale, ClockObserved.Why.PHASE);
         }
     }
 
@@ -135,7 +135,7 @@ final class Pacer implements AutoCloseable {
         this.window = window;
         holding = false;
         approachNanos = -1;
-        transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
+        transitionAtNanos = set(1, ClockObserved.Why.TRANSITION).toNanos();
     }
 
     /**
@@ -146,13 +146,13 @@ final class Pacer implements AutoCloseable {
      */
     synchronized void holdRealTime() {
         holding = true;
-        transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
+        transitionAtNanos = set(1, ClockObserved.Why.TRANSITION).toNanos();
     }
 
     /** The change held for is done: the window the clock was in starts again from now, and an approach still stands. */
     synchronized void release() {
         holding = false;
-        transitionAtNanos = set(1, ClockObserved.TRANSITION).toNanos();
+        transitionAtNanos = set(1, ClockObserved.Why.TRANSITION).toNanos();
     }
 
     /**
@@ -242,7 +242,7 @@ final class Pacer implements AutoCloseable {
     private synchronized void pace() {
         long now = clock.now().toNanos();
         double wanted = target;
-        String why = ClockObserved.RAMP;
+        ClockObserved.Why why = ClockObserved.Why.RAMP;
         if (transitionAtNanos >= 0) {
             long since = now - transitionAtNanos;
             double up = holding || since < window.toNanos() ? 1 : Math.max(1, (double) since / RAMP.toNanos());
@@ -255,7 +255,7 @@ final class Pacer implements AutoCloseable {
             double down = Math.max(1, (double) (approachNanos - now) / RAMP.toNanos());
             if (down < wanted) {
                 wanted = down;
-                why = ClockObserved.APPROACH;
+                why = ClockObserved.Why.APPROACH;
             }
         }
         double ceiling = cloudCeiling;
@@ -270,7 +270,7 @@ final class Pacer implements AutoCloseable {
         }
         if (ceiling <= wanted) {
             wanted = ceiling;
-            why = ClockObserved.CLOUD;
+            why = ClockObserved.Why.CLOUD;
         }
         double current = clock.scale();
         boolean atABound = wanted == target || wanted == 1;
@@ -280,7 +280,7 @@ final class Pacer implements AutoCloseable {
     }
 
     /** Returns the moment from which the new scale holds, as observed. */
-    private Duration set(double scale, String why) {
+    private Duration set(double scale, ClockObserved.Why why) {
         clock.setScale(scale);
         Duration from = clock.now();
         log.add(new ClockObserved(from.toMillis(), scale, why));

@@ -1,17 +1,27 @@
 package io.cloudcut.observation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The scenario clock's scale changed: from this moment scenario time runs {@code scale} times faster
- * than real time ({@code why}: the run's start, a transition, which brings it back to real time, the
- * ramp after one, the approach that slows it down before one, or a phase's own scale). A figure measured at a moment is known to within the
+ * than real time, for the reason {@code why} gives. A figure measured at a moment is known to within the
  * harness's own delays times the scale then.
  */
-public record ClockObserved(long atMillis, double scale, String why) implements Observation {
+public record ClockObserved(long atMillis, double scale, Why why) implements Observation {
 
-    public static final String START = "start";
-    public static final String TRANSITION = "transition";
-    public static final String RAMP = "ramp";
-    public static final String APPROACH = "approach";
-    public static final String PHASE = "phase";
-    public static final String CLOUD = "cloud";
+    /** Why the clock's scale changed; written in lower case in observations and reports. */
+    public enum Why {
+        /** The run's start. */
+        @JsonProperty("start") START,
+        /** A transition, which brings the clock back to real time. */
+        @JsonProperty("transition") TRANSITION,
+        /** The ramp after a transition. */
+        @JsonProperty("ramp") RAMP,
+        /** The approach that slows the clock down before a transition. */
+        @JsonProperty("approach") APPROACH,
+        /** A phase's own scale. */
+        @JsonProperty("phase") PHASE,
+        /** The emulated cloud fell behind, or climbs back once it has caught up. */
+        @JsonProperty("cloud") CLOUD
+    }
 }

@@ -19,7 +19,7 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
 
     /** How often the clock dropped to real time because the emulated cloud fell behind. */
     public long cloudWaits() {
-        return clock.stream().filter(change -> change.why().equals(ClockObserved.CLOUD) && change.scale() == 1).count();
+        return clock.stream().filter(change -> change.why() == ClockObserved.Why.CLOUD && change.scale() == 1).count();
     }
 
     /**
@@ -36,6 +36,6 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
     }
 
     /** From {@code atSeconds} (scenario time) the clock ran at {@code scale}, because of {@code why}. */
-    public record ClockChange(double atSeconds, double scale, String why) {
+    public record ClockChange(double atSeconds, double scale, ClockObserved.Why why) {
     }
 }

@@ -191,7 +191,7 @@ public final class TerminalTable {
             return "";
         }
         HarnessReport.Health baseline = harness.baseline();
-        long transitions = harness.clock().stream().filter(change -> change.why().equals(ClockObserved.TRANSITION)).count();
+        long transitions = harness.clock().stream().filter(change -> change.why() == ClockObserved.Why.TRANSITION).count();
         StringBuilder text = new StringBuilder(String.format("harness: %sx between transitions (asked: %s), real time at each of %d transitions; "
                         + "baseline %s: %d of %d probes failed, event-loop lag p99 %d ms%n",
                 io.cloudcut.scenario.Durations.number(harness.timeScale()), harness.timeScaleAsked(), transitions,

@@ -40,17 +40,17 @@ class ReplayTest {
         Replay.Pace pace = new Replay.Pace();
         assertThat(pace.dueMillis(state(0))).isZero();
         assertThat(pace.dueMillis(state(1_000))).as("real time until a clock says otherwise").isEqualTo(1_000);
-        assertThat(pace.dueMillis(new ClockObserved(2_000, 100, ClockObserved.RAMP))).isEqualTo(2_000);
+        assertThat(pace.dueMillis(new ClockObserved(2_000, 100, ClockObserved.Why.RAMP))).isEqualTo(2_000);
         assertThat(pace.dueMillis(state(62_000))).as("60 s of scenario time at 100x").isCloseTo(2_600, within(1e-9));
         assertThat(pace.dueMillis(state(61_000))).as("logged a little out of order: no earlier than the last").isCloseTo(2_600, within(1e-9));
-        assertThat(pace.dueMillis(new ClockObserved(62_000, 3_600, ClockObserved.RAMP))).isCloseTo(2_600, within(1e-9));
+        assertThat(pace.dueMillis(new ClockObserved(62_000, 3_600, ClockObserved.Why.RAMP))).isCloseTo(2_600, within(1e-9));
         assertThat(pace.dueMillis(state(3_662_000))).as("an hour at 3600x").isCloseTo(3_600, within(1e-9));
     }
 
     @Test
     void everyObservationOfTheFileReachesTheBoardInItsOrder() throws Exception {
         List<Observation> written = new ArrayList<>();
-        written.add(new ClockObserved(0, 1_000_000, ClockObserved.START));
+        written.add(new ClockObserved(0, 1_000_000, ClockObserved.Why.START));
         IntStream.range(0, 20_000).mapToObj(i -> state(i * 1_000L)).forEach(written::add);
         written.add(new RunEndedObserved(20_000_000, 1_000));
         Path file = write(written);

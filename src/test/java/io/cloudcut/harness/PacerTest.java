@@ -69,12 +69,12 @@ class PacerTest {
         await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
 
         List<ClockObserved> changes = changes();
-        assertThat(changes.get(0)).isEqualTo(new ClockObserved(0, 600, ClockObserved.START));
+        assertThat(changes.get(0)).isEqualTo(new ClockObserved(0, 600, ClockObserved.Why.START));
         ClockObserved transition = changes.get(1);
-        assertThat(transition.why()).isEqualTo(ClockObserved.TRANSITION);
+        assertThat(transition.why()).isEqualTo(ClockObserved.Why.TRANSITION);
         assertThat(transition.scale()).isEqualTo(1);
         List<ClockObserved> ramp = changes.subList(2, changes.size());
-        assertThat(ramp).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.RAMP));
+        assertThat(ramp).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.Why.RAMP));
         assertThat(ramp.get(ramp.size() - 1).scale()).isEqualTo(600);
         for (ClockObserved step : ramp) {
             double since = (step.atMillis() + 2 - transition.atMillis()) / 1000.0;
@@ -96,7 +96,7 @@ class PacerTest {
         clock.awaitMoment(moment);
         assertThat(clock.scale()).as("real time when the moment comes").isEqualTo(1);
 
-        List<ClockObserved> slowing = changes().stream().filter(c -> c.why().equals(ClockObserved.APPROACH)).toList();
+        List<ClockObserved> slowing = changes().stream().filter(c -> c.why() == ClockObserved.Why.APPROACH).toList();
         assertThat(slowing).hasSizeGreaterThan(3);
         for (ClockObserved step : slowing) {
             double left = (moment.toMillis() - step.atMillis() + 2) / 1000.0;
@@ -125,13 +125,13 @@ class PacerTest {
         cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis());
         await("the phase's scale with a cloud within its tolerance").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3))
                 .atMost(30, SECONDS).until(() -> clock.scale() == 600);
-        assertThat(changes()).as("a cloud within its tolerance").noneMatch(change -> change.why().equals(ClockObserved.CLOUD));
+        assertThat(changes()).as("a cloud within its tolerance").noneMatch(change -> change.why() == ClockObserved.Why.CLOUD);
         assertThat(pacer.waitingForCloud()).isFalse();
 
         cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis() + 1);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
         assertThat(changes().get(changes().size() - 1)).as("at once").isEqualTo(
-                new ClockObserved(changes().get(changes().size() - 1).atMillis(), 1, ClockObserved.CLOUD));
+                new ClockObserved(changes().get(changes().size() - 1).atMillis(), 1, ClockObserved.Why.CLOUD));
         await("real time while the cloud is behind").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3)).atMost(30, SECONDS)
                 .until(() -> clock.scale() == 1);
         pacer.phase(900);
@@ -143,7 +143,7 @@ class PacerTest {
         await().atMost(30, SECONDS).until(() -> clock.scale() == 900);
         assertThat(pacer.waitingForCloud()).as("climbed back").isFalse();
         List<ClockObserved> climbing = changes().subList(slowed, changes().size());
-        assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.CLOUD));
+        assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.Why.CLOUD));
         for (int i = 1; i < climbing.size(); i++) {
             assertThat(climbing.get(i).scale()).isGreaterThan(climbing.get(i - 1).scale());
         }
@@ -157,7 +157,7 @@ class PacerTest {
             pacer.close();
             waiting.start(600);
             await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
-            assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.CLOUD);
+            assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.Why.CLOUD);
             assertThat(waiting.waitingForCloud()).isTrue();
             assertThat(waiting.cloudLagMillis()).as("unanswered for that long: a message through it is as late")
                     .isGreaterThan(Pacer.CLOUD_BEHIND.toMillis());

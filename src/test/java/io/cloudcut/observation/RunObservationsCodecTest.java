@@ -49,6 +49,16 @@ class RunObservationsCodecTest {
         assertThat(new JsonObject(line).getString("type")).isEqualTo("run-started");
     }
 
+    /** Files written before the reason was an enum say {@code "why":"cloud"}: the wire name did not change. */
+    @Test
+    void aClockChangesReasonTravelsInLowerCase() {
+        ClockObserved change = new ClockObserved(2_172, 1, ClockObserved.Why.CLOUD);
+
+        assertThat(ObservationCodec.encode(change).getString("why")).isEqualTo("cloud");
+        assertThat(ObservationCodec.decode("{\"type\":\"clock\",\"atMillis\":2172,\"scale\":1.0,\"why\":\"cloud\"}"))
+                .isEqualTo(change);
+    }
+
     @Test
     void theEndOfTheRunReadsBackEqual() {
         RunEndedObserved ended = new RunEndedObserved(61_200_000, 48_123);

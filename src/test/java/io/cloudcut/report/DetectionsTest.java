@@ -28,8 +28,8 @@ class DetectionsTest {
                 ConnectionObserved.down(REVERTED + 1_000, "m-3", "m", "after the fault: not a detection"));
         List<FaultObserved> faults = List.of(new FaultObserved(APPLIED, "blackhole link all", true, true, 3, false),
                 new FaultObserved(REVERTED, "blackhole link all", true, false, 3, false));
-        ClockPace pace = new ClockPace(List.of(new ClockObserved(0, 3600, ClockObserved.START),
-                new ClockObserved(APPLIED, 1, ClockObserved.TRANSITION)), 9);
+        ClockPace pace = new ClockPace(List.of(new ClockObserved(0, 3600, ClockObserved.Why.START),
+                new ClockObserved(APPLIED, 1, ClockObserved.Why.TRANSITION)), 9);
 
         DetectionReport detection = Detections.of(faults, connections, pace);
 

@@ -29,7 +29,7 @@ class HarnessSectionTest {
         assertThat(harness.baseline().probes()).isEqualTo(40);
         assertThat(harness.run().lagP99Millis()).isEqualTo(LAG_MILLIS);
         assertThat(harness.clock()).extracting(HarnessReport.ClockChange::why)
-                .containsExactly("start", "transition", "ramp", "ramp");
+                .containsExactly(ClockObserved.Why.START, ClockObserved.Why.TRANSITION, ClockObserved.Why.RAMP, ClockObserved.Why.RAMP);
     }
 
     @Test
@@ -47,11 +47,11 @@ class HarnessSectionTest {
     @Test
     void aClockSlowedForTheCloudIsSaidUnderTheTables() {
         long stormMillis = Duration.ofHours(4).toMillis() + 120_000;
-        RunFixture run = run().observe(new ClockObserved(stormMillis, 1, ClockObserved.CLOUD))
-                .observe(new ClockObserved(stormMillis + 2_000, 3, ClockObserved.CLOUD))
-                .observe(new ClockObserved(stormMillis + 90_000, 1, ClockObserved.CLOUD));
+        RunFixture run = run().observe(new ClockObserved(stormMillis, 1, ClockObserved.Why.CLOUD))
+                .observe(new ClockObserved(stormMillis + 2_000, 3, ClockObserved.Why.CLOUD))
+                .observe(new ClockObserved(stormMillis + 90_000, 1, ClockObserved.Why.CLOUD));
 
-        assertThat(run.report().harness().clock()).filteredOn(change -> change.why().equals("cloud")).hasSize(3);
+        assertThat(run.report().harness().clock()).filteredOn(change -> change.why() == ClockObserved.Why.CLOUD).hasSize(3);
         assertThat(TerminalTable.render(run.report()))
                 .contains("harness: the emulated cloud fell behind 2 times, and the clock ran in real time until it caught up\n");
         assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind");
@@ -97,10 +97,10 @@ class HarnessSectionTest {
                 .phase("recovery", PhaseKind.RECOVERY, Duration.ofHours(1));
         long outageEnd = Duration.ofHours(4).toMillis();
         run.rounds("outage", 2, "vacuum-cloud-locked", all(SampleModels.CLOUD_LOCKED, OK));
-        run.observe(new ClockObserved(0, 1200, ClockObserved.START))
-                .observe(new ClockObserved(outageEnd, 1, ClockObserved.TRANSITION))
-                .observe(new ClockObserved(outageEnd + 6_000, 6, ClockObserved.RAMP))
-                .observe(new ClockObserved(outageEnd + 60_000, 60, ClockObserved.RAMP))
+        run.observe(new ClockObserved(0, 1200, ClockObserved.Why.START))
+                .observe(new ClockObserved(outageEnd, 1, ClockObserved.Why.TRANSITION))
+                .observe(new ClockObserved(outageEnd + 6_000, 6, ClockObserved.Why.RAMP))
+                .observe(new ClockObserved(outageEnd + 60_000, 60, ClockObserved.Why.RAMP))
                 .observe(new HealthObserved(3_600_000, HealthObserved.BASELINE, 1200, 1, 12, 1, 9, 40, 40, 0, true, List.of()))
                 .observe(new HealthObserved(outageEnd + 3_600_000, HealthObserved.RUN, 1200, 1, LAG_MILLIS, 1, 9, 40, 0, 0,
                         true, List.of()))

@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
@@ -92,6 +93,10 @@ class ReportSchemaTest {
                 .notRecovered("vacuum-child-lock-3", "docked, no session", true)
                 .recovered("doorbell-cloud-chime-1", Duration.ofSeconds(7));
         long outage = run.start("auth-down").toMillis();
+        // Every reason the clock changes its scale, each a second apart.
+        for (ClockObserved.Why why : ClockObserved.Why.values()) {
+            run.observe(new ClockObserved(outage + 1_000L * why.ordinal(), why == ClockObserved.Why.START ? 3600 : 1, why));
+        }
         return run.observe(new ServiceObserved(outage, "auth", "down", "auth"))
                 .observe(new ServiceObserved(outage, "commands", "down", "auth"))
                 .observe(new ServiceObserved(outage + 7_200_000, "auth", ServiceObserved.UP, null))
