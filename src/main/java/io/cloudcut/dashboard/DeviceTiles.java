@@ -123,13 +123,13 @@ final class DeviceTiles {
         if (device == null) {
             return;
         }
-        boolean up = ConnectionObserved.UP.equals(change.change());
+        boolean up = change.change() == ConnectionObserved.Change.UP;
         if (up != device.connected) {
             device.group.connected += up ? 1 : -1;
         }
         device.connected = up;
         device.everConnected |= up;
-        device.gaveUp = ConnectionObserved.GAVE_UP.equals(change.change());
+        device.gaveUp = change.change() == ConnectionObserved.Change.GAVE_UP;
         rejudge(device);
     }
 

@@ -64,7 +64,7 @@ final class FleetMetrics implements Consumer<Observation> {
             run.models().forEach(this::registerModel);
         } else if (observation instanceof ProbeObserved probe) {
             count("cloudcut.probes", "Probes by model and outcome", 1, "model", probe.model(), "outcome", probe.outcome().name());
-        } else if (observation instanceof ConnectionObserved change && ConnectionObserved.UP.equals(change.change())) {
+        } else if (observation instanceof ConnectionObserved change && change.change() == ConnectionObserved.Change.UP) {
             boolean again;
             synchronized (connectedOnce) {
                 again = !connectedOnce.add(change.device());

@@ -19,7 +19,7 @@ final class CloudSession {
     private final DeviceContext device;
     private final SessionPolicy policy;
     private final Runnable requestToken;
-    private final Consumer<String> changed;
+    private final Consumer<SessionObserved.Change> changed;
 
     private long expiresAtMillis = -1;
     private long expiredAtMillis = -1;
@@ -27,7 +27,7 @@ final class CloudSession {
     private long lockTimer = -1;
     private long renewalTimer = -1;
 
-    CloudSession(DeviceContext device, SessionPolicy policy, Runnable requestToken, Consumer<String> changed) {
+    CloudSession(DeviceContext device, SessionPolicy policy, Runnable requestToken, Consumer<SessionObserved.Change> changed) {
         this.device = device;
         this.policy = policy;
         this.requestToken = requestToken;
@@ -66,7 +66,7 @@ final class CloudSession {
         expiryTimer = device.setTimer(Duration.ofMillis(newExpiry - now()), this::checkExpiry);
         Duration leftAtRenewal = policy.tokenTtl().multipliedBy(3).dividedBy(8).plus(BootPhase.firstRun(device.deviceId(), retryEvery()));
         renewAfter(Duration.ofMillis(Math.max(0, newExpiry - now() - leftAtRenewal.toMillis())));
-        changed.accept(wasValid ? SessionObserved.RENEWED : SessionObserved.ACQUIRED);
+        changed.accept(wasValid ? SessionObserved.Change.RENEWED : SessionObserved.Change.ACQUIRED);
     }
 
     private void renewAfter(Duration delay) {
@@ -105,11 +105,11 @@ final class CloudSession {
     /** Deadlines on the scenario clock never run before their moment, so the token has expired now. */
     private void checkExpiry() {
         expiredAtMillis = now();
-        changed.accept(SessionObserved.EXPIRED);
+        changed.accept(SessionObserved.Change.EXPIRED);
         if (policy.onLoss() == OnSessionLoss.GRACE) {
             lockTimer = device.setTimer(policy.grace(), () -> {
                 if (!valid()) {
-                    changed.accept(SessionObserved.LOCKED);
+                    changed.accept(SessionObserved.Change.LOCKED);
                 }
             });
         }

@@ -408,7 +408,7 @@ public final class DeviceVerticle extends VerticleBase implements ConnectionList
         }
     }
 
-    private void sessionChanged(String change) {
+    private void sessionChanged(SessionObserved.Change change) {
         observe(new SessionObserved(nowMillis(), deviceId, model.id(), change));
         firmware.sessionChanged(session.valid());
     }

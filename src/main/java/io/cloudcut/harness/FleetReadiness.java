@@ -69,16 +69,16 @@ final class FleetReadiness {
 
     private void heard(Observation observation) {
         if (observation instanceof ConnectionObserved connection && emulated.contains(connection.device())) {
-            if (ConnectionObserved.UP.equals(connection.change())) {
+            if (connection.change() == ConnectionObserved.Change.UP) {
                 connected.add(connection.device());
             } else {
                 connected.remove(connection.device());
-                if (ConnectionObserved.DOWN.equals(connection.change())) {
+                if (connection.change() == ConnectionObserved.Change.DOWN) {
                     lost.incrementAndGet();
                     lastLostTo = connection.cause();
                 }
             }
-        } else if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
+        } else if (observation instanceof SessionObserved session && session.change() == SessionObserved.Change.ACQUIRED) {
             withSession.add(session.device());
         }
     }

@@ -201,10 +201,10 @@ final class Recovery {
 
     /** The device a reconnect or a new session is about, null for any other observation. */
     private static String deviceOf(Observation observation) {
-        if (observation instanceof ConnectionObserved up && ConnectionObserved.UP.equals(up.change())) {
+        if (observation instanceof ConnectionObserved up && up.change() == ConnectionObserved.Change.UP) {
             return up.device();
         }
-        if (observation instanceof SessionObserved session && SessionObserved.ACQUIRED.equals(session.change())) {
+        if (observation instanceof SessionObserved session && session.change() == SessionObserved.Change.ACQUIRED) {
             return session.device();
         }
         return null;

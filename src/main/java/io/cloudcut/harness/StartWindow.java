@@ -106,8 +106,8 @@ final class StartWindow {
                 return;
             }
             if (observation instanceof ConnectionObserved connection) {
-                one.connected = ConnectionObserved.UP.equals(connection.change());
-            } else if (SessionObserved.ACQUIRED.equals(((SessionObserved) observation).change())) {
+                one.connected = connection.change() == ConnectionObserved.Change.UP;
+            } else if (SessionObserved.Change.ACQUIRED.equals(((SessionObserved) observation).change())) {
                 one.signedIn = true;
             }
             if (!one.connected || !one.signedIn) {

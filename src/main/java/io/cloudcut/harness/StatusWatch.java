@@ -40,7 +40,7 @@ final class StatusWatch implements Consumer<Observation> {
     public synchronized void accept(Observation observation) {
         if (observation instanceof ConnectionObserved change) {
             Set<String> ofModel = connected.computeIfAbsent(change.model(), model -> new HashSet<>());
-            if (ConnectionObserved.UP.equals(change.change())) {
+            if (change.change() == ConnectionObserved.Change.UP) {
                 ofModel.add(change.device());
             } else {
                 ofModel.remove(change.device());

@@ -1,13 +1,18 @@
 package io.cloudcut.observation;
 
-/**
- * A device's cloud session changed: {@code acquired} (valid again), {@code renewed} (a new token
- * while the old one held), {@code expired}, or {@code locked} (grace period over).
- */
-public record SessionObserved(long atMillis, String device, String model, String change) implements Observation {
+import com.fasterxml.jackson.annotation.JsonProperty;
 
-    public static final String ACQUIRED = "acquired";
-    public static final String RENEWED = "renewed";
-    public static final String EXPIRED = "expired";
-    public static final String LOCKED = "locked";
+/** A device's cloud session changed ({@link Change}). */
+public record SessionObserved(long atMillis, String device, String model, Change change) implements Observation {
+
+    /** How a session changed; written in lower case in observations and reports. */
+    public enum Change {
+        /** Valid again. */
+        @JsonProperty("acquired") ACQUIRED,
+        /** A new token while the old one held. */
+        @JsonProperty("renewed") RENEWED,
+        @JsonProperty("expired") EXPIRED,
+        /** The grace period is over. */
+        @JsonProperty("locked") LOCKED
+    }
 }

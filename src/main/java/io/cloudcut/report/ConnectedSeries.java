@@ -60,7 +60,7 @@ record ConnectedSeries(List<Double> x, Map<String, int[]> models, int[] total) {
         }
 
         void apply(ConnectionObserved change, int bucket) {
-            if (ConnectionObserved.UP.equals(change.change())) {
+            if (change.change() == ConnectionObserved.Change.UP) {
                 connected.add(change.device());
             } else {
                 connected.remove(change.device());

@@ -31,7 +31,7 @@ final class Detections {
                     continue;
                 }
                 ConnectionObserved noticed = connections.stream()
-                        .filter(c -> c.device().equals(device) && ConnectionObserved.DOWN.equals(c.change())
+                        .filter(c -> c.device().equals(device) && c.change() == ConnectionObserved.Change.DOWN
                                 && c.atMillis() >= from && c.atMillis() < until)
                         .findFirst().orElse(null);
                 if (noticed != null) {
@@ -48,6 +48,6 @@ final class Detections {
     private static boolean upAt(String device, long moment, List<ConnectionObserved> connections) {
         return connections.stream().filter(c -> c.device().equals(device) && c.atMillis() <= moment)
                 .reduce((first, second) -> second)
-                .map(last -> ConnectionObserved.UP.equals(last.change())).orElse(false);
+                .map(last -> last.change() == ConnectionObserved.Change.UP).orElse(false);
     }
 }

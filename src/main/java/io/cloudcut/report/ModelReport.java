@@ -1,5 +1,7 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.SessionObserved;
+
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,6 @@ public record ModelReport(String model, String kind, String client, int devices,
     }
 
     /** When the first device of the model saw its session change, in scenario seconds, and how many did. */
-    public record SessionChange(String change, int devices, double firstAtSeconds) {
+    public record SessionChange(SessionObserved.Change change, int devices, double firstAtSeconds) {
     }
 }

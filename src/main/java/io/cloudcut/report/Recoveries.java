@@ -22,7 +22,7 @@ final class Recoveries {
 
     /** {@code recoveries} and {@code connections}: the model's. */
     static RecoveryReport of(List<RecoveryObserved> recoveries, List<ConnectionObserved> connections) {
-        Set<String> gaveUp = connections.stream().filter(c -> ConnectionObserved.GAVE_UP.equals(c.change()))
+        Set<String> gaveUp = connections.stream().filter(c -> c.change() == ConnectionObserved.Change.GAVE_UP)
                 .map(ConnectionObserved::device).collect(Collectors.toSet());
         List<RecoveryReport.DeviceRecovery> devices = recoveries.stream()
                 .sorted(Comparator.comparing(RecoveryObserved::device))

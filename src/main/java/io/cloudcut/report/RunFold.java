@@ -54,7 +54,7 @@ public final class RunFold implements Consumer<Observation> {
     private final List<RecoveryObserved> recoveries = new ArrayList<>();
     private final List<EventsObserved> events = new ArrayList<>();
     private final List<CloudReceivedObserved> received = new ArrayList<>();
-    private final Map<String, Map<String, SessionChanges>> sessions = new HashMap<>();
+    private final Map<String, Map<SessionObserved.Change, SessionChanges>> sessions = new HashMap<>();
     private final List<FaultObserved> faults = new ArrayList<>();
     private final List<PhaseObserved> phaseMarks = new ArrayList<>();
     private final List<ClockObserved> clock = new ArrayList<>();
@@ -142,7 +142,7 @@ public final class RunFold implements Consumer<Observation> {
     }
 
     private void session(SessionObserved session) {
-        if (SessionObserved.ACQUIRED.equals(session.change()) || SessionObserved.RENEWED.equals(session.change())) {
+        if (session.change() == SessionObserved.Change.ACQUIRED || session.change() == SessionObserved.Change.RENEWED) {
             return;
         }
         SessionChanges changes = sessions.computeIfAbsent(session.model(), model -> new TreeMap<>())
@@ -225,7 +225,7 @@ public final class RunFold implements Consumer<Observation> {
     }
 
     /** A model's session changes other than acquiring and renewing, by change in name order. */
-    Map<String, SessionChanges> sessions(String model) {
+    Map<SessionObserved.Change, SessionChanges> sessions(String model) {
         return sessions.getOrDefault(model, Map.of());
     }
 

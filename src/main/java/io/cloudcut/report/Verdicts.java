@@ -136,10 +136,10 @@ final class Verdicts {
         List<Double> resolutions = new ArrayList<>();
         byDevice.values().forEach(changes -> {
             ConnectionObserved before = changes.stream().filter(c -> c.atMillis() < outageEnd)
-                    .filter(c -> !ConnectionObserved.GAVE_UP.equals(c.change()) && !ConnectionObserved.REFUSED.equals(c.change()))
+                    .filter(c -> c.change() != ConnectionObserved.Change.GAVE_UP && c.change() != ConnectionObserved.Change.REFUSED)
                     .reduce((first, second) -> second).orElse(null);
-            boolean wasDown = before != null && ConnectionObserved.DOWN.equals(before.change());
-            changes.stream().filter(c -> c.atMillis() >= outageEnd && ConnectionObserved.UP.equals(c.change()))
+            boolean wasDown = before != null && before.change() == ConnectionObserved.Change.DOWN;
+            changes.stream().filter(c -> c.atMillis() >= outageEnd && c.change() == ConnectionObserved.Change.UP)
                     .findFirst()
                     .filter(up -> wasDown)
                     .ifPresent(up -> {
@@ -166,7 +166,7 @@ final class Verdicts {
     private static Map<String, Integer> refusedDevices(Map<String, List<ConnectionObserved>> changesByDevice) {
         Map<String, Integer> devices = new TreeMap<>();
         changesByDevice.values().forEach(changes -> changes.stream()
-                .filter(change -> ConnectionObserved.REFUSED.equals(change.change()) && change.cause() != null)
+                .filter(change -> change.change() == ConnectionObserved.Change.REFUSED && change.cause() != null)
                 .map(ConnectionObserved::cause).distinct()
                 .forEach(cause -> devices.merge(cause, 1, Integer::sum)));
         return devices;

@@ -25,7 +25,7 @@ class CloudSessionTest {
 
     private final ScenarioClock clock = ScenarioClock.stopped();
     private final AtomicInteger requests = new AtomicInteger();
-    private final List<String> changes = new ArrayList<>();
+    private final List<SessionObserved.Change> changes = new ArrayList<>();
     private FakeDevice device;
     private CloudSession session;
 
@@ -39,7 +39,7 @@ class CloudSessionTest {
         session.connected();
         assertThat(requests).hasValue(1);
         session.tokenReceived(TTL.toMillis());
-        assertThat(changes).containsExactly(SessionObserved.ACQUIRED);
+        assertThat(changes).containsExactly(SessionObserved.Change.ACQUIRED);
     }
 
     @AfterEach
@@ -57,7 +57,7 @@ class CloudSessionTest {
         assertThat(requests).hasValue(2);
         session.tokenReceived(renewal.plus(TTL).toMillis());
 
-        assertThat(changes).containsExactly(SessionObserved.ACQUIRED, SessionObserved.RENEWED);
+        assertThat(changes).containsExactly(SessionObserved.Change.ACQUIRED, SessionObserved.Change.RENEWED);
         assertThat(nextRequestIn()).as("the same span of the new token's life").isEqualTo(renewal);
         assertThat(device.pendingTimers()).as("its expiry and its renewal, the old ones called off").hasSize(2);
     }
@@ -78,7 +78,7 @@ class CloudSessionTest {
 
         at(TTL);
         device.fire(Collections.min(device.pendingTimers().keySet()));
-        assertThat(changes).containsExactly(SessionObserved.ACQUIRED, SessionObserved.EXPIRED);
+        assertThat(changes).containsExactly(SessionObserved.Change.ACQUIRED, SessionObserved.Change.EXPIRED);
         assertThat(session.valid()).isFalse();
         assertThat(session.refusal(device.model().functions().get(0))).hasValue("locked: no valid cloud session");
 
@@ -88,7 +88,7 @@ class CloudSessionTest {
         askNow();
         assertThat(requests).as("still asking once expired").hasValue(asked + 1);
         session.tokenReceived(moment.plus(TTL).toMillis());
-        assertThat(changes).containsExactly(SessionObserved.ACQUIRED, SessionObserved.EXPIRED, SessionObserved.ACQUIRED);
+        assertThat(changes).containsExactly(SessionObserved.Change.ACQUIRED, SessionObserved.Change.EXPIRED, SessionObserved.Change.ACQUIRED);
         assertThat(session.refusal(device.model().functions().get(0))).isEmpty();
     }
 

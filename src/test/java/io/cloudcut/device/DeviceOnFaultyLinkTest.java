@@ -66,7 +66,7 @@ class DeviceOnFaultyLinkTest {
                 new ReconnectPolicy(Duration.ofMillis(200), 1.0, Duration.ofMillis(200), null, 0), null, null);
         deployment = vertx.deployVerticle(new DeviceVerticle("vacuum-1", idleVacuum, link.host(), link.port(),
                 ScenarioClock.running(1), null)).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.Change.UP) == 1);
     }
 
     @AfterEach
@@ -81,27 +81,27 @@ class DeviceOnFaultyLinkTest {
         long appliedAt = System.nanoTime();
         link.apply(LinkFaults.named("blackhole"));
         await().during(KEEPALIVE.minusMillis(500)).atMost(Duration.ofSeconds(15))
-                .until(() -> count(ConnectionObserved.DOWN) == 0);
-        await().atMost(Duration.ofSeconds(15)).until(() -> count(ConnectionObserved.DOWN) == 1);
+                .until(() -> count(ConnectionObserved.Change.DOWN) == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(ConnectionObserved.Change.DOWN) == 1);
         assertThat(Duration.ofNanos(System.nanoTime() - appliedAt)).isGreaterThanOrEqualTo(KEEPALIVE);
     }
 
     @Test
     void aResetIsNoticedAtOnce() {
         link.apply(LinkFaults.named("reset"));
-        await().atMost(KEEPALIVE.minusMillis(500)).until(() -> count(ConnectionObserved.DOWN) == 1);
+        await().atMost(KEEPALIVE.minusMillis(500)).until(() -> count(ConnectionObserved.Change.DOWN) == 1);
         link.restore();
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.Change.UP) == 2);
     }
 
     @Test
     void aRefusalBlocksReconnectsUntilRestored() {
         link.apply(LinkFaults.named("refuse"));
-        await().atMost(KEEPALIVE.minusMillis(500)).until(() -> count(ConnectionObserved.DOWN) == 1);
+        await().atMost(KEEPALIVE.minusMillis(500)).until(() -> count(ConnectionObserved.Change.DOWN) == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(15))
-                .until(() -> count(ConnectionObserved.UP) == 1);
+                .until(() -> count(ConnectionObserved.Change.UP) == 1);
         link.restore();
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.UP) == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.Change.UP) == 2);
     }
 
     @Test
@@ -122,7 +122,7 @@ class DeviceOnFaultyLinkTest {
     @Test
     void anOfflineDeviceStopsAtOnceWithWhatItHoldsBuffered() throws Exception {
         link.apply(LinkFaults.named("reset"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.DOWN) == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.Change.DOWN) == 1);
         link.apply(LinkFaults.named("refuse"));
         vertx.eventBus().request(DeviceAddresses.of("vacuum-1"), new JsonObject().put("function", "status-report"))
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -135,7 +135,7 @@ class DeviceOnFaultyLinkTest {
         assertThat(last.buffered()).as("nothing could carry it").isEqualTo(1);
     }
 
-    private long count(String change) {
-        return seen.stream().filter(observed -> observed.change().equals(change)).count();
+    private long count(ConnectionObserved.Change change) {
+        return seen.stream().filter(observed -> observed.change() == change).count();
     }
 }

@@ -47,7 +47,7 @@ class BrokerScenariosTest {
         assertThat(restarts).as("a restart every 7 min for 30 min").hasSizeGreaterThanOrEqualTo(4);
         Map<String, Long> losses = observations(reports, "flapping-broker").stream()
                 .filter(ConnectionObserved.class::isInstance).map(ConnectionObserved.class::cast)
-                .filter(change -> change.change().equals(ConnectionObserved.DOWN))
+                .filter(change -> change.change().equals(ConnectionObserved.Change.DOWN))
                 .collect(Collectors.groupingBy(ConnectionObserved::device, Collectors.counting()));
         assertThat(losses).as("every device cut at each restart").hasSize(3)
                 .allSatisfy((device, count) -> assertThat(count).as(device).isGreaterThanOrEqualTo(restarts.size()));
@@ -84,7 +84,7 @@ class BrokerScenariosTest {
         }
         List<Observation> observations = run.observations();
         assertThat(observations).filteredOn(ConnectionObserved.class::isInstance).map(ConnectionObserved.class::cast)
-                .filteredOn(change -> change.change().equals(ConnectionObserved.DOWN))
+                .filteredOn(change -> change.change().equals(ConnectionObserved.Change.DOWN))
                 .extracting(ConnectionObserved::device).as("every device cut").contains("vacuum-local-first-1", "doorbell-local-chime-1");
         long phaseStart = observations.stream().filter(PhaseObserved.class::isInstance).map(PhaseObserved.class::cast)
                 .filter(phase -> phase.started() && phase.phase().equals("down")).findFirst().orElseThrow().atMillis();

@@ -143,7 +143,7 @@ class CertificateExpiryRunTest {
                 .filter(PhaseObserved::started).collect(Collectors.toMap(PhaseObserved::phase, PhaseObserved::atMillis));
         Map<String, Long> firstRefusals = observed.stream().filter(ConnectionObserved.class::isInstance)
                 .map(ConnectionObserved.class::cast)
-                .filter(change -> change.change().equals(ConnectionObserved.REFUSED) && EXPIRED.equals(change.cause()))
+                .filter(change -> change.change().equals(ConnectionObserved.Change.REFUSED) && EXPIRED.equals(change.cause()))
                 .collect(Collectors.toMap(ConnectionObserved::device, ConnectionObserved::atMillis, Math::min));
         assertThat(firstRefusals).containsOnlyKeys("vacuum-local-first-1", "vacuum-local-first-2")
                 .allSatisfy((device, at) -> assertThat(at).as("%s first refused", device)

@@ -117,9 +117,9 @@ class ClockFiguresTest {
                 .filter(phase -> phase.phase().equals("baseline") && phase.started()).findFirst().orElseThrow().atMillis();
         assertThat(baselineStart).as("the baseline begins when the clock starts").isLessThan(60_000);
         var sessions = stream.stream().filter(SessionObserved.class::isInstance).map(SessionObserved.class::cast).toList();
-        assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.ACQUIRED) && s.atMillis() == 0).count())
+        assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.Change.ACQUIRED) && s.atMillis() == 0).count())
                 .as("every device signed in while the clock stood at zero").isEqualTo(200);
-        assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.RENEWED)))
+        assertThat(sessions.stream().filter(s -> s.change().equals(SessionObserved.Change.RENEWED)))
                 .as("no token renewed before three eighths of its life, as its policy says (renewed with three to"
                         + " five eighths of it left; tokens last 30 min or 1 h)")
                 .allSatisfy(renewal -> assertThat(renewal.atMillis())

@@ -36,12 +36,12 @@ class ConnectionsSeenByTheProxyTest {
 
         assertThat(observed).hasSize(2).allMatch(ConnectionObserved.class::isInstance);
         ConnectionObserved up = (ConnectionObserved) observed.get(0);
-        assertThat(up.change()).isEqualTo(ConnectionObserved.UP);
+        assertThat(up.change()).isEqualTo(ConnectionObserved.Change.UP);
         assertThat(up.device()).isEqualTo("bench-vacuum");
         assertThat(up.model()).isEqualTo("vacuum-local-first");
         assertThat(up.attemptStartedAtMillis()).isBetween(0L, up.atMillis());
         assertThat(up.attemptRealMillis()).isNotNegative();
-        assertThat(((ConnectionObserved) observed.get(1)).change()).isEqualTo(ConnectionObserved.DOWN);
+        assertThat(((ConnectionObserved) observed.get(1)).change()).isEqualTo(ConnectionObserved.Change.DOWN);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ConnectionsSeenByTheProxyTest {
         seen.changed(event("connection-refused", "bench-vacuum", "bench-vacuum-3", Map.of("connack", 135)));
 
         assertThat(observed).singleElement().isInstanceOfSatisfying(ConnectionObserved.class, refused -> {
-            assertThat(refused.change()).isEqualTo(ConnectionObserved.REFUSED);
+            assertThat(refused.change()).isEqualTo(ConnectionObserved.Change.REFUSED);
             assertThat(refused.cause()).isEqualTo("CONNACK refused: code 135");
         });
     }

@@ -106,7 +106,7 @@ class ExternalDevicesScenarioTest {
                 assertThat(observations).filteredOn(ConnectionObserved.class::isInstance).map(ConnectionObserved.class::cast)
                         .filteredOn(connection -> connection.device().equals(device))
                         .extracting(ConnectionObserved::change).as(device + "'s connections, seen at the proxy")
-                        .startsWith(ConnectionObserved.UP).contains(ConnectionObserved.DOWN).endsWith(ConnectionObserved.UP);
+                        .startsWith(ConnectionObserved.Change.UP).contains(ConnectionObserved.Change.DOWN).endsWith(ConnectionObserved.Change.UP);
             }
         }
     }

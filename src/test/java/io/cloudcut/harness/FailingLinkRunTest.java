@@ -70,10 +70,10 @@ class FailingLinkRunTest {
         long failedAt = FAILS_AFTER.toMillis();
         assertThat(changes).as("the device went down after the failure, and came up again through the restarted link")
                 .anySatisfy(down -> {
-                    assertThat(down.change()).isEqualTo(ConnectionObserved.DOWN);
+                    assertThat(down.change()).isEqualTo(ConnectionObserved.Change.DOWN);
                     assertThat(down.atMillis()).isGreaterThanOrEqualTo(failedAt);
                     assertThat(changes.subList(changes.indexOf(down), changes.size()))
-                            .anyMatch(up -> up.change().equals(ConnectionObserved.UP));
+                            .anyMatch(up -> up.change().equals(ConnectionObserved.Change.UP));
                 });
 
         RunReport report = result.report();

@@ -40,7 +40,7 @@ class FleetReadinessTest {
         FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1", "vacuum-2"));
         for (String device : Set.of("vacuum-1", "vacuum-2")) {
             log.add(ConnectionObserved.up(0, device, "vacuum-local-first", 0, 40));
-            log.add(new SessionObserved(0, device, "vacuum-local-first", SessionObserved.ACQUIRED));
+            log.add(new SessionObserved(0, device, "vacuum-local-first", SessionObserved.Change.ACQUIRED));
         }
         log.add(ConnectionObserved.down(0, "vacuum-1", "vacuum-local-first", "keepalive"));
         log.add(ConnectionObserved.refused(0, "vacuum-1", "vacuum-local-first", "connection refused"));
@@ -60,7 +60,7 @@ class FleetReadinessTest {
     void aDeviceThatDroppedCountsAgainOnlyOnceItIsBack() throws Exception {
         FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1"));
         log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
-        log.add(new SessionObserved(0, "vacuum-1", "vacuum-local-first", SessionObserved.ACQUIRED));
+        log.add(new SessionObserved(0, "vacuum-1", "vacuum-local-first", SessionObserved.Change.ACQUIRED));
         log.add(ConnectionObserved.down(10, "vacuum-1", "vacuum-local-first", "keepalive"));
         assertThat(readiness.allReady()).isFalse();
 

@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
@@ -69,6 +70,6 @@ class OutageRunEndToEndTest {
                 .filter(function -> function.name().equals("clean-button")).findFirst().orElseThrow();
         assertThat(locked.phases().get("outage").refused()).as("the locked vacuum refuses its own button").isPositive();
         var sessions = report.model("vacuum-cloud-locked").sessions();
-        assertThat(sessions).anySatisfy(change -> assertThat(change.change()).isEqualTo("expired"));
+        assertThat(sessions).anySatisfy(change -> assertThat(change.change()).isEqualTo(SessionObserved.Change.EXPIRED));
     }
 }

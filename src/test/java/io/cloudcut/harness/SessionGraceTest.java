@@ -76,7 +76,7 @@ class SessionGraceTest {
             }
         }
         assertThat(run.report().model("doorbell-grace").sessions())
-                .anySatisfy(change -> assertThat(change.change()).isEqualTo("locked"));
+                .anySatisfy(change -> assertThat(change.change()).isEqualTo(SessionObserved.Change.LOCKED));
     }
 
     /**

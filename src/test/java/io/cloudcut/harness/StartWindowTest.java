@@ -127,15 +127,15 @@ class StartWindowTest {
     }
 
     private static ConnectionObserved up(String device) {
-        return new ConnectionObserved(0, device, "m", ConnectionObserved.UP, null, 0, 0);
+        return new ConnectionObserved(0, device, "m", ConnectionObserved.Change.UP, null, 0, 0);
     }
 
     private static ConnectionObserved down(String device) {
-        return new ConnectionObserved(0, device, "m", ConnectionObserved.DOWN, "keepalive", 0, 0);
+        return new ConnectionObserved(0, device, "m", ConnectionObserved.Change.DOWN, "keepalive", 0, 0);
     }
 
     private static SessionObserved signedIn(String device) {
-        return new SessionObserved(0, device, "m", SessionObserved.ACQUIRED);
+        return new SessionObserved(0, device, "m", SessionObserved.Change.ACQUIRED);
     }
 
     @Test

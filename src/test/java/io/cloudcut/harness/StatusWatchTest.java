@@ -31,7 +31,7 @@ class StatusWatchTest {
         watch.accept(PhaseObserved.start(3_600_000, "outage", "outage"));
         watch.accept(new FaultObserved(3_600_000, "ingest down", false, true, 0, false));
         watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3, false));
-        watch.accept(new ConnectionObserved(3_700_000, "b", "m", ConnectionObserved.DOWN, "keepalive", 0, 0));
+        watch.accept(new ConnectionObserved(3_700_000, "b", "m", ConnectionObserved.Change.DOWN, "keepalive", 0, 0));
 
         assertThat(watch.at(Duration.ofMinutes(70))).isEqualTo(new RunStatus(Duration.ofMinutes(70), "outage", 2, 0, 4,
                 List.of("ingest down", "blackhole on all links"), true, Map.of("m", 2, "idle-model", 0)));

@@ -59,6 +59,19 @@ class RunObservationsCodecTest {
                 .isEqualTo(change);
     }
 
+    /** So do a connection's and a session's changes, {@code gave-up} with its hyphen. */
+    @Test
+    void connectionAndSessionChangesTravelByTheirWireNames() {
+        ConnectionObserved gaveUp = ConnectionObserved.gaveUp(9_000, "d-1", "m", "8 attempts");
+        SessionObserved locked = new SessionObserved(9_500, "d-1", "m", SessionObserved.Change.LOCKED);
+
+        assertThat(ObservationCodec.encode(gaveUp).getString("change")).isEqualTo("gave-up");
+        assertThat(ObservationCodec.encode(locked).getString("change")).isEqualTo("locked");
+        assertThat(ObservationCodec.decode(ObservationCodec.line(gaveUp))).isEqualTo(gaveUp);
+        assertThat(ObservationCodec.decode("{\"type\":\"session\",\"atMillis\":9500,\"device\":\"d-1\",\"model\":\"m\","
+                + "\"change\":\"locked\"}")).isEqualTo(locked);
+    }
+
     @Test
     void theEndOfTheRunReadsBackEqual() {
         RunEndedObserved ended = new RunEndedObserved(61_200_000, 48_123);

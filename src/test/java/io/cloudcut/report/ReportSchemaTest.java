@@ -100,7 +100,7 @@ class ReportSchemaTest {
         return run.observe(new ServiceObserved(outage, "auth", "down", "auth"))
                 .observe(new ServiceObserved(outage, "commands", "down", "auth"))
                 .observe(new ServiceObserved(outage + 7_200_000, "auth", ServiceObserved.UP, null))
-                .observe(new SessionObserved(outage + 1_800_000, "vacuum-child-lock-1", LOCKED.id(), "expired"))
+                .observe(new SessionObserved(outage + 1_800_000, "vacuum-child-lock-1", LOCKED.id(), SessionObserved.Change.EXPIRED))
                 .observe(ConnectionObserved.down(outage, "vacuum-child-lock-2", LOCKED.id(), "blackhole"))
                 .observe(new EventsObserved(outage + 18_000_000, "vacuum-child-lock-1", LOCKED.id(), 10, 7, 1,
                         Map.of("overflow", 2L), 2, 5, false, 3))
