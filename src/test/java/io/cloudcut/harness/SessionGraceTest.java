@@ -57,8 +57,8 @@ class SessionGraceTest {
     void theChimeLocksWhenTheGracePeriodRunsOut() {
         Duration tolerance = deadlineResolution();
         for (String device : List.of("doorbell-grace-1", "doorbell-grace-2")) {
-            long expiredAt = sessionChange(device, "expired");
-            long lockedAt = sessionChange(device, "locked");
+            long expiredAt = sessionChange(device, SessionObserved.Change.EXPIRED);
+            long lockedAt = sessionChange(device, SessionObserved.Change.LOCKED);
             assertThat(Duration.ofMillis(lockedAt - expiredAt)).as("%s grace period (resolution %s)", device, tolerance)
                     .isBetween(GRACE.minus(tolerance), GRACE.plus(tolerance));
             List<ProbeObserved> chimes = run.observations().stream()
@@ -94,7 +94,7 @@ class SessionGraceTest {
         assertThat(spans.get(spans.size() - 1).verdict()).isEqualTo(ModelVerdict.FAIL_CLOSED);
         assertThat(spans).as(timeline.describe()).hasSizeBetween(2, 3);
         List<Double> locks = List.of("doorbell-grace-1", "doorbell-grace-2").stream()
-                .map(device -> sessionChange(device, "locked") / 1000.0 - timeline.originSeconds()).sorted().toList();
+                .map(device -> sessionChange(device, SessionObserved.Change.LOCKED) / 1000.0 - timeline.originSeconds()).sorted().toList();
         assertPlaced(spans.get(1).fromSeconds(), locks.get(0), timeline);
         assertPlaced(spans.get(spans.size() - 1).fromSeconds(), locks.get(1), timeline);
     }
@@ -129,10 +129,10 @@ class SessionGraceTest {
         return Duration.ofMillis((long) ((delayMillis + 10) * FASTEST_SCALE));
     }
 
-    private static long sessionChange(String device, String change) {
+    private static long sessionChange(String device, SessionObserved.Change change) {
         return run.observations().stream().filter(SessionObserved.class::isInstance)
                 .map(SessionObserved.class::cast)
-                .filter(s -> s.device().equals(device) && s.change().equals(change))
+                .filter(s -> s.device().equals(device) && s.change() == change)
                 .mapToLong(SessionObserved::atMillis).findFirst()
                 .orElseThrow(() -> new AssertionError(device + " never saw its session " + change));
     }
