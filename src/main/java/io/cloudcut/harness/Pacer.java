@@ -107,12 +107,13 @@ final class Pacer implements AutoCloseable {
      */
     long awaitCloudCaughtUp(Duration limit) throws InfrastructureException {
         long deadline = System.nanoTime() + limit.toNanos();
-        long behind = Waits.await(cloudBehindMillis.get(), "asking the cloud services how far behind they are");
-        while (behind > CLOUD_BEHIND.toMillis() && System.nanoTime() < deadline) {
+        while (true) {
+            long behind = Waits.await(cloudBehindMillis.get(), "asking the cloud services how far behind they are");
+            if (behind <= CLOUD_BEHIND.toMillis() || System.nanoTime() >= deadline) {
+                return behind;
+            }
             Waits.pause(CLOUD_ASKED_EVERY);
-            behind = Waits.await(cloudBehindMillis.get(), "asking the cloud services how far behind they are");
         }
-        return behind;
     }
 
     /** Starts the scenario clock at zero, at the first phase's scale. */

@@ -14,7 +14,7 @@ public enum ClientStack {
 
     /** The stack of this wire name, if CloudCut has it. */
     public static Optional<ClientStack> named(String name) {
-        return Arrays.stream(values()).filter(stack -> WireNames.of(stack).equals(name)).findFirst();
+        return WireNames.named(ClientStack.class, name);
     }
 
     /** What a name CloudCut does not have is told: {@code unknown MQTT client stack 'x' (known: hivemq-v3, ...)}. */

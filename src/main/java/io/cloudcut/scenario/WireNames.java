@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,21 @@ public final class WireNames {
     /** {@code DROP_OLDEST} becomes {@code drop-oldest}. */
     public static String of(Enum<?> constant) {
         return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The constant of {@code type} whose wire name is {@code name}, if there is one. */
+    public static <E extends Enum<E>> Optional<E> named(Class<E> type, String name) {
+        return Optional.ofNullable(type.cast(constantNamed(type, name)));
+    }
+
+    /** Null if none: the JSON reader knows the enum only by its class. */
+    private static Enum<?> constantNamed(Class<?> type, String name) {
+        for (Object constant : type.getEnumConstants()) {
+            if (of((Enum<?>) constant).equals(name)) {
+                return (Enum<?>) constant;
+            }
+        }
+        return null;
     }
 
     /** All wire names of an enum, comma-separated, for error messages. */
@@ -68,10 +84,9 @@ public final class WireNames {
         @Override
         public Enum<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = parser.getValueAsString();
-            for (Object constant : type.getEnumConstants()) {
-                if (of((Enum<?>) constant).equals(text)) {
-                    return (Enum<?>) constant;
-                }
+            Enum<?> constant = constantNamed(type, text);
+            if (constant != null) {
+                return constant;
             }
             @SuppressWarnings("unchecked")
             Class<? extends Enum<?>> enumType = (Class<? extends Enum<?>>) type;
