@@ -108,8 +108,8 @@ final class FleetRun implements ProgressListener {
                 keptScale(scenario.phases().get(0)), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, lastReconnectedSeconds(result),
                 result.report().harness().cloudWaits(),
-                result.health(HealthObserved.BASELINE).orElse(null),
-                result.health(HealthObserved.RUN).orElse(null));
+                result.health(HealthObserved.Window.BASELINE).orElse(null),
+                result.health(HealthObserved.Window.RUN).orElse(null));
     }
 
     /** The scale {@code baseline} kept: its scenario time over its real length; 0 if the run ended before it did. */
@@ -202,10 +202,10 @@ final class FleetRun implements ProgressListener {
 
     @Override
     public void healthChecked(HealthObserved health) {
-        if (HealthObserved.BASELINE.equals(health.window()) && monitor != null) {
+        if (health.window() == HealthObserved.Window.BASELINE && monitor != null) {
             baselineEventsPerSecond = monitor.ratePerSecondSinceMark();
         }
-        if (HealthObserved.RUN.equals(health.window())) {
+        if (health.window() == HealthObserved.Window.RUN) {
             runTo = ProcessSample.now();
             phaseSeconds.put(phase, (System.nanoTime() - phaseFromNanos) / 1e9);
         }

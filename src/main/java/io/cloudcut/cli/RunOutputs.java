@@ -32,14 +32,14 @@ final class RunOutputs {
      * null: none written) and returns the exit code.
      */
     static int emit(RunResult result, Path reportDir, Palette palette, PrintWriter out, PrintWriter err) {
-        Optional<HealthObserved> baseline = result.health(HealthObserved.BASELINE);
+        Optional<HealthObserved> baseline = result.health(HealthObserved.Window.BASELINE);
         if (baseline.isPresent() && !baseline.get().healthy()) {
             err.println("error: no verdicts: the harness could not measure this run (its baseline was not healthy):");
             baseline.get().problems().forEach(problem -> err.println("  - " + problem));
             err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
-        Optional<HealthObserved> run = result.health(HealthObserved.RUN).filter(health -> !health.healthy());
+        Optional<HealthObserved> run = result.health(HealthObserved.Window.RUN).filter(health -> !health.healthy());
         run.ifPresent(health -> health.problems().forEach(problem -> err.println("warning: later in the run " + problem)));
         RunReport report = result.report();
         out.println();

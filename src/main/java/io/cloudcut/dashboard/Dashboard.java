@@ -117,7 +117,7 @@ public final class Dashboard implements AutoCloseable {
     private static JsonObject verdicts(RunResult result) {
         JsonObject shown = new JsonObject()
                 .put("ladder", new JsonArray(Arrays.stream(ModelVerdict.values()).map(Enum::name).toList()));
-        Optional<HealthObserved> baseline = result.health(HealthObserved.BASELINE);
+        Optional<HealthObserved> baseline = result.health(HealthObserved.Window.BASELINE);
         if (baseline.isPresent() && !baseline.get().healthy()) {
             return shown.put("problem", "no verdicts: the harness could not measure this run (its baseline was not healthy): "
                     + String.join("; ", baseline.get().problems()));

@@ -10,6 +10,7 @@ import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.observation.RunStartedObserved;
 import io.cloudcut.scenario.FleetEntry;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -216,7 +217,7 @@ final class FleetBoard implements Consumer<Observation> {
             status.put("inState", counts);
         }
         if (health != null) {
-            status.put("health", new JsonObject().put("window", health.window()).put("healthy", health.healthy())
+            status.put("health", new JsonObject().put("window", WireNames.of(health.window())).put("healthy", health.healthy())
                     .put("lagP99Millis", health.lagP99Millis()).put("summary", health.summary()));
         }
         return status;

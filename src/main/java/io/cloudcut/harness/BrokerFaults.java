@@ -50,7 +50,7 @@ final class BrokerFaults {
             if (down) {
                 inRealTime(EmbeddedBroker::start);
                 down = false;
-                log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
+                log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.UP, null));
             }
             return;
         }
@@ -58,7 +58,7 @@ final class BrokerFaults {
             if (!down) {
                 inRealTime(EmbeddedBroker::stop);
                 down = true;
-                log.add(new ServiceObserved(now(), BROKER, "down", BROKER));
+                log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.DOWN, BROKER));
             }
             return;
         }
@@ -66,9 +66,9 @@ final class BrokerFaults {
         restarts = clock.every(fault.get().every(), onContext, () ->
                 vertx.executeBlocking(() -> {
                     // Every device is cut, then may come back: the restart in real time, then the phase's window again.
-                    log.add(new ServiceObserved(now(), BROKER, "restarting", BROKER));
+                    log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.RESTARTING, BROKER));
                     inRealTime(EmbeddedBroker::restart);
-                    log.add(new ServiceObserved(now(), BROKER, ServiceObserved.UP, null));
+                    log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.UP, null));
                     return null;
                 }, true));
     }

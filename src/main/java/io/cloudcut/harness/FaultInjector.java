@@ -6,7 +6,6 @@ import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
-import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Future;
 
 import java.time.Duration;
@@ -87,14 +86,24 @@ final class FaultInjector {
             Map<String, ServiceCondition> before = servicesNotUp;
             notUp.forEach((service, condition) -> {
                 if (!condition.equals(before.get(service))) {
-                    log.add(new ServiceObserved(now(), service, WireNames.of(condition.kind()), condition.cause()));
+                    log.add(new ServiceObserved(now(), service, observed(condition.kind()), condition.cause()));
                 }
             });
             before.keySet().stream().filter(service -> !notUp.containsKey(service))
-                    .forEach(service -> log.add(new ServiceObserved(now(), service, ServiceObserved.UP, null)));
+                    .forEach(service -> log.add(new ServiceObserved(now(), service, ServiceObserved.Condition.UP, null)));
             servicesNotUp = new LinkedHashMap<>(notUp);
             return null;
         });
+    }
+
+    private static ServiceObserved.Condition observed(ServiceCondition.Kind kind) {
+        return switch (kind) {
+            case UP -> ServiceObserved.Condition.UP;
+            case DOWN -> ServiceObserved.Condition.DOWN;
+            case ERROR -> ServiceObserved.Condition.ERROR;
+            case SLOW -> ServiceObserved.Condition.SLOW;
+            case THROTTLED -> ServiceObserved.Condition.THROTTLED;
+        };
     }
 
     private static ServiceCondition condition(FaultSpec fault) {

@@ -37,9 +37,9 @@ final class HarnessHealth {
 
     /**
      * The window from real instant {@code fromNanos} to now, judged, with how many probes it made and how many
-     * of those failed ({@link HealthObserved#RUN}: none).
+     * of those failed ({@link HealthObserved.Window#RUN}: none).
      */
-    HealthObserved judge(String window, long fromNanos, long probes, long failed) throws InfrastructureException {
+    HealthObserved judge(HealthObserved.Window window, long fromNanos, long probes, long failed) throws InfrastructureException {
         return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, failed, ownFailures(),
                 tightest);
     }

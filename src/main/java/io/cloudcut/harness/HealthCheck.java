@@ -4,6 +4,7 @@ import io.cloudcut.fault.LinkFailure;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Durations;
+import io.cloudcut.scenario.WireNames;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,13 +61,13 @@ final class HealthCheck {
     }
 
     /** {@code probes}: the fault-free probes made over the window, of which {@code failed} failed. */
-    static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
+    static HealthObserved judge(long atMillis, HealthObserved.Window window, double timeScale, HarnessMonitor.Figures figures,
                                 long probes, long failed) {
         return judge(atMillis, window, timeScale, figures, probes, failed, List.of());
     }
 
     /** @param harnessFailures the harness's own parts that failed over the window, each a problem as it stands */
-    static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
+    static HealthObserved judge(long atMillis, HealthObserved.Window window, double timeScale, HarnessMonitor.Figures figures,
                                 long probes, long failed, List<String> harnessFailures) {
         return judge(atMillis, window, timeScale, figures, probes, failed, harnessFailures, null);
     }
@@ -82,13 +83,13 @@ final class HealthCheck {
     }
 
     /** @param tightest the fleet's model with the least {@link #connectionMargin} (null: no stall is judged by one) */
-    static HealthObserved judge(long atMillis, String window, double timeScale, HarnessMonitor.Figures figures,
+    static HealthObserved judge(long atMillis, HealthObserved.Window window, double timeScale, HarnessMonitor.Figures figures,
                                 long probes, long failed, List<String> harnessFailures, DeviceModel tightest) {
         List<String> problems = new ArrayList<>(harnessFailures);
         double failedPercent = probes == 0 ? 0 : 100.0 * failed / probes;
         if (failedPercent > MAX_BASELINE_FAILURE_PERCENT) {
             problems.add(String.format("%d of %d fault-free %s probes failed (%.1f%%, at most %.1f%% allowed): "
-                            + "the harness, not the devices, could not keep up; %s", failed, probes, window,
+                            + "the harness, not the devices, could not keep up; %s", failed, probes, WireNames.of(window),
                     failedPercent, MAX_BASELINE_FAILURE_PERCENT, REMEDY));
         }
         if (figures.lagP99Millis() > MAX_LAG_P99_MILLIS) {

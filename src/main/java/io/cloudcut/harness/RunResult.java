@@ -26,8 +26,8 @@ public record RunResult(RunFold observed) {
         return observed.started();
     }
 
-    /** The harness's own health over a window ({@link HealthObserved#BASELINE} or {@link HealthObserved#RUN}). */
-    public Optional<HealthObserved> health(String window) {
+    /** The harness's own health over a window ({@link HealthObserved.Window#BASELINE} or {@link HealthObserved.Window#RUN}). */
+    public Optional<HealthObserved> health(HealthObserved.Window window) {
         return observed.health(window);
     }
 

@@ -169,7 +169,7 @@ public final class ScenarioRunner {
                                 clock),
                         prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
-                HealthObserved runHealth = health.judge(HealthObserved.RUN, timeline.clockStartedNanos(), 0, 0);
+                HealthObserved runHealth = health.judge(HealthObserved.Window.RUN, timeline.clockStartedNanos(), 0, 0);
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 

@@ -55,7 +55,7 @@ final class StatusWatch implements Consumer<Observation> {
             }
         } else if (observation instanceof RecoveryObserved recovery && recovery.recovered()) {
             recovered++;
-        } else if (observation instanceof HealthObserved health && HealthObserved.BASELINE.equals(health.window())) {
+        } else if (observation instanceof HealthObserved health && health.window() == HealthObserved.Window.BASELINE) {
             healthy = health.healthy();
         }
     }

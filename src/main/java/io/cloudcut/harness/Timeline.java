@@ -150,7 +150,7 @@ final class Timeline {
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
             if (lastBaseline) {
                 awaitOutstandingProbes();
-                baselineHealth = health.judge(HealthObserved.BASELINE, clockStartedNanos, baselineProbes.get(),
+                baselineHealth = health.judge(HealthObserved.Window.BASELINE, clockStartedNanos, baselineProbes.get(),
                         baselineProbesFailed.get());
                 log.add(baselineHealth);
                 progress.healthChecked(baselineHealth);

@@ -96,7 +96,7 @@ final class CloudCutExtension implements ParameterResolver {
         } catch (IOException unwritable) {
             throw new UncheckedIOException("cannot write the observations into " + reportDir, unwritable);
         }
-        Optional<HealthObserved> baseline = run.health(HealthObserved.BASELINE);
+        Optional<HealthObserved> baseline = run.health(HealthObserved.Window.BASELINE);
         if (baseline.isPresent() && !baseline.get().healthy()) {
             return new Outcome(null, "no verdicts: the harness could not measure scenario " + scenario.name()
                     + " (its baseline was not healthy): " + String.join("; ", baseline.get().problems()));

@@ -1,22 +1,30 @@
 package io.cloudcut.observation;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.cloudcut.scenario.WireNames;
+
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The harness's own figures over a stretch of the run ({@code window}: {@code baseline}, or
- * {@code run} for the whole of it), with the run's time scale between transitions: how late its
+ * The harness's own figures over a stretch of the run ({@code window}), with the run's time scale between transitions: how late its
  * event loops ran timers (lag), how late probes started against their plan, the process's CPU, and
  * how many probes failed. {@code healthy} says whether the instrument could measure: a fault-free
  * baseline on loopback should fail nothing; {@code problems} name each figure past its bound and
  * what to change.
  */
-public record HealthObserved(long atMillis, String window, double timeScale, long lagP50Millis, long lagP99Millis,
+public record HealthObserved(long atMillis, Window window, double timeScale, long lagP50Millis, long lagP99Millis,
                              long probeDelayP50Millis, long probeDelayP99Millis, double cpuPercent, long probes,
                              long probesFailed, boolean healthy, List<String> problems) implements Observation {
 
-    public static final String BASELINE = "baseline";
-    public static final String RUN = "run";
+    /** The stretch a health check judges; written in lower case in observations and reports. */
+    public enum Window {
+        /** The fault-free baseline, where the devices should fail nothing. */
+        @JsonProperty("baseline") BASELINE,
+        /** The whole run, from the clock's start. */
+        @JsonProperty("run") RUN
+    }
+
     /** How a problem names an event loop's stall long enough to cost a device its connection (see {@link #stalledPastAConnectionsMargin}). */
     public static final String STALLED_PAST_A_CONNECTION = "stalled longer than a device's connection allows:";
 
@@ -39,7 +47,7 @@ public record HealthObserved(long atMillis, String window, double timeScale, lon
     /** One line for people: {@code harness over the baseline: 0 of 4800 probes failed, ... -> healthy}. */
     public String summary() {
         return String.format(Locale.ROOT, "harness over the %s: %sevent-loop lag p99 %d ms, probe delay p99 %d ms, CPU %.0f%% -> %s",
-                window, probes == 0 ? "" : probesFailed + " of " + probes + " probes failed, ", lagP99Millis,
+                WireNames.of(window), probes == 0 ? "" : probesFailed + " of " + probes + " probes failed, ", lagP99Millis,
                 probeDelayP99Millis, cpuPercent, healthy ? "healthy" : "NOT HEALTHY");
     }
 }

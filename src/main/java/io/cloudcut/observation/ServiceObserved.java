@@ -1,14 +1,28 @@
 package io.cloudcut.observation;
 
-/**
- * A cloud service changed condition: {@code up}, {@code down}, {@code error}, {@code slow} or
- * {@code throttled}, because of {@code cause} (the faulted service; itself when faulted directly).
- */
-public record ServiceObserved(long atMillis, String service, String condition, String cause) implements Observation {
+import com.fasterxml.jackson.annotation.JsonProperty;
 
-    public static final String UP = "up";
+/**
+ * A cloud service (or the broker) changed condition, because of {@code cause} (the faulted service;
+ * itself when faulted directly; null when it is up again).
+ */
+public record ServiceObserved(long atMillis, String service, Condition condition, String cause) implements Observation {
+
+    /** A service's condition; written in lower case in observations and reports. */
+    public enum Condition {
+        @JsonProperty("up") UP,
+        @JsonProperty("down") DOWN,
+        /** It answers with errors. */
+        @JsonProperty("error") ERROR,
+        /** It answers late. */
+        @JsonProperty("slow") SLOW,
+        /** It answers some requests and refuses the rest. */
+        @JsonProperty("throttled") THROTTLED,
+        /** The broker between the stop and the start of a restart. */
+        @JsonProperty("restarting") RESTARTING
+    }
 
     public boolean up() {
-        return UP.equals(condition);
+        return condition == Condition.UP;
     }
 }

@@ -14,8 +14,8 @@ final class Harness {
 
     /** {@code health} and {@code clock}: the run's, in the order they were observed. */
     static HarnessReport report(TimeScale asked, List<HealthObserved> health, List<ClockObserved> clock) {
-        HealthObserved baseline = window(health, HealthObserved.BASELINE);
-        HealthObserved run = window(health, HealthObserved.RUN);
+        HealthObserved baseline = window(health, HealthObserved.Window.BASELINE);
+        HealthObserved run = window(health, HealthObserved.Window.RUN);
         double timeScale = baseline != null ? baseline.timeScale()
                 : asked.auto() ? 0 : asked.value();
         List<HarnessReport.ClockChange> changes = clock.stream()
@@ -24,8 +24,8 @@ final class Harness {
         return new HarnessReport(asked.toString(), timeScale, health(baseline), health(run), changes);
     }
 
-    private static HealthObserved window(List<HealthObserved> health, String window) {
-        return health.stream().filter(h -> h.window().equals(window)).findFirst().orElse(null);
+    private static HealthObserved window(List<HealthObserved> health, HealthObserved.Window window) {
+        return health.stream().filter(h -> h.window() == window).findFirst().orElse(null);
     }
 
     private static HarnessReport.Health health(HealthObserved observed) {

@@ -163,9 +163,9 @@ public final class RunFold implements Consumer<Observation> {
         return started;
     }
 
-    /** The harness's own health over a window ({@link HealthObserved#BASELINE} or {@link HealthObserved#RUN}). */
-    public Optional<HealthObserved> health(String window) {
-        return health.stream().filter(figures -> figures.window().equals(window)).findFirst();
+    /** The harness's own health over a window ({@link HealthObserved.Window#BASELINE} or {@link HealthObserved.Window#RUN}). */
+    public Optional<HealthObserved> health(HealthObserved.Window window) {
+        return health.stream().filter(figures -> figures.window() == window).findFirst();
     }
 
     /**

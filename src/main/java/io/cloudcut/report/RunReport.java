@@ -1,5 +1,7 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ServiceObserved;
+
 import java.util.List;
 
 /**
@@ -32,7 +34,7 @@ public record RunReport(String scenario, String description, String broker, doub
      * {@code slow}, {@code throttled}), because of which service, from when until when (scenario
      * seconds; -1: still not up at the end).
      */
-    public record ServiceChange(String service, String condition, String because, double fromSeconds,
+    public record ServiceChange(String service, ServiceObserved.Condition condition, String because, double fromSeconds,
                                 double untilSeconds) {
     }
 

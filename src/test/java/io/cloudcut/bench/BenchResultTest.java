@@ -44,8 +44,8 @@ class BenchResultTest {
 
     @Test
     void aStormWhileTheHarnessFellBehindIsSaidToBeNoMeasurementOfTheDevices() {
-        HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        HealthObserved run = new HealthObserved(0, HealthObserved.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
+        HealthObserved baseline = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        HealthObserved run = new HealthObserved(0, HealthObserved.Window.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
                 List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
         BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 58, 11.8, -1, 0, baseline, run));
@@ -58,7 +58,7 @@ class BenchResultTest {
 
     @Test
     void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
-        HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 100, 12.6, -1, 2, healthy, healthy));
 
@@ -70,7 +70,7 @@ class BenchResultTest {
 
     @Test
     void deviceHoursAreCountedAtTheScaleTheBaselineKept_notTheOnePlanned() {
-        HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult slowed = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 675, 486.4, Map.of("baseline", 14.8),
                 40.0, 100, 8.4, 8.1, 0, healthy, healthy));
 
@@ -81,7 +81,7 @@ class BenchResultTest {
     @Test
     void aConnectTheCompilerTookAQuarterOfACoreFromIsSaidToMoveTheRatio() {
         BareFigures compiling = new BareFigures(new Side(100, 0.5, 200, 16_384, 2, 40, 0.75, BenchResult.COMPILING_NOTED_PERCENT), 12_345);
-        HealthObserved healthy = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult noted = new BenchResult("a test", compiling, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
                 Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, 0, healthy, healthy));
 
@@ -91,7 +91,7 @@ class BenchResultTest {
     }
 
     private static BenchResult result(boolean healthy) {
-        HealthObserved baseline = new HealthObserved(0, HealthObserved.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
+        HealthObserved baseline = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
         return new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 healthy ? 100 : -1, healthy ? 3.5 : -1, healthy ? 2.1 : -1, 0, baseline, null));

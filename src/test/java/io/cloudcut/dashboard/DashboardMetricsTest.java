@@ -112,7 +112,7 @@ class DashboardMetricsTest {
             assertThat(after.sumBy("cloudcut_reconnects_total", null).get("")).as("devices that reconnected after the blackhole")
                     .isGreaterThanOrEqualTo(DEVICES - outage.value("cloudcut_fleet_connected"));
 
-            HealthObserved health = result.health(HealthObserved.RUN).orElseThrow();
+            HealthObserved health = result.health(HealthObserved.Window.RUN).orElseThrow();
             assertThat(after.value("cloudcut_harness_healthy")).isEqualTo(health.healthy() ? 1 : 0);
             assertThat(after.value("cloudcut_harness_lag_p99_seconds")).isEqualTo(health.lagP99Millis() / 1000.0);
             assertThat(after.text()).as("Vert.x Micrometer's own figures of the dashboard's server")
@@ -155,7 +155,7 @@ class DashboardMetricsTest {
             return false;
         });
         if (matched.get() == null) {
-            HealthObserved baseline = run.get().health(HealthObserved.BASELINE).orElseThrow();
+            HealthObserved baseline = run.get().health(HealthObserved.Window.BASELINE).orElseThrow();
             assertThat(baseline.healthy()).as("the run ended before its status showed what was awaited (last: %s)",
                     status.get()).isFalse();
             System.err.println("the harness could not measure the run; once more: " + baseline.problems());

@@ -89,14 +89,14 @@ class BrokerScenariosTest {
         long phaseStart = observations.stream().filter(PhaseObserved.class::isInstance).map(PhaseObserved.class::cast)
                 .filter(phase -> phase.started() && phase.phase().equals("down")).findFirst().orElseThrow().atMillis();
         long brokerDown = observations.stream().filter(ServiceObserved.class::isInstance).map(ServiceObserved.class::cast)
-                .filter(change -> change.service().equals("broker") && change.condition().equals("down")).findFirst().orElseThrow().atMillis();
+                .filter(change -> change.service().equals("broker") && change.condition() == ServiceObserved.Condition.DOWN).findFirst().orElseThrow().atMillis();
         assertThat(observations).filteredOn(ClockObserved.class::isInstance).map(ClockObserved.class::cast)
                 .as("the clock from the phase's start (%d ms) until the broker was down (%d ms)", phaseStart, brokerDown)
                 .filteredOn(change -> change.atMillis() >= phaseStart && change.atMillis() < brokerDown)
                 .allSatisfy(change -> assertThat(change.scale()).isEqualTo(1.0));
         assertThat(observations).filteredOn(ServiceObserved.class::isInstance).map(ServiceObserved.class::cast)
                 .filteredOn(change -> change.service().equals("broker")).extracting(ServiceObserved::condition)
-                .containsExactly("down", ServiceObserved.UP);
+                .containsExactly(ServiceObserved.Condition.DOWN, ServiceObserved.Condition.UP);
     }
 
     /**
@@ -111,7 +111,7 @@ class BrokerScenariosTest {
         for (int index = 0; index + 1 < broker.size(); index += 2) {
             ServiceObserved restarting = broker.get(index);
             ServiceObserved up = broker.get(index + 1);
-            assertThat(List.of(restarting.condition(), up.condition())).isEqualTo(List.of("restarting", ServiceObserved.UP));
+            assertThat(List.of(restarting.condition(), up.condition())).isEqualTo(List.of(ServiceObserved.Condition.RESTARTING, ServiceObserved.Condition.UP));
             assertThat(clock).as("the clock while the broker restarted from %d ms", restarting.atMillis())
                     .filteredOn(change -> change.atMillis() > restarting.atMillis() && change.atMillis() < up.atMillis())
                     .allSatisfy(change -> assertThat(change.scale()).isEqualTo(1.0));

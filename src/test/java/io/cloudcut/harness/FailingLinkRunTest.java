@@ -48,15 +48,15 @@ class FailingLinkRunTest {
         Scenario scenario = scenario(dir);
         ObservationRecorder recorder = new ObservationRecorder();
         RunResult result = runnerFailingAfter(FAILS_AFTER, failing, portBefore, recorder).run(scenario);
-        if (!result.health(HealthObserved.BASELINE).orElseThrow().healthy()) {
+        if (!result.health(HealthObserved.Window.BASELINE).orElseThrow().healthy()) {
             // The harness could not measure (a machine busy with other forks): once more, as ScenarioRuns does.
             recorder = new ObservationRecorder();
             result = runnerFailingAfter(FAILS_AFTER, failing, portBefore, recorder).run(scenario);
         }
 
-        HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
+        HealthObserved baseline = result.health(HealthObserved.Window.BASELINE).orElseThrow();
         assertThat(baseline.healthy()).as("baseline problems: %s", baseline.problems()).isTrue();
-        HealthObserved run = result.health(HealthObserved.RUN).orElseThrow();
+        HealthObserved run = result.health(HealthObserved.Window.RUN).orElseThrow();
         assertThat(run.healthy()).isFalse();
         assertThat(run.problems()).anySatisfy(problem -> assertThat(problem).startsWith(
                 "the fault proxy's link for device " + DEVICE + " failed 1 time in the harness's own code (first: ")
@@ -91,7 +91,7 @@ class FailingLinkRunTest {
         RunResult result = runnerFailingAfter(Duration.ofMinutes(20), new AtomicReference<>(), new AtomicReference<>(),
                 recorder).run(scenario(dir));
 
-        HealthObserved baseline = result.health(HealthObserved.BASELINE).orElseThrow();
+        HealthObserved baseline = result.health(HealthObserved.Window.BASELINE).orElseThrow();
         assertThat(baseline.healthy()).isFalse();
         assertThat(baseline.problems()).anySatisfy(problem -> assertThat(problem).startsWith(
                 "the fault proxy's link for device " + DEVICE + " failed 1 time in the harness's own code"));

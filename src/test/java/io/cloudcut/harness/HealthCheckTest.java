@@ -23,7 +23,7 @@ class HealthCheckTest {
 
     @Test
     void aFaultFreeBaselineThatFailedNothingOnACalmHarnessIsHealthy() {
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, 1000, 0);
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 0);
         assertThat(health.healthy()).isTrue();
         assertThat(health.problems()).isEmpty();
         assertThat(health.probes()).isEqualTo(1000);
@@ -32,15 +32,15 @@ class HealthCheckTest {
     @Test
     void aPartOfTheHarnessThatFailedMakesTheWindowUnhealthy_inItsOwnWords() {
         String failure = "cloud service ingest failed 1 time in the harness's own code (first: java.lang.NullPointerException)";
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 3600, CALM, 0, 0, List.of(failure));
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.Window.RUN, 3600, CALM, 0, 0, List.of(failure));
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).containsExactly(failure);
     }
 
     @Test
     void oneFailureInTwoHundredIsTheMost() {
-        assertThat(HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, 1000, 5).healthy()).isTrue();
-        HealthObserved failing = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, CALM, 1000, 6);
+        assertThat(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 5).healthy()).isTrue();
+        HealthObserved failing = HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 6);
         assertThat(failing.healthy()).isFalse();
         assertThat(failing.problems()).singleElement().asString()
                 .contains("6 of 1000 fault-free baseline probes failed (0.6%", "smaller fleet", "slower clock");
@@ -49,7 +49,7 @@ class HealthCheckTest {
     @Test
     void lateEventLoopsAndLateProbesAreNamedWithTheirFigures() {
         HarnessMonitor.Figures busy = new HarnessMonitor.Figures(40, 350, 90, 900, 98);
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.BASELINE, 3600, busy, 100, 0);
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, busy, 100, 0);
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).hasSize(2);
         assertThat(health.problems().get(0)).contains("350 ms late (p99; at most 200 ms allowed)");
@@ -63,8 +63,8 @@ class HealthCheckTest {
         HarnessMonitor.Figures nearly = new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 19_700, 20_000);
         HarnessMonitor.Figures atTheLimit = new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 19_901, 20_000);
 
-        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 35, nearly, 0, 0).healthy()).isTrue();
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 35, atTheLimit, 0, 0);
+        assertThat(HealthCheck.judge(0, HealthObserved.Window.RUN, 35, nearly, 0, 0).healthy()).isTrue();
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.Window.RUN, 35, atTheLimit, 0, 0);
         assertThat(health.healthy()).isFalse();
         assertThat(health.problems()).singleElement().asString()
                 .startsWith("a process had 19901 files open, of the 20000 it may (its limit)")
@@ -93,14 +93,14 @@ class HealthCheckTest {
         HarnessMonitor.Figures stalledOneSecond = new HarnessMonitor.Figures(1, 12, 1_000, 1, 8, 30, 500, 20_000);
         HarnessMonitor.Figures stalledLonger = new HarnessMonitor.Figures(1, 12, 1_412, 1, 8, 30, 500, 20_000);
 
-        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledOneSecond, 0, 0, List.of(), doorbell).healthy())
+        assertThat(HealthCheck.judge(0, HealthObserved.Window.RUN, 3600, stalledOneSecond, 0, 0, List.of(), doorbell).healthy())
                 .isTrue();
-        HealthObserved health = HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledLonger, 0, 0, List.of(), doorbell);
+        HealthObserved health = HealthCheck.judge(0, HealthObserved.Window.RUN, 3600, stalledLonger, 0, 0, List.of(), doorbell);
         assertThat(health.healthy()).isFalse();
         assertThat(health.stalledPastAConnectionsMargin()).isTrue();
         assertThat(health.problems()).singleElement().asString()
                 .contains("1412 ms, past the 1000 ms of doorbell-cloud-only's", "keepalives of 2s", "is 1s late");
-        assertThat(HealthCheck.judge(0, HealthObserved.RUN, 3600, stalledLonger, 0, 0, List.of(), null).healthy())
+        assertThat(HealthCheck.judge(0, HealthObserved.Window.RUN, 3600, stalledLonger, 0, 0, List.of(), null).healthy())
                 .as("no fleet, no connection to judge a stall by").isTrue();
     }
 

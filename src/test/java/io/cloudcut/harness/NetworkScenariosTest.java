@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.report.FunctionVerdict;
 import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
@@ -92,7 +93,7 @@ class NetworkScenariosTest {
                 .anySatisfy(model -> assertThat(model.reconnect().attemptsMax()).isPositive());
         assertThat(report.services()).anySatisfy(change -> {
             assertThat(change.service()).isEqualTo("commands");
-            assertThat(change.condition()).isEqualTo("error");
+            assertThat(change.condition()).isEqualTo(ServiceObserved.Condition.ERROR);
         });
     }
 }

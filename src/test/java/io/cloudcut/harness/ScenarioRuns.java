@@ -63,17 +63,17 @@ record ScenarioRuns(RunResult result, RunReport report, List<Observation> observ
         Scenario scenario = Scenarios.loader(projectRoot).load(file);
         ObservationRecorder recorder = new ObservationRecorder();
         RunResult result = recorded(brokerConfig, recorder).run(scenario);
-        boolean couldNotMeasure = result.health(HealthObserved.BASELINE).filter(baseline -> !baseline.healthy()).isPresent();
-        if (couldNotMeasure || result.health(HealthObserved.RUN).filter(HealthObserved::stalledPastAConnectionsMargin).isPresent()) {
+        boolean couldNotMeasure = result.health(HealthObserved.Window.BASELINE).filter(baseline -> !baseline.healthy()).isPresent();
+        if (couldNotMeasure || result.health(HealthObserved.Window.RUN).filter(HealthObserved::stalledPastAConnectionsMargin).isPresent()) {
             // The harness could not measure (a CI machine busy with other forks), or stalled long enough to cost a
             // device its connection: once more, as CliRun.measured does.
             System.err.println("the harness could not measure " + scenario.name() + "; once more: "
-                    + result.health(couldNotMeasure ? HealthObserved.BASELINE : HealthObserved.RUN).orElseThrow().problems());
+                    + result.health(couldNotMeasure ? HealthObserved.Window.BASELINE : HealthObserved.Window.RUN).orElseThrow().problems());
             recorder = new ObservationRecorder();
             result = recorded(brokerConfig, recorder).run(scenario);
         }
         // A run without a healthy baseline has no verdicts: say why, rather than let a test read them as nulls.
-        result.health(HealthObserved.BASELINE).ifPresent(baseline -> assertThat(baseline.healthy())
+        result.health(HealthObserved.Window.BASELINE).ifPresent(baseline -> assertThat(baseline.healthy())
                 .as("the harness could not measure %s, twice: %s", scenario.name(), baseline.problems()).isTrue());
         return new ScenarioRuns(result, result.report(), recorder.all());
     }

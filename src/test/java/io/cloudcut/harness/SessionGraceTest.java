@@ -123,7 +123,7 @@ class SessionGraceTest {
      * stalled loop.
      */
     private static Duration deadlineResolution() {
-        HealthObserved health = run.result().health(HealthObserved.RUN).orElseThrow();
+        HealthObserved health = run.result().health(HealthObserved.Window.RUN).orElseThrow();
         long stallMillis = run.report().phases().stream().mapToLong(RunReport.PhaseReport::harnessLagMaxMillis).max().orElse(0);
         long delayMillis = Math.max(health.lagP99Millis(), Math.min(stallMillis, ScenarioClock.HOLD_AFTER.toMillis()));
         return Duration.ofMillis((long) ((delayMillis + 10) * FASTEST_SCALE));

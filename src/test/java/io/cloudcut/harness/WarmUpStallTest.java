@@ -53,7 +53,7 @@ class WarmUpStallTest {
                 """);
 
         assertThat(WarmUpStallingFirmware.STALLS.get() - stallsBefore).as("stalls in the warm-up").isPositive();
-        HealthObserved overTheRun = run.result().health(HealthObserved.RUN).orElseThrow();
+        HealthObserved overTheRun = run.result().health(HealthObserved.Window.RUN).orElseThrow();
         assertThat(overTheRun.problems()).as("the run's health problems").noneMatch(problem ->
                 problem.contains(HealthObserved.STALLED_PAST_A_CONNECTION));
         assertThat(overTheRun.healthy()).as("healthy over the run: %s", overTheRun.problems()).isTrue();

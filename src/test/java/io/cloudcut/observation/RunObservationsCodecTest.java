@@ -72,6 +72,32 @@ class RunObservationsCodecTest {
                 + "\"change\":\"locked\"}")).isEqualTo(locked);
     }
 
+    /** And the window a health check judged: streams written before it was an enum read as they did. */
+    @Test
+    void aHealthChecksWindowTravelsInLowerCase() {
+        HealthObserved baseline = new HealthObserved(3_600_000, HealthObserved.Window.BASELINE, 3600, 1, 2, 1, 2, 10, 12, 0,
+                true, java.util.List.of());
+        JsonObject written = ObservationCodec.encode(baseline);
+
+        assertThat(written.getString("window")).isEqualTo("baseline");
+        assertThat(ObservationCodec.decode(written.copy().put("window", "run")))
+                .isEqualTo(new HealthObserved(3_600_000, HealthObserved.Window.RUN, 3600, 1, 2, 1, 2, 10, 12, 0, true,
+                        java.util.List.of()));
+        assertThat(baseline.summary()).startsWith("harness over the baseline: 0 of 12 probes failed");
+    }
+
+    /** And a service's condition. */
+    @Test
+    void aServicesConditionTravelsInLowerCase() {
+        ServiceObserved restarting = new ServiceObserved(7_000, "broker", ServiceObserved.Condition.RESTARTING, "broker");
+
+        assertThat(ObservationCodec.encode(restarting).getString("condition")).isEqualTo("restarting");
+        assertThat(ObservationCodec.decode("{\"type\":\"service\",\"atMillis\":7000,\"service\":\"broker\","
+                + "\"condition\":\"restarting\",\"cause\":\"broker\"}")).isEqualTo(restarting);
+        assertThat(restarting.up()).isFalse();
+        assertThat(new ServiceObserved(9_000, "broker", ServiceObserved.Condition.UP, null).up()).isTrue();
+    }
+
     @Test
     void theEndOfTheRunReadsBackEqual() {
         RunEndedObserved ended = new RunEndedObserved(61_200_000, 48_123);

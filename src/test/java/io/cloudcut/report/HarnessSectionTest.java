@@ -36,8 +36,8 @@ class HarnessSectionTest {
     void aProblemLaterInTheRunIsPrintedUnderTheTables() {
         String failure = "cloud service ingest failed 1 time in the harness's own code (first: java.lang.NullPointerException)";
         RunFixture run = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED, 1, Duration.ofHours(1))
-                .observe(new HealthObserved(3_600_000, HealthObserved.BASELINE, 1200, 1, 12, 1, 9, 40, 20, 0, true, List.of()))
-                .observe(new HealthObserved(7_200_000, HealthObserved.RUN, 1200, 1, 12, 1, 9, 40, 0, 0, false, List.of(failure)));
+                .observe(new HealthObserved(3_600_000, HealthObserved.Window.BASELINE, 1200, 1, 12, 1, 9, 40, 20, 0, true, List.of()))
+                .observe(new HealthObserved(7_200_000, HealthObserved.Window.RUN, 1200, 1, 12, 1, 9, 40, 0, 0, false, List.of(failure)));
 
         assertThat(run.report().harness().run().problems()).as("in report.json").containsExactly(failure);
         assertThat(TerminalTable.render(run.report())).contains("harness, later in the run: " + failure + "\n");
@@ -101,8 +101,8 @@ class HarnessSectionTest {
                 .observe(new ClockObserved(outageEnd, 1, ClockObserved.Why.TRANSITION))
                 .observe(new ClockObserved(outageEnd + 6_000, 6, ClockObserved.Why.RAMP))
                 .observe(new ClockObserved(outageEnd + 60_000, 60, ClockObserved.Why.RAMP))
-                .observe(new HealthObserved(3_600_000, HealthObserved.BASELINE, 1200, 1, 12, 1, 9, 40, 40, 0, true, List.of()))
-                .observe(new HealthObserved(outageEnd + 3_600_000, HealthObserved.RUN, 1200, 1, LAG_MILLIS, 1, 9, 40, 0, 0,
+                .observe(new HealthObserved(3_600_000, HealthObserved.Window.BASELINE, 1200, 1, 12, 1, 9, 40, 40, 0, true, List.of()))
+                .observe(new HealthObserved(outageEnd + 3_600_000, HealthObserved.Window.RUN, 1200, 1, LAG_MILLIS, 1, 9, 40, 0, 0,
                         true, List.of()))
                 .observe(reverted);
         for (String device : List.of("vacuum-cloud-locked-1", "vacuum-cloud-locked-2")) {

@@ -8,6 +8,7 @@ import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.observation.SessionObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.PhaseKind;
+import io.cloudcut.scenario.WireNames;
 import io.cloudcut.testing.Project;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.Draft;
@@ -75,6 +76,17 @@ class ReportSchemaTest {
                 .containsExactlyElementsOf(names(RecoveryVerdict.values()));
     }
 
+    /** A service is in a change only while it is not up. */
+    @Test
+    void theSchemaNamesEveryConditionAServiceIsNotUpIn() throws IOException {
+        JsonObject condition = schema().getJsonObject("properties").getJsonObject("services").getJsonObject("items")
+                .getJsonObject("properties").getJsonObject("condition");
+
+        assertThat(condition.getJsonArray("enum").getList()).containsExactlyElementsOf(
+                Arrays.stream(ServiceObserved.Condition.values()).filter(c -> c != ServiceObserved.Condition.UP)
+                        .map(WireNames::of).toList());
+    }
+
     /** Two outage phases, a change of rung, a security function failing open, each recovery verdict, events, services. */
     private static RunFixture everyKindOfFinding() {
         RunFixture run = new RunFixture().model(LOCKED, 3).model(DOORBELL)
@@ -97,9 +109,9 @@ class ReportSchemaTest {
         for (ClockObserved.Why why : ClockObserved.Why.values()) {
             run.observe(new ClockObserved(outage + 1_000L * why.ordinal(), why == ClockObserved.Why.START ? 3600 : 1, why));
         }
-        return run.observe(new ServiceObserved(outage, "auth", "down", "auth"))
-                .observe(new ServiceObserved(outage, "commands", "down", "auth"))
-                .observe(new ServiceObserved(outage + 7_200_000, "auth", ServiceObserved.UP, null))
+        return run.observe(new ServiceObserved(outage, "auth", ServiceObserved.Condition.DOWN, "auth"))
+                .observe(new ServiceObserved(outage, "commands", ServiceObserved.Condition.DOWN, "auth"))
+                .observe(new ServiceObserved(outage + 7_200_000, "auth", ServiceObserved.Condition.UP, null))
                 .observe(new SessionObserved(outage + 1_800_000, "vacuum-child-lock-1", LOCKED.id(), SessionObserved.Change.EXPIRED))
                 .observe(ConnectionObserved.down(outage, "vacuum-child-lock-2", LOCKED.id(), "blackhole"))
                 .observe(new EventsObserved(outage + 18_000_000, "vacuum-child-lock-1", LOCKED.id(), 10, 7, 1,
