@@ -42,6 +42,11 @@ final class Disconnect implements LinkFault {
     }
 
     @Override
+    public boolean noticedAtOnce() {
+        return true;
+    }
+
+    @Override
     public void onApply(LinkControl link) {
         for (ProxiedConnection connection : link.connections()) {
             if (connection.mqttVersion().filter(MqttVersion.MQTT_5::equals).isPresent()) {

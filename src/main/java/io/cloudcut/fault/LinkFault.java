@@ -80,6 +80,15 @@ public interface LinkFault {
         return false;
     }
 
+    /**
+     * Whether devices learn of this fault as it is applied (their connections closed, new ones refused) or
+     * never (their open connections carry on), rather than by a keepalive or an ack time-out running out:
+     * the scenario clock then need not run in real time for those time-outs after the fault is applied.
+     */
+    default boolean noticedAtOnce() {
+        return false;
+    }
+
     /** Called once when the fault becomes active, with the connections already open. */
     default void onApply(LinkControl link) {
     }

@@ -43,6 +43,11 @@ final class Refuse implements LinkFault {
     }
 
     @Override
+    public boolean noticedAtOnce() {
+        return true;
+    }
+
+    @Override
     public void onApply(LinkControl link) {
         if (closesOpenConnections) {
             link.connections().forEach(ProxiedConnection::close);

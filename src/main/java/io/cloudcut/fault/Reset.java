@@ -15,6 +15,11 @@ final class Reset implements LinkFault {
     }
 
     @Override
+    public boolean noticedAtOnce() {
+        return true;
+    }
+
+    @Override
     public void onApply(LinkControl link) {
         link.connections().forEach(ProxiedConnection::reset);
     }

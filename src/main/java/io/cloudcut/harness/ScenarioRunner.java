@@ -299,7 +299,7 @@ public final class ScenarioRunner {
         Traffic traffic = Traffic.of(scenario);
         return String.format(Locale.ROOT, "time scale %sx%s: %d devices send about %,.0f MQTT messages per scenario "
                         + "hour, %,.0f per real second at this scale (this machine carries about %,.0f on %d cores); real time for "
-                        + "%s after link faults are applied (%s after other transitions), then up to %sx",
+                        + "%s after link faults that only a time-out reveals (%s after other transitions), then up to %sx",
                 Durations.number(runScale),
                 scenario.timeScale().auto() ? " (auto)" : "", scenario.deviceCount(), traffic.perScenarioHour(),
                 traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND, Traffic.CORES,

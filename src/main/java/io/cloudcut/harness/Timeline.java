@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
@@ -126,7 +127,7 @@ final class Timeline {
             log.add(PhaseObserved.start(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind())));
             pacer.phase(Traffic.phaseScale(scenario, phase, runScale));
             if (!phase.faults().equals(active)) {
-                Duration window = appliesLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW;
+                Duration window = appliesSilentLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW;
                 Duration firstRounds = phase.kind() == PhaseKind.RECOVERY ? Recovery.firstRoundsTake(fleet.devices()) : Duration.ZERO;
                 pacer.transition(firstRounds.compareTo(window) > 0 ? firstRounds : window);
             }
@@ -355,9 +356,19 @@ final class Timeline {
         return !links.isEmpty() && !links.equals(next.faults().stream().filter(FaultSpec::targetsLinks).toList());
     }
 
-    /** Whether devices must notice something new on their links, which may take them a keepalive or two. */
-    private static boolean appliesLinkFaults(List<FaultSpec> before, List<FaultSpec> after) {
-        return after.stream().anyMatch(fault -> fault.targetsLinks() && !before.contains(fault));
+    /**
+     * Whether devices must notice something new on their links that only a keepalive or an ack time-out
+     * reveals, which may take them two and a half keepalives of real time; a closed or refused connection
+     * they notice at once.
+     */
+    static boolean appliesSilentLinkFaults(List<FaultSpec> before, List<FaultSpec> after) {
+        return after.stream().anyMatch(fault -> fault.targetsLinks() && !before.contains(fault) && !noticedAtOnce(fault));
+    }
+
+    /** A device's fault (its certificate expiring) shows only when it next connects: not at once. */
+    private static boolean noticedAtOnce(FaultSpec fault) {
+        return FaultSpec.LINK_FAULTS.contains(fault.fault())
+                && LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction()).noticedAtOnce();
     }
 
     /** Runs a probe slot at its moment; how long it then waits for the harness's event loop is its start delay. */

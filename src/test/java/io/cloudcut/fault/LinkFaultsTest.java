@@ -29,6 +29,12 @@ class LinkFaultsTest {
     }
 
     @Test
+    void noticedAtOnce_onlyFaultsThatCloseOrRefuseConnections() {
+        assertThat(LinkFaults.names().stream().filter(name -> LinkFaults.named(name).noticedAtOnce()))
+                .containsExactlyInAnyOrder("disconnect", "refuse", "reset", "unresolvable");
+    }
+
+    @Test
     void names_areThoseScenariosAccept() {
         assertThat(LinkFaults.names()).isEqualTo(FaultSpec.LINK_FAULTS);
     }
