@@ -47,7 +47,8 @@ public final class Link {
     private final LinkTls tls;
     /** Null: on the proxy's shared port. */
     private final LinkListener listener;
-    private final int port;
+    /** Known once {@link #awaitListening} has returned. */
+    private volatile int port;
     /** Read from other threads; copied on write, as a link has one connection at a time but for a reconnect's overlap. */
     private final Set<ProxyConnection> connections = new CopyOnWriteArraySet<>();
     private final LinkCounters counters = new LinkCounters();
@@ -58,7 +59,10 @@ public final class Link {
     /** Null until the link's own code first fails. */
     private LinkFailure failure;
 
-    /** Binds {@code listenPort} on 127.0.0.1, or a free port if 0; with {@code sharedPort}, takes its connections instead. */
+    /**
+     * Starts binding {@code listenPort} on 127.0.0.1, or a free port if 0 ({@link #awaitListening} waits for it);
+     * with {@code sharedPort}, takes its connections instead.
+     */
     Link(String id, EventLoop loop, InetSocketAddress upstream, LinkTls tls, SharedByLinks shared, int listenPort,
          SharedPort sharedPort) {
         this.id = id;
@@ -78,7 +82,21 @@ public final class Link {
                 recordFailure("could not listen on its port " + port + " again", cause);
             }
         }) : null;
-        this.port = sharedPort == null ? listener.port() : sharedPort.port();
+        this.port = sharedPort == null ? 0 : sharedPort.port();
+    }
+
+    /** Waits until the link listens (on the shared port it does at once); its {@link #port} is known from then. */
+    void awaitListening() {
+        if (listener != null) {
+            port = listener.awaitBound();
+        }
+    }
+
+    /** Stops listening, for a link that is not opened after all. */
+    void abandon() {
+        if (listener != null) {
+            listener.abandon();
+        }
     }
 
     public String id() {

@@ -42,14 +42,17 @@ final class LinkListener {
 
     private final EventLoop loop;
     private final ServerBootstrap bootstrap;
-    private final int port;
+    private final ChannelFuture firstBind;
+    /** Known once {@link #awaitBound} has returned; the port every later bind takes again. */
+    private volatile int port;
     private final Failures failures;
     /** Null or closed while a fault keeps the link from listening. */
     private Channel listener;
 
     /**
-     * Binds {@code listenPort} on 127.0.0.1, or a free port if 0; {@code acceptor} gets each accepted
-     * channel; {@code failures} hears, on the loop, of what goes wrong afterwards.
+     * Starts binding {@code listenPort} on 127.0.0.1, or a free port if 0 ({@link #awaitBound} waits for it);
+     * {@code acceptor} gets each accepted channel; {@code failures} hears, on the loop, of what goes wrong
+     * once it listens.
      */
     LinkListener(EventLoop loop, int listenPort, ChannelHandler acceptor, Failures failures) {
         this.loop = loop;
@@ -62,8 +65,31 @@ final class LinkListener {
                 .childOption(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(acceptor);
-        this.listener = watched(bootstrap.bind(HOST, listenPort).syncUninterruptibly().channel());
-        this.port = ((InetSocketAddress) listener.localAddress()).getPort();
+        this.firstBind = bootstrap.bind(HOST, listenPort);
+        this.listener = firstBind.channel();
+        // Watched once it listens: a first bind that fails is awaitBound's exception, not the loss of a listener.
+        firstBind.addListener(bound -> {
+            if (bound.isSuccess()) {
+                watched(firstBind.channel());
+            }
+        });
+    }
+
+    /**
+     * Waits for the bind the constructor started, so that many listeners bind at once rather than one
+     * after another.
+     *
+     * @return the port it listens on
+     * @throws io.netty.channel.ChannelException or another exception if the port could not be bound
+     */
+    int awaitBound() {
+        port = ((InetSocketAddress) firstBind.syncUninterruptibly().channel().localAddress()).getPort();
+        return port;
+    }
+
+    /** Closes the listening socket of a link that is not opened after all; on the loop, as everything else. */
+    void abandon() {
+        loop.execute(this::stopListening);
     }
 
     /** {@code channel}, whose close is the loss of the listener unless {@link #stopListening} closed it. */
@@ -74,10 +100,6 @@ final class LinkListener {
             }
         });
         return channel;
-    }
-
-    int port() {
-        return port;
     }
 
     /**

@@ -60,11 +60,13 @@ final class LocalDevices implements DeviceHost {
                                Function<String, Credentials> identityOf) {
         proxy = tls == null ? FaultProxy.create(broker.host(), broker.port(), clock)
                 : FaultProxy.create(broker.host(), broker.port(), clock, tls.proxy());
-        // Links open here, on the caller's thread: opening one waits for the proxy's loop.
+        // Links open here, on the caller's thread: it waits for the proxy's loops to bind their ports.
+        // A device connects with its id as its client id.
+        List<Link> links = proxy.openLinks(devices.stream().map(DeviceRef::id).toList(), sharedPort);
         LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();
-        for (DeviceRef device : devices) {
-            // A device connects with its id as its client id.
-            Link link = sharedPort ? proxy.openLinkOnSharedPort(device.id()) : proxy.openLink(device.id());
+        for (int index = 0; index < devices.size(); index++) {
+            DeviceRef device = devices.get(index);
+            Link link = links.get(index);
             starts.put(device.id(), () -> vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(),
                             link.port(), clock, identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
                     .onSuccess(this::deployed));

@@ -166,12 +166,7 @@ public final class Worker extends VerticleBase {
         return WorkerTrust.of(vertx, name, order, ids).compose(trust -> vertx.executeBlocking(() -> {
             starting.trust = trust;
             starting.proxy = trust.proxy(broker.getString("host"), broker.getInteger("port"), clock);
-            List<Link> links = new ArrayList<>();
-            for (int index = 0; index < devices.size(); index++) {
-                String id = devices.getJsonArray(index).getString(0);
-                links.add(sharedPort ? starting.proxy.openLinkOnSharedPort(id) : starting.proxy.openLink(id));
-            }
-            return links;
+            return starting.proxy.openLinks(ids, sharedPort);
         })).compose(links -> {
             LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();
             for (int index = 0; index < devices.size(); index++) {
