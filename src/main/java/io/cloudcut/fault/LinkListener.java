@@ -20,7 +20,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * A link's own listening socket on 127.0.0.1, which faults that refuse connections close and which
- * listens again on the same port when they go. Confined to the link's event loop but for its constructor.
+ * listens again on the same port when they go. Confined to the link's event loop but for its constructor and
+ * {@link #awaitBound}, which the proxy calls before the link is handed out.
  */
 final class LinkListener {
 
