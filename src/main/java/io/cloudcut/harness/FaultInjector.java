@@ -106,14 +106,14 @@ final class FaultInjector {
         };
     }
 
+    /** {@code fault} targets a service, which the loader checked it names a fault of. */
     private static ServiceCondition condition(FaultSpec fault) {
-        return switch (fault.fault()) {
-            case "down" -> ServiceCondition.down(fault.service());
-            case "error" -> new ServiceCondition(ServiceCondition.Kind.ERROR, fault.service(), Duration.ZERO, null, 0);
-            case "slow" -> new ServiceCondition(ServiceCondition.Kind.SLOW, fault.service(), fault.latency(), null, 0);
-            case "throttled" -> new ServiceCondition(ServiceCondition.Kind.THROTTLED, fault.service(), Duration.ZERO,
+        return switch (fault.serviceFault().orElseThrow()) {
+            case DOWN -> ServiceCondition.down(fault.service());
+            case ERROR -> new ServiceCondition(ServiceCondition.Kind.ERROR, fault.service(), Duration.ZERO, null, 0);
+            case SLOW -> new ServiceCondition(ServiceCondition.Kind.SLOW, fault.service(), fault.latency(), null, 0);
+            case THROTTLED -> new ServiceCondition(ServiceCondition.Kind.THROTTLED, fault.service(), Duration.ZERO,
                     fault.rate(), fault.queue());
-            default -> throw new IllegalArgumentException("no service fault '" + fault.fault() + "'");
         };
     }
 

@@ -3,6 +3,7 @@ package io.cloudcut.scenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,8 +40,9 @@ public record FaultSpec(String service, String broker, String link, List<String>
             "unresolvable", "overload");
     /** Fault kinds on the devices behind links, which take the same targets as link faults. */
     public static final Set<String> DEVICE_FAULTS = Set.of("cert-expiry");
-    /** Fault kinds a cloud service takes. */
-    public static final Set<String> SERVICE_FAULTS = Set.of("down", "error", "slow", "throttled");
+    /** Fault kinds a cloud service takes: {@link ServiceFault}'s names. */
+    public static final Set<String> SERVICE_FAULTS = Stream.of(ServiceFault.values()).map(WireNames::of)
+            .collect(Collectors.toUnmodifiableSet());
     /** Fault kinds the broker takes. */
     public static final Set<String> BROKER_FAULTS = Set.of("down", "restart");
     /** The only broker CloudCut can stop and start. */
@@ -67,7 +69,7 @@ public record FaultSpec(String service, String broker, String link, List<String>
             checkBrokerAttributes(fault, attributes);
         } else if (service != null) {
             Checks.check(percent == null && direction == null, "'percent' and 'direction' are for link faults");
-            checkServiceAttributes(fault, attributes);
+            checkServiceAttributes(ServiceFault.named(fault).orElseThrow(), attributes);
         } else {
             Checks.check(percent == null || (percent >= 1 && percent <= 100), "percent must be between 1 and 100");
             Checks.check(direction == null || DIRECTIONS.contains(direction),
@@ -89,6 +91,11 @@ public record FaultSpec(String service, String broker, String link, List<String>
 
     public boolean targetsLinks() {
         return service == null && broker == null;
+    }
+
+    /** The kind of a fault on a service; empty for any other target. */
+    public Optional<ServiceFault> serviceFault() {
+        return service == null ? Optional.empty() : ServiceFault.named(fault);
     }
 
     /** Whether it acts on the devices behind the targeted links (their certificates), not on the links. */
@@ -122,7 +129,7 @@ public record FaultSpec(String service, String broker, String link, List<String>
      * unless it was none); every other fault is the same whatever the fleet.
      */
     FaultSpec forFleetTimes(double factor) {
-        if (factor == 1 || service == null || !fault.equals("throttled")) {
+        if (factor == 1 || serviceFault().filter(ServiceFault.THROTTLED::equals).isEmpty()) {
             return this;
         }
         Map<String, Object> resized = new java.util.LinkedHashMap<>(attributes);
@@ -142,22 +149,18 @@ public record FaultSpec(String service, String broker, String link, List<String>
         return fault + " " + target + (attributes.isEmpty() ? "" : " " + attributes);
     }
 
-    private static void checkServiceAttributes(String fault, Map<String, Object> attributes) {
-        Set<String> allowed = switch (fault) {
-            case "slow" -> Set.of("latency");
-            case "throttled" -> Set.of("rate", "queue");
-            default -> Set.of();
-        };
+    private static void checkServiceAttributes(ServiceFault fault, Map<String, Object> attributes) {
+        Set<String> allowed = fault.attributes();
         for (String name : attributes.keySet()) {
-            Checks.check(allowed.contains(name), "a '" + fault + "' service fault takes "
+            Checks.check(allowed.contains(name), "a '" + WireNames.of(fault) + "' service fault takes "
                     + (allowed.isEmpty() ? "no attributes" : "only " + String.join(", ", allowed.stream().sorted().toList()))
                     + ", not '" + name + "'");
         }
-        if (fault.equals("slow") && !(attributes.get("latency") instanceof String text && isDuration(text))) {
+        if (fault == ServiceFault.SLOW && !(attributes.get("latency") instanceof String text && isDuration(text))) {
             throw new FieldProblem("/attributes/latency",
                     "a 'slow' service fault needs attributes.latency, a duration of real time such as 800ms");
         }
-        if (fault.equals("throttled")) {
+        if (fault == ServiceFault.THROTTLED) {
             if (!attributes.containsKey("rate")) {
                 throw new FieldProblem("/attributes", "a 'throttled' service fault needs attributes.rate, a count "
                         + "per period of scenario time such as 30/min");

@@ -91,13 +91,16 @@ class SchemasTest {
     }
 
     @Test
-    void theScenarioSchemaNamesTheLinkAndDeviceFaultsTheLoaderKnows() throws IOException {
+    void theScenarioSchemaNamesTheLinkDeviceAndServiceFaultsTheLoaderKnows() throws IOException {
         JsonObject schema = new JsonObject(Files.readString(Project.file("schemas/scenario.schema.json")));
 
         assertThat(schema.getJsonObject("$defs").getJsonObject("linkFault").getJsonArray("enum").getList())
                 .containsExactlyInAnyOrderElementsOf(FaultSpec.LINK_FAULTS);
         assertThat(schema.getJsonObject("$defs").getJsonObject("deviceFault").getJsonArray("enum").getList())
                 .containsExactlyInAnyOrderElementsOf(FaultSpec.DEVICE_FAULTS);
+        assertThat(schema.getJsonObject("$defs").getJsonObject("fault").getJsonArray("oneOf").getJsonObject(0)
+                .getJsonObject("properties").getJsonObject("fault").getJsonArray("enum").getList())
+                .as("a service's faults").containsExactlyElementsOf(Stream.of(ServiceFault.values()).map(WireNames::of).toList());
     }
 
     @Test
