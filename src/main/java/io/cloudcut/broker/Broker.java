@@ -5,15 +5,33 @@ import java.util.Optional;
 /**
  * A running MQTT broker that devices connect to. Obtain one from {@link Brokers#start(BrokerSettings)}.
  *
- * <p>{@link EmbeddedBroker} additionally supports stopping, starting and restarting, for broker faults.
+ * <p>A broker CloudCut runs (the {@link EmbeddedBroker}) also has a {@link #lifecycle()}: it can be stopped,
+ * started and restarted in place, for broker faults.
  */
 public interface Broker extends AutoCloseable {
+
+    /** Stopping, starting and restarting a broker in place, on the same port: what broker faults do to it. */
+    interface Lifecycle {
+        /** Starts it again if stopped; does nothing if it runs. */
+        void start() throws BrokerException;
+
+        /** Stops it: every client is disconnected and the port closes. Does nothing if stopped. */
+        void stop() throws BrokerException;
+
+        /** Stops then starts it; clients must reconnect. */
+        void restart() throws BrokerException;
+    }
 
     /** Where clients connect. Stays the same for the broker's lifetime, also across restarts. */
     BrokerEndpoint endpoint();
 
     /** Where clients connect over TLS, if the broker has a TLS listener (only an embedded broker started with {@link BrokerTls}). */
     default Optional<BrokerEndpoint> tlsEndpoint() {
+        return Optional.empty();
+    }
+
+    /** Its lifecycle, for broker faults; empty for a broker CloudCut does not run, which it never stops. */
+    default Optional<Lifecycle> lifecycle() {
         return Optional.empty();
     }
 

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
  * messages survive a restart; with {@code in-memory} they are lost. Created by
  * {@link Brokers#start(BrokerSettings)}; methods are thread-safe.
  */
-public final class EmbeddedBroker implements Broker {
+public final class EmbeddedBroker implements Broker, Broker.Lifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBroker.class);
 
@@ -171,6 +171,11 @@ public final class EmbeddedBroker implements Broker {
                 + " (" + config.persistence().configName + (accessControlled ? ", identities and ACLs" : "") + ")";
     }
 
+    @Override
+    public Optional<Lifecycle> lifecycle() {
+        return Optional.of(this);
+    }
+
     /** Whether the broker currently accepts clients. */
     public synchronized boolean isRunning() {
         return running;
@@ -181,6 +186,7 @@ public final class EmbeddedBroker implements Broker {
      *
      * @throws BrokerException if it is closed, its port was taken meanwhile, or HiveMQ fails to start
      */
+    @Override
     public synchronized void start() throws BrokerException {
         if (closed) {
             throw new BrokerException("cannot start " + description() + ": it is closed");
@@ -218,6 +224,7 @@ public final class EmbeddedBroker implements Broker {
      *
      * @throws BrokerException if HiveMQ fails to stop
      */
+    @Override
     public synchronized void stop() throws BrokerException {
         if (!running) {
             return;
@@ -265,6 +272,7 @@ public final class EmbeddedBroker implements Broker {
      *
      * @throws BrokerException if stopping or starting fails
      */
+    @Override
     public synchronized void restart() throws BrokerException {
         stop();
         start();

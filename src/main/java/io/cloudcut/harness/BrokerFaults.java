@@ -2,7 +2,6 @@ package io.cloudcut.harness;
 
 import io.cloudcut.broker.Broker;
 import io.cloudcut.broker.BrokerException;
-import io.cloudcut.broker.EmbeddedBroker;
 import io.cloudcut.observation.ServiceObserved;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
@@ -48,7 +47,7 @@ final class BrokerFaults {
         }
         if (fault.isEmpty()) {
             if (down) {
-                inRealTime(EmbeddedBroker::start);
+                inRealTime(Broker.Lifecycle::start);
                 down = false;
                 log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.UP, null));
             }
@@ -56,7 +55,7 @@ final class BrokerFaults {
         }
         if (fault.get().fault().equals("down")) {
             if (!down) {
-                inRealTime(EmbeddedBroker::stop);
+                inRealTime(Broker.Lifecycle::stop);
                 down = true;
                 log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.DOWN, BROKER));
             }
@@ -67,7 +66,7 @@ final class BrokerFaults {
                 vertx.executeBlocking(() -> {
                     // Every device is cut, then may come back: the restart in real time, then the phase's window again.
                     log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.RESTARTING, BROKER));
-                    inRealTime(EmbeddedBroker::restart);
+                    inRealTime(Broker.Lifecycle::restart);
                     log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.UP, null));
                     return null;
                 }, true));
@@ -85,17 +84,15 @@ final class BrokerFaults {
 
     private void run(BrokerAction action) throws InfrastructureException {
         try {
-            action.apply(embedded());
+            action.apply(lifecycle());
         } catch (BrokerException failed) {
             throw new InfrastructureException("broker fault: " + failed.getMessage(), failed);
         }
     }
 
-    private EmbeddedBroker embedded() {
-        if (broker instanceof EmbeddedBroker embedded) {
-            return embedded;
-        }
-        throw new IllegalStateException("broker faults need the embedded broker, not " + broker.description());
+    private Broker.Lifecycle lifecycle() {
+        return broker.lifecycle().orElseThrow(() -> new IllegalStateException(
+                "broker faults need a broker CloudCut runs (the embedded one), not " + broker.description()));
     }
 
     private long now() {
@@ -103,6 +100,6 @@ final class BrokerFaults {
     }
 
     private interface BrokerAction {
-        void apply(EmbeddedBroker broker) throws BrokerException;
+        void apply(Broker.Lifecycle broker) throws BrokerException;
     }
 }

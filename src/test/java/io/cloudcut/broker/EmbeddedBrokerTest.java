@@ -196,14 +196,15 @@ class EmbeddedBrokerTest {
     }
 
     @Test
-    void stopClosesThePortAndStartOpensItAgain() throws Exception {
-        try (EmbeddedBroker broker = (EmbeddedBroker) Brokers.start(new BrokerSettings(null, 0, null))) {
-            broker.stop();
-            assertThat(broker.isRunning()).isFalse();
+    void stopClosesThePortAndStartOpensItAgain_throughItsLifecycle() throws Exception {
+        try (Broker broker = Brokers.start(new BrokerSettings(null, 0, null))) {
+            Broker.Lifecycle lifecycle = broker.lifecycle().orElseThrow();
+            lifecycle.stop();
+            assertThat(((EmbeddedBroker) broker).isRunning()).isFalse();
             assertThatThrownBy(() -> LoopbackPorts.connect(broker.endpoint().host(), broker.endpoint().port(), 1000))
                     .isInstanceOf(java.net.ConnectException.class);
 
-            broker.start();
+            lifecycle.start();
             assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
         }
     }

@@ -33,6 +33,7 @@ class ExternalBrokerTest {
             Broker broker = Brokers.start(BrokerSettings.external(mosquitto.uri()));
             assertThat(broker.endpoint()).isEqualTo(new BrokerEndpoint("127.0.0.1", mosquitto.port()));
             assertThat(broker.description()).isEqualTo("external broker at " + mosquitto.uri());
+            assertThat(broker.lifecycle()).as("not CloudCut's to stop").isEmpty();
             assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
 
             broker.close();
