@@ -367,7 +367,7 @@ final class Timeline {
 
     /** A device's fault (its certificate expiring) shows only when it next connects: not at once. */
     private static boolean noticedAtOnce(FaultSpec fault) {
-        return FaultSpec.LINK_FAULTS.contains(fault.fault())
+        return !fault.onDevices()
                 && LinkFaults.fromScenario(fault.fault(), fault.attributes(), fault.direction()).noticedAtOnce();
     }
 

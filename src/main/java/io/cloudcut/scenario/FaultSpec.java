@@ -98,6 +98,11 @@ public record FaultSpec(String service, String broker, String link, List<String>
         return service == null ? Optional.empty() : ServiceFault.named(fault);
     }
 
+    /** Whether it is a service fault of this kind. */
+    public boolean is(ServiceFault kind) {
+        return serviceFault().filter(kind::equals).isPresent();
+    }
+
     /** Whether it acts on the devices behind the targeted links (their certificates), not on the links. */
     public boolean onDevices() {
         return targetsLinks() && DEVICE_FAULTS.contains(fault);
@@ -129,7 +134,7 @@ public record FaultSpec(String service, String broker, String link, List<String>
      * unless it was none); every other fault is the same whatever the fleet.
      */
     FaultSpec forFleetTimes(double factor) {
-        if (factor == 1 || serviceFault().filter(ServiceFault.THROTTLED::equals).isEmpty()) {
+        if (factor == 1 || !is(ServiceFault.THROTTLED)) {
             return this;
         }
         Map<String, Object> resized = new java.util.LinkedHashMap<>(attributes);

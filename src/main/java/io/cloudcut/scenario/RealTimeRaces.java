@@ -55,7 +55,7 @@ public final class RealTimeRaces {
             for (int f = 0; f < phase.faults().size(); f++) {
                 FaultSpec fault = phase.faults().get(f);
                 String at = "/phases/" + p + "/faults/" + f;
-                if (fault.serviceFault().filter(ServiceFault.SLOW::equals).isPresent() && fault.service().equals(AUTH)) {
+                if (fault.is(ServiceFault.SLOW) && fault.service().equals(AUTH)) {
                     races.slowAuth(phase, fault, at);
                 } else if (fault.targetsLinks() && fault.fault().equals("latency")) {
                     races.linkLatency(phase, fault, at);
