@@ -5,11 +5,12 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * How long a Paho connect attempt may go without an outcome: the ack timeout, as for a CONNACK on
- * the other stacks. Paho's own connect timeout bounds only the TCP connect, so a CONNECT sent into a
- * link that accepts TCP and then stays silent (a blackhole) would wait for its CONNACK forever, and
- * every later attempt would be refused as "connect in progress": the device would never come back,
- * even once the link is restored.
+ * How long a connect attempt of an adapter that makes its own attempts (Paho, Vert.x) may go without
+ * an outcome: the ack timeout, as HiveMQ's client waits for a CONNACK. Neither client bounds it so:
+ * Paho's own connect timeout bounds only the TCP connect, so a CONNECT sent into a link that accepts
+ * TCP and then stays silent (a blackhole) would wait for its CONNACK forever, and every later attempt
+ * would be refused as "connect in progress": the device would never come back, even once the link
+ * is restored.
  * <p>
  * Past the deadline the adapter abandons the attempt itself: dropping the connection does not tell
  * the attempt's listener (Paho notifies a pending connect only when the connection fails by itself),

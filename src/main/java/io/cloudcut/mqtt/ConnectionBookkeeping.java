@@ -14,12 +14,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What every adapter over a client library with its own threads and its own reconnect keeps alike:
- * the device's context (every listener call and every publish outcome happens there), the counts,
- * the QoS 1 publishes awaiting their PUBACK, and the failed attempts that lead to giving up.
+ * What every stack's adapter keeps alike: the device's context (every listener call and every
+ * publish outcome happens there), the counts, the QoS 1 publishes awaiting their PUBACK, and the
+ * failed attempts that lead to giving up.
  * <p>
- * State changes only on the device context, except the failed-attempt count: the library's
- * reconnect asks on its own thread whether to go on, and needs the answer there and then.
+ * State changes only on the device context, except the failed-attempt count: HiveMQ's reconnect
+ * asks on its own thread whether to go on, and needs the answer there and then.
  */
 final class ConnectionBookkeeping {
 
@@ -138,6 +138,18 @@ final class ConnectionBookkeeping {
             awaitingAck.remove(acked);
         });
         return acked;
+    }
+
+    /** Failed attempts since the last connect; on the context. */
+    int failedInARow() {
+        return failedInARow.get();
+    }
+
+    /** On the context: hands an arrived message to the listener, unless closed. */
+    void deliver(String topic, Buffer payload) {
+        if (!closed) {
+            listener.message(topic, payload);
+        }
     }
 
     /** From any thread: hands an arrived message to the listener on the context. */

@@ -4,9 +4,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * A device connection on the HiveMQ MQTT client, either MQTT version: the two client APIs share no
@@ -25,13 +28,28 @@ abstract class HiveMqConnection extends LibraryConnection {
     /** Sends CONNECT; the lifecycle listeners report what follows. */
     protected abstract void connect();
 
-    /** Subscribes to all of the settings' filters; completes with the refused ones' reason codes, empty if none. */
+    /**
+     * Subscribes to all of the settings' filters; completes with the refused ones' reason codes, empty if none.
+     * Fails when no SUBACK came: the connection went.
+     */
     protected abstract CompletableFuture<List<String>> subscribeAtLeastOnce();
 
     /** Publishes at QoS 1; completes on a PUBACK that accepts it. */
     protected abstract CompletableFuture<Void> publishAtLeastOnce(String topic, byte[] payload, boolean retain);
 
     protected abstract CompletableFuture<Void> disconnect();
+
+    /**
+     * The SUBACK of a subscribe the library failed because the SUBACK refused a filter (it fails the
+     * subscribe then, rather than completing it with the codes); any other failure stands.
+     */
+    static <E extends Throwable, S> S subAckOf(Throwable failure, Class<E> refusal, Function<E, S> subAck) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (refusal.isInstance(cause)) {
+            return subAck.apply(refusal.cast(cause));
+        }
+        throw new CompletionException(cause);
+    }
 
     @Override
     public void open() {
@@ -40,8 +58,8 @@ abstract class HiveMqConnection extends LibraryConnection {
     }
 
     @Override
-    protected void send(String topic, byte[] payload, boolean retain, Promise<Void> acked) {
-        publishAtLeastOnce(topic, payload, retain).whenComplete((ignored, error) -> book.onContext(() -> {
+    protected void send(String topic, Buffer payload, boolean retain, Promise<Void> acked) {
+        publishAtLeastOnce(topic, payload.getBytes(), retain).whenComplete((ignored, error) -> book.onContext(() -> {
             if (error == null) {
                 acked.tryComplete();
             } else {

@@ -7,6 +7,8 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscribe;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.Mqtt3Subscription;
+import com.hivemq.client.mqtt.mqtt3.exceptions.Mqtt3SubAckException;
+import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAck;
 import com.hivemq.client.mqtt.mqtt3.message.subscribe.suback.Mqtt3SubAckReturnCode;
 import io.vertx.core.Vertx;
 
@@ -53,8 +55,12 @@ final class HiveMqV3Connection extends HiveMqConnection {
                 .build();
         // A callback per SUBSCRIBE, not one global publishes() flow: losing the session ends the client's flows.
         return client.subscribe(subscribe,
-                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).thenApply(subAck -> subAck.getReturnCodes().stream()
-                .filter(Mqtt3SubAckReturnCode::isError).map(Enum::name).toList());
+                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).handle((subAck, error) -> refused(error == null ? subAck
+                        : subAckOf(error, Mqtt3SubAckException.class, Mqtt3SubAckException::getMqttMessage)));
+    }
+
+    private static List<String> refused(Mqtt3SubAck subAck) {
+        return subAck.getReturnCodes().stream().filter(Mqtt3SubAckReturnCode::isError).map(Enum::name).toList();
     }
 
     @Override

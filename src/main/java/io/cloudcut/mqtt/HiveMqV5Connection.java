@@ -7,6 +7,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscribe;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5SubAckException;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAck;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCode;
 import io.vertx.core.Vertx;
 
@@ -55,8 +57,12 @@ final class HiveMqV5Connection extends HiveMqConnection {
                 .build();
         // A callback per SUBSCRIBE, not one global publishes() flow: losing the session ends the client's flows.
         return client.subscribe(subscribe,
-                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).thenApply(subAck -> subAck.getReasonCodes().stream()
-                .filter(Mqtt5SubAckReasonCode::isError).map(Enum::name).toList());
+                publish -> book.messageArrived(publish.getTopic().toString(), publish.getPayloadAsBytes())).handle((subAck, error) -> refused(error == null ? subAck
+                        : subAckOf(error, Mqtt5SubAckException.class, Mqtt5SubAckException::getMqttMessage)));
+    }
+
+    private static List<String> refused(Mqtt5SubAck subAck) {
+        return subAck.getReasonCodes().stream().filter(Mqtt5SubAckReasonCode::isError).map(Enum::name).toList();
     }
 
     @Override

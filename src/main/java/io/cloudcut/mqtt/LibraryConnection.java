@@ -6,9 +6,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 
 /**
- * A device connection over a client library with its own threads and its own reconnect (Paho,
- * HiveMQ): what the firmware calls is alike whatever the library, so each library says only how to
- * send a PUBLISH and a SUBSCRIBE, drop the connection and shut down.
+ * A device connection on one client stack, whichever: what the firmware calls, the counts, the
+ * PUBACK time-out and giving up are alike on every stack ({@link ConnectionBookkeeping}), so each
+ * stack says only how to connect, send a PUBLISH and a SUBSCRIBE, drop the connection and shut
+ * down. Who reconnects differs: HiveMQ's own reconnect, by its rule; Paho's rule, followed by its
+ * adapter; the model's policy, followed by the Vert.x adapter (its client has none). Every wait
+ * between attempts is on the scenario clock ({@link ReconnectSchedule}).
  */
 abstract class LibraryConnection implements DeviceConnection {
 
@@ -24,7 +27,7 @@ abstract class LibraryConnection implements DeviceConnection {
     }
 
     /** Sends a QoS 1 PUBLISH; on the context, completes {@code acked} on a PUBACK that accepts it, fails it otherwise. */
-    protected abstract void send(String topic, byte[] payload, boolean retain, Promise<Void> acked);
+    protected abstract void send(String topic, Buffer payload, boolean retain, Promise<Void> acked);
 
     /**
      * Subscribes to all of the settings' filters at QoS 1; on the context, a SUBACK that grants them
@@ -33,7 +36,7 @@ abstract class LibraryConnection implements DeviceConnection {
      */
     protected abstract void subscribeAll();
 
-    /** Drops the connection so that the library reconnects. */
+    /** On the context: drops the connection, and the stack reconnects. */
     protected abstract void dropConnection();
 
     /** Disconnects for good; the bookkeeping and the reconnect schedule are closed already, so nothing reconnects. */
@@ -54,7 +57,7 @@ abstract class LibraryConnection implements DeviceConnection {
             return book.notConnected();
         }
         Promise<Void> acked = book.expectAck(this::dropConnection);
-        send(topic, payload.getBytes(), retain, acked);
+        send(topic, payload, retain, acked);
         return acked.future();
     }
 

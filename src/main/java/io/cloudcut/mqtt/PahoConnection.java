@@ -3,6 +3,7 @@ package io.cloudcut.mqtt;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,9 +100,9 @@ abstract class PahoConnection extends LibraryConnection {
     }
 
     @Override
-    protected void send(String topic, byte[] payload, boolean retain, Promise<Void> acked) {
+    protected void send(String topic, Buffer payload, boolean retain, Promise<Void> acked) {
         try {
-            pahoPublishQos1(topic, payload, retain, onContext(codes -> {
+            pahoPublishQos1(topic, payload.getBytes(), retain, onContext(codes -> {
                 if (accepted(codes)) {
                     acked.tryComplete();
                 } else {

@@ -1,7 +1,6 @@
 package io.cloudcut.mqtt;
 
 import io.netty.handler.codec.mqtt.MqttQoS;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,18 +12,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * The Vert.x MQTT client stack. The client has no reconnect of its own, so this adapter follows the
- * model's reconnect policy, each delay a deadline on the scenario clock. A fresh client per attempt: a reused one keeps a
- * NetClient per connect alive (see FINDINGS), and a stale one must not report on a newer attempt.
+ * model's reconnect policy, each delay a deadline on the scenario clock. A fresh client per attempt: a
+ * reused one keeps a NetClient per connect alive (see FINDINGS), and a stale one must not report on a
+ * newer attempt. The client calls back on the device's context, where this adapter keeps its state.
  */
-final class VertxMqttConnection implements DeviceConnection {
+final class VertxMqttConnection extends LibraryConnection {
 
     /**
      * The largest packet MQTT can carry, as the other stacks read. The Vert.x client's own default
@@ -35,33 +33,18 @@ final class VertxMqttConnection implements DeviceConnection {
     private static final int MAX_PACKET_BYTES = 268_435_455;
 
     private final Vertx vertx;
-    private final ConnectionSettings settings;
-    private final ConnectionListener listener;
     private final Random random;
+    /** The current client's QoS 1 publishes by packet id until their PUBACK: each client numbers its packets afresh. */
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
     private final Set<Integer> acksBeforeRegistration = new HashSet<>();
-    private final ReconnectSchedule reconnects;
-
-    /** Where the listener is called: the device's context, on which this connection was created. */
-    private final Executor onContext;
+    /** The current attempt's client, connected or not; null while waiting to reconnect. */
     private MqttClient client;
-    private boolean connected;
-    private boolean closed;
-    private int failedInARow;
     private Duration previousDelay = Duration.ZERO;
-    private int connects;
-    private int failedAttempts;
-    private int losses;
-    private boolean gaveUp;
 
     VertxMqttConnection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
+        super(vertx, settings, listener);
         this.vertx = vertx;
-        this.settings = settings;
-        this.listener = listener;
         this.random = new Random(settings.clientId().hashCode());
-        this.reconnects = new ReconnectSchedule(settings.clock());
-        Context context = vertx.getOrCreateContext();
-        this.onContext = task -> context.runOnContext(ignored -> task.run());
     }
 
     @Override
@@ -70,31 +53,8 @@ final class VertxMqttConnection implements DeviceConnection {
     }
 
     @Override
-    public Future<Void> publish(String topic, Buffer payload) {
-        return publish(topic, payload, false);
-    }
-
-    @Override
-    public Future<Void> publishRetained(String topic, Buffer payload) {
-        return publish(topic, payload, true);
-    }
-
-    private Future<Void> publish(String topic, Buffer payload, boolean retain) {
-        if (!connected) {
-            return Future.failedFuture("not connected");
-        }
-        MqttClient current = client;
-        Promise<Void> acked = Promise.promise();
-        // Firmware that keeps publishing never goes idle, so the client never pings and a silent
-        // link would go unnoticed: a PUBACK that does not come is taken as a dead connection.
-        long ackTimer = vertx.setTimer(settings.ackTimeout().toMillis(), timeout -> {
-            if (!acked.future().isComplete() && client == current && connected) {
-                current.disconnect();
-                closedBy(current, "no PUBACK within " + settings.ackTimeout().toMillis() + " ms");
-            }
-        });
-        acked.future().onComplete(done -> vertx.cancelTimer(ackTimer));
-        current.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, retain).onComplete(sent -> {
+    protected void send(String topic, Buffer payload, boolean retain, Promise<Void> acked) {
+        client.publish(topic, payload, MqttQoS.AT_LEAST_ONCE, false, retain).onComplete(sent -> {
             if (sent.failed()) {
                 acked.tryFail(sent.cause());
             } else if (acksBeforeRegistration.remove(sent.result())) {
@@ -103,43 +63,101 @@ final class VertxMqttConnection implements DeviceConnection {
                 awaitingAck.put(sent.result(), acked);
             }
         });
-        return acked.future();
+    }
+
+    /**
+     * Subscribes and waits for the SUBACK, at most the ack timeout: a SUBSCRIBE lost on a bad link
+     * would otherwise leave a device that believes itself connected but never hears the cloud again.
+     */
+    @Override
+    protected void subscribeAll() {
+        MqttClient attempt = client;
+        Map<String, Integer> filters = new LinkedHashMap<>();
+        settings.subscriptions().forEach(filter -> filters.put(filter, 1));
+        long timeoutMillis = LibraryTimings.ackTimeoutMillis(settings);
+        long subackTimer = vertx.setTimer(timeoutMillis, timeout -> abandon(attempt, "no SUBACK within " + timeoutMillis + " ms"));
+        attempt.subscribeCompletionHandler(suback -> {
+            vertx.cancelTimer(subackTimer);
+            if (client != attempt) {
+                return;
+            }
+            if (suback.grantedQoSLevels().contains(MqttQoS.FAILURE.value())) {
+                subscriptionRefused("granted " + suback.grantedQoSLevels());
+            } else {
+                book.connected(reconnects.attemptThatConnected());
+            }
+        });
+        attempt.subscribe(filters).onFailure(cause -> {
+            vertx.cancelTimer(subackTimer);
+            abandon(attempt, "subscribe failed: " + cause.getMessage());
+        });
+    }
+
+    /** The client has no reconnect: the model's policy brings the next attempt. */
+    @Override
+    protected void dropConnection() {
+        MqttClient dropped = client;
+        if (dropped != null) {
+            letGo();
+            dropped.disconnect();
+            scheduleReconnect();
+        }
     }
 
     @Override
-    public boolean isConnected() {
-        return connected;
-    }
-
-    @Override
-    public ConnectionStats stats() {
-        return new ConnectionStats(connects, failedAttempts, losses, gaveUp);
-    }
-
-    @Override
-    public Future<Void> close() {
-        closed = true;
-        reconnects.close();
+    protected Future<Void> shutDown() {
         MqttClient current = client;
-        client = null;
-        connected = false;
-        failAwaitingAcks("closed");
+        letGo();
         return current == null ? Future.succeededFuture() : current.disconnect().recover(ignored -> Future.succeededFuture());
     }
 
     private void attempt() {
-        if (closed) {
+        if (book.isClosed()) {
             return;
         }
         reconnects.attemptStarting();
+        MqttClient attempt = MqttClient.create(vertx, options());
+        client = attempt;
+        attempt.publishHandler(message -> {
+            if (client == attempt) {
+                book.deliver(message.topicName(), message.payload());
+            }
+        });
+        attempt.publishCompletionHandler(packetId -> {
+            if (client == attempt) {
+                acknowledged(packetId);
+            }
+        });
+        attempt.publishCompletionExpirationHandler(packetId -> {
+            if (client == attempt) {
+                failAck(packetId, "PUBACK timed out");
+            }
+        });
+        attempt.closeHandler(ignored -> closedBy(attempt, "connection closed"));
+        ConnectDeadline deadline = new ConnectDeadline(vertx, settings,
+                () -> abandon(attempt, "no CONNACK within " + LibraryTimings.ackTimeoutMillis(settings) + " ms"));
+        attempt.connect(settings.port(), settings.host()).onComplete(connack -> {
+            if (!deadline.metInTime() || client != attempt) {
+                return;
+            }
+            if (connack.failed()) {
+                failed(attempt, ConnectFailures.describe(connack.cause(), settings));
+                return;
+            }
+            previousDelay = Duration.ZERO;
+            subscribeThenReport();
+        });
+    }
+
+    private MqttClientOptions options() {
         MqttClientOptions options = new MqttClientOptions()
                 .setClientId(settings.clientId())
                 .setCleanSession(settings.session().cleanStart())
-                .setKeepAliveInterval((int) settings.keepAlive().toSeconds())
+                .setKeepAliveInterval(LibraryTimings.keepAliveSeconds(settings))
                 .setAutoKeepAlive(true)
                 .setMaxInflightQueue(100)
                 .setMaxMessageSize(MAX_PACKET_BYTES);
-        options.setConnectTimeout((int) settings.ackTimeout().toMillis());
+        options.setConnectTimeout((int) LibraryTimings.ackTimeoutMillis(settings));
         if (settings.will() != null) {
             options.setWillFlag(true)
                     .setWillTopic(settings.will().topic())
@@ -151,116 +169,63 @@ final class VertxMqttConnection implements DeviceConnection {
             settings.credentials().applyTo(options);
         }
         ClientTlsOptions.applyTo(options, settings.tls());
-        MqttClient attempt = MqttClient.create(vertx, options);
-        client = attempt;
-        attempt.publishHandler(message -> {
-            if (client == attempt) {
-                listener.message(message.topicName(), message.payload());
-            }
-        });
-        attempt.publishCompletionHandler(this::acknowledged);
-        attempt.publishCompletionExpirationHandler(packetId -> failAck(packetId, "PUBACK timed out"));
-        attempt.closeHandler(ignored -> closedBy(attempt, "connection closed"));
-        long connackTimer = vertx.setTimer(settings.ackTimeout().toMillis(), timeout -> {
-            if (client == attempt && !connected) {
-                attempt.disconnect();
-                failed(attempt, "no CONNACK within " + settings.ackTimeout().toMillis() + " ms");
-            }
-        });
-        attempt.connect(settings.port(), settings.host()).onComplete(connack -> {
-            vertx.cancelTimer(connackTimer);
-            if (client != attempt) {
-                return;
-            }
-            if (connack.failed()) {
-                failed(attempt, ConnectFailures.describe(connack.cause(), settings));
-                return;
-            }
-            subscribe(attempt).onComplete(done -> {
-                if (client != attempt) {
-                    return;
-                }
-                if (done.failed()) {
-                    attempt.disconnect();
-                    failed(attempt, "subscribe failed: " + done.cause().getMessage());
-                    return;
-                }
-                connected = true;
-                connects++;
-                failedInARow = 0;
-                previousDelay = Duration.ZERO;
-                listener.connected(reconnects.attemptThatConnected());
-            });
-        });
-    }
-
-    /**
-     * Subscribes and waits for the SUBACK: a SUBSCRIBE lost on a bad link would otherwise leave a
-     * device that believes itself connected but never hears the cloud again.
-     */
-    private Future<Void> subscribe(MqttClient attempt) {
-        if (settings.subscriptions().isEmpty()) {
-            return Future.succeededFuture();
-        }
-        Map<String, Integer> filters = new LinkedHashMap<>();
-        settings.subscriptions().forEach(filter -> filters.put(filter, 1));
-        Promise<Void> subacked = Promise.promise();
-        attempt.subscribeCompletionHandler(suback -> {
-            if (suback.grantedQoSLevels().contains(MqttQoS.FAILURE.value())) {
-                subacked.tryFail("the broker refused a subscription");
-            } else {
-                subacked.tryComplete();
-            }
-        });
-        long subackTimer = vertx.setTimer(settings.ackTimeout().toMillis(),
-                timeout -> subacked.tryFail("no SUBACK within " + settings.ackTimeout().toMillis() + " ms"));
-        attempt.subscribe(filters).onFailure(subacked::tryFail);
-        return subacked.future().onComplete(done -> vertx.cancelTimer(subackTimer));
+        return options;
     }
 
     private void closedBy(MqttClient attempt, String cause) {
         if (client != attempt) {
             return;
         }
-        if (connected) {
-            connected = false;
-            losses++;
-            failAwaitingAcks("connection lost");
-            listener.connectionLost(cause);
+        if (book.isConnected()) {
+            letGo();
+            book.lost(cause);
             scheduleReconnect();
         } else {
             failed(attempt, cause);
         }
     }
 
+    /** The attempt went no further than it did within its time: dropped, then counted as failed. */
+    private void abandon(MqttClient attempt, String cause) {
+        if (client == attempt) {
+            attempt.disconnect();
+            failed(attempt, cause);
+        }
+    }
+
+    /** Counts a failed attempt, then gives up or waits the model's delay before the next. */
     private void failed(MqttClient attempt, String cause) {
-        if (client != attempt || closed) {
+        if (client != attempt || book.isClosed()) {
             return;
         }
-        client = null;
-        failedAttempts++;
-        failedInARow++;
-        listener.attemptFailed(cause);
+        letGo();
+        book.refused(cause);
+        if (book.attemptFailed()) {
+            // After the refusal's report, which the listener hears on its context's next turn.
+            book.onContext(book::gaveUp);
+            return;
+        }
         scheduleReconnect();
     }
 
     private void scheduleReconnect() {
-        if (closed) {
+        if (book.isClosed()) {
             return;
         }
-        client = null;
-        if (settings.reconnect().givesUpAfter(failedInARow)) {
-            gaveUp = true;
-            listener.gaveUp(failedInARow);
-            return;
-        }
-        Duration delay = settings.reconnect().delay(failedInARow + 1, previousDelay, random);
+        Duration delay = settings.reconnect().delay(book.failedInARow() + 1, previousDelay, random);
         previousDelay = delay;
         reconnects.after(delay).thenRunAsync(() -> {
             if (client == null) {
                 attempt();
             }
-        }, onContext);
+        }, book::onContext);
+    }
+
+    /** The current client is done with: its late calls report on nothing, and its packet ids go with it. */
+    private void letGo() {
+        client = null;
+        awaitingAck.clear();
+        acksBeforeRegistration.clear();
     }
 
     private void acknowledged(int packetId) {
@@ -277,13 +242,5 @@ final class VertxMqttConnection implements DeviceConnection {
         if (acked != null) {
             acked.tryFail(cause);
         }
-    }
-
-    private void failAwaitingAcks(String cause) {
-        // A copy: failing one runs its callbacks at once, and what they do may change the map.
-        List<Promise<Void>> awaiting = List.copyOf(awaitingAck.values());
-        awaitingAck.clear();
-        acksBeforeRegistration.clear();
-        awaiting.forEach(promise -> promise.tryFail(cause));
     }
 }

@@ -15,6 +15,8 @@ import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.fault.Link;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
@@ -23,6 +25,8 @@ import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.mqtt.DeviceConnection;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Jitter;
+import io.cloudcut.scenario.ReconnectPolicy;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.ScenarioLoader;
 import io.cloudcut.testing.Project;
@@ -206,30 +210,77 @@ class IdentitiesOnEmbeddedBrokerTest {
     @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
     void everyClientStackLogsIn(String stack) throws Exception {
         String id = "vacuum-" + stack;
-        identities.enrol(id, vacuum);
-        Vertx vertx = Vertx.vertx();
-        ScenarioClock clock = ScenarioClock.running(1);
-        AtomicInteger connects = new AtomicInteger();
-        ConnectionSettings settings = new ConnectionSettings(id, broker.endpoint().host(), broker.endpoint().port(),
-                vacuum.keepAlive(), vacuum.connectTimeout(), vacuum.mqttSession(),
-                List.of(CloudTopics.auth(id), CloudTopics.command(id)), vacuum.reconnect(), clock)
-                .withCredentials(identities.device(id));
+        try (OpenConnection open = OpenConnection.on(stack, id, broker.endpoint().port(),
+                List.of(CloudTopics.auth(id), CloudTopics.command(id)))) {
+            await().atMost(PATIENCE).until(() -> open.connects().get() == 1);
+            join(open.connection().publish(CloudTopics.ingest(id), Buffer.buffer("{}")));
+        }
+    }
+
+    /**
+     * One lifecycle on every stack: a SUBACK that refuses a filter (another device's commands) is no
+     * connect. The connection is dropped and made again to subscribe again, as often as it is refused;
+     * the fault link in front counts the connections the broker got.
+     */
+    @ParameterizedTest
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
+    void aRefusedSubscription_isNoConnect_andEveryStackConnectsAgainToSubscribeAgain(String stack) throws Exception {
+        String id = "vacuum-refused-" + stack;
+        FaultProxy proxy = FaultProxy.create(broker.endpoint().host(), broker.endpoint().port());
         try {
+            Link link = proxy.openLink(id);
+            try (OpenConnection open = OpenConnection.on(stack, id, link.port(),
+                    List.of(CloudTopics.auth(id), CloudTopics.command("vacuum-2")))) {
+                await().atMost(PATIENCE).until(() -> link.stats().accepted() >= 3);
+                assertThat(open.connects()).as("connects reported").hasValue(0);
+                assertThat(open.connection().isConnected()).isFalse();
+                assertThat(open.connection().stats().connects()).isZero();
+            }
+        } finally {
+            proxy.close();
+        }
+    }
+
+    /**
+     * A device's connection on a stack, enrolled and opened on its own context with its credentials,
+     * counting its connects, and retrying quickly (a 200 ms first delay, on a clock at 60x); closed with
+     * its Vert.x and clock.
+     */
+    private record OpenConnection(Vertx vertx, ScenarioClock clock, DeviceConnection connection, AtomicInteger connects)
+            implements AutoCloseable {
+
+        static OpenConnection on(String stack, String id, int port, List<String> subscriptions) throws Exception {
+            identities.enrol(id, vacuum);
+            AtomicInteger connects = new AtomicInteger();
+            ConnectionListener listener = counting(connects);
+            Vertx vertx = Vertx.vertx();
+            ScenarioClock clock = ScenarioClock.running(60);
+            ConnectionSettings settings = new ConnectionSettings(id, broker.endpoint().host(), port,
+                    vacuum.keepAlive(), vacuum.connectTimeout(), vacuum.mqttSession(), subscriptions,
+                    new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE, 0), clock)
+                    .withCredentials(identities.device(id));
             CompletableFuture<DeviceConnection> created = new CompletableFuture<>();
             vertx.getOrCreateContext().runOnContext(onContext -> {
-                DeviceConnection opened = MqttStacks.create(stack, vertx, settings, counting(connects));
+                DeviceConnection opened = MqttStacks.create(stack, vertx, settings, listener);
                 opened.open();
                 created.complete(opened);
             });
-            DeviceConnection connection = created.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            await().atMost(PATIENCE).until(() -> connects.get() == 1);
-            connection.publish(CloudTopics.ingest(id), Buffer.buffer("{}")).toCompletionStage().toCompletableFuture()
-                    .get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-            connection.close().toCompletionStage().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        } finally {
-            clock.close();
-            vertx.close().toCompletionStage().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            return new OpenConnection(vertx, clock, created.get(PATIENCE.toSeconds(), TimeUnit.SECONDS), connects);
         }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                join(connection.close());
+            } finally {
+                clock.close();
+                join(vertx.close());
+            }
+        }
+    }
+
+    private static <T> T join(io.vertx.core.Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static ConnectionListener counting(AtomicInteger connects) {
