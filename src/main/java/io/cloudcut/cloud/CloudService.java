@@ -14,16 +14,18 @@ import io.vertx.mqtt.MqttClientOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * An emulated cloud service: a verticle with its own MQTT connections straight to the broker (the
  * cloud's side never goes through a device link): one by default, or several sharing its
  * subscriptions ({@link CloudSpec.ServiceSpec#connections()}), its state one whichever brought a
  * message, its answers spread over them in turn. Its {@link ServiceCondition} decides what happens
- * to each message: handled; ignored (down: messages still arrive, as they would at a service whose
- * workers are stuck); refused with an error; delayed (slow); queued or turned away (throttled).
+ * to each message (handled, ignored, refused, delayed, queued), through the {@link ServiceDesk} it
+ * offers the condition's {@link Treatment}, which counts each outcome.
  * Malformed payloads are counted and rejected, never thrown: over {@link Payloads#CLOUD_MAX_BYTES}, not UTF-8,
  * not a JSON object, or not what the service's protocol says ({@link #wellFormed}).
  */
@@ -54,7 +56,8 @@ abstract class CloudService extends VerticleBase {
     /** The connection the next answer goes out on, in turn among those connected. */
     private int nextOut;
     private ServiceCondition condition = ServiceCondition.UP;
-    private Throttle throttle;
+    private final ServiceDesk desk = new Desk();
+    private Treatment treatment = condition.treatmentAt(desk);
     private long handled;
     private long ignored;
     private long refused;
@@ -178,39 +181,13 @@ abstract class CloudService extends VerticleBase {
             malformed++;
             return;
         }
-        switch (condition.kind()) {
-            case UP -> handleNow(topic, message);
-            case DOWN -> ignored++;
-            case ERROR -> refuseNow(topic, message, name + ": internal error");
-            // Real time: a slow service stands for a network and protocol wait, which the scale does not shorten.
-            case SLOW -> vertx.setTimer(Math.max(1, condition.latency().toMillis()), later -> handleNow(topic, message));
-            case THROTTLED -> {
-                if (!throttle.offer(() -> handleNow(topic, message))) {
-                    refuseNow(topic, message, name + ": throttled, try again later");
-                }
-            }
-        }
-    }
-
-    private void handleNow(String topic, JsonObject message) {
-        handled++;
-        handle(topic, message);
-    }
-
-    private void refuseNow(String topic, JsonObject message, String reason) {
-        refused++;
-        refuse(topic, message, reason);
+        treatment.receive(topic, message);
     }
 
     private void enter(ServiceCondition next) {
-        if (throttle != null) {
-            throttle.release();
-            throttle = null;
-        }
+        treatment.leave();
         condition = next;
-        if (next.kind() == ServiceCondition.Kind.THROTTLED) {
-            throttle = new Throttle(clock, task -> context.runOnContext(onLoop -> task.run()), next.rate(), next.queue());
-        }
+        treatment = next.treatmentAt(desk);
     }
 
     private void failedInTheHarness(Throwable failure) {
@@ -234,5 +211,46 @@ abstract class CloudService extends VerticleBase {
                 .put("canary", canaries())
                 .put("byConnection", new JsonArray(connections.stream().map(ServiceConnection::handedOn).toList()))
                 .put("details", details());
+    }
+
+    /** The service's own counts and loop, as a condition's treatment uses them. */
+    private final class Desk implements ServiceDesk {
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void handle(String topic, JsonObject message) {
+            handled++;
+            CloudService.this.handle(topic, message);
+        }
+
+        @Override
+        public void refuse(String topic, JsonObject message, String reason) {
+            refused++;
+            CloudService.this.refuse(topic, message, reason);
+        }
+
+        @Override
+        public void ignore() {
+            ignored++;
+        }
+
+        @Override
+        public void after(Duration delay, Runnable work) {
+            vertx.setTimer(Math.max(1, delay.toMillis()), later -> work.run());
+        }
+
+        @Override
+        public ScenarioClock clock() {
+            return clock;
+        }
+
+        @Override
+        public Executor onLoop() {
+            return task -> context.runOnContext(onLoop -> task.run());
+        }
     }
 }

@@ -1,48 +1,71 @@
 package io.cloudcut.cloud;
 
+import io.cloudcut.observation.ServiceObserved;
+import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.Rate;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 
 /**
- * How a cloud service behaves: {@code up}; {@code down} (stops answering); {@code error} (answers,
- * with an error, where its protocol has answers); {@code slow} (answers after {@code latency}, real
- * time, like the network and protocol wait it stands for); {@code throttled} (takes requests at
- * {@code rate}, on the scenario clock like the renewals and reports it meets, queues up to
- * {@code queue} more and turns the rest away, as auth did in the 2021 reconnect storm).
- *
- * @param cause the faulted service that put this one in this condition (itself when faulted directly)
- * @param rate  null unless throttled
+ * A condition a cloud service is in, and how it treats each message meanwhile: {@link ServiceUp up};
+ * {@link ServiceDown down} (stops answering); {@link ServiceErroring error} (answers, with an error, where
+ * its protocol has answers); {@link ServiceSlow slow} (answers after a latency of real time);
+ * {@link ServiceThrottled throttled} (takes requests at a rate on the scenario clock, queues some and
+ * turns the rest away). One small value class each; a condition goes to its service over the event
+ * bus as JSON, named by its kind.
  */
-public record ServiceCondition(Kind kind, String cause, Duration latency, Rate rate, int queue) {
+public sealed interface ServiceCondition permits ServiceUp, ServiceDown, ServiceErroring, ServiceSlow, ServiceThrottled {
 
-    /** The conditions a service can be in; a fault names one of these but {@code up}. */
-    public enum Kind { UP, DOWN, ERROR, SLOW, THROTTLED }
+    ServiceCondition UP = new ServiceUp();
 
-    public static final ServiceCondition UP = new ServiceCondition(Kind.UP, null, Duration.ZERO, null, 0);
-
-    public static ServiceCondition down(String cause) {
-        return new ServiceCondition(Kind.DOWN, cause, Duration.ZERO, null, 0);
+    static ServiceCondition down(String cause) {
+        return new ServiceDown(cause);
     }
+
+    /** The condition a service fault of a scenario puts its service in; {@code fault} targets a service. */
+    static ServiceCondition of(FaultSpec fault) {
+        return switch (fault.serviceFault().orElseThrow()) {
+            case DOWN -> new ServiceDown(fault.service());
+            case ERROR -> new ServiceErroring(fault.service());
+            case SLOW -> new ServiceSlow(fault.service(), fault.latency());
+            case THROTTLED -> new ServiceThrottled(fault.service(), fault.rate(), fault.queue());
+        };
+    }
+
+    /** The faulted service that put this one in this condition (itself when faulted directly); null when up. */
+    String cause();
+
+    /** The condition as observations and reports name it. */
+    ServiceObserved.Condition observed();
 
     /** Whether services that need this one are down with it: a service that does not answer takes them down, a slow one does not. */
-    boolean takesDependentsDown() {
-        return kind == Kind.DOWN || kind == Kind.ERROR;
+    default boolean takesDependentsDown() {
+        return false;
     }
 
-    JsonObject toJson() {
-        return new JsonObject().put("kind", kind.name()).put("cause", cause).put("latencyMillis", latency.toMillis())
-                .put("rate", rate == null ? null : new JsonObject().put("count", rate.count())
-                        .put("periodNanos", rate.period().toNanos()))
-                .put("queue", queue);
+    /** How {@code service} treats each well-formed message from the moment it enters this condition. */
+    Treatment treatmentAt(ServiceDesk service);
+
+    /** The condition's own fields, beside its kind and cause. */
+    default JsonObject fields() {
+        return new JsonObject();
+    }
+
+    default JsonObject toJson() {
+        return fields().put("kind", observed().name()).put("cause", cause());
     }
 
     static ServiceCondition fromJson(JsonObject json) {
-        JsonObject rate = json.getJsonObject("rate");
-        return new ServiceCondition(Kind.valueOf(json.getString("kind")), json.getString("cause"),
-                Duration.ofMillis(json.getLong("latencyMillis", 0L)),
-                rate == null ? null : new Rate(rate.getDouble("count"), Duration.ofNanos(rate.getLong("periodNanos"))),
-                json.getInteger("queue", 0));
+        String cause = json.getString("cause");
+        return switch (ServiceObserved.Condition.valueOf(json.getString("kind"))) {
+            case UP -> UP;
+            case DOWN -> new ServiceDown(cause);
+            case ERROR -> new ServiceErroring(cause);
+            case SLOW -> new ServiceSlow(cause, Duration.ofMillis(json.getLong("latencyMillis")));
+            case THROTTLED -> new ServiceThrottled(cause, new Rate(json.getDouble("rateCount"),
+                    Duration.ofNanos(json.getLong("ratePeriodNanos"))), json.getInteger("queue"));
+            case RESTARTING -> throw new IllegalArgumentException("a cloud service is never " + json.getString("kind"));
+        };
     }
 }

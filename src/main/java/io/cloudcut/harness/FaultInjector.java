@@ -8,7 +8,6 @@ import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,7 +51,7 @@ final class FaultInjector {
         Set<String> lapsedCertificates = new HashSet<>();
         for (FaultSpec fault : faults) {
             if (fault.targetsService()) {
-                faultedServices.put(fault.service(), condition(fault));
+                faultedServices.put(fault.service(), ServiceCondition.of(fault));
             } else if (fault.onDevices()) {
                 devicesOf(fault).forEach(device -> lapsedCertificates.add(device.id()));
             } else if (fault.targetsLinks()) {
@@ -86,7 +85,7 @@ final class FaultInjector {
             Map<String, ServiceCondition> before = servicesNotUp;
             notUp.forEach((service, condition) -> {
                 if (!condition.equals(before.get(service))) {
-                    log.add(new ServiceObserved(now(), service, observed(condition.kind()), condition.cause()));
+                    log.add(new ServiceObserved(now(), service, condition.observed(), condition.cause()));
                 }
             });
             before.keySet().stream().filter(service -> !notUp.containsKey(service))
@@ -94,27 +93,6 @@ final class FaultInjector {
             servicesNotUp = new LinkedHashMap<>(notUp);
             return null;
         });
-    }
-
-    private static ServiceObserved.Condition observed(ServiceCondition.Kind kind) {
-        return switch (kind) {
-            case UP -> ServiceObserved.Condition.UP;
-            case DOWN -> ServiceObserved.Condition.DOWN;
-            case ERROR -> ServiceObserved.Condition.ERROR;
-            case SLOW -> ServiceObserved.Condition.SLOW;
-            case THROTTLED -> ServiceObserved.Condition.THROTTLED;
-        };
-    }
-
-    /** {@code fault} targets a service, which the loader checked it names a fault of. */
-    private static ServiceCondition condition(FaultSpec fault) {
-        return switch (fault.serviceFault().orElseThrow()) {
-            case DOWN -> ServiceCondition.down(fault.service());
-            case ERROR -> new ServiceCondition(ServiceCondition.Kind.ERROR, fault.service(), Duration.ZERO, null, 0);
-            case SLOW -> new ServiceCondition(ServiceCondition.Kind.SLOW, fault.service(), fault.latency(), null, 0);
-            case THROTTLED -> new ServiceCondition(ServiceCondition.Kind.THROTTLED, fault.service(), Duration.ZERO,
-                    fault.rate(), fault.queue());
-        };
     }
 
     private int targets(FaultSpec fault) {

@@ -74,7 +74,7 @@ class CloudServicesTest {
 
     @Test
     void erroringCommandsTellTheAppAtOnce() throws Exception {
-        get(cloud.setFaulted(Map.of("commands", condition(ServiceCondition.Kind.ERROR, Duration.ZERO, null, 0))));
+        get(cloud.setFaulted(Map.of("commands", new ServiceErroring("commands"))));
         publish(CloudTopics.COMMAND_REQUEST, new JsonObject().put("requestId", "r1").put("deviceId", "d1").put("function", "clean-from-app"));
         await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
         assertThat(received.get(0).getBoolean("ok")).isFalse();
@@ -83,7 +83,7 @@ class CloudServicesTest {
 
     @Test
     void slowAuthAnswersAfterItsLatency() throws Exception {
-        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.SLOW, Duration.ofMillis(800), null, 0))));
+        get(cloud.setFaulted(Map.of("auth", new ServiceSlow("auth", Duration.ofMillis(800)))));
         long sent = System.nanoTime();
         askForToken();
         await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
@@ -92,7 +92,7 @@ class CloudServicesTest {
 
     @Test
     void throttledAuthQueuesWhatItCanAndTurnsTheRestAway() throws Exception {
-        get(cloud.setFaulted(Map.of("auth", condition(ServiceCondition.Kind.THROTTLED, Duration.ZERO, Rate.parse("2/s"), 3))));
+        get(cloud.setFaulted(Map.of("auth", new ServiceThrottled("auth", Rate.parse("2/s"), 3))));
         for (int i = 0; i < 10; i++) {
             askForToken();
         }
@@ -110,10 +110,6 @@ class CloudServicesTest {
         assertThat(notUp.get("notify").cause()).isEqualTo("ingest");
         askForToken();
         await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
-    }
-
-    private static ServiceCondition condition(ServiceCondition.Kind kind, Duration latency, Rate rate, int queue) {
-        return new ServiceCondition(kind, "test", latency, rate, queue);
     }
 
     private static long tokens() {
