@@ -35,6 +35,14 @@ public interface Broker extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Why a service's connections sharing its subscriptions may lose messages on this broker, if they may;
+     * empty when the broker hands a shared subscription's messages round its members as they come.
+     */
+    default Optional<String> sharedSubscriptionLoss() {
+        return Optional.empty();
+    }
+
     /** One line for humans, e.g. {@code embedded HiveMQ CE 2025.5 on 127.0.0.1:41234 (in-memory)}. */
     String description();
 

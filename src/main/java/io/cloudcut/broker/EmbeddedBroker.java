@@ -176,6 +176,13 @@ public final class EmbeddedBroker implements Broker, Broker.Lifecycle {
         return Optional.of(this);
     }
 
+    /** HiveMQ CE queues a shared subscription's messages apart from its members, and hands a burst to one of them. */
+    @Override
+    public Optional<String> sharedSubscriptionLoss() {
+        return Optional.of("on the embedded broker, shared subscriptions lost events in a reconnect storm (which read as"
+                + " lost in the cloud)");
+    }
+
     /** Whether the broker currently accepts clients. */
     public synchronized boolean isRunning() {
         return running;

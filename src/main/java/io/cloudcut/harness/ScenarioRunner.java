@@ -7,7 +7,6 @@ import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
-import io.cloudcut.broker.EmbeddedBroker;
 import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.trust.ClientTls;
 import io.cloudcut.trust.RunCertificates;
@@ -42,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -123,7 +123,7 @@ public final class ScenarioRunner {
                         : certificates == null ? null : certificates.proxyClient();
                 awaitTlsHandshake(broker, proxyToBroker);
                 progress.brokerStarted(endpoint);
-                progress.starting(describeCloud(scenario.cloud(), broker instanceof EmbeddedBroker));
+                progress.starting(describeCloud(scenario.cloud(), broker.sharedSubscriptionLoss()));
                 CloudControl cloud = Waits.await(Cloud.deploy(vertx, scenario.cloud(), endpoint.host(), endpoint.port(),
                                 brokerClient, clock, identities::cloudService),
                         "the cloud services could not connect to the broker");
@@ -472,13 +472,13 @@ public final class ScenarioRunner {
      * {@code broker-config/embedded.yaml}), not under the wider queue the cloud's own clients get: the
      * likely cause.
      */
-    static String describeCloud(CloudSpec cloud, boolean embeddedBroker) {
+    /** @param sharedSubscriptionLoss the broker's, if a service's connections sharing its subscriptions may lose messages there */
+    static String describeCloud(CloudSpec cloud, Optional<String> sharedSubscriptionLoss) {
         List<String> services = new ArrayList<>();
         new TreeMap<>(cloud.services()).forEach((name, service) -> services.add(service.connections() == 1 ? name
                 : name + " (" + service.connections() + " connections sharing its subscriptions)"));
         boolean shared = cloud.services().values().stream().anyMatch(service -> service.connections() > 1);
-        return "cloud services: " + String.join(", ", services) + (shared && embeddedBroker
-                ? "; warning: on the embedded broker, shared subscriptions lost events in a reconnect storm (which read as"
-                + " lost in the cloud): use one connection a service, or an external broker" : "");
+        return "cloud services: " + String.join(", ", services) + (shared && sharedSubscriptionLoss.isPresent()
+                ? "; warning: " + sharedSubscriptionLoss.get() + ": use one connection a service, or an external broker" : "");
     }
 }

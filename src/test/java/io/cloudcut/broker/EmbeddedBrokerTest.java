@@ -198,6 +198,7 @@ class EmbeddedBrokerTest {
     @Test
     void stopClosesThePortAndStartOpensItAgain_throughItsLifecycle() throws Exception {
         try (Broker broker = Brokers.start(new BrokerSettings(null, 0, null))) {
+            assertThat(broker.sharedSubscriptionLoss()).hasValueSatisfying(why -> assertThat(why).contains("embedded broker"));
             Broker.Lifecycle lifecycle = broker.lifecycle().orElseThrow();
             lifecycle.stop();
             assertThat(((EmbeddedBroker) broker).isRunning()).isFalse();

@@ -34,6 +34,7 @@ class ExternalBrokerTest {
             assertThat(broker.endpoint()).isEqualTo(new BrokerEndpoint("127.0.0.1", mosquitto.port()));
             assertThat(broker.description()).isEqualTo("external broker at " + mosquitto.uri());
             assertThat(broker.lifecycle()).as("not CloudCut's to stop").isEmpty();
+            assertThat(broker.sharedSubscriptionLoss()).as("Mosquitto hands a shared subscription's messages round").isEmpty();
             assertThat(Mqtt311Probe.roundTrip(vertx, broker.endpoint())).startsWith("hello from probe-");
 
             broker.close();
