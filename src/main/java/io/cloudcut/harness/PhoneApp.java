@@ -5,6 +5,7 @@ import io.cloudcut.trust.ClientTls;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.cloud.Outbox;
 import io.cloudcut.mqtt.Credentials;
+import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -33,6 +34,7 @@ import java.util.function.Predicate;
 final class PhoneApp {
 
     private final Vertx vertx;
+    private final ScenarioClock clock;
     private final Credentials credentials;
     private final ClientTls tls;
     private final Map<String, Promise<JsonObject>> waiting = new ConcurrentHashMap<>();
@@ -51,7 +53,9 @@ final class PhoneApp {
     }
 
     /** {@code tls}: how it reaches the broker over TLS; null: plain TCP. */
-    PhoneApp(Vertx vertx, Credentials credentials, ClientTls tls, Set<String> stateTopics) {
+    /** @param clock the run's: a wait does not count the time it stood still for a stalled harness ({@link ProbeWait}) */
+    PhoneApp(Vertx vertx, ScenarioClock clock, Credentials credentials, ClientTls tls, Set<String> stateTopics) {
+        this.clock = clock;
         this.vertx = vertx;
         this.credentials = credentials;
         this.tls = tls;
@@ -123,11 +127,11 @@ final class PhoneApp {
         connectOnContext(host, port).onFailure(notYet -> vertx.setTimer(RECONNECT_DELAY_MILLIS, retry -> reconnect(host, port)));
     }
 
-    /** Waits for the cloud to send anything about this probe; fails on timeout. */
+    /** Waits for the cloud to send anything about this probe; fails on timeout, the harness's stalls not counted. */
     Future<JsonObject> await(String probeId, Duration timeout) {
         Promise<JsonObject> promise = Promise.promise();
         waiting.put(probeId, promise);
-        vertx.setTimer(Math.max(1, timeout.toMillis()), expired -> {
+        ProbeWait.expireAfter(vertx, clock, timeout, () -> {
             if (waiting.remove(probeId) != null) {
                 promise.tryFail("timed out");
             }
@@ -135,12 +139,12 @@ final class PhoneApp {
         return promise.future();
     }
 
-    /** Waits for a state on {@code topic}, sent from now on, that {@code answers}; fails on timeout. */
+    /** Waits for a state on {@code topic}, sent from now on, that {@code answers}; fails on timeout, the harness's stalls not counted. */
     Future<JsonObject> awaitState(String topic, Predicate<JsonObject> answers, Duration timeout) {
         StateWait wait = new StateWait(answers, Promise.promise());
         List<StateWait> onTopic = waitingOnStates.computeIfAbsent(topic, any -> new CopyOnWriteArrayList<>());
         onTopic.add(wait);
-        vertx.setTimer(Math.max(1, timeout.toMillis()), expired -> {
+        ProbeWait.expireAfter(vertx, clock, timeout, () -> {
             if (onTopic.remove(wait)) {
                 wait.promise().tryFail("timed out");
             }

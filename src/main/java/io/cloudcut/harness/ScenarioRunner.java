@@ -153,7 +153,7 @@ public final class ScenarioRunner {
                 Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
                         "the devices could not start", startLimit(fleet));
                 awaitFleetReady(fleet, readiness, deployedFromNanos);
-                PhoneApp app = new PhoneApp(vertx, identities.phoneApp(), brokerClient, fleet.stateTopics());
+                PhoneApp app = new PhoneApp(vertx, clock, identities.phoneApp(), brokerClient, fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());

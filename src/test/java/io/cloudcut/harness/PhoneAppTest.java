@@ -3,6 +3,7 @@ package io.cloudcut.harness;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.cloud.Outbox;
 import io.cloudcut.mqtt.Credentials;
+import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.Mosquitto;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
@@ -35,13 +36,14 @@ class PhoneAppTest {
         try (Mosquitto broker = Mosquitto.start(List.of("allow_anonymous true", "persistence false",
                 "max_inflight_messages 100", "max_queued_messages 0"))) {
             Vertx vertx = Vertx.vertx();
+            ScenarioClock clock = ScenarioClock.running(1);
             try {
                 Set<String> received = ConcurrentHashMap.newKeySet();
                 MqttClient commandsService = MqttClient.create(vertx);
                 commandsService.publishHandler(request -> received.add(request.payload().toJsonObject().getString("requestId")));
                 get(commandsService.connect(broker.port(), "127.0.0.1"));
                 get(commandsService.subscribe(CloudTopics.COMMAND_REQUEST, MqttQoS.AT_LEAST_ONCE.value()));
-                PhoneApp app = new PhoneApp(vertx, new Credentials("cloudcut-phone-app", "any"), null, Set.of());
+                PhoneApp app = new PhoneApp(vertx, clock, new Credentials("cloudcut-phone-app", "any"), null, Set.of());
                 get(app.connect("127.0.0.1", broker.port()));
 
                 // Paused, the broker acknowledges nothing: every command of the burst is in flight or waits.
@@ -56,6 +58,7 @@ class PhoneAppTest {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(received).hasSize(BURST));
                 get(app.close());
             } finally {
+                clock.close();
                 get(vertx.close());
             }
         }
