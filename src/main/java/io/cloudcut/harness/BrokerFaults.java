@@ -3,6 +3,7 @@ package io.cloudcut.harness;
 import io.cloudcut.broker.Broker;
 import io.cloudcut.broker.BrokerException;
 import io.cloudcut.observation.ServiceObserved;
+import io.cloudcut.scenario.BrokerFault;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Context;
@@ -53,7 +54,7 @@ final class BrokerFaults {
             }
             return;
         }
-        if (fault.get().fault().equals("down")) {
+        if (fault.get().brokerFault().orElseThrow() == BrokerFault.DOWN) {
             if (!down) {
                 inRealTime(Broker.Lifecycle::stop);
                 down = true;

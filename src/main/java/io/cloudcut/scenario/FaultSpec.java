@@ -43,8 +43,9 @@ public record FaultSpec(String service, String broker, String link, List<String>
     /** Fault kinds a cloud service takes: {@link ServiceFault}'s names. */
     public static final Set<String> SERVICE_FAULTS = Stream.of(ServiceFault.values()).map(WireNames::of)
             .collect(Collectors.toUnmodifiableSet());
-    /** Fault kinds the broker takes. */
-    public static final Set<String> BROKER_FAULTS = Set.of("down", "restart");
+    /** Fault kinds the broker takes: {@link BrokerFault}'s names. */
+    public static final Set<String> BROKER_FAULTS = Stream.of(BrokerFault.values()).map(WireNames::of)
+            .collect(Collectors.toUnmodifiableSet());
     /** The only broker CloudCut can stop and start. */
     public static final String EMBEDDED_BROKER = "embedded";
     /** The link target meaning every device. */
@@ -66,7 +67,7 @@ public record FaultSpec(String service, String broker, String link, List<String>
         if (broker != null) {
             Checks.check(EMBEDDED_BROKER.equals(broker), "only the 'embedded' broker can be stopped and restarted");
             Checks.check(percent == null && direction == null, "'percent' and 'direction' are for link faults");
-            checkBrokerAttributes(fault, attributes);
+            checkBrokerAttributes(BrokerFault.named(fault).orElseThrow(), attributes);
         } else if (service != null) {
             Checks.check(percent == null && direction == null, "'percent' and 'direction' are for link faults");
             checkServiceAttributes(ServiceFault.named(fault).orElseThrow(), attributes);
@@ -101,6 +102,11 @@ public record FaultSpec(String service, String broker, String link, List<String>
     /** Whether it is a service fault of this kind. */
     public boolean is(ServiceFault kind) {
         return serviceFault().filter(kind::equals).isPresent();
+    }
+
+    /** The kind of a fault on the broker; empty for any other target. */
+    public Optional<BrokerFault> brokerFault() {
+        return broker == null ? Optional.empty() : BrokerFault.named(fault);
     }
 
     /** Whether it acts on the devices behind the targeted links (their certificates), not on the links. */
@@ -181,13 +187,14 @@ public record FaultSpec(String service, String broker, String link, List<String>
         }
     }
 
-    private static void checkBrokerAttributes(String fault, Map<String, Object> attributes) {
-        Set<String> allowed = fault.equals("restart") ? Set.of("every") : Set.of();
+    private static void checkBrokerAttributes(BrokerFault fault, Map<String, Object> attributes) {
+        Set<String> allowed = fault.attributes();
         for (String name : attributes.keySet()) {
-            Checks.check(allowed.contains(name), "a broker '" + fault + "' fault takes "
-                    + (allowed.isEmpty() ? "no attributes" : "only every") + ", not '" + name + "'");
+            Checks.check(allowed.contains(name), "a broker '" + WireNames.of(fault) + "' fault takes "
+                    + (allowed.isEmpty() ? "no attributes" : "only " + String.join(", ", allowed.stream().sorted().toList()))
+                    + ", not '" + name + "'");
         }
-        if (fault.equals("restart")) {
+        if (fault == BrokerFault.RESTART) {
             Checks.check(attributes.get("every") instanceof String text && isDuration(text)
                             && !Durations.parse(text).isZero(),
                     "a broker 'restart' needs attributes.every, a duration such as 10m");

@@ -91,7 +91,7 @@ class SchemasTest {
     }
 
     @Test
-    void theScenarioSchemaNamesTheLinkDeviceAndServiceFaultsTheLoaderKnows() throws IOException {
+    void theScenarioSchemaNamesTheLinkDeviceServiceAndBrokerFaultsTheLoaderKnows() throws IOException {
         JsonObject schema = new JsonObject(Files.readString(Project.file("schemas/scenario.schema.json")));
 
         assertThat(schema.getJsonObject("$defs").getJsonObject("linkFault").getJsonArray("enum").getList())
@@ -101,6 +101,9 @@ class SchemasTest {
         assertThat(schema.getJsonObject("$defs").getJsonObject("fault").getJsonArray("oneOf").getJsonObject(0)
                 .getJsonObject("properties").getJsonObject("fault").getJsonArray("enum").getList())
                 .as("a service's faults").containsExactlyElementsOf(Stream.of(ServiceFault.values()).map(WireNames::of).toList());
+        assertThat(schema.getJsonObject("$defs").getJsonObject("fault").getJsonArray("oneOf").getJsonObject(1)
+                .getJsonObject("properties").getJsonObject("fault").getJsonArray("enum").getList())
+                .as("the broker's faults").containsExactlyElementsOf(Stream.of(BrokerFault.values()).map(WireNames::of).toList());
     }
 
     @Test
