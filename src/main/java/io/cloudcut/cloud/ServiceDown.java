@@ -3,7 +3,7 @@ package io.cloudcut.cloud;
 import io.cloudcut.observation.ServiceObserved;
 
 /** Down: messages still arrive, as at a service whose workers are stuck, and none is answered. */
-public record ServiceDown(String cause) implements ServiceCondition {
+record ServiceDown(String cause) implements ServiceCondition {
 
     @Override
     public ServiceObserved.Condition observed() {

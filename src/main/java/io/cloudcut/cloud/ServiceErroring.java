@@ -3,7 +3,7 @@ package io.cloudcut.cloud;
 import io.cloudcut.observation.ServiceObserved;
 
 /** Erroring: each message is refused with an internal error, where the service's protocol has answers. */
-public record ServiceErroring(String cause) implements ServiceCondition {
+record ServiceErroring(String cause) implements ServiceCondition {
 
     @Override
     public ServiceObserved.Condition observed() {

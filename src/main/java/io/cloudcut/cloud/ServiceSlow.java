@@ -9,7 +9,7 @@ import java.time.Duration;
  * Slow: each message is handled {@code latency} after it came, in real time: a slow service stands for
  * a network and protocol wait, which the scale does not shorten.
  */
-public record ServiceSlow(String cause, Duration latency) implements ServiceCondition {
+record ServiceSlow(String cause, Duration latency) implements ServiceCondition {
 
     @Override
     public ServiceObserved.Condition observed() {

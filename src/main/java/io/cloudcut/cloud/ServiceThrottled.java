@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * they are, up to {@code queue} more wait their turn, and the rest are turned away, as auth did in the
  * 2021 reconnect storm. Leaving the condition lets what still waits through at once.
  */
-public record ServiceThrottled(String cause, Rate rate, int queue) implements ServiceCondition {
+record ServiceThrottled(String cause, Rate rate, int queue) implements ServiceCondition {
 
     @Override
     public ServiceObserved.Condition observed() {

@@ -3,7 +3,7 @@ package io.cloudcut.cloud;
 import io.cloudcut.observation.ServiceObserved;
 
 /** Up: every message is handled as it comes. */
-public record ServiceUp() implements ServiceCondition {
+record ServiceUp() implements ServiceCondition {
 
     @Override
     public String cause() {
