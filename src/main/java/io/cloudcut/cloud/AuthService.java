@@ -1,6 +1,8 @@
 package io.cloudcut.cloud;
 
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.ServiceKind;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -17,7 +19,7 @@ final class AuthService extends CloudService {
     private long issued;
 
     AuthService(String host, int port, ScenarioClock clock) {
-        super("auth", host, port, clock);
+        super(WireNames.of(ServiceKind.AUTH), host, port, clock);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.cloudcut.trust.ClientTls;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.CloudSpec;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.ServiceKind;
 import io.vertx.core.Future;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -49,13 +50,14 @@ public final class Cloud {
                 : new JsonObject().put("username", credentials.username()).put("password", credentials.password());
     }
 
-    private static CloudService create(String kind, String host, int port, ScenarioClock clock) {
-        return switch (kind) {
-            case "auth" -> new AuthService(host, port, clock);
-            case "commands" -> new CommandsService(host, port, clock);
-            case "ingest" -> new IngestService(host, port, clock);
-            case "notify" -> new NotifyService(host, port, clock);
-            default -> throw new IllegalArgumentException("unknown service kind '" + kind + "'");
+    /** A cloud file's service, which the loader checked names a kind CloudCut emulates. */
+    private static CloudService create(String service, String host, int port, ScenarioClock clock) {
+        // Over the enum, with no default: a kind added to it does not compile here until it has a service.
+        return switch (ServiceKind.named(service).orElseThrow(() -> new IllegalArgumentException("unknown service kind '" + service + "'"))) {
+            case AUTH -> new AuthService(host, port, clock);
+            case COMMANDS -> new CommandsService(host, port, clock);
+            case INGEST -> new IngestService(host, port, clock);
+            case NOTIFY -> new NotifyService(host, port, clock);
         };
     }
 }

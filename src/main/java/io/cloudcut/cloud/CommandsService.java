@@ -1,6 +1,8 @@
 package io.cloudcut.cloud;
 
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.ServiceKind;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -9,7 +11,7 @@ import java.util.List;
 final class CommandsService extends CloudService {
 
     CommandsService(String host, int port, ScenarioClock clock) {
-        super("commands", host, port, clock);
+        super(WireNames.of(ServiceKind.COMMANDS), host, port, clock);
     }
 
     @Override

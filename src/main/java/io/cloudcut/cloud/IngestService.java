@@ -1,6 +1,8 @@
 package io.cloudcut.cloud;
 
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.ServiceKind;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.json.JsonObject;
 
 import java.util.BitSet;
@@ -18,7 +20,7 @@ final class IngestService extends CloudService {
     private final Map<String, Received> received = new HashMap<>();
 
     IngestService(String host, int port, ScenarioClock clock) {
-        super("ingest", host, port, clock);
+        super(WireNames.of(ServiceKind.INGEST), host, port, clock);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.cloudcut.cloud;
 
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.ServiceKind;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
@@ -11,7 +13,7 @@ final class NotifyService extends CloudService {
     private long pushed;
 
     NotifyService(String host, int port, ScenarioClock clock) {
-        super("notify", host, port, clock);
+        super(WireNames.of(ServiceKind.NOTIFY), host, port, clock);
     }
 
     @Override

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The emulated cloud: its services and what each needs. A service that is down takes every service
@@ -13,8 +15,9 @@ import java.util.Set;
  */
 public record CloudSpec(Path file, Map<String, ServiceSpec> services, boolean persistentSessions) {
 
-    /** Service kinds CloudCut emulates; a cloud file names its services after them. */
-    public static final Set<String> SERVICE_KINDS = Set.of("auth", "commands", "ingest", "notify");
+    /** Service kinds CloudCut emulates, {@link ServiceKind}'s names; a cloud file names its services after them. */
+    public static final Set<String> SERVICE_KINDS = Stream.of(ServiceKind.values()).map(WireNames::of)
+            .collect(Collectors.toUnmodifiableSet());
 
     public CloudSpec {
         services = Map.copyOf(services);

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,22 @@ class SchemasTest {
         assertThat(schema.getJsonObject("$defs").getJsonObject("fault").getJsonArray("oneOf").getJsonObject(1)
                 .getJsonObject("properties").getJsonObject("fault").getJsonArray("enum").getList())
                 .as("the broker's faults").containsExactlyElementsOf(Stream.of(BrokerFault.values()).map(WireNames::of).toList());
+    }
+
+    @Test
+    void theCloudAndScenarioSchemasNameTheServiceKindsTheLoaderKnows() throws IOException {
+        List<String> kinds = Stream.of(ServiceKind.values()).map(WireNames::of).toList();
+        JsonObject services = new JsonObject(Files.readString(Project.file("schemas/cloud.schema.json")))
+                .getJsonObject("properties").getJsonObject("services");
+        JsonObject scenario = new JsonObject(Files.readString(Project.file("schemas/scenario.schema.json")));
+
+        assertThat(CloudSpec.SERVICE_KINDS).containsExactlyInAnyOrderElementsOf(kinds);
+        assertThat(services.getJsonObject("propertyNames").getJsonArray("enum").getList()).as("a cloud's services")
+                .containsExactlyElementsOf(kinds);
+        assertThat(services.getJsonObject("additionalProperties").getJsonObject("properties").getJsonObject("needs")
+                .getJsonObject("items").getJsonArray("enum").getList()).as("what a service needs").containsExactlyElementsOf(kinds);
+        assertThat(scenario.getJsonObject("$defs").getJsonObject("fault").getJsonObject("properties").getJsonObject("service")
+                .getJsonArray("enum").getList()).as("a fault's service").containsExactlyElementsOf(kinds);
     }
 
     @Test
