@@ -1,12 +1,15 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 /**
  * Limits each direction of the link to {@code rate} KB/s (1 KB = 1000 bytes), shared by its
  * connections as by one device's uplink: a chunk leaves when its last byte would have at that rate.
  */
 final class Bandwidth implements LinkFault {
 
-    static final String NAME = "bandwidth";
+    static final String NAME = WireNames.of(LinkFaultKind.BANDWIDTH);
 
     private final long bytesPerSecond;
     /** Per direction, the {@link System#nanoTime()} at which the bytes let through so far have all gone. */

@@ -1,5 +1,8 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 /**
  * Drops every byte both ways while keeping sockets open: devices notice only when their MQTT
  * keepalive goes unanswered, as behind a dead NAT or a silently failing mobile link. A close is lost
@@ -10,7 +13,7 @@ package io.cloudcut.fault;
  */
 final class Blackhole implements LinkFault {
 
-    static final String NAME = "blackhole";
+    static final String NAME = WireNames.of(LinkFaultKind.BLACKHOLE);
 
     @Override
     public String name() {

@@ -1,5 +1,7 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttReasonCodes;
@@ -16,7 +18,7 @@ import java.util.Map;
  */
 final class Disconnect implements LinkFault {
 
-    static final String NAME = "disconnect";
+    static final String NAME = WireNames.of(LinkFaultKind.DISCONNECT);
 
     private static final Map<String, MqttReasonCodes.Disconnect> REASONS = Map.of(
             "server-shutting-down", MqttReasonCodes.Disconnect.SERVER_SHUTTING_DOWN,

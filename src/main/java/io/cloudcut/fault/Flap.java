@@ -1,12 +1,15 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 /**
  * Takes the link down for {@code down} ms (open connections reset, new ones refused), then up for
  * {@code up} ms, and again, as a flaky Wi-Fi or a crash-looping gateway does. Starts with down.
  */
 final class Flap implements LinkFault {
 
-    static final String NAME = "flap";
+    static final String NAME = WireNames.of(LinkFaultKind.FLAP);
 
     private final long downMillis;
     private final long upMillis;

@@ -1,5 +1,8 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -8,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Latency implements LinkFault {
 
-    static final String NAME = "latency";
+    static final String NAME = WireNames.of(LinkFaultKind.LATENCY);
 
     private final long latencyMillis;
     private final long jitterMillis;

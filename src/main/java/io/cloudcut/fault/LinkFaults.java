@@ -1,12 +1,15 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** The fault kinds a link knows, by name. A new kind is one class plus one line here. */
+/** The fault kinds a link knows, by name ({@link LinkFaultKind}). A new kind is one constant there, one class, and one line here. */
 public final class LinkFaults {
 
     /**
@@ -16,25 +19,37 @@ public final class LinkFaults {
     private record Kind(Function<FaultAttributes, LinkFault> create, boolean directional) {
     }
 
-    private static final SortedMap<String, Kind> KNOWN = new TreeMap<>(Map.ofEntries(
-            Map.entry(Blackhole.NAME, new Kind(attributes -> new Blackhole(), true)),
-            Map.entry(Reset.NAME, new Kind(attributes -> new Reset(), false)),
-            Map.entry(Refuse.NAME, new Kind(attributes -> Refuse.everything(), false)),
-            Map.entry(Refuse.UNRESOLVABLE, new Kind(attributes -> Refuse.newConnections(), false)),
-            Map.entry(Latency.NAME, new Kind(Latency::new, true)),
-            Map.entry(Loss.NAME, new Kind(Loss::new, true)),
-            Map.entry(Bandwidth.NAME, new Kind(Bandwidth::new, true)),
-            Map.entry(Flap.NAME, new Kind(Flap::new, false)),
-            Map.entry(SlowClose.NAME, new Kind(SlowClose::new, true)),
-            Map.entry(RefuseConnect.NAME, new Kind(RefuseConnect::new, false)),
-            Map.entry(Overload.NAME, new Kind(Overload::new, false)),
-            Map.entry(Disconnect.NAME, new Kind(Disconnect::new, false)),
-            Map.entry(MatchingPublishes.DROP, new Kind(MatchingPublishes::dropped, true)),
-            Map.entry(MatchingPublishes.LOSE, new Kind(MatchingPublishes::lost, true)),
-            Map.entry(MatchingPublishes.DELAY, new Kind(MatchingPublishes::delayed, true)),
-            Map.entry(MatchingPublishes.DUPLICATE, new Kind(MatchingPublishes::duplicated, true)),
+    private static final SortedMap<String, Kind> KNOWN = new TreeMap<>();
+
+    static {
+        for (LinkFaultKind kind : LinkFaultKind.values()) {
+            KNOWN.put(WireNames.of(kind), kind(kind));
+        }
+    }
+
+    /** Over the enum, with no default: a kind added to it does not compile here until it has a class. */
+    private static Kind kind(LinkFaultKind kind) {
+        return switch (kind) {
+            case BLACKHOLE -> new Kind(attributes -> new Blackhole(), true);
+            case RESET -> new Kind(attributes -> new Reset(), false);
+            case REFUSE -> new Kind(attributes -> Refuse.everything(), false);
+            case UNRESOLVABLE -> new Kind(attributes -> Refuse.newConnections(), false);
+            case LATENCY -> new Kind(Latency::new, true);
+            case LOSS -> new Kind(Loss::new, true);
+            case BANDWIDTH -> new Kind(Bandwidth::new, true);
+            case FLAP -> new Kind(Flap::new, false);
+            case SLOW_CLOSE -> new Kind(SlowClose::new, true);
+            case REFUSE_CONNECT -> new Kind(RefuseConnect::new, false);
+            case OVERLOAD -> new Kind(Overload::new, false);
+            case DISCONNECT -> new Kind(Disconnect::new, false);
+            case DROP_PUBLISH -> new Kind(MatchingPublishes::dropped, true);
+            case LOSE_PUBLISH -> new Kind(MatchingPublishes::lost, true);
+            case DELAY_PUBLISH -> new Kind(MatchingPublishes::delayed, true);
+            case DUPLICATE_PUBLISH -> new Kind(MatchingPublishes::duplicated, true);
             // Acts on the broker's PUBACKs only.
-            Map.entry(WithholdPuback.NAME, new Kind(attributes -> new WithholdPuback(), false))));
+            case WITHHOLD_PUBACK -> new Kind(attributes -> new WithholdPuback(), false);
+        };
+    }
 
     private LinkFaults() {
     }
@@ -92,6 +107,6 @@ public final class LinkFaults {
 
     /** The names of all known fault kinds, sorted. */
     public static Set<String> names() {
-        return KNOWN.keySet();
+        return java.util.Collections.unmodifiableSet(KNOWN.keySet());
     }
 }

@@ -1,5 +1,7 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
 import io.netty.handler.codec.mqtt.MqttMessage;
 
 import java.util.Random;
@@ -10,7 +12,7 @@ import java.util.Random;
  */
 final class Loss implements LinkFault {
 
-    static final String NAME = "loss";
+    static final String NAME = WireNames.of(LinkFaultKind.LOSS);
 
     private final double probability;
     private final Random random;

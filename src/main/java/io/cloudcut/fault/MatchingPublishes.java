@@ -1,5 +1,7 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
 import io.netty.handler.codec.mqtt.MqttMessage;
 
 /**
@@ -20,10 +22,10 @@ import io.netty.handler.codec.mqtt.MqttMessage;
  */
 final class MatchingPublishes implements LinkFault {
 
-    static final String DROP = "drop-publish";
-    static final String LOSE = "lose-publish";
-    static final String DELAY = "delay-publish";
-    static final String DUPLICATE = "duplicate-publish";
+    static final String DROP = WireNames.of(LinkFaultKind.DROP_PUBLISH);
+    static final String LOSE = WireNames.of(LinkFaultKind.LOSE_PUBLISH);
+    static final String DELAY = WireNames.of(LinkFaultKind.DELAY_PUBLISH);
+    static final String DUPLICATE = WireNames.of(LinkFaultKind.DUPLICATE_PUBLISH);
 
     private final String name;
     private final TopicFilter topics;

@@ -1,5 +1,8 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -17,7 +20,7 @@ import java.util.Set;
  */
 final class Overload implements LinkFault {
 
-    static final String NAME = "overload";
+    static final String NAME = WireNames.of(LinkFaultKind.OVERLOAD);
 
     /** What makes overload faults on several links one front door: the same attributes. */
     private record Settings(double perLinkPerSecond, long windowNanos, long seed) {

@@ -1,5 +1,8 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 /**
  * Closes the listening socket, so that a new connection is refused at once (ECONNREFUSED): nothing is
  * accepted and nothing is opened towards the broker. Two fault kinds are made of it:
@@ -13,8 +16,8 @@ package io.cloudcut.fault;
  */
 final class Refuse implements LinkFault {
 
-    static final String NAME = "refuse";
-    static final String UNRESOLVABLE = "unresolvable";
+    static final String NAME = WireNames.of(LinkFaultKind.REFUSE);
+    static final String UNRESOLVABLE = WireNames.of(LinkFaultKind.UNRESOLVABLE);
 
     private final String name;
     private final boolean closesOpenConnections;

@@ -1,5 +1,8 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 import java.util.Map;
 
 import static io.netty.handler.codec.mqtt.MqttConnectReturnCode.*;
@@ -11,7 +14,7 @@ import static io.netty.handler.codec.mqtt.MqttConnectReturnCode.*;
  */
 final class RefuseConnect implements LinkFault {
 
-    static final String NAME = "refuse-connect";
+    static final String NAME = WireNames.of(LinkFaultKind.REFUSE_CONNECT);
 
     private static final Map<String, Refusal> REASONS = Map.of(
             "server-unavailable", new Refusal(CONNECTION_REFUSED_SERVER_UNAVAILABLE_5, CONNECTION_REFUSED_SERVER_UNAVAILABLE),

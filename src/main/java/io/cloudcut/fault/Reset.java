@@ -1,5 +1,8 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
+
 /**
  * Kills every connection with a TCP RST to both sides, and each new one as soon as it is accepted:
  * devices see "connection reset" at once, and so does the broker, as when a firewall or load balancer
@@ -7,7 +10,7 @@ package io.cloudcut.fault;
  */
 final class Reset implements LinkFault {
 
-    static final String NAME = "reset";
+    static final String NAME = WireNames.of(LinkFaultKind.RESET);
 
     @Override
     public String name() {

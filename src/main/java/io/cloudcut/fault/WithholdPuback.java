@@ -1,5 +1,7 @@
 package io.cloudcut.fault;
 
+import io.cloudcut.scenario.LinkFaultKind;
+import io.cloudcut.scenario.WireNames;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 
@@ -10,7 +12,7 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
  */
 final class WithholdPuback implements LinkFault {
 
-    static final String NAME = "withhold-puback";
+    static final String NAME = WireNames.of(LinkFaultKind.WITHHOLD_PUBACK);
 
     @Override
     public String name() {

@@ -33,11 +33,9 @@ import java.util.stream.Stream;
 public record FaultSpec(String service, String broker, String link, List<String> devices, Integer percent,
                         String fault, String direction, Map<String, Object> attributes) {
 
-    /** Fault kinds a link takes; the fault package registers one class per name. */
-    public static final Set<String> LINK_FAULTS = Set.of(
-            "bandwidth", "blackhole", "flap", "latency", "loss", "refuse", "reset", "slow-close",
-            "refuse-connect", "disconnect", "drop-publish", "lose-publish", "delay-publish", "withhold-puback", "duplicate-publish",
-            "unresolvable", "overload");
+    /** Fault kinds a link takes: {@link LinkFaultKind}'s names; the fault package registers one class for each. */
+    public static final Set<String> LINK_FAULTS = Stream.of(LinkFaultKind.values()).map(WireNames::of)
+            .collect(Collectors.toUnmodifiableSet());
     /** Fault kinds on the devices behind links, which take the same targets as link faults. */
     public static final Set<String> DEVICE_FAULTS = Set.of("cert-expiry");
     /** Fault kinds a cloud service takes: {@link ServiceFault}'s names. */
