@@ -97,6 +97,11 @@ public record FaultSpec(String service, String broker, String link, List<String>
         return service == null ? Optional.empty() : ServiceFault.named(fault);
     }
 
+    /** Whether it is a link fault of this kind. */
+    public boolean is(LinkFaultKind kind) {
+        return targetsLinks() && WireNames.of(kind).equals(fault);
+    }
+
     /** Whether it is a service fault of this kind. */
     public boolean is(ServiceFault kind) {
         return serviceFault().filter(kind::equals).isPresent();

@@ -32,7 +32,7 @@ public final class RealTimeRaces {
     /** A constant times the scale beyond this share of the duration it races is worth a warning. */
     static final double SHARE = 0.10;
     /** The service devices renew their session tokens with. */
-    private static final String AUTH = "auth";
+    private static final String AUTH = WireNames.of(ServiceKind.AUTH);
 
     private final Scenario scenario;
     private final double runScale;
@@ -57,9 +57,9 @@ public final class RealTimeRaces {
                 String at = "/phases/" + p + "/faults/" + f;
                 if (fault.is(ServiceFault.SLOW) && fault.service().equals(AUTH)) {
                     races.slowAuth(phase, fault, at);
-                } else if (fault.targetsLinks() && fault.fault().equals("latency")) {
+                } else if (fault.is(LinkFaultKind.LATENCY)) {
                     races.linkLatency(phase, fault, at);
-                } else if (fault.targetsLinks() && fault.fault().equals("loss")) {
+                } else if (fault.is(LinkFaultKind.LOSS)) {
                     races.modelsOf(fault).forEach(model -> lossiestPhaseByModel.merge(model.id(), phase,
                             (one, other) -> races.scaleOf(one) >= races.scaleOf(other) ? one : other));
                 }
