@@ -4,7 +4,9 @@ import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.cloud.Payloads;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.scenario.FunctionSpec;
+import io.cloudcut.scenario.ServiceKind;
 import io.cloudcut.scenario.Trigger;
+import io.cloudcut.scenario.WireNames;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -34,43 +36,47 @@ final class Targets {
         targets.add(new Target(DeviceConventions.HOME_ASSISTANT_STATUS, devices.stream().map(FuzzedDevice::id).toList(),
                 Payloads.DEVICE_MAX_BYTES, false, List.of(DeviceConventions.OFFLINE),
                 List.of("{\"status\":\"online\"}", "1", "[\"online\"]"), List.of(), List.of("restarting")));
-        if (services.contains("auth")) {
-            targets.add(service("auth", CloudTopics.AUTH_REQUEST,
+        for (ServiceKind kind : ServiceKind.values()) {
+            if (services.contains(WireNames.of(kind))) {
+                targets.addAll(serviceTargets(kind));
+            }
+        }
+        return targets;
+    }
+
+    /** What each service of the cloud is fed: over the kinds, with no default, so that a new kind needs its own. */
+    private static List<Target> serviceTargets(ServiceKind kind) {
+        String name = WireNames.of(kind);
+        return switch (kind) {
+            case AUTH -> List.of(service(name, CloudTopics.AUTH_REQUEST,
                     List.of(json("deviceId", NOBODY, "ttlMillis", 60_000)),
                     List.of(json("deviceId", 7), json("deviceId", NOBODY, "ttlMillis", "60000"),
                             json("ttlMillis", 1_000), json("deviceId", NOBODY, "ttlMillis", 1.5)),
                     List.of(json("deviceId", NOBODY, "ttlMillis", -1), json("deviceId", NOBODY, "ttlMillis", 0),
                             json("deviceId", NOBODY, "ttlMillis", Long.MAX_VALUE), json("deviceId", "a/b"),
                             json("deviceId", "#"), json("deviceId", LONG_TEXT))));
-        }
-        if (services.contains("commands")) {
-            targets.add(service("commands", CloudTopics.COMMAND_REQUEST,
+            case COMMANDS -> List.of(service(name, CloudTopics.COMMAND_REQUEST,
                     List.of(json("requestId", "fuzz", "deviceId", NOBODY, "function", "clean")),
                     List.of(json("requestId", 1, "deviceId", NOBODY, "function", "clean"),
                             json("requestId", "fuzz", "deviceId", NOBODY, "function", new JsonObject()),
                             json("requestId", "fuzz", "function", "clean")),
                     List.of(json("requestId", "fuzz", "deviceId", "+", "function", "clean"),
-                            json("requestId", LONG_TEXT, "deviceId", NOBODY, "function", "clean"))));
-            targets.add(service("commands", CloudTopics.COMMAND_REPLY,
+                            json("requestId", LONG_TEXT, "deviceId", NOBODY, "function", "clean"))),
+                    service(name, CloudTopics.COMMAND_REPLY,
                     List.of(json("requestId", "fuzz", "deviceId", NOBODY, "ok", false, "detail", "fuzz")),
                     List.of(json("requestId", "fuzz", "deviceId", NOBODY, "ok", "yes"),
                             json("requestId", "fuzz", "deviceId", 3, "ok", true)),
                     List.of(json("requestId", "fuzz", "deviceId", "a/#", "ok", true),
                             json("requestId", "", "deviceId", NOBODY, "ok", true))));
-        }
-        if (services.contains("ingest")) {
-            targets.add(service("ingest", CloudTopics.ingest(NOBODY),
+            case INGEST -> List.of(service(name, CloudTopics.ingest(NOBODY),
                     List.of(json("kind", "fuzz", "seq", 1)),
                     List.of(json("kind", 1), json("kind", "fuzz", "seq", "1"), json("kind", "fuzz", "seq", 1.5)),
                     List.of(json("kind", "fuzz", "seq", -1), json("kind", "fuzz", "seq", 1L << 32), json("kind", ""))));
-        }
-        if (services.contains("notify")) {
-            targets.add(service("notify", CloudTopics.EVENT_STREAM,
+            case NOTIFY -> List.of(service(name, CloudTopics.EVENT_STREAM,
                     List.of(json("deviceId", NOBODY, "kind", "ring")),
                     List.of(json("deviceId", 5, "kind", "ring"), json("deviceId", NOBODY, "kind", List.of())),
                     List.of(json("deviceId", "a/b", "kind", "ring"), json("deviceId", NOBODY, "kind", ""))));
-        }
-        return targets;
+        };
     }
 
     /**
