@@ -4,6 +4,8 @@ import io.cloudcut.broker.BrokerEndpoint;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.device.DashboardPresence;
+import io.cloudcut.fault.FaultProxy;
+import io.cloudcut.fault.Link;
 import io.cloudcut.harness.InfrastructureException;
 import io.cloudcut.harness.Waits;
 import io.cloudcut.identity.Identities;
@@ -23,11 +25,15 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The raw baseline: clients of one stack, straight to the broker, with none of CloudCut around them
@@ -37,7 +43,9 @@ import java.util.function.Supplier;
  * the fleet's rate (each PUBLISH a status report of the same shape). A client counts as connected once
  * the broker has acknowledged its connect's traffic, as a device holds its place in the fleet's start
  * window until it has signed in; no cloud answers the sign-in, which is the cloud's traffic, not the
- * client's. Each client lives on its own Vert.x context, as a device verticle does.
+ * client's. Each client lives on its own Vert.x context, as a device verticle does. Rounds of the same
+ * clients also connect through a fault proxy with no faults, on links opened as the fleet's are: every
+ * device's connection crosses one, and they say how much of the fleet's connect cost is the proxy's hop.
  */
 final class BareClients {
 
@@ -56,6 +64,15 @@ final class BareClients {
      */
     private static final int CONNECTS_IN_FLIGHT = 100;
     private static final Duration WARM_UP = Duration.ofSeconds(2);
+    /**
+     * Connect rounds each way, the figures taken from the median one: a round of 1,000 connects lasts about a
+     * second, bound by the CPU, and the JIT compiler took 50-75% of a core in one round and less in the next.
+     */
+    static final int CONNECT_ROUNDS = 3;
+    /** The client ids of each direct round start with this, the round's number and a dash. */
+    static final String DIRECT = "bench-bare-";
+    /** The client ids of each round through the fault proxy start with this, the round's number and a dash. */
+    static final String PROXIED = "bench-proxied-";
     /** From the paced stride to a steady back-to-back stream: every client's first acknowledgement is in. */
     private static final Duration BACK_TO_BACK_SETTLING = Duration.ofSeconds(1);
 
@@ -64,23 +81,31 @@ final class BareClients {
     private final String stack;
     private final DeviceModel model;
     private final Identities identities;
+    private final boolean oneProxyPort;
     /** Real time, shared: a clock keeps a thread for its deadlines, and a device's costs none of its own. */
     private final ScenarioClock clock = ScenarioClock.running(1);
 
-    /** @param identities each client is enrolled as a device of {@code model} and connects as itself */
-    BareClients(Vertx vertx, BrokerEndpoint broker, String stack, DeviceModel model, Identities identities) {
+    /**
+     * @param identities   each client is enrolled as a device of {@code model} and connects as itself
+     * @param oneProxyPort the proxy's links share one port, as the fleet's do with {@code --one-proxy-port}
+     */
+    BareClients(Vertx vertx, BrokerEndpoint broker, String stack, DeviceModel model, Identities identities, boolean oneProxyPort) {
         this.vertx = vertx;
         this.broker = broker;
         this.stack = stack;
         this.model = model;
         this.identities = identities;
+        this.oneProxyPort = oneProxyPort;
     }
 
     /**
-     * Warms the JVM with a smaller round first (the fleet runs second, in a warm JVM), then connects
-     * {@code count} clients and has each publish {@code eventsPerSecondEach} events per real second,
-     * counting those the broker passes on over {@code window}; then, over another window, has each
-     * publish back to back, its next event as soon as the broker has acknowledged the last: the raw ceiling.
+     * Warms the JVM with a round of each way of connecting first (the fleet runs last, in a warm JVM), then
+     * connects {@code count} clients in {@link #CONNECT_ROUNDS} rounds each way, through a fault proxy and
+     * straight to the broker in turn, so that neither way has the warmer JVM; each way's connect figures are
+     * its median round's. The last direct round's clients stay: each publishes {@code eventsPerSecondEach}
+     * events per real second, counting those the broker passes on over {@code window}; then, over another
+     * window, each publishes back to back, its next event as soon as the broker has acknowledged the last:
+     * the raw ceiling.
      */
     BareFigures measure(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
         try {
@@ -92,17 +117,30 @@ final class BareClients {
 
     private BareFigures measureOnClock(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
         long periodMillis = Math.max(1, Math.round(1000 / eventsPerSecondEach));
-        List<Client> warmUp = connectAll("bench-warm-up-", Math.min(count, WARM_UP_CLIENTS));
+        int warmUpClients = Math.min(count, WARM_UP_CLIENTS);
+        List<Client> warmUp = connectAll("bench-warm-up-", warmUpClients, direct());
         warmUp.forEach(client -> client.publishEvery(periodMillis));
         Waits.pause(WARM_UP);
         closeAll(warmUp);
+        try (FaultProxy proxy = FaultProxy.create(broker.host(), broker.port())) {
+            closeAll(connectAll("bench-proxy-warm-up-", warmUpClients, through(proxy, "bench-proxy-warm-up-", warmUpClients)));
+        }
+
+        List<Connects> directRounds = new ArrayList<>();
+        List<Connects> proxiedRounds = new ArrayList<>();
+        for (int round = 1; round < CONNECT_ROUNDS; round++) {
+            proxiedRounds.add(connectThroughProxy(PROXIED + round + "-", count));
+            Round direct = connectRound(DIRECT + round + "-", count, this::direct);
+            closeAll(direct.clients());
+            directRounds.add(direct.connects());
+        }
+        proxiedRounds.add(connectThroughProxy(PROXIED + CONNECT_ROUNDS + "-", count));
 
         TelemetryMonitor monitor = TelemetryMonitor.connect(vertx, broker, identities.monitor());
         ProcessSample before = ProcessSample.afterGc();
-        long connectFrom = System.nanoTime();
-        List<Client> clients = connectAll("bench-bare-", count);
-        double connectSeconds = (System.nanoTime() - connectFrom) / 1e9;
-        ProcessSample connected = ProcessSample.now(); // before the collection, whose CPU is not the connects'
+        Round last = connectRound(DIRECT + CONNECT_ROUNDS + "-", count, this::direct);
+        directRounds.add(last.connects());
+        List<Client> clients = last.clients();
         ProcessSample up = ProcessSample.afterGc();
 
         clients.forEach(client -> client.publishEvery(periodMillis));
@@ -120,12 +158,55 @@ final class BareClients {
         double ceilingPerSecond = monitor.ratePerSecondSinceMark();
         closeAll(clients);
         Waits.await(monitor.close(), "closing the telemetry monitor");
-        return new BareFigures(new Side(count, connectSeconds, eventsPerSecond, Math.max(0, (up.heapBytes() - before.heapBytes()) / count),
-                up.threads() - before.threads(), to.cpuPercentSince(from), connected.cpuMillisEachSince(before, count),
-                connected.compilerCpuPercentSince(before)), ceilingPerSecond);
+        // A thread of the last proxy's may still be ending when the clients start, and gone once they are up.
+        Side side = new Side(Connects.median(directRounds), eventsPerSecond,
+                Math.max(0, (up.heapBytes() - before.heapBytes()) / count), Math.max(0, up.threads() - before.threads()),
+                to.cpuPercentSince(from));
+        return new BareFigures(side, ceilingPerSecond, Connects.median(proxiedRounds));
     }
 
-    private List<Client> connectAll(String prefix, int count) throws InfrastructureException {
+    /** {@code count} clients named by {@code prefix}, connected, and how that went. */
+    private record Round(List<Client> clients, Connects connects) {
+    }
+
+    /**
+     * Connects {@code count} clients named by {@code prefix} to the endpoints {@code endpoints} gives them (made
+     * within the round, as the fleet opens its links within its own), timed from a collected heap.
+     */
+    private Round connectRound(String prefix, int count, Supplier<Function<String, BrokerEndpoint>> endpoints)
+            throws InfrastructureException {
+        ProcessSample before = ProcessSample.afterGc();
+        long connectFrom = System.nanoTime();
+        List<Client> clients = connectAll(prefix, count, endpoints.get());
+        double connectSeconds = (System.nanoTime() - connectFrom) / 1e9;
+        ProcessSample connected = ProcessSample.now(); // before any collection, whose CPU is not the connects'
+        return new Round(clients, Connects.between(before, connected, count, connectSeconds));
+    }
+
+    /** A round through a fault proxy with no faults, its links opened within the round as the fleet's are. */
+    private Connects connectThroughProxy(String prefix, int count) throws InfrastructureException {
+        try (FaultProxy proxy = FaultProxy.create(broker.host(), broker.port())) {
+            Round round = connectRound(prefix, count, () -> through(proxy, prefix, count));
+            closeAll(round.clients());
+            return round.connects();
+        }
+    }
+
+    private Function<String, BrokerEndpoint> direct() {
+        return id -> broker;
+    }
+
+    /** Opens a link of {@code proxy} for each of the {@code count} clients named by {@code prefix}, and says which is whose. */
+    private Function<String, BrokerEndpoint> through(FaultProxy proxy, String prefix, int count) {
+        List<String> ids = IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+        Map<String, BrokerEndpoint> endpoints = new HashMap<>();
+        for (Link link : proxy.openLinks(ids, oneProxyPort)) {
+            endpoints.put(link.id(), new BrokerEndpoint(link.host(), link.port()));
+        }
+        return endpoints::get;
+    }
+
+    private List<Client> connectAll(String prefix, int count, Function<String, BrokerEndpoint> endpointOf) throws InfrastructureException {
         AtomicInteger connected = new AtomicInteger();
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -135,7 +216,8 @@ final class BareClients {
         long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
         while (opened < count && System.nanoTime() < deadline) {
             if (opened - connected.get() < CONNECTS_IN_FLIGHT) {
-                clients.get(opened++).open();
+                Client client = clients.get(opened++);
+                client.open(endpointOf.apply(client.id));
             } else {
                 Waits.pause(Duration.ofMillis(1));
             }
@@ -180,12 +262,12 @@ final class BareClients {
             this.presence = new DashboardPresence(DeviceConventions.of(id, model), () -> connection);
         }
 
-        void open() {
+        void open(BrokerEndpoint endpoint) {
             identities.enrol(id, model);
             List<String> subscriptions = new ArrayList<>(List.of(CloudTopics.auth(id), CloudTopics.command(id)));
             subscriptions.addAll(presence.subscriptions());
             context.runOnContext(start -> {
-                connection = MqttStacks.create(stack, vertx, new ConnectionSettings(id, broker.host(), broker.port(),
+                connection = MqttStacks.create(stack, vertx, new ConnectionSettings(id, endpoint.host(), endpoint.port(),
                         model.keepAlive(), model.connectTimeout(), model.mqttSession(), subscriptions, model.reconnect(),
                         clock).withWill(presence.will()).withCredentials(identities.device(id)), this);
                 presence.show(STATE, new JsonObject());

@@ -82,13 +82,14 @@ public final class Bench {
     private static BareFigures bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)
             throws InfrastructureException {
         watcher.starting(settings.devices() + " bare " + model.client() + " clients, publishing for "
-                + Durations.format(settings.trafficWindow()) + " at the fleet's pace, then as fast as the broker acknowledges");
+                + Durations.format(settings.trafficWindow()) + " at the fleet's pace, then as fast as the broker acknowledges, "
+                + "then connecting through the fault proxy");
         Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         // The same footing as the fleet's devices: each client logs in and is held to its own topics.
         Identities identities = Identities.generate();
         try (Broker broker = Brokers.start(new BrokerSettings(settings.externalBroker(),
                 settings.externalBroker() == null ? 0 : null, settings.projectDir().resolve("broker-config")), identities)) {
-            return new BareClients(vertx, broker.endpoint(), model.client(), model, identities)
+            return new BareClients(vertx, broker.endpoint(), model.client(), model, identities, settings.oneProxyPort())
                     .measure(settings.devices(), eventsPerSecondEach, settings.trafficWindow());
         } catch (BrokerException broken) {
             throw new InfrastructureException("the bare clients' broker: " + broken.getMessage(), broken);

@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
 /**
  * Both sides of one bench run and their ratios (fleet over bare clients): a ratio of 1 means the
  * harness costs nothing on that figure; connect under 1 is the price of signing in and of the
- * proxy, heap over 1 the price of firmware, outbox and link per device.
+ * proxy, heap over 1 the price of firmware, outbox and link per device. The connect ratio is split
+ * at the proxy: the bare clients' connects through it over theirs straight to the broker (the hop,
+ * which every device's connection takes), and the fleet's over the bare clients' through it (the
+ * rest of the harness).
  */
 public final class BenchResult {
 
@@ -34,7 +37,17 @@ public final class BenchResult {
     }
 
     public double connectRatio() {
-        return ratio(fleet.side().connectsPerSecond(), bare.side().connectsPerSecond());
+        return ratio(fleet.side().connects().perSecond(), bare.side().connects().perSecond());
+    }
+
+    /** Bare clients through the fault proxy over bare clients straight to the broker: what the proxy's hop leaves of the connect rate. */
+    public double proxyHopRatio() {
+        return ratio(bare.throughProxy().perSecond(), bare.side().connects().perSecond());
+    }
+
+    /** The fleet over bare clients through the fault proxy: what the rest of the harness leaves of the connect rate. */
+    public double connectBeyondProxyRatio() {
+        return ratio(fleet.side().connects().perSecond(), bare.throughProxy().perSecond());
     }
 
     public double throughputRatio() {
@@ -59,26 +72,31 @@ public final class BenchResult {
     public String table() {
         Side raw = bare.side();
         Side run = fleet.side();
+        Connects proxied = bare.throughProxy();
         StringBuilder out = new StringBuilder();
         out.append("bench: ").append(what).append('\n');
-        out.append(String.format(Locale.ROOT, "%-22s %16s %16s%n", "", "bare clients", "fleet"));
-        row(out, "connect (per s)", "%,.0f", raw.connectsPerSecond(), run.connectsPerSecond());
-        row(out, "events via broker (per s)", "%,.1f", raw.eventsPerSecond(), run.eventsPerSecond());
-        row(out, "heap per client (KB)", "%,.1f", raw.heapBytesPerClient() / 1024.0, run.heapBytesPerClient() / 1024.0);
-        row(out, "threads added", "%,.0f", raw.threadsAdded(), run.threadsAdded());
-        row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), run.cpuPercent());
-        row(out, "CPU per connect (ms)", "%,.2f", raw.connectCpuMillisPerClient(), run.connectCpuMillisPerClient());
-        row(out, "JIT compiling (% core)", "%,.0f", raw.connectCompilePercent(), run.connectCompilePercent());
-        if (Math.max(raw.connectCompilePercent(), run.connectCompilePercent()) >= COMPILING_NOTED_PERCENT) {
+        out.append(String.format(Locale.ROOT, "%-22s %16s %16s %16s%n", "", "bare clients", "bare via proxy", "fleet"));
+        row(out, "connect (per s)", "%,.0f", raw.connects().perSecond(), proxied.perSecond(), run.connects().perSecond());
+        row(out, "events via broker (per s)", "%,.1f", raw.eventsPerSecond(), Double.NaN, run.eventsPerSecond());
+        row(out, "heap per client (KB)", "%,.1f", raw.heapBytesPerClient() / 1024.0, Double.NaN, run.heapBytesPerClient() / 1024.0);
+        row(out, "threads added", "%,.0f", raw.threadsAdded(), Double.NaN, run.threadsAdded());
+        row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), Double.NaN, run.cpuPercent());
+        row(out, "CPU per connect (ms)", "%,.2f", raw.connects().cpuMillisEach(), proxied.cpuMillisEach(), run.connects().cpuMillisEach());
+        row(out, "JIT compiling (% core)", "%,.0f", raw.connects().compilePercent(), proxied.compilePercent(), run.connects().compilePercent());
+        if (Math.max(raw.connects().compilePercent(), run.connects().compilePercent()) >= COMPILING_NOTED_PERCENT) {
             out.append(String.format(Locale.ROOT, "connect: the JIT compiler took %.0f%% of a core while the bare clients connected "
                     + "and %.0f%% while the fleet did; both sides are bound by the CPU, so the connect ratio moves with "
-                    + "where its work falls from run to run%n", raw.connectCompilePercent(), run.connectCompilePercent()));
+                    + "where its work falls from run to run%n", raw.connects().compilePercent(), run.connects().compilePercent()));
         }
+        out.append(String.format(Locale.ROOT, "connect: through the fault proxy (no faults), the bare clients connected at %.2f of "
+                + "their rate straight to the broker (%.2f ms of CPU a connect against %.2f): every device's connection takes "
+                + "that hop, and the fleet connected at %.2f of them%n", proxyHopRatio(), proxied.cpuMillisEach(),
+                raw.connects().cpuMillisEach(), connectBeyondProxyRatio()));
         out.append(String.format(Locale.ROOT, "bare clients: %,.0f events a second via the broker when each published its next on "
                 + "the last one's acknowledgement (the raw ceiling); the harness carries about %,.0f messages a second here%n",
                 bare.eventsCeilingPerSecond(), ScenarioRunner.messagesCarriedPerSecond()));
         out.append(String.format(Locale.ROOT, "fleet: every device connected in %.1f s and signed in by %.1f s%n",
-                run.connectSeconds(), fleet.signedInSeconds()));
+                run.connects().seconds(), fleet.signedInSeconds()));
         out.append(String.format(Locale.ROOT, "fleet: the emulated cloud's services held %.1f MB before the devices started "
                 + "(the harness's, as the broker's heap is: not in the devices' heap)%n", fleet.cloudHeapBytes() / 1048576.0));
         out.append(String.format(Locale.ROOT, "fleet: phases %s; run %.1f s%n", fleet.phaseSeconds().entrySet().stream()
@@ -115,12 +133,16 @@ public final class BenchResult {
     public JsonObject toJson() {
         return new JsonObject().put("bench", what).put("bare", bare.toJson()).put("fleet", fleet.toJson())
                 .put("ratio", new JsonObject().put("connect", connectRatio()).put("throughput", throughputRatio())
-                        .put("heap", heapRatio()));
+                        .put("heap", heapRatio()).put("proxyHop", proxyHopRatio()).put("connectBeyondProxy", connectBeyondProxyRatio()));
     }
 
-    private static void row(StringBuilder out, String name, String format, double bare, double fleet) {
-        out.append(String.format(Locale.ROOT, "%-22s %16s %16s%n", name, String.format(Locale.ROOT, format, bare),
-                String.format(Locale.ROOT, format, fleet)));
+    /** A figure of NaN is one that side does not measure. */
+    private static void row(StringBuilder out, String name, String format, double... figures) {
+        out.append(String.format(Locale.ROOT, "%-22s", name));
+        for (double figure : figures) {
+            out.append(String.format(Locale.ROOT, " %16s", Double.isNaN(figure) ? "-" : String.format(Locale.ROOT, format, figure)));
+        }
+        out.append('\n');
     }
 
     private static void health(StringBuilder out, HealthObserved health) {

@@ -101,9 +101,9 @@ final class FleetRun implements ProgressListener {
     private FleetFigures figures(Scenario scenario, RunResult result) {
         int devices = scenario.deviceCount();
         double runSeconds = runTo.secondsSince(runFrom);
-        Side side = new Side(devices, connectSeconds, baselineEventsPerSecond,
+        Side side = new Side(Connects.between(cloudUp, connected, devices, connectSeconds), baselineEventsPerSecond,
                 Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
-                runTo.cpuPercentSince(runFrom), connected.cpuMillisEachSince(cloudUp, devices), connected.compilerCpuPercentSince(cloudUp));
+                runTo.cpuPercentSince(runFrom));
         return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario),
                 keptScale(scenario.phases().get(0)), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, lastReconnectedSeconds(result),

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The raw baseline does a device's MQTT traffic, not less: on a real broker with the run's identities and
  * ACLs, each bare client leaves what a device leaves when it connects (online on its availability topic,
  * its discovery configs and its state, retained) and sends its sign-in request, so that the bench's
- * connect ratio compares like with like.
+ * connect ratio compares like with like; and so does each of the clients that connect through the fault proxy.
  */
 class BareClientsTest {
 
@@ -47,22 +47,29 @@ class BareClientsTest {
             Mqtt3BlockingClient signIns = reader(broker, "bench-sign-in-reader", identities.cloudService("auth"));
             signIns.subscribeWith().topicFilter(CloudTopics.AUTH_REQUEST).send();
             try (Mqtt3BlockingClient.Mqtt3Publishes requests = signIns.publishes(MqttGlobalPublishFilter.ALL)) {
-                BareFigures figures = new BareClients(vertx, broker.endpoint(), "vertx", model, identities)
+                BareFigures figures = new BareClients(vertx, broker.endpoint(), "vertx", model, identities, false)
                         .measure(CLIENTS, 2, java.time.Duration.ofSeconds(1));
                 assertThat(figures.side().clients()).isEqualTo(CLIENTS);
                 assertThat(figures.eventsCeilingPerSecond()).as("back to back, faster than 2 a second each")
                         .isGreaterThan(figures.side().eventsPerSecond());
                 List<String> signedIn = received(requests).stream().map(BareClientsTest::payload).toList();
                 for (int i = 0; i < CLIENTS; i++) {
-                    assertThat(signedIn).as("sign-in requests, the warm-up clients' included")
-                            .contains("{\"deviceId\":\"bench-bare-" + i + "\",\"ttlMillis\":" + model.session().tokenTtl().toMillis() + "}");
+                    for (int round = 1; round <= BareClients.CONNECT_ROUNDS; round++) {
+                        for (String way : List.of(BareClients.DIRECT, BareClients.PROXIED)) {
+                            assertThat(signedIn).as("sign-in requests, the warm-up clients' included; through the proxy too")
+                                    .contains("{\"deviceId\":\"" + way + round + "-" + i + "\",\"ttlMillis\":"
+                                            + model.session().tokenTtl().toMillis() + "}");
+                        }
+                    }
                 }
+                assertThat(figures.throughProxy().clients()).isEqualTo(CLIENTS);
+                assertThat(figures.throughProxy().perSecond()).isPositive();
             }
             signIns.disconnect();
 
             Mqtt3BlockingClient dashboard = reader(broker, "bench-dashboard-reader", identities.dashboard());
             List<DeviceConventions> bare = IntStream.range(0, CLIENTS)
-                    .mapToObj(i -> DeviceConventions.of("bench-bare-" + i, model)).toList();
+                    .mapToObj(i -> DeviceConventions.of(BareClients.DIRECT + BareClients.CONNECT_ROUNDS + "-" + i, model)).toList();
             try (Mqtt3BlockingClient.Mqtt3Publishes retained = dashboard.publishes(MqttGlobalPublishFilter.ALL)) {
                 bare.forEach(device -> device.retainedTopics().forEach(topic -> dashboard.subscribeWith().topicFilter(topic).send()));
                 Map<String, String> left = new HashMap<>();

@@ -34,7 +34,8 @@ class BenchCommandTest {
                 "--one-proxy-port", "--project-dir", Project.root().toString());
 
         assertThat(run.exitCode()).as(run.transcript()).isZero();
-        assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s at the fleet's pace, then as fast as the broker acknowledges")
+        assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s at the fleet's pace, then as fast as the broker acknowledges, "
+                        + "then connecting through the fault proxy")
                 .contains("phase 3/3 recovery")
                 .contains("starting the harness's warm-up: " + DEVICES + " devices through a 10m baseline, not measured")
                 .contains(DEVICES + " devices connected in")
@@ -55,6 +56,10 @@ class BenchCommandTest {
         assertThat(bare.getDouble("eventsCeilingPerSecond")).as("back to back, the bare clients outrun the fleet's pace")
                 .isGreaterThan(bare.getDouble("eventsPerSecond"));
         assertThat(fleet.containsKey("eventsCeilingPerSecond")).as("the raw ceiling is the bare clients'").isFalse();
+        JsonObject throughProxy = bare.getJsonObject("throughProxy");
+        assertThat(throughProxy.getInteger("clients")).isEqualTo(DEVICES);
+        assertThat(throughProxy.getDouble("connectsPerSecond")).isPositive();
+        assertThat(throughProxy.getDouble("connectCpuMillisPerClient")).as("connecting through the proxy takes some CPU").isPositive();
         assertThat(fleet.getBoolean("healthy")).isTrue();
         assertThat(fleet.getLong("cloudHeapBytes")).as("the cloud's heap, counted apart from the devices'").isNotNull();
         assertThat(fleet.getDouble("signedInSeconds")).isGreaterThanOrEqualTo(fleet.getDouble("connectSeconds"));
@@ -74,6 +79,10 @@ class BenchCommandTest {
                 .isCloseTo(fleet.getDouble("connectsPerSecond") / bare.getDouble("connectsPerSecond"), within(1e-9));
         assertThat(ratio.getDouble("throughput"))
                 .isCloseTo(fleet.getDouble("eventsPerSecond") / bare.getDouble("eventsPerSecond"), within(1e-9));
+        assertThat(ratio.getDouble("proxyHop"))
+                .isCloseTo(throughProxy.getDouble("connectsPerSecond") / bare.getDouble("connectsPerSecond"), within(1e-9));
+        assertThat(ratio.getDouble("connectBeyondProxy"))
+                .isCloseTo(fleet.getDouble("connectsPerSecond") / throughProxy.getDouble("connectsPerSecond"), within(1e-9));
         assertThat(ratio.getDouble("throughput")).as("the fleet carries its own telemetry").isGreaterThan(0.5);
     }
 

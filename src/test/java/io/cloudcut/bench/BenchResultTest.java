@@ -7,20 +7,26 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class BenchResultTest {
 
-    private static final BareFigures BARE = new BareFigures(new Side(100, 0.5, 200, 16_384, 2, 40, 0.75, 10), 12_345);
-    private static final Side FLEET = new Side(100, 2.0, 190, 65_536, 10, 80, 3.25, 5);
+    /** Through the proxy: 160 a second, 0.8 of the 200 straight to the broker. */
+    private static final Connects THROUGH_PROXY = new Connects(100, 0.625, 1.10, 8);
+    private static final BareFigures BARE = new BareFigures(new Side(new Connects(100, 0.5, 0.75, 10), 200, 16_384, 2, 40), 12_345,
+            THROUGH_PROXY);
+    private static final Side FLEET = new Side(new Connects(100, 2.0, 3.25, 5), 190, 65_536, 10, 80);
 
     @Test
     void theTableShowsBothSidesAndEndsWithTheRatios() {
         String table = result(true).table();
 
-        assertThat(table).contains("connect (per s)").contains("200").contains("50")
-                .contains("events via broker (per s)").contains("heap per client (KB)").contains("16.0").contains("64.0")
-                .containsPattern("CPU per connect \\(ms\\) +0\\.75 +3\\.25")
-                .containsPattern("JIT compiling \\(% core\\) +10 +5\n")
+        assertThat(table).containsPattern(" +bare clients +bare via proxy +fleet\n")
+                .containsPattern("connect \\(per s\\) +200 +160 +50\n")
+                .containsPattern("events via broker \\(per s\\) +200\\.0 +- +190\\.0\n")
+                .containsPattern("heap per client \\(KB\\) +16\\.0 +- +64\\.0\n")
+                .containsPattern("CPU per connect \\(ms\\) +0\\.75 +1\\.10 +3\\.25\n")
+                .containsPattern("JIT compiling \\(% core\\) +10 +8 +5\n")
                 .doesNotContain("the JIT compiler took")
                 .contains("every device connected in 2.0 s and signed in by 3.0 s")
                 .contains("the emulated cloud's services held 0.4 MB before the devices started")
@@ -31,6 +37,21 @@ class BenchResultTest {
                         + "acknowledgement (the raw ceiling)")
                 .doesNotContain("NOT a measurement");
         assertThat(table.lines().reduce((first, second) -> second)).hasValue("ratio connect=0.25 throughput=0.95 heap=4.00");
+    }
+
+    @Test
+    void theConnectRatioIsSplitAtTheProxy_theHopAndTheRestOfTheHarness() {
+        BenchResult result = result(true);
+
+        assertThat(result.proxyHopRatio()).isEqualTo(0.8, within(1e-9));
+        assertThat(result.connectBeyondProxyRatio()).isEqualTo(50 / 160.0, within(1e-9));
+        assertThat(result.proxyHopRatio() * result.connectBeyondProxyRatio()).as("the two parts make the whole")
+                .isEqualTo(result.connectRatio(), within(1e-9));
+        assertThat(result.table()).contains("connect: through the fault proxy (no faults), the bare clients connected at 0.80 of "
+                + "their rate straight to the broker (1.10 ms of CPU a connect against 0.75): every device's connection takes "
+                + "that hop, and the fleet connected at 0.31 of them\n");
+        assertThat(result.toJson().getJsonObject("ratio").getDouble("proxyHop")).isEqualTo(0.8, within(1e-9));
+        assertThat(result.toJson().getJsonObject("bare").getJsonObject("throughProxy").getDouble("connectsPerSecond")).isEqualTo(160.0);
     }
 
     @Test
@@ -80,7 +101,8 @@ class BenchResultTest {
 
     @Test
     void aConnectTheCompilerTookAQuarterOfACoreFromIsSaidToMoveTheRatio() {
-        BareFigures compiling = new BareFigures(new Side(100, 0.5, 200, 16_384, 2, 40, 0.75, BenchResult.COMPILING_NOTED_PERCENT), 12_345);
+        BareFigures compiling = new BareFigures(new Side(new Connects(100, 0.5, 0.75, BenchResult.COMPILING_NOTED_PERCENT), 200, 16_384,
+                2, 40), 12_345, THROUGH_PROXY);
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult noted = new BenchResult("a test", compiling, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
                 Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, 0, healthy, healthy));
