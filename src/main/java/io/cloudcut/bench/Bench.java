@@ -81,9 +81,9 @@ public final class Bench {
 
     private static BareFigures bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)
             throws InfrastructureException {
-        watcher.starting(settings.devices() + " bare " + model.client() + " clients, publishing for "
-                + Durations.format(settings.trafficWindow()) + " at the fleet's pace, then as fast as the broker acknowledges, "
-                + "then connecting through the fault proxy");
+        watcher.starting(settings.devices() + " bare " + model.client() + " clients, connecting " + BareClients.CONNECT_ROUNDS
+                + " times through the fault proxy and straight to the broker in turn, then publishing for "
+                + Durations.format(settings.trafficWindow()) + " at the fleet's pace, then as fast as the broker acknowledges");
         Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         // The same footing as the fleet's devices: each client logs in and is held to its own topics.
         Identities identities = Identities.generate();

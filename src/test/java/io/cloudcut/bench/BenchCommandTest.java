@@ -34,8 +34,8 @@ class BenchCommandTest {
                 "--one-proxy-port", "--project-dir", Project.root().toString());
 
         assertThat(run.exitCode()).as(run.transcript()).isZero();
-        assertThat(run.err()).contains(DEVICES + " bare vertx clients, publishing for 3s at the fleet's pace, then as fast as the broker acknowledges, "
-                        + "then connecting through the fault proxy")
+        assertThat(run.err()).contains(DEVICES + " bare vertx clients, connecting 3 times through the fault proxy and straight to the broker in turn, "
+                        + "then publishing for 3s at the fleet's pace, then as fast as the broker acknowledges")
                 .contains("phase 3/3 recovery")
                 .contains("starting the harness's warm-up: " + DEVICES + " devices through a 10m baseline, not measured")
                 .contains(DEVICES + " devices connected in")
