@@ -6,9 +6,12 @@ import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Mosquitto;
 import io.cloudcut.testing.Project;
+import io.cloudcut.testing.TempFolders;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,13 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecuredMosquittoRunTest {
 
+    /** Not under the test's own folder: Mosquitto reads its files as the mosquitto user, which may not enter it. */
+    private Path brokerFolder;
+
+    @AfterEach
+    void deleteBrokerFolder() throws IOException {
+        if (brokerFolder != null) {
+            TempFolders.delete(brokerFolder);
+        }
+    }
+
     @Test
     void aRunLogsInToASecuredMosquittoWithPasswordsDerivedFromItsSecretFile(@TempDir Path dir) throws Exception {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         Path secretFile = Files.write(dir.resolve("secret"), secret);
-        // Not under the test's own folder: Mosquitto reads its files as the mosquitto user, which may not enter it.
-        Path passwords = Files.createTempDirectory("cloudcut-mosquitto-identities").resolve("passwords");
+        brokerFolder = Files.createTempDirectory("cloudcut-mosquitto-identities");
+        Path passwords = brokerFolder.resolve("passwords");
 
         CliRun identities = CliRun.of("identities", "scenarios/short-outage.yaml", "--secret", secretFile.toString(),
                 "--mosquitto-passwords", passwords.toString(), "--devices-per-model", "1",

@@ -13,6 +13,7 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCo
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.testing.Mosquitto;
+import io.cloudcut.testing.TempFolders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,13 @@ class MosquittoAclTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private static final Identities IDENTITIES = Identities.generate();
+    private static Path passwords;
     private static Mosquitto mosquitto;
     private static LoginClients clients;
 
     @BeforeAll
     static void startMosquitto() throws Exception {
-        Path passwords = Files.createTempDirectory("cloudcut-mosquitto-acl").resolve("passwords");
+        passwords = Files.createTempDirectory("cloudcut-mosquitto-acl").resolve("passwords");
         for (Credentials identity : List.of(IDENTITIES.device("vacuum-1"), IDENTITIES.device("vacuum-2"),
                 IDENTITIES.cloudService("commands"))) {
             mosquittoPasswd(passwords, identity);
@@ -58,10 +60,11 @@ class MosquittoAclTest {
     }
 
     @AfterAll
-    static void stopMosquitto() {
+    static void stopMosquitto() throws IOException {
         if (mosquitto != null) {
             mosquitto.close();
         }
+        TempFolders.delete(passwords.getParent());
     }
 
     @Test

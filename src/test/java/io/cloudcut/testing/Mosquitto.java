@@ -1,6 +1,7 @@
 package io.cloudcut.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -68,19 +69,20 @@ public final class Mosquitto implements AutoCloseable {
     /** As {@link #start()}, configured by these lines besides its listener and its log (to stderr). */
     public static Mosquitto start(List<String> configuration) throws IOException {
         for (int attempt = 1; ; attempt++) {
-            Mosquitto mosquitto = startOn(FreePorts.onLoopback(), configuration);
+            Path dir = Files.createTempDirectory("cloudcut-mosquitto");
+            Mosquitto mosquitto = startOn(FreePorts.onLoopback(), configuration, dir);
             if (mosquitto != null) {
                 return mosquitto;
             }
             if (attempt == 5) {
-                throw new IllegalStateException("mosquitto exited on start 5 times: see the stdout.log of its folder");
+                throw new IllegalStateException("mosquitto exited on start 5 times: see " + dir.resolve("stdout.log"));
             }
+            TempFolders.delete(dir);
         }
     }
 
     /** Mosquitto on {@code port}, running and accepting; null when it exited (its port was taken meanwhile). */
-    private static Mosquitto startOn(int port, List<String> configuration) throws IOException {
-        Path dir = Files.createTempDirectory("cloudcut-mosquitto");
+    private static Mosquitto startOn(int port, List<String> configuration, Path dir) throws IOException {
         Path conf = dir.resolve("mosquitto.conf");
         Path log = dir.resolve("stdout.log");
         List<String> lines = new ArrayList<>(List.of("listener " + port + " 127.0.0.1"));
@@ -127,10 +129,16 @@ public final class Mosquitto implements AutoCloseable {
         return "tcp://127.0.0.1:" + port;
     }
 
+    /** Stops the broker and deletes its folder (configuration and log). */
     @Override
     public void close() {
         process.destroy();
         await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+        try {
+            TempFolders.delete(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String executable() {

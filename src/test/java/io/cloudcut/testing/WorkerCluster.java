@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Real {@code cloudcut worker} JVMs in a Hazelcast cluster on loopback, with a port kept for the
@@ -120,11 +118,7 @@ public final class WorkerCluster implements AutoCloseable {
             @Override
             public void close() throws IOException {
                 cluster.close();
-                try (Stream<Path> files = Files.walk(logs)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
+                TempFolders.delete(logs);
             }
         }
     }
