@@ -132,8 +132,8 @@ class PacerTest {
         await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
         assertThat(changes().get(changes().size() - 1)).as("at once").isEqualTo(
                 new ClockObserved(changes().get(changes().size() - 1).atMillis(), 1, ClockObserved.Why.CLOUD));
-        await("real time while the cloud is behind").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3)).atMost(30, SECONDS)
-                .until(() -> clock.scale() == 1);
+        await("real time while the cloud is behind, longer than a transient").during(Pacer.BRIEFLY_BEHIND.plus(
+                Pacer.CLOUD_ASKED_EVERY)).atMost(30, SECONDS).until(() -> clock.scale() == 1);
         pacer.phase(900);
         assertThat(clock.scale()).as("a new phase waits for the cloud too").isEqualTo(1);
         assertThat(pacer.waitingForCloud()).isTrue();
@@ -144,9 +144,27 @@ class PacerTest {
         assertThat(pacer.waitingForCloud()).as("climbed back").isFalse();
         List<ClockObserved> climbing = changes().subList(slowed, changes().size());
         assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.Why.CLOUD));
+        assertThat(climbing.get(0).scale()).as("from real time, after a cloud behind for long").isLessThan(2);
         for (int i = 1; i < climbing.size(); i++) {
             assertThat(climbing.get(i).scale()).isGreaterThan(climbing.get(i - 1).scale());
         }
+    }
+
+    /** A transient (a collection, the compiler) holds the cloud up for a moment: the clock climbs back from half its scale. */
+    @Test
+    void aCloudBrieflyBehindClimbsBackFromHalfTheScaleItFellBehindAt() {
+        pacer.start(600);
+        cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis() + 1);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
+        int slowed = changes().size();
+
+        cloudBehindMillis.set(0);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        List<ClockObserved> climbing = changes().subList(slowed, changes().size());
+        assertThat(climbing).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.Why.CLOUD));
+        assertThat(climbing.get(0).scale()).as("half the scale it fell behind at; %s", changes())
+                .isBetween(300.0, 303.0);
+        assertThat(pacer.waitingForCloud()).as("climbed back").isFalse();
     }
 
     /** A service far behind answers late, behind what it has yet to read: the wait for its answer is its lag. */
