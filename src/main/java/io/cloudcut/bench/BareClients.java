@@ -21,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
@@ -210,7 +211,7 @@ final class BareClients {
         AtomicInteger connected = new AtomicInteger();
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            clients.add(new Client(prefix + i, vertx.getOrCreateContext(), connected));
+            clients.add(new Client(prefix + i, contextForAClient(vertx), connected));
         }
         int opened = 0;
         long deadline = System.nanoTime() + CONNECT_LIMIT.toNanos();
@@ -225,6 +226,15 @@ final class BareClients {
         awaitUntil(() -> connected.get() == count, CONNECT_LIMIT,
                 () -> connected.get() + " of " + count + " bare " + stack + " clients connected");
         return clients;
+    }
+
+    /**
+     * A context of its own, on the next event loop, as each device's verticle has. Off a Vert.x thread,
+     * {@code getOrCreateContext()} gives each caller a new context, but every one on the same event loop:
+     * the bare clients' callbacks all ran on one thread, the devices' on all of them.
+     */
+    static Context contextForAClient(Vertx vertx) {
+        return ((VertxInternal) vertx).createEventLoopContext();
     }
 
     private static void closeAll(List<Client> clients) throws InfrastructureException {

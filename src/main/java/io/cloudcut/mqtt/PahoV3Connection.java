@@ -67,8 +67,13 @@ final class PahoV3Connection extends PahoConnection {
     }
 
     @Override
-    protected void pahoDisconnectForcibly(long disconnectTimeoutMillis, boolean sendDisconnect) throws MqttException {
-        client.disconnectForcibly(0, disconnectTimeoutMillis, sendDisconnect);
+    protected void pahoDisconnect(long timeoutMillis) throws MqttException {
+        client.disconnect(0).waitForCompletion(timeoutMillis);
+    }
+
+    @Override
+    protected void pahoDrop() throws MqttException {
+        client.disconnectForcibly(0, 0, false);
     }
 
     @Override

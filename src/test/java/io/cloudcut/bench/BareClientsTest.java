@@ -13,6 +13,9 @@ import io.cloudcut.identity.Identities;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.testing.Project;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -81,6 +86,28 @@ class BareClientsTest {
                 }
             }
             dashboard.disconnect();
+        } finally {
+            vertx.close().await();
+        }
+    }
+
+    /** As each device's verticle has its own, spread over the event loops: not all on the one a thread outside Vert.x is given. */
+    @Test
+    void eachBareClientHasAContextOfItsOwn() {
+        Vertx vertx = Vertx.vertx();
+        try {
+            List<Context> contexts = IntStream.range(0, 8).mapToObj(i -> BareClients.contextForAClient(vertx)).toList();
+            assertThat(contexts).doesNotHaveDuplicates().allSatisfy(context -> assertThat(context.isEventLoopContext()).isTrue());
+            Set<String> loops = ConcurrentHashMap.newKeySet();
+            Future.all(contexts.stream().map(context -> {
+                Promise<Void> ran = Promise.promise();
+                context.runOnContext(on -> {
+                    loops.add(Thread.currentThread().getName());
+                    ran.complete();
+                });
+                return ran.future();
+            }).toList()).await();
+            assertThat(loops).as("event loops the clients run on").hasSizeGreaterThan(1);
         } finally {
             vertx.close().await();
         }

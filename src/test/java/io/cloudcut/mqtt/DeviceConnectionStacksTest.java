@@ -8,6 +8,7 @@ import io.cloudcut.scenario.MqttSessionPolicy;
 import io.cloudcut.scenario.ReconnectPolicy;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.Mosquitto;
+import io.cloudcut.testing.MosquittoClients;
 import io.cloudcut.testing.RunsAlone;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
@@ -198,6 +199,26 @@ class DeviceConnectionStacksTest {
         assertThat(device.listener.offContextCalls).hasValue(0);
     }
 
+    /**
+     * Closing ends the connection with a DISCONNECT, at once: the broker publishes no Will, and the close
+     * does not wait out the acknowledgement time-out (two minutes here). Paho's {@code disconnectForcibly}
+     * waited its whole time-out for a DISCONNECT no broker answers: 1,000 Paho devices took 50 s to close.
+     */
+    @ParameterizedTest
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
+    void closing_sendsADisconnect_withoutWaitingOutTheAckTimeout(String stack) throws Exception {
+        String willTopic = "cloudcut/dev/will/" + stack + "-" + DEVICES.incrementAndGet();
+        try (MosquittoClients.Subscription wills = MosquittoClients.subscribe(mosquitto.port(), willTopic)) {
+            device = openConnected(stack, quickRetries(0), 1, Duration.ofMinutes(2), new Will(willTopic, "offline"));
+
+            join(device.onContext(() -> device.connection.close()));
+
+            await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> device.link.openConnections() == 0
+                    && wills.received().isEmpty());
+        }
+        device = null;
+    }
+
     /** Closing calls off the wait for the next attempt: nothing connects once the link is back. */
     @ParameterizedTest
     @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
@@ -286,19 +307,27 @@ class DeviceConnectionStacksTest {
     }
 
     private Device openConnected(String stack, int giveUpAfter) throws Exception {
-        return openConnected(stack, new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE,
-                giveUpAfter), 1);
+        return openConnected(stack, quickRetries(giveUpAfter), 1);
     }
 
-    /** A device on {@code stack} through a fresh fault link, once it has connected and subscribed. */
+    private static ReconnectPolicy quickRetries(int giveUpAfter) {
+        return new ReconnectPolicy(Duration.ofMillis(200), 2.0, Duration.ofSeconds(2), Jitter.NONE, giveUpAfter);
+    }
+
     private Device openConnected(String stack, ReconnectPolicy reconnect, double scale) throws Exception {
+        return openConnected(stack, reconnect, scale, ACK_TIMEOUT, null);
+    }
+
+    /** A device on {@code stack} through a fresh fault link, once it has connected and subscribed; its will may be null. */
+    private Device openConnected(String stack, ReconnectPolicy reconnect, double scale, Duration ackTimeout, Will will)
+            throws Exception {
         proxy = FaultProxy.create("127.0.0.1", mosquitto.port());
         clock = ScenarioClock.running(scale);
         Link link = proxy.openLink(stack);
         String clientId = "device-" + stack + "-" + DEVICES.incrementAndGet();
         ConnectionSettings settings = new ConnectionSettings(clientId, link.host(), link.port(),
-                KEEPALIVE, ACK_TIMEOUT, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS + clientId), reconnect,
-                clock);
+                KEEPALIVE, ackTimeout, new MqttSessionPolicy(true, Duration.ZERO), List.of(COMMANDS + clientId), reconnect,
+                clock).withWill(will);
         Context context = vertx.getOrCreateContext();
         RecordingListener listener = new RecordingListener(context, clock);
         CompletableFuture<DeviceConnection> created = new CompletableFuture<>();
