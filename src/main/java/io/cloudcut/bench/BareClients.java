@@ -7,6 +7,7 @@ import io.cloudcut.device.DashboardPresence;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.harness.InfrastructureException;
+import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.Waits;
 import io.cloudcut.identity.Identities;
 import io.cloudcut.mqtt.ConnectAttempt;
@@ -15,6 +16,7 @@ import io.cloudcut.mqtt.ConnectionSettings;
 import io.cloudcut.mqtt.DeviceConnection;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.scenario.DeviceModel;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -108,17 +110,21 @@ final class BareClients {
      * window, each publishes back to back, its next event as soon as the broker has acknowledged the last:
      * the raw ceiling.
      */
-    BareFigures measure(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
+    BareFigures measure(int count, double eventsPerSecondEach, Duration window, ProgressListener progress)
+            throws InfrastructureException {
         try {
-            return measureOnClock(count, eventsPerSecondEach, window);
+            return measureOnClock(count, eventsPerSecondEach, window, progress);
         } finally {
             clock.close();
         }
     }
 
-    private BareFigures measureOnClock(int count, double eventsPerSecondEach, Duration window) throws InfrastructureException {
+    private BareFigures measureOnClock(int count, double eventsPerSecondEach, Duration window, ProgressListener progress)
+            throws InfrastructureException {
         long periodMillis = Math.max(1, Math.round(1000 / eventsPerSecondEach));
         int warmUpClients = Math.min(count, WARM_UP_CLIENTS);
+        progress.starting("the bare clients' warm-up: " + warmUpClients + " straight to the broker, publishing for "
+                + Durations.format(WARM_UP) + ", then " + warmUpClients + " through a fault proxy");
         List<Client> warmUp = connectAll("bench-warm-up-", warmUpClients, direct());
         warmUp.forEach(client -> client.publishEvery(periodMillis));
         Waits.pause(WARM_UP);
@@ -130,11 +136,13 @@ final class BareClients {
         List<Connects> directRounds = new ArrayList<>();
         List<Connects> proxiedRounds = new ArrayList<>();
         for (int round = 1; round < CONNECT_ROUNDS; round++) {
+            progress.starting(connectRound(round, count));
             proxiedRounds.add(connectThroughProxy(PROXIED + round + "-", count));
             Round direct = connectRound(DIRECT + round + "-", count, this::direct);
             closeAll(direct.clients());
             directRounds.add(direct.connects());
         }
+        progress.starting(connectRound(CONNECT_ROUNDS, count));
         proxiedRounds.add(connectThroughProxy(PROXIED + CONNECT_ROUNDS + "-", count));
 
         TelemetryMonitor monitor = TelemetryMonitor.connect(vertx, broker, identities.monitor());
@@ -144,6 +152,8 @@ final class BareClients {
         List<Client> clients = last.clients();
         ProcessSample up = ProcessSample.afterGc();
 
+        progress.starting("the bare clients' telemetry: " + Durations.format(window) + " at the fleet's pace, then "
+                + Durations.format(window) + " each publishing its next on the last one's acknowledgement");
         clients.forEach(client -> client.publishEvery(periodMillis));
         Waits.pause(Duration.ofMillis(periodMillis)); // every client has started its stride
         ProcessSample from = ProcessSample.now();
@@ -164,6 +174,11 @@ final class BareClients {
                 Math.max(0, (up.heapBytes() - before.heapBytes()) / count), Math.max(0, up.threads() - before.threads()),
                 to.cpuPercentSince(from));
         return new BareFigures(side, ceilingPerSecond, Connects.median(proxiedRounds));
+    }
+
+    private static String connectRound(int round, int count) {
+        return "connect round " + round + " of " + CONNECT_ROUNDS + ": " + count + " bare clients through a fault proxy, then "
+                + count + " straight to the broker";
     }
 
     /** {@code count} clients named by {@code prefix}, connected, and how that went. */

@@ -90,7 +90,7 @@ public final class Bench {
         try (Broker broker = Brokers.start(new BrokerSettings(settings.externalBroker(),
                 settings.externalBroker() == null ? 0 : null, settings.projectDir().resolve("broker-config")), identities)) {
             return new BareClients(vertx, broker.endpoint(), model.client(), model, identities, settings.oneProxyPort())
-                    .measure(settings.devices(), eventsPerSecondEach, settings.trafficWindow());
+                    .measure(settings.devices(), eventsPerSecondEach, settings.trafficWindow(), watcher);
         } catch (BrokerException broken) {
             throw new InfrastructureException("the bare clients' broker: " + broken.getMessage(), broken);
         } finally {

@@ -8,6 +8,7 @@ import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
+import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.identity.Identities;
 import io.cloudcut.mqtt.Credentials;
@@ -52,8 +53,21 @@ class BareClientsTest {
             Mqtt3BlockingClient signIns = reader(broker, "bench-sign-in-reader", identities.cloudService("auth"));
             signIns.subscribeWith().topicFilter(CloudTopics.AUTH_REQUEST).send();
             try (Mqtt3BlockingClient.Mqtt3Publishes requests = signIns.publishes(MqttGlobalPublishFilter.ALL)) {
+                List<String> stages = new ArrayList<>();
+                ProgressListener progress = new ProgressListener() {
+                    @Override
+                    public void starting(String what) {
+                        stages.add(what);
+                    }
+                };
                 BareFigures figures = new BareClients(vertx, broker.endpoint(), "vertx", model, identities, false)
-                        .measure(CLIENTS, 2, java.time.Duration.ofSeconds(1));
+                        .measure(CLIENTS, 2, java.time.Duration.ofSeconds(1), progress);
+                assertThat(stages).as("the progress line, stage by stage").satisfiesExactly(
+                        warmUp -> assertThat(warmUp).startsWith("the bare clients' warm-up: 3 straight to the broker"),
+                        round -> assertThat(round).startsWith("connect round 1 of 3: 3 bare clients through a fault proxy"),
+                        round -> assertThat(round).startsWith("connect round 2 of 3"),
+                        round -> assertThat(round).startsWith("connect round 3 of 3"),
+                        telemetry -> assertThat(telemetry).startsWith("the bare clients' telemetry: 1s at the fleet's pace"));
                 assertThat(figures.side().clients()).isEqualTo(CLIENTS);
                 assertThat(figures.eventsCeilingPerSecond()).as("back to back, faster than 2 a second each")
                         .isGreaterThan(figures.side().eventsPerSecond());
