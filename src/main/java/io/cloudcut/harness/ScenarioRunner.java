@@ -18,8 +18,6 @@ import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.dashboard.mqtt.StatusPublisher;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.identity.Identities;
-import io.cloudcut.observation.CloudReceivedObserved;
-import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.RunEndedObserved;
 import io.cloudcut.observation.RunStartedObserved;
@@ -31,7 +29,6 @@ import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -39,11 +36,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -64,10 +59,6 @@ public final class ScenarioRunner {
     /** How often, in real time, a watcher is told where the run stands ({@link ProgressListener#status}). */
     public static final Duration STATUS_EVERY = Duration.ofMillis(500);
 
-    /** How long ingest may go without receiving anything more before the rest counts as lost in the cloud. */
-    private static final Duration QUIET = Duration.ofMillis(300);
-    private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(5);
     private static final Duration CLOSE_LIMIT = Duration.ofSeconds(30);
 
     private final RunSettings settings;
@@ -131,7 +122,7 @@ public final class ScenarioRunner {
                 host = deviceHost(vertx, log, certificates, proxyToBroker, scenario);
                 Fleet fleet = new Fleet(scenario, host, external);
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
-                Map<String, Long> delivered = deliveredByDevice(log);
+                CloudReceipts receipts = CloudReceipts.watching(log);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
@@ -178,7 +169,7 @@ public final class ScenarioRunner {
                 Waits.await(publisher.finish(fleet.devices().stream()
                                 .map(device -> DeviceConventions.of(device.id(), device.model())).toList(),
                         settings.keepDiscovery()), "clearing the devices' retained dashboard topics");
-                recordWhatTheCloudReceived(cloud, delivered, log, clock);
+                receipts.record(cloud, clock);
                 Waits.await(app.close(), "the phone app could not disconnect");
                 monitor.stop();
                 log.stopListening();
@@ -377,11 +368,6 @@ public final class ScenarioRunner {
     }
 
     /**
-     * The other side of every device's event account: what ingest received, once the devices have
-     * stopped and the broker has handed ingest what they delivered last (every delivered event has
-     * arrived, or none arrived for a while: those were lost in the cloud).
-     */
-    /**
      * Plays the timeline; an interrupt (Ctrl-C or SIGTERM, through the command's shutdown hook) stops
      * it where it stands, and the run then ends as any run does (devices stopped, what the cloud
      * received recorded), so that what it observed until then makes a report.
@@ -398,42 +384,6 @@ public final class ScenarioRunner {
             }
             throw failed;
         }
-    }
-
-    /** What each device says it delivered, by its latest account: filled as the accounts are observed. */
-    private static Map<String, Long> deliveredByDevice(ObservationLog log) {
-        Map<String, Long> delivered = new ConcurrentHashMap<>();
-        log.watch(observation -> {
-            if (observation instanceof EventsObserved account) {
-                delivered.put(account.device(), account.delivered());
-            }
-        });
-        return delivered;
-    }
-
-    /** {@code delivered}: by device, from each device's account. */
-    private static void recordWhatTheCloudReceived(CloudControl cloud, Map<String, Long> delivered, ObservationLog log,
-                                                   ScenarioClock clock) throws InfrastructureException {
-        Map<String, JsonObject> received = Waits.await(cloud.receivedByIngest(), "asking ingest what it received");
-        long quietSince = System.nanoTime();
-        long deadline = quietSince + SETTLE_LIMIT.toNanos();
-        while (!allArrived(delivered, received) && System.nanoTime() < deadline
-                && System.nanoTime() - quietSince < QUIET.toNanos()) {
-            Waits.pause(POLL);
-            Map<String, JsonObject> now = Waits.await(cloud.receivedByIngest(), "asking ingest what it received");
-            if (!now.equals(received)) {
-                quietSince = System.nanoTime();
-            }
-            received = now;
-        }
-        long at = clock.nowMillis();
-        received.forEach((device, counts) -> log.add(new CloudReceivedObserved(at, device, counts.getLong("unique"),
-                counts.getLong("duplicates"), counts.getLong("reordered"))));
-    }
-
-    private static boolean allArrived(Map<String, Long> delivered, Map<String, JsonObject> received) {
-        return delivered.entrySet().stream().allMatch(device -> received.containsKey(device.getKey())
-                && received.get(device.getKey()).getLong("unique") >= device.getValue());
     }
 
     /**
