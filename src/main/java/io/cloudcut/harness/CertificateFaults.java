@@ -3,6 +3,7 @@ package io.cloudcut.harness;
 import io.cloudcut.trust.RunCertificates;
 import io.vertx.core.Future;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,13 @@ final class CertificateFaults {
     CertificateFaults(RunCertificates certificates, DeviceHost host) {
         this.certificates = certificates;
         this.host = host;
+    }
+
+    /** Lapses these devices' certificates too, renewing none yet. */
+    Future<Void> lapseAlso(Set<String> devices) {
+        Set<String> both = new HashSet<>(lapsed);
+        both.addAll(devices);
+        return lapseExactly(both);
     }
 
     /**

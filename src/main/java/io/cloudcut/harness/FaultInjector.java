@@ -14,7 +14,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Puts links and cloud services into the state a phase's faults describe. Going from one phase to
@@ -43,9 +45,23 @@ final class FaultInjector {
         this.clock = clock;
     }
 
-    /** Makes exactly these faults active (none: everything healthy); blocks while the broker stops or starts. */
-    Future<Void> enter(List<FaultSpec> faults) throws InfrastructureException {
-        brokerFaults.enter(faults.stream().filter(FaultSpec::targetsBroker).findFirst());
+    /**
+     * Makes exactly these faults active (none: everything healthy), blocking until they are. What cuts goes
+     * first and what heals goes last: the broker stopping, certificates lapsing and links getting faults, then
+     * the cloud services, then links healing, certificates renewed and the broker starting. So no device meets
+     * the new phase's network with the old phase's cloud. With the links healed first, a device of 1,000 that
+     * came back before ingest did delivered its offline buffer to an ingest still down, and 10 of its events
+     * read as lost in the cloud.
+     */
+    void enter(List<FaultSpec> faults) throws InfrastructureException {
+        Optional<FaultSpec> brokerFault = faults.stream().filter(FaultSpec::targetsBroker).findFirst();
+        List<FaultSpec> before = active;
+        active = List.copyOf(faults);
+        if (brokerFault.isPresent()) {
+            brokerFaults.enter(brokerFault);
+            logReverted(before, FaultSpec::targetsBroker);
+            logApplied(before, FaultSpec::targetsBroker);
+        }
         Map<String, List<FaultSpec>> wantedLinks = new HashMap<>();
         Map<String, ServiceCondition> faultedServices = new LinkedHashMap<>();
         Set<String> lapsedCertificates = new HashSet<>();
@@ -58,26 +74,43 @@ final class FaultInjector {
                 devicesOf(fault).forEach(device -> wantedLinks.computeIfAbsent(device.id(), id -> new ArrayList<>()).add(fault));
             }
         }
-        Map<String, List<FaultSpec>> changedLinks = new LinkedHashMap<>();
+        Map<String, List<FaultSpec>> faultedLinks = new LinkedHashMap<>();
+        Map<String, List<FaultSpec>> healedLinks = new LinkedHashMap<>();
         for (DeviceRef device : fleet.devices()) {
             List<FaultSpec> wanted = wantedLinks.getOrDefault(device.id(), List.of());
             if (!linkFaults.getOrDefault(device.id(), List.of()).equals(wanted)) {
-                changedLinks.put(device.id(), wanted);
+                (wanted.isEmpty() ? healedLinks : faultedLinks).put(device.id(), wanted);
             }
         }
-        // Before the links change: a device that a link fault of the same phase disconnects meets its lapsed certificate.
-        Future<Void> certificatesLapsed = certificateFaults.lapseExactly(lapsedCertificates);
         linkFaults = wantedLinks;
-        List<FaultSpec> before = active;
-        active = List.copyOf(faults);
+        Predicate<FaultSpec> onDevicesOrLinks = fault -> fault.onDevices() || fault.targetsLinks();
+        // Before the links change: a device that a link fault of the same phase disconnects meets its lapsed certificate.
+        Waits.await(certificateFaults.lapseAlso(lapsedCertificates), "lapsing device certificates");
+        Waits.await(fleet.setLinkFaults(faultedLinks), "setting link faults");
         // Recorded once the links are faulted: on a worker that is an event-bus round trip later.
-        return certificatesLapsed.compose(lapsed -> fleet.setLinkFaults(changedLinks)).compose(set -> {
-            before.stream().filter(fault -> !faults.contains(fault)).forEach(fault -> log.add(
-                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), false, targets(fault), fault.targetsBroker())));
-            faults.stream().filter(fault -> !before.contains(fault)).forEach(fault -> log.add(
-                    new FaultObserved(now(), fault.toString(), fault.targetsLinks(), true, targets(fault), fault.targetsBroker())));
-            return setServicesDown(faultedServices);
-        });
+        logApplied(before, onDevicesOrLinks);
+        Waits.await(setServicesDown(faultedServices), "setting the cloud services' conditions");
+        logReverted(before, FaultSpec::targetsService);
+        logApplied(before, FaultSpec::targetsService);
+        Waits.await(fleet.setLinkFaults(healedLinks), "healing links");
+        Waits.await(certificateFaults.lapseExactly(lapsedCertificates), "renewing device certificates");
+        logReverted(before, onDevicesOrLinks);
+        if (brokerFault.isEmpty()) {
+            brokerFaults.enter(brokerFault);
+            logReverted(before, FaultSpec::targetsBroker);
+        }
+    }
+
+    private void logReverted(List<FaultSpec> before, Predicate<FaultSpec> kind) {
+        before.stream().filter(kind).filter(fault -> !active.contains(fault)).forEach(fault -> logFault(fault, false));
+    }
+
+    private void logApplied(List<FaultSpec> before, Predicate<FaultSpec> kind) {
+        active.stream().filter(kind).filter(fault -> !before.contains(fault)).forEach(fault -> logFault(fault, true));
+    }
+
+    private void logFault(FaultSpec fault, boolean applied) {
+        log.add(new FaultObserved(now(), fault.toString(), fault.targetsLinks(), applied, targets(fault), fault.targetsBroker()));
     }
 
     private Future<Void> setServicesDown(Map<String, ServiceCondition> faulted) {

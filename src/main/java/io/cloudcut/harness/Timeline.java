@@ -136,7 +136,7 @@ final class Timeline {
             }
             progress.phaseStarted(phase, index + 1, phases.size(),
                     pacer.describe() + Traffic.heldBack(scenario, phase, runScale));
-            Waits.await(faults.enter(phase.faults()), "setting the faults of " + phase.name());
+            faults.enter(phase.faults());
             active = phase.faults();
             progress.faultChanged(phase.faults().isEmpty() ? "none" : describe(phase));
             if (phase.kind() == PhaseKind.RECOVERY) {
@@ -161,7 +161,7 @@ final class Timeline {
             }
         }
         awaitOutstandingProbes();
-        Waits.await(faults.enter(List.of()), "reverting the last faults");
+        faults.enter(List.of());
         return baselineHealth;
     }
 

@@ -55,10 +55,10 @@ class BrokerScenariosTest {
     }
 
     /**
-     * A broker down for a phase (the embedded one, stopped at its start and started at the next's): every
-     * device is cut, local functions stay, every device is back once it is up, and the stop, about 2 s, runs
-     * in real time: the clock stands at 1x from the phase's start until the broker is down. When a 1 s
-     * window ended mid-stop, the clock ramped up through the rest of it.
+     * A broker down for a phase (the embedded one, stopped at its start and started at the next's, with ingest
+     * down too, up again before the broker is): every device is cut, local functions stay, every device is back
+     * once it is up, and the stop, about 2 s, runs in real time: the clock stands at 1x from the phase's start
+     * until the broker is down. When a 1 s window ended mid-stop, the clock ramped up through the rest of it.
      */
     @Test
     void aBrokerDownForAPhaseCutsEveryDeviceUntilItIsUpAgain() throws Exception {
@@ -71,7 +71,7 @@ class BrokerScenariosTest {
                   - {model: doorbell-local-chime, count: 1}
                 phases:
                   - {name: baseline, kind: baseline, duration: 10m}
-                  - {name: down, kind: outage, duration: 20m, faults: [{broker: embedded, fault: down}]}
+                  - {name: down, kind: outage, duration: 20m, faults: [{broker: embedded, fault: down}, {service: ingest, fault: down}]}
                   - {name: recovery, kind: recovery, duration: 30m}
                 """);
         for (ModelReport model : run.report().models()) {
@@ -97,6 +97,11 @@ class BrokerScenariosTest {
         assertThat(observations).filteredOn(ServiceObserved.class::isInstance).map(ServiceObserved.class::cast)
                 .filteredOn(change -> change.service().equals("broker")).extracting(ServiceObserved::condition)
                 .containsExactly(ServiceObserved.Condition.DOWN, ServiceObserved.Condition.UP);
+        // What cuts goes first, what heals last: no device comes back to a broker whose ingest is still down.
+        assertThat(observations).filteredOn(ServiceObserved.class::isInstance).map(ServiceObserved.class::cast)
+                .filteredOn(change -> change.service().equals("broker") || change.service().equals("ingest"))
+                .extracting(change -> change.service() + " " + change.condition())
+                .containsExactly("broker DOWN", "ingest DOWN", "ingest UP", "broker UP");
     }
 
     /**

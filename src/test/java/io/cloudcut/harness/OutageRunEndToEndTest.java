@@ -5,12 +5,16 @@ import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +66,31 @@ class OutageRunEndToEndTest {
                 "\"recovered\"", "\"notRecovered\"", "\"needsAPerson\"", "\"p50Seconds\"", "\"p95Seconds\"",
                 "\"maxSeconds\"", "\"timeline\"", "\"resolutionSeconds\"", "\"spans\"");
         assertThat(reports.resolve("observations.jsonl")).isNotEmptyFile();
+    }
+
+    /**
+     * The outage's links are cut before ingest goes down, and ingest is up before they heal: the order the run
+     * changes things in is never a state of neither phase. With the links healed first, a device of 1,000 that
+     * reconnected at once delivered its offline buffer to an ingest still down, lost in the cloud for the
+     * harness's reasons.
+     */
+    @Test
+    void theLinksAreCutBeforeTheCloudGoesDownAndTheCloudIsUpBeforeTheyHeal() throws Exception {
+        List<JsonObject> changes = Files.readAllLines(reports.resolve("observations.jsonl")).stream().map(JsonObject::new)
+                .filter(observed -> observed.getString("type").equals("fault")
+                        || observed.getString("type").equals("service") && observed.getString("service").equals("ingest"))
+                .toList();
+        List<Integer> order = List.of(
+                first(changes, change -> change.getString("fault", "").equals("blackhole link all") && change.getBoolean("applied")),
+                first(changes, change -> "down".equals(change.getString("condition"))),
+                first(changes, change -> "up".equals(change.getString("condition"))),
+                first(changes, change -> change.getString("fault", "").equals("blackhole link all") && !change.getBoolean("applied")));
+        assertThat(order).as("links cut, ingest down, ingest up, links healed: %s", changes)
+                .doesNotContain(-1).isSorted().doesNotHaveDuplicates();
+    }
+
+    private static int first(List<JsonObject> changes, Predicate<JsonObject> which) {
+        return IntStream.range(0, changes.size()).filter(i -> which.test(changes.get(i))).findFirst().orElse(-1);
     }
 
     @Test
