@@ -74,31 +74,39 @@ final class FaultInjector {
                 devicesOf(fault).forEach(device -> wantedLinks.computeIfAbsent(device.id(), id -> new ArrayList<>()).add(fault));
             }
         }
-        Map<String, List<FaultSpec>> faultedLinks = new LinkedHashMap<>();
-        Map<String, List<FaultSpec>> healedLinks = new LinkedHashMap<>();
-        for (DeviceRef device : fleet.devices()) {
-            List<FaultSpec> wanted = wantedLinks.getOrDefault(device.id(), List.of());
-            if (!linkFaults.getOrDefault(device.id(), List.of()).equals(wanted)) {
-                (wanted.isEmpty() ? healedLinks : faultedLinks).put(device.id(), wanted);
-            }
-        }
+        LinkChanges links = changesTo(wantedLinks);
         linkFaults = wantedLinks;
         Predicate<FaultSpec> onDevicesOrLinks = fault -> fault.onDevices() || fault.targetsLinks();
         // Before the links change: a device that a link fault of the same phase disconnects meets its lapsed certificate.
         Waits.await(certificateFaults.lapseAlso(lapsedCertificates), "lapsing device certificates");
-        Waits.await(fleet.setLinkFaults(faultedLinks), "setting link faults");
+        Waits.await(fleet.setLinkFaults(links.faulted()), "setting link faults");
         // Recorded once the links are faulted: on a worker that is an event-bus round trip later.
         logApplied(before, onDevicesOrLinks);
         Waits.await(setServicesDown(faultedServices), "setting the cloud services' conditions");
         logReverted(before, FaultSpec::targetsService);
         logApplied(before, FaultSpec::targetsService);
-        Waits.await(fleet.setLinkFaults(healedLinks), "healing links");
+        Waits.await(fleet.setLinkFaults(links.healed()), "healing links");
         Waits.await(certificateFaults.lapseExactly(lapsedCertificates), "renewing device certificates");
         logReverted(before, onDevicesOrLinks);
         if (brokerFault.isEmpty()) {
             brokerFaults.enter(brokerFault);
             logReverted(before, FaultSpec::targetsBroker);
         }
+    }
+
+    /** The links whose faults change, apart: those that still have some after the change, and those healed. */
+    private record LinkChanges(Map<String, List<FaultSpec>> faulted, Map<String, List<FaultSpec>> healed) {
+    }
+
+    private LinkChanges changesTo(Map<String, List<FaultSpec>> wantedLinks) {
+        LinkChanges changes = new LinkChanges(new LinkedHashMap<>(), new LinkedHashMap<>());
+        for (DeviceRef device : fleet.devices()) {
+            List<FaultSpec> wanted = wantedLinks.getOrDefault(device.id(), List.of());
+            if (!linkFaults.getOrDefault(device.id(), List.of()).equals(wanted)) {
+                (wanted.isEmpty() ? changes.healed() : changes.faulted()).put(device.id(), wanted);
+            }
+        }
+        return changes;
     }
 
     private void logReverted(List<FaultSpec> before, Predicate<FaultSpec> kind) {
