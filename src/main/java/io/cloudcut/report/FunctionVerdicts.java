@@ -2,6 +2,11 @@ package io.cloudcut.report;
 
 import io.cloudcut.scenario.FunctionRole;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
 /**
  * The rule for one function in one phase (or one probe round), against the baseline:
  * <ul>
@@ -41,6 +46,23 @@ final class FunctionVerdicts {
         boolean asFast = phase.p50LatencyMillis()
                 <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline) + harnessLagMillis;
         return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
+    }
+
+    /** How much slower than its baseline's median a function's median may get and still read KEPT, stalls aside. */
+    static long slowdownHidden(PhaseCounts baseline) {
+        return baseline.p50LatencyMillis() * (LATENCY_FACTOR - 1) + slackMillis(baseline);
+    }
+
+    /** {@link #slowdownHidden(PhaseCounts)} by path, the coarsest of the path's functions over the baseline phases named. */
+    static Map<String, Long> slowdownHidden(List<ModelReport> models, Set<String> baselinePhases) {
+        Map<String, Long> coarsest = new TreeMap<>();
+        for (ModelReport model : models) {
+            for (FunctionReport function : model.functions()) {
+                function.phases().entrySet().stream().filter(phase -> baselinePhases.contains(phase.getKey()) && phase.getValue().ok() > 0)
+                        .forEach(baseline -> coarsest.merge(function.path(), slowdownHidden(baseline.getValue()), Math::max));
+            }
+        }
+        return coarsest;
     }
 
     /** How much slower than the baseline's median, beyond the factor, still counts as noise. */

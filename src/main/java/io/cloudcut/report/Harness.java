@@ -5,6 +5,7 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.TimeScale;
 
 import java.util.List;
+import java.util.Map;
 
 /** The harness section of a report, from the health and clock observations of the run. */
 final class Harness {
@@ -21,7 +22,7 @@ final class Harness {
         List<HarnessReport.ClockChange> changes = clock.stream()
                 .map(change -> new HarnessReport.ClockChange(change.atMillis() / 1000.0, change.scale(), change.why()))
                 .toList();
-        return new HarnessReport(asked.toString(), timeScale, health(baseline), health(run), changes);
+        return new HarnessReport(asked.toString(), timeScale, health(baseline), health(run), changes, Map.of());
     }
 
     private static HealthObserved window(List<HealthObserved> health, HealthObserved.Window window) {

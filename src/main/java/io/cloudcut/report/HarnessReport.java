@@ -3,18 +3,26 @@ package io.cloudcut.report;
 import io.cloudcut.observation.ClockObserved;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The instrument's own account of a run: the time scale asked for ({@code auto} or a number) and
  * the one it ran at between transitions, its health over the baseline (which decides whether the
  * run gives verdicts) and over the whole run, and every change of the clock's scale, from which the
- * resolution of each figure follows.
+ * resolution of each figure follows; by path ({@code cloud}, {@code local}), how much slower than in the
+ * baseline a function's median latency could get and still read KEPT, the coarsest of the path's functions
+ * (none when the run has no baseline probes).
  */
 public record HarnessReport(String timeScaleAsked, double timeScale, Health baseline, Health run,
-                            List<ClockChange> clock) {
+                            List<ClockChange> clock, Map<String, Long> slowdownHiddenMillis) {
 
     public HarnessReport {
         clock = List.copyOf(clock);
+        slowdownHiddenMillis = slowdownHiddenMillis == null ? Map.of() : Map.copyOf(slowdownHiddenMillis);
+    }
+
+    HarnessReport withSlowdownHidden(Map<String, Long> byPath) {
+        return new HarnessReport(timeScaleAsked, timeScale, baseline, run, clock, byPath);
     }
 
     /** How often the clock dropped to real time because the emulated cloud fell behind. */

@@ -58,9 +58,10 @@ final class Verdicts {
         for (FleetEntry entry : run.fleet()) {
             models.add(modelReport(run, byId.get(entry.model()), entry.count(), outage, fold, pace));
         }
+        Set<String> baselines = Set.copyOf(run.phasesOf(PhaseKind.BASELINE));
         return new RunReport(run.scenario(), run.description(), run.broker(), harness.timeScale(),
                 ended.wallMillis() / 1000.0, ended.interrupted(), phases(run, fold.phaseMarks()), services(fold.services()),
-                models, harness, List.of());
+                models, harness.withSlowdownHidden(FunctionVerdicts.slowdownHidden(models, baselines)), List.of());
     }
 
     private static ModelReport modelReport(RunStartedObserved run, DeviceModel model, int devices,

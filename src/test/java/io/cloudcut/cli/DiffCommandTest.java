@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +77,7 @@ class DiffCommandTest {
     /** A report of {@code scenario} with no model, written to {@code dir/name}. */
     private Path report(String name, String scenario) throws IOException {
         RunReport report = new RunReport(scenario, "made up", "embedded", 3600, 10, false, List.of(),
-                List.of(), List.of(), new HarnessReport("3600", 3600, null, null, List.of()),
+                List.of(), List.of(), new HarnessReport("3600", 3600, null, null, List.of(), Map.of()),
                 List.of());
         return new JsonReportWriter().write(report, dir.resolve(name)).getParent();
     }

@@ -113,7 +113,7 @@ final class ModelFixture {
     static RunReport run(String scenario, List<ModelFixture> models, ExpectationResult... expectations) {
         return new RunReport(scenario, "made up", "embedded", 3600, 10, false, List.of(), List.of(),
                 models.stream().map(ModelFixture::report).toList(),
-                new HarnessReport("3600", 3600, null, null, List.of()), List.of(expectations));
+                new HarnessReport("3600", 3600, null, null, List.of(), Map.of()), List.of(expectations));
     }
 
     static RunReport run(ModelFixture... models) {

@@ -60,6 +60,18 @@ class FunctionVerdictsTest {
                 .isEqualTo(FunctionVerdict.KEPT);
     }
 
+    /** The slowdown the terminal says a baseline hides is the rule's own boundary: one millisecond more reads DEGRADED. */
+    @Test
+    void theSlowdownABaselineHidesIsWhereKeptEnds() {
+        for (PhaseCounts baseline : new PhaseCounts[]{QUIET, LOADED}) {
+            long hidden = FunctionVerdicts.slowdownHidden(baseline);
+            long median = baseline.p50LatencyMillis();
+            assertThat(judge(baseline, outage(6, 0, median + hidden))).as("%s", baseline).isEqualTo(FunctionVerdict.KEPT);
+            assertThat(judge(baseline, outage(6, 0, median + hidden + 1))).as("%s", baseline).isEqualTo(FunctionVerdict.DEGRADED);
+        }
+        assertThat(FunctionVerdicts.slowdownHidden(LOADED)).as("2 x 20 ms + twice the spread of 380 ms").isEqualTo(800);
+    }
+
     @Test
     void aSecurityFunctionThatRefusesStillProtects() {
         PhaseCounts refusedEveryTime = new PhaseCounts(0, 6, 6, 0, 0, 0, 0, 0, null);
