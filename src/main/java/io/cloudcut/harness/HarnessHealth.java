@@ -40,8 +40,15 @@ final class HarnessHealth {
      * of those failed ({@link HealthObserved.Window#RUN}: none).
      */
     HealthObserved judge(HealthObserved.Window window, long fromNanos, long probes, long failed) throws InfrastructureException {
-        return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, failed, ownFailures(),
-                tightest);
+        return judge(window, fromNanos, probes, failed, List.of());
+    }
+
+    /** As {@link #judge(HealthObserved.Window, long, long, long)}, with what else kept the harness from measuring. */
+    HealthObserved judge(HealthObserved.Window window, long fromNanos, long probes, long failed, List<String> alsoProblems)
+            throws InfrastructureException {
+        List<String> problems = ownFailures();
+        problems.addAll(alsoProblems);
+        return HealthCheck.judge(clock.nowMillis(), window, runScale, measured(fromNanos), probes, failed, problems, tightest);
     }
 
     /** The harness's figures from real instant {@code fromNanos} to now: this process's and the workers'. */

@@ -67,6 +67,7 @@ final class Timeline {
     private final double runScale;
     private final Duration detectionWindow;
     private final Executor onHarness;
+    private final LatencyResolution latencyResolution;
     /** The baseline's probes as they are observed, counted for its health check, and those that failed. */
     private final AtomicLong baselineProbes = new AtomicLong();
     private final AtomicLong baselineProbesFailed = new AtomicLong();
@@ -95,6 +96,7 @@ final class Timeline {
         this.onHarness = task -> context.runOnContext(ignored -> task.run());
         Set<String> baselines = scenario.phases().stream().filter(p -> p.kind() == PhaseKind.BASELINE)
                 .map(Phase::name).collect(Collectors.toSet());
+        this.latencyResolution = LatencyResolution.watching(scenario, log);
         log.watch(observation -> {
             if (observation instanceof ProbeObserved probe && baselines.contains(probe.phase())) {
                 baselineProbes.incrementAndGet();
@@ -152,7 +154,7 @@ final class Timeline {
             if (lastBaseline) {
                 awaitOutstandingProbes();
                 baselineHealth = health.judge(HealthObserved.Window.BASELINE, clockStartedNanos, baselineProbes.get(),
-                        baselineProbesFailed.get());
+                        baselineProbesFailed.get(), latencyResolution.problem().stream().toList());
                 log.add(baselineHealth);
                 progress.healthChecked(baselineHealth);
                 if (!baselineHealth.healthy()) {
