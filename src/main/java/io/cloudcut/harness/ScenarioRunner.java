@@ -273,7 +273,7 @@ public final class ScenarioRunner {
      * carries. Known before the run starts, so that what races it can be told first.
      */
     public static double runScale(Scenario scenario) {
-        return scenario.timeScale().auto() ? Traffic.of(scenario).fastestCarriedScale() : scenario.timeScale().value();
+        return scenario.timeScale().auto() ? Traffic.of(scenario).autoScale() : scenario.timeScale().value();
     }
 
     /** The MQTT messages a real second this machine carries with the harness in one process, which {@code auto} keeps a fleet under. */
@@ -295,7 +295,9 @@ public final class ScenarioRunner {
                 scenario.timeScale().auto() ? " (auto)" : "", scenario.deviceCount(), traffic.perScenarioHour(),
                 traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND, Traffic.CORES,
                 Durations.format(Pacer.detectionWindow(scenario)), Durations.format(Pacer.SHORT_WINDOW),
-                Durations.number(runScale));
+                Durations.number(runScale)) + (scenario.timeScale().auto() && traffic.slowShare() < 1
+                ? String.format(Locale.ROOT, "; auto at %.0f%% of what this machine carries, so that the baseline can tell "
+                + "a slow service's %s apart", 100 * traffic.slowShare(), Durations.format(traffic.leastSlow())) : "");
     }
 
     /** The devices here, or on the first idle workers to answer the roll call. */

@@ -87,9 +87,11 @@ class CertificateExpiryRunTest {
         assertThat(run.exitCode()).as("exit code; %s", run.transcript()).isZero();
         assertLapsedModelRefusedUntilRenewed(run, reports);
         RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
+        // Other causes are not judged, as in assertLapsedModelRefusedUntilRenewed: a loaded CI run once also had a
+        // vacuum's TLS connect miss its CONNACK ("no CONNACK within 1000 ms").
         assertThat(report.model("vacuum-local-first").reconnect().refusedDevices()).as("in report.json")
-                .containsExactly(Map.entry(EXPIRED, 2));
-        assertThat(report.model("doorbell-cloud-only").reconnect().refusedDevices()).isEmpty();
+                .containsEntry(EXPIRED, 2);
+        assertThat(report.model("doorbell-cloud-only").reconnect().refusedDevices()).doesNotContainKey(EXPIRED);
         ChromeDriver browser = Chromium.start(dir);
         try {
             Chromium.openReport(browser, reports.resolve(HtmlReportWriter.FILE_NAME));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -63,6 +64,25 @@ class TrafficTest {
         assertThat(Traffic.of(large).perRealSecond(scale)).isLessThanOrEqualTo(Traffic.CARRIED_PER_SECOND);
         assertThat(Traffic.of(large).perRealSecond(scale + 1)).isGreaterThan(Traffic.CARRIED_PER_SECOND);
         assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.AUTO))).isEqualTo(scale);
+    }
+
+    /**
+     * A scenario with a slow service gets auto at the share of the machine where its least slow one shows: slow-cloud's
+     * 500 ms at a fifth. At auto's whole share, 1,000 devices hid over 950 ms in their baseline and were refused.
+     */
+    @Test
+    void autoRunsAScenarioWithASlowServiceAtTheShareWhereItsSlowdownShows() throws Exception {
+        Scenario slowCloud = load("slow-cloud").withDevicesPerModel(250).withTimeScale(TimeScale.AUTO);
+        Traffic traffic = Traffic.of(slowCloud);
+
+        assertThat(traffic.leastSlow()).isEqualTo(Duration.ofMillis(500));
+        assertThat(traffic.slowShare()).isEqualTo(0.2);
+        assertThat(traffic.perRealSecond(traffic.autoScale())).isLessThanOrEqualTo(Traffic.CARRIED_PER_SECOND * 0.2)
+                .isGreaterThan(Traffic.CARRIED_PER_SECOND * 0.19);
+        assertThat(ScenarioRunner.runScale(slowCloud)).isEqualTo(traffic.autoScale()).isLessThan(traffic.fastestCarriedScale() / 4);
+        Scenario kinesis = load("kinesis-2020").withDevicesPerModel(2_000);
+        assertThat(Traffic.of(kinesis).autoScale()).as("no slow service: the whole share")
+                .isEqualTo(Traffic.of(kinesis).fastestCarriedScale());
     }
 
     @Test
