@@ -10,10 +10,11 @@ import java.util.Map;
  * and the charts' series, aggregated here from the report and the folded observations by time bucket (at
  * most {@link #MOST_BUCKETS}) or by probe round, so that the page's size does not grow with the
  * fleet. Times are scenario seconds since the run's origin. {@code interruption} says where an
- * interrupted run stopped (null: it played its timeline).
+ * interrupted run stopped (null: it played its timeline); {@code latencyNote}, how much slower a function could get
+ * and still read KEPT, when that is much (null: it is not).
  */
 record ReportPage(String scenario, String description, String broker, double timeScale, String interruption,
-                  List<String> ladder,
+                  String latencyNote, List<String> ladder,
                   List<RunReport.PhaseReport> phases, List<FaultWindows.Window> faults, List<ModelRow> models,
                   List<ExpectationResult> expectations, ConnectedSeries connected, AvailabilitySeries availability,
                   RecoveryHistogram recovery, EventStacks events) {
@@ -40,13 +41,24 @@ record ReportPage(String scenario, String description, String broker, double tim
                 report.phases().stream().mapToLong(phase -> Math.round(phase.endSeconds() * 1000)).max().orElse(0));
         TimeBuckets buckets = TimeBuckets.covering(0, endMillis, MOST_BUCKETS);
         return new ReportPage(report.scenario(), report.description(), report.broker(), report.timeScale(),
-                report.interrupted() ? TerminalTable.interruption(report) : null, Arrays.stream(ModelVerdict.values()).map(Enum::name).toList(), report.phases(),
+                report.interrupted() ? TerminalTable.interruption(report) : null, latencyNote(report),
+                Arrays.stream(ModelVerdict.values()).map(Enum::name).toList(), report.phases(),
                 FaultWindows.of(run.faults(), endMillis),
                 report.models().stream().map(ReportPage::row).toList(), report.expectations(),
                 ConnectedSeries.of(run.connections(), models, buckets),
                 run.availability().series(models),
                 RecoveryHistogram.of(report.models().stream().map(ModelReport::recovery).toList()),
                 EventStacks.of(report.models()));
+    }
+
+    /** The terminal's line on what the baseline hides, as a sentence of its own; null when the terminal says nothing. */
+    private static String latencyNote(RunReport report) {
+        String line = TerminalTable.latencyResolution(report).strip();
+        if (line.isEmpty()) {
+            return null;
+        }
+        String sentence = line.substring("harness: ".length());
+        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
     }
 
     private static ModelRow row(ModelReport model) {

@@ -87,6 +87,22 @@ class HtmlReportInChromiumTest {
         assertThat(recovered.intValue()).isEqualTo(report.models().stream().mapToInt(m -> m.recovery().recovered()).sum());
     }
 
+    /** A quiet run's page says nothing on what its baseline hides; a loaded baseline's page says how much. */
+    @Test
+    void aBaselineThatHidesASlowdownIsSaidOnThePage(@TempDir Path loadedDir) throws Exception {
+        assertThat(browser.findElement(By.id("latency-note")).isDisplayed()).as("a run of 4 devices").isFalse();
+        RunFixture loaded = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 30, 300);
+        Path page = new HtmlReportWriter().write(loaded.report(), RunFold.of(loaded.observations()), loadedDir);
+        ChromeDriver other = Chromium.start(loadedDir);
+        try {
+            Chromium.openReport(other, page);
+            assertThat(other.findElement(By.id("latency-note")).getText())
+                    .startsWith("A function read DEGRADED for latency only once its median grew by more than 650 ms (cloud)");
+        } finally {
+            other.quit();
+        }
+    }
+
     @Test
     void theConsoleHasNoError() {
         // proves the log is read at all: this line must come back, and nothing severe beside it

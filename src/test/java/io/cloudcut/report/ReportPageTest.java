@@ -121,6 +121,18 @@ class ReportPageTest {
         assertThat(stacks.layers().values().stream().mapToLong(layer -> layer[0]).sum()).isEqualTo(150);
     }
 
+    /** The page says what the terminal says about a baseline that hides a slowdown, as a sentence; nothing when it does not. */
+    @Test
+    void aBaselineThatHidesASlowdownGetsTheTerminalsNoteAsASentence() {
+        RunFixture loaded = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 30, 300);
+        RunFixture quick = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 5, 20);
+
+        assertThat(ReportPage.of(loaded.report(), RunFold.of(loaded.observations())).latencyNote())
+                .startsWith("A function read DEGRADED for latency only once its median grew by more than 650 ms (cloud)")
+                .endsWith("tells smaller slowdowns apart.");
+        assertThat(ReportPage.of(quick.report(), RunFold.of(quick.observations())).latencyNote()).isNull();
+    }
+
     @Test
     void aThousandDevicesMakeAPageNoLargerThanAFew() throws Exception {
         int few = render(recovered(fleetOf(4))).length;

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A made-up run for the verdict rules, no broker: a scenario (models, one device each unless said,
@@ -60,6 +61,16 @@ final class RunFixture {
                 .phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
                 .phase("outage", PhaseKind.OUTAGE, outage)
                 .rounds("baseline", 2, model.id(), all(model, ProbeOutcome.OK));
+    }
+
+    /** One device of {@code model} through a 1 h baseline, one round: local functions answering in {@code localMillis}, cloud ones in {@code cloudMillis}. */
+    static RunFixture baselineAnswering(DeviceModel model, long localMillis, long cloudMillis) {
+        Map<Boolean, Map<String, ProbeOutcome>> byPath = model.functions().stream()
+                .collect(Collectors.partitioningBy(FunctionSpec::isLocal, Collectors.toMap(FunctionSpec::name, function -> ProbeOutcome.OK)));
+        String device = model.id() + "-1";
+        return new RunFixture().model(model, 1).phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .round("baseline", 0, Duration.ZERO, device, byPath.get(true), localMillis)
+                .round("baseline", 0, Duration.ZERO, device, byPath.get(false), cloudMillis);
     }
 
     RunFixture model(DeviceModel model, int devices) {

@@ -2,16 +2,13 @@ package io.cloudcut.report;
 
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
-import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.DeviceModel;
-import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.PhaseKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import static io.cloudcut.observation.ProbeOutcome.OK;
 import static io.cloudcut.observation.ProbeOutcome.REFUSED;
@@ -101,23 +98,14 @@ class TerminalTableTest {
      */
     @Test
     void aBaselineThatHidesASlowdownSaysHowMuchPerPath_andAQuickOneSaysNothing() {
-        RunFixture quick = oneLockedVacuumsBaseline(5, 20);
-        RunFixture loaded = oneLockedVacuumsBaseline(30, 300);
+        RunFixture quick = RunFixture.baselineAnswering(LOCKED, 5, 20);
+        RunFixture loaded = RunFixture.baselineAnswering(LOCKED, 30, 300);
 
         assertThat(loaded.report().harness().slowdownHiddenMillis()).as("in report.json too")
                 .isEqualTo(Map.of("cloud", 650L, "local", 110L));
         assertThat(TerminalTable.render(quick.report())).doesNotContain("DEGRADED for latency");
         assertThat(TerminalTable.render(loaded.report())).contains("harness: a function read DEGRADED for latency only once its "
                 + "median grew by more than 650 ms (cloud), 110 ms (local) over the baseline's");
-    }
-
-    /** One round of every function, local ones answering in {@code localMillis}, cloud ones in {@code cloudMillis}. */
-    private static RunFixture oneLockedVacuumsBaseline(long localMillis, long cloudMillis) {
-        Map<Boolean, Map<String, ProbeOutcome>> byPath = LOCKED.functions().stream()
-                .collect(Collectors.partitioningBy(FunctionSpec::isLocal, Collectors.toMap(FunctionSpec::name, function -> OK)));
-        return new RunFixture().model(LOCKED, 1).phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
-                .round("baseline", 0, Duration.ZERO, "vacuum-cloud-locked-1", byPath.get(true), localMillis)
-                .round("baseline", 0, Duration.ZERO, "vacuum-cloud-locked-1", byPath.get(false), cloudMillis);
     }
 
     private static RunFixture twoLockedVacuumsThroughABaseline() {
