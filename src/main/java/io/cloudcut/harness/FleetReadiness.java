@@ -5,6 +5,8 @@ import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.SessionObserved;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * read from a plain thread.
  */
 final class FleetReadiness {
+
+    /** How many devices a fleet not ready names. */
+    private static final int NAMED = 5;
 
     /** The devices this process runs: external ones report no session, and their readiness is probed. */
     private final Set<String> emulated;
@@ -60,11 +65,37 @@ final class FleetReadiness {
                 long lostSoFar = lost.get();
                 throw new InfrastructureException("devices not ready " + when + ": "
                         + connected.size() + "/" + devices + " connected, " + withSession.size() + " with a session"
+                        + whichAreNot()
                         + (lostSoFar == 0 ? "" : ", " + lostSoFar + " connections lost (the last: " + lastLostTo + ")")
                         + (why.isEmpty() ? "" : "; " + why));
             }
             Waits.pause(Duration.ofMillis(20));
         }
+    }
+
+    /**
+     * The devices not ready, a few by name: a fleet of 4,500 once waited its whole limit on one device connected
+     * without a session. A device whose first sign-in gets no answer asks again a quarter of its token's life later,
+     * and before the clock starts that wait is real time.
+     */
+    private String whichAreNot() {
+        List<String> notConnected = emulated.stream().filter(device -> !connected.contains(device)).sorted().toList();
+        List<String> notSignedIn = emulated.stream().filter(device -> connected.contains(device) && !withSession.contains(device))
+                .sorted().toList();
+        List<String> parts = new ArrayList<>();
+        if (!notConnected.isEmpty()) {
+            parts.add("not connected: " + someOf(notConnected));
+        }
+        if (!notSignedIn.isEmpty()) {
+            parts.add("connected, no answer to their sign-in yet: " + someOf(notSignedIn)
+                    + " (a device asks auth again a quarter of its token's life later, in real time until the clock starts)");
+        }
+        return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+    }
+
+    private static String someOf(List<String> devices) {
+        return String.join(", ", devices.subList(0, Math.min(NAMED, devices.size())))
+                + (devices.size() > NAMED ? " and " + (devices.size() - NAMED) + " more" : "");
     }
 
     private void heard(Observation observation) {

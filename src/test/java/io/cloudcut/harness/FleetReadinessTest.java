@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +33,9 @@ class FleetReadinessTest {
 
         assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 7m of starting them"))
                 .isInstanceOf(InfrastructureException.class)
-                .hasMessage("devices not ready within 7m of starting them: 1/2 connected, 0 with a session");
+                .hasMessage("devices not ready within 7m of starting them: 1/2 connected, 0 with a session (not connected: "
+                        + "vacuum-2; connected, no answer to their sign-in yet: vacuum-1 (a device asks auth again a quarter "
+                        + "of its token's life later, in real time until the clock starts))");
     }
 
     /** After the warm-up, the fleet was ready before it: the error says how many connections were lost, to what, and what it means. */
@@ -49,11 +53,22 @@ class FleetReadinessTest {
         assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 1m after the warm-up",
                 Timeline.NOT_READY_AFTER_THE_WARM_UP))
                 .isInstanceOf(InfrastructureException.class)
-                .hasMessage("devices not ready within 1m after the warm-up: 0/2 connected, 2 with a session, 2 connections "
-                        + "lost (the last: no PUBACK within 1000 ms); every device was ready before the warm-up and no "
+                .hasMessage("devices not ready within 1m after the warm-up: 0/2 connected, 2 with a session (not connected: "
+                        + "vacuum-1, vacuum-2), 2 connections lost (the last: no PUBACK within 1000 ms); every device was ready before the warm-up and no "
                         + "fault has been applied yet, so the harness's own load cost them their connections; run a "
                         + "smaller fleet (--devices-per-model), a slower clock (--time-scale, or auto), or spread the "
                         + "fleet over more processes");
+    }
+
+    /** A big fleet names a few of those not ready, and how many more. */
+    @Test
+    void aBigFleetNotReadyNamesFiveAndCountsTheRest() {
+        Set<String> fleet = IntStream.rangeClosed(1, 8).mapToObj(i -> "vacuum-" + i).collect(Collectors.toSet());
+        FleetReadiness readiness = new FleetReadiness(log, fleet);
+
+        assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 1s"))
+                .hasMessage("devices not ready within 1s: 0/8 connected, 0 with a session (not connected: vacuum-1, "
+                        + "vacuum-2, vacuum-3, vacuum-4, vacuum-5 and 3 more)");
     }
 
     @Test
