@@ -53,12 +53,8 @@ record ReportPage(String scenario, String description, String broker, double tim
 
     /** The terminal's line on what the baseline hides, as a sentence of its own; null when the terminal says nothing. */
     private static String latencyNote(RunReport report) {
-        String line = TerminalTable.latencyResolution(report).strip();
-        if (line.isEmpty()) {
-            return null;
-        }
-        String sentence = line.substring("harness: ".length());
-        return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
+        String sentence = TerminalTable.latencyResolution(report);
+        return sentence.isEmpty() ? null : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
     }
 
     private static ModelRow row(ModelReport model) {

@@ -55,7 +55,10 @@ public final class TerminalTable {
         out.append(verdicts(report, palette));
         out.append(harness(report.harness()));
         out.append(stalls(report.phases(), report.harness()));
-        out.append(latencyResolution(report));
+        String latency = latencyResolution(report);
+        if (!latency.isEmpty()) {
+            out.append("harness: ").append(latency).append('\n');
+        }
         for (ModelReport model : report.models()) {
             for (RecoveryReport.DeviceRecovery device : model.recovery().notBack()) {
                 out.append(palette.paint(device.verdict().name())).append(' ').append(device.device()).append(": ").append(device.lastState())
@@ -249,16 +252,18 @@ public final class TerminalTable {
      * Said when it passes {@value #COARSE_LATENCY_MILLIS} ms: a baseline loaded by the harness hides a slowdown. In
      * {@code slow-cloud} at 1,000 devices (auto, 806x), cloud functions 500 ms slower a request read KEPT: their
      * median rose from 120 ms to 1,013 ms, within a bound of 1,195 ms; at 8 devices the bound was 95 ms.
+     *
+     * @return the sentence, without the terminal's {@code harness:} and the end; empty when it is not said
      */
     static String latencyResolution(RunReport report) {
         Map<String, Long> coarsest = report.harness() == null ? Map.of() : new TreeMap<>(report.harness().slowdownHiddenMillis());
         if (coarsest.values().stream().noneMatch(millis -> millis > COARSE_LATENCY_MILLIS)) {
             return "";
         }
-        return "harness: a function read DEGRADED for latency only once its median grew by more than "
+        return "a function read DEGRADED for latency only once its median grew by more than "
                 + coarsest.entrySet().stream().map(path -> path.getValue() + " ms (" + path.getKey() + ")").collect(Collectors.joining(", "))
                 + " over the baseline's, for the baseline's own latency and jitter under the harness's load: a slower clock "
-                + "(--time-scale) or a smaller fleet tells smaller slowdowns apart\n";
+                + "(--time-scale) or a smaller fleet tells smaller slowdowns apart";
     }
 
     /** A figure's resolution, {@code ±2s}. */
