@@ -38,8 +38,7 @@ final class LatencyResolution {
 
     /** From now on, counts the baseline's cloud probes, if the scenario has slow services to tell apart. */
     static LatencyResolution watching(Scenario scenario, ObservationLog log) {
-        LatencyResolution resolution = new LatencyResolution(scenario.phases().stream().flatMap(phase -> phase.faults().stream())
-                .filter(fault -> fault.is(ServiceFault.SLOW)).min(Comparator.comparing(FaultSpec::latency)));
+        LatencyResolution resolution = new LatencyResolution(leastSlow(scenario));
         if (resolution.leastSlow.isPresent()) {
             Set<String> baselines = scenario.phases().stream().filter(phase -> phase.kind() == PhaseKind.BASELINE)
                     .map(Phase::name).collect(Collectors.toSet());
@@ -51,6 +50,12 @@ final class LatencyResolution {
             });
         }
         return resolution;
+    }
+
+    /** The scenario's slow service fault that adds the least a request, if it has one. */
+    static Optional<FaultSpec> leastSlow(Scenario scenario) {
+        return scenario.phases().stream().flatMap(phase -> phase.faults().stream())
+                .filter(fault -> fault.is(ServiceFault.SLOW)).min(Comparator.comparing(FaultSpec::latency));
     }
 
     /** Why the baseline cannot tell the least slow service apart, if it cannot. */

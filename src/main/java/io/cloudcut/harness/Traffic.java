@@ -8,7 +8,6 @@ import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.Scenario;
-import io.cloudcut.scenario.ServiceFault;
 import io.cloudcut.scenario.Trigger;
 
 import java.time.Duration;
@@ -79,9 +78,7 @@ record Traffic(double perScenarioHour, Duration leastSlow) {
             double probes = model.functions().stream().mapToInt(Traffic::publishesPerProbe).sum() * probeRoundsPerHour;
             perHour += entry.count() * (2 * renewals + 2 * status + probes);
         }
-        Duration leastSlow = scenario.phases().stream().flatMap(phase -> phase.faults().stream())
-                .filter(fault -> fault.is(ServiceFault.SLOW)).map(FaultSpec::latency).min(Duration::compareTo).orElse(null);
-        return new Traffic(perHour, leastSlow);
+        return new Traffic(perHour, LatencyResolution.leastSlow(scenario).map(FaultSpec::latency).orElse(null));
     }
 
     /**
