@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ObservationCodec;
 import io.cloudcut.observation.ProbeObserved;
@@ -99,7 +100,8 @@ class ExternalDevicesScenarioTest {
                 }
                 assertThat(external.recovery().notBack()).as(model + " external devices not back").isEmpty();
                 assertThat(external.reconnect().devicesReconnected())
-                        .as(model + ": the external device's reconnect, seen at the proxy, counts as the emulated one's does")
+                        .as(model + ": the external device's reconnect, seen at the proxy, counts as the emulated one's does; "
+                                + connectionsAndLinkFaults(observations, model))
                         .isEqualTo(emulated.reconnect().devicesReconnected()).isEqualTo(1);
             }
             for (String device : EXTERNAL.keySet()) {
@@ -158,6 +160,14 @@ class ExternalDevicesScenarioTest {
         return report.model(model).functions().stream()
                 .map(function -> function.name() + " " + function.verdict() + " (" + function.lastFailure() + ")").toList()
                 .toString();
+    }
+
+    /** The model's connection changes and the link faults, in order: what a reconnect is counted from. */
+    private static String connectionsAndLinkFaults(List<Observation> observations, String model) {
+        return observations.stream()
+                .filter(observation -> observation instanceof ConnectionObserved connection && connection.model().equals(model)
+                        || observation instanceof FaultObserved fault && fault.onConnections())
+                .map(observation -> ObservationCodec.encode(observation).encode()).toList().toString();
     }
 
     /** The run as if the named devices had not been in it: the report's rules applied to the rest. */
