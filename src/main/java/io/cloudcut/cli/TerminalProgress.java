@@ -1,5 +1,6 @@
 package io.cloudcut.cli;
 
+import io.cloudcut.harness.FewNames;
 import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunStatus;
 import io.cloudcut.observation.HealthObserved;
@@ -10,6 +11,7 @@ import io.cloudcut.scenario.WireNames;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -52,6 +54,13 @@ final class TerminalProgress implements ProgressListener {
     public void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
         say(String.format(Locale.ROOT, "%d devices connected in %.1f s, signed in by %.1f s", devices,
                 connectedIn.toNanos() / 1e9, readyIn.toNanos() / 1e9));
+    }
+
+    @Override
+    public void signInAskedAgain(List<String> devices, Duration unansweredFor) {
+        say(String.format(Locale.ROOT, "asked %d device%s to sign in again, connected %s without a token: %s",
+                devices.size(), devices.size() == 1 ? "" : "s", Durations.format(unansweredFor),
+                FewNames.of(devices)));
     }
 
     @Override

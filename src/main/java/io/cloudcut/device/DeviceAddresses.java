@@ -17,11 +17,12 @@ public final class DeviceAddresses {
 
     private static final String ASK = "ask";
     private static final String STATUS = "status";
+    private static final String SIGN_IN = "sign-in";
 
     private DeviceAddresses() {
     }
 
-    /** The device's address: send it a {@link #stimulus} or the {@link #statusQuestion}. */
+    /** The device's address: send it a {@link #stimulus}, the {@link #statusQuestion} or {@link #signInAgain}. */
     public static String of(String deviceId) {
         return "cloudcut.device." + deviceId;
     }
@@ -42,5 +43,18 @@ public final class DeviceAddresses {
 
     static boolean asksStatus(JsonObject body) {
         return STATUS.equals(body.getString(ASK));
+    }
+
+    /**
+     * Asks the device to ask auth for a token now, as it does on connecting. The harness asks it before the clock
+     * starts of a device whose sign-in went unanswered: the device's own next try is a quarter of its token's life
+     * later, and before the start that is real time. The reply says whether the device was connected to ask.
+     */
+    public static JsonObject signInAgain() {
+        return new JsonObject().put(ASK, SIGN_IN);
+    }
+
+    static boolean asksSignIn(JsonObject body) {
+        return SIGN_IN.equals(body.getString(ASK));
     }
 }

@@ -115,6 +115,9 @@ public final class DeviceVerticle extends VerticleBase {
         vertx.eventBus().<JsonObject>localConsumer(DeviceAddresses.of(deviceId), ask -> {
             if (DeviceAddresses.asksStatus(ask.body())) {
                 ask.reply(status());
+            } else if (DeviceAddresses.asksSignIn(ask.body())) {
+                requestToken();
+                ask.reply(new JsonObject().put("asked", connection.isConnected()));
             } else {
                 functions.stimulus(ask);
             }

@@ -85,6 +85,16 @@ final class Fleet {
         return onHost.isEmpty() ? Future.succeededFuture() : host.setLinkFaults(onHost);
     }
 
+    /**
+     * Asks these emulated devices to ask auth for a token again. Nothing waits for their replies: one not asked
+     * (not connected, gone quiet) is asked again while it stays without a token, and named if the fleet is not ready.
+     */
+    void askToSignInAgain(List<String> deviceIds) {
+        Set<String> asked = Set.copyOf(deviceIds);
+        emulated.stream().filter(device -> asked.contains(device.id())).forEach(device ->
+                host.request(device, DeviceAddresses.of(device.id()), DeviceAddresses.signInAgain(), new DeliveryOptions()));
+    }
+
     Future<JsonObject> status(DeviceRef device) {
         if (external.has(device.id())) {
             return Future.succeededFuture(external.status(device.id()));

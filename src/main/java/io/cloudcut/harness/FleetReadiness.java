@@ -3,13 +3,17 @@ package io.cloudcut.harness;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.scenario.Durations;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Which devices are connected now and have signed in, from what they report. The baseline means
@@ -21,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FleetReadiness {
 
-    /** How many devices a fleet not ready names. */
-    private static final int NAMED = 5;
+    /** How long a device connected without an answer to its sign-in waits before it is asked to sign in again. */
+    static final Duration ASK_AGAIN_AFTER = Duration.ofSeconds(15);
 
     /** The devices this process runs: external ones report no session, and their readiness is probed. */
     private final Set<String> emulated;
@@ -32,10 +36,27 @@ final class FleetReadiness {
     /** Connections lost so far, and why the latest was: a fleet not ready says what took it down. */
     private final AtomicLong lost = new AtomicLong();
     private volatile String lastLostTo;
+    private final Consumer<List<String>> askToSignInAgain;
+    private final Duration askAgainAfter;
+    /** Devices connected without a session, by when they connected or were last asked again ({@link System#nanoTime}). */
+    private final Map<String, Long> unansweredSince = new ConcurrentHashMap<>();
 
+    /** A fleet whose devices are never asked to sign in again. */
     FleetReadiness(ObservationLog log, Set<String> emulated) {
+        this(log, emulated, devices -> { }, ASK_AGAIN_AFTER);
+    }
+
+    /**
+     * @param askToSignInAgain asks these devices, connected for {@code askAgainAfter} without an answer to their sign-in,
+     *                         to sign in again: their own next try is a quarter of their token's life later, and before
+     *                         the clock starts that is real time (7.5 min for a 30 min token). One device of a 4,500-device
+     *                         fleet once held the start for its whole limit so.
+     */
+    FleetReadiness(ObservationLog log, Set<String> emulated, Consumer<List<String>> askToSignInAgain, Duration askAgainAfter) {
         this.emulated = Set.copyOf(emulated);
         this.devices = emulated.size();
+        this.askToSignInAgain = askToSignInAgain;
+        this.askAgainAfter = askAgainAfter;
         log.watch(this::heard);
     }
 
@@ -69,41 +90,52 @@ final class FleetReadiness {
                         + (lostSoFar == 0 ? "" : ", " + lostSoFar + " connections lost (the last: " + lastLostTo + ")")
                         + (why.isEmpty() ? "" : "; " + why));
             }
+            askThoseUnanswered();
             Waits.pause(Duration.ofMillis(20));
         }
     }
 
-    /**
-     * The devices not ready, a few by name: a fleet of 4,500 once waited its whole limit on one device connected
-     * without a session. A device whose first sign-in gets no answer asks again a quarter of its token's life later,
-     * and before the clock starts that wait is real time.
-     */
+    private void askThoseUnanswered() {
+        long now = System.nanoTime();
+        List<String> due = new ArrayList<>();
+        unansweredSince.forEach((device, since) -> {
+            if (now - since >= askAgainAfter.toNanos()) {
+                unansweredSince.replace(device, since, now);
+                due.add(device);
+            }
+        });
+        if (!due.isEmpty()) {
+            Collections.sort(due);
+            askToSignInAgain.accept(due);
+        }
+    }
+
+    /** The devices not ready, a few by name: a fleet of 4,500 once waited its whole limit on one device connected without a session. */
     private String whichAreNot() {
         List<String> notConnected = emulated.stream().filter(device -> !connected.contains(device)).sorted().toList();
         List<String> notSignedIn = emulated.stream().filter(device -> connected.contains(device) && !withSession.contains(device))
                 .sorted().toList();
         List<String> parts = new ArrayList<>();
         if (!notConnected.isEmpty()) {
-            parts.add("not connected: " + someOf(notConnected));
+            parts.add("not connected: " + FewNames.of(notConnected));
         }
         if (!notSignedIn.isEmpty()) {
-            parts.add("connected, no answer to their sign-in yet: " + someOf(notSignedIn)
-                    + " (a device asks auth again a quarter of its token's life later, in real time until the clock starts)");
+            parts.add("connected, no answer to their sign-in yet: " + FewNames.of(notSignedIn)
+                    + " (each asked to sign in again every " + Durations.format(askAgainAfter) + " without an answer)");
         }
         return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
-    }
-
-    private static String someOf(List<String> devices) {
-        return String.join(", ", devices.subList(0, Math.min(NAMED, devices.size())))
-                + (devices.size() > NAMED ? " and " + (devices.size() - NAMED) + " more" : "");
     }
 
     private void heard(Observation observation) {
         if (observation instanceof ConnectionObserved connection && emulated.contains(connection.device())) {
             if (connection.change() == ConnectionObserved.Change.UP) {
                 connected.add(connection.device());
+                if (!withSession.contains(connection.device())) {
+                    unansweredSince.put(connection.device(), System.nanoTime());
+                }
             } else {
                 connected.remove(connection.device());
+                unansweredSince.remove(connection.device());
                 if (connection.change() == ConnectionObserved.Change.DOWN) {
                     lost.incrementAndGet();
                     lastLostTo = connection.cause();
@@ -111,6 +143,7 @@ final class FleetReadiness {
             }
         } else if (observation instanceof SessionObserved session && session.change() == SessionObserved.Change.ACQUIRED) {
             withSession.add(session.device());
+            unansweredSince.remove(session.device());
         }
     }
 }

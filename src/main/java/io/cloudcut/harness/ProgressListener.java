@@ -6,6 +6,7 @@ import io.cloudcut.observation.Observation;
 import io.cloudcut.scenario.Phase;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** What a run tells whoever watches it (the terminal, later a dashboard) while it goes. */
@@ -30,6 +31,10 @@ public interface ProgressListener {
      * ({@code readyIn}: signed in).
      */
     default void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
+    }
+
+    /** Before the clock starts, these devices, connected for {@code unansweredFor} without a token, were asked to sign in again. */
+    default void signInAskedAgain(List<String> devices, Duration unansweredFor) {
     }
 
     /** The scenario clock's pace, chosen before the baseline starts. */
@@ -104,6 +109,11 @@ public interface ProgressListener {
             @Override
             public void fleetReady(int devices, Duration connectedIn, Duration readyIn) {
                 tell(listener -> listener.fleetReady(devices, connectedIn, readyIn));
+            }
+
+            @Override
+            public void signInAskedAgain(List<String> devices, Duration unansweredFor) {
+                tell(listener -> listener.signInAskedAgain(devices, unansweredFor));
             }
 
             @Override

@@ -121,7 +121,11 @@ public final class ScenarioRunner {
                 progress.cloudStarted();
                 host = deviceHost(vertx, log, certificates, proxyToBroker, scenario);
                 Fleet fleet = new Fleet(scenario, host, external);
-                FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()));
+                FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()),
+                        devices -> {
+                            progress.signInAskedAgain(devices, FleetReadiness.ASK_AGAIN_AFTER);
+                            fleet.askToSignInAgain(devices);
+                        }, FleetReadiness.ASK_AGAIN_AFTER);
                 CloudReceipts receipts = CloudReceipts.watching(log);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));

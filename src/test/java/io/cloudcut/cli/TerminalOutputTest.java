@@ -66,6 +66,19 @@ class TerminalOutputTest {
         assertThat(log).contains("recovered 1/8 devices", "recovered 8/8 devices").doesNotContain("recovered 4/8");
     }
 
+    /** Before the clock starts: who was asked to sign in again, a few by name. */
+    @Test
+    void devicesAskedToSignInAgainAreCountedAndAFewNamed() throws Exception {
+        TerminalProgress progress = new TerminalProgress(new PrintWriter(written), shortOutage(), false);
+
+        progress.signInAskedAgain(List.of("vacuum-1"), Duration.ofSeconds(15));
+        progress.signInAskedAgain(List.of("a", "b", "c", "d", "e", "f", "g"), Duration.ofSeconds(15));
+
+        assertThat(written.toString())
+                .contains("asked 1 device to sign in again, connected 15s without a token: vacuum-1\n")
+                .contains("asked 7 devices to sign in again, connected 15s without a token: a, b, c, d, e and 2 more\n");
+    }
+
     @Test
     void coloursOnlyOnAnInteractiveTerminal_withoutNoColorOrTheOption() {
         assertThat(TerminalOptions.palette(false, Map.of("TERM", "xterm-256color"), true)).isEqualTo(Palette.ANSI);

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -34,8 +36,44 @@ class FleetReadinessTest {
         assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 7m of starting them"))
                 .isInstanceOf(InfrastructureException.class)
                 .hasMessage("devices not ready within 7m of starting them: 1/2 connected, 0 with a session (not connected: "
-                        + "vacuum-2; connected, no answer to their sign-in yet: vacuum-1 (a device asks auth again a quarter "
-                        + "of its token's life later, in real time until the clock starts))");
+                        + "vacuum-2; connected, no answer to their sign-in yet: vacuum-1 (each asked to sign in again every 15s "
+                        + "without an answer))");
+    }
+
+    /**
+     * A device connected without an answer to its sign-in is asked to sign in again, and again while it stays
+     * without one; those connected since less, or signed in, are not asked.
+     */
+    @Test
+    void aDeviceWithoutAnAnswerToItsSignInIsAskedAgainUntilItHasOne() throws Exception {
+        List<List<String>> asked = new CopyOnWriteArrayList<>();
+        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1", "vacuum-2", "vacuum-3"), devices -> {
+            asked.add(devices);
+            if (asked.size() == 2) {
+                // The second ask is answered, as a device whose first request was lost answers.
+                devices.forEach(device -> log.add(new SessionObserved(0, device, "vacuum-local-first", SessionObserved.Change.ACQUIRED)));
+            }
+        }, Duration.ofMillis(50));
+        log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
+        log.add(ConnectionObserved.up(0, "vacuum-2", "vacuum-local-first", 0, 40));
+        log.add(new SessionObserved(0, "vacuum-2", "vacuum-local-first", SessionObserved.Change.ACQUIRED));
+        log.add(ConnectionObserved.up(0, "vacuum-3", "vacuum-local-first", 0, 40));
+        log.add(new SessionObserved(0, "vacuum-3", "vacuum-local-first", SessionObserved.Change.ACQUIRED));
+
+        readiness.awaitReady(Duration.ofSeconds(30), "within 30s");
+
+        assertThat(asked).containsExactly(List.of("vacuum-1"), List.of("vacuum-1"));
+    }
+
+    @Test
+    void aDeviceJustConnectedIsNotAskedYet() {
+        List<List<String>> asked = new CopyOnWriteArrayList<>();
+        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1"), asked::add, Duration.ofHours(1));
+        log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
+
+        assertThatThrownBy(() -> readiness.awaitReady(Duration.ofMillis(200), "within 0.2s"))
+                .isInstanceOf(InfrastructureException.class);
+        assertThat(asked).isEmpty();
     }
 
     /** After the warm-up, the fleet was ready before it: the error says how many connections were lost, to what, and what it means. */
