@@ -15,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Vert.x MQTT client stack. The client has no reconnect of its own, so this adapter follows the
  * model's reconnect policy, each delay a deadline on the scenario clock. A fresh client per attempt: a
  * reused one keeps a NetClient per connect alive (see FINDINGS), and a stale one must not report on a
- * newer attempt. The client calls back on the device's context, where this adapter keeps its state.
+ * newer attempt (and its NetClient is not held by the device's context: {@link NetClientsLeftToTheirOwners}). The
+ * client calls back on the device's context, where this adapter keeps its state.
  */
 final class VertxMqttConnection extends LibraryConnection {
 
@@ -33,6 +35,8 @@ final class VertxMqttConnection extends LibraryConnection {
     private static final int MAX_PACKET_BYTES = 268_435_455;
 
     private final Vertx vertx;
+    /** What each attempt's client is made with: its NetClient is not held for the device's life. */
+    private final Vertx clientsVertx;
     private final Random random;
     /** The current client's QoS 1 publishes by packet id until their PUBACK: each client numbers its packets afresh. */
     private final Map<Integer, Promise<Void>> awaitingAck = new HashMap<>();
@@ -44,6 +48,7 @@ final class VertxMqttConnection extends LibraryConnection {
     VertxMqttConnection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
         this.vertx = vertx;
+        this.clientsVertx = new NetClientsLeftToTheirOwners(vertx);
         this.random = new Random(settings.clientId().hashCode());
     }
 
@@ -116,7 +121,7 @@ final class VertxMqttConnection extends LibraryConnection {
             return;
         }
         reconnects.attemptStarting();
-        MqttClient attempt = MqttClient.create(vertx, options());
+        MqttClient attempt = MqttClient.create(clientsVertx, options());
         client = attempt;
         attempt.publishHandler(message -> {
             if (client == attempt) {
@@ -169,6 +174,8 @@ final class VertxMqttConnection extends LibraryConnection {
             settings.credentials().applyTo(options);
         }
         ClientTlsOptions.applyTo(options, settings.tls());
+        // An attempt abandoned mid-handshake has no connection to drop: its socket goes when the handshake times out.
+        options.setSslHandshakeTimeout(LibraryTimings.ackTimeoutMillis(settings)).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
         return options;
     }
 
