@@ -127,6 +127,7 @@ public final class ScenarioRunner {
                             fleet.askToSignInAgain(devices);
                         }, FleetReadiness.ASK_AGAIN_AFTER);
                 CloudReceipts receipts = CloudReceipts.watching(log);
+                ConnectCapacity connectCapacity = ConnectCapacity.watching(scenario, log);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
@@ -164,7 +165,8 @@ public final class ScenarioRunner {
                                 clock),
                         prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
-                HealthObserved runHealth = health.judge(HealthObserved.Window.RUN, timeline.clockStartedNanos(), 0, 0);
+                HealthObserved runHealth = health.judge(HealthObserved.Window.RUN, timeline.clockStartedNanos(), 0, 0,
+                        connectCapacity.problem().stream().toList());
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 

@@ -208,7 +208,7 @@ abstract class PahoConnection extends LibraryConnection {
 
     /** On the context: an attempt past its {@link ConnectDeadline} is dropped, then counts as failed. */
     private void abandonAttempt() {
-        book.refused("no CONNACK within " + LibraryTimings.ackTimeoutMillis(settings) + " ms");
+        book.refused(ConnectTimeOuts.noConnack(LibraryTimings.ackTimeoutMillis(settings)));
         drop(this::attemptFailed);
     }
 

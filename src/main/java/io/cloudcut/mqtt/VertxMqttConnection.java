@@ -80,7 +80,7 @@ final class VertxMqttConnection extends LibraryConnection {
         Map<String, Integer> filters = new LinkedHashMap<>();
         settings.subscriptions().forEach(filter -> filters.put(filter, 1));
         long timeoutMillis = LibraryTimings.ackTimeoutMillis(settings);
-        long subackTimer = vertx.setTimer(timeoutMillis, timeout -> abandon(attempt, "no SUBACK within " + timeoutMillis + " ms"));
+        long subackTimer = vertx.setTimer(timeoutMillis, timeout -> abandon(attempt, ConnectTimeOuts.noSuback(timeoutMillis)));
         attempt.subscribeCompletionHandler(suback -> {
             vertx.cancelTimer(subackTimer);
             if (client != attempt) {
@@ -140,7 +140,7 @@ final class VertxMqttConnection extends LibraryConnection {
         });
         attempt.closeHandler(ignored -> closedBy(attempt, "connection closed"));
         ConnectDeadline deadline = new ConnectDeadline(vertx, settings,
-                () -> abandon(attempt, "no CONNACK within " + LibraryTimings.ackTimeoutMillis(settings) + " ms"));
+                () -> abandon(attempt, ConnectTimeOuts.noConnack(LibraryTimings.ackTimeoutMillis(settings))));
         attempt.connect(settings.port(), settings.host()).onComplete(connack -> {
             if (!deadline.metInTime() || client != attempt) {
                 return;

@@ -1,0 +1,28 @@
+package io.cloudcut.mqtt;
+
+/**
+ * How a connect attempt that ran out of time is told: the adapters that keep their own deadlines (Vert.x, Paho) give
+ * up on an attempt with no CONNACK, or no SUBACK, within the acknowledgement time-out. Whoever reads connections
+ * (the harness's health) tells these apart from refusals the broker or the network gave.
+ */
+public final class ConnectTimeOuts {
+
+    private static final String NO_CONNACK = "no CONNACK within ";
+    private static final String NO_SUBACK = "no SUBACK within ";
+
+    private ConnectTimeOuts() {
+    }
+
+    static String noConnack(long millis) {
+        return NO_CONNACK + millis + " ms";
+    }
+
+    static String noSuback(long millis) {
+        return NO_SUBACK + millis + " ms";
+    }
+
+    /** Whether a connection's cause says an attempt ran out of time, rather than being refused. */
+    public static boolean ranOut(String cause) {
+        return cause != null && (cause.startsWith(NO_CONNACK) || cause.startsWith(NO_SUBACK));
+    }
+}
