@@ -41,11 +41,6 @@ final class FleetReadiness {
     /** Devices connected without a session, by when they connected or were last asked again ({@link System#nanoTime}). */
     private final Map<String, Long> unansweredSince = new ConcurrentHashMap<>();
 
-    /** A fleet whose devices are never asked to sign in again. */
-    FleetReadiness(ObservationLog log, Set<String> emulated) {
-        this(log, emulated, devices -> { }, ASK_AGAIN_AFTER);
-    }
-
     /**
      * @param askToSignInAgain asks these devices, connected for {@code askAgainAfter} without an answer to their sign-in,
      *                         to sign in again: their own next try is a quarter of their token's life later, and before

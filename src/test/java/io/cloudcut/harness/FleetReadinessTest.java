@@ -30,7 +30,7 @@ class FleetReadinessTest {
 
     @Test
     void aFleetNotReadyInTimeSaysHowManyWereAndWithinWhat() {
-        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1", "vacuum-2"));
+        FleetReadiness readiness = neverAsking(Set.of("vacuum-1", "vacuum-2"));
         log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
 
         assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 7m of starting them"))
@@ -79,7 +79,7 @@ class FleetReadinessTest {
     /** After the warm-up, the fleet was ready before it: the error says how many connections were lost, to what, and what it means. */
     @Test
     void aFleetNotReadyAgainSaysWhatTookItDown_andWhatThatMeans() {
-        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1", "vacuum-2"));
+        FleetReadiness readiness = neverAsking(Set.of("vacuum-1", "vacuum-2"));
         for (String device : Set.of("vacuum-1", "vacuum-2")) {
             log.add(ConnectionObserved.up(0, device, "vacuum-local-first", 0, 40));
             log.add(new SessionObserved(0, device, "vacuum-local-first", SessionObserved.Change.ACQUIRED));
@@ -102,7 +102,7 @@ class FleetReadinessTest {
     @Test
     void aBigFleetNotReadyNamesFiveAndCountsTheRest() {
         Set<String> fleet = IntStream.rangeClosed(1, 8).mapToObj(i -> "vacuum-" + i).collect(Collectors.toSet());
-        FleetReadiness readiness = new FleetReadiness(log, fleet);
+        FleetReadiness readiness = neverAsking(fleet);
 
         assertThatThrownBy(() -> readiness.awaitReady(Duration.ZERO, "within 1s"))
                 .hasMessage("devices not ready within 1s: 0/8 connected, 0 with a session (not connected: vacuum-1, "
@@ -111,7 +111,7 @@ class FleetReadinessTest {
 
     @Test
     void aDeviceThatDroppedCountsAgainOnlyOnceItIsBack() throws Exception {
-        FleetReadiness readiness = new FleetReadiness(log, Set.of("vacuum-1"));
+        FleetReadiness readiness = neverAsking(Set.of("vacuum-1"));
         log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
         log.add(new SessionObserved(0, "vacuum-1", "vacuum-local-first", SessionObserved.Change.ACQUIRED));
         log.add(ConnectionObserved.down(10, "vacuum-1", "vacuum-local-first", "keepalive"));
@@ -120,5 +120,10 @@ class FleetReadinessTest {
         log.add(ConnectionObserved.up(20, "vacuum-1", "vacuum-local-first", 10, 40));
         assertThat(readiness.allReady()).isTrue();
         readiness.awaitReady(Duration.ZERO, "within 0s");
+    }
+
+    /** A fleet whose devices are not asked to sign in again within these tests. */
+    private FleetReadiness neverAsking(Set<String> devices) {
+        return new FleetReadiness(log, devices, asked -> { }, FleetReadiness.ASK_AGAIN_AFTER);
     }
 }
