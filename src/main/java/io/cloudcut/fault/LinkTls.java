@@ -10,7 +10,11 @@ import io.netty.handler.ssl.SslContextBuilder;
 import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
 
-/** The TLS handlers of every link of a proxy: built once, a handler per connection and side; null: that side is plain. */
+/**
+ * The TLS handlers of every link of a proxy: built once, a handler per connection and side; null: that side is plain.
+ * Netty builds them on BoringSSL where its library loads (the build ships it for Linux on x86-64): in
+ * Java 17's own TLS, a proxy ending a thousand devices' handshakes spent the run on elliptic-curve arithmetic.
+ */
 final class LinkTls {
 
     /** Plain TCP on both sides. */
