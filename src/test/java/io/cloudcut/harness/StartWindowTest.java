@@ -57,6 +57,34 @@ class StartWindowTest {
         assertThat(all.isComplete()).isFalse();
     }
 
+    /** Like a TCP sender's window: halved once for the devices a time-out caught starting together, widened by each start. */
+    @Test
+    void narrowsWhenConnectsRunOutOfTime_andWidensAsDevicesStart() {
+        StartWindow window = new StartWindow(vertx, 4, LONG_PATIENCE);
+        window.start(starts(devices(12), this::startNow));
+        assertThat(started).containsExactly("d0", "d1", "d2", "d3");
+
+        window.heard(timedOut("d0"));
+        window.heard(timedOut("d1"));
+        window.heard(timedOut("d2"));
+        startsFully(window, "d3");
+        assertThat(started).as("halved once for the four that started together, then 2.5 wide: 3 still starting").hasSize(4);
+        startsFully(window, "d2");
+        assertThat(started).as("2.9 wide, 2 starting").hasSize(4);
+        startsFully(window, "d1");
+        assertThat(started).as("3.2 wide, 1 starting").containsExactly("d0", "d1", "d2", "d3", "d4", "d5");
+
+        window.heard(timedOut("d4"));
+        window.heard(timedOut("d5"));
+        startsFully(window, "d0");
+        assertThat(started).as("a device admitted after the narrowing halves it again, once: 2.2 wide, 2 starting").hasSize(6);
+        startsFully(window, "d4");
+        assertThat(started).as("2.7 wide, 1 starting").hasSize(7);
+        window.heard(refusedOtherwise("d5"));
+        startsFully(window, "d5");
+        assertThat(started).as("a refusal that did not run out of time narrows nothing: 3.1 wide").hasSize(9);
+    }
+
     @Test
     void completesOnceEveryDeviceStartedAndHearsNothingMore() {
         StartWindow window = new StartWindow(vertx, 2, LONG_PATIENCE);
@@ -132,6 +160,19 @@ class StartWindowTest {
 
     private static ConnectionObserved down(String device) {
         return new ConnectionObserved(0, device, "m", ConnectionObserved.Change.DOWN, "keepalive", 0, 0);
+    }
+
+    private static ConnectionObserved timedOut(String device) {
+        return ConnectionObserved.refused(0, device, "m", "no CONNACK within 1000 ms");
+    }
+
+    private static ConnectionObserved refusedOtherwise(String device) {
+        return ConnectionObserved.refused(0, device, "m", "certificate unknown");
+    }
+
+    private static void startsFully(StartWindow window, String device) {
+        window.heard(up(device));
+        window.heard(signedIn(device));
     }
 
     private static SessionObserved signedIn(String device) {
