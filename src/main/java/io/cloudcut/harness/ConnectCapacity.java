@@ -2,6 +2,7 @@ package io.cloudcut.harness;
 
 import io.cloudcut.mqtt.ConnectTimeOuts;
 import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.RecoveryObserved;
@@ -10,6 +11,7 @@ import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.Scenario;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * and then on every attempt after it says so once. It counts as kept out when that is the last it said, it did not
  * give up, and its backoff let it try again within the recovery: its longest wait, in scenario time, is no longer
  * than the recovery phase.
+ * <p>
+ * A device that ran out of time connecting once the faults on connections had all ended, where nothing was faulted,
+ * waited on the same queue even if it came back: 1,000 devices over mutual TLS whose certificates were renewed
+ * took 72-99 min of scenario time to come back, a third too late for the recovery's last probe, every one of them
+ * after connects that ran out of time with nothing faulted. An attempt still under way when the faults ended runs
+ * out of time within its time-out of their end, so only time-outs later than twice that count.
  */
 final class ConnectCapacity {
 
@@ -36,6 +44,11 @@ final class ConnectCapacity {
     private final Set<String> ranOutInTheStart = ConcurrentHashMap.newKeySet();
     /** Each device's attempt that ran out of time, while that is the last it said of its connection. */
     private final Map<String, ConnectionObserved> ranOutLast = new ConcurrentHashMap<>();
+    /** Devices whose connects ran out of time after the clock started, with no fault on connections. */
+    private final Set<String> ranOutUnfaulted = ConcurrentHashMap.newKeySet();
+    /** The faults on links or on the broker in force now. */
+    private final Set<String> faultsOnConnections = ConcurrentHashMap.newKeySet();
+    private volatile long lastFaultEndedAtMillis;
     private final Set<String> notBack = ConcurrentHashMap.newKeySet();
     private volatile boolean clockStarted;
 
@@ -55,11 +68,19 @@ final class ConnectCapacity {
     private void heard(Observation observation) {
         if (observation instanceof PhaseObserved phase && phase.started()) {
             clockStarted = true;
+        } else if (observation instanceof FaultObserved fault && fault.onConnections()) {
+            if (fault.applied()) {
+                faultsOnConnections.add(fault.fault());
+            } else if (faultsOnConnections.remove(fault.fault()) && faultsOnConnections.isEmpty()) {
+                lastFaultEndedAtMillis = fault.atMillis();
+            }
         } else if (observation instanceof ConnectionObserved connection) {
             if (connection.change() == ConnectionObserved.Change.REFUSED && ConnectTimeOuts.ranOut(connection.cause())) {
                 ranOutLast.put(connection.device(), connection);
                 if (!clockStarted) {
                     ranOutInTheStart.add(connection.device());
+                } else if (unfaulted(connection)) {
+                    ranOutUnfaulted.add(connection.device());
                 }
             } else {
                 // Connected, dropped, refused for a reason of its own, or gave up: its firmware's doing.
@@ -70,20 +91,40 @@ final class ConnectCapacity {
         }
     }
 
-    /** Why some devices' NOT_RECOVERED is the harness's, if it is. */
+    /** An attempt that began after every fault on connections had ended, by the device's own time-out. */
+    private boolean unfaulted(ConnectionObserved ranOut) {
+        long timeOut = scenario.model(ranOut.model()).connectTimeout().toMillis();
+        return faultsOnConnections.isEmpty() && ranOut.atMillis() > lastFaultEndedAtMillis + 2 * timeOut;
+    }
+
+    /** Why some devices' recovery, or their NOT_RECOVERED, is the harness's, if it is. */
     Optional<String> problem() {
+        if (ranOutInTheStart.isEmpty()) {
+            return Optional.empty();
+        }
         List<ConnectionObserved> keptOut = notBack.stream().map(ranOutLast::get).filter(last -> last != null
                         && scenario.model(last.model()).reconnect().maxDelay().compareTo(recovery) <= 0)
                 .sorted(Comparator.comparing(ConnectionObserved::device)).toList();
-        if (ranOutInTheStart.isEmpty() || keptOut.isEmpty()) {
+        List<String> delayed = ranOutUnfaulted.stream().sorted().toList();
+        if (keptOut.isEmpty() && delayed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.format("%d device%s not back after the faults (%s) last ran out of time connecting (%s), "
-                        + "and %d %s connects ran out of time in the fleet's start too, where nothing was faulted: this "
-                        + "machine's connects are the queue (over TLS each costs four handshake sides here), so their "
-                        + "NOT_RECOVERED is the harness's limit, not their firmware's; %s",
-                keptOut.size(), keptOut.size() == 1 ? "" : "s",
-                FewNames.of(keptOut.stream().map(ConnectionObserved::device).toList()), keptOut.get(0).cause(),
-                ranOutInTheStart.size(), ranOutInTheStart.size() == 1 ? "device's" : "devices'", HealthCheck.REMEDY));
+        List<String> findings = new ArrayList<>();
+        if (!keptOut.isEmpty()) {
+            findings.add(String.format("%d device%s not back after the faults (%s) last ran out of time connecting (%s)",
+                    keptOut.size(), keptOut.size() == 1 ? "" : "s",
+                    FewNames.of(keptOut.stream().map(ConnectionObserved::device).toList()), keptOut.get(0).cause()));
+        }
+        long delayedNotBack = delayed.stream().filter(notBack::contains).count();
+        if (!delayed.isEmpty()) {
+            findings.add(String.format("%d device%s ran out of time connecting after the faults had ended, where nothing "
+                            + "was faulted (%s%s)", delayed.size(), delayed.size() == 1 ? "" : "s", FewNames.of(delayed),
+                    delayedNotBack == 0 ? "" : "; " + delayedNotBack + " of them not back"));
+        }
+        return Optional.of(String.format("%s, and %d %s connects ran out of time in the fleet's start too, where nothing "
+                        + "was faulted: this machine's connects are the queue (over TLS each costs four handshake sides "
+                        + "here), so their recovery times%s are the harness's limit, not their firmware's; %s",
+                String.join("; ", findings), ranOutInTheStart.size(), ranOutInTheStart.size() == 1 ? "device's" : "devices'",
+                keptOut.isEmpty() && delayedNotBack == 0 ? "" : " and NOT_RECOVERED", HealthCheck.REMEDY));
     }
 }

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.RecoveryObserved;
 import io.cloudcut.observation.RunStartedObserved;
@@ -12,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Devices not back whose connects last ran out of time, in a run whose fault-free start saw connects run out of
- * time too, are the harness's limit: as a TLS fleet of hundreds after a blackhole, on two cores.
+ * Devices not back whose connects last ran out of time, or that ran out of time connecting once the faults had
+ * ended, in a run whose fault-free start saw connects run out of time too, are the harness's limit: as a TLS fleet
+ * of hundreds after a blackhole, or a thousand whose certificates were renewed, on two cores.
  */
 class ConnectCapacityTest {
 
@@ -34,6 +36,7 @@ class ConnectCapacityTest {
     void devicesStillRunningOutOfTimeInARunWhoseStartDidTooAreTheHarnesss() {
         log.add(ConnectionObserved.refused(0, "vacuum-1", VACUUM, RAN_OUT));
         startTheClock();
+        blackhole(50, true);
         for (String device : new String[] {"vacuum-1", "vacuum-2", "vacuum-3", "vacuum-4"}) {
             log.add(ConnectionObserved.up(100, device, VACUUM, 90, 40));
             log.add(ConnectionObserved.refused(200, device, VACUUM, RAN_OUT));
@@ -47,7 +50,58 @@ class ConnectCapacityTest {
         assertThat(capacity.problem()).hasValueSatisfying(problem -> assertThat(problem)
                 .startsWith("2 devices not back after the faults (vacuum-1, vacuum-2) last ran out of time connecting "
                         + "(no CONNACK within 1000 ms), and 1 device's connects ran out of time in the fleet's start too")
-                .contains("NOT_RECOVERED is the harness's limit", HealthCheck.REMEDY));
+                .contains("recovery times and NOT_RECOVERED are the harness's limit", HealthCheck.REMEDY));
+    }
+
+    @Test
+    void devicesThatRanOutOfTimeConnectingOnceTheFaultsEndedWaitedOnTheHarnessEvenIfTheyCameBack() {
+        log.add(ConnectionObserved.refused(0, "vacuum-9", VACUUM, RAN_OUT));
+        startTheClock();
+        blackhole(1_000, true);
+        log.add(ConnectionObserved.refused(2_000, "vacuum-1", VACUUM, RAN_OUT));
+        log.add(new FaultObserved(5_000, "down service auth", false, true, 1, false));
+        blackhole(10_000, false);
+        log.add(ConnectionObserved.refused(11_500, "vacuum-2", VACUUM, RAN_OUT));
+        for (String device : new String[] {"vacuum-3", "vacuum-4"}) {
+            log.add(ConnectionObserved.up(3_000, device, VACUUM, 2_900, 40));
+            log.add(ConnectionObserved.refused(60_000, device, VACUUM, RAN_OUT));
+        }
+        log.add(ConnectionObserved.up(70_000, "vacuum-3", VACUUM, 69_000, 40));
+        notBack("vacuum-4");
+
+        assertThat(capacity.problem()).as("under the blackhole, or within twice the time-out of its end, an attempt "
+                        + "may have met the fault; a service's fault is not on connections")
+                .hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("1 device not back after the faults (vacuum-4) last ran out of time connecting (no CONNACK within "
+                        + "1000 ms); 2 devices ran out of time connecting after the faults had ended, where nothing was "
+                        + "faulted (vacuum-3, vacuum-4; 1 of them not back), and 1 device's connects ran out of time in the "
+                        + "fleet's start too"));
+    }
+
+    @Test
+    void aDelayedFleetThatAllCameBackIsToldOfItsRecoveryTimes() {
+        log.add(ConnectionObserved.refused(0, "vacuum-9", VACUUM, RAN_OUT));
+        startTheClock();
+        blackhole(1_000, true);
+        blackhole(10_000, false);
+        log.add(ConnectionObserved.refused(60_000, "vacuum-1", VACUUM, RAN_OUT));
+        log.add(ConnectionObserved.up(70_000, "vacuum-1", VACUUM, 69_000, 40));
+
+        assertThat(capacity.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("1 device ran out of time connecting after the faults had ended, where nothing was faulted (vacuum-1), ")
+                .contains("so their recovery times are the harness's limit").doesNotContain("NOT_RECOVERED"));
+    }
+
+    @Test
+    void runningOutOfTimeUnderAFaultIsNotTheHarnesssByItself() {
+        log.add(ConnectionObserved.refused(0, "vacuum-9", VACUUM, RAN_OUT));
+        startTheClock();
+        blackhole(1_000, true);
+        log.add(ConnectionObserved.refused(60_000, "vacuum-1", VACUUM, RAN_OUT));
+        log.add(ConnectionObserved.up(70_000, "vacuum-1", VACUUM, 69_000, 40));
+        blackhole(80_000, false);
+
+        assertThat(capacity.problem()).isEmpty();
     }
 
     @Test
@@ -67,6 +121,10 @@ class ConnectCapacityTest {
         log.add(ConnectionObserved.up(300, "vacuum-1", VACUUM, 290, 40));
 
         assertThat(capacity.problem()).isEmpty();
+    }
+
+    private void blackhole(long atMillis, boolean applied) {
+        log.add(new FaultObserved(atMillis, "blackhole link all", true, applied, 4, false));
     }
 
     private void startTheClock() {
