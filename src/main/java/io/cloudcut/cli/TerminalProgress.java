@@ -57,6 +57,13 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
+    public void startSlowed(int devicesRanOutOfTime) {
+        say(String.format(Locale.ROOT, "%d device%s connects ran out of time while the fleet started: fewer start at once "
+                        + "until devices connect in time (over TLS, a connect costs four handshake sides on this machine)",
+                devicesRanOutOfTime, devicesRanOutOfTime == 1 ? "'s" : "s'"));
+    }
+
+    @Override
     public void signInAskedAgain(List<String> devices, Duration unansweredFor) {
         say(String.format(Locale.ROOT, "asked %d device%s to sign in again, connected %s without a token: %s",
                 devices.size(), devices.size() == 1 ? "" : "s", Durations.format(unansweredFor),

@@ -37,6 +37,10 @@ public interface ProgressListener {
     default void signInAskedAgain(List<String> devices, Duration unansweredFor) {
     }
 
+    /** While the fleet started, this many devices' connects ran out of time, and fewer were started at once for it. */
+    default void startSlowed(int devicesRanOutOfTime) {
+    }
+
     /** The scenario clock's pace, chosen before the baseline starts. */
     default void clockChosen(String description) {
     }
@@ -114,6 +118,11 @@ public interface ProgressListener {
             @Override
             public void signInAskedAgain(List<String> devices, Duration unansweredFor) {
                 tell(listener -> listener.signInAskedAgain(devices, unansweredFor));
+            }
+
+            @Override
+            public void startSlowed(int devicesRanOutOfTime) {
+                tell(listener -> listener.startSlowed(devicesRanOutOfTime));
             }
 
             @Override

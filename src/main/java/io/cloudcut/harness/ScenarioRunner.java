@@ -418,6 +418,9 @@ public final class ScenarioRunner {
         Duration connectedIn = Duration.ofNanos(System.nanoTime() - deployedFromNanos);
         readiness.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
                 "within " + Durations.format(limit) + " of starting them");
+        if (readiness.ranOutOfTime() > 0) {
+            settings.progress().startSlowed(readiness.ranOutOfTime());
+        }
         settings.progress().fleetReady(fleet.devices().size(), connectedIn,
                 Duration.ofNanos(System.nanoTime() - deployedFromNanos));
     }

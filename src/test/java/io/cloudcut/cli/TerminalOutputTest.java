@@ -66,6 +66,20 @@ class TerminalOutputTest {
         assertThat(log).contains("recovered 1/8 devices", "recovered 8/8 devices").doesNotContain("recovered 4/8");
     }
 
+    /** Before the clock starts: how many devices' connects ran out of time, for which fewer start at once. */
+    @Test
+    void aStartThatSlowedSaysHowManyRanOutOfTime() throws Exception {
+        TerminalProgress progress = new TerminalProgress(new PrintWriter(written), shortOutage(), false);
+
+        progress.startSlowed(1);
+        progress.startSlowed(14);
+
+        assertThat(written.toString())
+                .contains("1 device's connects ran out of time while the fleet started: fewer start at once until devices "
+                        + "connect in time (over TLS, a connect costs four handshake sides on this machine)\n")
+                .contains("14 devices' connects ran out of time while the fleet started");
+    }
+
     /** Before the clock starts: who was asked to sign in again, a few by name. */
     @Test
     void devicesAskedToSignInAgainAreCountedAndAFewNamed() throws Exception {
