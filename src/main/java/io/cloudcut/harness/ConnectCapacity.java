@@ -91,6 +91,11 @@ final class ConnectCapacity {
         }
     }
 
+    /** How many devices' connects ran out of time before the clock started: the start window narrowed for them ({@link StartWindow}). */
+    int ranOutInTheStart() {
+        return ranOutInTheStart.size();
+    }
+
     /** An attempt that began after every fault on connections had ended, by the device's own time-out. */
     private boolean unfaulted(ConnectionObserved ranOut) {
         long timeOut = scenario.model(ranOut.model()).connectTimeout().toMillis();

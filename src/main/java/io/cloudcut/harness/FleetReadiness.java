@@ -1,6 +1,5 @@
 package io.cloudcut.harness;
 
-import io.cloudcut.mqtt.ConnectTimeOuts;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.SessionObserved;
@@ -34,8 +33,6 @@ final class FleetReadiness {
     private final int devices;
     private final Set<String> connected = ConcurrentHashMap.newKeySet();
     private final Set<String> withSession = ConcurrentHashMap.newKeySet();
-    /** Devices whose connect ran out of time ({@link ConnectTimeOuts}) while the fleet started. */
-    private final Set<String> ranOutOfTime = ConcurrentHashMap.newKeySet();
     /** Connections lost so far, and why the latest was: a fleet not ready says what took it down. */
     private final AtomicLong lost = new AtomicLong();
     private volatile String lastLostTo;
@@ -56,11 +53,6 @@ final class FleetReadiness {
         this.askToSignInAgain = askToSignInAgain;
         this.askAgainAfter = askAgainAfter;
         log.watch(this::heard);
-    }
-
-    /** How many devices' connects ran out of time so far: the start window narrowed for them ({@link StartWindow}). */
-    int ranOutOfTime() {
-        return ranOutOfTime.size();
     }
 
     boolean allConnected() {
@@ -142,8 +134,6 @@ final class FleetReadiness {
                 if (connection.change() == ConnectionObserved.Change.DOWN) {
                     lost.incrementAndGet();
                     lastLostTo = connection.cause();
-                } else if (ConnectTimeOuts.ranOut(connection.cause())) {
-                    ranOutOfTime.add(connection.device());
                 }
             }
         } else if (observation instanceof SessionObserved session && session.change() == SessionObserved.Change.ACQUIRED) {

@@ -148,7 +148,7 @@ public final class ScenarioRunner {
                 // Devices reach the TLS listener when there is one; the cloud and the harness stay on the plain one.
                 Waits.await(fleet.deploy(broker.tlsEndpoint().orElse(endpoint), clock, identities::device),
                         "the devices could not start", startLimit(fleet));
-                awaitFleetReady(fleet, readiness, deployedFromNanos);
+                awaitFleetReady(fleet, readiness, connectCapacity, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx, clock, identities.phoneApp(), brokerClient, fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
                 Prober prober = new Prober(vertx, fleet, app, clock);
@@ -408,7 +408,7 @@ public final class ScenarioRunner {
     }
 
     /** Every device must be connected and hold a session before the baseline means anything. */
-    private void awaitFleetReady(Fleet fleet, FleetReadiness readiness, long deployedFromNanos)
+    private void awaitFleetReady(Fleet fleet, FleetReadiness readiness, ConnectCapacity connectCapacity, long deployedFromNanos)
             throws InfrastructureException {
         Duration limit = startLimit(fleet);
         long deadline = System.nanoTime() + limit.toNanos();
@@ -418,8 +418,8 @@ public final class ScenarioRunner {
         Duration connectedIn = Duration.ofNanos(System.nanoTime() - deployedFromNanos);
         readiness.awaitReady(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
                 "within " + Durations.format(limit) + " of starting them");
-        if (readiness.ranOutOfTime() > 0) {
-            settings.progress().startSlowed(readiness.ranOutOfTime());
+        if (connectCapacity.ranOutInTheStart() > 0) {
+            settings.progress().startSlowed(connectCapacity.ranOutInTheStart());
         }
         settings.progress().fleetReady(fleet.devices().size(), connectedIn,
                 Duration.ofNanos(System.nanoTime() - deployedFromNanos));

@@ -79,6 +79,19 @@ class ConnectCapacityTest {
     }
 
     @Test
+    void countsTheDevicesWhoseConnectsRanOutOfTimeBeforeTheClock_onceEach_andNoOtherRefusal() {
+        log.add(ConnectionObserved.refused(0, "vacuum-1", VACUUM, RAN_OUT));
+        log.add(ConnectionObserved.refused(0, "vacuum-1", VACUUM, "no SUBACK within 1000 ms"));
+        log.add(ConnectionObserved.refused(0, "vacuum-2", VACUUM, "no SUBACK within 1000 ms"));
+        log.add(ConnectionObserved.refused(0, "vacuum-3", VACUUM, "TLS refused: certificate expired"));
+        log.add(ConnectionObserved.down(0, "vacuum-3", VACUUM, "connection closed"));
+        startTheClock();
+        log.add(ConnectionObserved.refused(100, "vacuum-4", VACUUM, RAN_OUT));
+
+        assertThat(capacity.ranOutInTheStart()).isEqualTo(2);
+    }
+
+    @Test
     void aDelayedFleetThatAllCameBackIsToldOfItsRecoveryTimes() {
         log.add(ConnectionObserved.refused(0, "vacuum-9", VACUUM, RAN_OUT));
         startTheClock();

@@ -29,18 +29,6 @@ class FleetReadinessTest {
     }
 
     @Test
-    void countsTheDevicesWhoseConnectsRanOutOfTime_onceEach_andNoOtherRefusal() {
-        FleetReadiness readiness = neverAsking(Set.of("vacuum-1", "vacuum-2", "vacuum-3"));
-        log.add(ConnectionObserved.refused(0, "vacuum-1", "vacuum-local-first", "no CONNACK within 1000 ms"));
-        log.add(ConnectionObserved.refused(0, "vacuum-1", "vacuum-local-first", "no SUBACK within 1000 ms"));
-        log.add(ConnectionObserved.refused(0, "vacuum-2", "vacuum-local-first", "no SUBACK within 1000 ms"));
-        log.add(ConnectionObserved.refused(0, "vacuum-3", "vacuum-local-first", "TLS refused: certificate expired"));
-        log.add(ConnectionObserved.down(0, "vacuum-3", "vacuum-local-first", "connection closed"));
-
-        assertThat(readiness.ranOutOfTime()).isEqualTo(2);
-    }
-
-    @Test
     void aFleetNotReadyInTimeSaysHowManyWereAndWithinWhat() {
         FleetReadiness readiness = neverAsking(Set.of("vacuum-1", "vacuum-2"));
         log.add(ConnectionObserved.up(0, "vacuum-1", "vacuum-local-first", 0, 40));
