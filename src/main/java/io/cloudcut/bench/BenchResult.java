@@ -5,6 +5,8 @@ import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Durations;
 import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -113,6 +115,10 @@ public final class BenchResult {
         return out.toString();
     }
 
+    private static String times(long count) {
+        return count + (count == 1 ? " time" : " times");
+    }
+
     private String storm() {
         int devices = fleet.side().clients();
         if (fleet.recovered() < 0) {
@@ -121,8 +127,14 @@ public final class BenchResult {
         if (fleet.lastBackSeconds() < 0) {
             return "no device was found working again after the outage (0 of " + devices + ")";
         }
-        String waited = fleet.cloudWaits() == 0 ? "" : String.format(Locale.ROOT, " (over the run, the clock ran in real time %d %s "
-                + "while the emulated cloud caught up)", fleet.cloudWaits(), fleet.cloudWaits() == 1 ? "time" : "times");
+        List<String> waits = new ArrayList<>();
+        if (fleet.cloudWaits() > 0) {
+            waits.add(times(fleet.cloudWaits()) + " while the emulated cloud caught up");
+        }
+        if (fleet.connectWaits() > 0) {
+            waits.add(times(fleet.connectWaits()) + " while this machine's connects were slow");
+        }
+        String waited = waits.isEmpty() ? "" : " (over the run, the clock ran in real time " + String.join(", and ", waits) + ")";
         String reconnected = fleet.lastReconnectedSeconds() < 0 ? "" : String.format(Locale.ROOT,
                 "; connected again, the last %.1f s after it", fleet.lastReconnectedSeconds());
         return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended%s%s%s",

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Whether devices not back after the faults were kept out by this machine's own connects. A connect attempt that
@@ -36,6 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * took 72-99 min of scenario time to come back, a third too late for the recovery's last probe, every one of them
  * after connects that ran out of time with nothing faulted. An attempt still under way when the faults ended runs
  * out of time within its time-out of their end, so only time-outs later than twice that count.
+ * <p>
+ * Once the clock runs, it tells the {@link Pacer} of each connect, with nothing faulted on connections, that took
+ * more than {@link Pacer#CONNECT_SLOW_SHARE} of its device's time-out or ran out of it: the clock then waits for this
+ * machine's connects, as it waits for a cloud behind, so that fewer run out of time at all.
  */
 final class ConnectCapacity {
 
@@ -51,6 +56,8 @@ final class ConnectCapacity {
     private volatile long lastFaultEndedAtMillis;
     private final Set<String> notBack = ConcurrentHashMap.newKeySet();
     private volatile boolean clockStarted;
+    private volatile Consumer<Duration> slowConnects = timeOut -> {
+    };
 
     private ConnectCapacity(Scenario scenario) {
         this.scenario = scenario;
@@ -63,6 +70,11 @@ final class ConnectCapacity {
         ConnectCapacity capacity = new ConnectCapacity(scenario);
         log.watch(capacity::heard);
         return capacity;
+    }
+
+    /** From now on, {@code slow} hears of the connects that were slow with nothing faulted, each with its device's time-out. */
+    void tellSlowConnects(Consumer<Duration> slow) {
+        slowConnects = slow;
     }
 
     private void heard(Observation observation) {
@@ -81,8 +93,14 @@ final class ConnectCapacity {
                     ranOutInTheStart.add(connection.device());
                 } else if (unfaulted(connection)) {
                     ranOutUnfaulted.add(connection.device());
+                    slowConnects.accept(timeOut(connection));
                 }
             } else {
+                if (clockStarted && connection.change() == ConnectionObserved.Change.UP && faultsOnConnections.isEmpty()
+                        && connection.attemptStartedAtMillis() > lastFaultEndedAtMillis
+                        && connection.attemptRealMillis() > timeOut(connection).toMillis() * Pacer.CONNECT_SLOW_SHARE) {
+                    slowConnects.accept(timeOut(connection));
+                }
                 // Connected, dropped, refused for a reason of its own, or gave up: its firmware's doing.
                 ranOutLast.remove(connection.device());
             }
@@ -98,8 +116,11 @@ final class ConnectCapacity {
 
     /** An attempt that began after every fault on connections had ended, by the device's own time-out. */
     private boolean unfaulted(ConnectionObserved ranOut) {
-        long timeOut = scenario.model(ranOut.model()).connectTimeout().toMillis();
-        return faultsOnConnections.isEmpty() && ranOut.atMillis() > lastFaultEndedAtMillis + 2 * timeOut;
+        return faultsOnConnections.isEmpty() && ranOut.atMillis() > lastFaultEndedAtMillis + 2 * timeOut(ranOut).toMillis();
+    }
+
+    private Duration timeOut(ConnectionObserved connection) {
+        return scenario.model(connection.model()).connectTimeout();
     }
 
     /** Why some devices' recovery, or their NOT_RECOVERED, is the harness's, if it is. */

@@ -36,6 +36,14 @@ import java.util.function.Supplier;
  * compiler), not by the load: the climb then starts from half the scale it fell behind at, not from
  * real time. From real time, the climb to 675x took 3.3 s of a 14 s baseline, and one bench run in
  * four kept only two thirds of its planned scale for a 200 ms lag.
+ * <p>
+ * Nor faster than this machine's connects can follow. With nothing faulted on connections, a connect that took
+ * more than {@link #CONNECT_SLOW_SHARE} of its device's time-out, or ran out of it, was queued behind the
+ * machine's other handshakes: a compressed clock lets every backoff of a reconnect storm run out within
+ * a real second (2,000 devices' 10 min backoffs within 1.2 s at 511x), and over TLS, where a connect costs four
+ * handshake sides here, a fifth of them then never came back, each attempt running out of time and backing
+ * off again. Such a connect holds the clock at real time, as a cloud behind does, until no connect has been
+ * slow for its device's time-out, and the clock climbs back on the ramp's slope.
  */
 final class Pacer implements AutoCloseable {
 
@@ -59,6 +67,11 @@ final class Pacer implements AutoCloseable {
      * stands for it.
      */
     static final Duration BRIEFLY_BEHIND = Duration.ofSeconds(1);
+    /**
+     * The share of its device's time-out beyond which a connect, with nothing faulted on connections, says the
+     * machine's connects are queued: half, so that the clock slows before the next attempts run out of time.
+     */
+    static final double CONNECT_SLOW_SHARE = 0.5;
 
     private final Vertx vertx;
     private final ScenarioClock clock;
@@ -70,13 +83,17 @@ final class Pacer implements AutoCloseable {
     private long askedAtNanos;
     /** How far behind the cloud service furthest behind read its messages when last asked, or has not answered for. */
     private long cloudLagMillis;
-    /** The highest scale the cloud keeps up with now: infinite unless it fell behind. */
-    private double cloudCeiling = Double.POSITIVE_INFINITY;
-    /** Scenario time from which the ceiling climbs on the ramp's slope, once the cloud has caught up; -1 while it is behind. */
-    private long cloudCaughtUpNanos = -1;
-    /** The scale the clock ran at when the cloud last fell behind, and when that was ({@link System#nanoTime}). */
-    private double cloudFellBehindAtScale;
-    private long cloudFellBehindAtNanos;
+    /** Until when ({@link System#nanoTime}) connects count as slow: a slow one's device time-out after it was heard of. */
+    private long connectsSlowUntilNanos = System.nanoTime();
+    /** The highest scale the cloud and the machine's connects keep up with now: infinite unless either fell behind. */
+    private double ceiling = Double.POSITIVE_INFINITY;
+    /** Which fell behind last: the reason the clock gives while the ceiling holds it back. */
+    private ClockObserved.Why ceilingWhy = ClockObserved.Why.CLOUD;
+    /** Scenario time from which the ceiling climbs on the ramp's slope, once both have caught up; -1 while either is behind. */
+    private long caughtUpNanos = -1;
+    /** The scale the clock ran at when it was last held back, and when that was ({@link System#nanoTime}). */
+    private double fellBehindAtScale;
+    private long fellBehindAtNanos;
     private Duration window = SHORT_WINDOW;
     /** Real time until {@link #release}: a change under way that takes its own time. */
     private boolean holding;
@@ -139,7 +156,7 @@ final class Pacer implements AutoCloseable {
     /** A new phase runs at {@code scale}; a ramp under way goes on up to it. */
     synchronized void phase(double scale) {
         target = scale;
-        if (transitionAtNanos < 0 && approachNanos < 0 && cloudCeiling >= scale && clock.scale() != scale) {
+        if (transitionAtNanos < 0 && approachNanos < 0 && ceiling >= scale && clock.scale() != scale) {
             set(scale, ClockObserved.Why.PHASE);
         }
     }
@@ -195,27 +212,50 @@ final class Pacer implements AutoCloseable {
 
     /**
      * The cloud is {@code millis} behind now: past {@link #CLOUD_BEHIND}, real time until it is not;
-     * within it, a ceiling climbs from where it is: from real time, or from half the scale the clock
-     * fell behind at if the cloud was back within {@link #BRIEFLY_BEHIND}.
+     * within it, and with connects in time, a ceiling climbs from where it is: from real time, or from half
+     * the scale the clock fell behind at if it was held back for less than {@link #BRIEFLY_BEHIND}.
      */
     synchronized void cloudBehind(long millis) {
         cloudLagMillis = millis;
         if (millis > CLOUD_BEHIND.toMillis()) {
-            boolean alreadyBehind = cloudCeiling != Double.POSITIVE_INFINITY && cloudCaughtUpNanos < 0;
-            if (!alreadyBehind) {
-                cloudFellBehindAtScale = clock.scale();
-                cloudFellBehindAtNanos = System.nanoTime();
-            }
-            cloudCeiling = 1;
-            cloudCaughtUpNanos = -1;
-        } else if (cloudCeiling != Double.POSITIVE_INFINITY && cloudCaughtUpNanos < 0) {
-            if (System.nanoTime() - cloudFellBehindAtNanos <= BRIEFLY_BEHIND.toNanos()) {
-                cloudCeiling = Math.max(1, cloudFellBehindAtScale / 2);
-            }
-            // Where the ramp's line (scale = scenario time since / RAMP) passes the ceiling now.
-            cloudCaughtUpNanos = clock.now().toNanos() - (long) (cloudCeiling * RAMP.toNanos());
+            fallBehind(ClockObserved.Why.CLOUD);
         }
         pace();
+    }
+
+    /**
+     * A connect took more than {@link #CONNECT_SLOW_SHARE} of its device's time-out {@code timeOut}, or ran out of it,
+     * with nothing faulted on connections: real time until no connect has been slow for that long.
+     */
+    synchronized void connectSlow(Duration timeOut) {
+        connectsSlowUntilNanos = Math.max(connectsSlowUntilNanos, System.nanoTime() + timeOut.toNanos());
+        fallBehind(ClockObserved.Why.CONNECTS);
+        pace();
+    }
+
+    private void fallBehind(ClockObserved.Why why) {
+        boolean alreadyBehind = ceiling != Double.POSITIVE_INFINITY && caughtUpNanos < 0;
+        if (!alreadyBehind) {
+            fellBehindAtScale = clock.scale();
+            fellBehindAtNanos = System.nanoTime();
+        }
+        ceiling = 1;
+        ceilingWhy = why;
+        caughtUpNanos = -1;
+    }
+
+    /** Held back, and neither the cloud nor the connects are behind any more: the ceiling starts to climb. */
+    private void climbOnceCaughtUp() {
+        long nowNanos = System.nanoTime();
+        if (ceiling == Double.POSITIVE_INFINITY || caughtUpNanos >= 0 || cloudLagMillis > CLOUD_BEHIND.toMillis()
+                || nowNanos - connectsSlowUntilNanos < 0) {
+            return;
+        }
+        if (nowNanos - fellBehindAtNanos <= BRIEFLY_BEHIND.toNanos()) {
+            ceiling = Math.max(1, fellBehindAtScale / 2);
+        }
+        // Where the ramp's line (scale = scenario time since / RAMP) passes the ceiling now.
+        caughtUpNanos = clock.now().toNanos() - (long) (ceiling * RAMP.toNanos());
     }
 
     /** How far behind the cloud reads now, as last measured: what a message through it is late by, for the harness's reasons. */
@@ -223,9 +263,12 @@ final class Pacer implements AutoCloseable {
         return cloudLagMillis;
     }
 
-    /** Whether the clock is held back for the cloud now: it fell behind, and the clock has not yet climbed back. */
-    synchronized boolean waitingForCloud() {
-        return cloudCeiling != Double.POSITIVE_INFINITY;
+    /**
+     * Whether the clock is held back now, for the cloud or for this machine's connects: one fell behind, and the clock
+     * has not yet climbed back.
+     */
+    synchronized boolean heldBack() {
+        return ceiling != Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -263,6 +306,7 @@ final class Pacer implements AutoCloseable {
      * wanted scale has moved by {@link #STEP} or reached one of its bounds.
      */
     private synchronized void pace() {
+        climbOnceCaughtUp();
         long now = clock.now().toNanos();
         double wanted = target;
         ClockObserved.Why why = ClockObserved.Why.RAMP;
@@ -281,19 +325,19 @@ final class Pacer implements AutoCloseable {
                 why = ClockObserved.Why.APPROACH;
             }
         }
-        double ceiling = cloudCeiling;
-        if (cloudCaughtUpNanos >= 0) {
-            ceiling = Math.max(cloudCeiling, (double) (now - cloudCaughtUpNanos) / RAMP.toNanos());
-            cloudCeiling = ceiling;
-            if (ceiling >= target) {
-                ceiling = target; // the last step of the climb
-                cloudCeiling = Double.POSITIVE_INFINITY;
-                cloudCaughtUpNanos = -1;
+        double held = ceiling;
+        if (caughtUpNanos >= 0) {
+            held = Math.max(ceiling, (double) (now - caughtUpNanos) / RAMP.toNanos());
+            ceiling = held;
+            if (held >= target) {
+                held = target; // the last step of the climb
+                ceiling = Double.POSITIVE_INFINITY;
+                caughtUpNanos = -1;
             }
         }
-        if (ceiling <= wanted) {
-            wanted = ceiling;
-            why = ClockObserved.Why.CLOUD;
+        if (held <= wanted) {
+            wanted = held;
+            why = ceilingWhy;
         }
         double current = clock.scale();
         boolean atABound = wanted == target || wanted == 1;

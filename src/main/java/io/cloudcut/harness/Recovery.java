@@ -53,12 +53,12 @@ final class Recovery {
      */
     static final int PROBES_PER_SECOND = 10_000;
     /**
-     * While the clock waits for the cloud ({@link Pacer}), each device's periodic rounds come this many
-     * times further apart. The clock's scale does not pace them, and in a storm they are most of what
-     * the cloud is sent: 10,000 devices on workers were probed about 6,300 times a real second, and
+     * While the clock is held back for the cloud or for this machine's connects ({@link Pacer}), each device's
+     * periodic rounds come this many times further apart. The clock's scale does not pace them, and in a storm
+     * they are most of what the cloud is sent: 10,000 devices on workers were probed about 6,300 times a real second, and
      * the cloud fell up to 28 s behind with the clock in real time.
      */
-    static final int SPACING_WHILE_CLOUD_BEHIND = 4;
+    static final int SPACING_WHILE_HELD_BACK = 4;
     /**
      * The first rounds, every device's at the outage's end, start this many probes at most in one task on
      * the harness's context (a few milliseconds of it), so that what else it runs is not held up.
@@ -106,18 +106,18 @@ final class Recovery {
     private final Prober prober;
     private final ProbeSettings probe;
     private final Executor onHarness;
-    private final BooleanSupplier cloudBehind;
+    private final BooleanSupplier heldBack;
     private final LongSupplier cloudLagMillis;
     /** Every probe of the phase, answered or not. */
     private final List<Future<ProbeObserved>> started = Collections.synchronizedList(new ArrayList<>());
     private final RoundSpacing spacing = new RoundSpacing();
 
     /**
-     * @param cloudBehind    whether the clock waits for the cloud now
+     * @param heldBack       whether the clock is held back now, for the cloud or for this machine's connects
      * @param cloudLagMillis how far behind the emulated cloud reads its messages now
      */
     Recovery(Vertx vertx, Fleet fleet, ObservationLog log, ScenarioClock clock, Prober prober, ProbeSettings probe,
-             Executor onHarness, BooleanSupplier cloudBehind, LongSupplier cloudLagMillis) {
+             Executor onHarness, BooleanSupplier heldBack, LongSupplier cloudLagMillis) {
         this.vertx = vertx;
         this.fleet = fleet;
         this.log = log;
@@ -125,7 +125,7 @@ final class Recovery {
         this.prober = prober;
         this.probe = probe;
         this.onHarness = onHarness;
-        this.cloudBehind = cloudBehind;
+        this.heldBack = heldBack;
         this.cloudLagMillis = cloudLagMillis;
     }
 
@@ -167,10 +167,10 @@ final class Recovery {
 
     /**
      * Real time from a device's periodic round that took {@code tookMillis} to its next: the interval, and
-     * no sooner than the fleet's spacing allows, {@link #SPACING_WHILE_CLOUD_BEHIND} times that while the cloud is behind.
+     * no sooner than the fleet's spacing allows, {@link #SPACING_WHILE_HELD_BACK} times that while the clock is held back.
      */
-    static long nextRoundInMillis(long intervalMillis, long spacingMillis, long tookMillis, boolean cloudBehind) {
-        return Math.max(intervalMillis, spacingMillis * (cloudBehind ? SPACING_WHILE_CLOUD_BEHIND : 1) - tookMillis);
+    static long nextRoundInMillis(long intervalMillis, long spacingMillis, long tookMillis, boolean heldBack) {
+        return Math.max(intervalMillis, spacingMillis * (heldBack ? SPACING_WHILE_HELD_BACK : 1) - tookMillis);
     }
 
     /**
@@ -258,7 +258,7 @@ final class Recovery {
                 if (!result.future().isComplete()) {
                     long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
                     vertx.setTimer(nextRoundInMillis(probe.recoveryInterval().toMillis(), spacing.millis(), tookMillis,
-                            cloudBehind.getAsBoolean()), next -> periodicRound());
+                            heldBack.getAsBoolean()), next -> periodicRound());
                 }
             });
         }

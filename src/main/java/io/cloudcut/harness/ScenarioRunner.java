@@ -156,6 +156,7 @@ public final class ScenarioRunner {
                 external.checkPaces();
 
                 pacer = new Pacer(vertx, clock, log, cloud::furthestBehindMillis);
+                connectCapacity.tellSlowConnects(pacer::connectSlow);
                 progress.clockChosen(describePace(scenario, runScale));
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
                         tightestConnection(scenario));

@@ -311,7 +311,7 @@ final class Timeline {
     private void recover(Phase phase, Duration end) throws InfrastructureException {
         AtomicInteger recovered = new AtomicInteger();
         Future<List<RecoveryObserved>> results = new Recovery(vertx, fleet, log, clock, prober, scenario.probe(), onHarness,
-                pacer::waitingForCloud, pacer::cloudLagMillis)
+                pacer::heldBack, pacer::cloudLagMillis)
                 .measure(phase, end, result -> progress.recoveryProgress(phase, recovered.incrementAndGet(),
                         fleet.devices().size()));
         awaitMoment(end, phase.untilAllBack() ? results.compose(all -> online(fleet.emulated(), end))

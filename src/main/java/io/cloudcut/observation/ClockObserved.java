@@ -22,6 +22,8 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
         /** A phase's own scale. */
         @JsonProperty("phase") PHASE,
         /** The emulated cloud fell behind, or climbs back once it has caught up. */
-        @JsonProperty("cloud") CLOUD
+        @JsonProperty("cloud") CLOUD,
+        /** This machine's connects were slow with nothing faulted on them, or climbs back once they are in time. */
+        @JsonProperty("connects") CONNECTS
     }
 }

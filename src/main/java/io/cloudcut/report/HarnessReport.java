@@ -27,7 +27,16 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
 
     /** How often the clock dropped to real time because the emulated cloud fell behind. */
     public long cloudWaits() {
-        return clock.stream().filter(change -> change.why() == ClockObserved.Why.CLOUD && change.scale() == 1).count();
+        return waits(ClockObserved.Why.CLOUD);
+    }
+
+    /** How often the clock dropped to real time because this machine's connects were slow with nothing faulted. */
+    public long connectWaits() {
+        return waits(ClockObserved.Why.CONNECTS);
+    }
+
+    private long waits(ClockObserved.Why why) {
+        return clock.stream().filter(change -> change.why() == why && change.scale() == 1).count();
     }
 
     /**

@@ -215,6 +215,12 @@ public final class TerminalTable {
             text.append(String.format("harness: the emulated cloud fell behind %d %s, and the clock ran in real time until it caught up%n",
                     cloudBehind, cloudBehind == 1 ? "time" : "times"));
         }
+        long connectsSlow = harness.connectWaits();
+        if (connectsSlow > 0) {
+            text.append(String.format("harness: this machine's connects were slow with nothing faulted %d %s (more than half a "
+                            + "device's time-out), and the clock ran in real time until they were in time again%n",
+                    connectsSlow, connectsSlow == 1 ? "time" : "times"));
+        }
         if (harness.run() != null) {
             harness.run().problems().forEach(problem -> text.append("harness, later in the run: ").append(problem).append('\n'));
         }

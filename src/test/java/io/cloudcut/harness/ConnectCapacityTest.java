@@ -10,6 +10,10 @@ import io.cloudcut.testing.Project;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -134,6 +138,38 @@ class ConnectCapacityTest {
         log.add(ConnectionObserved.up(300, "vacuum-1", VACUUM, 290, 40));
 
         assertThat(capacity.problem()).isEmpty();
+    }
+
+    /**
+     * The clock waits for the machine's connects ({@link Pacer#connectSlow}) when one with nothing faulted took over half
+     * its device's time-out or ran out of it; not in the start (the start window narrows then), nor under a fault on
+     * connections, nor for an attempt begun before the faults ended.
+     */
+    @Test
+    void connectsSlowWithNothingFaultedAreToldWithTheirDevicesTimeOut() {
+        List<Duration> told = new ArrayList<>();
+        capacity.tellSlowConnects(told::add);
+        log.add(ConnectionObserved.up(0, "vacuum-1", VACUUM, 0, 900));
+        log.add(ConnectionObserved.refused(0, "vacuum-2", VACUUM, RAN_OUT));
+        startTheClock();
+        log.add(ConnectionObserved.up(100, "vacuum-1", VACUUM, 90, 500));
+        assertThat(told).as("in the start, and half the time-out exactly").isEmpty();
+
+        log.add(ConnectionObserved.up(200, "vacuum-1", VACUUM, 190, 501));
+        assertThat(told).containsExactly(Duration.ofSeconds(1));
+
+        blackhole(1_000, true);
+        log.add(ConnectionObserved.up(2_000, "vacuum-3", VACUUM, 1_900, 900));
+        log.add(ConnectionObserved.refused(3_000, "vacuum-3", VACUUM, RAN_OUT));
+        blackhole(10_000, false);
+        log.add(ConnectionObserved.up(10_100, "vacuum-4", VACUUM, 9_900, 900));
+        log.add(ConnectionObserved.refused(11_000, "vacuum-4", VACUUM, RAN_OUT));
+        assertThat(told).as("under the blackhole, or begun before its end").hasSize(1);
+
+        log.add(ConnectionObserved.up(12_100, "vacuum-5", VACUUM, 12_000, 700));
+        log.add(ConnectionObserved.refused(13_000, "vacuum-6", VACUUM, RAN_OUT));
+        log.add(ConnectionObserved.down(14_000, "vacuum-7", VACUUM, "connection closed"));
+        assertThat(told).hasSize(3);
     }
 
     private void blackhole(long atMillis, boolean applied) {

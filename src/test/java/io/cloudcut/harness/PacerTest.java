@@ -131,7 +131,7 @@ class PacerTest {
         await("the phase's scale with a cloud within its tolerance").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3))
                 .atMost(30, SECONDS).until(() -> clock.scale() == 600);
         assertThat(changes()).as("a cloud within its tolerance").noneMatch(change -> change.why() == ClockObserved.Why.CLOUD);
-        assertThat(pacer.waitingForCloud()).isFalse();
+        assertThat(pacer.heldBack()).isFalse();
 
         cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis() + 1);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
@@ -141,12 +141,12 @@ class PacerTest {
                 Pacer.CLOUD_ASKED_EVERY)).atMost(30, SECONDS).until(() -> clock.scale() == 1);
         pacer.phase(900);
         assertThat(clock.scale()).as("a new phase waits for the cloud too").isEqualTo(1);
-        assertThat(pacer.waitingForCloud()).isTrue();
+        assertThat(pacer.heldBack()).isTrue();
 
         int slowed = changes().size();
         cloudBehindMillis.set(0);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 900);
-        assertThat(pacer.waitingForCloud()).as("climbed back").isFalse();
+        assertThat(pacer.heldBack()).as("climbed back").isFalse();
         List<ClockObserved> climbing = changes().subList(slowed, changes().size());
         assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.Why.CLOUD));
         assertThat(climbing.get(0).scale()).as("from real time, after a cloud behind for long").isLessThan(2);
@@ -169,7 +169,51 @@ class PacerTest {
         assertThat(climbing).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.Why.CLOUD));
         assertThat(climbing.get(0).scale()).as("half the scale it fell behind at; %s", changes())
                 .isBetween(300.0, 303.0);
-        assertThat(pacer.waitingForCloud()).as("climbed back").isFalse();
+        assertThat(pacer.heldBack()).as("climbed back").isFalse();
+    }
+
+    /**
+     * A connect slow with nothing faulted holds the clock in real time until no connect has been slow for its device's
+     * time-out, then the clock climbs back from real time, as after a cloud behind for long.
+     */
+    @Test
+    void aSlowConnectHoldsTheClockInRealTimeForItsTimeOut_thenItClimbsBack() {
+        pacer.start(600);
+        Duration timeOut = Pacer.BRIEFLY_BEHIND.plusMillis(500);
+        long slowAtNanos = System.nanoTime();
+        pacer.connectSlow(timeOut);
+        assertThat(clock.scale()).as("at once").isEqualTo(1);
+        assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.Why.CONNECTS);
+        assertThat(pacer.heldBack()).isTrue();
+        pacer.phase(900);
+        assertThat(clock.scale()).as("a new phase waits for the connects too").isEqualTo(1);
+        int slowed = changes().size();
+
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 900);
+        long heldMillis = (System.nanoTime() - slowAtNanos) / 1_000_000;
+        assertThat(heldMillis).as("real time for the time-out, then the climb").isGreaterThanOrEqualTo(timeOut.toMillis());
+        assertThat(pacer.heldBack()).as("climbed back").isFalse();
+        List<ClockObserved> climbing = changes().subList(slowed, changes().size());
+        assertThat(climbing).hasSizeGreaterThan(3).allSatisfy(step -> assertThat(step.why()).isEqualTo(ClockObserved.Why.CONNECTS));
+        assertThat(climbing.get(0).scale()).as("from real time").isLessThan(2);
+        assertThat(climbing.get(0).atMillis() - changes().get(slowed - 1).atMillis())
+                .as("in real time for the time-out: scenario time ran as real time").isGreaterThanOrEqualTo(timeOut.toMillis() - 20);
+    }
+
+    /** Each slow connect holds the clock for its own time-out from when it was heard of, the cloud's lag or not. */
+    @Test
+    void slowConnectsKeepTheClockInRealTimeUntilTheLastOnesTimeOut_andACloudBehindToo() {
+        pacer.start(600);
+        pacer.connectSlow(Duration.ofMillis(300));
+        cloudBehindMillis.set(Pacer.CLOUD_BEHIND.toMillis() + 1);
+        await("real time while the cloud is behind, past the connects' time-out").during(Duration.ofMillis(900))
+                .atMost(30, SECONDS).until(() -> clock.scale() == 1);
+        cloudBehindMillis.set(0);
+        pacer.connectSlow(Duration.ofMillis(1_500));
+        await("real time until the last slow connect's time-out").during(Duration.ofMillis(1_200))
+                .atMost(30, SECONDS).until(() -> clock.scale() == 1);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        assertThat(pacer.heldBack()).isFalse();
     }
 
     /** A service far behind answers late, behind what it has yet to read: the wait for its answer is its lag. */
@@ -181,13 +225,13 @@ class PacerTest {
             waiting.start(600);
             await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
             assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.Why.CLOUD);
-            assertThat(waiting.waitingForCloud()).isTrue();
+            assertThat(waiting.heldBack()).isTrue();
             assertThat(waiting.cloudLagMillis()).as("unanswered for that long: a message through it is as late")
                     .isGreaterThan(Pacer.CLOUD_BEHIND.toMillis());
 
             answer.complete(0L);
             await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
-            assertThat(waiting.waitingForCloud()).as("climbed back").isFalse();
+            assertThat(waiting.heldBack()).as("climbed back").isFalse();
             assertThat(waiting.cloudLagMillis()).isZero();
         }
     }

@@ -42,7 +42,7 @@ class RecoverySpacingTest {
     @Test
     void whileTheCloudIsBehindRoundsComeFurtherApart() {
         assertThat(Recovery.nextRoundInMillis(20, 6_000, 1_500, true))
-                .isEqualTo(6_000L * Recovery.SPACING_WHILE_CLOUD_BEHIND - 1_500);
+                .isEqualTo(6_000L * Recovery.SPACING_WHILE_HELD_BACK - 1_500);
         assertThat(Recovery.nextRoundInMillis(20, 1, 0, true)).as("never sooner than the interval").isEqualTo(20);
     }
 }

@@ -45,16 +45,20 @@ class HarnessSectionTest {
     }
 
     @Test
-    void aClockSlowedForTheCloudIsSaidUnderTheTables() {
+    void aClockSlowedForTheCloudOrTheMachinesConnectsIsSaidUnderTheTables_eachApart() {
         long stormMillis = Duration.ofHours(4).toMillis() + 120_000;
         RunFixture run = run().observe(new ClockObserved(stormMillis, 1, ClockObserved.Why.CLOUD))
                 .observe(new ClockObserved(stormMillis + 2_000, 3, ClockObserved.Why.CLOUD))
+                .observe(new ClockObserved(stormMillis + 60_000, 1, ClockObserved.Why.CONNECTS))
                 .observe(new ClockObserved(stormMillis + 90_000, 1, ClockObserved.Why.CLOUD));
 
         assertThat(run.report().harness().clock()).filteredOn(change -> change.why() == ClockObserved.Why.CLOUD).hasSize(3);
+        assertThat(run.report().harness().connectWaits()).isEqualTo(1);
         assertThat(TerminalTable.render(run.report()))
-                .contains("harness: the emulated cloud fell behind 2 times, and the clock ran in real time until it caught up\n");
-        assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind");
+                .contains("harness: the emulated cloud fell behind 2 times, and the clock ran in real time until it caught up\n")
+                .contains("harness: this machine's connects were slow with nothing faulted 1 time (more than half a device's "
+                        + "time-out), and the clock ran in real time until they were in time again\n");
+        assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind").doesNotContain("connects were slow");
     }
 
     /** A reconnect at 1x is known to within the lag; one at 60x, 60 times that. */
