@@ -1,5 +1,8 @@
 package io.cloudcut.mqtt;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
+
 import javax.net.ssl.SSLException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
@@ -14,6 +17,8 @@ final class ConnectFailures {
 
     static final String EXPIRED = "TLS refused: certificate expired";
     private static final String CLOSED = "connection closed";
+    /** How the HiveMQ client words its CONNACK wait that ran out (1.4.2's {@code MqttConnectHandler}). */
+    private static final String HIVEMQ_NO_CONNACK = "Timeout while waiting for CONNACK";
     private static final String CLOSED_DURING_TLS = "TLS refused: closed by the other side before the connection was up";
 
     private ConnectFailures() {
@@ -21,6 +26,10 @@ final class ConnectFailures {
 
     /** The cause of a failed attempt made with {@code settings}. */
     static String describe(Throwable failure, ConnectionSettings settings) {
+        String ranOut = ranOutOfTime(failure, LibraryTimings.ackTimeoutMillis(settings));
+        if (ranOut != null) {
+            return ranOut;
+        }
         String described = describe(failure);
         if (settings.tls() != null && closedWithoutReason(described)) {
             // The other side refused the handshake and closed: whether the client read its alert
@@ -31,6 +40,22 @@ final class ConnectFailures {
             return EXPIRED;
         }
         return described;
+    }
+
+    /**
+     * A library's own deadline that passed ({@link ConnectTimeOuts}): HiveMQ's wait for the CONNACK, or Netty's for the
+     * TCP connection or the TLS handshake; null for any other failure.
+     */
+    private static String ranOutOfTime(Throwable failure, long timeOutMillis) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectTimeoutException || cause instanceof SslHandshakeTimeoutException) {
+                return ConnectTimeOuts.noConnection(timeOutMillis);
+            }
+            if (String.valueOf(cause.getMessage()).startsWith(HIVEMQ_NO_CONNACK)) {
+                return ConnectTimeOuts.noConnack(timeOutMillis);
+            }
+        }
+        return null;
     }
 
     /** A connection closed under the client with no cause given, in each stack's words. */
