@@ -82,6 +82,14 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
+    public void runningAgain(double refusedAt, HealthObserved baseline, double slower) {
+        say(String.format(Locale.ROOT, "the baseline at %sx was more than this machine can measure (%s); auto runs the "
+                        + "scenario again from the start at %sx", Durations.number(refusedAt),
+                baseline.figures(),
+                Durations.number(slower)));
+    }
+
+    @Override
     public void healthChecked(HealthObserved health) {
         say(health.summary());
     }

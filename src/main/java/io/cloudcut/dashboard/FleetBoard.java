@@ -86,8 +86,17 @@ final class FleetBoard implements Consumer<Observation> {
         }
     }
 
+    /** A run begins, or begins again ({@code auto} at a slower clock after a refused baseline): the board starts afresh. */
     private void begin(RunStartedObserved run) {
         started = run;
+        phase = "warming up";
+        phasesStarted = 0;
+        phasesEnded = 0;
+        faults.clear();
+        scale = 1;
+        scenarioMillis = 0;
+        health = null;
+        points.clear();
         Map<String, Integer> devices = new LinkedHashMap<>();
         for (FleetEntry entry : run.fleet()) {
             devices.merge(entry.model(), entry.count(), Integer::sum);

@@ -60,6 +60,17 @@ final class HealthCheck {
                 failure.times(), failure.times() == 1 ? "time" : "times", failure.first(), failure.link(), failure.link());
     }
 
+    /**
+     * Whether {@code health} was refused for the harness's load, which a slower clock lightens: its probes failed, its event
+     * loops or probes ran late, or a loop stalled past a connection's margin; not for files the process ran out of, nor
+     * for its own parts alone.
+     */
+    static boolean refusedForLoad(HealthObserved health) {
+        return !health.healthy() && (100 * health.failureRate() > MAX_BASELINE_FAILURE_PERCENT
+                || health.lagP99Millis() > MAX_LAG_P99_MILLIS || health.probeDelayP99Millis() > MAX_PROBE_DELAY_P99_MILLIS
+                || health.stalledPastAConnectionsMargin());
+    }
+
     /** {@code probes}: the fault-free probes made over the window, of which {@code failed} failed. */
     static HealthObserved judge(long atMillis, HealthObserved.Window window, double timeScale, HarnessMonitor.Figures figures,
                                 long probes, long failed) {

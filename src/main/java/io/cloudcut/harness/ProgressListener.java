@@ -62,6 +62,13 @@ public interface ProgressListener {
     default void healthChecked(HealthObserved health) {
     }
 
+    /**
+     * A run at {@code auto} whose baseline at {@code refusedAt} was refused for the harness's load runs again from the start,
+     * at {@code slower} ({@link ScenarioRunner#AUTO_RUNS_AGAIN}).
+     */
+    default void runningAgain(double refusedAt, HealthObserved baseline, double slower) {
+    }
+
     /** Where the run stands, every {@link ScenarioRunner#STATUS_EVERY} of real time from the fleet's start to the end. */
     default void status(RunStatus status) {
     }
@@ -128,6 +135,11 @@ public interface ProgressListener {
             @Override
             public void clockChosen(String description) {
                 tell(listener -> listener.clockChosen(description));
+            }
+
+            @Override
+            public void runningAgain(double refusedAt, HealthObserved baseline, double slower) {
+                tell(listener -> listener.runningAgain(refusedAt, baseline, slower));
             }
 
             @Override

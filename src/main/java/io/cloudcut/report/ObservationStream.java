@@ -2,12 +2,14 @@ package io.cloudcut.report;
 
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ObservationCodec;
+import io.cloudcut.observation.RunStartedObserved;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,6 +20,9 @@ import java.util.function.Consumer;
  * it was made, by a thread of its own (observations are made on event loops, which must not wait
  * for a disk), and the file is flushed whenever the writer has caught up. A run cut short, even
  * killed, leaves on disk what it had observed; {@code cloudcut report} says where such a stream stops.
+ * <p>
+ * One file holds one run. A run that starts again ({@code auto} after a baseline refused for the harness's load)
+ * starts the file afresh, and the run before is kept beside it as {@code observations-refused-N.jsonl}.
  */
 public final class ObservationStream implements Consumer<Observation>, AutoCloseable {
 
@@ -32,9 +37,9 @@ public final class ObservationStream implements Consumer<Observation>, AutoClose
     private final Thread writer;
     private volatile IOException failure;
 
-    private ObservationStream(Path file, Writer out) {
+    private ObservationStream(Path file, Writer first) {
         this.file = file;
-        this.writer = new Thread(() -> drain(out), "observations-writer");
+        this.writer = new Thread(() -> drain(first), "observations-writer");
         writer.setDaemon(true);
         writer.start();
     }
@@ -76,17 +81,40 @@ public final class ObservationStream implements Consumer<Observation>, AutoClose
         }
     }
 
-    private void drain(Writer out) {
-        try (out) {
+    private void drain(Writer first) {
+        Writer out = first;
+        boolean written = false;
+        int runsBefore = 0;
+        try {
             for (Optional<Observation> next = take(); next.isPresent(); next = take()) {
+                if (next.get() instanceof RunStartedObserved && written) {
+                    out.close();
+                    runsBefore++;
+                    Files.move(file, file.resolveSibling("observations-refused-" + runsBefore + ".jsonl"),
+                            StandardCopyOption.REPLACE_EXISTING);
+                    out = Files.newBufferedWriter(file);
+                }
                 out.write(ObservationCodec.line(next.get()));
                 out.write('\n');
+                written = true;
                 if (queue.isEmpty()) {
                     out.flush();
                 }
             }
+            out.close();
         } catch (IOException unwritable) {
             failure = unwritable;
+            closeQuietly(out);
+        }
+    }
+
+    private static void closeQuietly(Writer out) {
+        if (out != null) {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // the failure that brought us here is the one to report
+            }
         }
     }
 

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Scenario seconds per real second, as a scenario or the command line asks: a number, or
- * {@code auto}, the fastest scale whose traffic the machine carries (the harness picks it).
+ * {@code auto}, the fastest scale whose traffic the machine carries (the harness picks it). An {@code auto}
+ * with a value is held to at most that scale: how the harness runs a scenario again at a slower clock when
+ * {@code auto}'s first pick was more than the harness could measure.
  */
 public record TimeScale(boolean auto, double value) {
 
@@ -14,6 +16,12 @@ public record TimeScale(boolean auto, double value) {
     public TimeScale {
         Checks.check(auto || (value > 0 && !Double.isInfinite(value)),
                 "timeScale must be 'auto' or a positive number of scenario seconds per real second");
+    }
+
+    /** {@code auto}, at most {@code ceiling}. */
+    public static TimeScale autoAtMost(double ceiling) {
+        Checks.check(ceiling >= 1 && !Double.isInfinite(ceiling), "an auto time scale's ceiling must be at least 1");
+        return new TimeScale(true, ceiling);
     }
 
     public static TimeScale fixed(double value) {

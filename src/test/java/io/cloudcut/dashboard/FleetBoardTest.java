@@ -75,6 +75,20 @@ class FleetBoardTest {
         assertThat(board.model(MODEL).connected()).isEqualTo(1);
     }
 
+    /** {@code auto} runs a refused run again from the start: the board starts afresh with it, its phases uncounted. */
+    @Test
+    void aRunThatStartsAgainStartsTheBoardAfresh() {
+        board.accept(ConnectionObserved.up(10, DEVICE, MODEL, 0, 5));
+        scenario.phases().forEach(phase -> board.accept(PhaseObserved.end(40, phase.name(), phase.kind().name(), 0, 0)));
+        board.accept(RunStartedObserved.of(scenario, "test"));
+        assertThat(board.connected()).as("a new fleet").isZero();
+        assertThat(board.snapshot().getJsonArray("points")).isEmpty();
+
+        board.accept(ConnectionObserved.up(10, DEVICE, MODEL, 0, 5));
+        board.accept(ConnectionObserved.down(20, DEVICE, MODEL, "blackhole"));
+        assertThat(board.connected()).as("its timeline is not over").isZero();
+    }
+
     private int firstTileOf(String model) {
         return board.snapshot().getJsonArray("models").stream().map(io.vertx.core.json.JsonObject.class::cast)
                 .filter(group -> group.getString("model").equals(model)).findFirst().orElseThrow().getInteger("first");

@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The figures come from the devices, not from the harness: a reconnect time stays within what the
- * policy allows in real time whatever the scale; the clock starts when the fleet is up; and a run
- * whose harness cannot keep up gives no verdicts. Isolated: the two run alone measure the machine, and
+ * policy allows in real time whatever the scale; the clock starts when the fleet is up; a run
+ * whose harness cannot keep up gives no verdicts, and at {@code auto} runs again at a slower clock until it
+ * can. Isolated: those run alone measure the machine, and
  * the alone tests that run side by side with each other (a stack's reconnect waits, the pacer) would
  * read as its load.
  */
@@ -152,9 +153,48 @@ class ClockFiguresTest {
         assertThat(run.err()).containsPattern("event loops ran timers \\d+ ms late|probes started \\d+ ms after their plan")
                 .contains("a slower clock");
         assertThat(run.out()).doesNotContain("FAIL_CLOSED", "LOCAL_FUNCTION_KEPT");
+        assertThat(run.err()).as("a scale asked for is not changed").doesNotContain("runs the scenario again");
         assertThat(reports.resolve("observations.jsonl")).content().contains("\"type\":\"health\"", "\"healthy\":false")
                 .doesNotContain("\"phase\":\"outage\"")
                 // 150 ms spins on the loops: scenario time stood still for them rather than run on past their probes.
                 .containsPattern("\"clockHeldMillis\":[1-9]");
+    }
+
+    /**
+     * {@code auto} picks 3600x for 8 doorbells, but their firmware keeps the loops busy above 1000x: the run says
+     * so, and runs again from the start at half the scale, twice, until its baseline can be measured at 900x. Each
+     * refused run's observations stay beside the one that gave the verdicts.
+     */
+    @Test
+    @RunsAlone
+    void autoRunsAgainAtHalfTheScaleWhileItsBaselineIsMoreThanTheMachineCanMeasure(@TempDir Path project) throws Exception {
+        ScenarioRuns.doorbellRunning(ScenarioRuns.projectWithEmbeddedBroker(project), "busy-fast-doorbell", BusyAboveFirmware.class);
+        Files.writeString(project.resolve("busy-fast.yaml"), """
+                name: busy-fast
+                timeScale: auto
+                probe: {every: 2m}
+                fleet: [{model: busy-fast-doorbell, count: 8}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 20m}
+                  - {name: outage, kind: outage, duration: 1h, faults: [{service: ingest, fault: down}]}
+                """);
+        Path reports = project.resolve("reports");
+        CliRun run = CliRun.of("run", "busy-fast.yaml", "--project-dir", project.toString(), "--report-dir", reports.toString());
+
+        assertThat(run.exitCode()).as(run.transcript()).isZero();
+        assertThat(run.err()).containsPattern("the baseline at 3600x was more than this machine can measure \\(.*event-loop "
+                        + "lag p99 \\d+ ms.*\\); auto runs the scenario again from the start at 1800x")
+                .contains("the baseline at 1800x was more than this machine can measure (", "again from the start at 900x");
+        RunReport report = JsonReportWriter.read(reports.resolve("report.json"));
+        assertThat(report.harness().timeScaleAsked()).isEqualTo("auto");
+        assertThat(report.harness().timeScale()).isEqualTo(900);
+        assertThat(report.harness().baseline().healthy()).isTrue();
+        assertThat(run.out()).as("its only function is local, and ingest is what fails").contains("FULLY_AVAILABLE");
+        for (String refused : new String[] {"observations-refused-1.jsonl", "observations-refused-2.jsonl"}) {
+            assertThat(reports.resolve(refused)).content().as(refused).contains("\"healthy\":false")
+                    .doesNotContain("\"phase\":\"outage\"");
+        }
+        assertThat(reports.resolve("observations.jsonl")).content().contains("\"phase\":\"outage\"")
+                .doesNotContain("\"healthy\":false");
     }
 }

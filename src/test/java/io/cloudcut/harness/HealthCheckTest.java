@@ -46,6 +46,21 @@ class HealthCheckTest {
                 .contains("6 of 1000 fault-free baseline probes failed (0.6%", "smaller fleet", "slower clock");
     }
 
+    /** A slower clock lightens the harness's load; it does not give a process more files, nor mend its own parts. */
+    @Test
+    void onlyARefusalForTheHarnesssLoadIsOneASlowerClockCanLift() {
+        assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 0))).isFalse();
+        assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 6))).isTrue();
+        assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600,
+                new HarnessMonitor.Figures(40, 350, 1, 8, 98), 1000, 0))).as("late loops").isTrue();
+        assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600,
+                new HarnessMonitor.Figures(1, 12, 90, 900, 98), 1000, 0))).as("late probes").isTrue();
+        assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 0,
+                List.of("cloud service ingest failed 1 time in the harness's own code")))).as("its own parts").isFalse();
+        assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600,
+                new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 20_000, 20_000), 1000, 0))).as("out of files").isFalse();
+    }
+
     @Test
     void lateEventLoopsAndLateProbesAreNamedWithTheirFigures() {
         HarnessMonitor.Figures busy = new HarnessMonitor.Figures(40, 350, 90, 900, 98);

@@ -64,6 +64,11 @@ class TrafficTest {
         assertThat(Traffic.of(large).perRealSecond(scale)).isLessThanOrEqualTo(Traffic.CARRIED_PER_SECOND);
         assertThat(Traffic.of(large).perRealSecond(scale + 1)).isGreaterThan(Traffic.CARRIED_PER_SECOND);
         assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.AUTO))).isEqualTo(scale);
+        assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.autoAtMost(Math.floor(scale / 2)))))
+                .as("auto run again at a slower clock").isEqualTo(Math.floor(scale / 2));
+        assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.autoAtMost(scale * 2))))
+                .as("a ceiling above auto's pick leaves it").isEqualTo(scale);
+        assertThat(TimeScale.autoAtMost(100)).hasToString("auto");
     }
 
     /**
