@@ -28,6 +28,8 @@ final class ConnectionRecord {
     private final Map<ConnectionState, Instant> since = new EnumMap<>(ConnectionState.class);
     private final List<Integer> connackCodes = new ArrayList<>();
     private ConnectionState state;
+    /** When the client's connection was accepted ({@link System#nanoTime}): its connect began then, as far as the proxy sees. */
+    private final long acceptedNanos = System.nanoTime();
     private String clientId;
     private MqttVersion version;
 
@@ -53,6 +55,19 @@ final class ConnectionRecord {
 
     synchronized boolean isClosed() {
         return state == ConnectionState.CLOSED;
+    }
+
+    /**
+     * How long, at {@code nowNanos}, this connection has waited for the broker's first bytes, its CONNACK (a broker
+     * sends nothing before it; read without cutting the stream into packets); -1 once they came or it closed.
+     */
+    long connectingNanos(long nowNanos) {
+        return bytesDown.get() == 0 && !isClosed() ? nowNanos - acceptedNanos : -1;
+    }
+
+    /** Whether the client's connection was accepted before {@code nanos} ({@link System#nanoTime}). */
+    boolean acceptedBefore(long nanos) {
+        return acceptedNanos - nanos < 0;
     }
 
     synchronized void identified(String clientId, MqttVersion version) {

@@ -197,6 +197,20 @@ public final class FaultProxy implements AutoCloseable {
         return link;
     }
 
+    /**
+     * How long the device connection waiting for its CONNACK the longest has waited now, in milliseconds, on links whose
+     * faults did not meet it (none now, none since it was accepted): a connect held up by this machine's handshakes or the
+     * broker alone. 0 when none waits.
+     */
+    public long longestUnfaultedConnectMillis() {
+        long now = System.nanoTime();
+        long longest = 0;
+        for (Link link : links()) {
+            longest = Math.max(longest, link.longestUnfaultedConnectNanos(now));
+        }
+        return longest / 1_000_000;
+    }
+
     /** What the proxy announces: connections changing state, faults added and removed. */
     public ProxyEvents events() {
         return shared.events();

@@ -56,6 +56,8 @@ public final class Link {
     private final ConnectionHistory history;
     /** Replaced, never changed, on the loop; read from any thread. */
     private volatile List<Active> active = List.of();
+    /** When the faults last changed ({@link System#nanoTime}): a connection accepted before may have met them. */
+    private volatile long faultsChangedNanos = System.nanoTime();
     /** Null until the link's own code first fails. */
     private LinkFailure failure;
 
@@ -214,6 +216,26 @@ public final class Link {
         }
     }
 
+    /**
+     * How long, at {@code nowNanos}, the connection waiting for its CONNACK the longest has waited, of those that no fault
+     * of this link met (it has none now, and had none since they were accepted): what only this machine's handshakes and
+     * the broker hold up. 0 when none waits.
+     */
+    long longestUnfaultedConnectNanos(long nowNanos) {
+        if (!active.isEmpty()) {
+            return 0;
+        }
+        long changed = faultsChangedNanos;
+        long longest = 0;
+        for (ProxyConnection connection : connections) {
+            ConnectionRecord record = connection.record();
+            if (!record.acceptedBefore(changed)) {
+                longest = Math.max(longest, record.connectingNanos(nowNanos));
+            }
+        }
+        return longest;
+    }
+
     /** Device connections open at this moment, including those a fault keeps half open. */
     public int openConnections() {
         return (int) connections.stream().filter(ProxyConnection::clientOpen).count();
@@ -241,6 +263,9 @@ public final class Link {
         List<Active> before = active;
         List<Active> after = change.apply(before);
         active = after;
+        if (!after.equals(before)) {
+            faultsChangedNanos = System.nanoTime();
+        }
         before.stream().filter(old -> !after.contains(old)).forEach(Active::removed);
         after.stream().filter(now -> !before.contains(now)).forEach(added -> added.fault.onApply(added));
         List.copyOf(connections).forEach(ProxyConnection::reconsiderClose);

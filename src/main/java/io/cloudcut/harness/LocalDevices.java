@@ -41,7 +41,7 @@ final class LocalDevices implements DeviceHost {
     /** Told of the proxy once its links are open, before any device connects: a seam for tests. */
     private final Consumer<FaultProxy> opened;
     private final List<String> deployments = new ArrayList<>();
-    private FaultProxy proxy;
+    private volatile FaultProxy proxy;
 
     LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort, ObservationLog log, Consumer<FaultProxy> opened) {
         this.vertx = vertx;
@@ -119,6 +119,12 @@ final class LocalDevices implements DeviceHost {
     @Override
     public Future<List<HarnessMonitor.Figures>> otherProcesses(Duration stretch) {
         return Future.succeededFuture(List.of());
+    }
+
+    @Override
+    public Future<Long> longestConnectMillis() {
+        FaultProxy linked = proxy;
+        return Future.succeededFuture(linked == null ? 0L : linked.longestUnfaultedConnectMillis());
     }
 
     @Override

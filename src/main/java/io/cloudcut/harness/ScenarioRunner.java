@@ -182,6 +182,7 @@ public final class ScenarioRunner {
 
                 pacer = new Pacer(vertx, clock, log, cloud::furthestBehindMillis);
                 connectCapacity.tellSlowConnects(pacer::connectSlow);
+                pacer.watchConnects(host::longestConnectMillis, shortestConnectTimeout(scenario));
                 progress.clockChosen(describePace(scenario, runScale));
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
                         tightestConnection(scenario));
@@ -292,6 +293,12 @@ public final class ScenarioRunner {
                         traffic.perScenarioHour(), Traffic.CARRIED_PER_SECOND, Traffic.CORES, Durations.number(carried)));
             }
         }
+    }
+
+    /** The shortest time-out a model of the fleet gives a connect: a connect is slow for the pacer by it. */
+    private static Duration shortestConnectTimeout(Scenario scenario) {
+        return scenario.fleet().stream().map(entry -> scenario.models().get(entry.model()).connectTimeout())
+                .min(Comparator.naturalOrder()).orElse(Duration.ofSeconds(1));
     }
 
     /** The fleet's model whose connection survives the shortest stall of the harness: its stalls are judged by it. */

@@ -277,6 +277,13 @@ final class WorkerDevices implements DeviceHost {
         return Future.all(figures).map(all -> all.<HarnessMonitor.Figures>list());
     }
 
+    @Override
+    public Future<Long> longestConnectMillis() {
+        List<Future<Long>> longest = new ArrayList<>();
+        members.forEach(member -> longest.add(ask(member, "connects", new JsonObject()).map(answer -> answer.getLong("longestMillis"))));
+        return Future.all(longest).map(all -> all.<Long>list().stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
     /** Stops every worker's devices, and waits until every observation each worker sent has arrived. */
     @Override
     public Future<Void> undeploy() {

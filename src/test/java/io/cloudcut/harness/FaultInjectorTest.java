@@ -121,6 +121,11 @@ class FaultInjectorTest {
         }
 
         @Override
+        public Future<Long> longestConnectMillis() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Future<Void> undeploy() {
             throw new UnsupportedOperationException();
         }

@@ -1,0 +1,45 @@
+package io.cloudcut.fault;
+
+import io.cloudcut.fault.EchoServer.Received;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * How long the connection waiting longest for the server's first bytes (a broker's CONNACK) has waited, of those no
+ * fault of its link met: what the pacer reads as this machine's connects queueing. The echo server answers only what
+ * it is sent, so a client that has sent nothing waits.
+ */
+class ConnectsWaitingTest extends LinkToEchoServer {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Test
+    void aConnectionWaitsUntilTheServersFirstBytesCome() throws Exception {
+        assertThat(proxy.longestUnfaultedConnectMillis()).as("no connection").isZero();
+        Received waiting = echo.connect(link);
+
+        await().atMost(WAIT).until(() -> proxy.longestUnfaultedConnectMillis() >= 200);
+        waiting.socket.write(Buffer.buffer("answer me"));
+        await().atMost(WAIT).until(() -> waiting.length() == 9);
+        assertThat(proxy.longestUnfaultedConnectMillis()).as("answered").isZero();
+    }
+
+    @Test
+    void aConnectionAFaultMetIsNotTheMachines_evenOnceTheFaultIsGone() throws Exception {
+        link.apply(LinkFaults.named("blackhole"));
+        Received underTheFault = echo.connect(link);
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> proxy.longestUnfaultedConnectMillis() == 0);
+
+        link.restore();
+        await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> proxy.longestUnfaultedConnectMillis() == 0);
+        assertThat(underTheFault.closed).as("still open, still unanswered").isNotDone();
+
+        echo.connect(link);
+        await().atMost(WAIT).until(() -> proxy.longestUnfaultedConnectMillis() >= 200);
+    }
+}
