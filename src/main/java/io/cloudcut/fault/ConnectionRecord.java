@@ -62,7 +62,12 @@ final class ConnectionRecord {
      * sends nothing before it; read without cutting the stream into packets); -1 once they came or it closed.
      */
     long connectingNanos(long nowNanos) {
-        return bytesDown.get() == 0 && !isClosed() ? nowNanos - acceptedNanos : -1;
+        return isClosed() ? -1 : unansweredNanos(nowNanos);
+    }
+
+    /** How long, at {@code nowNanos}, since it was accepted if the broker never answered it, open or closed; -1 once it did. */
+    long unansweredNanos(long nowNanos) {
+        return bytesDown.get() == 0 ? nowNanos - acceptedNanos : -1;
     }
 
     /** Whether the client's connection was accepted before {@code nanos} ({@link System#nanoTime}). */

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -58,6 +59,8 @@ public final class Link {
     private volatile List<Active> active = List.of();
     /** When the faults last changed ({@link System#nanoTime}): a connection accepted before may have met them. */
     private volatile long faultsChangedNanos = System.nanoTime();
+    /** The longest wait of a connection its client gave up on unanswered, no fault having met it, since last read. */
+    private final AtomicLong abandonedWaitNanos = new AtomicLong();
     /** Null until the link's own code first fails. */
     private LinkFailure failure;
 
@@ -219,14 +222,17 @@ public final class Link {
     /**
      * How long, at {@code nowNanos}, the connection waiting for its CONNACK the longest has waited, of those that no fault
      * of this link met (it has none now, and had none since they were accepted): what only this machine's handshakes and
-     * the broker hold up. 0 when none waits.
+     * the broker hold up; or longer, one its client gave up on unanswered since the last call, as a device whose connect
+     * ran out of time does (it tells its own time-out once a reason, so one that ran out of time under a fault does not
+     * tell it again). 0 when none waits.
      */
     long longestUnfaultedConnectNanos(long nowNanos) {
+        long abandoned = abandonedWaitNanos.getAndSet(0);
         if (!active.isEmpty()) {
             return 0;
         }
         long changed = faultsChangedNanos;
-        long longest = 0;
+        long longest = abandoned;
         for (ProxyConnection connection : connections) {
             ConnectionRecord record = connection.record();
             if (!record.acceptedBefore(changed)) {
@@ -325,6 +331,12 @@ public final class Link {
     void clientClosed(ConnectionRecord record) {
         counters.closed();
         history.closed(record);
+        if (active.isEmpty() && !record.acceptedBefore(faultsChangedNanos)) {
+            long waited = record.unansweredNanos(System.nanoTime());
+            if (waited > 0) {
+                abandonedWaitNanos.accumulateAndGet(waited, Math::max);
+            }
+        }
     }
 
     void refusedLogin() {

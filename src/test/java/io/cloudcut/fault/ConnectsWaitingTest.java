@@ -29,6 +29,18 @@ class ConnectsWaitingTest extends LinkToEchoServer {
         assertThat(proxy.longestUnfaultedConnectMillis()).as("answered").isZero();
     }
 
+    /** A device whose connect ran out of time closes it unanswered: the next look hears of its wait, once. */
+    @Test
+    void aConnectionItsClientGaveUpOnUnansweredIsHeardOfOnce() throws Exception {
+        Received givenUp = echo.connect(link);
+        await().atMost(WAIT).until(() -> proxy.longestUnfaultedConnectMillis() >= 300);
+        givenUp.socket.close();
+        await().atMost(WAIT).until(() -> link.openConnections() == 0);
+
+        assertThat(proxy.longestUnfaultedConnectMillis()).isGreaterThanOrEqualTo(300);
+        assertThat(proxy.longestUnfaultedConnectMillis()).as("heard of once").isZero();
+    }
+
     @Test
     void aConnectionAFaultMetIsNotTheMachines_evenOnceTheFaultIsGone() throws Exception {
         link.apply(LinkFaults.named("blackhole"));
