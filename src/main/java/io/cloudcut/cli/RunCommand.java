@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
             CloudCutCommand.EXIT_OK + ":every expectation met (or none stated)",
             CloudCutCommand.EXIT_EXPECTATION_FAILED + ":an expectation failed",
             CloudCutCommand.BAD_INPUT_HELP,
-            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the infrastructure failed, the harness's baseline was not healthy (no verdicts), an expectation failed while the harness was not healthy later in the run, or the run was interrupted (its report so far is written)"})
+            CloudCutCommand.EXIT_INFRASTRUCTURE + ":the infrastructure failed, the harness's baseline was not healthy (no verdicts; with auto, at three scales, each half the one before), an expectation failed while the harness was not healthy later in the run, or the run was interrupted (its report so far is written)"})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/kinesis-2020.yaml",
@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--time-scale", paramLabel = "X|auto",
             description = "Scenario seconds per real second between transitions, instead of the scenario's; auto: the "
-                    + "fastest this machine carries for the fleet. A scale whose traffic it cannot carry is refused.")
+                    + "fastest this machine carries for the fleet, run again at half the scale (at most twice) while the "
+                    + "harness cannot measure its baseline. A scale whose traffic it cannot carry is refused.")
     String timeScale;
 
     @Mixin
