@@ -9,6 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -93,6 +95,8 @@ final class Pacer implements AutoCloseable {
     private double ceiling = Double.POSITIVE_INFINITY;
     /** Which fell behind last: the reason the clock gives while the ceiling holds it back. */
     private ClockObserved.Why ceilingWhy = ClockObserved.Why.CLOUD;
+    /** What the clock is held back for now, each told once until it climbs back. */
+    private final Set<ClockObserved.Why> heldFor = EnumSet.noneOf(ClockObserved.Why.class);
     /** Scenario time from which the ceiling climbs on the ramp's slope, once both have caught up; -1 while either is behind. */
     private long caughtUpNanos = -1;
     /** The scale the clock ran at when it was last held back, and when that was ({@link System#nanoTime}). */
@@ -249,11 +253,20 @@ final class Pacer implements AutoCloseable {
         pace();
     }
 
+    /**
+     * Holds the clock at real time for {@code why}. Already in real time (a transition's window, or held for the other
+     * reason), the clock is told the reason anyway, so that the run counts every time it waited for the cloud and for
+     * the connects: a storm that left both behind at once read as the cloud's alone.
+     */
     private void fallBehind(ClockObserved.Why why) {
         boolean alreadyBehind = ceiling != Double.POSITIVE_INFINITY && caughtUpNanos < 0;
         if (!alreadyBehind) {
             fellBehindAtScale = clock.scale();
             fellBehindAtNanos = System.nanoTime();
+            heldFor.clear();
+        }
+        if (heldFor.add(why) && clock.scale() == 1) {
+            set(1, why);
         }
         ceiling = 1;
         ceilingWhy = why;

@@ -187,6 +187,11 @@ class PacerTest {
         assertThat(pacer.heldBack()).isTrue();
         pacer.phase(900);
         assertThat(clock.scale()).as("a new phase waits for the connects too").isEqualTo(1);
+        for (int more = 0; more < 10; more++) {
+            pacer.connectSlow(timeOut);
+        }
+        assertThat(changes()).as("told once while it holds").filteredOn(change -> change.scale() == 1
+                && change.why() == ClockObserved.Why.CONNECTS).hasSize(1);
         int slowed = changes().size();
 
         await().atMost(30, SECONDS).until(() -> clock.scale() == 900);
@@ -236,6 +241,9 @@ class PacerTest {
                 .atMost(30, SECONDS).until(() -> clock.scale() == 1);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
         assertThat(pacer.heldBack()).isFalse();
+        assertThat(changes()).as("each reason it held real time for is told, though the clock stood at real time already")
+                .filteredOn(change -> change.scale() == 1).extracting(ClockObserved::why)
+                .contains(ClockObserved.Why.CONNECTS, ClockObserved.Why.CLOUD);
     }
 
     /** A service far behind answers late, behind what it has yet to read: the wait for its answer is its lag. */
