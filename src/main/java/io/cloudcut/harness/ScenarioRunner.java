@@ -26,8 +26,8 @@ import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
-import io.cloudcut.scenario.TimeScale;
 import io.cloudcut.scenario.ScenarioClock;
+import io.cloudcut.scenario.TimeScale;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -85,6 +85,10 @@ public final class ScenarioRunner {
     }
 
     /**
+     * Runs the scenario and returns what it observed. At {@code auto}, a run whose baseline was refused for the
+     * harness's load runs again from the start at half the scale, at most {@link #AUTO_RUNS_AGAIN} times; the result
+     * is the last run's.
+     *
      * @throws IllegalArgumentException when {@link #check} refuses the scenario
      */
     public RunResult run(Scenario scenario) throws InfrastructureException {
