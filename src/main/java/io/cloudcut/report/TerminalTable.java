@@ -217,7 +217,7 @@ public final class TerminalTable {
         }
         long connectsSlow = harness.connectWaits();
         if (connectsSlow > 0) {
-            text.append(String.format("harness: this machine's connects were slow with nothing faulted %d %s (more than half a "
+            text.append(String.format("harness: this machine's connects were slow with nothing faulted %d %s (over a quarter of a "
                             + "device's time-out), and the clock ran in real time until they were in time again%n",
                     connectsSlow, connectsSlow == 1 ? "time" : "times"));
         }

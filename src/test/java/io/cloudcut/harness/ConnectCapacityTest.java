@@ -141,9 +141,9 @@ class ConnectCapacityTest {
     }
 
     /**
-     * The clock waits for the machine's connects ({@link Pacer#connectSlow}) when one with nothing faulted took over half
-     * its device's time-out or ran out of it; not in the start (the start window narrows then), nor under a fault on
-     * connections, nor for an attempt begun before the faults ended.
+     * The clock waits for the machine's connects ({@link Pacer#connectSlow}) when one with nothing faulted took over its
+     * share of its device's time-out ({@link Pacer#CONNECT_SLOW_SHARE}) or ran out of it; not in the start (the start
+     * window narrows then), nor under a fault on connections, nor for an attempt begun before the faults ended.
      */
     @Test
     void connectsSlowWithNothingFaultedAreToldWithTheirDevicesTimeOut() {
@@ -152,10 +152,10 @@ class ConnectCapacityTest {
         log.add(ConnectionObserved.up(0, "vacuum-1", VACUUM, 0, 900));
         log.add(ConnectionObserved.refused(0, "vacuum-2", VACUUM, RAN_OUT));
         startTheClock();
-        log.add(ConnectionObserved.up(100, "vacuum-1", VACUUM, 90, 500));
-        assertThat(told).as("in the start, and half the time-out exactly").isEmpty();
+        log.add(ConnectionObserved.up(100, "vacuum-1", VACUUM, 90, 250));
+        assertThat(told).as("in the start, and a quarter of the time-out exactly").isEmpty();
 
-        log.add(ConnectionObserved.up(200, "vacuum-1", VACUUM, 190, 501));
+        log.add(ConnectionObserved.up(200, "vacuum-1", VACUUM, 190, 251));
         assertThat(told).containsExactly(Duration.ofSeconds(1));
 
         blackhole(1_000, true);

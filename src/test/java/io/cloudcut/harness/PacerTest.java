@@ -205,18 +205,19 @@ class PacerTest {
                 .as("in real time for the time-out: scenario time ran as real time").isGreaterThanOrEqualTo(timeOut.toMillis() - 20);
     }
 
-    /** A connect still waiting for over half its time-out is a slow one before it ends: the clock holds real time for it. */
+    /** A connect still waiting past its share of its time-out is a slow one before it ends: the clock holds real time for it. */
     @Test
     void aConnectWaitingLongerThanHalfItsTimeOutHoldsTheClock_beforeItEnds() {
         AtomicLong waitingMillis = new AtomicLong();
         Duration timeOut = Duration.ofMillis(800);
         pacer.watchConnects(() -> Future.succeededFuture(waitingMillis.get()), timeOut);
         pacer.start(600);
-        waitingMillis.set(timeOut.toMillis() / 2);
-        await("half its time-out is not slow").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3)).atMost(30, SECONDS)
+        long bound = (long) (timeOut.toMillis() * Pacer.CONNECT_SLOW_SHARE);
+        waitingMillis.set(bound);
+        await("its share of its time-out is not slow yet").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3)).atMost(30, SECONDS)
                 .until(() -> clock.scale() == 600);
 
-        waitingMillis.set(timeOut.toMillis() / 2 + 1);
+        waitingMillis.set(bound + 1);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
         assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.Why.CONNECTS);
         await("real time while it waits").during(timeOut.plus(Pacer.CLOUD_ASKED_EVERY)).atMost(30, SECONDS)

@@ -56,7 +56,7 @@ class HarnessSectionTest {
         assertThat(run.report().harness().connectWaits()).isEqualTo(1);
         assertThat(TerminalTable.render(run.report()))
                 .contains("harness: the emulated cloud fell behind 2 times, and the clock ran in real time until it caught up\n")
-                .contains("harness: this machine's connects were slow with nothing faulted 1 time (more than half a device's "
+                .contains("harness: this machine's connects were slow with nothing faulted 1 time (over a quarter of a device's "
                         + "time-out), and the clock ran in real time until they were in time again\n");
         assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind").doesNotContain("connects were slow");
     }
