@@ -132,7 +132,7 @@ public final class BenchResult {
             waits.add(times(fleet.cloudWaits()) + " while the emulated cloud caught up");
         }
         if (fleet.connectWaits() > 0) {
-            waits.add(times(fleet.connectWaits()) + " while this machine's connects were slow");
+            waits.add(times(fleet.connectWaits()) + " while this machine's connections were slow");
         }
         String waited = waits.isEmpty() ? "" : " (over the run, the clock ran in real time " + String.join(", and ", waits) + ")";
         String reconnected = fleet.lastReconnectedSeconds() < 0 ? "" : String.format(Locale.ROOT,

@@ -13,7 +13,7 @@ import java.util.Map;
  * the storm (devices working again after the outage, -1 when the run stopped before it, and when
  * the last one was, in real seconds from the outage's end; when the last device cut by it had connected
  * again, -1 if none had), how often the clock ran in real time while the
- * emulated cloud caught up and while this machine's connects were slow, and the harness's health over the baseline
+ * emulated cloud caught up and while this machine's connections were slow, and the harness's health over the baseline
  * and the whole run.
  */
 record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, double timeScale, double baselineTimeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,

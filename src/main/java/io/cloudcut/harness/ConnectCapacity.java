@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Whether devices not back after the faults were kept out by this machine's own connects. A connect attempt that
@@ -38,9 +38,10 @@ import java.util.function.Consumer;
  * after connects that ran out of time with nothing faulted. An attempt still under way when the faults ended runs
  * out of time within its time-out of their end, so only time-outs later than twice that count.
  * <p>
- * Once the clock runs, it tells the {@link Pacer} of each connect, with nothing faulted on connections, that took
- * more than {@link Pacer#CONNECT_SLOW_SHARE} of its device's time-out or ran out of it: the clock then waits for this
- * machine's connects, as it waits for a cloud behind, so that fewer run out of time at all.
+ * Once the clock runs, it tells the {@link Pacer} of each connect with nothing faulted on connections, how long it
+ * took (all of its device's time-out if it ran out of it): the clock then keeps a connect's real time from stretching
+ * the scenario's, and waits for this machine's connects when one took more than {@link Pacer#CONNECT_SLOW_SHARE} of
+ * its time-out, as it waits for a cloud behind, so that fewer run out of time at all.
  */
 final class ConnectCapacity {
 
@@ -56,7 +57,7 @@ final class ConnectCapacity {
     private volatile long lastFaultEndedAtMillis;
     private final Set<String> notBack = ConcurrentHashMap.newKeySet();
     private volatile boolean clockStarted;
-    private volatile Consumer<Duration> slowConnects = timeOut -> {
+    private volatile BiConsumer<Duration, Duration> connects = (took, timeOut) -> {
     };
 
     private ConnectCapacity(Scenario scenario) {
@@ -72,9 +73,12 @@ final class ConnectCapacity {
         return capacity;
     }
 
-    /** From now on, {@code slow} hears of the connects that were slow with nothing faulted, each with its device's time-out. */
-    void tellSlowConnects(Consumer<Duration> slow) {
-        slowConnects = slow;
+    /**
+     * From now on, {@code heard} hears of the connects with nothing faulted once the clock runs: the real time each took,
+     * and its device's time-out.
+     */
+    void tellConnects(BiConsumer<Duration, Duration> heard) {
+        connects = heard;
     }
 
     private void heard(Observation observation) {
@@ -93,13 +97,12 @@ final class ConnectCapacity {
                     ranOutInTheStart.add(connection.device());
                 } else if (unfaulted(connection)) {
                     ranOutUnfaulted.add(connection.device());
-                    slowConnects.accept(timeOut(connection));
+                    connects.accept(timeOut(connection), timeOut(connection));
                 }
             } else {
                 if (clockStarted && connection.change() == ConnectionObserved.Change.UP && faultsOnConnections.isEmpty()
-                        && connection.attemptStartedAtMillis() > lastFaultEndedAtMillis
-                        && connection.attemptRealMillis() > timeOut(connection).toMillis() * Pacer.CONNECT_SLOW_SHARE) {
-                    slowConnects.accept(timeOut(connection));
+                        && connection.attemptStartedAtMillis() > lastFaultEndedAtMillis) {
+                    connects.accept(Duration.ofMillis(connection.attemptRealMillis()), timeOut(connection));
                 }
                 // Connected, dropped, refused for a reason of its own, or gave up: its firmware's doing.
                 ranOutLast.remove(connection.device());

@@ -29,6 +29,7 @@ final class FaultInjector {
     private final BrokerFaults brokerFaults;
     private final CertificateFaults certificateFaults;
     private final Fleet fleet;
+    private final FaultedConnections connections;
     private final ObservationLog log;
     private final ScenarioClock clock;
     private List<FaultSpec> active = List.of();
@@ -36,11 +37,12 @@ final class FaultInjector {
     private Map<String, ServiceCondition> servicesNotUp = Map.of();
 
     FaultInjector(CloudControl cloud, BrokerFaults brokerFaults, CertificateFaults certificateFaults, Fleet fleet,
-                  ObservationLog log, ScenarioClock clock) {
+                  FaultedConnections connections, ObservationLog log, ScenarioClock clock) {
         this.brokerFaults = brokerFaults;
         this.certificateFaults = certificateFaults;
         this.cloud = cloud;
         this.fleet = fleet;
+        this.connections = connections;
         this.log = log;
         this.clock = clock;
     }
@@ -56,16 +58,14 @@ final class FaultInjector {
      * A fault is recorded only over time when its target surely had it: applied once it is set, ended before
      * it is lifted. A device back within the heal's own round trip then reconnects after the recorded end; with
      * the end recorded once the heal was done, a CI run saw no vacuum of a model reconnect at all.
+     * <p>
+     * The devices whose connections the faults touch are marked faulted before anything changes, and only those the new
+     * faults still touch once everything has ({@link FaultedConnections}).
      */
     void enter(List<FaultSpec> faults) throws InfrastructureException {
         Optional<FaultSpec> brokerFault = faults.stream().filter(FaultSpec::targetsBroker).findFirst();
         List<FaultSpec> before = active;
         active = List.copyOf(faults);
-        if (brokerFault.isPresent()) {
-            logReverted(before, FaultSpec::targetsBroker);
-            brokerFaults.enter(brokerFault);
-            logApplied(before, FaultSpec::targetsBroker);
-        }
         Map<String, List<FaultSpec>> wantedLinks = new HashMap<>();
         Map<String, ServiceCondition> faultedServices = new LinkedHashMap<>();
         Set<String> lapsedCertificates = new HashSet<>();
@@ -77,6 +77,17 @@ final class FaultInjector {
             } else if (fault.targetsLinks()) {
                 devicesOf(fault).forEach(device -> wantedLinks.computeIfAbsent(device.id(), id -> new ArrayList<>()).add(fault));
             }
+        }
+        Set<String> faultedConnections = new HashSet<>(wantedLinks.keySet());
+        faultedConnections.addAll(lapsedCertificates);
+        if (brokerFault.isPresent()) {
+            fleet.devices().forEach(device -> faultedConnections.add(device.id()));
+        }
+        connections.faulted(faultedConnections);
+        if (brokerFault.isPresent()) {
+            logReverted(before, FaultSpec::targetsBroker);
+            brokerFaults.enter(brokerFault);
+            logApplied(before, FaultSpec::targetsBroker);
         }
         LinkChanges links = changesTo(wantedLinks);
         linkFaults = wantedLinks;
@@ -96,6 +107,7 @@ final class FaultInjector {
             logReverted(before, FaultSpec::targetsBroker);
             brokerFaults.enter(brokerFault);
         }
+        connections.faultedExactly(faultedConnections, System.nanoTime());
     }
 
     /** The links whose faults change, apart: those that still have some after the change, and those healed. */

@@ -45,7 +45,18 @@ import java.util.function.Supplier;
  * a real second (2,000 devices' 10 min backoffs within 1.2 s at 511x), and over TLS, where a connect costs four
  * handshake sides here, a fifth of them then never came back, each attempt running out of time and backing
  * off again. Such a connect holds the clock at real time, as a cloud behind does, until no connect has been
- * slow for its device's time-out, and the clock climbs back on the ramp's slope.
+ * slow for its device's time-out, and the clock climbs back on the ramp's slope. So does a device that lost its
+ * connection with nothing faulted on it: its broker or proxy answered later than its time-out.
+ * <p>
+ * Nor so fast that a connect's own real time, under that bound, stretches a recovery figure. The ramp's slope
+ * assumes the harness adds about 10 ms to what a device does; a connect that takes d of real time at scale s spans
+ * d times s of scenario time, all of it counted in its device's recovery. In a plain storm of 1,000 devices at
+ * 1023x, connects took 15 ms at p50 and 456 ms at p99: minutes of scenario time each on the ramp. So the clock runs
+ * no faster than keeps the longest connect heard of lately ({@link RecentConnects}), with nothing faulted on it,
+ * within {@link #CONNECT_SPAN_SHARE} of the scenario time since the last transition: {@code scale <= since /
+ * (longest / share)}, the ramp's line with a slope that follows the connects' delay once it is longer than the
+ * ramp's own allowance. A device's recovery, measured from a transition, is then stretched by its connect by at
+ * most that share.
  */
 final class Pacer implements AutoCloseable {
 
@@ -77,6 +88,13 @@ final class Pacer implements AutoCloseable {
      * bound was 3 min of scenario time.
      */
     static final double CONNECT_SLOW_SHARE = 0.25;
+    /**
+     * The most of the scenario time since the last transition that a connect with nothing faulted may span: a tenth,
+     * so that a recovery figure is stretched by the harness's connects by at most a tenth.
+     */
+    static final double CONNECT_SPAN_SHARE = 0.1;
+    /** How long a connect's delay bounds the scale after it was heard of: one to two of these. */
+    static final Duration CONNECTS_REMEMBERED = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final ScenarioClock clock;
@@ -105,6 +123,9 @@ final class Pacer implements AutoCloseable {
     /** The scale the clock ran at when it was last held back, and when that was ({@link System#nanoTime}). */
     private double fellBehindAtScale;
     private long fellBehindAtNanos;
+    private final RecentConnects recentConnects = new RecentConnects(CONNECTS_REMEMBERED, System.nanoTime());
+    /** Scenario time of the last transition (or of the start): what a recovery is measured from. */
+    private long lastTransitionNanos;
     private Duration window = SHORT_WINDOW;
     /** Real time until {@link #release}: a change under way that takes its own time. */
     private boolean holding;
@@ -173,13 +194,14 @@ final class Pacer implements AutoCloseable {
     synchronized void start(double scale) {
         target = scale;
         clock.start(scale);
+        lastTransitionNanos = 0;
         log.add(new ClockObserved(0, scale, ClockObserved.Why.START));
     }
 
     /** A new phase runs at {@code scale}; a ramp under way goes on up to it. */
     synchronized void phase(double scale) {
         target = scale;
-        if (transitionAtNanos < 0 && approachNanos < 0 && ceiling >= scale && clock.scale() != scale) {
+        if (transitionAtNanos < 0 && approachNanos < 0 && ceiling >= scale && connectBound() >= scale && clock.scale() != scale) {
             set(scale, ClockObserved.Why.PHASE);
         }
     }
@@ -189,7 +211,7 @@ final class Pacer implements AutoCloseable {
         this.window = window;
         holding = false;
         approachNanos = -1;
-        transitionAtNanos = set(1, ClockObserved.Why.TRANSITION).toNanos();
+        transitionAtNanos = transitionNow();
     }
 
     /**
@@ -200,13 +222,18 @@ final class Pacer implements AutoCloseable {
      */
     synchronized void holdRealTime() {
         holding = true;
-        transitionAtNanos = set(1, ClockObserved.Why.TRANSITION).toNanos();
+        transitionAtNanos = transitionNow();
     }
 
     /** The change held for is done: the window the clock was in starts again from now, and an approach still stands. */
     synchronized void release() {
         holding = false;
-        transitionAtNanos = set(1, ClockObserved.Why.TRANSITION).toNanos();
+        transitionAtNanos = transitionNow();
+    }
+
+    private long transitionNow() {
+        lastTransitionNanos = set(1, ClockObserved.Why.TRANSITION).toNanos();
+        return lastTransitionNanos;
     }
 
     /**
@@ -247,8 +274,24 @@ final class Pacer implements AutoCloseable {
     }
 
     /**
+     * A connect with nothing faulted on connections took {@code took} of real time, or has waited that long so far,
+     * with its device's time-out {@code timeOut} (ran out of it: took it all). The scale keeps it within
+     * {@link #CONNECT_SPAN_SHARE} of the scenario time since the last transition for a while; past
+     * {@link #CONNECT_SLOW_SHARE} of the time-out, it is a slow one ({@link #connectSlow}).
+     */
+    synchronized void connectTook(Duration took, Duration timeOut) {
+        recentConnects.heard(took, System.nanoTime());
+        if (took.toMillis() > timeOut.toMillis() * CONNECT_SLOW_SHARE) {
+            connectSlow(timeOut);
+        } else {
+            pace();
+        }
+    }
+
+    /**
      * A connect took more than {@link #CONNECT_SLOW_SHARE} of its device's time-out {@code timeOut}, or ran out of it,
-     * with nothing faulted on connections: real time until no connect has been slow for that long.
+     * with nothing faulted on connections, or a device lost its connection with nothing faulted on it
+     * ({@link UnfaultedLosses}): real time until no connection has been slow for that long.
      */
     synchronized void connectSlow(Duration timeOut) {
         connectsSlowUntilNanos = Math.max(connectsSlowUntilNanos, System.nanoTime() + timeOut.toNanos());
@@ -342,8 +385,8 @@ final class Pacer implements AutoCloseable {
             synchronized (this) {
                 askingTheConnects = false;
             }
-            if (answer.succeeded() && answer.result() > timeOut.toMillis() * CONNECT_SLOW_SHARE) {
-                connectSlow(timeOut);
+            if (answer.succeeded() && answer.result() > 0) {
+                connectTook(Duration.ofMillis(answer.result()), timeOut);
             }
         });
     }
@@ -388,11 +431,28 @@ final class Pacer implements AutoCloseable {
             wanted = held;
             why = ceilingWhy;
         }
+        double spanned = connectBound();
+        if (spanned < wanted) {
+            wanted = spanned;
+            why = ClockObserved.Why.CONNECT_DELAY;
+        }
         double current = clock.scale();
         boolean atABound = wanted == target || wanted == 1;
         if (atABound ? wanted != current : wanted >= current * STEP || wanted <= current / STEP) {
             set(wanted, why);
         }
+    }
+
+    /**
+     * The highest scale at which the longest connect heard of lately spans at most {@link #CONNECT_SPAN_SHARE} of the
+     * scenario time since the last transition; unbounded while connects are within the ramp's own allowance.
+     */
+    private double connectBound() {
+        double longestSpanned = recentConnects.longestNanos(System.nanoTime()) / CONNECT_SPAN_SHARE;
+        if (longestSpanned <= RAMP.toNanos()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.max(1, (clock.now().toNanos() - lastTransitionNanos) / longestSpanned);
     }
 
     /** Returns the moment from which the new scale holds, as observed. */

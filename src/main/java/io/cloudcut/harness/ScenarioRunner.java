@@ -42,9 +42,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs one scenario end to end on real parts: starts the broker, the cloud services, the fault proxy
@@ -157,6 +158,9 @@ public final class ScenarioRunner {
                         }, FleetReadiness.ASK_AGAIN_AFTER);
                 CloudReceipts receipts = CloudReceipts.watching(log);
                 ConnectCapacity connectCapacity = ConnectCapacity.watching(scenario, log);
+                FaultedConnections faultedConnections = new FaultedConnections();
+                UnfaultedLosses unfaultedLosses = UnfaultedLosses.watching(scenario,
+                        fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()), faultedConnections, log);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());
@@ -185,19 +189,20 @@ public final class ScenarioRunner {
                 external.checkPaces();
 
                 pacer = new Pacer(vertx, clock, log, cloud::furthestBehindMillis);
-                connectCapacity.tellSlowConnects(pacer::connectSlow);
+                connectCapacity.tellConnects(pacer::connectTook);
+                unfaultedLosses.tellLosses(pacer::connectSlow);
                 pacer.watchConnects(host::longestConnectMillis, shortestConnectTimeout(scenario));
                 progress.clockChosen(describePace(scenario, runScale));
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
                         tightestConnection(scenario));
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
-                                new CertificateFaults(certificates, host), fleet, log,
+                                new CertificateFaults(certificates, host), fleet, faultedConnections, log,
                                 clock),
                         prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = health.judge(HealthObserved.Window.RUN, timeline.clockStartedNanos(), 0, 0,
-                        connectCapacity.problem().stream().toList());
+                        Stream.of(connectCapacity.problem(), unfaultedLosses.problem()).flatMap(Optional::stream).toList());
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 

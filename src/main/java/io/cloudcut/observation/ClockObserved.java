@@ -23,7 +23,15 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
         @JsonProperty("phase") PHASE,
         /** The emulated cloud fell behind, or climbs back once it has caught up. */
         @JsonProperty("cloud") CLOUD,
-        /** This machine's connects were slow with nothing faulted on them, or climbs back once they are in time. */
-        @JsonProperty("connects") CONNECTS
+        /**
+         * This machine's connections were slow with nothing faulted on them (a connect, or an acknowledgement a device lost its
+         * connection for), or climbs back once they are in time.
+         */
+        @JsonProperty("connects") CONNECTS,
+        /**
+         * The clock runs no faster than keeps the longest recent connect with nothing faulted on it within a tenth of the
+         * scenario time since the last transition, or climbs back as connects take less time.
+         */
+        @JsonProperty("connect-delay") CONNECT_DELAY
     }
 }

@@ -28,6 +28,9 @@ public record HealthObserved(long atMillis, Window window, double timeScale, lon
     /** How a problem names an event loop's stall long enough to cost a device its connection (see {@link #stalledPastAConnectionsMargin}). */
     public static final String STALLED_PAST_A_CONNECTION = "stalled longer than a device's connection allows:";
 
+    /** How a problem names devices that lost their connections with nothing faulted on them (see {@link #lostConnectionsToTheHarness}). */
+    public static final String LOST_WITH_NOTHING_FAULTED = "lost a connection with nothing faulted on it";
+
     public HealthObserved {
         problems = List.copyOf(problems);
     }
@@ -38,6 +41,16 @@ public record HealthObserved(long atMillis, Window window, double timeScale, lon
      */
     public boolean stalledPastAConnectionsMargin() {
         return problems.stream().anyMatch(problem -> problem.contains(STALLED_PAST_A_CONNECTION));
+    }
+
+    /**
+     * Whether devices lost their connections to the harness over the window: to a stall past a connection's margin, or
+     * with nothing faulted on them. What the devices' connections did may be the harness's, and a run is worth
+     * measuring again.
+     */
+    public boolean lostConnectionsToTheHarness() {
+        return stalledPastAConnectionsMargin()
+                || problems.stream().anyMatch(problem -> problem.contains(LOST_WITH_NOTHING_FAULTED));
     }
 
     public double failureRate() {

@@ -30,9 +30,25 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
         return waits(ClockObserved.Why.CLOUD);
     }
 
-    /** How often the clock dropped to real time because this machine's connects were slow with nothing faulted. */
+    /** How often the clock dropped to real time because this machine's connections were slow with nothing faulted. */
     public long connectWaits() {
         return waits(ClockObserved.Why.CONNECTS);
+    }
+
+    /**
+     * How often the clock's climb slowed for the connects' own delay: each time it began to run on the slope that keeps the
+     * longest recent connect with nothing faulted within a tenth of the scenario time since the last transition.
+     */
+    public long connectDelaySlowdowns() {
+        long slowdowns = 0;
+        ClockObserved.Why before = null;
+        for (ClockChange change : clock) {
+            if (change.why() == ClockObserved.Why.CONNECT_DELAY && before != ClockObserved.Why.CONNECT_DELAY) {
+                slowdowns++;
+            }
+            before = change.why();
+        }
+        return slowdowns;
     }
 
     private long waits(ClockObserved.Why why) {

@@ -217,9 +217,16 @@ public final class TerminalTable {
         }
         long connectsSlow = harness.connectWaits();
         if (connectsSlow > 0) {
-            text.append(String.format("harness: this machine's connects were slow with nothing faulted %d %s (over a quarter of a "
-                            + "device's time-out), and the clock ran in real time until they were in time again%n",
+            text.append(String.format("harness: this machine's connections were slow with nothing faulted %d %s (a connect over a quarter "
+                            + "of a device's time-out, or a connection lost), and the clock ran in real time until they were in "
+                            + "time again%n",
                     connectsSlow, connectsSlow == 1 ? "time" : "times"));
+        }
+        long connectsDelayed = harness.connectDelaySlowdowns();
+        if (connectsDelayed > 0) {
+            text.append(String.format("harness: the clock climbed slower %d %s for this machine's connects (nothing faulted), so that none "
+                            + "spanned more than a tenth of the scenario time since the last transition%n",
+                    connectsDelayed, connectsDelayed == 1 ? "time" : "times"));
         }
         if (harness.run() != null) {
             harness.run().problems().forEach(problem -> text.append("harness, later in the run: ").append(problem).append('\n'));

@@ -85,7 +85,7 @@ class BenchResultTest {
 
         assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
                 + "(over the run, the clock ran in real time 2 times while the emulated cloud caught up, and 1 time while "
-                + "this machine's connects were slow)\n");
+                + "this machine's connections were slow)\n");
         assertThat(waited.toJson().getJsonObject("fleet").getLong("cloudWaits")).isEqualTo(2);
         assertThat(waited.toJson().getJsonObject("fleet").getLong("connectWaits")).isEqualTo(1);
         assertThat(result(true).table()).doesNotContain("caught up");

@@ -141,22 +141,20 @@ class ConnectCapacityTest {
     }
 
     /**
-     * The clock waits for the machine's connects ({@link Pacer#connectSlow}) when one with nothing faulted took over its
-     * share of its device's time-out ({@link Pacer#CONNECT_SLOW_SHARE}) or ran out of it; not in the start (the start
+     * The pacer hears of every connect with nothing faulted once the clock runs ({@link Pacer#connectTook}), with the
+     * real time it took (a time-out's worth when it ran out) and its device's time-out; not in the start (the start
      * window narrows then), nor under a fault on connections, nor for an attempt begun before the faults ended.
      */
     @Test
-    void connectsSlowWithNothingFaultedAreToldWithTheirDevicesTimeOut() {
-        List<Duration> told = new ArrayList<>();
-        capacity.tellSlowConnects(told::add);
+    void connectsWithNothingFaultedAreToldWithTheTimeTheyTookAndTheirDevicesTimeOut() {
+        List<List<Duration>> told = new ArrayList<>();
+        capacity.tellConnects((took, timeOut) -> told.add(List.of(took, timeOut)));
         log.add(ConnectionObserved.up(0, "vacuum-1", VACUUM, 0, 900));
         log.add(ConnectionObserved.refused(0, "vacuum-2", VACUUM, RAN_OUT));
         startTheClock();
+        assertThat(told).as("in the start").isEmpty();
         log.add(ConnectionObserved.up(100, "vacuum-1", VACUUM, 90, 250));
-        assertThat(told).as("in the start, and a quarter of the time-out exactly").isEmpty();
-
-        log.add(ConnectionObserved.up(200, "vacuum-1", VACUUM, 190, 251));
-        assertThat(told).containsExactly(Duration.ofSeconds(1));
+        assertThat(told).containsExactly(List.of(Duration.ofMillis(250), Duration.ofSeconds(1)));
 
         blackhole(1_000, true);
         log.add(ConnectionObserved.up(2_000, "vacuum-3", VACUUM, 1_900, 900));
@@ -166,10 +164,11 @@ class ConnectCapacityTest {
         log.add(ConnectionObserved.refused(11_000, "vacuum-4", VACUUM, RAN_OUT));
         assertThat(told).as("under the blackhole, or begun before its end").hasSize(1);
 
-        log.add(ConnectionObserved.up(12_100, "vacuum-5", VACUUM, 12_000, 700));
+        log.add(ConnectionObserved.up(12_100, "vacuum-5", VACUUM, 12_000, 7));
         log.add(ConnectionObserved.refused(13_000, "vacuum-6", VACUUM, RAN_OUT));
         log.add(ConnectionObserved.down(14_000, "vacuum-7", VACUUM, "connection closed"));
-        assertThat(told).hasSize(3);
+        assertThat(told).containsExactly(List.of(Duration.ofMillis(250), Duration.ofSeconds(1)),
+                List.of(Duration.ofMillis(7), Duration.ofSeconds(1)), List.of(Duration.ofSeconds(1), Duration.ofSeconds(1)));
     }
 
     private void blackhole(long atMillis, boolean applied) {

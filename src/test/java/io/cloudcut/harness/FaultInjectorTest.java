@@ -41,6 +41,7 @@ class FaultInjectorTest {
     private final ScenarioClock clock = ScenarioClock.stopped();
     private final ObservationLog log = new ObservationLog();
     private final ObservationRecorder recorder = new ObservationRecorder();
+    private final FaultedConnections connections = new FaultedConnections();
 
     @AfterEach
     void stop() {
@@ -58,26 +59,34 @@ class FaultInjectorTest {
         FaultInjector injector = new FaultInjector(
                 new CloudControl(vertx, new ServiceGraph(new CloudSpec(Path.of("no-services.yaml"), Map.of(), false))),
                 new BrokerFaults(vertx, null, clock, log, null), new CertificateFaults(null, host),
-                new Fleet(scenario, host, new ExternalDevices(vertx, List.of())), log, clock);
+                new Fleet(scenario, host, new ExternalDevices(vertx, List.of())), connections, log, clock);
 
         injector.enter(outage);
+        assertThat(scenario.emulatedDevices().keySet()).as("faulted connections while the blackhole is on")
+                .noneMatch(device -> connections.unfaultedFor(device, 0, System.nanoTime()));
         injector.enter(List.of());
+        assertThat(scenario.emulatedDevices().keySet()).as("healed, and no longer faulted once it is lifted")
+                .allMatch(device -> connections.unfaultedFor(device, 0, System.nanoTime()))
+                .noneMatch(device -> connections.unfaultedFor(device, Duration.ofMinutes(1).toNanos(), System.nanoTime()));
 
         assertThat(host.changes).hasSize(2);
         LinkChange faulted = host.changes.get(0);
         assertThat(faulted.faultsByDevice()).hasSize(scenario.emulatedDevices().size())
                 .allSatisfy((device, faults) -> assertThat(faults).singleElement().matches(FaultSpec::targetsLinks));
         assertThat(faulted.faultsAlreadyRecorded()).as("the blackhole recorded before any link had it").isEmpty();
+        assertThat(faulted.unfaulted()).as("every device marked faulted before its link has the fault").isEmpty();
         LinkChange healed = host.changes.get(1);
         assertThat(healed.faultsByDevice()).hasSize(scenario.emulatedDevices().size())
                 .allSatisfy((device, faults) -> assertThat(faults).isEmpty());
         assertThat(healed.faultsAlreadyRecorded()).as("the blackhole's end, recorded before the links heal")
                 .filteredOn(FaultObserved::onLinks).extracting(FaultObserved::applied).containsExactly(true, false);
+        assertThat(healed.unfaulted()).as("still faulted while the links heal").isEmpty();
         assertThat(recorder.only(FaultObserved.class)).filteredOn(FaultObserved::onLinks).hasSize(2);
     }
 
     /** A link change asked of the devices' host, with the faults the log held when it was asked. */
-    private record LinkChange(Map<String, List<FaultSpec>> faultsByDevice, List<FaultObserved> faultsAlreadyRecorded) {
+    private record LinkChange(Map<String, List<FaultSpec>> faultsByDevice, List<FaultObserved> faultsAlreadyRecorded,
+                              List<String> unfaulted) {
     }
 
     /** Devices that only take link changes and certificates, noting when each change was asked for. */
@@ -88,7 +97,8 @@ class FaultInjectorTest {
         @Override
         public Future<Void> setLinkFaults(Map<String, List<FaultSpec>> faultsByDevice) {
             if (!faultsByDevice.isEmpty()) {
-                changes.add(new LinkChange(Map.copyOf(faultsByDevice), recorder.only(FaultObserved.class)));
+                changes.add(new LinkChange(Map.copyOf(faultsByDevice), recorder.only(FaultObserved.class),
+                        faultsByDevice.keySet().stream().filter(device -> connections.unfaultedFor(device, 0, System.nanoTime())).toList()));
             }
             return Future.succeededFuture();
         }

@@ -215,7 +215,7 @@ class PacerTest {
         long bound = (long) (timeOut.toMillis() * Pacer.CONNECT_SLOW_SHARE);
         waitingMillis.set(bound);
         await("its share of its time-out is not slow yet").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3)).atMost(30, SECONDS)
-                .until(() -> clock.scale() == 600);
+                .until(() -> clock.scale() > 1 && !pacer.heldBack());
 
         waitingMillis.set(bound + 1);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
@@ -245,6 +245,54 @@ class PacerTest {
         assertThat(changes()).as("each reason it held real time for is told, though the clock stood at real time already")
                 .filteredOn(change -> change.scale() == 1).extracting(ClockObserved::why)
                 .contains(ClockObserved.Why.CONNECTS, ClockObserved.Why.CLOUD);
+    }
+
+    /**
+     * Connects under the bound that holds real time, but longer than the ramp allows for, slow the climb: the longest heard
+     * of lately spans at most a tenth of the scenario time since the transition. Once none is heard of, the ramp resumes.
+     */
+    @Test
+    void aConnectsDelayKeepsItWithinATenthOfTheScenarioTimeSinceTheTransition_untilNoneIsHeardOf() {
+        Duration timeOut = Duration.ofSeconds(10);
+        Duration took = Duration.ofMillis(200);
+        pacer.start(600);
+        pacer.transition(Duration.ofMillis(100));
+        long transitionAt = changes().get(changes().size() - 1).atMillis();
+        long telling = vertx.setPeriodic(50, tick -> pacer.connectTook(took, timeOut));
+        double slope = took.toMillis() / Pacer.CONNECT_SPAN_SHARE / 1000.0;
+        await().atMost(30, SECONDS).until(() -> (clock.now().toMillis() - transitionAt) / 1000.0 > 2 * slope);
+        double since = (clock.now().toMillis() - transitionAt) / 1000.0;
+        assertThat(clock.scale()).as("on the connects' slope, far under the ramp's (%.1f s since the transition)", since)
+                .isLessThanOrEqualTo(Math.max(1, (since + 0.01) / slope) * 1.01);
+        vertx.cancelTimer(telling);
+        int told = changes().size();
+
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        List<ClockObserved> slowed = changes().subList(0, told).stream()
+                .filter(change -> change.why() == ClockObserved.Why.CONNECT_DELAY).toList();
+        assertThat(slowed).as("told why").isNotEmpty();
+        for (ClockObserved step : slowed) {
+            double stepSince = (step.atMillis() + 2 - transitionAt) / 1000.0;
+            assertThat(step.scale()).as("never faster than the connects' slope allows (%s)", step)
+                    .isLessThanOrEqualTo(Math.max(1, stepSince / slope) * 1.01);
+        }
+        assertThat(changes()).as("under the bound that holds real time").noneMatch(change -> change.why() == ClockObserved.Why.CONNECTS);
+        assertThat(pacer.heldBack()).isFalse();
+    }
+
+    /** A connect the ramp allows for (a tenth of it or less) leaves the ramp as it is. */
+    @Test
+    void aConnectWithinTheRampsAllowanceLeavesTheRampAlone() {
+        Duration took = Duration.ofNanos((long) (Pacer.RAMP.toNanos() * Pacer.CONNECT_SPAN_SHARE));
+        pacer.start(600);
+        pacer.transition(Duration.ofMillis(100));
+        long telling = vertx.setPeriodic(50, tick -> pacer.connectTook(took, Duration.ofSeconds(10)));
+        try {
+            await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        } finally {
+            vertx.cancelTimer(telling);
+        }
+        assertThat(changes()).noneMatch(change -> change.why() == ClockObserved.Why.CONNECT_DELAY);
     }
 
     /** A service far behind answers late, behind what it has yet to read: the wait for its answer is its lag. */

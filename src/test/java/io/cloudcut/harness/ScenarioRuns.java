@@ -64,9 +64,9 @@ record ScenarioRuns(RunResult result, RunReport report, List<Observation> observ
         ObservationRecorder recorder = new ObservationRecorder();
         RunResult result = recorded(brokerConfig, recorder).run(scenario);
         boolean couldNotMeasure = result.health(HealthObserved.Window.BASELINE).filter(baseline -> !baseline.healthy()).isPresent();
-        if (couldNotMeasure || result.health(HealthObserved.Window.RUN).filter(HealthObserved::stalledPastAConnectionsMargin).isPresent()) {
-            // The harness could not measure (a CI machine busy with other forks), or stalled long enough to cost a
-            // device its connection: once more, as CliRun.measured does.
+        if (couldNotMeasure || result.health(HealthObserved.Window.RUN).filter(HealthObserved::lostConnectionsToTheHarness).isPresent()) {
+            // The harness could not measure (a CI machine busy with other forks), or cost devices their connections (a
+            // stall, a late acknowledgement with nothing faulted): once more, as CliRun.measured does.
             System.err.println("the harness could not measure " + scenario.name() + "; once more: "
                     + result.health(couldNotMeasure ? HealthObserved.Window.BASELINE : HealthObserved.Window.RUN).orElseThrow().problems());
             recorder = new ObservationRecorder();

@@ -56,9 +56,25 @@ class HarnessSectionTest {
         assertThat(run.report().harness().connectWaits()).isEqualTo(1);
         assertThat(TerminalTable.render(run.report()))
                 .contains("harness: the emulated cloud fell behind 2 times, and the clock ran in real time until it caught up\n")
-                .contains("harness: this machine's connects were slow with nothing faulted 1 time (over a quarter of a device's "
-                        + "time-out), and the clock ran in real time until they were in time again\n");
-        assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind").doesNotContain("connects were slow");
+                .contains("harness: this machine's connections were slow with nothing faulted 1 time (a connect over a quarter "
+                        + "of a device's time-out, or a connection lost), and the clock ran in real time until they were in time again\n");
+        assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind").doesNotContain("connections were slow");
+    }
+
+    /** Each time the climb begins to follow the connects' delay counts once, however many steps it takes on that slope. */
+    @Test
+    void aClimbSlowedForTheConnectsDelayIsSaidUnderTheTables() {
+        long outageEnd = Duration.ofHours(4).toMillis();
+        RunFixture run = run().observe(new ClockObserved(outageEnd + 61_000, 30, ClockObserved.Why.CONNECT_DELAY))
+                .observe(new ClockObserved(outageEnd + 70_000, 50, ClockObserved.Why.CONNECT_DELAY))
+                .observe(new ClockObserved(outageEnd + 90_000, 80, ClockObserved.Why.RAMP))
+                .observe(new ClockObserved(outageEnd + 95_000, 60, ClockObserved.Why.CONNECT_DELAY));
+
+        assertThat(run.report().harness().connectDelaySlowdowns()).isEqualTo(2);
+        assertThat(run.report().harness().connectWaits()).as("not a wait in real time").isZero();
+        assertThat(TerminalTable.render(run.report())).contains("harness: the clock climbed slower 2 times for this machine's "
+                + "connects (nothing faulted), so that none spanned more than a tenth of the scenario time since the last transition\n");
+        assertThat(TerminalTable.render(run().report())).doesNotContain("climbed slower");
     }
 
     /** A reconnect at 1x is known to within the lag; one at 60x, 60 times that. */

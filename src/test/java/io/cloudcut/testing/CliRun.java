@@ -24,13 +24,14 @@ public record CliRun(int exitCode, String out, String err) {
      * A {@code run} (or another command that measures) that must give verdicts: when the harness says it
      * could not measure (its baseline was not healthy, exit 3), as on a CI machine busy with other forks,
      * it is run once more, as a user would on a quieter moment; the second answer stands. The same when
-     * it warns that an event loop stalled long enough to cost a device its connection: what the devices'
-     * connections did may then be the harness's.
+     * it warns that an event loop stalled long enough to cost a device its connection, or that devices lost their
+     * connections with nothing faulted on them: what the devices' connections did may then be the harness's.
      */
     public static CliRun measured(String... args) {
         CliRun first = of(args);
         boolean couldNotMeasure = first.exitCode() == 3 && first.err().contains(COULD_NOT_MEASURE);
-        if (!couldNotMeasure && !first.err().contains(HealthObserved.STALLED_PAST_A_CONNECTION)) {
+        if (!couldNotMeasure && !first.err().contains(HealthObserved.STALLED_PAST_A_CONNECTION)
+                && !first.err().contains(HealthObserved.LOST_WITH_NOTHING_FAULTED)) {
             return first;
         }
         System.err.println("the harness could not measure this run; once more:\n" + first.err());

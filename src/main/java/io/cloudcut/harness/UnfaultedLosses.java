@@ -1,0 +1,94 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.PhaseObserved;
+import io.cloudcut.scenario.Scenario;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Devices that lost their connection while nothing was faulted on it, on their link, their certificate or the broker:
+ * their broker or fault proxy answered later than their time-out (a PUBACK, a PINGRESP), or dropped them, under the
+ * harness's load. In a `cert-expiry` run of 1,000 devices over mutual TLS, the expired vacuums' failing handshakes
+ * loaded the machine until 362 of the 500 doorbells, whose links nothing touched, dropped their connections for
+ * PUBACKs over a second late; the doorbells' `live-view` read DEGRADED, and the run said it was healthy.
+ * <p>
+ * A loss within a detection window of a fault's end ({@link Pacer#detectionWindow}) is still the fault's: a device
+ * notices a silent link only after its keepalive or its acknowledgement time-out. Losses before the clock starts are
+ * the fleet's start's ({@link FleetReadiness}). An external device's losses are its own: only the emulated fleet's count.
+ * Each loss also tells the clock, which then waits in real time for this machine's connections, as for a slow connect.
+ */
+final class UnfaultedLosses {
+
+    private final Scenario scenario;
+    private final Set<String> emulated;
+    private final FaultedConnections connections;
+    private final long graceNanos;
+    private final LongSupplier nanoTime;
+    /** Each device that lost its connection unfaulted, with the cause of its first such loss. */
+    private final Map<String, String> lost = new ConcurrentHashMap<>();
+    private volatile boolean clockStarted;
+    private volatile Consumer<Duration> told = timeOut -> {
+    };
+
+    UnfaultedLosses(Scenario scenario, Set<String> emulated, FaultedConnections connections, LongSupplier nanoTime) {
+        this.scenario = scenario;
+        this.emulated = Set.copyOf(emulated);
+        this.connections = connections;
+        this.graceNanos = Pacer.detectionWindow(scenario).toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** Hears the run from now on: made before the devices start. */
+    static UnfaultedLosses watching(Scenario scenario, Set<String> emulated, FaultedConnections connections, ObservationLog log) {
+        UnfaultedLosses losses = new UnfaultedLosses(scenario, emulated, connections, System::nanoTime);
+        log.watch(losses::heard);
+        return losses;
+    }
+
+    /** From now on, {@code lost} hears of each loss with nothing faulted, with its device's acknowledgement time-out. */
+    void tellLosses(Consumer<Duration> lost) {
+        told = lost;
+    }
+
+    void heard(Observation observation) {
+        if (observation instanceof PhaseObserved phase && phase.started()) {
+            clockStarted = true;
+        } else if (clockStarted && observation instanceof ConnectionObserved connection
+                && connection.change() == ConnectionObserved.Change.DOWN && emulated.contains(connection.device())
+                && connections.unfaultedFor(connection.device(), graceNanos, nanoTime.getAsLong())) {
+            lost.putIfAbsent(connection.device(), String.valueOf(connection.cause()));
+            told.accept(scenario.model(connection.model()).connectTimeout());
+        }
+    }
+
+    /** The devices that lost their connection with nothing faulted, as a problem of the run; none, if none did. */
+    Optional<String> problem() {
+        if (lost.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> devices = lost.keySet().stream().sorted().toList();
+        Map<String, Long> byCause = lost.values().stream().collect(Collectors.groupingBy(cause -> cause, TreeMap::new,
+                Collectors.counting()));
+        String causes = byCause.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                .map(cause -> cause.getKey() + ": " + cause.getValue()).collect(Collectors.joining(", "));
+        boolean one = devices.size() == 1;
+        return Optional.of(String.format("%d device%s %s (on %s link, certificate or the broker: %s; %s): the broker or "
+                        + "the fault proxy answered later than the device's time-out under the harness's load, so what %s "
+                        + "did then, and %s verdicts, may show the harness, not the firmware; %s", devices.size(), one ? "" : "s",
+                HealthObserved.LOST_WITH_NOTHING_FAULTED, one ? "its" : "their", FewNames.of(devices), causes,
+                one ? "it" : "they", one ? "its" : "their", HealthCheck.REMEDY));
+    }
+}

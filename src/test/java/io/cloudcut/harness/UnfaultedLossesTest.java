@@ -1,0 +1,87 @@
+package io.cloudcut.harness;
+
+import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.PhaseObserved;
+import io.cloudcut.scenario.Scenario;
+import io.cloudcut.testing.Project;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A device that loses its connection with nothing faulted on it lost it to the harness's load: said as a problem of the
+ * run, and told to the clock; not a device whose link, certificate or broker was faulted, nor one within a detection
+ * window of its fault's end, nor before the clock started, nor an external device.
+ */
+class UnfaultedLossesTest {
+
+    private static final String DOORBELL = "doorbell-cloud-only";
+    private static final String LATE = "no PUBACK within 1000 ms";
+
+    private final AtomicLong nowNanos = new AtomicLong();
+    private final FaultedConnections connections = new FaultedConnections();
+    private final List<Duration> told = new ArrayList<>();
+    private Scenario scenario;
+    private UnfaultedLosses losses;
+
+    @BeforeEach
+    void start() throws Exception {
+        scenario = Scenarios.loader(Project.root()).load(Project.file("scenarios/short-outage.yaml"));
+        losses = new UnfaultedLosses(scenario, Set.of("doorbell-1", "doorbell-2", "doorbell-3", "doorbell-4"), connections,
+                nowNanos::get);
+        losses.tellLosses(told::add);
+    }
+
+    @Test
+    void aLossWithNothingFaultedIsTheHarnesss_andTheClockHearsOfIt() {
+        lost("doorbell-1", "before the clock");
+        assertThat(losses.problem()).as("the fleet's start is the start window's").isEmpty();
+
+        losses.heard(PhaseObserved.start(0, "baseline", "baseline"));
+        lost("doorbell-1", LATE);
+        lost("doorbell-2", LATE);
+        lost("doorbell-2", "connection closed");
+        lost("doorbell-3", "connection closed");
+        lost("phone-of-a-person", "its connection closed");
+
+        assertThat(losses.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("3 devices lost a connection with nothing faulted on it (on their link, certificate or the broker: "
+                        + "doorbell-1, doorbell-2, doorbell-3; no PUBACK within 1000 ms: 2, connection closed: 1)")
+                .contains("may show the harness, not the firmware", HealthCheck.REMEDY));
+        assertThat(told).as("each loss, with its model's time-out")
+                .containsOnly(scenario.model(DOORBELL).connectTimeout()).hasSize(4);
+    }
+
+    @Test
+    void aFaultedConnectionsLoss_orOneWithinADetectionWindowOfItsEnd_isTheFaults() {
+        losses.heard(PhaseObserved.start(0, "baseline", "baseline"));
+        connections.faulted(List.of("doorbell-1", "doorbell-2"));
+        lost("doorbell-1", LATE);
+        connections.faultedExactly(Set.of("doorbell-2"), nowNanos.get());
+        nowNanos.addAndGet(Pacer.detectionWindow(scenario).toNanos() - 1);
+        lost("doorbell-1", LATE);
+        lost("doorbell-2", LATE);
+        assertThat(losses.problem()).isEmpty();
+        assertThat(told).isEmpty();
+
+        nowNanos.incrementAndGet();
+        lost("doorbell-1", LATE);
+        assertThat(losses.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("1 device lost a connection with nothing faulted on it (on its link, certificate or the broker: "
+                        + "doorbell-1; no PUBACK within 1000 ms: 1)"));
+        assertThat(new HealthObserved(0, HealthObserved.Window.RUN, 1, 1, 1, 1, 1, 0, 0, 0, false,
+                List.of(losses.problem().orElseThrow())).lostConnectionsToTheHarness()).as("worth measuring again").isTrue();
+    }
+
+    private void lost(String device, String cause) {
+        losses.heard(ConnectionObserved.down(0, device, DOORBELL, cause));
+    }
+}
