@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
 
 import javax.net.ssl.SSLException;
 import java.net.InetSocketAddress;
@@ -64,10 +65,32 @@ final class LinkTls {
         }
     }
 
-    /** Opens TLS to the broker at {@code broker}, if it takes TLS, verifying its certificate's name. */
-    void openBrokerTls(Channel towards, InetSocketAddress broker) {
-        if (towardsBroker != null) {
-            towards.pipeline().addFirst(towardsBroker.newHandler(towards.alloc(), broker.getHostString(), broker.getPort()));
+    /**
+     * Opens TLS to the broker at {@code broker}, if it takes TLS, verifying its certificate's name; once {@code device}'s own
+     * handshake, if it speaks TLS, has succeeded. A device the proxy refuses at its handshake (an expired certificate, another
+     * CA's) then costs the broker no handshake, as a broker that ends TLS itself does no work past it: in a `cert-expiry` run
+     * of 1,000 devices, the 500 expired vacuums' attempts each made the broker sign a handshake, until the doorbells beside
+     * them, untouched, dropped their connections for PUBACKs over a second late. Both sides of a connection share an event
+     * loop, and a device's bytes come only after its handshake, so none goes to the broker in the clear.
+     */
+    void openBrokerTls(Channel towards, InetSocketAddress broker, Channel device) {
+        if (towardsBroker == null) {
+            return;
+        }
+        Runnable open = () -> {
+            if (towards.isOpen()) {
+                towards.pipeline().addFirst(towardsBroker.newHandler(towards.alloc(), broker.getHostString(), broker.getPort()));
+            }
+        };
+        SslHandler deviceTls = device.pipeline().get(SslHandler.class);
+        if (deviceTls == null || deviceTls.handshakeFuture().isSuccess()) {
+            open.run();
+        } else {
+            deviceTls.handshakeFuture().addListener(handshake -> {
+                if (handshake.isSuccess()) {
+                    open.run();
+                }
+            });
         }
     }
 }

@@ -122,7 +122,7 @@ final class ProxyConnection implements ProxiedConnection {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel broker) {
-                        tls.openBrokerTls(broker, upstreamAddress);
+                        tls.openBrokerTls(broker, upstreamAddress, client);
                         broker.pipeline().addLast(RELAY, new RelayHandler(ProxyConnection.this, Direction.DOWNSTREAM));
                     }
                 })
