@@ -128,13 +128,21 @@ public final class BenchResult {
             return "no device was found working again after the outage (0 of " + devices + ")";
         }
         List<String> waits = new ArrayList<>();
-        if (fleet.cloudWaits() > 0) {
-            waits.add(times(fleet.cloudWaits()) + " while the emulated cloud caught up");
+        if (fleet.waits().cloud() > 0) {
+            waits.add(times(fleet.waits().cloud()) + " while the emulated cloud caught up");
         }
-        if (fleet.connectWaits() > 0) {
-            waits.add(times(fleet.connectWaits()) + " while this machine's connections were slow");
+        if (fleet.waits().connections() > 0) {
+            waits.add(times(fleet.waits().connections()) + " while this machine's connections were slow");
         }
-        String waited = waits.isEmpty() ? "" : " (over the run, the clock ran in real time " + String.join(", and ", waits) + ")";
+        List<String> clock = new ArrayList<>();
+        if (!waits.isEmpty()) {
+            clock.add("the clock ran in real time " + String.join(", and ", waits));
+        }
+        if (fleet.waits().connectDelaySlowdowns() > 0) {
+            clock.add((waits.isEmpty() ? "the clock's" : "its") + " climb slowed " + times(fleet.waits().connectDelaySlowdowns())
+                    + " for this machine's connects");
+        }
+        String waited = clock.isEmpty() ? "" : " (over the run, " + String.join("; ", clock) + ")";
         String reconnected = fleet.lastReconnectedSeconds() < 0 ? "" : String.format(Locale.ROOT,
                 "; connected again, the last %.1f s after it", fleet.lastReconnectedSeconds());
         return String.format(Locale.ROOT, "%d of %d devices working again, the last %.1f s after the outage ended%s%s%s",

@@ -12,12 +12,11 @@ import java.util.Map;
  * scenario time over its real length: lower when the clock stood still for the harness), each phase's real length,
  * the storm (devices working again after the outage, -1 when the run stopped before it, and when
  * the last one was, in real seconds from the outage's end; when the last device cut by it had connected
- * again, -1 if none had), how often the clock ran in real time while the
- * emulated cloud caught up and while this machine's connections were slow, and the harness's health over the baseline
+ * again, -1 if none had), how often the clock waited for the harness ({@link ClockWaits}), and the harness's health over the baseline
  * and the whole run.
  */
 record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, double timeScale, double baselineTimeScale, Map<String, Double> phaseSeconds, double runSeconds, int recovered,
-                    double lastBackSeconds, double lastReconnectedSeconds, long cloudWaits, long connectWaits, HealthObserved baseline, HealthObserved run) {
+                    double lastBackSeconds, double lastReconnectedSeconds, ClockWaits waits, HealthObserved baseline, HealthObserved run) {
 
     /** The figure of merit of a compressed run: scenario device-hours per real second, at the scale the baseline kept. */
     double deviceHoursPerRealSecond() {
@@ -34,7 +33,7 @@ record FleetFigures(Side side, long cloudHeapBytes, double signedInSeconds, doub
         return side.toJson().put("cloudHeapBytes", cloudHeapBytes).put("signedInSeconds", signedInSeconds).put("timeScale", timeScale)
                 .put("baselineTimeScale", baselineTimeScale).put("deviceHoursPerRealSecond", deviceHoursPerRealSecond())
                 .put("phaseSeconds", phases).put("runSeconds", runSeconds).put("recovered", recovered)
-                .put("lastBackSeconds", lastBackSeconds).put("lastReconnectedSeconds", lastReconnectedSeconds).put("cloudWaits", cloudWaits).put("connectWaits", connectWaits).put("healthy", healthy())
+                .put("lastBackSeconds", lastBackSeconds).put("lastReconnectedSeconds", lastReconnectedSeconds).mergeIn(waits.toJson()).put("healthy", healthy())
                 .put("baseline", health(baseline)).put("run", health(run));
     }
 

@@ -107,7 +107,7 @@ final class FleetRun implements ProgressListener {
         return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario),
                 keptScale(scenario.phases().get(0)), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, lastReconnectedSeconds(result),
-                result.report().harness().cloudWaits(), result.report().harness().connectWaits(),
+                ClockWaits.of(result.report().harness()),
                 result.health(HealthObserved.Window.BASELINE).orElse(null),
                 result.health(HealthObserved.Window.RUN).orElse(null));
     }

@@ -69,7 +69,7 @@ class BenchResultTest {
         HealthObserved run = new HealthObserved(0, HealthObserved.Window.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
                 List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
         BenchResult behind = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
-                58, 11.8, -1, 0, 0, baseline, run));
+                58, 11.8, -1, ClockWaits.NONE, baseline, run));
 
         assertThat(behind.table())
                 .contains("storm: 58 of 100 devices working again, the last 11.8 s after the outage ended, NOT a "
@@ -81,13 +81,14 @@ class BenchResultTest {
     void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult waited = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
-                100, 12.6, -1, 2, 1, healthy, healthy));
+                100, 12.6, -1, new ClockWaits(2, 1, 3), healthy, healthy));
 
         assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
                 + "(over the run, the clock ran in real time 2 times while the emulated cloud caught up, and 1 time while "
-                + "this machine's connections were slow)\n");
+                + "this machine's connections were slow; its climb slowed 3 times for this machine's connects)\n");
         assertThat(waited.toJson().getJsonObject("fleet").getLong("cloudWaits")).isEqualTo(2);
         assertThat(waited.toJson().getJsonObject("fleet").getLong("connectWaits")).isEqualTo(1);
+        assertThat(waited.toJson().getJsonObject("fleet").getLong("connectDelaySlowdowns")).isEqualTo(3);
         assertThat(result(true).table()).doesNotContain("caught up");
     }
 
@@ -95,7 +96,7 @@ class BenchResultTest {
     void deviceHoursAreCountedAtTheScaleTheBaselineKept_notTheOnePlanned() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult slowed = new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 675, 486.4, Map.of("baseline", 14.8),
-                40.0, 100, 8.4, 8.1, 0, 0, healthy, healthy));
+                40.0, 100, 8.4, 8.1, ClockWaits.NONE, healthy, healthy));
 
         assertThat(slowed.table()).contains("13.5 device-hours per real second (100 devices, the baseline at 486x of the 675x planned)");
         assertThat(slowed.toJson().getJsonObject("fleet").getDouble("baselineTimeScale")).isEqualTo(486.4);
@@ -107,7 +108,7 @@ class BenchResultTest {
                 2, 40), 12_345, THROUGH_PROXY);
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult noted = new BenchResult("a test", compiling, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
-                Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, 0, 0, healthy, healthy));
+                Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, ClockWaits.NONE, healthy, healthy));
 
         assertThat(noted.table()).contains("connect: the JIT compiler took 25% of a core while the bare clients connected and 5% "
                 + "while the fleet did; both sides are bound by the CPU, so the connect ratio moves with where its work falls");
@@ -118,6 +119,6 @@ class BenchResultTest {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
         return new BenchResult("a test", BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
-                healthy ? 100 : -1, healthy ? 3.5 : -1, healthy ? 2.1 : -1, 0, 0, baseline, null));
+                healthy ? 100 : -1, healthy ? 3.5 : -1, healthy ? 2.1 : -1, ClockWaits.NONE, baseline, null));
     }
 }
