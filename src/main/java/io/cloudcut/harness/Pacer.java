@@ -48,15 +48,14 @@ import java.util.function.Supplier;
  * slow for its device's time-out, and the clock climbs back on the ramp's slope. So does a device that lost its
  * connection with nothing faulted on it: its broker or proxy answered later than its time-out.
  * <p>
- * Nor so fast that a connect's own real time, under that bound, stretches a recovery figure. The ramp's slope
- * assumes the harness adds about 10 ms to what a device does; a connect that takes d of real time at scale s spans
- * d times s of scenario time, all of it counted in its device's recovery. In a plain storm of 1,000 devices at
- * 1023x, connects took 15 ms at p50 and 456 ms at p99: minutes of scenario time each on the ramp. So the clock runs
- * no faster than keeps the longest connect heard of lately ({@link RecentConnects}), with nothing faulted on it,
- * within {@link #CONNECT_SPAN_SHARE} of the scenario time since the last transition: {@code scale <= since /
- * (longest / share)}, the ramp's line with a slope that follows the connects' delay once it is longer than the
- * ramp's own allowance. A device's recovery, measured from a transition, is then stretched by its connect by at
- * most that share.
+ * Nor so fast that a connect's own real time, under that bound, lets the scenario run on. The ramp's slope assumes
+ * the harness adds about 10 ms to what a device does; a connect that takes d of real time at scale s spans d times s
+ * of scenario time, through which every other device's backoff and deadlines run (its own reconnect time counts the
+ * attempt at its real length). In a plain storm of 1,000 devices at 1023x, connects took 15 ms at p50 and 456 ms at
+ * p99: minutes of scenario time each on the ramp. So the clock runs no faster than keeps the longest connect heard of
+ * lately ({@link RecentConnects}), with nothing faulted on it, within {@link #CONNECT_SPAN_SHARE} of the scenario
+ * time since the last transition: {@code scale <= since / (longest / share)}, the ramp's line with a slope that
+ * follows the connects' delay once it is longer than the ramp's own allowance.
  */
 final class Pacer implements AutoCloseable {
 
@@ -90,7 +89,7 @@ final class Pacer implements AutoCloseable {
     static final double CONNECT_SLOW_SHARE = 0.25;
     /**
      * The most of the scenario time since the last transition that a connect with nothing faulted may span: a tenth,
-     * so that a recovery figure is stretched by the harness's connects by at most a tenth.
+     * so that what the fleet does meanwhile is shifted by the harness's connects by at most a tenth of that time.
      */
     static final double CONNECT_SPAN_SHARE = 0.1;
     /** How long a connect's delay bounds the scale after it was heard of: one to two of these. */
@@ -431,9 +430,9 @@ final class Pacer implements AutoCloseable {
             wanted = held;
             why = ceilingWhy;
         }
-        double spanned = connectBound();
-        if (spanned < wanted) {
-            wanted = spanned;
+        double connectsAllow = connectBound();
+        if (connectsAllow < wanted) {
+            wanted = connectsAllow;
             why = ClockObserved.Why.CONNECT_DELAY;
         }
         double current = clock.scale();
