@@ -122,11 +122,13 @@ final class TerminalProgress implements ProgressListener {
         if (!live) {
             return;
         }
-        String line = String.format(Locale.ROOT, "[%6.1fs] %s at %s | %d/%d connected | %d recovered | faults: %s | %s",
+        // The clock's hold last: on a narrow terminal the line is cut there, never at the health.
+        String line = String.format(Locale.ROOT, "[%6.1fs] %s at %s | %d/%d connected | %d recovered | faults: %s | %s%s",
                 elapsedSeconds(), status.phase(), Durations.format(Duration.ofSeconds(status.scenarioTime().toSeconds())),
                 status.connected(), status.devices(), status.recovered(),
                 status.faults().isEmpty() ? "none" : String.join(", ", status.faults()),
-                status.healthy() == null ? "health: not judged yet" : status.healthy() ? "healthy" : "NOT HEALTHY");
+                status.healthy() == null ? "health: not judged yet" : status.healthy() ? "healthy" : "NOT HEALTHY",
+                status.clock() == null ? "" : " | " + status.clock());
         statusLine = line.length() > statusWidth ? line.substring(0, statusWidth - 3) + "..." : line;
         out.print(CLEAR_LINE + statusLine);
         out.flush();

@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.HealthObserved;
@@ -29,6 +30,7 @@ final class StatusWatch implements Consumer<Observation> {
     private int recovered;
     private String phase = "warming up";
     private Boolean healthy;
+    private String clock;
 
     /** @param devicesByModel how many devices of each model the fleet has */
     StatusWatch(Map<String, Integer> devicesByModel) {
@@ -57,13 +59,26 @@ final class StatusWatch implements Consumer<Observation> {
             recovered++;
         } else if (observation instanceof HealthObserved health && health.window() == HealthObserved.Window.BASELINE) {
             healthy = health.healthy();
+        } else if (observation instanceof ClockObserved pace) {
+            clock = heldBack(pace);
         }
+    }
+
+    /** How the harness holds the clock back from this change on, if it does: null for the scenario's own pace. */
+    private static String heldBack(ClockObserved pace) {
+        boolean held = pace.scale() == 1;
+        return switch (pace.why()) {
+            case CLOUD -> held ? "clock held for the cloud" : "clock climbing after the cloud";
+            case CONNECTS -> held ? "clock held for slow connections" : "clock climbing after slow connections";
+            case CONNECT_DELAY -> "clock at the connects' pace";
+            case START, TRANSITION, RAMP, APPROACH, PHASE -> null;
+        };
     }
 
     synchronized RunStatus at(Duration scenarioTime) {
         Map<String, Integer> byModel = new HashMap<>();
         connected.forEach((model, ofModel) -> byModel.put(model, ofModel.size()));
         int all = byModel.values().stream().mapToInt(Integer::intValue).sum();
-        return new RunStatus(scenarioTime, phase, all, recovered, devices, new ArrayList<>(faults), healthy, byModel);
+        return new RunStatus(scenarioTime, phase, all, recovered, devices, new ArrayList<>(faults), healthy, byModel, clock);
     }
 }

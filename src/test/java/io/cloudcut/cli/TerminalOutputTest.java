@@ -25,7 +25,7 @@ class TerminalOutputTest {
 
     private static final String CLEAR_LINE = "\r\u001B[2K";
     private static final RunStatus DURING_THE_OUTAGE = new RunStatus(Duration.ofMinutes(125), "outage", 6, 0, 8,
-            List.of("ingest down", "blackhole"), true, Map.of("m", 6));
+            List.of("ingest down", "blackhole"), true, Map.of("m", 6), null);
 
     private final StringWriter written = new StringWriter();
 
@@ -36,17 +36,21 @@ class TerminalOutputTest {
         progress.status(DURING_THE_OUTAGE);
         progress.recoveryProgress(recovery(), 1, 8);
         progress.faultChanged("none");
-        progress.status(new RunStatus(Duration.ofMinutes(190), "recovery", 8, 8, 8, List.of(), true, Map.of("m", 8)));
+        progress.status(new RunStatus(Duration.ofMinutes(190), "recovery", 8, 8, 8, List.of(), true, Map.of("m", 8),
+                "clock held for the cloud"));
         progress.finished();
 
         String screen = written.toString();
         assertThat(screen).containsPattern("\r\u001B\\[2K\\[ *[0-9.]+s\\] outage at 2h5m \\| 6/8 connected \\| 0 recovered"
                 + " \\| faults: ingest down, blackhole \\| healthy");
+        assertThat(screen).as("the clock's hold, when the harness holds it back, after the health: a line too wide for the "
+                        + "terminal is cut there").contains("recovery at 3h10m | 8/8 connected | 8 recovered | faults: none | healthy "
+                        + "| clock held f...");
         assertThat(screen).as("a step line clears the status line, then draws it again under itself")
                 .containsPattern("healthy\r\u001B\\[2K\\[ *[0-9.]+s\\]   faults none\n\\[ *[0-9.]+s\\] outage at 2h5m");
         assertThat(screen).as("recoveries are counted on the status line, not a line each")
                 .doesNotContain("recovered 1/8 devices").contains("| 8 recovered |");
-        assertThat(screen).as("the status line makes way for the last line").endsWith("healthy" + CLEAR_LINE
+        assertThat(screen).as("the status line makes way for the last line").endsWith("clock held f..." + CLEAR_LINE
                 + screen.substring(screen.lastIndexOf('[')));
         assertThat(screen).endsWith("s] done\n");
     }
