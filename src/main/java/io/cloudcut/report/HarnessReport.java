@@ -2,8 +2,10 @@ package io.cloudcut.report;
 
 import io.cloudcut.observation.ClockObserved;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The instrument's own account of a run: the time scale asked for ({@code auto} or a number) and
@@ -18,7 +20,8 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
 
     public HarnessReport {
         clock = List.copyOf(clock);
-        slowdownHiddenMillis = slowdownHiddenMillis == null ? Map.of() : Map.copyOf(slowdownHiddenMillis);
+        // In key order: Map.copyOf's order changes from JVM to JVM, and `cloudcut report` must write the run's report.json byte for byte.
+        slowdownHiddenMillis = Collections.unmodifiableSortedMap(new TreeMap<>(slowdownHiddenMillis == null ? Map.of() : slowdownHiddenMillis));
     }
 
     HarnessReport withSlowdownHidden(Map<String, Long> byPath) {

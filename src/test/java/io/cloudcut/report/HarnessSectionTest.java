@@ -9,7 +9,9 @@ import io.cloudcut.scenario.PhaseKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.cloudcut.observation.ProbeOutcome.OK;
 import static io.cloudcut.report.RunFixture.all;
@@ -105,6 +107,17 @@ class HarnessSectionTest {
         assertThat(afterTheBroker.devicesReconnected()).isEqualTo(2);
         assertThat(afterTheBroker.maxSeconds()).isCloseTo(180.012, within(1e-9));
         assertThat(afterAService.devicesReconnected()).isZero();
+    }
+
+    @Test
+    void theSlowdownsHiddenByPathKeepTheirKeysInOrder_soThatReportJsonIsTheSameFromEveryJvm() {
+        Map<String, Long> byPath = new LinkedHashMap<>();
+        for (char path = 'z'; path >= 'a'; path--) {
+            byPath.put(String.valueOf(path), (long) path);
+        }
+        HarnessReport harness = run().report().harness().withSlowdownHidden(byPath);
+
+        assertThat(List.copyOf(harness.slowdownHiddenMillis().keySet())).isSorted().hasSize(26);
     }
 
     private static RunFixture run() {
