@@ -248,10 +248,20 @@
         table.appendChild(line);
       });
     });
-    (report.expectations || []).forEach(expectation => {
-      const p = document.createElement('p');
-      p.textContent = (expectation.met ? 'PASS  ' : 'FAIL  ') + expectation.expectation + ': ' + expectation.figure;
-      $('verdicts').appendChild(p);
+    // As the terminal says them: the count, then each expectation's figure, which names it.
+    const expectations = report.expectations || [];
+    if (expectations.length > 0) {
+      $('expectations-met').hidden = false;
+      $('expectations-met').textContent = 'Expectations: ' + expectations.filter(e => e.met).length + ' of '
+          + expectations.length + ' met';
+    }
+    expectations.forEach(expectation => {
+      const item = document.createElement('li');
+      const word = document.createElement('b');
+      word.className = expectation.met ? 'PASS' : 'FAIL';
+      word.textContent = expectation.met ? 'PASS' : 'FAIL';
+      item.append(word, ' ' + expectation.figure);
+      $('expectations').appendChild(item);
     });
   }
 

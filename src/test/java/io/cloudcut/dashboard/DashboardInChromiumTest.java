@@ -4,6 +4,7 @@ import io.cloudcut.cli.CloudCutCommand;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.RecoveryObserved;
+import io.cloudcut.report.ExpectationResult;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.ObservationStream;
@@ -170,6 +171,12 @@ class DashboardInChromiumTest {
             assertThat(browser.findElement(By.cssSelector("#ladder li[data-rung='" + model.verdict().name() + "']")).getText())
                     .as("%s on its rung of the ladder", model.model()).contains(model.model());
         }
+        assertThat(report.expectations()).as("the short outage states its expectations").isNotEmpty();
+        assertThat(browser.findElement(By.id("expectations-met")).getText()).isEqualTo("Expectations: "
+                + report.expectations().stream().filter(ExpectationResult::met).count() + " of " + report.expectations().size() + " met");
+        assertThat(browser.findElements(By.cssSelector("#expectations li"))).as("each expectation as the terminal says it")
+                .extracting(line -> line.getText())
+                .containsExactlyElementsOf(report.expectations().stream().map(e -> (e.met() ? "PASS " : "FAIL ") + e.figure()).toList());
     }
 
     private static void assertOnlyTheDashboardWasAsked(URI page) {
