@@ -36,7 +36,9 @@ import java.util.stream.Collectors;
  * at {@link #PROBES_PER_SECOND} (a large fleet probed flat out would swamp the cloud it measures);
  * a round still waiting for a probe to time out would hide a
  * device that came back meanwhile, so a device that reconnects or signs in again gets a round at
- * once, beside any under way.
+ * once, beside any under way. A device found offline whose model has a function on the cloud path cannot be back
+ * before it connects again: its next periodic round waits for the phase's probe spacing of scenario time as well
+ * ({@link #offlineRoundAtMillis}), unless it connects or signs in first.
  * <p>
  * A recovery is timed from the end of the outage to the start of the round that found the device
  * back. Once a device has reconnected, what stands between it and working again are network
@@ -174,6 +176,19 @@ final class Recovery {
     }
 
     /**
+     * The scenario moment before which a device found offline, whose model has a function on the cloud path, gets
+     * no other periodic round: the phase's probe spacing after the round, and no later than the phase's end. Its
+     * connection or new session gets a round at once. Paced by real time alone, such a device was probed every few
+     * seconds of scenario time while the clock was held back, each round a press of its buttons and a status report:
+     * 1,000 Paho v5 devices' recovery made 1.07 million probes, and the local-first models dropped 113,385 events
+     * from their full offline buffers, where a Vert.x run of the same fleet dropped none. Those were the harness's
+     * pace, not the devices'.
+     */
+    static long offlineRoundAtMillis(long roundAtMillis, Duration spacing, long endMillis) {
+        return Math.min(roundAtMillis + spacing.toMillis(), endMillis);
+    }
+
+    /**
      * A recovery probe's time-out: a cloud-path probe's answer crosses the emulated cloud, and is late by
      * as much as the cloud is behind, for the harness's reasons. In a storm of 10,000 devices the cloud
      * was up to 2 s behind, and 70,000 cloud-path probes timed out at 500 ms, of devices back on the broker
@@ -227,6 +242,12 @@ final class Recovery {
         private long reconnectAttemptNanos;
         /** Real time from the start of the phase to the device's first connection after the outage, if any yet. */
         private Long reconnectedRealAfterMillis;
+        /** Whether the device works only once connected: a function of its model is on the cloud path. */
+        private final boolean needsConnection;
+        /** Whether the device was offline when its last round ended. */
+        private boolean offline;
+        /** The next periodic round while it waits on the scenario clock for an offline device, null otherwise. */
+        private ScenarioClock.Timer parked;
 
         Device(Phase phase, DeviceRef ref, long outageEndedAt, long startNanos, Duration end) {
             this.phase = phase;
@@ -236,6 +257,7 @@ final class Recovery {
             this.end = end;
             this.failingSince = outageEndedAt;
             this.failingSinceNanos = startNanos;
+            this.needsConnection = ref.model().functions().stream().anyMatch(function -> function.path() == FunctionPath.CLOUD);
         }
 
         /** On the harness's context: the device reconnected or signed in again; probe it now. */
@@ -248,19 +270,51 @@ final class Recovery {
                     reconnectedRealAfterMillis = (nowNanos - startNanos) / 1_000_000;
                 }
             }
-            round();
+            if (observation instanceof ConnectionObserved up && needsConnection && up.atMillis() > failingSince) {
+                // Not back before it was connected: the rounds while it was offline were spaced out.
+                failingSince = up.atMillis();
+            }
+            if (parked != null) {
+                parked.cancel();
+                parked = null;
+                periodicRound();
+            } else {
+                round();
+            }
         }
 
-        /** A round, then the next one an interval after it, until the device is back or the phase ends. */
+        /**
+         * A round, then the next one an interval after it (for an offline device that needs its connection, not before
+         * {@link #offlineRoundAtMillis}), until the device is back or the phase ends.
+         */
         void periodicRound() {
             long startedNanos = System.nanoTime();
+            long startedAt = clock.nowMillis();
             round().onComplete(done -> {
                 if (!result.future().isComplete()) {
                     long tookMillis = (System.nanoTime() - startedNanos) / 1_000_000;
                     vertx.setTimer(nextRoundInMillis(probe.recoveryInterval().toMillis(), spacing.millis(), tookMillis,
-                            heldBack.getAsBoolean()), next -> periodicRound());
+                            heldBack.getAsBoolean()), next -> afterOfflineSpacing(startedAt));
                 }
             });
+        }
+
+        private void afterOfflineSpacing(long roundAt) {
+            long wait = offline && needsConnection && !result.future().isComplete()
+                    ? offlineRoundAtMillis(roundAt, probe.spacing(phase.duration()), end.toMillis()) - clock.nowMillis() : 0;
+            if (wait <= 0) {
+                periodicRound();
+                return;
+            }
+            ScenarioClock.Timer[] mine = new ScenarioClock.Timer[1];
+            mine[0] = clock.schedule(Duration.ofMillis(wait), onHarness, () -> {
+                // A round heard of meanwhile took this one's place, and may have parked its own.
+                if (parked == mine[0]) {
+                    parked = null;
+                    periodicRound();
+                }
+            });
+            parked = mine[0];
         }
 
         /**
@@ -291,8 +345,10 @@ final class Recovery {
                     failingSince = roundAt;
                     failingSinceNanos = roundNanos;
                 }
-                return fleet.status(ref).map(status -> back || needsPerson(status)
-                        ? settle(back, roundAt, roundNanos, status) : null);
+                return fleet.status(ref).map(status -> {
+                    offline = !status.getBoolean("connected", true);
+                    return back || needsPerson(status) ? settle(back, roundAt, roundNanos, status) : null;
+                });
             });
         }
 

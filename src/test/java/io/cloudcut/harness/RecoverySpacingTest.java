@@ -45,4 +45,11 @@ class RecoverySpacingTest {
                 .isEqualTo(6_000L * Recovery.SPACING_WHILE_HELD_BACK - 1_500);
         assertThat(Recovery.nextRoundInMillis(20, 1, 0, true)).as("never sooner than the interval").isEqualTo(20);
     }
+
+    /** A device offline that needs its connection: the phase's probe spacing after its round, never past the phase's end. */
+    @Test
+    void anOfflineDeviceIsProbedAgainAfterTheProbeSpacing_orAtThePhasesEnd() {
+        assertThat(Recovery.offlineRoundAtMillis(60_000, java.time.Duration.ofMinutes(10), 3_600_000)).isEqualTo(660_000);
+        assertThat(Recovery.offlineRoundAtMillis(3_000_000, java.time.Duration.ofMinutes(10), 3_300_000)).isEqualTo(3_300_000);
+    }
 }
