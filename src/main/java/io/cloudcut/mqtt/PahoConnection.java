@@ -165,7 +165,11 @@ abstract class PahoConnection extends LibraryConnection {
 
     /** From the client's callback, on a Paho thread: a connection was lost, which Paho reports only once established. */
     protected final void connectionLost(Throwable cause) {
-        String described = cause == null ? "connection lost" : String.valueOf(cause.getMessage());
+        connectionLost(cause == null ? "connection lost" : String.valueOf(cause.getMessage()));
+    }
+
+    /** As {@link #connectionLost(Throwable)}, for a loss the library reported with no exception, {@code described}. */
+    protected final void connectionLost(String described) {
         book.onContext(() -> {
             if (established) {
                 established = false;

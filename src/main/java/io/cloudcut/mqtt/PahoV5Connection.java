@@ -109,7 +109,11 @@ final class PahoV5Connection extends PahoConnection {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            connectionLost(response.getException());
+            if (response.getException() == null) {
+                connectionLost(ConnectFailures.disconnectedByTheBroker(response.getReturnCode(), response.getReasonString()));
+            } else {
+                connectionLost(response.getException());
+            }
         }
 
         @Override

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -163,6 +165,17 @@ class DeviceConnectionStacksTest {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt), device.connection.stats());
         join(device.onContext(() -> device.connection.publish("cloudcut/dev/events", Buffer.buffer("after restore"))));
         assertThat(device.listener.offContextCalls).hasValue(0);
+    }
+
+    /** A broker's DISCONNECT (MQTT 5) is a loss whose cause names its reason code, on each stack that speaks MQTT 5. */
+    @ParameterizedTest
+    @ValueSource(strings = {"paho-v5", "hivemq-v5"})
+    void aDisconnectFromTheBroker_isALossNamingItsReason(String stack) throws Exception {
+        device = openConnected(stack, 0);
+
+        device.link.apply(LinkFaults.create("disconnect", Map.of("reason", "session-taken-over"), null));
+        await().atMost(PATIENCE).until(() -> !device.listener.losses.isEmpty());
+        assertThat(device.listener.losses.peek()).isEqualTo("DISCONNECT from the broker: session taken over (0x8E)");
     }
 
     @ParameterizedTest
