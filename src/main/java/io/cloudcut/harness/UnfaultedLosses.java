@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.mqtt.BrokerDisconnect;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
  * A loss within a detection window of a fault's end ({@link Pacer#detectionWindow}) is still the fault's: a device
  * notices a silent link only after its keepalive or its acknowledgement time-out. Losses before the clock starts are
  * the fleet's start's ({@link FleetReadiness}). An external device's losses are its own: only the emulated fleet's count.
+ * So is a DISCONNECT for what a device's client sent ({@link BrokerDisconnect#forTheClientsError}): 195 Paho v5 devices
+ * of 1,000 were refused after a blackhole for resending a publish with their last connection's topic alias.
  * Each loss also tells the clock, which then waits in real time for this machine's connections, as for a slow connect.
  */
 final class UnfaultedLosses {
@@ -68,6 +71,7 @@ final class UnfaultedLosses {
             clockStarted = true;
         } else if (clockStarted && observation instanceof ConnectionObserved connection
                 && connection.change() == ConnectionObserved.Change.DOWN && emulated.contains(connection.device())
+                && !BrokerDisconnect.forTheClientsError(connection.cause())
                 && connections.unfaultedFor(connection.device(), graceNanos, nanoTime.getAsLong())) {
             lost.putIfAbsent(connection.device(), String.valueOf(connection.cause()));
             told.accept(scenario.model(connection.model()).connectTimeout());

@@ -2,7 +2,6 @@ package io.cloudcut.mqtt;
 
 import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5DisconnectException;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.codec.mqtt.MqttReasonCodes;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 
 import javax.net.ssl.SSLException;
@@ -62,18 +61,6 @@ final class ConnectFailures {
         return null;
     }
 
-    /**
-     * A DISCONNECT the broker sent (MQTT 5): its reason code, named as the specification does, e.g.
-     * {@code DISCONNECT from the broker: session taken over (0x8E)}, in the same words on every stack (Paho v5 reports
-     * it with no exception at all, HiveMQ as "Server sent DISCONNECT.").
-     */
-    static String disconnectedByTheBroker(int reasonCode, String reasonString) {
-        MqttReasonCodes.Disconnect known = MqttReasonCodes.Disconnect.valueOf((byte) reasonCode);
-        String name = known == null ? "reason" : known.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        return String.format("DISCONNECT from the broker: %s (0x%02X)%s", name, reasonCode,
-                reasonString == null || reasonString.isBlank() ? "" : ": " + reasonString);
-    }
-
     /** A connection closed under the client with no cause given, in each stack's words. */
     private static boolean closedWithoutReason(String described) {
         return described.equals(CLOSED) || described.equalsIgnoreCase("closed") || described.equals("MqttException")
@@ -90,7 +77,7 @@ final class ConnectFailures {
                 return tls;
             }
             if (cause instanceof Mqtt5DisconnectException disconnect && HIVEMQ_BROKER_DISCONNECT.equals(disconnect.getMessage())) {
-                return disconnectedByTheBroker(disconnect.getMqttMessage().getReasonCode().getCode(),
+                return BrokerDisconnect.describe(disconnect.getMqttMessage().getReasonCode().getCode(),
                         disconnect.getMqttMessage().getReasonString().map(Object::toString).orElse(null));
             }
         }

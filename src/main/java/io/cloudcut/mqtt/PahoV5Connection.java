@@ -110,7 +110,7 @@ final class PahoV5Connection extends PahoConnection {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             if (response.getException() == null) {
-                connectionLost(ConnectFailures.disconnectedByTheBroker(response.getReturnCode(), response.getReasonString()));
+                connectionLost(BrokerDisconnect.describe(response.getReturnCode(), response.getReasonString()));
             } else {
                 connectionLost(response.getException());
             }

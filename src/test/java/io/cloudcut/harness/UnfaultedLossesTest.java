@@ -81,6 +81,19 @@ class UnfaultedLossesTest {
                 List.of(losses.problem().orElseThrow())).lostConnectionsToTheHarness()).as("worth measuring again").isTrue();
     }
 
+    /** Paho v5 1.2.5 resends an unacknowledged publish on its new connection with the old connection's topic alias. */
+    @Test
+    void aDisconnectForWhatTheDevicesClientSent_isTheDevicesOwn() {
+        losses.heard(PhaseObserved.start(0, "baseline", "baseline"));
+        lost("doorbell-1", "DISCONNECT from the broker: topic alias invalid (0x94): Topic alias in PUBLISH could not be mapped.");
+        lost("doorbell-2", "DISCONNECT from the broker: protocol error (0x82)");
+        assertThat(losses.problem()).isEmpty();
+        assertThat(told).isEmpty();
+
+        lost("doorbell-3", "DISCONNECT from the broker: keep alive timeout (0x8D)");
+        assertThat(losses.problem()).as("a keepalive the broker heard too late").isPresent();
+    }
+
     private void lost(String device, String cause) {
         losses.heard(ConnectionObserved.down(0, device, DOORBELL, cause));
     }

@@ -41,13 +41,4 @@ class ConnectFailuresTest {
         assertThat(refused).isEqualTo("Connection refused");
         assertThat(ConnectTimeOuts.ranOut(refused)).isFalse();
     }
-
-    @Test
-    void aBrokersDisconnectNamesItsReasonCode_andItsReasonStringWhenGiven() {
-        assertThat(ConnectFailures.disconnectedByTheBroker(0x8B, null)).isEqualTo("DISCONNECT from the broker: server shutting down (0x8B)");
-        assertThat(ConnectFailures.disconnectedByTheBroker(0x8D, "no PINGREQ for 3 s"))
-                .isEqualTo("DISCONNECT from the broker: keep alive timeout (0x8D): no PINGREQ for 3 s");
-        assertThat(ConnectFailures.disconnectedByTheBroker(0x7F, " ")).as("a code MQTT 5 does not define")
-                .isEqualTo("DISCONNECT from the broker: reason (0x7F)");
-    }
 }
