@@ -353,14 +353,19 @@ final class Recovery {
         }
 
         private Void settle(boolean recovered, long roundAt, long roundNanos, JsonObject status) {
+            long nowNanos = System.nanoTime();
             long after = roundAt - outageEndedAt;
             long within = Math.max(0, roundAt - failingSince);
-            if (recovered && reconnectAttemptAt >= 0 && roundNanos >= reconnectAttemptNanos) {
-                // After the reconnect, only network exchanges: their real length, not times the scale.
-                after = reconnectAttemptAt - outageEndedAt + (roundNanos - reconnectAttemptNanos) / 1_000_000;
-                within = (roundNanos - Math.max(reconnectAttemptNanos, failingSinceNanos)) / 1_000_000;
+            if (recovered && reconnectAttemptAt >= 0 && (roundNanos >= reconnectAttemptNanos || needsConnection)) {
+                // After the reconnect, only network exchanges: their real length, not times the scale. A round begun
+                // before the attempt that reconnected a device that needs its connection found it back once connected,
+                // between the attempt's start and the round's answers (a probe's wait of 500 ms was 15 min of
+                // scenario time on the ramp, and the recovery read that much too early).
+                long foundNanos = roundNanos >= reconnectAttemptNanos ? roundNanos : nowNanos;
+                after = reconnectAttemptAt - outageEndedAt + (foundNanos - reconnectAttemptNanos) / 1_000_000;
+                within = (foundNanos - Math.max(reconnectAttemptNanos, failingSinceNanos)) / 1_000_000;
             }
-            long foundAfterMillis = (System.nanoTime() - startNanos) / 1_000_000;
+            long foundAfterMillis = (nowNanos - startNanos) / 1_000_000;
             result.tryComplete(new RecoveryObserved(roundAt, ref.id(), ref.model().id(), recovered, after, within,
                     foundAfterMillis, reconnectedBy(reconnectedRealAfterMillis, foundAfterMillis, recovered),
                     describeState(status), needsPerson(status)));
