@@ -54,7 +54,7 @@ public final class TerminalTable {
                 .append(model.model()).append(": ").append(devices).append(devices == 1 ? " device was" : " devices were")
                 .append(" refused (").append(cause).append(")\n")));
         out.append(verdicts(report, palette));
-        out.append(harness(report.harness(), onPaho(report.models())));
+        out.append(harness(report.harness(), slowOnTheirOwn(report.models())));
         out.append(stalls(report.phases(), report.harness()));
         String latency = latencyResolution(report);
         if (!latency.isEmpty()) {
@@ -200,17 +200,18 @@ public final class TerminalTable {
     }
 
     /** One line on the instrument: the scale it ran at, and its health over the baseline. */
-    private static List<String> onPaho(List<ModelReport> models) {
-        return models.stream().filter(model -> ClientStack.named(model.client())
-                .filter(stack -> stack == ClientStack.PAHO_V3 || stack == ClientStack.PAHO_V5).isPresent())
-                .map(ModelReport::model).toList();
+    /** The models on a stack whose connects take time of their own ({@link ClientStack#ownConnectMillis}), by stack. */
+    private static Map<ClientStack, List<String>> slowOnTheirOwn(List<ModelReport> models) {
+        return models.stream().filter(model -> ClientStack.named(model.client()).map(ClientStack::ownConnectMillis).orElse(0) > 0)
+                .collect(Collectors.groupingBy(model -> ClientStack.named(model.client()).orElseThrow(), TreeMap::new,
+                        Collectors.mapping(ModelReport::model, Collectors.toList())));
     }
 
     /**
-     * @param onPaho the models on a Paho stack, whose every connect takes about 300 ms of the library's own (its threads
-     *               start in 100 ms steps): over a quarter of a time-out under 1.2 s, so each counts as a slow connect
+     * @param slowOnTheirOwn the models whose every connect takes time of its stack's own (Paho's, about 300 ms), by that
+     *                       time: over a quarter of a time-out under four times it, so each counts as a slow connect
      */
-    private static String harness(HarnessReport harness, List<String> onPaho) {
+    private static String harness(HarnessReport harness, Map<ClientStack, List<String>> slowOnTheirOwn) {
         if (harness == null || harness.baseline() == null) {
             return "";
         }
@@ -231,9 +232,12 @@ public final class TerminalTable {
             text.append(String.format("harness: this machine's connections were slow with nothing faulted %d %s (a connect over a quarter "
                             + "of a device's time-out, or a connection lost), and the clock ran in real time until they were in "
                             + "time again%s%n",
-                    connectsSlow, connectsSlow == 1 ? "time" : "times", onPaho.isEmpty() ? ""
-                            : "; on Paho (" + String.join(", ", onPaho) + "), a connect takes about 300 ms of its own, which "
-                            + "counts here under a time-out of 1.2 s"));
+                    connectsSlow, connectsSlow == 1 ? "time" : "times", slowOnTheirOwn.entrySet().stream()
+                            .map(stack -> String.format("; on %s (%s), a connect takes about %d ms of its own, which counts "
+                                    + "here under a time-out of %s s", WireNames.of(stack.getKey()), String.join(", ", stack.getValue()),
+                                    stack.getKey().ownConnectMillis(),
+                                    io.cloudcut.scenario.Durations.number(stack.getKey().ownConnectMillis() * 4 / 1000.0)))
+                            .collect(Collectors.joining())));
         }
         long connectsDelayed = harness.connectDelaySlowdowns();
         if (connectsDelayed > 0) {
