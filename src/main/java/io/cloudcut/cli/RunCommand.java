@@ -48,7 +48,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Port of the embedded broker (default: broker-config/embedded.yaml, 0 = a free port).")
     Integer brokerPort;
 
-    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and observations.jsonl into DIR.")
+    @Option(names = "--report-dir", paramLabel = "DIR", description = "Write report.json, junit.xml, report.html and observations.jsonl into DIR (with no verdicts, "
+            + "only junit.xml, which says why, and observations.jsonl).")
     Path reportDir;
 
     @Option(names = "--devices-per-model", paramLabel = "N", description = "Run N devices of each model instead of the scenario's fleet; throttled services' rates and queues, and "

@@ -4,8 +4,8 @@ import io.cloudcut.harness.RunResult;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.report.HtmlReportWriter;
 import io.cloudcut.report.JUnitXmlWriter;
-import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.Palette;
+import io.cloudcut.report.ReportFiles;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.report.TerminalTable;
 
@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * What a finished run comes to on the command line, the same for {@code run} and for {@code report}
- * reading it back: no verdicts when the harness's baseline was not healthy, otherwise the verdict
+ * reading it back: no verdicts when the harness's baseline was not healthy (only a {@code junit.xml} that says so), otherwise the verdict
  * matrix and the expectations on standard output, {@code report.json}, {@code junit.xml} and
  * {@code report.html} in the report directory, and an exit code by the expectations (or 3 for a
  * run that was interrupted: its report covers only what it observed; and 3 for an expectation that
@@ -36,6 +36,9 @@ final class RunOutputs {
         if (baseline.isPresent() && !baseline.get().healthy()) {
             err.println("error: no verdicts: the harness could not measure this run (its baseline was not healthy):");
             baseline.get().problems().forEach(problem -> err.println("  - " + problem));
+            if (reportDir != null) {
+                writeRefused(result, reportDir, err);
+            }
             err.flush();
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
@@ -47,10 +50,8 @@ final class RunOutputs {
         out.flush();
         if (reportDir != null) {
             try {
-                Path written = new JsonReportWriter().write(report, reportDir);
-                Path junit = new JUnitXmlWriter().write(report, reportDir);
-                Path html = new HtmlReportWriter().write(report, result.observed(), reportDir);
-                err.println("report: " + written + " (and " + junit.getFileName() + ", " + html.getFileName() + ")");
+                Path written = ReportFiles.write(report, result.observed(), reportDir);
+                err.println("report: " + written + " (and " + JUnitXmlWriter.FILE_NAME + ", " + HtmlReportWriter.FILE_NAME + ")");
             } catch (IOException unwritable) {
                 err.println("error: cannot write the report into " + reportDir + ": " + unwritable.getMessage());
                 return CloudCutCommand.EXIT_INFRASTRUCTURE;
@@ -68,5 +69,17 @@ final class RunOutputs {
             return CloudCutCommand.EXIT_INFRASTRUCTURE;
         }
         return report.expectationsMet() ? CloudCutCommand.EXIT_OK : CloudCutCommand.EXIT_EXPECTATION_FAILED;
+    }
+
+    /** A run without verdicts still tells a CI server so ({@link ReportFiles#writeRefused}). */
+    private static void writeRefused(RunResult result, Path reportDir, PrintWriter err) {
+        try {
+            Path junit = ReportFiles.writeRefused(result.report(), reportDir);
+            err.println("report: " + junit + " (no verdicts: its expectations are errors)");
+        } catch (IllegalArgumentException cutShort) {
+            err.println("error: no " + JUnitXmlWriter.FILE_NAME + " either: " + cutShort.getMessage());
+        } catch (IOException unwritable) {
+            err.println("error: cannot write " + JUnitXmlWriter.FILE_NAME + " into " + reportDir + ": " + unwritable.getMessage());
+        }
     }
 }

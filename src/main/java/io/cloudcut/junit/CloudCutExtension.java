@@ -7,10 +7,8 @@ import io.cloudcut.harness.RunSettings;
 import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.observation.HealthObserved;
-import io.cloudcut.report.HtmlReportWriter;
-import io.cloudcut.report.JUnitXmlWriter;
-import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.ObservationStream;
+import io.cloudcut.report.ReportFiles;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.scenario.ClientStack;
 import io.cloudcut.scenario.Scenario;
@@ -28,6 +26,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.AnnotatedElement;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,6 +38,9 @@ import java.util.Optional;
 final class CloudCutExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(CloudCutExtension.class);
+    /** The command line's options that are attributes of the annotation, and their names there. */
+    private static final List<Map.Entry<String, String>> OPTIONS_AS_ATTRIBUTES = List.of(Map.entry("--time-scale", "timeScale"),
+            Map.entry("--devices-per-model", "devicesPerModel"), Map.entry("--client", "client"));
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -91,6 +94,8 @@ final class CloudCutExtension implements ParameterResolver {
         try (ObservationStream stream = reportDir == null ? null : ObservationStream.into(reportDir)) {
             run = new ScenarioRunner(stream == null ? settings : settings.watchedBy(
                     ProgressListener.both(settings.progress(), ProgressListener.observing(stream)))).run(scenario);
+        } catch (IllegalArgumentException refused) {
+            throw new ExtensionConfigurationException("@CloudCutScenario: " + inTheAnnotationsWords(refused.getMessage()), refused);
         } catch (InfrastructureException failed) {
             return new Outcome(null, "scenario " + scenario.name() + " could not run: " + failed.getMessage());
         } catch (IOException unwritable) {
@@ -98,14 +103,27 @@ final class CloudCutExtension implements ParameterResolver {
         }
         Optional<HealthObserved> baseline = run.health(HealthObserved.Window.BASELINE);
         if (baseline.isPresent() && !baseline.get().healthy()) {
+            if (reportDir != null) {
+                write(() -> ReportFiles.writeRefused(run.report(), reportDir), reportDir);
+            }
             return new Outcome(null, "no verdicts: the harness could not measure scenario " + scenario.name()
                     + " (its baseline was not healthy): " + String.join("; ", baseline.get().problems()));
         }
         RunReport report = run.report();
         if (reportDir != null) {
-            write(run, report, reportDir);
+            write(() -> ReportFiles.write(report, run.observed(), reportDir), reportDir);
         }
         return new Outcome(new ResilienceResult(report), null);
+    }
+
+    /**
+     * A refusal of the harness's, which names the command line's options, with what they are called here: the harness
+     * words its advice for the command line, and the same option may stand for another command in it.
+     */
+    static String inTheAnnotationsWords(String refusal) {
+        List<String> glossary = OPTIONS_AS_ATTRIBUTES.stream().filter(option -> refusal.contains(option.getKey()))
+                .map(option -> option.getKey() + " is " + option.getValue()).toList();
+        return glossary.isEmpty() ? refusal : refusal + " (here " + String.join(", ", glossary) + ")";
     }
 
     private static Path scenarioFile(CloudCutScenario wanted, Path project) {
@@ -139,13 +157,19 @@ final class CloudCutExtension implements ParameterResolver {
         return wanted.timeScale().isEmpty() ? configured : configured.withTimeScale(TimeScale.parse(wanted.timeScale()));
     }
 
-    private static void write(RunResult run, RunReport report, Path directory) {
+    /** A report file's writing, which may fail. */
+    private interface Writing {
+        Path write() throws IOException;
+    }
+
+    /** A run's observations cut short give no report: the failure the test is given says why there is none. */
+    private static void write(Writing writing, Path directory) {
         try {
-            new JsonReportWriter().write(report, directory);
-            new JUnitXmlWriter().write(report, directory);
-            new HtmlReportWriter().write(report, run.observed(), directory);
+            writing.write();
         } catch (IOException unwritable) {
             throw new UncheckedIOException("cannot write the report into " + directory, unwritable);
+        } catch (IllegalArgumentException cutShort) {
+            // The run's own outcome says what went wrong; the files are only its record.
         }
     }
 }

@@ -9,12 +9,14 @@ import org.opentest4j.AssertionFailedError;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A scenario run's outcome, to assert on in a test: start from a {@link #model model}, or check the
  * whole fleet's recovery and events here. Every check that fails throws an {@link AssertionError}
  * whose message quotes the figure that decided it, in the words of the scenario's {@code expect:}
- * checks (the same checks run underneath):
+ * checks (the same checks run underneath). When the harness was not healthy after the run's baseline, a check that
+ * fails throws a {@link HarnessNotHealthyException} instead, which says so: the failure may be the harness's.
  * <pre>{@code
  * result.model("doorbell-local-chime").function("chime").during("outage").isKept();
  * result.recoveryP95Under(Duration.ofMinutes(5)).noEventLostInCloud();
@@ -46,7 +48,7 @@ public final class ResilienceResult {
         List<String> failed = report.expectations().stream().filter(result -> !result.met())
                 .map(ExpectationResult::figure).toList();
         if (!failed.isEmpty()) {
-            throw new AssertionFailedError(report.scenario() + ": " + failed.size() + " of "
+            fail(report.scenario() + ": " + failed.size() + " of "
                     + report.expectations().size() + " expectations not met: " + String.join("; ", failed));
         }
         return this;
@@ -80,8 +82,18 @@ public final class ResilienceResult {
     ResilienceResult holds(Expectation expectation) {
         ExpectationResult checked = expectation.check(report);
         if (!checked.met()) {
-            throw new AssertionFailedError(checked.figure());
+            fail(checked.figure());
         }
         return this;
+    }
+
+    /** Fails as the devices' failure, or as one that may be the harness's when it was not healthy later in the run. */
+    private void fail(String figure) {
+        Optional<String> inDoubt = report.harness() == null ? Optional.empty() : report.harness().failuresInDoubt();
+        if (inDoubt.isPresent()) {
+            throw new HarnessNotHealthyException(figure + "; " + inDoubt.get()
+                    + "; run again with a smaller fleet (devicesPerModel) or a slower clock (timeScale)");
+        }
+        throw new AssertionFailedError(figure);
     }
 }

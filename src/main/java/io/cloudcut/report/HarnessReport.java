@@ -5,6 +5,7 @@ import io.cloudcut.observation.ClockObserved;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -52,6 +53,26 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
             before = change.why();
         }
         return slowdowns;
+    }
+
+    /**
+     * Why the run gives no verdicts, when it gives none: its baseline was not healthy, so what the devices did could not be
+     * told from what the harness could not carry. Empty when the baseline was healthy or not judged.
+     */
+    public Optional<String> verdictsRefused() {
+        return baseline == null || baseline.healthy() ? Optional.empty()
+                : Optional.of("no verdicts: the harness could not measure this run (its baseline was not healthy): "
+                        + String.join("; ", baseline.problems()));
+    }
+
+    /**
+     * What a failed expectation of this run may owe to the harness, when it may: the harness was not healthy after its
+     * baseline, so a failure there may be its own, not the devices'. Empty when it was healthy throughout or not judged.
+     */
+    public Optional<String> failuresInDoubt() {
+        return run == null || run.healthy() ? Optional.empty()
+                : Optional.of("the harness was not healthy later in the run (" + String.join("; ", run.problems())
+                        + "): the failure may be the harness's, not the devices'");
     }
 
     private long waits(ClockObserved.Why why) {

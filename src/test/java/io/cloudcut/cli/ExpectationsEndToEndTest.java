@@ -51,8 +51,9 @@ class ExpectationsEndToEndTest {
                 "PASS  chime of doorbell-local-chime during ingest-down: KEPT (needed at least KEPT)");
         Element suite = junitXml("doorbell-holds");
         assertThat(suite.getAttribute("name")).isEqualTo("doorbell-holds");
-        assertThat(suite.getAttribute("tests")).as("3 expectations and 1 model verdict").isEqualTo("4");
+        assertThat(suite.getAttribute("tests")).as("3 expectations, 1 model verdict and the harness's health").isEqualTo("5");
         assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
         assertThat(testcases(suite)).extracting(testcase -> testcase.getAttribute("classname"))
                 .containsOnly("cloudcut.doorbell-holds");
         assertThat(suite.getElementsByTagName("failure").getLength()).isZero();
@@ -71,8 +72,9 @@ class ExpectationsEndToEndTest {
                 .satisfies(failed -> assertThat(failed.figure()).isEqualTo(figure));
 
         Element suite = junitXml("doorbell-push");
-        assertThat(suite.getAttribute("tests")).isEqualTo("5");
+        assertThat(suite.getAttribute("tests")).isEqualTo("6");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(suite.getAttribute("errors")).isEqualTo("0");
         Element failed = testcases(suite).stream().filter(testcase -> testcase.getElementsByTagName("failure").getLength() > 0)
                 .findFirst().orElseThrow();
         assertThat(failed.getAttribute("name"))

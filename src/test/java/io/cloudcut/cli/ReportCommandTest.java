@@ -11,7 +11,9 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
 
+import javax.xml.parsers.DocumentBuilderFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -134,12 +136,25 @@ class ReportCommandTest {
                         : line).map(JsonObject::encode).toList();
         assertThat(unhealthy).isNotEqualTo(lines);
         Path copy = withObservations("unhealthy", unhealthy);
+        // An earlier run's outputs in the same directory, as a CI job that reuses it has them.
+        Files.copy(ran.resolve(JsonReportWriter.FILE_NAME), copy.resolve(JsonReportWriter.FILE_NAME));
+        Files.copy(ran.resolve(HtmlReportWriter.FILE_NAME), copy.resolve(HtmlReportWriter.FILE_NAME));
+        Files.copy(ran.resolve(JUnitXmlWriter.FILE_NAME), copy.resolve(JUnitXmlWriter.FILE_NAME));
 
         CliRun report = CliRun.of("report", copy.toString());
 
         assertThat(report.exitCode()).isEqualTo(3);
         assertThat(report.err()).contains("no verdicts", "event-loop lag p99 900 ms");
-        assertThat(copy.resolve(JsonReportWriter.FILE_NAME)).doesNotExist();
+        assertThat(copy.resolve(JsonReportWriter.FILE_NAME)).as("not the earlier run's").doesNotExist();
+        assertThat(copy.resolve(HtmlReportWriter.FILE_NAME)).doesNotExist();
+        Element suite = junitXml(copy);
+        assertThat(suite.getAttribute("failures")).isEqualTo("0");
+        int cases = suite.getElementsByTagName("testcase").getLength();
+        int verdicts = suite.getElementsByTagName("skipped").getLength();
+        assertThat(verdicts).as("the model verdicts, skipped").isPositive();
+        assertThat(suite.getAttribute("errors")).as("each expectation and the harness's health").isEqualTo(String.valueOf(cases - verdicts));
+        assertThat(suite.getElementsByTagName("error").item(0).getTextContent())
+                .contains("its baseline was not healthy", "event-loop lag p99 900 ms");
     }
 
     @Test
@@ -162,6 +177,18 @@ class ReportCommandTest {
                 "an expectation failed while the harness was not healthy");
         assertThat(List.of(devicesFailed.out(), harnessUnhealthy.out())).allSatisfy(verdicts -> assertThat(verdicts)
                 .contains("FAIL  vacuum-cloud-locked over the outage: FAIL_CLOSED (needed at least LOCAL_FUNCTION_KEPT)"));
+        Element devicesFailedXml = junitXml(dir.resolve("expectation-failed"));
+        Element harnessUnhealthyXml = junitXml(dir.resolve("harness-unhealthy"));
+        assertThat(List.of(devicesFailedXml.getAttribute("failures"), devicesFailedXml.getAttribute("errors"))).containsExactly("1", "0");
+        assertThat(List.of(harnessUnhealthyXml.getAttribute("failures"), harnessUnhealthyXml.getAttribute("errors")))
+                .as("the harness's doubt, as exit 3 is").containsExactly("0", "1");
+        assertThat(harnessUnhealthyXml.getElementsByTagName("error").item(0).getTextContent())
+                .contains("FAIL_CLOSED (needed at least LOCAL_FUNCTION_KEPT)", "cloud service ingest fell behind");
+    }
+
+    private static Element junitXml(Path directory) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(directory.resolve(JUnitXmlWriter.FILE_NAME).toFile()).getDocumentElement();
     }
 
     /** The cloud-locked vacuum expected to keep its local functions, which it has none of: a failing expectation. */

@@ -1,6 +1,9 @@
 package io.cloudcut.junit;
 
+import io.cloudcut.report.ExpectationResult;
+import io.cloudcut.report.HarnessReport;
 import io.cloudcut.report.ModelVerdict;
+import io.cloudcut.report.RunReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.engine.DiscoverySelector;
@@ -13,8 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -105,6 +110,52 @@ class CloudCutExtensionTest {
         @CloudCutScenario("scenarios/no-such-scenario.yaml")
         void aScenarioFileThatIsNotThere(ResilienceResult result) {
         }
+
+        @Test
+        @CloudCutScenario(yaml = """
+                name: too-fast
+                timeScale: 3600
+                fleet: [{model: doorbell-local-chime, count: 1000}]
+                phases:
+                  - {name: baseline, kind: baseline, duration: 30m}
+                  - {name: ingest-down, kind: outage, duration: 1h, faults: [{service: ingest, fault: down}]}
+                """)
+        void aFleetTooFastForThisMachine(ResilienceResult result) {
+        }
+    }
+
+    @Test
+    void aFleetTooFastForThisMachineIsRefusedBeforeItStarts_inTheAnnotationsWords() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectMethod(
+                ScenariosWrittenInTheTest.class, "aFleetTooFastForThisMachine", ResilienceResult.class.getName())).execute();
+
+        results.testEvents().assertThatEvents().haveExactly(1, event(test("aFleetTooFastForThisMachine"),
+                finishedWithFailure(message(text -> text.contains("@CloudCutScenario: at 3600x, 1000 devices would send about")
+                        && text.endsWith(" or less, --time-scale auto, or a smaller fleet (here --time-scale is timeScale)")))));
+    }
+
+    @Test
+    void aCheckThatFailedWhileTheHarnessWasNotHealthyLaterInTheRun_isNoAssertionError_andSaysWhy() {
+        ExpectationResult failed = new ExpectationResult("every device recovered", false, "3 of 4 devices recovered");
+        HarnessReport.Health baseline = new HarnessReport.Health(1, 2, 1, 2, 40, 100, 0, true, List.of());
+        HarnessReport.Health later = new HarnessReport.Health(1, 1500, 1, 900, 95, 400, 0, false,
+                List.of("an event loop stalled 1,500 ms in phase outage"));
+
+        ResilienceResult healthy = resultOf(new HarnessReport("3600", 3600, baseline, baseline, List.of(), Map.of()), failed);
+        ResilienceResult unhealthyLater = resultOf(new HarnessReport("3600", 3600, baseline, later, List.of(), Map.of()), failed);
+
+        assertThatThrownBy(healthy::meetsItsExpectations).isInstanceOf(AssertionFailedError.class)
+                .hasMessage("s: 1 of 1 expectations not met: 3 of 4 devices recovered");
+        assertThatThrownBy(unhealthyLater::meetsItsExpectations).isInstanceOf(HarnessNotHealthyException.class)
+                .isNotInstanceOf(AssertionError.class)
+                .hasMessage("s: 1 of 1 expectations not met: 3 of 4 devices recovered; the harness was not healthy later in the "
+                        + "run (an event loop stalled 1,500 ms in phase outage): the failure may be the harness's, not the "
+                        + "devices'; run again with a smaller fleet (devicesPerModel) or a slower clock (timeScale)");
+    }
+
+    private static ResilienceResult resultOf(HarnessReport harness, ExpectationResult expectation) {
+        return new ResilienceResult(new RunReport("s", "", "embedded", 3600, 1, false, List.of(), List.of(), List.of(), harness,
+                List.of(expectation)));
     }
 
     @Test
