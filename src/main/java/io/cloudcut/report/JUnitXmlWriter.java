@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
  * over the baseline. What the harness could not measure is an error, not the devices' failure, as the
  * command line's exit code 3 is: with a baseline that was not healthy, the harness's case and every
  * expectation's are errors that say why and the verdicts are skipped; an expectation that failed while
- * the harness was not healthy later in the run is an error that says both.
+ * the harness was not healthy later in the run is an error that says both. An interrupted run, which exits 3 whatever
+ * its expectations say of what it observed, has an error case that says where it stopped.
  */
 public final class JUnitXmlWriter implements ReportWriter {
 
     public static final String FILE_NAME = "junit.xml";
     static final String HARNESS_CASE = "harness health over the baseline";
+    static final String INTERRUPTED_CASE = "the run played its whole timeline";
 
     private enum Outcome { PASSED, FAILURE, ERROR, SKIPPED }
 
@@ -74,6 +76,9 @@ public final class JUnitXmlWriter implements ReportWriter {
                     : Case.passed(name, model.model() + ": " + (model.verdict() == null ? "no verdict" : model.verdict().name())
                             + model.phases().entrySet().stream().map(phase -> "; " + phase.getKey() + ": " + phase.getValue())
                             .collect(Collectors.joining())));
+        }
+        if (report.interrupted()) {
+            cases.add(new Case(INTERRUPTED_CASE, Outcome.ERROR, "interrupted", TerminalTable.interruption(report), null));
         }
         if (harness != null && harness.baseline() != null) {
             cases.add(refused.isPresent() ? new Case(HARNESS_CASE, Outcome.ERROR, "harness", refused.get(), null)

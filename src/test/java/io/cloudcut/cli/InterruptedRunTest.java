@@ -72,6 +72,8 @@ class InterruptedRunTest {
         assertThat(last.getString("type")).isEqualTo("run-ended");
         assertThat(last.getBoolean("interrupted")).isTrue();
         assertThat(Files.readString(reportDir.resolve("report.html"))).contains("INTERRUPTED");
+        assertThat(Files.readString(reportDir.resolve("junit.xml"))).as("a CI server sees an error, whatever was met")
+                .contains("<testcase name=\"the run played its whole timeline\"", "<error message=\"INTERRUPTED: ");
 
         CliRun again = CliRun.of("report", reportDir.toString(), "--out", dir.resolve("again").toString(), "--no-color");
         assertThat(again.exitCode()).as("stderr:%n%s", again.err()).isEqualTo(3);

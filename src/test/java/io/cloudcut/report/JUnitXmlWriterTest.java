@@ -107,6 +107,24 @@ class JUnitXmlWriterTest {
                 .isEqualTo("healthy over the baseline; not later in the run: event-loop lag p99 900 ms");
     }
 
+    @Test
+    void anInterruptedRunIsAnErrorSayingWhereItStopped_whateverItsExpectationsSay() throws Exception {
+        RunReport whole = RunFixture.baselineAndOutage(SampleModels.LOCAL_FIRST, 1, Duration.ofHours(1))
+                .rounds("outage", 2, SampleModels.LOCAL_FIRST.id(), all(SampleModels.LOCAL_FIRST, OK)).report()
+                .withExpectations(List.of(new ExpectationResult("every device recovered", true, "1 of 1 devices recovered")));
+        RunReport interrupted = new RunReport(whole.scenario(), whole.description(), whole.broker(), whole.timeScale(),
+                whole.wallSeconds(), true, whole.phases(), whole.services(), whole.models(), whole.harness(), whole.expectations());
+
+        Element suite = parsed(new JUnitXmlWriter().write(interrupted, dir));
+
+        assertThat(counts(suite)).containsExactly("3", "0", "1", "0");
+        Element error = (Element) testcase(suite, JUnitXmlWriter.INTERRUPTED_CASE).getElementsByTagName("error").item(0);
+        assertThat(error.getAttribute("type")).isEqualTo("interrupted");
+        assertThat(error.getAttribute("message")).isEqualTo(TerminalTable.interruption(interrupted))
+                .startsWith("INTERRUPTED: the run was stopped before its timeline ended");
+        assertThat(counts(parsed(new JUnitXmlWriter().write(whole, dir)))).containsExactly("2", "0", "0", "0");
+    }
+
     /** junit.xml of a run of one cloud-locked vacuum, an expectation it failed and one it met, with this health. */
     private Element writtenWith(HealthObserved... health) throws Exception {
         RunFixture run = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED, 1, Duration.ofHours(2))
