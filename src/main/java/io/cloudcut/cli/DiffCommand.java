@@ -6,6 +6,7 @@ import io.cloudcut.comparison.DifferentScenariosException;
 import io.cloudcut.comparison.RunComparison;
 import io.cloudcut.comparison.RunDiff;
 import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.ObservationStream;
 import io.cloudcut.report.RunReport;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +43,9 @@ import java.util.concurrent.Callable;
             CloudCutCommand.EXIT_OK + ":compared (with --fail-on-regression: nothing got worse)",
             CloudCutCommand.EXIT_REGRESSION + ":with --fail-on-regression, something got worse",
             CloudCutCommand.EXIT_BAD_INPUT + ":bad input: a directory or its report.json missing or unreadable, runs of "
-                + "different scenarios"})
+                + "different scenarios",
+            CloudCutCommand.EXIT_INFRASTRUCTURE + ":a run gave no verdicts (it wrote observations but no report.json: "
+                + "its baseline was not healthy, or it stopped short): nothing to compare"})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD_DIR", description = "The earlier run's --report-dir.")
@@ -65,11 +68,11 @@ final class DiffCommand implements Callable<Integer> {
         RunDiff diff;
         try {
             diff = RunComparison.compare(read(oldDir), read(newDir));
-        } catch (IllegalArgumentException | DifferentScenariosException bad) {
+        } catch (NoVerdicts | IllegalArgumentException | DifferentScenariosException bad) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("error: " + bad.getMessage());
             err.flush();
-            return CloudCutCommand.EXIT_BAD_INPUT;
+            return bad instanceof NoVerdicts ? CloudCutCommand.EXIT_INFRASTRUCTURE : CloudCutCommand.EXIT_BAD_INPUT;
         }
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? toJson(diff).encodePrettily() + "\n" : DiffTable.render(diff));
@@ -83,6 +86,10 @@ final class DiffCommand implements Callable<Integer> {
             throw new IllegalArgumentException(dir + ": no such directory");
         }
         Path file = dir.resolve(JsonReportWriter.FILE_NAME);
+        if (!Files.isRegularFile(file) && Files.isRegularFile(dir.resolve(ObservationStream.FILE_NAME))) {
+            throw new NoVerdicts(dir + ": the run wrote observations but no " + JsonReportWriter.FILE_NAME
+                    + ", so it gave no verdicts to compare: cloudcut report " + dir + " says why");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file (a run writes it with --report-dir " + dir + ")");
         }
@@ -92,6 +99,13 @@ final class DiffCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": not a CloudCut report: " + corrupt.getOriginalMessage());
         } catch (IOException unreadable) {
             throw new IllegalArgumentException(file + ": cannot be read: " + unreadable.getMessage());
+        }
+    }
+
+    /** A run that observed but gave no verdicts: not bad input, and nothing to compare. */
+    private static final class NoVerdicts extends RuntimeException {
+        NoVerdicts(String message) {
+            super(message);
         }
     }
 

@@ -43,6 +43,18 @@ class DiffCommandTest {
     }
 
     @Test
+    void aRunThatGaveNoVerdictsIsNoBadInput_butNothingToCompare() throws IOException {
+        Path refused = Files.createDirectories(dir.resolve("refused"));
+        Files.writeString(refused.resolve("observations.jsonl"), "{}\n");
+
+        CliRun run = CliRun.of("diff", report("old", "short-outage").toString(), refused.toString(), "--fail-on-regression");
+
+        assertThat(run.exitCode()).as("the harness could not measure, as the run's own exit code").isEqualTo(3);
+        assertThat(run.errorLines()).containsExactly("error: " + refused + ": the run wrote observations but no report.json, "
+                + "so it gave no verdicts to compare: cloudcut report " + refused + " says why");
+    }
+
+    @Test
     void aCorruptReportIsNamed() throws IOException {
         Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
         Files.writeString(corrupt.resolve("report.json"), "{\"scenario\": \"short-outage\", \"models\": [");
