@@ -11,10 +11,12 @@ import java.util.Map;
  * most {@link #MOST_BUCKETS}) or by probe round, so that the page's size does not grow with the
  * fleet. Times are scenario seconds since the run's origin. {@code interruption} says where an
  * interrupted run stopped (null: it played its timeline); {@code latencyNote}, how much slower a function could get
- * and still read KEPT, when that is much (null: it is not).
+ * and still read KEPT, when that is much (null: it is not); {@code harness}, the terminal's lines on the harness,
+ * {@code harnessHealthy} whether it was healthy over the baseline and the run, and {@code failuresInDoubt} why a
+ * failed expectation may be the harness's (null: none failed, or the harness was healthy).
  */
 record ReportPage(String scenario, String description, String broker, double timeScale, String interruption,
-                  String latencyNote, List<String> ladder,
+                  String latencyNote, List<String> harness, boolean harnessHealthy, String failuresInDoubt, List<String> ladder,
                   List<RunReport.PhaseReport> phases, List<FaultWindows.Window> faults, List<ModelRow> models,
                   List<ExpectationResult> expectations, ConnectedSeries connected, AvailabilitySeries availability,
                   RecoveryHistogram recovery, EventStacks events) {
@@ -42,6 +44,7 @@ record ReportPage(String scenario, String description, String broker, double tim
         TimeBuckets buckets = TimeBuckets.covering(0, endMillis, MOST_BUCKETS);
         return new ReportPage(report.scenario(), report.description(), report.broker(), report.timeScale(),
                 report.interrupted() ? TerminalTable.interruption(report) : null, latencyNote(report),
+                TerminalTable.harnessLines(report), healthy(report.harness()), failuresInDoubt(report),
                 Arrays.stream(ModelVerdict.values()).map(Enum::name).toList(), report.phases(),
                 FaultWindows.of(run.faults(), endMillis),
                 report.models().stream().map(ReportPage::row).toList(), report.expectations(),
@@ -55,6 +58,19 @@ record ReportPage(String scenario, String description, String broker, double tim
     private static String latencyNote(RunReport report) {
         String sentence = TerminalTable.latencyResolution(report);
         return sentence.isEmpty() ? null : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1) + ".";
+    }
+
+    private static boolean healthy(HarnessReport harness) {
+        return harness == null || (harness.verdictsRefused().isEmpty() && harness.failuresInDoubt().isEmpty());
+    }
+
+    /** Why the failed expectations may be the harness's, as a sentence; null when none failed or the harness was healthy. */
+    private static String failuresInDoubt(RunReport report) {
+        if (report.harness() == null || report.expectationsMet()) {
+            return null;
+        }
+        return report.harness().failuresInDoubt().map(doubt -> Character.toUpperCase(doubt.charAt(0)) + doubt.substring(1) + ".")
+                .orElse(null);
     }
 
     private static ModelRow row(ModelReport model) {

@@ -54,8 +54,7 @@ public final class TerminalTable {
                 .append(model.model()).append(": ").append(devices).append(devices == 1 ? " device was" : " devices were")
                 .append(" refused (").append(cause).append(")\n")));
         out.append(verdicts(report, palette));
-        out.append(harness(report.harness(), slowOnTheirOwn(report.models())));
-        out.append(stalls(report.phases(), report.harness()));
+        harnessLines(report).forEach(line -> out.append(line).append('\n'));
         String latency = latencyResolution(report);
         if (!latency.isEmpty()) {
             out.append("harness: ").append(latency).append('\n');
@@ -205,6 +204,12 @@ public final class TerminalTable {
         return models.stream().filter(model -> ClientStack.named(model.client()).map(ClientStack::ownConnectMillis).orElse(0) > 0)
                 .collect(Collectors.groupingBy(model -> ClientStack.named(model.client()).orElseThrow(), TreeMap::new,
                         Collectors.mapping(ModelReport::model, Collectors.toList())));
+    }
+
+    /** What the harness says of itself: its scale, its health, its clock's waits, its problems later in the run, its stalls. */
+    static List<String> harnessLines(RunReport report) {
+        return (harness(report.harness(), slowOnTheirOwn(report.models())) + stalls(report.phases(), report.harness()))
+                .lines().toList();
     }
 
     /**

@@ -72,6 +72,16 @@ class HtmlReportInChromiumTest {
     }
 
     @Test
+    void theHarnessSaysWhatTheTerminalSaidOfIt() {
+        assertThat(browser.findElements(By.cssSelector("#harness li"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(TerminalTable.harnessLines(report)).first().asString().startsWith("harness: ");
+        boolean healthy = report.harness().baseline().healthy() && report.harness().run().healthy();
+        assertThat(browser.findElement(By.id("harness")).getDomAttribute("class")).isEqualTo(healthy ? "harness" : "harness unhealthy");
+        assertThat(browser.findElement(By.id("in-doubt")).isDisplayed()).as("a failure said to be perhaps the harness's")
+                .isEqualTo(!healthy && !report.expectationsMet());
+    }
+
+    @Test
     void everyChartDrewItsSeriesFromData() {
         for (String chart : CHARTS) {
             assertThat(browser.findElements(By.cssSelector("#chart-" + chart + " canvas"))).as(chart).isNotEmpty();

@@ -14,6 +14,7 @@ import java.util.List;
 import static io.cloudcut.observation.ProbeOutcome.OK;
 import static io.cloudcut.observation.ProbeOutcome.REFUSED;
 import static io.cloudcut.report.RunFixture.all;
+import static io.cloudcut.report.RunFixture.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** junit.xml as a CI server reads it: a suite for the scenario, a case per expectation and per model verdict. */
@@ -142,11 +143,6 @@ class JUnitXmlWriterTest {
     private static List<String> counts(Element suite) {
         return List.of(suite.getAttribute("tests"), suite.getAttribute("failures"), suite.getAttribute("errors"),
                 suite.getAttribute("skipped"));
-    }
-
-    private static HealthObserved health(HealthObserved.Window window, boolean healthy) {
-        return new HealthObserved(window == HealthObserved.Window.BASELINE ? 3_600_000 : 10_800_000, window, 3600, 1, 2, 1, 2,
-                40, 10, 0, healthy, healthy ? List.of() : List.of("event-loop lag p99 900 ms"));
     }
 
     private static Element parsed(Path file) throws Exception {

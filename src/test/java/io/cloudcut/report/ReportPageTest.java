@@ -3,6 +3,7 @@ package io.cloudcut.report;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.FaultObserved;
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.PhaseKind;
@@ -131,6 +132,32 @@ class ReportPageTest {
                 .startsWith("A function read DEGRADED for latency only once its median grew by more than 650 ms (cloud)")
                 .endsWith("tells smaller slowdowns apart.");
         assertThat(ReportPage.of(quick.report(), RunFold.of(quick.observations())).latencyNote()).isNull();
+    }
+
+    /** The page says of the harness what the terminal does, and why a failed expectation may be the harness's when it may. */
+    @Test
+    void thePageHasTheTerminalsHarnessLines_andWhyAFailedExpectationMayBeTheHarnesss() {
+        RunFixture unhealthyLater = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED, 1, Duration.ofHours(2))
+                .observe(RunFixture.health(HealthObserved.Window.BASELINE, true))
+                .observe(RunFixture.health(HealthObserved.Window.RUN, false));
+        RunFixture healthy = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED, 1, Duration.ofHours(2))
+                .observe(RunFixture.health(HealthObserved.Window.BASELINE, true))
+                .observe(RunFixture.health(HealthObserved.Window.RUN, true));
+        List<ExpectationResult> failed = List.of(new ExpectationResult("every device recovered", false, "0 of 1 devices recovered"));
+
+        ReportPage doubted = ReportPage.of(unhealthyLater.report().withExpectations(failed), RunFold.of(unhealthyLater.observations()));
+        ReportPage metOnAnUnhealthyHarness = ReportPage.of(unhealthyLater.report(), RunFold.of(unhealthyLater.observations()));
+        ReportPage failedOnAHealthyOne = ReportPage.of(healthy.report().withExpectations(failed), RunFold.of(healthy.observations()));
+
+        assertThat(doubted.harness()).isEqualTo(TerminalTable.harnessLines(unhealthyLater.report()))
+                .contains("harness, later in the run: event-loop lag p99 900 ms")
+                .first().asString().startsWith("harness: 3600x between transitions").contains("baseline healthy");
+        assertThat(doubted.harnessHealthy()).isFalse();
+        assertThat(doubted.failuresInDoubt()).isEqualTo("The harness was not healthy later in the run (event-loop lag p99 "
+                + "900 ms): the failure may be the harness's, not the devices'.");
+        assertThat(metOnAnUnhealthyHarness.failuresInDoubt()).as("nothing failed").isNull();
+        assertThat(failedOnAHealthyOne.harnessHealthy()).isTrue();
+        assertThat(failedOnAHealthyOne.failuresInDoubt()).as("the devices' failure").isNull();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
@@ -155,6 +156,12 @@ final class RunFixture {
     RunFixture state(Duration at, String device, String state, boolean atRest) {
         observations.add(new StateObserved(at.toMillis(), device, modelOf(device), state, atRest));
         return this;
+    }
+
+    /** The harness's health over a window (the baseline's at 1 h, the run's at 3 h), with one problem when not healthy. */
+    static HealthObserved health(HealthObserved.Window window, boolean healthy) {
+        return new HealthObserved(window == HealthObserved.Window.BASELINE ? 3_600_000 : 10_800_000, window, 3600, 1, 2, 1, 2,
+                40, 10, 0, healthy, healthy ? List.of() : List.of("event-loop lag p99 900 ms"));
     }
 
     RunFixture observe(Observation observation) {
