@@ -45,7 +45,8 @@ import java.util.concurrent.Callable;
             CloudCutCommand.EXIT_BAD_INPUT + ":bad input: a directory or its report.json missing or unreadable, runs of "
                 + "different scenarios",
             CloudCutCommand.EXIT_INFRASTRUCTURE + ":a run gave no verdicts (it wrote observations but no report.json: "
-                + "its baseline was not healthy, or it stopped short): nothing to compare"})
+                + "its baseline was not healthy, or it stopped short): nothing to compare; or, with --fail-on-regression, "
+                + "something got worse while the new run's harness was not healthy after its baseline"})
 final class DiffCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "OLD_DIR", description = "The earlier run's --report-dir.")
@@ -77,6 +78,13 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? toJson(diff).encodePrettily() + "\n" : DiffTable.render(diff));
         out.flush();
+        if (failOnRegression && diff.regressed() && diff.newRunInDoubt()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: something got worse while the new run's harness was not healthy after its baseline: the"
+                    + " regression may be the harness's, not the devices'; run it again with a smaller fleet or a slower clock");
+            err.flush();
+            return CloudCutCommand.EXIT_INFRASTRUCTURE;
+        }
         return failOnRegression && diff.regressed() ? CloudCutCommand.EXIT_REGRESSION : CloudCutCommand.EXIT_OK;
     }
 
@@ -118,6 +126,7 @@ final class DiffCommand implements Callable<Integer> {
                 .put("better", diff.better().size())
                 .put("unchanged", diff.unchanged())
                 .put("changes", new JsonArray(diff.changes().stream().map(JsonObject::mapFrom).toList()))
-                .put("notes", new JsonArray(diff.notes()));
+                .put("notes", new JsonArray(diff.notes()))
+                .put("newRunInDoubt", diff.newRunInDoubt());
     }
 }

@@ -12,16 +12,16 @@ public final class DiffTable {
     }
 
     public static String render(RunDiff diff) {
-        if (diff.changes().isEmpty() && diff.notes().isEmpty()) {
-            return "nothing changed in " + diff.scenario() + ": " + diff.summary() + "\n";
-        }
         StringBuilder out = new StringBuilder();
-        if (!diff.changes().isEmpty()) {
-            List<List<String>> rows = diff.changes().stream().map(change -> List.of(
-                    change.direction().name().toLowerCase(Locale.ROOT), change.model(), change.function(),
-                    change.phase(), change.was(), change.now(), change.figure())).toList();
-            out.append(TerminalTable.table(List.of("change", "model", "function", "phase", "old", "new", "figure"), rows));
+        if (diff.changes().isEmpty()) {
+            out.append("nothing changed in ").append(diff.scenario()).append(": ").append(diff.summary()).append('\n');
+            diff.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
+            return out.toString();
         }
+        List<List<String>> rows = diff.changes().stream().map(change -> List.of(
+                change.direction().name().toLowerCase(Locale.ROOT), change.model(), change.function(),
+                change.phase(), change.was(), change.now(), change.figure())).toList();
+        out.append(TerminalTable.table(List.of("change", "model", "function", "phase", "old", "new", "figure"), rows));
         diff.notes().forEach(note -> out.append("note: ").append(note).append('\n'));
         return out.append(diff.scenario()).append(": ").append(diff.summary()).append('\n').toString();
     }

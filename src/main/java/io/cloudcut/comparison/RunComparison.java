@@ -1,5 +1,6 @@
 package io.cloudcut.comparison;
 
+import io.cloudcut.report.HarnessReport;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
 
@@ -41,7 +42,18 @@ public final class RunComparison {
         now.models().stream().filter(model -> modelIn(was, model.model()).isEmpty())
                 .forEach(model -> tally.note("model " + model.model() + " is only in the new run"));
         ExpectationFigures.compare(was, now, tally);
-        return tally.diff(was.scenario());
+        Optional<String> oldInDoubt = inDoubt(was);
+        Optional<String> newInDoubt = inDoubt(now);
+        oldInDoubt.ifPresent(doubt -> tally.note("in the old run, " + doubt + ": what got better may be the harness's"));
+        newInDoubt.ifPresent(doubt -> tally.note("in the new run, " + doubt + ": what got worse may be the harness's"));
+        return tally.diff(was.scenario(), newInDoubt.isPresent());
+    }
+
+    /** Why a run's figures after its baseline may be the harness's: it was not healthy then. */
+    private static Optional<String> inDoubt(RunReport report) {
+        HarnessReport.Health later = report.harness() == null ? null : report.harness().run();
+        return later == null || later.healthy() ? Optional.empty()
+                : Optional.of("the harness was not healthy after the baseline (" + String.join("; ", later.problems()) + ")");
     }
 
     private static Optional<ModelReport> modelIn(RunReport report, String model) {

@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * What changed between two runs of {@code scenario}: the figures that got worse or better (worse
  * first, each in report order), how many figures compared were unchanged (within their tolerance),
- * and notes on what could not be compared (a model in one run only, a fleet of another size).
+ * notes on what could not be compared (a model in one run only, a fleet of another size) or may be the
+ * harness's, and whether the new run's harness was not healthy after its baseline ({@code newRunInDoubt}):
+ * what got worse in it may be the harness's, not the devices'.
  */
-public record RunDiff(String scenario, List<Change> changes, int unchanged, List<String> notes) {
+public record RunDiff(String scenario, List<Change> changes, int unchanged, List<String> notes, boolean newRunInDoubt) {
 
     public RunDiff {
         changes = changes.stream().sorted(Comparator.comparing(Change::direction)).toList();

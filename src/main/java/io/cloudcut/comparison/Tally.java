@@ -60,8 +60,8 @@ final class Tally {
         notes.add(note);
     }
 
-    RunDiff diff(String scenario) {
-        return new RunDiff(scenario, changes, unchanged, notes);
+    RunDiff diff(String scenario, boolean newRunInDoubt) {
+        return new RunDiff(scenario, changes, unchanged, notes, newRunInDoubt);
     }
 
     private void record(Subject subject, String figure, Change.Direction direction, String was, String now) {

@@ -1,5 +1,6 @@
 package io.cloudcut.cli;
 
+import io.cloudcut.report.ExpectationResult;
 import io.cloudcut.report.HarnessReport;
 import io.cloudcut.report.JsonReportWriter;
 import io.cloudcut.report.RunReport;
@@ -55,6 +56,26 @@ class DiffCommandTest {
     }
 
     @Test
+    void aRegressionWhileTheNewRunsHarnessWasNotHealthyExits3_notAsTheDevicesRegression() throws IOException {
+        ExpectationResult met = new ExpectationResult("every device recovered", true, "4 of 4 devices recovered");
+        ExpectationResult failed = new ExpectationResult("every device recovered", false, "3 of 4 devices recovered");
+        HarnessReport.Health healthy = new HarnessReport.Health(1, 2, 1, 2, 40, 100, 0, true, List.of());
+        HarnessReport.Health stalled = new HarnessReport.Health(1, 1500, 1, 2, 90, 300, 0, false,
+                List.of("an event loop stalled 1,500 ms in phase outage"));
+        Path old = report("old", met, healthy);
+
+        CliRun devices = CliRun.of("diff", old.toString(), report("devices", failed, healthy).toString(), "--fail-on-regression");
+        CliRun harness = CliRun.of("diff", old.toString(), report("harness", failed, stalled).toString(), "--fail-on-regression");
+
+        assertThat(devices.exitCode()).isEqualTo(1);
+        assertThat(harness.exitCode()).isEqualTo(3);
+        assertThat(harness.out()).contains("note: in the new run, the harness was not healthy after the baseline (an event loop "
+                + "stalled 1,500 ms in phase outage): what got worse may be the harness's");
+        assertThat(harness.errorLines()).singleElement().asString().startsWith("error: something got worse while the new run's "
+                + "harness was not healthy after its baseline");
+    }
+
+    @Test
     void aCorruptReportIsNamed() throws IOException {
         Path corrupt = Files.createDirectories(dir.resolve("corrupt"));
         Files.writeString(corrupt.resolve("report.json"), "{\"scenario\": \"short-outage\", \"models\": [");
@@ -84,6 +105,14 @@ class DiffCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().replaceAll("\\s+", " ")).contains("10% of the old value or one probe interval",
                 "1% of the events the model generated", "1 with --fail-on-regression, something got worse");
+    }
+
+    /** A short-outage report with no model, one expectation and the harness's health, written to {@code dir/name}. */
+    private Path report(String name, ExpectationResult expectation, HarnessReport.Health later) throws IOException {
+        RunReport report = new RunReport("short-outage", "made up", "embedded", 3600, 10, false, List.of(), List.of(), List.of(),
+                new HarnessReport("3600", 3600, new HarnessReport.Health(1, 2, 1, 2, 40, 100, 0, true, List.of()), later,
+                        List.of(), Map.of()), List.of(expectation));
+        return new JsonReportWriter().write(report, dir.resolve(name)).getParent();
     }
 
     /** A report of {@code scenario} with no model, written to {@code dir/name}. */

@@ -2,12 +2,14 @@ package io.cloudcut.comparison;
 
 import io.cloudcut.report.ExpectationResult;
 import io.cloudcut.report.FunctionVerdict;
+import io.cloudcut.report.HarnessReport;
 import io.cloudcut.report.ModelVerdict;
 import io.cloudcut.report.RunReport;
 import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.cloudcut.comparison.ModelFixture.localFirst;
 import static io.cloudcut.comparison.ModelFixture.run;
@@ -185,5 +187,32 @@ class RunComparisonTest {
             throws DifferentScenariosException {
         assertThat(RunComparison.compare(run(before), run(within)).changes()).as("within the tolerance").isEmpty();
         return assertThat(RunComparison.compare(run(before), run(beyond)).changes());
+    }
+
+    @Test
+    void aRunWhoseHarnessWasNotHealthyAfterItsBaselineIsNoted_andTheNewOnesMarksWhatGotWorse() throws Exception {
+        RunReport kept = run(localFirst());
+        RunReport lost = run(localFirst().verdict(ModelVerdict.FAIL_CLOSED).function("clean-button", FunctionVerdict.LOST));
+
+        RunDiff worseOnAnUnhealthyHarness = RunComparison.compare(kept, unhealthyAfterTheBaseline(lost));
+        RunDiff betterAfterAnUnhealthyHarness = RunComparison.compare(unhealthyAfterTheBaseline(lost), kept);
+
+        assertThat(worseOnAnUnhealthyHarness.regressed()).isTrue();
+        assertThat(worseOnAnUnhealthyHarness.newRunInDoubt()).isTrue();
+        assertThat(worseOnAnUnhealthyHarness.notes()).containsExactly("in the new run, the harness was not healthy after the "
+                + "baseline (an event loop stalled 1,500 ms in phase outage): what got worse may be the harness's");
+        assertThat(betterAfterAnUnhealthyHarness.newRunInDoubt()).isFalse();
+        assertThat(betterAfterAnUnhealthyHarness.notes()).containsExactly("in the old run, the harness was not healthy after the "
+                + "baseline (an event loop stalled 1,500 ms in phase outage): what got better may be the harness's");
+        assertThat(RunComparison.compare(kept, lost).newRunInDoubt()).isFalse();
+    }
+
+    private static RunReport unhealthyAfterTheBaseline(RunReport report) {
+        HarnessReport.Health baseline = new HarnessReport.Health(1, 2, 1, 2, 40, 100, 0, true, List.of());
+        HarnessReport.Health later = new HarnessReport.Health(1, 1500, 1, 2, 90, 300, 0, false,
+                List.of("an event loop stalled 1,500 ms in phase outage"));
+        return new RunReport(report.scenario(), report.description(), report.broker(), report.timeScale(), report.wallSeconds(),
+                report.interrupted(), report.phases(), report.services(), report.models(),
+                new HarnessReport("3600", 3600, baseline, later, List.of(), Map.of()), report.expectations());
     }
 }
