@@ -9,13 +9,14 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Eclipse Paho MQTT 3.1.1 stack: MqttAsyncClient, clean session, in-memory persistence,
- * reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
+ * The Eclipse Paho MQTT 3.1.1 stack: MqttAsyncClient, clean session, in-memory persistence, its threads the JVM's
+ * Paho threads ({@link PahoThreads}), reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
  */
 final class PahoV3Connection extends PahoConnection {
 
@@ -44,7 +45,8 @@ final class PahoV3Connection extends PahoConnection {
             options.setSocketFactory(settings.tls().sslContext().getSocketFactory());
             options.setHttpsHostnameVerificationEnabled(true);
         }
-        client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
+        client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence(),
+                new ScheduledExecutorPingSender(PahoThreads.SHARED), PahoThreads.SHARED));
         client.setCallback(new Callbacks());
     }
 

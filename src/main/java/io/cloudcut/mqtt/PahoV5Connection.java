@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Eclipse Paho MQTT 5 stack: MqttAsyncClient, clean start, session expiry 0, in-memory persistence,
- * reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
+ * The Eclipse Paho MQTT 5 stack: MqttAsyncClient, clean start, session expiry 0, in-memory persistence, its threads
+ * the JVM's Paho threads ({@link PahoThreads}), reconnected by Paho's rule on the scenario clock (see {@link PahoConnection}).
  */
 final class PahoV5Connection extends PahoConnection {
 
@@ -49,7 +49,9 @@ final class PahoV5Connection extends PahoConnection {
             options.setSocketFactory(settings.tls().sslContext().getSocketFactory());
             options.setHttpsHostnameVerificationEnabled(true);
         }
-        client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence()));
+        // No ping sender given: Paho v5's own then keeps the connection alive on the executor's scheduling thread.
+        client = newClient(() -> new MqttAsyncClient(brokerUri(settings), settings.clientId(), new MemoryPersistence(), null,
+                PahoThreads.SHARED));
         client.setCallback(new Callbacks());
     }
 

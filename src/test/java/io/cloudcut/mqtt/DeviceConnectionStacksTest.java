@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -109,6 +111,19 @@ class DeviceConnectionStacksTest {
         await().atMost(PATIENCE).until(() -> completedOn.get() != null);
         assertThat(completedOn.get()).as("publish completed on the device's context").isSameAs(device.context);
         assertThat(device.connection.stats()).isEqualTo(new ConnectionStats(1, 0, 0, false));
+    }
+
+    /** Paho's loops run on the JVM's Paho threads, and its keepalive on their shared scheduler: no Timer thread of its own. */
+    @ParameterizedTest
+    @ValueSource(strings = {"paho-v3", "paho-v5"})
+    void paho_runsOnTheJvmsPahoThreads_itsKeepaliveOnTheirScheduler(String stack) throws Exception {
+        device = openConnected(stack, 0);
+        String clientId = device.commands().substring(COMMANDS.length());
+
+        Set<String> threads = Thread.getAllStackTraces().keySet().stream().map(Thread::getName).collect(Collectors.toSet());
+
+        assertThat(threads).contains("MQTT Rec: " + clientId).doesNotContain("MQTT Ping: " + clientId);
+        assertThat(PahoThreads.SHARED.loopThreads()).as("its receiver, sender and callbacks at least").isGreaterThanOrEqualTo(3);
     }
 
     @ParameterizedTest

@@ -1,0 +1,96 @@
+package io.cloudcut.mqtt;
+
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The threads every Paho client of this JVM runs on, as Paho's constructors allow. Left to itself, Paho 1.2.5 starts
+ * new threads for each connection (its receiver, its sender and its callbacks), one for each connect attempt, and a
+ * {@code Timer} for each keepalive: five thread starts a device at each reconnect, 5,000 in the storm of a 1,000-device
+ * fleet, on the two cores the harness measures with. Here its long-running loops take a thread of a pool that grows as
+ * they need (each holds one while its connection lasts, as before: no loop waits for another's) and keeps an idle one
+ * for the next, and the keepalives share one scheduling thread. What a device sends and when is Paho's as before.
+ * <p>
+ * Paho never shuts down an executor it is given, so one serves every client of the JVM; its threads are daemons, and
+ * an idle one ends after a minute.
+ */
+final class PahoThreads extends AbstractExecutorService implements ScheduledExecutorService {
+
+    static final PahoThreads SHARED = new PahoThreads();
+
+    private static final long IDLE_SECONDS = 60;
+
+    private final ThreadPoolExecutor loops = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new DefaultThreadFactory("cloudcut-paho", true));
+    private final ScheduledThreadPoolExecutor keepalives = new ScheduledThreadPoolExecutor(1,
+            new DefaultThreadFactory("cloudcut-paho-keepalive", true));
+
+    PahoThreads() {
+        keepalives.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        loops.execute(command);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        return keepalives.schedule(command, delay, unit);
+    }
+
+    @Override
+    public <V> ScheduledFuture<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
+        return keepalives.schedule(callable, delay, unit);
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(Runnable command, long initialDelay, long period, TimeUnit unit) {
+        return keepalives.scheduleAtFixedRate(command, initialDelay, period, unit);
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+        return keepalives.scheduleWithFixedDelay(command, initialDelay, delay, unit);
+    }
+
+    /** Shared by every client of the JVM: no client may stop it (Paho 1.2.5 never tries). */
+    @Override
+    public void shutdown() {
+        throw new UnsupportedOperationException("Paho's threads are shared by every client of the JVM");
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+        throw new UnsupportedOperationException("Paho's threads are shared by every client of the JVM");
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return false;
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return false;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+        return false;
+    }
+
+    /** Threads running a Paho loop now, and idle ones kept for the next. */
+    int loopThreads() {
+        return loops.getPoolSize();
+    }
+}
