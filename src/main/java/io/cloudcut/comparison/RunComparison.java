@@ -1,9 +1,9 @@
 package io.cloudcut.comparison;
 
-import io.cloudcut.report.HarnessReport;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,9 +51,9 @@ public final class RunComparison {
 
     /** Why a run's figures after its baseline may be the harness's: it was not healthy then. */
     private static Optional<String> inDoubt(RunReport report) {
-        HarnessReport.Health later = report.harness() == null ? null : report.harness().run();
-        return later == null || later.healthy() ? Optional.empty()
-                : Optional.of("the harness was not healthy after the baseline (" + String.join("; ", later.problems()) + ")");
+        List<String> problems = report.harness() == null ? List.of() : report.harness().problemsAfterTheBaseline();
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of("the harness was not healthy after the baseline (" + String.join("; ", problems) + ")");
     }
 
     private static Optional<ModelReport> modelIn(RunReport report, String model) {

@@ -70,9 +70,15 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
      * baseline, so a failure there may be its own, not the devices'. Empty when it was healthy throughout or not judged.
      */
     public Optional<String> failuresInDoubt() {
-        return run == null || run.healthy() ? Optional.empty()
-                : Optional.of("the harness was not healthy later in the run (" + String.join("; ", run.problems())
+        List<String> problems = problemsAfterTheBaseline();
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of("the harness was not healthy later in the run (" + String.join("; ", problems)
                         + "): the failure may be the harness's, not the devices'");
+    }
+
+    /** What kept the harness from being healthy over the run once its baseline was healthy; empty when nothing did. */
+    public List<String> problemsAfterTheBaseline() {
+        return run == null || run.healthy() ? List.of() : run.problems();
     }
 
     private long waits(ClockObserved.Why why) {

@@ -83,7 +83,7 @@ public final class JUnitXmlWriter implements ReportWriter {
         if (harness != null && harness.baseline() != null) {
             cases.add(refused.isPresent() ? new Case(HARNESS_CASE, Outcome.ERROR, "harness", refused.get(), null)
                     : Case.passed(HARNESS_CASE, "healthy over the baseline" + (inDoubt.isEmpty() ? ""
-                            : "; not later in the run: " + String.join("; ", harness.run().problems()))));
+                            : "; not later in the run: " + String.join("; ", harness.problemsAfterTheBaseline()))));
         }
         return cases;
     }

@@ -61,7 +61,7 @@ record ReportPage(String scenario, String description, String broker, double tim
     }
 
     private static boolean healthy(HarnessReport harness) {
-        return harness == null || (harness.verdictsRefused().isEmpty() && harness.failuresInDoubt().isEmpty());
+        return harness == null || (harness.verdictsRefused().isEmpty() && harness.problemsAfterTheBaseline().isEmpty());
     }
 
     /** Why the failed expectations may be the harness's, as a sentence; null when none failed or the harness was healthy. */
