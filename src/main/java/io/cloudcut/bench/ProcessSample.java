@@ -1,5 +1,7 @@
 package io.cloudcut.bench;
 
+import io.cloudcut.mqtt.MqttStacks;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -9,8 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The process at one moment: heap in use after a full collection, live threads, CPU time consumed,
- * and the CPU time of its JIT compiler threads (-1 where the system does not tell).
+ * The process at one moment: heap in use after a full collection, live threads (but those a client stack keeps idle
+ * for connections to come: a round after another reuses them, and they are no client's), CPU time consumed, and the
+ * CPU time of its JIT compiler threads (-1 where the system does not tell).
  */
 record ProcessSample(long heapBytes, int threads, long cpuNanos, long compilerCpuNanos, long atNanos) {
 
@@ -21,14 +24,18 @@ record ProcessSample(long heapBytes, int threads, long cpuNanos, long compilerCp
     static ProcessSample afterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         memory.gc();
-        return new ProcessSample(memory.getHeapMemoryUsage().getUsed(), ManagementFactory.getThreadMXBean().getThreadCount(),
-                processCpuNanos(), compilerThreadsCpuNanos(), System.nanoTime());
+        return new ProcessSample(memory.getHeapMemoryUsage().getUsed(), threadsAtWork(), processCpuNanos(),
+                compilerThreadsCpuNanos(), System.nanoTime());
     }
 
     /** Without collecting: for CPU and time, in the middle of a measurement. */
     static ProcessSample now() {
         return new ProcessSample(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                ManagementFactory.getThreadMXBean().getThreadCount(), processCpuNanos(), compilerThreadsCpuNanos(), System.nanoTime());
+                threadsAtWork(), processCpuNanos(), compilerThreadsCpuNanos(), System.nanoTime());
+    }
+
+    private static int threadsAtWork() {
+        return ManagementFactory.getThreadMXBean().getThreadCount() - MqttStacks.idleClientThreads();
     }
 
     double secondsSince(ProcessSample earlier) {

@@ -25,4 +25,12 @@ public final class MqttStacks {
             case HIVEMQ_V5 -> new HiveMqV5Connection(vertx, settings, listener);
         };
     }
+
+    /**
+     * Threads the stacks keep alive but idle for connections to come (Paho's shared pool, {@link PahoThreads}): no
+     * client's now. A count of the threads clients hold leaves them out: a round of clients after another reuses them.
+     */
+    public static int idleClientThreads() {
+        return PahoThreads.SHARED.idleLoopThreads();
+    }
 }

@@ -93,4 +93,9 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
     int loopThreads() {
         return loops.getPoolSize();
     }
+
+    /** Threads kept for the next loop, running none now. */
+    int idleLoopThreads() {
+        return loops.getPoolSize() - loops.getActiveCount();
+    }
 }

@@ -2,11 +2,13 @@ package io.cloudcut.mqtt;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The JVM's Paho threads: each of Paho's loops holds a thread while its connection lasts, so a loop may never wait
@@ -34,9 +36,13 @@ class PahoThreadsTest {
         try {
             assertThat(running.await(30, TimeUnit.SECONDS)).as("all %d loops running together", loops).isTrue();
             assertThat(threads.loopThreads()).isEqualTo(loops);
+            assertThat(threads.idleLoopThreads()).isZero();
         } finally {
             connectionsEnd.countDown();
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(threads.idleLoopThreads()).as("kept for the next connections, no client's").isEqualTo(loops));
+        assertThat(threads.loopThreads()).isEqualTo(loops);
     }
 
     @Test
