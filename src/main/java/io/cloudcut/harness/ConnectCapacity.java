@@ -29,11 +29,12 @@ import java.util.function.BiConsumer;
  * <p>
  * A device tells a refusal once a reason until it connects again, so one that ran out of time under the blackhole
  * and then on every attempt after it says so once. It counts as kept out when that is the last it said, it did not
- * give up, and its backoff let it try again within the recovery: its longest wait, in scenario time, is no longer
- * than the recovery phase.
+ * give up, its backoff let it try again within the recovery (its longest wait, in scenario time, is no longer
+ * than the recovery phase), and the fleet's start ran out of time too: under a fault, running out of time may be the
+ * fault's.
  * <p>
  * A device that ran out of time connecting once the faults on connections had all ended, where nothing was faulted,
- * waited on the same queue even if it came back: 1,000 devices over mutual TLS whose certificates were renewed
+ * waited on the same queue even if it came back, whatever the start did: 1,000 devices over mutual TLS whose certificates were renewed
  * took 72-99 min of scenario time to come back, a third too late for the recovery's last probe, every one of them
  * after connects that ran out of time with nothing faulted. An attempt still under way when the faults ended runs
  * out of time within its time-out of their end, so only time-outs later than twice that count.
@@ -126,13 +127,14 @@ final class ConnectCapacity {
         return scenario.model(connection.model()).connectTimeout();
     }
 
-    /** Why some devices' recovery, or their NOT_RECOVERED, is the harness's, if it is. */
+    /**
+     * Why some devices' recovery, or their NOT_RECOVERED, is the harness's, if it is: a device that ran out of time
+     * connecting where nothing was faulted, on its own; one not back that last ran out of time under a fault, only when
+     * the fleet's fault-free start ran out of time too.
+     */
     Optional<String> problem() {
-        if (ranOutInTheStart.isEmpty()) {
-            return Optional.empty();
-        }
-        List<ConnectionObserved> keptOut = notBack.stream().map(ranOutLast::get).filter(last -> last != null
-                        && scenario.model(last.model()).reconnect().maxDelay().compareTo(recovery) <= 0)
+        List<ConnectionObserved> keptOut = ranOutInTheStart.isEmpty() ? List.of() : notBack.stream().map(ranOutLast::get)
+                .filter(last -> last != null && scenario.model(last.model()).reconnect().maxDelay().compareTo(recovery) <= 0)
                 .sorted(Comparator.comparing(ConnectionObserved::device)).toList();
         List<String> delayed = ranOutUnfaulted.stream().sorted().toList();
         if (keptOut.isEmpty() && delayed.isEmpty()) {
@@ -150,10 +152,12 @@ final class ConnectCapacity {
                             + "was faulted (%s%s)", delayed.size(), delayed.size() == 1 ? "" : "s", FewNames.of(delayed),
                     delayedNotBack == 0 ? "" : "; " + delayedNotBack + " of them not back"));
         }
-        return Optional.of(String.format("%s, and %d %s connects ran out of time in the fleet's start too, where nothing "
-                        + "was faulted: this machine's connects are the queue (over TLS each costs four handshake sides "
-                        + "here), so their recovery times%s are the harness's limit, not their firmware's; %s",
-                String.join("; ", findings), ranOutInTheStart.size(), ranOutInTheStart.size() == 1 ? "device's" : "devices'",
-                keptOut.isEmpty() && delayedNotBack == 0 ? "" : " and NOT_RECOVERED", HealthCheck.REMEDY));
+        String inTheStart = ranOutInTheStart.isEmpty() ? "" : String.format(", and %d %s connects ran out of time in the "
+                + "fleet's start too, where nothing was faulted", ranOutInTheStart.size(),
+                ranOutInTheStart.size() == 1 ? "device's" : "devices'");
+        return Optional.of(String.format("%s%s: this machine's connects are the queue (over TLS each costs four handshake "
+                        + "sides here), so their recovery times%s are the harness's limit, not their firmware's; %s",
+                String.join("; ", findings), inTheStart, keptOut.isEmpty() && delayedNotBack == 0 ? "" : " and NOT_RECOVERED",
+                HealthCheck.REMEDY));
     }
 }

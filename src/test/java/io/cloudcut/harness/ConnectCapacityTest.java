@@ -109,6 +109,26 @@ class ConnectCapacityTest {
                 .contains("so their recovery times are the harness's limit").doesNotContain("NOT_RECOVERED"));
     }
 
+    /**
+     * 1,000 Paho devices retrying together after a refused link: 192 ran out of their 1 s where nothing was faulted,
+     * waited a 17 min backoff and were NOT_RECOVERED, in a run whose start had kept up.
+     */
+    @Test
+    void runningOutOfTimeWithNothingFaultedIsTheHarnesssEvenWhenTheStartKeptUp() {
+        startTheClock();
+        blackhole(1_000, true);
+        blackhole(10_000, false);
+        log.add(ConnectionObserved.refused(60_000, "vacuum-1", VACUUM, RAN_OUT));
+        log.add(ConnectionObserved.refused(60_000, "vacuum-2", VACUUM, RAN_OUT));
+        log.add(ConnectionObserved.up(70_000, "vacuum-1", VACUUM, 69_000, 40));
+        notBack("vacuum-2");
+
+        assertThat(capacity.problem()).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("2 devices ran out of time connecting after the faults had ended, where nothing was faulted "
+                        + "(vacuum-1, vacuum-2; 1 of them not back): this machine's connects are the queue")
+                .contains("recovery times and NOT_RECOVERED are the harness's limit").doesNotContain("fleet's start"));
+    }
+
     @Test
     void runningOutOfTimeUnderAFaultIsNotTheHarnesssByItself() {
         log.add(ConnectionObserved.refused(0, "vacuum-9", VACUUM, RAN_OUT));

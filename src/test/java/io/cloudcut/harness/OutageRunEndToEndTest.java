@@ -51,6 +51,16 @@ class OutageRunEndToEndTest {
                 "clock: real time for", "probes round", "harness over the baseline", "healthy", "recovered");
     }
 
+    /**
+     * Over plain TCP a device tells an attempt that ran out of time, as over TLS: under the blackhole every device's
+     * attempts got no CONNACK, and the harness hears of such time-outs (they are this machine's where nothing is faulted).
+     */
+    @Test
+    void devicesTellAttemptsThatRanOutOfTimeUnderTheBlackhole() {
+        assertThat(report.models()).allSatisfy(model -> assertThat(model.reconnect().refusedDevices())
+                .as(model.model()).containsEntry("no CONNACK within 1000 ms", model.devices()));
+    }
+
     /** By default every part of the run logged in as itself: the broker let no one in anonymously. */
     @Test
     void theRunsBrokerAdmitsOnlyItsIdentities() {
