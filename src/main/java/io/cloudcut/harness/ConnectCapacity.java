@@ -155,8 +155,9 @@ final class ConnectCapacity {
         String inTheStart = ranOutInTheStart.isEmpty() ? "" : String.format(", and %d %s connects ran out of time in the "
                 + "fleet's start too, where nothing was faulted", ranOutInTheStart.size(),
                 ranOutInTheStart.size() == 1 ? "device's" : "devices'");
-        return Optional.of(String.format("%s%s: this machine's connects are the queue (over TLS each costs four handshake "
-                        + "sides here), so their recovery times%s are the harness's limit, not their firmware's; %s",
+        return Optional.of(String.format("%s%s: this machine's connects are the queue (each costs the device, the proxy "
+                        + "and the broker CPU here; over TLS, four handshake sides), so their recovery times%s are the "
+                        + "harness's limit, not their firmware's; %s",
                 String.join("; ", findings), inTheStart, keptOut.isEmpty() && delayedNotBack == 0 ? "" : " and NOT_RECOVERED",
                 HealthCheck.REMEDY));
     }
