@@ -71,6 +71,18 @@ class HtmlReportInChromiumTest {
                 .isNotEmpty();
     }
 
+    /** The short outage's blackhole left every device's attempts unanswered: the page lists them as the terminal does. */
+    @Test
+    void connectsRefusedOrUnansweredAreListedPerModelAndCause() {
+        assertThat(browser.findElement(By.cssSelector("#refusals h3")).getText()).isEqualTo("Connects refused or unanswered");
+        assertThat(browser.findElements(By.cssSelector("#refusals li"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(report.models().stream().flatMap(model -> model.reconnect().refusedDevices()
+                        .entrySet().stream().map(cause -> model.model() + ": " + cause.getValue()
+                                + (cause.getValue() == 1 ? " device was" : " devices were") + " refused (" + cause.getKey() + ")"))
+                        .toList())
+                .contains("vacuum-cloud-locked: 1 device was refused (no CONNACK within 1000 ms)");
+    }
+
     @Test
     void theHarnessSaysWhatTheTerminalSaidOfIt() {
         assertThat(browser.findElements(By.cssSelector("#harness li"))).extracting(WebElement::getText)
