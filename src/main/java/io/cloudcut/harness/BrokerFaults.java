@@ -19,8 +19,6 @@ import java.util.concurrent.Executor;
  */
 final class BrokerFaults {
 
-    static final String BROKER = "broker";
-
     private final Vertx vertx;
     private final Broker broker;
     private final ScenarioClock clock;
@@ -50,7 +48,7 @@ final class BrokerFaults {
             if (down) {
                 inRealTime(Broker.Lifecycle::start);
                 down = false;
-                log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.UP, null));
+                log.add(new ServiceObserved(now(), ServiceObserved.BROKER, ServiceObserved.Condition.UP, null));
             }
             return;
         }
@@ -58,7 +56,7 @@ final class BrokerFaults {
             if (!down) {
                 inRealTime(Broker.Lifecycle::stop);
                 down = true;
-                log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.DOWN, BROKER));
+                log.add(new ServiceObserved(now(), ServiceObserved.BROKER, ServiceObserved.Condition.DOWN, ServiceObserved.BROKER));
             }
             return;
         }
@@ -66,9 +64,9 @@ final class BrokerFaults {
         restarts = clock.every(fault.get().every(), onContext, () ->
                 vertx.executeBlocking(() -> {
                     // Every device is cut, then may come back: the restart in real time, then the phase's window again.
-                    log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.RESTARTING, BROKER));
+                    log.add(new ServiceObserved(now(), ServiceObserved.BROKER, ServiceObserved.Condition.RESTARTING, ServiceObserved.BROKER));
                     inRealTime(Broker.Lifecycle::restart);
-                    log.add(new ServiceObserved(now(), BROKER, ServiceObserved.Condition.UP, null));
+                    log.add(new ServiceObserved(now(), ServiceObserved.BROKER, ServiceObserved.Condition.UP, null));
                     return null;
                 }, true));
     }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ServiceObserved(long atMillis, String service, Condition condition, String cause) implements Observation {
 
+    /** The name the broker goes by among the services. */
+    public static final String BROKER = "broker";
+
     /** A service's condition; written in lower case in observations and reports. */
     public enum Condition {
         @JsonProperty("up") UP,
@@ -24,5 +27,10 @@ public record ServiceObserved(long atMillis, String service, Condition condition
 
     public boolean up() {
         return condition == Condition.UP;
+    }
+
+    /** The broker is up again: started after a restart or a {@code down}; devices can connect from now. */
+    public boolean brokerBack() {
+        return service.equals(BROKER) && condition == Condition.UP;
     }
 }

@@ -4,18 +4,21 @@ import java.util.Map;
 
 /**
  * How a model's devices reconnected: the distribution over devices of failed connection attempts
- * during the run, and of the time from the end of the outage to each device's first connection
- * after it (scenario seconds), for the devices that were disconnected then; each time is known to
- * within {@code resolutionSeconds} (the harness's own delay times the clock's scale when it came).
+ * during the run, and of the time from each moment devices could connect again (a link or broker fault
+ * reverted, the broker back from a restart) to each cut-off device's next connection (scenario seconds),
+ * over its {@code reconnections} by {@code devicesReconnected} devices ({@link Reconnects}); each time is
+ * known to within {@code resolutionSeconds} (the harness's own delay times the clock's scale when it came).
  * {@code refusedDevices}: why connect attempts were refused where the device was told (over TLS: a
  * lapsed certificate, an unknown CA), each reason with the number of devices it was given to.
  */
-public record ReconnectReport(int devicesReconnected, long attemptsP50, long attemptsMax, double p50Seconds,
+public record ReconnectReport(int devicesReconnected, int reconnections, long attemptsP50, long attemptsMax, double p50Seconds,
                               double p95Seconds, double maxSeconds, double resolutionSeconds,
                               Map<String, Integer> refusedDevices) {
 
     public ReconnectReport {
         // A report written before refusals were counted reads back with none.
         refusedDevices = refusedDevices == null ? Map.of() : refusedDevices;
+        // One written before reconnections were counted timed one a device.
+        reconnections = Math.max(reconnections, devicesReconnected);
     }
 }

@@ -3,7 +3,6 @@ package io.cloudcut.report;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
-import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.RunEndedObserved;
 import io.cloudcut.observation.RunStartedObserved;
@@ -81,7 +80,9 @@ final class Verdicts {
                 judged.phases(), judged.timeline(), functions,
                 Detections.of(fold.faults(), connections, pace),
                 Recoveries.of(fold.recoveries().stream().filter(r -> r.model().equals(model.id())).toList(), connections),
-                reconnects(model.id(), fold, pace), events(model.id(), fold), sessions(model.id(), fold));
+                Reconnects.of(fold.faults(), fold.services(), connections,
+                        fold.events().stream().filter(e -> e.model().equals(model.id())).toList(), pace),
+                events(model.id(), fold), sessions(model.id(), fold));
     }
 
     /**
@@ -120,57 +121,6 @@ final class Verdicts {
                 received.stream().mapToLong(CloudReceivedObserved::duplicates).sum(),
                 received.stream().mapToLong(CloudReceivedObserved::reordered).sum(),
                 mine.stream().mapToLong(EventsObserved::malformed).sum());
-    }
-
-    /**
-     * For each device disconnected when the last fault on links or the broker was reverted: the time to its next
-     * connection, up to the start of the attempt that made it plus that exchange's real length.
-     * Attempts come from each device's own account of failed connection attempts.
-     */
-    private static ReconnectReport reconnects(String model, RunFold fold, ClockPace pace) {
-        long outageEnd = fold.faults().stream()
-                .filter(f -> f.onConnections() && !f.applied())
-                .mapToLong(FaultObserved::atMillis).max().orElse(Long.MAX_VALUE);
-        Map<String, List<ConnectionObserved>> byDevice = connections(model, fold).stream()
-                .collect(Collectors.groupingBy(ConnectionObserved::device, TreeMap::new, Collectors.toList()));
-        List<Double> seconds = new ArrayList<>();
-        List<Double> resolutions = new ArrayList<>();
-        byDevice.values().forEach(changes -> {
-            ConnectionObserved before = changes.stream().filter(c -> c.atMillis() < outageEnd)
-                    .filter(c -> c.change() != ConnectionObserved.Change.GAVE_UP && c.change() != ConnectionObserved.Change.REFUSED)
-                    .reduce((first, second) -> second).orElse(null);
-            boolean wasDown = before != null && before.change() == ConnectionObserved.Change.DOWN;
-            changes.stream().filter(c -> c.atMillis() >= outageEnd && c.change() == ConnectionObserved.Change.UP)
-                    .findFirst()
-                    .filter(up -> wasDown)
-                    .ifPresent(up -> {
-                        // The attempt's network exchange counts at its real length, not times the scale then.
-                        boolean attemptAfterOutage = up.attemptStartedAtMillis() >= outageEnd;
-                        seconds.add(attemptAfterOutage
-                                ? (up.attemptStartedAtMillis() - outageEnd + up.attemptRealMillis()) / 1000.0
-                                : (up.atMillis() - outageEnd) / 1000.0);
-                        resolutions.add(pace.resolutionSeconds(
-                                attemptAfterOutage ? up.attemptStartedAtMillis() : up.atMillis(), 0));
-                    });
-        });
-        List<Long> attempts = fold.events().stream().filter(e -> e.model().equals(model))
-                .map(e -> (long) e.reconnectAttempts()).sorted().toList();
-        List<Double> sortedSeconds = seconds.stream().sorted().toList();
-        return new ReconnectReport(sortedSeconds.size(),
-                Percentiles.nearestRank(attempts, 50, 0L), Percentiles.nearestRank(attempts, 100, 0L),
-                Percentiles.nearestRank(sortedSeconds, 50, 0.0), Percentiles.nearestRank(sortedSeconds, 95, 0.0),
-                Percentiles.nearestRank(sortedSeconds, 100, 0.0),
-                resolutions.stream().mapToDouble(Double::doubleValue).max().orElse(0), refusedDevices(byDevice));
-    }
-
-    /** Each reason a device was refused for, with how many devices were given it (a device counts once a reason). */
-    private static Map<String, Integer> refusedDevices(Map<String, List<ConnectionObserved>> changesByDevice) {
-        Map<String, Integer> devices = new TreeMap<>();
-        changesByDevice.values().forEach(changes -> changes.stream()
-                .filter(change -> change.change() == ConnectionObserved.Change.REFUSED && change.cause() != null)
-                .map(ConnectionObserved::cause).distinct()
-                .forEach(cause -> devices.merge(cause, 1, Integer::sum)));
-        return devices;
     }
 
     private static List<ModelReport.SessionChange> sessions(String model, RunFold fold) {

@@ -103,7 +103,7 @@ final class ModelFixture {
                 new DetectionReport(0, 0, 0, 0),
                 new RecoveryReport(devices - notRecovered - needsAPerson, notRecovered, needsAPerson, p50, p95, max,
                         RECOVERY_ROUNDS_SECONDS, 1, 1, null, null, List.of()),
-                new ReconnectReport(0, 0, 0, 0, 0, 0, 0, Map.of()),
+                new ReconnectReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of()),
                 new EventsReport(generated, delivered, 0, Map.of("overflow", dropped), delivered - lostInCloud,
                         duplicates, 0, 0),
                 List.of());

@@ -182,7 +182,7 @@ class ExpectationChecksTest {
         ModelReport bell = new ModelReport(BELL, "doorbell", "vertx", 2, ModelVerdict.LOCAL_FUNCTION_KEPT,
                 Map.of("outage", ModelVerdict.LOCAL_FUNCTION_KEPT), new VerdictTimeline(0, 900, List.of()),
                 List.of(chime, push), new DetectionReport(0, 0, 0, 0), recovery,
-                new ReconnectReport(0, 0, 0, 0, 0, 0, 0, Map.of()),
+                new ReconnectReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of()),
                 new EventsReport(500, 500, 0, Map.of(), 500 - lostInCloud, duplicates, 0, 0), List.of());
         return new RunReport("made-up", "", "embedded", 3600, 1, false, List.of(), List.of(), List.of(bell), null, List.of());
     }

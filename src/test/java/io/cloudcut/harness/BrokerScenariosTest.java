@@ -45,6 +45,13 @@ class BrokerScenariosTest {
         List<RunReport.ServiceChange> restarts = report.services().stream()
                 .filter(change -> change.service().equals("broker")).toList();
         assertThat(restarts).as("a restart every 7 min for 30 min").hasSizeGreaterThanOrEqualTo(4);
+        long brokerBack = restarts.stream().filter(change -> change.condition() == ServiceObserved.Condition.RESTARTING).count();
+        for (ModelReport model : report.models()) {
+            assertThat(model.reconnect().reconnections()).as("%s: a reconnect a device for each of %d restarts, 7 min apart",
+                    model.model(), brokerBack).isEqualTo(model.devices() * (int) brokerBack);
+            assertThat(model.reconnect().maxSeconds()).as(model.model()).isPositive()
+                    .isLessThan(Duration.ofMinutes(7).toSeconds());
+        }
         Map<String, Long> losses = observations(reports, "flapping-broker").stream()
                 .filter(ConnectionObserved.class::isInstance).map(ConnectionObserved.class::cast)
                 .filter(change -> change.change().equals(ConnectionObserved.Change.DOWN))
