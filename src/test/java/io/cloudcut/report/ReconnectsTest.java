@@ -17,12 +17,12 @@ class ReconnectsTest {
     private static final ClockPace REAL_TIME = new ClockPace(List.of(), 0);
     private static final long FIRST_UP = 420_000;
     private static final long SECOND_UP = 840_000;
+    private static final List<ServiceObserved> TWO_RESTARTS = List.of(restarting(FIRST_UP - 2_000), back(FIRST_UP),
+            restarting(SECOND_UP - 2_000), back(SECOND_UP));
 
     /** A broker that restarts every 7 min: a reconnect for each restart, timed from when the broker was back. */
     @Test
     void aBrokerThatRestartsGivesAReconnectForEachRestart() {
-        List<ServiceObserved> services = List.of(restarting(FIRST_UP - 2_000), back(FIRST_UP),
-                restarting(SECOND_UP - 2_000), back(SECOND_UP));
         List<ConnectionObserved> connections = List.of(
                 ConnectionObserved.up(0, "m-1", "m", 0, 3),
                 ConnectionObserved.up(0, "m-2", "m", 0, 3),
@@ -35,7 +35,7 @@ class ReconnectsTest {
                 ConnectionObserved.up(SECOND_UP + 2_003, "m-1", "m", SECOND_UP + 2_000, 3),
                 ConnectionObserved.up(SECOND_UP + 8_003, "m-2", "m", SECOND_UP + 8_000, 3));
 
-        ReconnectReport reconnect = Reconnects.of(List.of(), services, connections, List.of(), REAL_TIME);
+        ReconnectReport reconnect = Reconnects.of(List.of(), TWO_RESTARTS, connections, List.of(), REAL_TIME);
 
         assertThat(reconnect.devicesReconnected()).isEqualTo(2);
         assertThat(reconnect.reconnections()).as("two devices, two restarts").isEqualTo(4);
@@ -50,8 +50,6 @@ class ReconnectsTest {
      */
     @Test
     void eachReconnectIsTimedFromTheLastMomentItCouldConnect() {
-        List<ServiceObserved> services = List.of(restarting(FIRST_UP - 2_000), back(FIRST_UP),
-                restarting(SECOND_UP - 2_000), back(SECOND_UP));
         List<ConnectionObserved> connections = List.of(
                 ConnectionObserved.up(0, "m-1", "m", 0, 3),
                 ConnectionObserved.down(100_000, "m-1", "m", "nothing faulted"),
@@ -60,7 +58,7 @@ class ReconnectsTest {
                 ConnectionObserved.refused(FIRST_UP + 1_000, "m-1", "m", "no CONNACK within 1000 ms"),
                 ConnectionObserved.up(SECOND_UP + 5_003, "m-1", "m", SECOND_UP + 5_000, 3));
 
-        ReconnectReport reconnect = Reconnects.of(List.of(), services, connections, List.of(), REAL_TIME);
+        ReconnectReport reconnect = Reconnects.of(List.of(), TWO_RESTARTS, connections, List.of(), REAL_TIME);
 
         assertThat(reconnect.reconnections()).isEqualTo(1);
         assertThat(reconnect.maxSeconds()).isEqualTo(5.003);
