@@ -13,13 +13,16 @@ import java.util.Map;
  * interrupted run stopped (null: it played its timeline); {@code latencyNote}, how much slower a function could get
  * and still read KEPT, when that is much (null: it is not); {@code harness}, the terminal's lines on the harness,
  * {@code harnessHealthy} whether it was healthy over the baseline and the run, and {@code failuresInDoubt} why a
- * failed expectation may be the harness's (null: none failed, or the harness was healthy).
+ * failed expectation may be the harness's (null: none failed, or the harness was healthy); {@code deviceFiguresHeader}
+ * and {@code deviceFigures}, the terminal's table of what each model's devices noticed, how they came back and what
+ * they sent, cell for cell.
  */
 record ReportPage(String scenario, String description, String broker, double timeScale, String interruption,
                   String latencyNote, List<String> harness, boolean harnessHealthy, String failuresInDoubt, List<String> ladder,
                   List<RunReport.PhaseReport> phases, List<FaultWindows.Window> faults, List<ModelRow> models,
                   List<ExpectationResult> expectations, ConnectedSeries connected, AvailabilitySeries availability,
-                  RecoveryHistogram recovery, EventStacks events) {
+                  RecoveryHistogram recovery, EventStacks events, List<String> deviceFiguresHeader,
+                  List<List<String>> deviceFigures) {
 
     static final int MOST_BUCKETS = 240;
 
@@ -51,7 +54,7 @@ record ReportPage(String scenario, String description, String broker, double tim
                 ConnectedSeries.of(run.connections(), models, buckets),
                 run.availability().series(models),
                 RecoveryHistogram.of(report.models().stream().map(ModelReport::recovery).toList()),
-                EventStacks.of(report.models()));
+                EventStacks.of(report.models()), TerminalTable.SUMMARY_HEADER, TerminalTable.summaryRows(report));
     }
 
     /** The terminal's line on what the baseline hides, as a sentence of its own; null when the terminal says nothing. */

@@ -113,7 +113,16 @@ public final class TerminalTable {
         return table(header, rows, palette);
     }
 
+    /** The columns of the table of what each model's devices noticed, how they came back and what they sent. */
+    static final List<String> SUMMARY_HEADER = List.of("model", "kind", "devices", "noticed p50 / max", "recovery", "p50 / max",
+            "reconnect p50 / max", "events", "lost in cloud");
+
     private static String summary(RunReport report) {
+        return table(SUMMARY_HEADER, summaryRows(report), Palette.PLAIN);
+    }
+
+    /** A row a model under {@link #SUMMARY_HEADER}, as the terminal prints it. */
+    static List<List<String>> summaryRows(RunReport report) {
         List<List<String>> rows = new ArrayList<>();
         for (ModelReport model : report.models()) {
             RecoveryReport recovery = model.recovery();
@@ -132,8 +141,7 @@ public final class TerminalTable {
                             + events.droppedTotal() + " drop",
                     String.valueOf(events.lostInCloud())));
         }
-        return table(List.of("model", "kind", "devices", "noticed p50 / max", "recovery", "p50 / max",
-                "reconnect p50 / max", "events", "lost in cloud"), rows, Palette.PLAIN);
+        return rows;
     }
 
     /** {@code 2 recovered, 1 NOT_RECOVERED, 1 NEEDS_A_PERSON}; {@code -} when there was no recovery phase. */

@@ -83,6 +83,18 @@ class HtmlReportInChromiumTest {
                 .contains("vacuum-cloud-locked: 1 device was refused (no CONNACK within 1000 ms)");
     }
 
+    /** What the devices noticed, how they came back, their events: the terminal's second table, cell for cell. */
+    @Test
+    void theDevicesFiguresAreTheTerminalsTable() {
+        assertThat(browser.findElements(By.cssSelector("#device-figures th"))).extracting(WebElement::getText)
+                .containsExactlyElementsOf(TerminalTable.SUMMARY_HEADER);
+        List<List<String>> rows = browser.findElements(By.cssSelector("#device-figures tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+        assertThat(rows).containsExactlyElementsOf(TerminalTable.summaryRows(report));
+        assertThat(rows).as("the blackhole cut every device, and each reconnected").allSatisfy(row ->
+                assertThat(row.get(TerminalTable.SUMMARY_HEADER.indexOf("reconnect p50 / max"))).isNotEqualTo("-"));
+    }
+
     @Test
     void theHarnessSaysWhatTheTerminalSaidOfIt() {
         assertThat(browser.findElements(By.cssSelector("#harness li"))).extracting(WebElement::getText)
