@@ -26,8 +26,8 @@ public final class Expectations {
     }
 
     /**
-     * The checks an expectation as written stands for: one, or two for a recovery or events mapping
-     * that states two bounds. The verdict words must have passed {@link #problem}.
+     * The checks an expectation as written stands for: one, or one a bound for a recovery or events mapping
+     * that states several. The verdict words must have passed {@link #problem}.
      */
     public static List<Expectation> of(List<ExpectationSpec> written) {
         List<Expectation> checks = new ArrayList<>();
@@ -67,6 +67,14 @@ public final class Expectations {
         return new RecoveryP95Under(bound);
     }
 
+    /**
+     * The fleet's 95th percentile of time to connect again, each time a device could (a fault on links or the broker
+     * lifted, the broker back from a restart), below {@code bound} (scenario time).
+     */
+    public static Expectation reconnectP95Under(Duration bound) {
+        return new ReconnectP95Under(bound);
+    }
+
     /** No device left not recovered or needing a person. */
     public static Expectation everyDeviceRecovered() {
         return new EveryDeviceRecovered();
@@ -86,6 +94,9 @@ public final class Expectations {
         List<Expectation> checks = new ArrayList<>();
         if (bounds.p95Under() != null) {
             checks.add(new RecoveryP95Under(bounds.p95Under()));
+        }
+        if (bounds.reconnectP95Under() != null) {
+            checks.add(new ReconnectP95Under(bounds.reconnectP95Under()));
         }
         if (bounds.noneUnrecovered() != null) {
             checks.add(new EveryDeviceRecovered());

@@ -59,6 +59,14 @@ public final class ResilienceResult {
         return holds(Expectations.recoveryP95Under(bound));
     }
 
+    /**
+     * Every model's 95th percentile of time to connect again, each time one of its devices could (a fault on links
+     * or the broker lifted, the broker back from a restart), below {@code bound} of scenario time.
+     */
+    public ResilienceResult reconnectP95Under(Duration bound) {
+        return holds(Expectations.reconnectP95Under(bound));
+    }
+
     /** No device left not recovered or needing a person after the outage. */
     public ResilienceResult everyDeviceRecovered() {
         return holds(Expectations.everyDeviceRecovered());

@@ -82,17 +82,25 @@ public record ExpectationSpec(String model, String function, String phase, Strin
     }
 
     /**
-     * How the devices must come back after the outage: every model's 95th percentile of time to
-     * recover under {@code p95Under} (scenario time); with {@code noneUnrecovered}, every device back.
+     * How the devices must come back: every model's 95th percentile of time to recover after the outage under
+     * {@code p95Under}, and of time to connect again each time it could (a fault on links or the broker lifted,
+     * the broker back from a restart) under {@code reconnectP95Under} (scenario time); with {@code noneUnrecovered},
+     * every device back.
      */
-    public record RecoveryBounds(Duration p95Under, Boolean noneUnrecovered) {
+    public record RecoveryBounds(Duration p95Under, Duration reconnectP95Under, Boolean noneUnrecovered) {
         public RecoveryBounds {
-            Checks.check(p95Under != null || noneUnrecovered != null, "recovery needs p95Under or noneUnrecovered");
+            Checks.check(p95Under != null || reconnectP95Under != null || noneUnrecovered != null,
+                    "recovery needs p95Under, reconnectP95Under or noneUnrecovered");
             if (Boolean.FALSE.equals(noneUnrecovered)) {
                 throw new FieldProblem("/noneUnrecovered", "noneUnrecovered: false states nothing: write true or leave it out");
             }
-            if (p95Under != null && (p95Under.isZero() || p95Under.isNegative())) {
-                throw new FieldProblem("/p95Under", "p95Under must be positive");
+            positive("p95Under", p95Under);
+            positive("reconnectP95Under", reconnectP95Under);
+        }
+
+        private static void positive(String field, Duration bound) {
+            if (bound != null && (bound.isZero() || bound.isNegative())) {
+                throw new FieldProblem("/" + field, field + " must be positive");
             }
         }
     }

@@ -82,7 +82,7 @@ class ExpectationChecksTest {
 
     @Test
     void recoveryP95IsTheSlowestModelsAndNeedsFewEnoughDevicesNotBack() {
-        RecoveryBounds fiveMinutes = new RecoveryBounds(Duration.ofMinutes(5), null);
+        RecoveryBounds fiveMinutes = new RecoveryBounds(Duration.ofMinutes(5), null, null);
         assertThat(check(report(recoveredAfter(180, 240), 0, 0), recovery(fiveMinutes)))
                 .isEqualTo(new ExpectationResult("recovery p95 under 5m", true,
                         "recovery p95 4m (doorbell-local-chime, the slowest model), needed under 5m"));
@@ -97,7 +97,7 @@ class ExpectationChecksTest {
 
     @Test
     void noneUnrecoveredNamesTheDevicesNotBack() {
-        RecoveryBounds none = new RecoveryBounds(null, true);
+        RecoveryBounds none = new RecoveryBounds(null, null, true);
         assertThat(check(report(recoveredAfter(180, 420), 0, 0), recovery(none)))
                 .isEqualTo(new ExpectationResult("every device recovered", true, "2 of 2 devices recovered, needed all"));
         assertThat(check(report(oneNotBack(), 0, 0), recovery(none)))
@@ -106,9 +106,21 @@ class ExpectationChecksTest {
     }
 
     @Test
-    void aRecoveryMappingWithBothBoundsIsTwoChecks() {
-        ExpectationSpec both = recovery(new RecoveryBounds(Duration.ofMinutes(5), true));
-        assertThat(Expectations.of(List.of(both))).hasSize(2);
+    void reconnectP95IsTheSlowestModelsOverItsReconnects() {
+        RecoveryBounds halfAMinute = new RecoveryBounds(null, Duration.ofSeconds(30), null);
+        assertThat(check(report(recoveredAfter(180, 240), reconnects(8, 12.4)), recovery(halfAMinute)))
+                .isEqualTo(new ExpectationResult("reconnect p95 under 30s", true,
+                        "reconnect p95 12s (doorbell-local-chime, the slowest model, over its 8 reconnects), needed under 30s"));
+        assertThat(check(report(recoveredAfter(180, 240), reconnects(8, 31.0)), recovery(halfAMinute)).met()).isFalse();
+        assertThat(check(report(recoveredAfter(180, 240), reconnects(0, 0)), recovery(halfAMinute)))
+                .extracting(ExpectationResult::met, ExpectationResult::figure)
+                .containsExactly(false, "no device connected again after a fault, needed under 30s");
+    }
+
+    @Test
+    void aRecoveryMappingIsACheckABound() {
+        ExpectationSpec all = recovery(new RecoveryBounds(Duration.ofMinutes(5), Duration.ofSeconds(30), true));
+        assertThat(Expectations.of(List.of(all))).hasSize(3);
     }
 
     @Test
@@ -172,8 +184,21 @@ class ExpectationChecksTest {
                 new DeviceRecovery(BELL + "-2", RecoveryVerdict.NEEDS_A_PERSON, null, "offline, gave up")));
     }
 
-    /** The doorbell: chime kept (39 of 39 in the outage), push lost (0 of 39; 199 of 200 in the baseline). */
+    private static ReconnectReport reconnects(int reconnections, double p95Seconds) {
+        return new ReconnectReport(Math.min(reconnections, 2), reconnections, 1, 3, p95Seconds / 2, p95Seconds, p95Seconds,
+                0.1, Map.of());
+    }
+
     private static RunReport report(RecoveryReport recovery, long lostInCloud, long duplicates) {
+        return report(recovery, new ReconnectReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of()), lostInCloud, duplicates);
+    }
+
+    private static RunReport report(RecoveryReport recovery, ReconnectReport reconnect) {
+        return report(recovery, reconnect, 0, 0);
+    }
+
+    /** The doorbell: chime kept (39 of 39 in the outage), push lost (0 of 39; 199 of 200 in the baseline). */
+    private static RunReport report(RecoveryReport recovery, ReconnectReport reconnect, long lostInCloud, long duplicates) {
         FunctionReport chime = new FunctionReport("chime", "local", Map.of(
                 "baseline", counts(12, 0, null), "outage", counts(39, 0, FunctionVerdict.KEPT)), FunctionVerdict.KEPT, null);
         FunctionReport push = new FunctionReport("push-notification", "cloud", Map.of(
@@ -181,8 +206,7 @@ class ExpectationChecksTest {
                 "timed out");
         ModelReport bell = new ModelReport(BELL, "doorbell", "vertx", 2, ModelVerdict.LOCAL_FUNCTION_KEPT,
                 Map.of("outage", ModelVerdict.LOCAL_FUNCTION_KEPT), new VerdictTimeline(0, 900, List.of()),
-                List.of(chime, push), new DetectionReport(0, 0, 0, 0), recovery,
-                new ReconnectReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of()),
+                List.of(chime, push), new DetectionReport(0, 0, 0, 0), recovery, reconnect,
                 new EventsReport(500, 500, 0, Map.of(), 500 - lostInCloud, duplicates, 0, 0), List.of());
         return new RunReport("made-up", "", "embedded", 3600, 1, false, List.of(), List.of(), List.of(bell), null, List.of());
     }

@@ -50,7 +50,8 @@ class CloudCutExtensionTest {
             result.model("doorbell-local-chime").function("chime").during("baseline").okAtLeast(0.99);
             result.model("vacuum-local-first").isAtLeast(ModelVerdict.LOCAL_FUNCTION_KEPT)
                     .during("outage").isAtLeast(ModelVerdict.LOCAL_FUNCTION_KEPT);
-            result.everyDeviceRecovered().recoveryP95Under(Duration.ofHours(2)).meetsItsExpectations();
+            result.everyDeviceRecovered().recoveryP95Under(Duration.ofHours(2)).reconnectP95Under(Duration.ofHours(2))
+                    .meetsItsExpectations();
         }
 
         @Test

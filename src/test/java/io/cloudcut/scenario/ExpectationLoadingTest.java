@@ -38,7 +38,7 @@ class ExpectationLoadingTest {
                   - {model: doorbell-local-chime, function: chime, phase: outage, verdict: kept}
                   - {model: doorbell-local-chime, function: chime, phase: outage, okAtLeast: 99.5%}
                   - {model: doorbell-local-chime, verdict: local-function-kept}
-                  - recovery: {p95Under: 5m, noneUnrecovered: true}
+                  - recovery: {p95Under: 5m, reconnectP95Under: 30s, noneUnrecovered: true}
                   - events: {lostInCloudAtMost: 10, duplicates: forbidden}
                 """));
 
@@ -47,6 +47,7 @@ class ExpectationLoadingTest {
                 ExpectationSpec.Kind.EVENTS);
         assertThat(scenario.expectations().get(1).okShare()).isEqualTo(0.995);
         assertThat(scenario.expectations().get(3).recovery().p95Under()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(scenario.expectations().get(3).recovery().reconnectP95Under()).isEqualTo(Duration.ofSeconds(30));
         assertThat(scenario.expectations().get(4).events().duplicates()).isEqualTo(ExpectationSpec.Duplicates.FORBIDDEN);
     }
 
@@ -79,6 +80,10 @@ class ExpectationLoadingTest {
             + "|expect[0].recovery.noneUnrecovered: noneUnrecovered: false states nothing: write true or leave it out",
         "- {recovery: {p95Under: soon}}"
             + "|expect[0].recovery.p95Under: 'soon' is not a duration",
+        "- {recovery: {reconnectP95Under: 0s}}"
+            + "|expect[0].recovery.reconnectP95Under: reconnectP95Under must be positive",
+        "- {recovery: {}}"
+            + "|expect[0].recovery: recovery needs p95Under, reconnectP95Under or noneUnrecovered",
         "- {events: {lostInCloudAtMost: -1}}"
             + "|expect[0].events.lostInCloudAtMost: lostInCloudAtMost must be at least 0",
         "- {events: {duplicates: sometimes}}"
