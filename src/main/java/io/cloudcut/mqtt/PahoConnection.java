@@ -163,9 +163,24 @@ abstract class PahoConnection extends LibraryConnection {
         });
     }
 
-    /** From the client's callback, on a Paho thread: a connection was lost, which Paho reports only once established. */
+    /**
+     * From the client's callback, on a Paho thread: a connection was lost, which Paho reports only once established.
+     * Paho's own words ({@code Connection lost}) name what it saw underneath, when it says: the broker closing
+     * the socket ({@code EOFException}) reads otherwise than a reset.
+     */
     protected final void connectionLost(Throwable cause) {
-        connectionLost(cause == null ? "connection lost" : String.valueOf(cause.getMessage()));
+        connectionLost(describeLoss(cause));
+    }
+
+    static String describeLoss(Throwable cause) {
+        if (cause == null) {
+            return "connection lost";
+        }
+        Throwable underneath = cause.getCause();
+        String said = String.valueOf(cause.getMessage());
+        return underneath == null || underneath == cause ? said
+                : said + " (" + underneath.getClass().getSimpleName()
+                        + (underneath.getMessage() == null ? "" : ": " + underneath.getMessage()) + ")";
     }
 
     /** As {@link #connectionLost(Throwable)}, for a loss the library reported with no exception, {@code described}. */
