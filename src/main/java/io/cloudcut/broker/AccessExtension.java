@@ -30,7 +30,8 @@ import java.util.Optional;
  * PUBLISH and Last Will against them (a refused filter gets a failing SUBACK, a refused publish a
  * failing PUBACK and a DISCONNECT). The cloud's own clients and the phone app get a queue without the
  * broker's per-client limit and a wider in-flight window ({@link ClientGrants#backend()}), as a real
- * backend's consumers would: a storm's traffic must not wait on a limit of the harness's.
+ * backend's consumers would: a storm's traffic must not wait on a limit of the harness's. It also tells
+ * the connections the broker closed of its own accord ({@link ServerDisconnects}).
  */
 final class AccessExtension implements ExtensionMain {
 
@@ -47,24 +48,27 @@ final class AccessExtension implements ExtensionMain {
     static final int DEVICE_WINDOW = 50;
 
     private final AccessPolicy policy;
+    private final ServerDisconnects serverDisconnects;
 
-    private AccessExtension(AccessPolicy policy) {
+    private AccessExtension(AccessPolicy policy, ServerDisconnects serverDisconnects) {
         this.policy = policy;
+        this.serverDisconnects = serverDisconnects;
     }
 
-    static EmbeddedExtension of(AccessPolicy policy) {
+    static EmbeddedExtension of(AccessPolicy policy, ServerDisconnects serverDisconnects) {
         return EmbeddedExtension.builder()
                 .withId("cloudcut-access")
                 .withName("CloudCut identities and ACLs")
                 .withVersion("1")
                 .withAuthor("CloudCut")
-                .withExtensionMain(new AccessExtension(policy))
+                .withExtensionMain(new AccessExtension(policy, serverDisconnects))
                 .build();
     }
 
     @Override
     public void extensionStart(ExtensionStartInput input, ExtensionStartOutput output) {
         Services.securityRegistry().setAuthenticatorProvider(provider -> (SimpleAuthenticator) this::authenticate);
+        Services.eventRegistry().setClientLifecycleEventListener(client -> serverDisconnects);
     }
 
     @Override

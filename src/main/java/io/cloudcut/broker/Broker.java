@@ -1,6 +1,7 @@
 package io.cloudcut.broker;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A running MQTT broker that devices connect to. Obtain one from {@link Brokers#start(BrokerSettings)}.
@@ -41,6 +42,14 @@ public interface Broker extends AutoCloseable {
      */
     default Optional<String> sharedSubscriptionLoss() {
         return Optional.empty();
+    }
+
+    /**
+     * From now on, {@code listener} hears of each connection the broker closes of its own accord, with its reason (a
+     * client that broke the protocol, a session taken over), on one of the broker's threads. Only a broker CloudCut
+     * runs with access control tells; any other says nothing.
+     */
+    default void onServerDisconnects(Consumer<ServerDisconnect> listener) {
     }
 
     /** One line for humans, e.g. {@code embedded HiveMQ CE 2025.5 on 127.0.0.1:41234 (in-memory)}. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * An embedded HiveMQ Community Edition broker in this JVM, listening on a loopback address only.
@@ -50,17 +51,19 @@ public final class EmbeddedBroker implements Broker, Broker.Lifecycle {
     private final BrokerFolders folders;
     private final EmbeddedHiveMQ hivemq;
     private final boolean accessControlled;
+    private final ServerDisconnects serverDisconnects;
     private boolean running;
     private boolean closed;
 
     private EmbeddedBroker(EmbeddedConfig config, int tlsPort, BrokerFolders folders, EmbeddedHiveMQ hivemq,
-                           boolean accessControlled) {
+                           boolean accessControlled, ServerDisconnects serverDisconnects) {
         this.config = config;
         this.endpoint = new BrokerEndpoint(config.bindAddress(), config.port());
         this.tlsEndpoint = tlsPort == 0 ? null : new BrokerEndpoint(config.bindAddress(), tlsPort);
         this.folders = folders;
         this.hivemq = hivemq;
         this.accessControlled = accessControlled;
+        this.serverDisconnects = serverDisconnects;
     }
 
     /**
@@ -107,7 +110,9 @@ public final class EmbeddedBroker implements Broker, Broker.Lifecycle {
         try {
             HiveMqConfigXml.write(config, tls, tlsPort, folders.config());
             synchronized (STARTING) {
-                broker = new EmbeddedBroker(config, tlsPort, folders, build(folders, access), access != null);
+                ServerDisconnects serverDisconnects = new ServerDisconnects();
+                broker = new EmbeddedBroker(config, tlsPort, folders, build(folders, access, serverDisconnects),
+                        access != null, serverDisconnects);
                 broker.start();
             }
             LOG.info("Started {}", broker.description());
@@ -130,7 +135,7 @@ public final class EmbeddedBroker implements Broker, Broker.Lifecycle {
         }
     }
 
-    private static EmbeddedHiveMQ build(BrokerFolders folders, AccessPolicy access) {
+    private static EmbeddedHiveMQ build(BrokerFolders folders, AccessPolicy access, ServerDisconnects serverDisconnects) {
         // HiveMQ reads its log folder from this JVM-wide property; without it, it points into its jar's folder.
         System.setProperty("hivemq.log.folder", folders.log().toString());
         EmbeddedHiveMQBuilder builder = EmbeddedHiveMQ.builder()
@@ -149,7 +154,7 @@ public final class EmbeddedBroker implements Broker, Broker.Lifecycle {
         // test's broker then take 2.2 s to stop.
         InternalConfigurations.PERSISTENCE_SHUTDOWN_GRACE_PERIOD_MSEC.set(PERSISTENCE_GRACE_MILLIS);
         if (access != null) {
-            builder.withEmbeddedExtension(AccessExtension.of(access));
+            builder.withEmbeddedExtension(AccessExtension.of(access, serverDisconnects));
         }
         return builder.build();
     }
@@ -157,6 +162,11 @@ public final class EmbeddedBroker implements Broker, Broker.Lifecycle {
     @Override
     public BrokerEndpoint endpoint() {
         return endpoint;
+    }
+
+    @Override
+    public void onServerDisconnects(Consumer<ServerDisconnect> listener) {
+        serverDisconnects.listen(listener);
     }
 
     @Override

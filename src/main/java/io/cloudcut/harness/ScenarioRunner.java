@@ -161,6 +161,7 @@ public final class ScenarioRunner {
                 FaultedConnections faultedConnections = new FaultedConnections();
                 UnfaultedLosses unfaultedLosses = UnfaultedLosses.watching(scenario,
                         fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()), faultedConnections, log);
+                broker.onServerDisconnects(unfaultedLosses::brokerDisconnected);
                 // Before the status publisher connects: its grants cover the fleet's dashboard topics.
                 fleet.devices().forEach(device -> identities.enrol(device.id(), device.model()));
                 StatusWatch status = new StatusWatch(fleet.devicesByModel());

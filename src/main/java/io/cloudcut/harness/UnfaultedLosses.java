@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.broker.ServerDisconnect;
 import io.cloudcut.mqtt.BrokerDisconnect;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.HealthObserved;
@@ -30,18 +31,31 @@ import java.util.stream.Collectors;
  * notices a silent link only after its keepalive or its acknowledgement time-out. Losses before the clock starts are
  * the fleet's start's ({@link FleetReadiness}). An external device's losses are its own: only the emulated fleet's count.
  * So is a DISCONNECT for what a device's client sent ({@link BrokerDisconnect#forTheClientsError}): 195 Paho v5 devices
- * of 1,000 were refused after a blackhole for resending a publish with their last connection's topic alias.
+ * of 1,000 were refused after a blackhole for resending a publish with their last connection's topic alias. A client
+ * still writing when the broker closed on it sees only its socket go (Paho v5: {@code Connection lost (SocketException:
+ * Broken pipe)}, 3 devices of 1,000) before it reads the DISCONNECT: the embedded broker tells the harness of each
+ * connection it closes of its own accord ({@link #brokerDisconnected}), and a loss within {@link #SAME_LOSS} of the
+ * broker closing that device for its client's error is the device's, whichever is heard first.
  * Each loss also tells the clock, which then waits in real time for this machine's connections, as for a slow connect.
  */
 final class UnfaultedLosses {
+
+    /** How far apart in real time the broker's closing a connection and the device's hearing of it count as one loss. */
+    static final Duration SAME_LOSS = Duration.ofSeconds(2);
+
+    /** A device's first loss with nothing faulted: its cause, and when it was heard ({@link System#nanoTime}). */
+    private record Loss(String cause, long atNanos) {
+    }
 
     private final Scenario scenario;
     private final Set<String> emulated;
     private final FaultedConnections connections;
     private final long graceNanos;
     private final LongSupplier nanoTime;
-    /** Each device that lost its connection unfaulted, with the cause of its first such loss. */
-    private final Map<String, String> lost = new ConcurrentHashMap<>();
+    /** Each device that lost its connection unfaulted, with its first such loss. */
+    private final Map<String, Loss> lost = new ConcurrentHashMap<>();
+    /** Each device the broker last closed for its client's error, and when ({@link System#nanoTime}). */
+    private final Map<String, Long> closedForItsError = new ConcurrentHashMap<>();
     private volatile boolean clockStarted;
     private volatile Consumer<Duration> told = timeOut -> {
     };
@@ -73,9 +87,34 @@ final class UnfaultedLosses {
                 && connection.change() == ConnectionObserved.Change.DOWN && emulated.contains(connection.device())
                 && !BrokerDisconnect.forTheClientsError(connection.cause())
                 && connections.unfaultedFor(connection.device(), graceNanos, nanoTime.getAsLong())) {
-            lost.putIfAbsent(connection.device(), String.valueOf(connection.cause()));
-            told.accept(scenario.model(connection.model()).connectTimeout());
+            if (lostUnlessClosedForItsError(connection)) {
+                told.accept(scenario.model(connection.model()).connectTimeout());
+            }
         }
+    }
+
+    /** Under the lock, so that a broker's word on the same loss comes wholly before or after. */
+    private synchronized boolean lostUnlessClosedForItsError(ConnectionObserved connection) {
+        long now = nanoTime.getAsLong();
+        Long closed = closedForItsError.get(connection.device());
+        if (closed != null && now - closed <= SAME_LOSS.toNanos()) {
+            return false;
+        }
+        lost.putIfAbsent(connection.device(), new Loss(String.valueOf(connection.cause()), now));
+        return true;
+    }
+
+    /**
+     * The broker closed a connection of its own accord: for its client's error ({@link BrokerDisconnect#isTheClientsError}),
+     * the device's loss within {@link #SAME_LOSS} of it, heard before or after, is the device's.
+     */
+    synchronized void brokerDisconnected(ServerDisconnect disconnect) {
+        if (!BrokerDisconnect.isTheClientsError(disconnect.reason()) || !emulated.contains(disconnect.clientId())) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        closedForItsError.put(disconnect.clientId(), now);
+        lost.computeIfPresent(disconnect.clientId(), (device, loss) -> now - loss.atNanos() <= SAME_LOSS.toNanos() ? null : loss);
     }
 
     /** The devices that lost their connection with nothing faulted, as a problem of the run; none, if none did. */
@@ -84,7 +123,7 @@ final class UnfaultedLosses {
             return Optional.empty();
         }
         List<String> devices = lost.keySet().stream().sorted().toList();
-        Map<String, Long> byCause = lost.values().stream().collect(Collectors.groupingBy(cause -> cause, TreeMap::new,
+        Map<String, Long> byCause = lost.values().stream().collect(Collectors.groupingBy(Loss::cause, TreeMap::new,
                 Collectors.counting()));
         String causes = byCause.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .map(cause -> cause.getKey() + ": " + cause.getValue()).collect(Collectors.joining(", "));

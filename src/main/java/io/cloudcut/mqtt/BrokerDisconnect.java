@@ -42,6 +42,14 @@ public final class BrokerDisconnect {
     }
 
     /**
+     * Whether the reason code named {@code reason} ({@code TOPIC_ALIAS_INVALID}, as the specification and the broker name
+     * it; null: none given) says the client broke the protocol or its grants.
+     */
+    public static boolean isTheClientsError(String reason) {
+        return reason != null && THE_CLIENTS_ERRORS.stream().anyMatch(error -> error.name().equals(reason));
+    }
+
+    /**
      * Whether {@code cause} is a DISCONNECT for the device's own error: its client library sent what the broker must
      * refuse. Paho v5 1.2.5 resends an unacknowledged publish on its new connection with the last one's topic alias
      * and no topic, which the broker refuses with {@code topic alias invalid}: the device's doing, not the harness's.

@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.broker.ServerDisconnect;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.PhaseObserved;
@@ -92,6 +93,35 @@ class UnfaultedLossesTest {
 
         lost("doorbell-3", "DISCONNECT from the broker: keep alive timeout (0x8D)");
         assertThat(losses.problem()).as("a keepalive the broker heard too late").isPresent();
+    }
+
+    /**
+     * A client still writing when the broker closed on it for its error sees only its socket go: the broker's word, heard
+     * before the loss or after it, within {@link UnfaultedLosses#SAME_LOSS}, makes the loss the device's.
+     */
+    @Test
+    void aLossTheBrokerMadeForTheClientsError_isTheDevicesOwn_whicheverIsHeardFirst() {
+        losses.heard(PhaseObserved.start(0, "baseline", "baseline"));
+        ServerDisconnect aliasInvalid = new ServerDisconnect("doorbell-1", "TOPIC_ALIAS_INVALID", "Topic alias in PUBLISH could not be mapped.");
+        losses.brokerDisconnected(aliasInvalid);
+        nowNanos.addAndGet(UnfaultedLosses.SAME_LOSS.toNanos());
+        lost("doorbell-1", "Connection lost (SocketException: Broken pipe)");
+        lost("doorbell-2", "Connection lost (SocketException: Connection reset by peer)");
+        nowNanos.addAndGet(UnfaultedLosses.SAME_LOSS.toNanos());
+        losses.brokerDisconnected(new ServerDisconnect("doorbell-2", "TOPIC_ALIAS_INVALID", null));
+        assertThat(losses.problem()).as("one told before its loss, one after").isEmpty();
+
+        lost("doorbell-3", "Connection lost (SocketException: Broken pipe)");
+        losses.brokerDisconnected(new ServerDisconnect("doorbell-3", "SESSION_TAKEN_OVER", null));
+        nowNanos.addAndGet(UnfaultedLosses.SAME_LOSS.toNanos() + 1);
+        losses.brokerDisconnected(aliasInvalid);
+        lost("doorbell-4", "connection closed");
+        losses.brokerDisconnected(new ServerDisconnect("doorbell-4", "TOPIC_ALIAS_INVALID", null));
+        nowNanos.addAndGet(UnfaultedLosses.SAME_LOSS.toNanos() + 1);
+        lost("doorbell-1", "connection closed");
+        assertThat(losses.problem()).as("not the client's error; the broker's word too late; a loss too long after it")
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("2 devices lost a connection with nothing faulted"
+                        + " on it (on their link, certificate or the broker: doorbell-1, doorbell-3;"));
     }
 
     private void lost(String device, String cause) {

@@ -12,12 +12,14 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.suback.Mqtt5SubAckReasonCo
 import io.cloudcut.broker.Broker;
 import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
+import io.cloudcut.broker.ServerDisconnect;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.harness.Scenarios;
+import io.cloudcut.mqtt.BrokerDisconnect;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectionListener;
 import io.cloudcut.mqtt.ConnectionSettings;
@@ -190,6 +192,27 @@ class IdentitiesOnEmbeddedBrokerTest {
         assertThat(commands).isEmpty();
         cloud.disconnect();
         victim.disconnect();
+    }
+
+    /**
+     * The broker tells the harness of each connection it closes of its own accord, with the reason: a client that sees
+     * only its socket go (it was writing) is then known to have been closed for what it sent.
+     */
+    @Test
+    void aConnectionTheBrokerClosesForWhatTheClientSentIsToldWithItsReason() throws Exception {
+        BlockingQueue<ServerDisconnect> closed = new LinkedBlockingQueue<>();
+        broker.onServerDisconnects(closed::add);
+        Mqtt5BlockingClient intruder = clients.v5("vacuum-1");
+        connect(intruder, identities.device("vacuum-1"));
+        assertThatThrownBy(() -> intruder.publishWith().topic(CloudTopics.command("vacuum-2")).qos(MqttQos.AT_LEAST_ONCE)
+                .payload("forged".getBytes(StandardCharsets.UTF_8)).send()).isInstanceOf(Mqtt5PubAckException.class);
+
+        ServerDisconnect told = closed.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(told).isNotNull();
+        assertThat(told.clientId()).isEqualTo("vacuum-1");
+        assertThat(told.reason()).isEqualTo("NOT_AUTHORIZED");
+        assertThat(BrokerDisconnect.isTheClientsError(told.reason())).isTrue();
+        broker.onServerDisconnects(disconnect -> { });
     }
 
     @Test

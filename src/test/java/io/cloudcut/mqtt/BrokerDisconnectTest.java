@@ -20,6 +20,7 @@ class BrokerDisconnectTest {
         assertThat(BrokerDisconnect.forTheClientsError(BrokerDisconnect.describe(0x94,
                 "Topic alias in PUBLISH could not be mapped."))).isTrue();
         assertThat(BrokerDisconnect.forTheClientsError(BrokerDisconnect.describe(0x82, null))).isTrue();
+        assertThat(BrokerDisconnect.isTheClientsError("TOPIC_ALIAS_INVALID")).as("as the broker names it").isTrue();
     }
 
     @Test
@@ -30,5 +31,7 @@ class BrokerDisconnectTest {
         assertThat(BrokerDisconnect.forTheClientsError(BrokerDisconnect.describe(0x7F, null))).as("unknown").isFalse();
         assertThat(BrokerDisconnect.forTheClientsError("no PUBACK within 1000 ms")).isFalse();
         assertThat(BrokerDisconnect.forTheClientsError(null)).isFalse();
+        assertThat(BrokerDisconnect.isTheClientsError("SESSION_TAKEN_OVER")).isFalse();
+        assertThat(BrokerDisconnect.isTheClientsError(null)).as("no reason given").isFalse();
     }
 }
