@@ -322,6 +322,13 @@ public final class ScenarioLoader {
             if (expectation.kind() == ExpectationSpec.Kind.RECOVERY && !phases.containsValue(PhaseKind.RECOVERY)) {
                 throw document.error(at + "/recovery", "the timeline has no recovery phase to bound");
             }
+            boolean cutsConnections = spec.phases().stream().flatMap(phase -> phase.faults().stream())
+                    .anyMatch(fault -> fault.targetsBroker() || (fault.targetsLinks() && !fault.onDevices()));
+            if (expectation.kind() == ExpectationSpec.Kind.RECOVERY && expectation.recovery().reconnectP95Under() != null
+                    && !cutsConnections) {
+                throw document.error(at + "/recovery/reconnectP95Under", "no phase has a fault on links or the broker, "
+                        + "so no device would have to connect again");
+            }
             Optional<String> problem = verdicts.problem(expectation);
             if (problem.isPresent()) {
                 throw document.error(at + "/verdict", problem.get());

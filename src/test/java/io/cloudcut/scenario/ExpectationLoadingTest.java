@@ -22,7 +22,7 @@ class ExpectationLoadingTest {
             fleet: [{model: doorbell-local-chime}]
             phases:
               - {name: baseline, kind: baseline, duration: 1h}
-              - {name: outage, kind: outage, duration: 1h}
+              - {name: outage, kind: outage, duration: 1h, faults: [{link: all, fault: blackhole}]}
               - {name: recovery, kind: recovery, duration: 1h}
             expect:
             """;
@@ -49,6 +49,17 @@ class ExpectationLoadingTest {
         assertThat(scenario.expectations().get(3).recovery().p95Under()).isEqualTo(Duration.ofMinutes(5));
         assertThat(scenario.expectations().get(3).recovery().reconnectP95Under()).isEqualTo(Duration.ofSeconds(30));
         assertThat(scenario.expectations().get(4).events().duplicates()).isEqualTo(ExpectationSpec.Duplicates.FORBIDDEN);
+    }
+
+    @Test
+    void aReconnectBoundNeedsAFaultThatCutsConnections() throws IOException {
+        Path file = dir.resolve("no-cut.yaml");
+        Files.writeString(file, SCENARIO.replace(", faults: [{link: all, fault: blackhole}]", ", faults: [{service: auth, fault: down}]")
+                + "  - recovery: {reconnectP95Under: 1m}\n");
+        assertThatThrownBy(() -> loader.load(file)).isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith(file + ":8:")
+                .hasMessageContaining("expect[0].recovery.reconnectP95Under: no phase has a fault on links or the broker, "
+                        + "so no device would have to connect again");
     }
 
     @Test
