@@ -5,6 +5,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 
 import javax.net.ssl.SSLException;
+import java.nio.channels.ClosedChannelException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.util.Locale;
@@ -97,8 +98,21 @@ final class ConnectFailures {
             return "TLS refused: the broker did not accept the device's certificate (" + message + ")";
         }
         if (cause instanceof SSLException) {
-            return "TLS failed: " + cause.getMessage();
+            return closedUnderneath(cause) ? CLOSED_DURING_TLS : "TLS failed: " + cause.getMessage();
         }
         return null;
+    }
+
+    /**
+     * Vert.x words a handshake whose connection the other side closed as {@code Failed to create SSL connection}, the
+     * closed channel only among its causes: a broker restarting, or a proxy whose broker is not up, does that.
+     */
+    private static boolean closedUnderneath(Throwable tls) {
+        for (Throwable cause = tls.getCause(); cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,7 +6,9 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import org.junit.jupiter.api.Test;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,6 +35,16 @@ class ConnectFailuresTest {
         assertThat(tcp).isEqualTo("no connection within 1000 ms");
         assertThat(tls).isEqualTo("no connection within 1000 ms");
         assertThat(List.of(hiveMq, tcp, tls)).allMatch(ConnectTimeOuts::ranOut);
+    }
+
+    /** Vert.x's words for a handshake the other side closed (a broker restarting behind the proxy), and the harness's. */
+    @Test
+    void aHandshakeTheOtherSideClosedSaysSo_notFailedToCreateAnSslConnection() {
+        SSLHandshakeException vertx = new SSLHandshakeException("Failed to create SSL connection");
+        vertx.initCause(new ClosedChannelException());
+        assertThat(ConnectFailures.describe(vertx, SETTINGS)).isEqualTo("TLS refused: closed by the other side before the connection was up");
+        assertThat(ConnectFailures.describe(new SSLHandshakeException("no cipher suites in common"), SETTINGS))
+                .isEqualTo("TLS failed: no cipher suites in common");
     }
 
     @Test
