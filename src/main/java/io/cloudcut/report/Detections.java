@@ -8,15 +8,19 @@ import java.util.List;
 
 /**
  * The detection rule: for each application of a link fault, each device that was connected then
- * and lost its connection before the fault was reverted noticed it after that time.
+ * and lost its connection before the fault was reverted noticed it after that time. A fault is recorded
+ * once it is set on every link, so a device whose connection it closed at once (a reset, a disconnect)
+ * lost it before the record: from the start of the phase that applied it, such a loss counts as noticed
+ * at once, unless a broker fault of the same change cut every connection first.
  */
 final class Detections {
 
     private Detections() {
     }
 
-    /** {@code faults}: the run's, in order; {@code connections}: the model's, in order. */
-    static DetectionReport of(List<FaultObserved> faults, List<ConnectionObserved> connections, ClockPace pace) {
+    /** {@code faults}: the run's, in order; {@code connections}: the model's, in order; {@code phaseStarts}: in order. */
+    static DetectionReport of(List<FaultObserved> faults, List<ConnectionObserved> connections, List<Long> phaseStarts,
+                              ClockPace pace) {
         List<Double> seconds = new ArrayList<>();
         double resolution = 0;
         for (FaultObserved applied : faults) {
@@ -26,16 +30,21 @@ final class Detections {
             long from = applied.atMillis();
             long until = faults.stream().filter(f -> f.fault().equals(applied.fault()) && !f.applied() && f.atMillis() >= from)
                     .mapToLong(FaultObserved::atMillis).findFirst().orElse(Long.MAX_VALUE);
+            long phaseStart = phaseStarts.stream().filter(start -> start <= from).reduce((first, second) -> second).orElse(from);
+            // A broker stopped or restarted in the same change cut every connection first: those losses are not this fault's.
+            boolean brokerCutFirst = faults.stream().anyMatch(f -> f.onBroker() && f.applied()
+                    && f.atMillis() >= phaseStart && f.atMillis() <= from);
+            long since = brokerCutFirst ? from : phaseStart;
             for (String device : connections.stream().map(ConnectionObserved::device).distinct().toList()) {
-                if (!upAt(device, from, connections)) {
+                if (!upAt(device, since, connections)) {
                     continue;
                 }
                 ConnectionObserved noticed = connections.stream()
                         .filter(c -> c.device().equals(device) && c.change() == ConnectionObserved.Change.DOWN
-                                && c.atMillis() >= from && c.atMillis() < until)
+                                && c.atMillis() >= since && c.atMillis() < until)
                         .findFirst().orElse(null);
                 if (noticed != null) {
-                    seconds.add((noticed.atMillis() - from) / 1000.0);
+                    seconds.add(Math.max(0, noticed.atMillis() - from) / 1000.0);
                     resolution = Math.max(resolution, pace.resolutionSeconds(noticed.atMillis(), 0));
                 }
             }

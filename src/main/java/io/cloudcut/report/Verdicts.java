@@ -78,7 +78,8 @@ final class Verdicts {
         List<ConnectionObserved> connections = connections(model.id(), fold);
         return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
                 judged.phases(), judged.timeline(), functions,
-                Detections.of(fold.faults(), connections, pace),
+                Detections.of(fold.faults(), connections,
+                        fold.phaseMarks().stream().filter(PhaseObserved::started).map(PhaseObserved::atMillis).toList(), pace),
                 Recoveries.of(fold.recoveries().stream().filter(r -> r.model().equals(model.id())).toList(), connections),
                 Reconnects.of(fold.faults(), fold.services(), connections,
                         fold.events().stream().filter(e -> e.model().equals(model.id())).toList(), pace),

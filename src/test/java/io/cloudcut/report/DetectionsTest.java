@@ -31,7 +31,7 @@ class DetectionsTest {
         ClockPace pace = new ClockPace(List.of(new ClockObserved(0, 3600, ClockObserved.Why.START),
                 new ClockObserved(APPLIED, 1, ClockObserved.Why.TRANSITION)), 9);
 
-        DetectionReport detection = Detections.of(faults, connections, pace);
+        DetectionReport detection = Detections.of(faults, connections, List.of(0L, APPLIED), pace);
 
         assertThat(detection.devicesNoticed()).isEqualTo(2);
         assertThat(detection.p50Seconds()).isEqualTo(3.0);
@@ -46,6 +46,30 @@ class DetectionsTest {
                 ConnectionObserved.down(APPLIED + 5_000, "m-1", "m", "still down"));
         List<FaultObserved> faults = List.of(new FaultObserved(APPLIED, "reset link all", true, true, 1, false));
 
-        assertThat(Detections.of(faults, connections, new ClockPace(List.of(), 0)).devicesNoticed()).isZero();
+        assertThat(Detections.of(faults, connections, List.of(0L, APPLIED - 1_000), new ClockPace(List.of(), 0)).devicesNoticed())
+                .isZero();
+    }
+
+    /** A reset closes connections while it is being set, before it is recorded: noticed at once, from the phase's start. */
+    @Test
+    void aFaultThatClosedConnectionsBeforeItsRecordWasNoticedAtOnce() {
+        long phaseStart = APPLIED - 400;
+        List<ConnectionObserved> connections = List.of(
+                ConnectionObserved.up(0, "m-1", "m", 0, 3),
+                ConnectionObserved.up(0, "m-2", "m", 0, 3),
+                ConnectionObserved.down(APPLIED - 300, "m-1", "m", "connection reset"),
+                ConnectionObserved.down(APPLIED - 200, "m-2", "m", "connection reset"));
+        List<FaultObserved> faults = List.of(new FaultObserved(APPLIED, "reset link all", true, true, 2, false));
+
+        DetectionReport detection = Detections.of(faults, connections, List.of(0L, phaseStart), new ClockPace(List.of(), 0));
+
+        assertThat(detection.devicesNoticed()).isEqualTo(2);
+        assertThat(detection.maxSeconds()).isZero();
+        assertThat(Detections.of(faults, connections, List.of(0L, APPLIED - 250), new ClockPace(List.of(), 0)).devicesNoticed())
+                .as("a loss before the phase began is not its fault's").isEqualTo(1);
+        List<FaultObserved> withTheBroker = List.of(new FaultObserved(APPLIED - 350, "down broker", false, true, 1, true),
+                faults.get(0));
+        assertThat(Detections.of(withTheBroker, connections, List.of(0L, phaseStart), new ClockPace(List.of(), 0))
+                .devicesNoticed()).as("the broker stopped first: its losses").isZero();
     }
 }
