@@ -7,27 +7,33 @@ import io.cloudcut.scenario.SessionPolicy;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * A device's cloud session: the token from auth, renewed while the cloud answers, expiring on the
  * scenario clock when it does not; and the firmware's policy for functions once it has expired.
+ * An expiry and a lock are told at the moments they took effect, the token's expiry and the grace
+ * period's end, which the functions' refusals follow: the timers that tell them may run later on a
+ * loaded machine (a CI run's lock timer ran 60 ms of real time, 216 s of scenario time, after the
+ * device had begun refusing its chime).
  */
 final class CloudSession {
 
+    /** Hears of a change of the session, and the scenario time it took effect. */
+    interface Changes {
+        void changed(SessionObserved.Change change, long atMillis);
+    }
 
     private final DeviceContext device;
     private final SessionPolicy policy;
     private final Runnable requestToken;
-    private final Consumer<SessionObserved.Change> changed;
+    private final Changes changed;
 
     private long expiresAtMillis = -1;
-    private long expiredAtMillis = -1;
     private long expiryTimer = -1;
     private long lockTimer = -1;
     private long renewalTimer = -1;
 
-    CloudSession(DeviceContext device, SessionPolicy policy, Runnable requestToken, Consumer<SessionObserved.Change> changed) {
+    CloudSession(DeviceContext device, SessionPolicy policy, Runnable requestToken, Changes changed) {
         this.device = device;
         this.policy = policy;
         this.requestToken = requestToken;
@@ -60,13 +66,12 @@ final class CloudSession {
             return;
         }
         expiresAtMillis = newExpiry;
-        expiredAtMillis = -1;
         device.cancelTimer(expiryTimer);
         device.cancelTimer(lockTimer);
         expiryTimer = device.setTimer(Duration.ofMillis(newExpiry - now()), this::checkExpiry);
         Duration leftAtRenewal = policy.tokenTtl().multipliedBy(3).dividedBy(8).plus(BootPhase.firstRun(device.deviceId(), retryEvery()));
         renewAfter(Duration.ofMillis(Math.max(0, newExpiry - now() - leftAtRenewal.toMillis())));
-        changed.accept(wasValid ? SessionObserved.Change.RENEWED : SessionObserved.Change.ACQUIRED);
+        changed.changed(wasValid ? SessionObserved.Change.RENEWED : SessionObserved.Change.ACQUIRED, now());
     }
 
     private void renewAfter(Duration delay) {
@@ -98,18 +103,22 @@ final class CloudSession {
         };
     }
 
+    /** Within the grace period after the token expired: from its expiry, whether or not its timer has run yet. */
     private boolean withinGrace() {
-        return expiredAtMillis >= 0 && now() < expiredAtMillis + policy.grace().toMillis();
+        return expiresAtMillis >= 0 && now() < locksAtMillis();
     }
 
-    /** Deadlines on the scenario clock never run before their moment, so the token has expired now. */
+    private long locksAtMillis() {
+        return expiresAtMillis + policy.grace().toMillis();
+    }
+
+    /** Deadlines on the scenario clock never run before their moment, so the token has expired now: at its expiry. */
     private void checkExpiry() {
-        expiredAtMillis = now();
-        changed.accept(SessionObserved.Change.EXPIRED);
+        changed.changed(SessionObserved.Change.EXPIRED, expiresAtMillis);
         if (policy.onLoss() == OnSessionLoss.GRACE) {
-            lockTimer = device.setTimer(policy.grace(), () -> {
+            lockTimer = device.setTimer(Duration.ofMillis(Math.max(0, locksAtMillis() - now())), () -> {
                 if (!valid()) {
-                    changed.accept(SessionObserved.Change.LOCKED);
+                    changed.changed(SessionObserved.Change.LOCKED, locksAtMillis());
                 }
             });
         }

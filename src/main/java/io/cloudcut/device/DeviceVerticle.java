@@ -153,8 +153,8 @@ public final class DeviceVerticle extends VerticleBase {
         }
     }
 
-    private void sessionChanged(SessionObserved.Change change) {
-        observe(new SessionObserved(runtime.nowMillis(), deviceId, model.id(), change));
+    private void sessionChanged(SessionObserved.Change change, long atMillis) {
+        observe(new SessionObserved(atMillis, deviceId, model.id(), change));
         firmware.sessionChanged(session.valid());
     }
 

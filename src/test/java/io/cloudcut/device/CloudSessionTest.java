@@ -33,7 +33,7 @@ class CloudSessionTest {
     void signIn() throws Exception {
         at(Duration.ZERO);
         device = new FakeDevice(FakeDevice.of("doorbell-cloud-only").model(), clock);
-        session = new CloudSession(device, device.model().session(), requests::incrementAndGet, changes::add);
+        session = new CloudSession(device, device.model().session(), requests::incrementAndGet, (change, atMillis) -> changes.add(change));
         assertThat(device.model().session().tokenTtl()).isEqualTo(TTL);
         session.start();
         session.connected();
