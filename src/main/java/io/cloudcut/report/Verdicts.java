@@ -76,14 +76,14 @@ final class Verdicts {
         OutageJudgement.Result judged = OutageJudgement.judge(new Ladder(model, baseline, fold.states(), fold.devices()),
                 outage, probes);
         List<ConnectionObserved> connections = connections(model.id(), fold);
+        List<EventsObserved> events = fold.events().stream().filter(e -> e.model().equals(model.id())).toList();
         return new ModelReport(model.id(), WireNames.of(model.kind()), model.client(), devices, judged.headline(),
                 judged.phases(), judged.timeline(), functions,
                 Detections.of(fold.faults(), connections,
                         fold.phaseMarks().stream().filter(PhaseObserved::started).map(PhaseObserved::atMillis).toList(), pace),
                 Recoveries.of(fold.recoveries().stream().filter(r -> r.model().equals(model.id())).toList(), connections),
-                Reconnects.of(fold.faults(), fold.services(), connections,
-                        fold.events().stream().filter(e -> e.model().equals(model.id())).toList(), pace),
-                events(model.id(), fold), sessions(model.id(), fold));
+                Reconnects.of(fold.faults(), fold.services(), connections, events, pace),
+                events(events, fold), sessions(model.id(), fold));
     }
 
     /**
@@ -109,8 +109,8 @@ final class Verdicts {
         return fold.connections().stream().filter(c -> c.model().equals(model)).toList();
     }
 
-    private static EventsReport events(String model, RunFold fold) {
-        List<EventsObserved> mine = fold.events().stream().filter(e -> e.model().equals(model)).toList();
+    /** {@code mine}: the model's own accounts of its events. */
+    private static EventsReport events(List<EventsObserved> mine, RunFold fold) {
         Set<String> devices = mine.stream().map(EventsObserved::device).collect(Collectors.toSet());
         List<CloudReceivedObserved> received = fold.received().stream().filter(r -> devices.contains(r.device())).toList();
         Map<String, Long> dropped = new TreeMap<>();
