@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +65,8 @@ public final class Link {
     private final AtomicLong abandonedWaitNanos = new AtomicLong();
     /** Null until the link's own code first fails. */
     private LinkFailure failure;
+    /** Whether no fault refuses new connections, as last told on {@code /events}; on the loop. */
+    private boolean accepting = true;
 
     /**
      * Starts binding {@code listenPort} on 127.0.0.1, or a free port if 0 ({@link #awaitListening} waits for it);
@@ -284,11 +288,28 @@ public final class Link {
     }
 
     private Future<?> updateListening() {
+        announceAccepting();
         if (listener == null) {
             // The shared port stays open for the other links: accepted() resets this link's connections.
             return loop.newSucceededFuture(null);
         }
         return acceptsConnections() ? listener.listen(this::acceptsConnections) : listener.stopListening();
+    }
+
+    /**
+     * Tells {@code link-closed} or {@code link-reopened} when whether the link takes new connections changed, with the
+     * faults still active: a reopening with faults left is a fault's own doing (the up half of a flap), a moment from
+     * which its device could reconnect that no fault's removal marks.
+     */
+    private void announceAccepting() {
+        boolean now = acceptsConnections();
+        if (now != accepting) {
+            accepting = now;
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("link", id);
+            about.put("faults", faultsOf(active).stream().map(LinkFault::name).toList());
+            shared.events().publish(now ? "link-reopened" : "link-closed", about);
+        }
     }
 
     /** Whether no fault that acts on every connection refuses new ones. */

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ServiceObserved.class, name = "service"),
         @JsonSubTypes.Type(value = PhaseObserved.class, name = "phase"),
         @JsonSubTypes.Type(value = FaultObserved.class, name = "fault"),
+        @JsonSubTypes.Type(value = LinkReopenedObserved.class, name = "link-reopened"),
         @JsonSubTypes.Type(value = RecoveryObserved.class, name = "recovery"),
         @JsonSubTypes.Type(value = EventsObserved.class, name = "events"),
         @JsonSubTypes.Type(value = CloudReceivedObserved.class, name = "cloud-received"),
@@ -26,7 +27,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = RunEndedObserved.class, name = "run-ended")
 })
 public sealed interface Observation permits ProbeObserved, ConnectionObserved, SessionObserved, StateObserved,
-        ServiceObserved, PhaseObserved, FaultObserved, RecoveryObserved, EventsObserved, CloudReceivedObserved,
+        ServiceObserved, PhaseObserved, FaultObserved, LinkReopenedObserved, RecoveryObserved, EventsObserved, CloudReceivedObserved,
         ClockObserved, HealthObserved, RunStartedObserved, RunEndedObserved {
 
     /** Scenario time of the observation, in milliseconds since the run's origin. */

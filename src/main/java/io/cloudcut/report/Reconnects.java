@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 /**
  * The reconnect rule: each time a device lost its connection and then connected again, the time from the last
  * moment before that from which it could (a fault on links or on the broker reverted, the broker up after a
- * restart or a stop) to its connection: up to the start of the attempt that made it, plus that exchange's real
+ * restart or a stop, its own link reopened by a fault that stayed on: a {@code flap}'s up half) to its connection: up to the start of the attempt that made it, plus that exchange's real
  * length. A broker that restarts every few minutes gives a figure for each restart, not only for the last
  * fault's end. A loss with no such moment before the device was up again (nothing faulted, or a fault that
  * let it reconnect through it) is not a reconnect. Attempts come from each device's own account of failed
@@ -29,21 +29,24 @@ final class Reconnects {
     }
 
     /**
-     * {@code faults} and {@code services}: the run's; {@code connections} and {@code events}: the model's, each in
-     * the order observed.
+     * {@code faults}, {@code services} and {@code linkReopenings} (by device): the run's; {@code connections} and
+     * {@code events}: the model's, each in the order observed.
      */
-    static ReconnectReport of(List<FaultObserved> faults, List<ServiceObserved> services, List<ConnectionObserved> connections,
+    static ReconnectReport of(List<FaultObserved> faults, List<ServiceObserved> services,
+                              Map<String, List<Long>> linkReopenings, List<ConnectionObserved> connections,
                               List<EventsObserved> events, ClockPace pace) {
-        long[] moments = Stream.concat(
+        long[] fleetMoments = Stream.concat(
                         faults.stream().filter(fault -> fault.onConnections() && !fault.applied()).map(FaultObserved::atMillis),
                         services.stream().filter(ServiceObserved::brokerBack).map(ServiceObserved::atMillis))
-                .mapToLong(Long::longValue).sorted().toArray();
+                .mapToLong(Long::longValue).toArray();
         Map<String, List<ConnectionObserved>> byDevice = connections.stream()
                 .collect(Collectors.groupingBy(ConnectionObserved::device, TreeMap::new, Collectors.toList()));
         List<Double> seconds = new ArrayList<>();
         double resolution = 0;
         int devices = 0;
-        for (List<ConnectionObserved> changes : byDevice.values()) {
+        for (Map.Entry<String, List<ConnectionObserved>> device : byDevice.entrySet()) {
+            List<ConnectionObserved> changes = device.getValue();
+            long[] moments = withReopenings(fleetMoments, linkReopenings.getOrDefault(device.getKey(), List.of()));
             int before = seconds.size();
             long downAt = -1;
             for (ConnectionObserved change : changes) {
@@ -73,7 +76,12 @@ final class Reconnects {
                 Percentiles.nearestRank(seconds, 100, 0.0), resolution, refusedDevices(byDevice));
     }
 
-    /** The last of the (sorted) moments after {@code after} and at most {@code until}, or -1. */
+    private static long[] withReopenings(long[] fleetMoments, List<Long> reopenings) {
+        return reopenings.isEmpty() ? fleetMoments
+                : LongStream.concat(LongStream.of(fleetMoments), reopenings.stream().mapToLong(Long::longValue)).toArray();
+    }
+
+    /** The last of the moments after {@code after} and at most {@code until}, or -1. */
     private static long lastWithin(long[] moments, long after, long until) {
         return LongStream.of(moments).filter(moment -> moment > after && moment <= until).max().orElse(-1);
     }

@@ -6,6 +6,7 @@ import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.HealthObserved;
+import io.cloudcut.observation.LinkReopenedObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.observation.ProbeObserved;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  * A run's observations folded one at a time into what its report and charts need, in one pass:
  * probes into counts per model, function and phase and per outage probe round, states into each
  * device's changes between acting and at rest, events and sessions into their sums; what comes a
- * few times a device or once a transition (connection changes, recoveries, event accounts, faults,
+ * few times a device or once a transition (connection changes, recoveries, event accounts, faults, links reopened,
  * phase marks, health, clock, services) is kept as it came. Memory grows with the devices,
  * functions, phases and probe rounds, not with the probes. The stream describes itself: it begins with what ran
  * ({@link RunStartedObserved}) and ends with the run ({@link RunEndedObserved}). One thread at a time.
@@ -56,6 +57,7 @@ public final class RunFold implements Consumer<Observation> {
     private final List<CloudReceivedObserved> received = new ArrayList<>();
     private final Map<String, Map<SessionObserved.Change, SessionChanges>> sessions = new HashMap<>();
     private final List<FaultObserved> faults = new ArrayList<>();
+    private final Map<String, List<Long>> linkReopenings = new HashMap<>();
     private final List<PhaseObserved> phaseMarks = new ArrayList<>();
     private final List<ClockObserved> clock = new ArrayList<>();
     private final List<HealthObserved> health = new ArrayList<>();
@@ -108,6 +110,8 @@ public final class RunFold implements Consumer<Observation> {
             session(session);
         } else if (observation instanceof FaultObserved fault) {
             faults.add(fault);
+        } else if (observation instanceof LinkReopenedObserved reopened) {
+            linkReopenings.computeIfAbsent(reopened.device(), device -> new ArrayList<>()).add(reopened.atMillis());
         } else if (observation instanceof PhaseObserved mark) {
             phaseMarks.add(mark);
             if (outagePhases.contains(mark.phase())) {
@@ -231,6 +235,11 @@ public final class RunFold implements Consumer<Observation> {
 
     List<FaultObserved> faults() {
         return faults;
+    }
+
+    /** By device, when a fault let its link take connections again while it stayed on, in the order observed. */
+    Map<String, List<Long>> linkReopenings() {
+        return linkReopenings;
     }
 
     List<PhaseObserved> phaseMarks() {

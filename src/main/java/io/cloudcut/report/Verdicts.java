@@ -82,7 +82,7 @@ final class Verdicts {
                 Detections.of(fold.faults(), connections,
                         fold.phaseMarks().stream().filter(PhaseObserved::started).map(PhaseObserved::atMillis).toList(), pace),
                 Recoveries.of(fold.recoveries().stream().filter(r -> r.model().equals(model.id())).toList(), connections),
-                Reconnects.of(fold.faults(), fold.services(), connections, events, pace),
+                Reconnects.of(fold.faults(), fold.services(), fold.linkReopenings(), connections, events, pace),
                 events(events, fold), sessions(model.id(), fold));
     }
 

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +73,12 @@ class TimedFaultsTest extends LinkToEchoServer {
 
     @Test
     void flap_dropsConnectionsRepeatedly_andRestoreEndsIt() throws Exception {
+        List<ProxyEvent> linkEvents = new CopyOnWriteArrayList<>();
+        proxy.events().listen(event -> {
+            if (event.event().startsWith("link-")) {
+                linkEvents.add(event);
+            }
+        });
         link.apply(LinkFaults.create("flap", Map.of("down", 300, "up", 500), null));
         AtomicReference<Received> current = new AtomicReference<>();
         AtomicInteger dropped = new AtomicInteger();
@@ -99,6 +107,18 @@ class TimedFaultsTest extends LinkToEchoServer {
         link.restore();
         Received afterRestore = echo.connect(link);
         await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(15)).until(() -> !afterRestore.closed.isDone());
+
+        // Told as they happen, the link's ups within the flap by a fault still on it, the last by its removal.
+        List<String> told = linkEvents.stream().map(event -> event.event() + " " + event.about().get("faults")).toList();
+        assertThat(told).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(told.get(0)).isEqualTo("link-closed [flap]");
+        assertThat(told.get(1)).isEqualTo("link-reopened [flap]");
+        for (int index = 0; index < told.size(); index++) {
+            assertThat(told.get(index)).as("event %d of %s", index, told)
+                    .isIn(index % 2 == 0 ? List.of("link-closed [flap]") : List.of("link-reopened [flap]", "link-reopened []"));
+        }
+        assertThat(told.get(told.size() - 1)).as("open once the flap is removed").startsWith("link-reopened");
+        assertThat(linkEvents).allMatch(event -> "echo".equals(event.about().get("link")));
     }
 
     @Test

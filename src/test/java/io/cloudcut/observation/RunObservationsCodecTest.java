@@ -98,6 +98,15 @@ class RunObservationsCodecTest {
         assertThat(new ServiceObserved(9_000, "broker", ServiceObserved.Condition.UP, null).up()).isTrue();
     }
 
+    /** A link a flap reopened, as {@code report} reads it back from a finished run's file. */
+    @Test
+    void aLinkReopenedTravelsByItsWireName() {
+        LinkReopenedObserved reopened = new LinkReopenedObserved(4_200, "d-1");
+
+        assertThat(ObservationCodec.line(reopened)).isEqualTo("{\"type\":\"link-reopened\",\"atMillis\":4200,\"device\":\"d-1\"}");
+        assertThat(ObservationCodec.decode(ObservationCodec.line(reopened))).isEqualTo(reopened);
+    }
+
     @Test
     void theEndOfTheRunReadsBackEqual() {
         RunEndedObserved ended = new RunEndedObserved(61_200_000, 48_123);
