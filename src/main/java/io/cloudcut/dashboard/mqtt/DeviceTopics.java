@@ -61,6 +61,18 @@ abstract class DeviceTopics implements DeviceConventions {
 
     /** Home Assistant takes only letters, digits, {@code _} and {@code -} in ids; MQTT wildcards must not get into topics. */
     static String safe(String id) {
-        return id.replaceAll("[^A-Za-z0-9_-]", "_");
+        // Topics are made from it on every state a device shows, not kept (a device's heap is counted): no regex there.
+        char[] chars = null;
+        for (int index = 0; index < id.length(); index++) {
+            if (!allowed(id.charAt(index))) {
+                chars = chars == null ? id.toCharArray() : chars;
+                chars[index] = '_';
+            }
+        }
+        return chars == null ? id : new String(chars);
+    }
+
+    private static boolean allowed(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     }
 }

@@ -32,6 +32,16 @@ class DeviceConventionsTest {
         assertThat(doorbell.commandTopics()).isEmpty();
     }
 
+    /** An id with MQTT wildcards, a level separator or a space keeps none of them in its topics; a plain one is kept whole. */
+    @Test
+    void aDevicesTopicsTakeOnlyLettersDigitsUnderscoresAndHyphensOfItsId() {
+        VacuumConventions odd = new VacuumConventions("hall+vac/2 #é", "vacuum-local-first");
+
+        assertThat(odd.stateTopic()).isEqualTo("valetudo/hall_vac_2___/hass/hall_vac_2____vacuum/state");
+        assertThat(DeviceTopics.safe("vacuum-local_first-7")).isEqualTo("vacuum-local_first-7");
+        assertThat(new DoorbellConventions("d#1", "m/x").baseTopic()).isEqualTo("ring/m_x/camera/d_1");
+    }
+
     @Test
     void aBedsControlsAreNumbersWithTheirRangeAndStep_andOnlyItsSettingInWordsStaysASensor() {
         Map<String, JsonObject> configs = new TreeMap<>();
