@@ -33,6 +33,15 @@ final class FaultedConnections {
         faulted.addAll(devices);
     }
 
+    /**
+     * Whether a connection of {@code device}'s that came up at {@code connectedAtNanos} had a fault on it at some time
+     * since: it is faulted now, or was healed after it came up.
+     */
+    boolean metAFault(String device, long connectedAtNanos) {
+        Long healed = healedAtNanos.get(device);
+        return faulted.contains(device) || healed != null && healed - connectedAtNanos >= 0;
+    }
+
     /** Whether {@code device}'s connection has had no fault for at least {@code graceNanos} before {@code nowNanos}. */
     boolean unfaultedFor(String device, long graceNanos, long nowNanos) {
         if (faulted.contains(device)) {

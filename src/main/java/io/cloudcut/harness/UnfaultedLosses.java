@@ -28,7 +28,10 @@ import java.util.stream.Collectors;
  * PUBACKs over a second late; the doorbells' `live-view` read DEGRADED, and the run said it was healthy.
  * <p>
  * A loss within a detection window of a fault's end ({@link Pacer#detectionWindow}) is still the fault's: a device
- * notices a silent link only after its keepalive or its acknowledgement time-out. Losses before the clock starts are
+ * notices a silent link only after its keepalive or its acknowledgement time-out. So is the loss of a connection that
+ * a fault met, whenever it comes: its client may keep what the fault did to it. The Vert.x client that lost a PINGRESP
+ * to a {@code loss} fault answers each later PINGRESP to the ping before, and drops the connection for its keepalive
+ * once its pings come less regularly, 7 s after the fault was lifted in one run of 8 devices. Losses before the clock starts are
  * the fleet's start's ({@link FleetReadiness}). An external device's losses are its own: only the emulated fleet's count.
  * So is a DISCONNECT for what a device's client sent ({@link BrokerDisconnect#forTheClientsError}): 195 Paho v5 devices
  * of 1,000 were refused after a blackhole for resending a publish with their last connection's topic alias. A client
@@ -54,6 +57,8 @@ final class UnfaultedLosses {
     private final LongSupplier nanoTime;
     /** Each device that lost its connection unfaulted, with its first such loss. */
     private final Map<String, Loss> lost = new ConcurrentHashMap<>();
+    /** When each emulated device's connection last came up ({@link System#nanoTime}). */
+    private final Map<String, Long> connectedAtNanos = new ConcurrentHashMap<>();
     /** Each device the broker last closed for its client's error, and when ({@link System#nanoTime}). */
     private final Map<String, Long> closedForItsError = new ConcurrentHashMap<>();
     private volatile boolean clockStarted;
@@ -83,14 +88,21 @@ final class UnfaultedLosses {
     void heard(Observation observation) {
         if (observation instanceof PhaseObserved phase && phase.started()) {
             clockStarted = true;
-        } else if (clockStarted && observation instanceof ConnectionObserved connection
-                && connection.change() == ConnectionObserved.Change.DOWN && emulated.contains(connection.device())
-                && !BrokerDisconnect.forTheClientsError(connection.cause())
-                && connections.unfaultedFor(connection.device(), graceNanos, nanoTime.getAsLong())) {
-            if (lostUnlessClosedForItsError(connection)) {
+        } else if (observation instanceof ConnectionObserved connection && emulated.contains(connection.device())) {
+            if (connection.change() == ConnectionObserved.Change.UP) {
+                connectedAtNanos.put(connection.device(), nanoTime.getAsLong());
+            } else if (clockStarted && connection.change() == ConnectionObserved.Change.DOWN && unfaulted(connection)
+                    && lostUnlessClosedForItsError(connection)) {
                 told.accept(scenario.model(connection.model()).connectTimeout());
             }
         }
+    }
+
+    private boolean unfaulted(ConnectionObserved loss) {
+        Long connectedAt = connectedAtNanos.get(loss.device());
+        return !BrokerDisconnect.forTheClientsError(loss.cause())
+                && connections.unfaultedFor(loss.device(), graceNanos, nanoTime.getAsLong())
+                && (connectedAt == null || !connections.metAFault(loss.device(), connectedAt));
     }
 
     /** Under the lock, so that a broker's word on the same loss comes wholly before or after. */

@@ -82,6 +82,32 @@ class UnfaultedLossesTest {
                 List.of(losses.problem().orElseThrow())).lostConnectionsToTheHarness()).as("worth measuring again").isTrue();
     }
 
+    /**
+     * A connection a fault met carries what the fault did to its client (a lost PINGRESP leaves the Vert.x client's pings
+     * one behind): its loss is the fault's, long after the fault was lifted. A connection made after the fault is judged
+     * afresh.
+     */
+    @Test
+    void theLossOfAConnectionAFaultMet_isTheFaults_howeverLateItComes() {
+        losses.heard(PhaseObserved.start(0, "baseline", "baseline"));
+        up("doorbell-1");
+        up("doorbell-2");
+        connections.faulted(List.of("doorbell-1", "doorbell-2"));
+        nowNanos.addAndGet(1_000_000_000L);
+        up("doorbell-2");
+        connections.faultedExactly(Set.of(), nowNanos.get());
+        nowNanos.addAndGet(Pacer.detectionWindow(scenario).toNanos() * 10);
+        lost("doorbell-1", "connection closed");
+        lost("doorbell-2", "connection closed");
+        assertThat(losses.problem()).as("both connections were up while the fault was on").isEmpty();
+
+        up("doorbell-1");
+        nowNanos.incrementAndGet();
+        lost("doorbell-1", "connection closed");
+        assertThat(losses.problem()).as("connected after the fault was lifted").hasValueSatisfying(problem ->
+                assertThat(problem).contains("nothing faulted on it (on its link, certificate or the broker: doorbell-1;"));
+    }
+
     /** Paho v5 1.2.5 resends an unacknowledged publish on its new connection with the old connection's topic alias. */
     @Test
     void aDisconnectForWhatTheDevicesClientSent_isTheDevicesOwn() {
@@ -122,6 +148,10 @@ class UnfaultedLossesTest {
         assertThat(losses.problem()).as("not the client's error; the broker's word too late; a loss too long after it")
                 .hasValueSatisfying(problem -> assertThat(problem).startsWith("2 devices lost a connection with nothing faulted"
                         + " on it (on their link, certificate or the broker: doorbell-1, doorbell-3;"));
+    }
+
+    private void up(String device) {
+        losses.heard(ConnectionObserved.up(0, device, DOORBELL, 0, 3));
     }
 
     private void lost(String device, String cause) {
