@@ -22,6 +22,9 @@ class ExpectedConnectFailuresTest {
 
         assertThat(filter.decide(null, client, Level.ERROR, "Can't connect to 127.0.0.1:1883", null, refused))
                 .isEqualTo(FilterReply.DENY);
+        assertThat(filter.decide(null, client, Level.ERROR,
+                "Connection refused by the server - code: CONNECTION_REFUSED_SERVER_UNAVAILABLE", null, null))
+                .as("a refusing CONNACK, counted with its code").isEqualTo(FilterReply.DENY);
         assertThat(filter.decide(null, client, Level.ERROR, "Attempt to exceed the limit of 100 inflight messages", null, null))
                 .isEqualTo(FilterReply.NEUTRAL);
         assertThat(filter.decide(null, other, Level.ERROR, "Can't connect to 127.0.0.1:1883", null, refused))
