@@ -31,6 +31,11 @@ public final class TerminalTable {
      * local-first vacuum, 17 spans) keeps its table within a wide terminal, on as many lines as it needs.
      */
     static final int TIMELINE_WIDTH = 80;
+    /**
+     * The widest a table of phases is printed: past it, its phase columns go in turns, each under the columns that name
+     * the row again, and the last turn ends with the verdict. A sweep of a dozen faults, a phase each, was 400 wide.
+     */
+    static final int MAX_WIDTH = 200;
 
     private TerminalTable() {
     }
@@ -110,7 +115,7 @@ public final class TerminalTable {
                 rows.add(row);
             }
         }
-        return table(header, rows, palette);
+        return inTurns(header, rows, 3, 1, palette);
     }
 
     /** The columns of the table of what each model's devices noticed, how they came back and what they sent. */
@@ -182,7 +187,7 @@ public final class TerminalTable {
             }
             resolution = Math.max(resolution, model.timeline().resolutionSeconds());
         }
-        return table(header, rows, palette) + "timeline: scenario time since the outage began; a change is placed within "
+        return inTurns(header, rows, 1, 2, palette) + "timeline: scenario time since the outage began; a change is placed within "
                 + duration(resolution) + " (the spacing of probe rounds)\n";
     }
 
@@ -337,7 +342,73 @@ public final class TerminalTable {
         return table(header, rows, Palette.PLAIN);
     }
 
-    private static String table(List<String> header, List<List<String>> rows, Palette palette) {
+    /**
+     * {@link #table}, or, wider than {@link #MAX_WIDTH}, several: each with the first {@code keys} columns and as many of
+     * the middle ones as fit, the last with the last {@code tail} columns too. A row with nothing in a turn's middle or
+     * tail columns (a wrapped timeline's next line) is left out of that turn.
+     */
+    static String inTurns(List<String> header, List<List<String>> rows, int keys, int tail, Palette palette) {
+        int[] widths = widths(header, rows);
+        List<List<Integer>> turns = turns(widths, keys, tail);
+        StringBuilder out = new StringBuilder();
+        for (List<Integer> columns : turns) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            List<List<String>> shown = rows.stream().map(row -> pick(row, columns))
+                    .filter(row -> row.subList(keys, row.size()).stream().anyMatch(cell -> !cell.isEmpty())).toList();
+            out.append(table(pick(header, columns), shown, palette));
+        }
+        return out.toString();
+    }
+
+    /** The columns of each turn: the keys, then middle columns while they fit, the tail with the last. */
+    static List<List<Integer>> turns(int[] widths, int keys, int tail) {
+        int keyWidth = 0;
+        for (int c = 0; c < keys; c++) {
+            keyWidth += widths[c] + 2;
+        }
+        int tailWidth = 0;
+        for (int c = widths.length - tail; c < widths.length; c++) {
+            tailWidth += widths[c] + 2;
+        }
+        List<List<Integer>> turns = new ArrayList<>();
+        List<Integer> turn = new ArrayList<>();
+        int width = keyWidth;
+        for (int c = keys; c < widths.length - tail; c++) {
+            if (!turn.isEmpty() && width + widths[c] + 2 > MAX_WIDTH) {
+                turns.add(turn);
+                turn = new ArrayList<>();
+                width = keyWidth;
+            }
+            turn.add(c);
+            width += widths[c] + 2;
+        }
+        if (!turn.isEmpty() && width + tailWidth > MAX_WIDTH) {
+            turns.add(turn);
+            turn = new ArrayList<>();
+        }
+        for (int c = widths.length - tail; c < widths.length; c++) {
+            turn.add(c);
+        }
+        turns.add(turn);
+        List<List<Integer>> withKeys = new ArrayList<>();
+        for (List<Integer> middle : turns) {
+            List<Integer> columns = new ArrayList<>();
+            for (int c = 0; c < keys; c++) {
+                columns.add(c);
+            }
+            columns.addAll(middle);
+            withKeys.add(columns);
+        }
+        return withKeys;
+    }
+
+    private static List<String> pick(List<String> cells, List<Integer> columns) {
+        return columns.stream().map(cells::get).toList();
+    }
+
+    private static int[] widths(List<String> header, List<List<String>> rows) {
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header.get(c).length();
@@ -345,6 +416,11 @@ public final class TerminalTable {
                 widths[c] = Math.max(widths[c], row.get(c).length());
             }
         }
+        return widths;
+    }
+
+    private static String table(List<String> header, List<List<String>> rows, Palette palette) {
+        int[] widths = widths(header, rows);
         StringBuilder out = new StringBuilder();
         line(out, header, widths, palette);
         List<String> rule = new ArrayList<>();

@@ -140,6 +140,38 @@ class TerminalTableTest {
         assertThat(String.join(" ", lines.stream().map(line -> line.substring(column)).toList())).isEqualTo(timeline);
     }
 
+    /**
+     * A sweep of a dozen faults, a phase each: its tables go in turns no wider than {@link TerminalTable#MAX_WIDTH},
+     * each naming its rows again, every phase in one turn, the verdict and the timeline in the last.
+     */
+    @Test
+    void aTableOfManyPhasesGoesInTurns_eachNamingItsRowsAgain() {
+        RunFixture run = new RunFixture().model(LOCKED, 1).phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
+                .rounds("baseline", 1, LOCKED.id(), all(LOCKED, OK));
+        List<String> faults = List.of("latency", "loss", "bandwidth", "slow-close", "refuse-connect", "overload",
+                "drop-publish", "lose-publish", "delay-publish", "withhold-puback", "duplicate-publish", "reset");
+        for (String fault : faults) {
+            run.phase(fault, PhaseKind.OUTAGE, Duration.ofHours(1)).phase("after-" + fault, PhaseKind.RECOVERY, Duration.ofMinutes(30))
+                    .rounds(fault, 1, LOCKED.id(), Map.of("clean-button", REFUSED, "scheduled-clean", OK, "clean-from-app", TIMED_OUT));
+        }
+        String rendered = TerminalTable.render(run.report());
+
+        List<String> matrixHeaders = rendered.lines().filter(line -> line.startsWith("model ") && line.contains("function")).toList();
+        List<String> verdictHeaders = rendered.lines().filter(line -> line.startsWith("model ") && !line.contains("function")
+                && !line.contains("noticed")).toList();
+        assertThat(matrixHeaders).as("the function matrix in turns").hasSizeGreaterThan(1)
+                .allSatisfy(header -> assertThat(header).hasSizeLessThanOrEqualTo(TerminalTable.MAX_WIDTH));
+        assertThat(verdictHeaders).as("the verdicts in turns").hasSizeGreaterThan(1);
+        assertThat(verdictHeaders.get(verdictHeaders.size() - 1)).containsPattern("verdict +timeline$");
+        assertThat(verdictHeaders.subList(0, verdictHeaders.size() - 1)).noneMatch(header -> header.contains("verdict"));
+        for (String fault : faults) {
+            assertThat(matrixHeaders).as(fault).filteredOn(header -> header.matches(".* " + fault + "( .*|$)")).hasSize(1);
+            assertThat(verdictHeaders).as(fault).filteredOn(header -> header.matches(".* " + fault + "( .*|$)")).hasSize(1);
+        }
+        assertThat(rendered.lines().filter(line -> line.startsWith("vacuum-cloud-locked ") && line.contains("clean-button")))
+                .as("the function's row, once a turn").hasSize(matrixHeaders.size());
+    }
+
     @Test
     void wrappingBreaksOnlyBetweenParts_andAPartLongerThanTheWidthHasALineOfItsOwn() {
         assertThat(TerminalTable.wrap("aa, bb, cc", 7)).containsExactly("aa, bb,", "cc");
