@@ -7,6 +7,7 @@ import io.cloudcut.scenario.WireNames;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,6 +37,8 @@ public final class TerminalTable {
      * the row again, and the last turn ends with the verdict. A sweep of a dozen faults, a phase each, was 400 wide.
      */
     static final int MAX_WIDTH = 200;
+    /** The most phases the stall line names, the longest stalls first when there are more: a sweep had 26. */
+    static final int STALLS_NAMED = 4;
 
     private TerminalTable() {
     }
@@ -285,9 +288,18 @@ public final class TerminalTable {
         if (stalledPhases.isEmpty()) {
             return "";
         }
-        List<String> stalled = stalledPhases.stream().map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name()
+        List<RunReport.PhaseReport> named = stalledPhases.size() <= STALLS_NAMED ? stalledPhases
+                : stalledPhases.stream().sorted(Comparator.comparingLong(RunReport.PhaseReport::harnessLagMaxMillis).reversed())
+                .limit(STALLS_NAMED - 1).toList();
+        List<String> stalled = new ArrayList<>(named.stream().map(phase -> phase.harnessLagMaxMillis() + " ms in " + phase.name()
                 + (phase.clockHeldMillis() > 0 ? " (scenario time stood still for " + phase.clockHeldMillis() + " ms of the phase)"
-                        : " (up to " + duration(phase.harnessLagMaxMillis() / 1000.0 * scale) + " of scenario time)")).toList();
+                        : " (up to " + duration(phase.harnessLagMaxMillis() / 1000.0 * scale) + " of scenario time)")).toList());
+        if (named.size() < stalledPhases.size()) {
+            long rest = stalledPhases.stream().filter(phase -> !named.contains(phase))
+                    .mapToLong(RunReport.PhaseReport::harnessLagMaxMillis).max().orElse(0);
+            stalled.add("and up to " + rest + " ms in " + (stalledPhases.size() - named.size()) + " other phases (report.json: "
+                    + "phases[].harnessLagMaxMillis)");
+        }
         boolean ranOn = stalledPhases.stream().anyMatch(phase -> phase.clockHeldMillis() == 0);
         return "harness: stalled for up to " + String.join(", ", stalled)
                 + ", its longest event-loop lag: a function's latency there counts as slower than the baseline's only beyond its bound and that"

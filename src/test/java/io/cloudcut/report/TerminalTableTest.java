@@ -77,6 +77,20 @@ class TerminalTableTest {
     }
 
     @Test
+    void aRunStalledInManyPhasesNamesItsLongestStalls_andCountsTheRest() {
+        RunFixture run = twoLockedVacuumsThroughABaseline();
+        long[] stalls = {60, 423, 90, 186, 70, 112};
+        for (int phase = 0; phase < stalls.length; phase++) {
+            run.phase("fault-" + phase, PhaseKind.OUTAGE, Duration.ofHours(1)).harnessStalled("fault-" + phase, stalls[phase], 10);
+        }
+
+        assertThat(TerminalTable.render(run.report())).contains("harness: stalled for up to 423 ms in fault-1 (scenario time stood "
+                + "still for 10 ms of the phase), 186 ms in fault-3 (scenario time stood still for 10 ms of the phase), 112 ms in "
+                + "fault-5 (scenario time stood still for 10 ms of the phase), and up to 90 ms in 3 other phases (report.json: "
+                + "phases[].harnessLagMaxMillis), its longest event-loop lag");
+    }
+
+    @Test
     void aPhaseWhereTheHarnessStalledPastTheLatencyFloorIsNamedWithItsLongestStall() {
         RunFixture run = twoLockedVacuumsThroughABaseline().phase("outage", PhaseKind.OUTAGE, Duration.ofHours(1));
 
