@@ -9,6 +9,7 @@ import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.identity.Identities;
 import io.cloudcut.report.ObservationStream;
+import io.cloudcut.scenario.HeldDeliveries;
 import io.cloudcut.scenario.RealTimeRaces;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.scenario.ScenarioException;
@@ -193,6 +194,9 @@ final class RunCommand implements Callable<Integer> {
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
         RealTimeRaces.find(scenario, ScenarioRunner.runScale(scenario)).forEach(race -> err.println("warning: " + race));
+        if (fleet.externalBroker == null) {
+            HeldDeliveries.find(scenario).forEach(held -> err.println("warning: " + held));
+        }
         err.flush();
         try {
             settings = settings.watchedBy(dashboard.watch(settings.progress(), err));
