@@ -137,6 +137,26 @@ class MqttFiveFaultsTest extends LinkToMosquitto {
         assertThat(link.stats().bytesDropped()).isPositive();
     }
 
+    /**
+     * A fault begun on a connection whose sender set its alias before: the proxy never saw the topic of an alias-only
+     * PUBLISH, and a filter of every topic loses it all the same.
+     */
+    @Test
+    void losePublishOnEveryTopic_begunAfterTheAliasWasSet_losesTheAliasOnlyPublishToo() throws Exception {
+        List<String> arrived = subscriber(mosquitto.port());
+        MqttClient device = connected(link.port());
+        device.publish(MATCHING, message("sets the alias", 1));
+        await().atMost(WAIT).until(() -> arrived.size() == 1);
+
+        link.apply(LinkFaults.create("lose-publish", Map.of("topic", "#"), Direction.UPSTREAM));
+        device.publish(MATCHING, message("lost", 0));
+        link.restore();
+        device.publish(OTHER, message("passes", 0));
+
+        assertArrivedUpTo(OTHER, new Sides(device, arrived), MATCHING, OTHER);
+        assertThat(link.stats().bytesDropped()).isPositive();
+    }
+
     @ParameterizedTest
     @EnumSource(Direction.class)
     void loss_everyMqtt5PacketLost_theConnectNeverCompletes(Direction direction) throws Exception {
