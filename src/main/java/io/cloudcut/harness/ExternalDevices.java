@@ -72,7 +72,7 @@ final class ExternalDevices {
         ConnectionsSeenByTheProxy seen = new ConnectionsSeenByTheProxy(clock, this::modelOf,
                 observed -> ObservationBus.publish(vertx, observed));
         proxy.events().listen(seen::changed);
-        proxy.events().listen(LinkReopenings.told(clock, observed -> ObservationBus.publish(vertx, observed)));
+        LinkReopenings.observe(proxy, clock, vertx);
         for (ExternalDevice device : devices.values()) {
             try {
                 proxy.openLink(device.id(), device.listenPort());

@@ -1,12 +1,12 @@
 package io.cloudcut.harness;
 
-import io.cloudcut.fault.ProxyEvent;
+import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.observation.LinkReopenedObserved;
-import io.cloudcut.observation.Observation;
+import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Vertx;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The moments a fault of its own accord let a device's link take connections again (the up half of a {@code flap}),
@@ -18,13 +18,15 @@ final class LinkReopenings {
     private LinkReopenings() {
     }
 
-    /** A listener for a proxy's events, called on a link's event loop: it must not block. */
-    static Consumer<ProxyEvent> told(ScenarioClock clock, Consumer<Observation> observe) {
-        return event -> {
+    /** From now on, publishes each reopening of {@code proxy}'s links on {@code vertx}'s observation bus. */
+    static void observe(FaultProxy proxy, ScenarioClock clock, Vertx vertx) {
+        ObservationBus.carry(vertx);
+        // Called on a link's event loop: it must not block.
+        proxy.events().listen(event -> {
             if (event.event().equals("link-reopened") && event.about().get("link") instanceof String device
                     && event.about().get("faults") instanceof List<?> faults && !faults.isEmpty()) {
-                observe.accept(new LinkReopenedObserved(clock.nowMillis(), device));
+                ObservationBus.publish(vertx, new LinkReopenedObserved(clock.nowMillis(), device));
             }
-        };
+        });
     }
 }

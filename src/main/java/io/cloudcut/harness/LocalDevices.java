@@ -9,7 +9,6 @@ import io.cloudcut.fault.LinkFault;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.observation.Observation;
-import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.scenario.FaultSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
@@ -61,8 +60,7 @@ final class LocalDevices implements DeviceHost {
                                Function<String, Credentials> identityOf) {
         proxy = tls == null ? FaultProxy.create(broker.host(), broker.port(), clock)
                 : FaultProxy.create(broker.host(), broker.port(), clock, tls.proxy());
-        ObservationBus.carry(vertx);
-        proxy.events().listen(LinkReopenings.told(clock, observed -> ObservationBus.publish(vertx, observed)));
+        LinkReopenings.observe(proxy, clock, vertx);
         // Links open here, on the caller's thread: it waits for the proxy's loops to bind their ports.
         // A device connects with its id as its client id.
         List<Link> links = proxy.openLinks(devices.stream().map(DeviceRef::id).toList(), sharedPort);

@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
  * notices a silent link only after its keepalive or its acknowledgement time-out. So is the loss of a connection that
  * a fault met, whenever it comes: its client may keep what the fault did to it. The Vert.x client that lost a PINGRESP
  * to a {@code loss} fault answers each later PINGRESP to the ping before, and drops the connection for its keepalive
- * once its pings come less regularly, 7 s after the fault was lifted in one run of 8 devices. Losses before the clock starts are
- * the fleet's start's ({@link FleetReadiness}). An external device's losses are its own: only the emulated fleet's count.
+ * once its pings come less regularly, 7 s after the fault was lifted in one run of 8 devices. Losses before the clock
+ * starts are the fleet's start's ({@link FleetReadiness}). An external device's losses are its own: only the emulated fleet's count.
  * So is a DISCONNECT for what a device's client sent ({@link BrokerDisconnect#forTheClientsError}): 195 Paho v5 devices
  * of 1,000 were refused after a blackhole for resending a publish with their last connection's topic alias. A client
  * still writing when the broker closed on it sees only its socket go (Paho v5: {@code Connection lost (SocketException:

@@ -168,7 +168,7 @@ public final class Worker extends VerticleBase {
         return WorkerTrust.of(vertx, name, order, ids).compose(trust -> vertx.executeBlocking(() -> {
             starting.trust = trust;
             starting.proxy = trust.proxy(broker.getString("host"), broker.getInteger("port"), clock);
-            starting.proxy.events().listen(LinkReopenings.told(clock, observed -> ObservationBus.publish(vertx, observed)));
+            LinkReopenings.observe(starting.proxy, clock, vertx);
             return starting.proxy.openLinks(ids, sharedPort);
         })).compose(links -> {
             LinkedHashMap<String, Supplier<Future<?>>> starts = new LinkedHashMap<>();

@@ -17,10 +17,11 @@ import java.util.stream.Stream;
 /**
  * The reconnect rule: each time a device lost its connection and then connected again, the time from the last
  * moment before that from which it could (a fault on links or on the broker reverted, the broker up after a
- * restart or a stop, its own link reopened by a fault that stayed on: a {@code flap}'s up half) to its connection: up to the start of the attempt that made it, plus that exchange's real
- * length. A broker that restarts every few minutes gives a figure for each restart, not only for the last
- * fault's end. A loss with no such moment before the device was up again (nothing faulted, or a fault that
- * let it reconnect through it) is not a reconnect. Attempts come from each device's own account of failed
+ * restart or a stop, its own link reopened by a fault that stayed on: a {@code flap}'s up half) to its
+ * connection: up to the start of the attempt that made it, plus that exchange's real length. A broker that
+ * restarts every few minutes gives a figure for each restart, not only for the last fault's end. A loss with no
+ * such moment before the device was up again (nothing faulted, or a fault that let it reconnect through it) is
+ * not a reconnect. Attempts come from each device's own account of failed
  * connection attempts.
  */
 final class Reconnects {
