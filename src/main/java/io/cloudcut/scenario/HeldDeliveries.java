@@ -19,18 +19,15 @@ public final class HeldDeliveries {
     /** A warning at each fault that can leave the broker without a device's PUBACK. */
     public static List<ScenarioWarning> find(Scenario scenario) {
         List<ScenarioWarning> found = new ArrayList<>();
-        for (int p = 0; p < scenario.phases().size(); p++) {
-            List<FaultSpec> faults = scenario.phases().get(p).faults();
-            for (int f = 0; f < faults.size(); f++) {
-                FaultSpec fault = faults.get(f);
-                boolean towardsDevices = fault.direction() == null || !fault.direction().equals("upstream");
-                if (fault.is(LinkFaultKind.LOSS) || fault.is(LinkFaultKind.LOSE_PUBLISH) && towardsDevices) {
-                    found.add(scenario.sources().inScenario("/phases/" + p + "/faults/" + f + "/fault", String.format(
-                            "on the embedded broker, a QoS 1 message a device never acknowledges (lost by %s) holds every "
-                                    + "later one to it until the device reconnects: one that keeps its connection stays "
-                                    + "without its sign-in answers and commands after this fault, where Mosquitto sends "
-                                    + "them on; run it against the production broker's kind too (--broker)", fault.fault())));
-                }
+        for (WrittenFault written : WrittenFault.of(scenario)) {
+            FaultSpec fault = written.fault();
+            boolean towardsDevices = fault.direction() == null || !fault.direction().equals("upstream");
+            if (fault.is(LinkFaultKind.LOSS) || fault.is(LinkFaultKind.LOSE_PUBLISH) && towardsDevices) {
+                found.add(scenario.sources().inScenario(written.pointer() + "/fault", String.format(
+                        "on the embedded broker, a QoS 1 message a device never acknowledges (lost by %s) holds every "
+                                + "later one to it until the device reconnects: one that keeps its connection stays "
+                                + "without its sign-in answers and commands after this fault, where Mosquitto sends "
+                                + "them on; run it against the production broker's kind too (--broker)", fault.fault())));
             }
         }
         return List.copyOf(found);

@@ -50,19 +50,16 @@ public final class RealTimeRaces {
     public static List<ScenarioWarning> find(Scenario scenario, double runScale) {
         RealTimeRaces races = new RealTimeRaces(scenario, runScale);
         Map<String, Phase> lossiestPhaseByModel = new TreeMap<>();
-        for (int p = 0; p < scenario.phases().size(); p++) {
-            Phase phase = scenario.phases().get(p);
-            for (int f = 0; f < phase.faults().size(); f++) {
-                FaultSpec fault = phase.faults().get(f);
-                String at = "/phases/" + p + "/faults/" + f;
-                if (fault.is(ServiceFault.SLOW) && fault.service().equals(AUTH)) {
-                    races.slowAuth(phase, fault, at);
-                } else if (fault.is(LinkFaultKind.LATENCY)) {
-                    races.linkLatency(phase, fault, at);
-                } else if (fault.is(LinkFaultKind.LOSS)) {
-                    races.modelsOf(fault).forEach(model -> lossiestPhaseByModel.merge(model.id(), phase,
-                            (one, other) -> races.scaleOf(one) >= races.scaleOf(other) ? one : other));
-                }
+        for (WrittenFault written : WrittenFault.of(scenario)) {
+            Phase phase = written.phase();
+            FaultSpec fault = written.fault();
+            if (fault.is(ServiceFault.SLOW) && fault.service().equals(AUTH)) {
+                races.slowAuth(phase, fault, written.pointer());
+            } else if (fault.is(LinkFaultKind.LATENCY)) {
+                races.linkLatency(phase, fault, written.pointer());
+            } else if (fault.is(LinkFaultKind.LOSS)) {
+                scenario.modelsBehind(fault).forEach(model -> lossiestPhaseByModel.merge(model.id(), phase,
+                        (one, other) -> races.scaleOf(one) >= races.scaleOf(other) ? one : other));
             }
         }
         lossiestPhaseByModel.forEach((model, phase) -> races.lostPacketNoticed(scenario.model(model), phase));
@@ -80,7 +77,7 @@ public final class RealTimeRaces {
         boolean bothWays = fault.direction() == null || fault.direction().equals("both");
         Duration latency = Duration.ofMillis(millis.longValue());
         renewalDelayed(phase, at, format(latency) + " of link latency, crossed " + (bothWays ? "twice" : "once")
-                + " by a renewal,", latency.multipliedBy(bothWays ? 2 : 1), modelsOf(fault));
+                + " by a renewal,", latency.multipliedBy(bothWays ? 2 : 1), scenario.modelsBehind(fault));
     }
 
     /** A fault's {@code latency} that makes each token renewal of these models wait {@code realDelay}. */
@@ -106,15 +103,6 @@ public final class RealTimeRaces {
                     atScale(race), phase.name(), format(race.real), field, format(race.scenarioTime()), race.percent(),
                     whoseTokenTtl(List.of(model)), advice(phase))));
         }
-    }
-
-    /** The models whose devices a link fault reaches (all of a target's, whatever its {@code percent}). */
-    private Collection<DeviceModel> modelsOf(FaultSpec fault) {
-        if (fault.devices() != null) {
-            return fault.devices().stream().map(device -> device.substring(0, device.lastIndexOf('-'))).distinct()
-                    .map(scenario::model).toList();
-        }
-        return FaultSpec.ALL_LINKS.equals(fault.link()) ? scenario.models().values() : List.of(scenario.model(fault.link()));
     }
 
     private double scaleOf(Phase phase) {

@@ -2,6 +2,7 @@ package io.cloudcut.scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +64,15 @@ public record Scenario(String name, String description, Path file, TimeScale tim
     /** The length of the whole timeline, in scenario time. */
     public Duration duration() {
         return phases.stream().map(Phase::duration).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** The models whose devices a link fault reaches: all of a target's, whatever its {@code percent}. */
+    public Collection<DeviceModel> modelsBehind(FaultSpec fault) {
+        if (fault.devices() != null) {
+            return fault.devices().stream().map(device -> device.substring(0, device.lastIndexOf('-'))).distinct()
+                    .map(this::model).toList();
+        }
+        return FaultSpec.ALL_LINKS.equals(fault.link()) ? models().values() : List.of(model(fault.link()));
     }
 
     public DeviceModel model(String id) {
