@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The verdict matrix for people at a terminal: one row per model and function, the probes that
@@ -375,45 +376,30 @@ public final class TerminalTable {
     }
 
     /** The columns of each turn: the keys, then middle columns while they fit, the tail with the last. */
-    static List<List<Integer>> turns(int[] widths, int keys, int tail) {
-        int keyWidth = 0;
-        for (int c = 0; c < keys; c++) {
-            keyWidth += widths[c] + 2;
-        }
-        int tailWidth = 0;
-        for (int c = widths.length - tail; c < widths.length; c++) {
-            tailWidth += widths[c] + 2;
-        }
+    private static List<List<Integer>> turns(int[] widths, int keys, int tail) {
+        List<Integer> keyColumns = IntStream.range(0, keys).boxed().toList();
+        List<Integer> tailColumns = IntStream.range(widths.length - tail, widths.length).boxed().toList();
         List<List<Integer>> turns = new ArrayList<>();
-        List<Integer> turn = new ArrayList<>();
-        int width = keyWidth;
+        List<Integer> turn = new ArrayList<>(keyColumns);
         for (int c = keys; c < widths.length - tail; c++) {
-            if (!turn.isEmpty() && width + widths[c] + 2 > MAX_WIDTH) {
+            if (turn.size() > keys && width(widths, turn) + widths[c] + 2 > MAX_WIDTH) {
                 turns.add(turn);
-                turn = new ArrayList<>();
-                width = keyWidth;
+                turn = new ArrayList<>(keyColumns);
             }
             turn.add(c);
-            width += widths[c] + 2;
         }
-        if (!turn.isEmpty() && width + tailWidth > MAX_WIDTH) {
+        if (turn.size() > keys && width(widths, turn) + width(widths, tailColumns) > MAX_WIDTH) {
             turns.add(turn);
-            turn = new ArrayList<>();
+            turn = new ArrayList<>(keyColumns);
         }
-        for (int c = widths.length - tail; c < widths.length; c++) {
-            turn.add(c);
-        }
+        turn.addAll(tailColumns);
         turns.add(turn);
-        List<List<Integer>> withKeys = new ArrayList<>();
-        for (List<Integer> middle : turns) {
-            List<Integer> columns = new ArrayList<>();
-            for (int c = 0; c < keys; c++) {
-                columns.add(c);
-            }
-            columns.addAll(middle);
-            withKeys.add(columns);
-        }
-        return withKeys;
+        return turns;
+    }
+
+    /** What {@code columns} take on a line, each with the two spaces after it. */
+    private static int width(int[] widths, List<Integer> columns) {
+        return columns.stream().mapToInt(c -> widths[c] + 2).sum();
     }
 
     private static List<String> pick(List<String> cells, List<Integer> columns) {

@@ -34,10 +34,6 @@ class FaultCaveatWarningsTest {
                   - {name: baseline, kind: baseline, duration: 1h}
                   - {name: lossy, kind: outage, duration: 1h, faults: [{link: all, fault: loss}]}
                 """);
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
 
         CliRun embedded = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
                 "--dashboard", "--dashboard-linger", "soon");
@@ -48,7 +44,7 @@ class FaultCaveatWarningsTest {
         assertThat(embedded.err().indexOf(warned.get(0))).isLessThan(embedded.err().indexOf("error: --dashboard"));
 
         CliRun external = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
-                "--broker", "tcp://127.0.0.1:" + closedPort);
+                "--broker", "tcp://127.0.0.1:" + closedPort());
         assertThat(external.exitCode()).isEqualTo(3);
         assertThat(held(external)).isEmpty();
     }
@@ -62,17 +58,20 @@ class FaultCaveatWarningsTest {
                   - {name: baseline, kind: baseline, duration: 1h}
                   - {name: cut, kind: outage, duration: 1h, faults: [{link: all, fault: drop-publish, attributes: {topic: 'a/b'}}]}
                 """);
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
 
         CliRun external = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
-                "--client", "paho-v5", "--broker", "tcp://127.0.0.1:" + closedPort);
+                "--client", "paho-v5", "--broker", "tcp://127.0.0.1:" + closedPort());
 
         assertThat(external.exitCode()).isEqualTo(3);
         assertThat(external.err().lines().filter(line -> line.startsWith("warning: "))).singleElement().asString()
                 .startsWith("warning: " + scenario + ":5:").contains("doorbell-local-chime speaks MQTT 5", "through 'a/b' it passes");
+    }
+
+    /** A loopback port nothing listens on: an external broker that is not there. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static List<String> held(CliRun run) {
