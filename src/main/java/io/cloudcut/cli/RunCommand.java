@@ -9,7 +9,6 @@ import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.harness.Scenarios;
 import io.cloudcut.identity.Identities;
 import io.cloudcut.report.ObservationStream;
-import io.cloudcut.scenario.AliasedPublishes;
 import io.cloudcut.scenario.HeldDeliveries;
 import io.cloudcut.scenario.RealTimeRaces;
 import io.cloudcut.scenario.Scenario;
@@ -198,7 +197,6 @@ final class RunCommand implements Callable<Integer> {
         if (fleet.externalBroker == null) {
             HeldDeliveries.find(scenario).forEach(held -> err.println("warning: " + held));
         }
-        AliasedPublishes.find(scenario).forEach(aliased -> err.println("warning: " + aliased));
         err.flush();
         try {
             settings = settings.watchedBy(dashboard.watch(settings.progress(), err));

@@ -6,6 +6,7 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
@@ -32,12 +33,19 @@ final class DeviceCodec {
     /** The decoder and the encoder while the CONNECT is read; null once reading stopped. */
     private EmbeddedChannel channel = new EmbeddedChannel(new MqttDecoder(MAX_CONNECT_BYTES), MqttEncoder.INSTANCE);
     private MqttConnectMessage connect;
+    private boolean begun;
 
     /** Decodes a copy of {@code bytes} the device sent, until its first packet is whole or proves not to be MQTT. */
     void read(ByteBuf bytes) {
-        if (!reading()) {
+        if (!reading() || !bytes.isReadable()) {
             return;
         }
+        if (!begun && bytes.getUnsignedByte(bytes.readerIndex()) >> 4 != MqttMessageType.CONNECT.value()) {
+            // Not a CONNECT from its first byte: no need to wait for the rest of whatever packet it might be.
+            stopReading();
+            return;
+        }
+        begun = true;
         try {
             // A copy: the decoder keeps unfinished bytes and may write into them, while these pass on unchanged.
             channel.writeInbound(bytes.copy());

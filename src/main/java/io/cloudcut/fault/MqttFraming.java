@@ -10,13 +10,14 @@ import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.ReferenceCountUtil;
 
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * Cuts one direction of a byte stream into whole MQTT packets with Netty's {@link MqttDecoder}, and
+ * Cuts one direction of a byte stream into whole MQTT packets, decoded by Netty's {@link MqttDecoder}, and
  * hands on each packet with its original bytes, so that forwarded packets are byte for byte what was
  * sent. A stream the decoder rejects (not MQTT, or joined in the middle of a packet) passes on
  * unframed from then on, without losing a byte.
@@ -26,6 +27,10 @@ final class MqttFraming {
     /** The largest packet MQTT can express (a remaining length of 256 MB - 1). */
     private static final int MAX_REMAINING_LENGTH = 268_435_455;
     private static final int DUP_FLAG = 0x08;
+    /** {@link #wholeLength} while the fixed header is not all there. */
+    private static final int UNFINISHED = -1;
+    /** {@link #wholeLength} of a remaining length longer than MQTT's four bytes: not MQTT. */
+    private static final int NOT_MQTT = -2;
     /**
      * Where {@link MqttDecoder} reads the version it decodes (its own {@code MqttCodecUtil} key, which
      * is package-private; {@code valueOf} gives the same key for the same name). The decoder sets it
@@ -33,16 +38,26 @@ final class MqttFraming {
      * does, would be read as 3.1.1 without it, and an MQTT 5 packet's properties as a malformed packet.
      */
     private static final AttributeKey<MqttVersion> VERSION = AttributeKey.valueOf("NETTY_CODEC_MQTT_VERSION");
+    /*
+     * One decoder a thread for every stream framed on it: it is given one whole packet at a time, after which it
+     * holds nothing, so that a stream costs no channel of its own (every MQTT 5 connection is framed from its
+     * first byte, two streams a device). A decoder that rejected a packet discards all after it, and is replaced.
+     */
+    private static final FastThreadLocal<EmbeddedChannel> DECODERS = new FastThreadLocal<>() {
+        @Override
+        protected EmbeddedChannel initialValue() {
+            return new EmbeddedChannel(new MqttDecoder(MAX_REMAINING_LENGTH, MAX_REMAINING_LENGTH));
+        }
+    };
 
-    private final EmbeddedChannel decoder =
-            new EmbeddedChannel(new MqttDecoder(MAX_REMAINING_LENGTH, MAX_REMAINING_LENGTH));
-    /** Bytes given to the decoder and not yet handed on. */
-    private final CompositeByteBuf unsent = Unpooled.compositeBuffer(Integer.MAX_VALUE);
+    private MqttVersion version;
+    /** Bytes of an unfinished packet, which a later read completes; null when there are none. */
+    private CompositeByteBuf unsent;
     private boolean unframed;
 
     /** Framing for a stream of the MQTT {@code version} learnt from the device's CONNECT; 3.1.1 if empty, until a CONNECT says otherwise. */
     MqttFraming(Optional<MqttVersion> version) {
-        version.ifPresent(known -> decoder.attr(VERSION).set(known));
+        this.version = version.orElse(null);
     }
 
     /**
@@ -54,36 +69,39 @@ final class MqttFraming {
             sink.accept(null, bytes);
             return;
         }
-        unsent.addComponent(true, bytes.retainedDuplicate());
-        try {
-            decoder.writeInbound(bytes);
-        } catch (RuntimeException undecodable) {
-            giveUp(sink);
-            return;
+        ByteBuf stream = bytes;
+        if (unsent != null) {
+            unsent.addComponent(true, bytes);
+            stream = unsent;
         }
-        for (Object decoded; (decoded = decoder.readInbound()) != null; ) {
-            MqttMessage packet = (MqttMessage) decoded;
-            int length = packet.decoderResult().isFailure() ? Integer.MAX_VALUE : packetLength(packet.fixedHeader().remainingLength());
-            if (length > unsent.readableBytes()) {
-                ReferenceCountUtil.release(packet);
-                giveUp(sink);
+        for (int length; (length = wholeLength(stream)) != UNFINISHED && length <= stream.readableBytes(); ) {
+            if (length == NOT_MQTT) {
+                giveUp(stream, sink);
                 return;
             }
-            // A copy, not a slice: discarding read components below would shift a slice's bytes under it.
-            sink.accept(packet, unsent.readBytes(length));
+            // From a read buffer, a slice; from the unfinished bytes, a copy: discarding their read components
+            // below would shift a slice's bytes under it.
+            ByteBuf packetBytes = stream == unsent ? stream.readBytes(length) : stream.readRetainedSlice(length);
+            MqttMessage packet = decoded(packetBytes);
+            if (packet == null) {
+                // Not MQTT after all: these bytes, and every byte after them, pass unframed.
+                stream.readerIndex(stream.readerIndex() - length);
+                packetBytes.release();
+                giveUp(stream, sink);
+                return;
+            }
+            sink.accept(packet, packetBytes);
             ReferenceCountUtil.release(packet);
         }
-        unsent.discardReadComponents();
+        keepUnfinished(stream);
     }
 
-    /** The bytes of an unfinished packet, which the caller owns, when the stream ends; releases the decoder. */
+    /** The bytes of an unfinished packet, which the caller owns, when the stream ends. */
     ByteBuf finish() {
-        if (unframed) {
-            return Unpooled.EMPTY_BUFFER;
-        }
         unframed = true;
-        decoder.finishAndReleaseAll();
-        return unsent;
+        ByteBuf rest = unsent == null ? Unpooled.EMPTY_BUFFER : unsent;
+        unsent = null;
+        return rest;
     }
 
     /**
@@ -100,18 +118,77 @@ final class MqttFraming {
         return copy;
     }
 
-    private void giveUp(BiConsumer<MqttMessage, ByteBuf> sink) {
-        ByteBuf rest = finish();
-        if (rest.isReadable()) {
-            sink.accept(null, rest);
+    /** {@code packetBytes}, one whole packet, decoded; null if the decoder rejects it, or reads it as shorter. */
+    private MqttMessage decoded(ByteBuf packetBytes) {
+        EmbeddedChannel decoder = DECODERS.get();
+        decoder.attr(VERSION).set(version);
+        ByteBuf input = packetBytes.retainedDuplicate();
+        Object decoded;
+        try {
+            decoder.writeInbound(input);
+            decoded = decoder.readInbound();
+        } catch (RuntimeException undecodable) {
+            decoded = null;
+        }
+        // Bytes it did not read would stay in the decoder, the start of the next stream's packet.
+        if (!(decoded instanceof MqttMessage packet) || packet.decoderResult().isFailure() || input.isReadable()
+                || !decoder.inboundMessages().isEmpty()) {
+            ReferenceCountUtil.release(decoded);
+            decoder.finishAndReleaseAll();
+            DECODERS.remove();
+            return null;
+        }
+        if (packet.fixedHeader().messageType() == MqttMessageType.CONNECT) {
+            version = decoder.attr(VERSION).get();
+        }
+        return packet;
+    }
+
+    /**
+     * The length of the packet at the start of {@code stream} from its fixed header (a type byte and the
+     * remaining length in 1 to 4 bytes of 7 bits each, least significant first), so that the decoder is
+     * given whole packets only; {@link #UNFINISHED} or {@link #NOT_MQTT}.
+     */
+    private static int wholeLength(ByteBuf stream) {
+        if (!stream.isReadable()) {
+            return UNFINISHED;
+        }
+        int remainingLength = 0;
+        for (int digit = 0; digit < 4; digit++) {
+            if (stream.readableBytes() < 2 + digit) {
+                return UNFINISHED;
+            }
+            int encoded = stream.getUnsignedByte(stream.readerIndex() + 1 + digit);
+            remainingLength |= (encoded & 0x7F) << (7 * digit);
+            if ((encoded & 0x80) == 0) {
+                return 2 + digit + remainingLength;
+            }
+        }
+        return NOT_MQTT;
+    }
+
+    private void keepUnfinished(ByteBuf stream) {
+        if (stream == unsent) {
+            unsent.discardReadComponents();
+            if (!unsent.isReadable()) {
+                unsent.release();
+                unsent = null;
+            }
+        } else if (stream.isReadable()) {
+            unsent = stream.alloc().compositeBuffer(Integer.MAX_VALUE).addComponent(true, stream);
         } else {
-            rest.release();
+            stream.release();
         }
     }
 
-    /** The fixed header (a type byte and the remaining length in 1 to 4 bytes) plus the rest. */
-    private static int packetLength(int remainingLength) {
-        int lengthBytes = remainingLength < 128 ? 1 : remainingLength < 16_384 ? 2 : remainingLength < 2_097_152 ? 3 : 4;
-        return 1 + lengthBytes + remainingLength;
+    /** Passes what is left of {@code stream} on unframed, and the rest of the stream after it. */
+    private void giveUp(ByteBuf stream, BiConsumer<MqttMessage, ByteBuf> sink) {
+        unframed = true;
+        unsent = null;
+        if (stream.isReadable()) {
+            sink.accept(null, stream);
+        } else {
+            stream.release();
+        }
     }
 }

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One direction of a connection: bytes read from one side are judged by the link's faults (packet by
- * packet once a fault reads MQTT packets) and written to the other side in the order read, each no
- * earlier than its verdict's delay; the close follows the last bytes. Confined to the link's event loop.
+ * packet once a fault reads MQTT packets, and on an MQTT 5 connection from its first byte) and written to
+ * the other side in the order read, each no earlier than its verdict's delay; the close follows the last
+ * bytes. Confined to the link's event loop.
  */
 final class Pipe {
 
@@ -33,14 +34,19 @@ final class Pipe {
     private long lastDue;
     private boolean timerSet;
     private boolean closing;
-    /** Null until a fault reads packets; then for the rest of the connection, so as to stay on packet boundaries. */
+    /**
+     * Null until a fault reads packets, or from the first byte of an MQTT 5 connection; then for the rest of the
+     * connection, so as to stay on packet boundaries.
+     */
     private MqttFraming framing;
     /*
-     * Made with the framing, as only packets are judged with them (and a fleet has two pipes a device, nearly
-     * all without a fault that reads packets): the aliases the sender set, the QoS 2 publishes the proxy took.
+     * Made with the framing, as only packets are judged with them (a fleet has two pipes a device, and on MQTT 3.1.1
+     * nearly all go without a fault that reads packets): the aliases the sender set, the QoS 2 publishes the proxy took.
      */
     private TopicAliases aliases;
     private StandInReceiver standIn;
+    /** Whether bytes have been relayed: an MQTT 5 connection is framed from its first byte, or not at all without a fault. */
+    private boolean started;
 
     Pipe(ProxyConnection connection, Direction direction) {
         this.connection = connection;
@@ -49,12 +55,12 @@ final class Pipe {
 
     /** Takes ownership of {@code bytes} read from the source. */
     void relay(ByteBuf bytes) {
-        Link link = connection.link();
-        if (framing == null && link.readsPackets()) {
+        if (framing == null && (connection.link().readsPackets() || !started && connection.mayUseTopicAliases())) {
             framing = new MqttFraming(connection.mqttVersion());
             aliases = new TopicAliases();
             standIn = new StandInReceiver();
         }
+        started = true;
         if (framing == null) {
             judged(null, bytes);
         } else {

@@ -288,6 +288,15 @@ final class ProxyConnection implements ProxiedConnection {
         return device.encode(packet);
     }
 
+    /**
+     * Whether its pipes read packets from their first byte, whatever the faults: an MQTT 5 connection (or one whose
+     * CONNECT is not whole yet, which may prove to be). Either side may send a topic once with an alias and then the
+     * alias alone, so a fault begun later, judging PUBLISHes by their topic, must have seen every alias set.
+     */
+    boolean mayUseTopicAliases() {
+        return device.version().map(MqttVersion.MQTT_5::equals).orElse(!device.gaveUp());
+    }
+
     @Override
     public Optional<MqttVersion> mqttVersion() {
         return device.version();

@@ -22,8 +22,11 @@ import java.util.Set;
  */
 final class StandInReceiver {
 
-    /** Ids of QoS 2 publishes answered with PUBREC whose PUBREL has not come yet. */
-    private final Set<Integer> awaitingRelease = new HashSet<>();
+    /**
+     * Ids of QoS 2 publishes answered with PUBREC whose PUBREL has not come yet; made at the first, as every MQTT 5
+     * connection has a receiver standing by each way, and few ever stand in.
+     */
+    private Set<Integer> awaitingRelease;
 
     /** The answer to a dropped {@code packet}, if it is a PUBLISH that its sender expects one for. */
     Optional<MqttMessage> answerDropped(MqttMessage packet) {
@@ -34,6 +37,9 @@ final class StandInReceiver {
         if (publish.fixedHeader().qosLevel() == MqttQoS.AT_LEAST_ONCE) {
             return Optional.of(reply(MqttMessageType.PUBACK, id));
         }
+        if (awaitingRelease == null) {
+            awaitingRelease = new HashSet<>();
+        }
         awaitingRelease.add(id);
         return Optional.of(reply(MqttMessageType.PUBREC, id));
     }
@@ -42,7 +48,7 @@ final class StandInReceiver {
     Optional<MqttMessage> answerRelease(MqttMessage packet) {
         if (packet.fixedHeader().messageType() != MqttMessageType.PUBREL
                 || !(packet.variableHeader() instanceof MqttMessageIdVariableHeader released)
-                || !awaitingRelease.remove(released.messageId())) {
+                || awaitingRelease == null || !awaitingRelease.remove(released.messageId())) {
             return Optional.empty();
         }
         return Optional.of(reply(MqttMessageType.PUBCOMP, released.messageId()));

@@ -23,8 +23,8 @@ import java.util.function.Function;
 final class TopicAliases {
 
     private final Map<Integer, String> topics = new HashMap<>();
-    /** Aliases the sender has set whose setting PUBLISH a fault kept from the receiver. */
-    private final Set<Integer> unknownToReceiver = new HashSet<>();
+    /** Aliases the sender has set whose setting PUBLISH a fault kept from the receiver; made at the first such drop. */
+    private Set<Integer> unknownToReceiver;
 
     /** {@code packet} with its topic filled in if it is a PUBLISH with an alias alone; otherwise itself. */
     MqttMessage resolve(MqttMessage packet) {
@@ -47,6 +47,9 @@ final class TopicAliases {
     /** A fault dropped {@code packet}: if it set an alias, the receiver does not know it. */
     void dropped(MqttMessage packet) {
         if (packet instanceof MqttPublishMessage publish && alias(publish) != null && !publish.variableHeader().topicName().isEmpty()) {
+            if (unknownToReceiver == null) {
+                unknownToReceiver = new HashSet<>();
+            }
             unknownToReceiver.add(alias(publish));
         }
     }
@@ -56,7 +59,8 @@ final class TopicAliases {
      * PUBLISH whose alias the receiver does not know, {@code resolved} encoded by {@code encode} in their place.
      */
     ByteBuf forwarded(MqttMessage packet, MqttMessage resolved, ByteBuf bytes, Function<MqttMessage, ByteBuf> encode) {
-        if (!(packet instanceof MqttPublishMessage publish) || alias(publish) == null || !unknownToReceiver.remove(alias(publish))
+        if (!(packet instanceof MqttPublishMessage publish) || alias(publish) == null || unknownToReceiver == null
+                || !unknownToReceiver.remove(alias(publish))
                 || !publish.variableHeader().topicName().isEmpty()) {
             // Known to the receiver, or told it again by this very PUBLISH.
             return bytes;

@@ -26,11 +26,6 @@ public enum ClientStack {
         return ownConnectMillis;
     }
 
-    /** Whether it speaks MQTT 5, whose PUBLISHes may name their topic by an alias alone. */
-    public boolean mqttFive() {
-        return this == PAHO_V5 || this == HIVEMQ_V5;
-    }
-
     /** The stack of this wire name, if CloudCut has it. */
     public static Optional<ClientStack> named(String name) {
         return WireNames.named(ClientStack.class, name);

@@ -15,10 +15,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a fault cannot do, or leaves to the broker, is warned about before a run starts. A fault after which the
- * embedded broker holds a device's messages: before a run on that broker, not on an external one, whose behaviour is
- * its own. A topic narrower than '#' on an MQTT 5 fleet: on any broker. The runs end before anything starts: at a bad
- * option checked after the warnings, or at an external broker that is not there.
+ * What a fault leaves to the broker is warned about before a run starts. A fault after which the embedded broker holds
+ * a device's messages: before a run on that broker, not on an external one, whose behaviour is its own. The runs end
+ * before anything starts: at a bad option checked after the warnings, or at an external broker that is not there.
  */
 class FaultCaveatWarningsTest {
 
@@ -47,24 +46,6 @@ class FaultCaveatWarningsTest {
                 "--broker", "tcp://127.0.0.1:" + closedPort());
         assertThat(external.exitCode()).isEqualTo(3);
         assertThat(held(external)).isEmpty();
-    }
-
-    @Test
-    void aNarrowTopicOnAnMqtt5FleetIsWarnedAboutOnAnyBroker() throws IOException {
-        Path scenario = Files.writeString(dir.resolve("narrow.yaml"), """
-                name: narrow
-                fleet: [{model: doorbell-local-chime}]
-                phases:
-                  - {name: baseline, kind: baseline, duration: 1h}
-                  - {name: cut, kind: outage, duration: 1h, faults: [{link: all, fault: drop-publish, attributes: {topic: 'a/b'}}]}
-                """);
-
-        CliRun external = CliRun.of("run", scenario.toString(), "--project-dir", Project.root().toString(),
-                "--client", "paho-v5", "--broker", "tcp://127.0.0.1:" + closedPort());
-
-        assertThat(external.exitCode()).isEqualTo(3);
-        assertThat(external.err().lines().filter(line -> line.startsWith("warning: "))).singleElement().asString()
-                .startsWith("warning: " + scenario + ":5:").contains("doorbell-local-chime speaks MQTT 5", "through 'a/b' it passes");
     }
 
     /** A loopback port nothing listens on: an external broker that is not there. */

@@ -23,7 +23,7 @@ class TopicFilterTest {
             "#, $SYS/broker/uptime, false",
             "+/broker/uptime, $SYS/broker/uptime, false",
             "$SYS/#, $SYS/broker/uptime, true",
-            // An MQTT 5 PUBLISH by an alias set before the fault read the connection: only every topic surely matches it.
+            // An MQTT 5 PUBLISH by an alias its sender never set: only every topic surely matches it.
             "#, '', true",
             "sport/#, '', false",
             "devices/+/events, '', false",
