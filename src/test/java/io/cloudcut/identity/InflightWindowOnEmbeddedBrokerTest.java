@@ -63,17 +63,20 @@ class InflightWindowOnEmbeddedBrokerTest {
 
     @Test
     void aCloudServiceIsSentEveryQueuedEventBeforeItAcknowledgesAny() throws Exception {
-        assertThat(sentBeforeAnyAcknowledgement(ReaderAndWriter.ingestReading(identities, DEVICE), EVENTS)).isEqualTo(EVENTS);
+        Delivered delivered = sentBeforeAnyAcknowledgement(ReaderAndWriter.ingestReading(identities, DEVICE), EVENTS);
+        assertThat(delivered.sent()).isEqualTo(delivered.expected(EVENTS));
     }
 
     @Test
     void thePhoneAppIsSentEveryQueuedResultBeforeItAcknowledgesAny() throws Exception {
-        assertThat(sentBeforeAnyAcknowledgement(ReaderAndWriter.phoneAppReading(identities, DEVICE), EVENTS)).isEqualTo(EVENTS);
+        Delivered delivered = sentBeforeAnyAcknowledgement(ReaderAndWriter.phoneAppReading(identities, DEVICE), EVENTS);
+        assertThat(delivered.sent()).isEqualTo(delivered.expected(EVENTS));
     }
 
     @Test
     void anyOtherClientIsSentFiftyBeforeItAcknowledgesAny() throws Exception {
-        assertThat(sentBeforeAnyAcknowledgement(ReaderAndWriter.monitorReading(identities, DEVICE), 50)).isEqualTo(50);
+        Delivered delivered = sentBeforeAnyAcknowledgement(ReaderAndWriter.monitorReading(identities, DEVICE), 50);
+        assertThat(delivered.sent()).isEqualTo(delivered.expected(50));
     }
 
     /**
@@ -81,9 +84,8 @@ class InflightWindowOnEmbeddedBrokerTest {
      * published meanwhile, acknowledging none; {@code window}: how many it should be sent, waited for longer. The reader is a Vert.x client, as the cloud's services and
      * the phone app are.
      */
-    private int sentBeforeAnyAcknowledgement(ReaderAndWriter clients, int window) throws Exception {
-        BlockingQueue<MqttPublishMessage> arrived = new LinkedBlockingQueue<>();
-        MqttClient away = reader(clients.readerId(), clients.reader(), arrived);
+    private Delivered sentBeforeAnyAcknowledgement(ReaderAndWriter clients, int window) throws Exception {
+        MqttClient away = reader(clients.readerId(), clients.reader(), new LinkedBlockingQueue<>());
         done(away.connect(broker.endpoint().port(), "127.0.0.1"));
         done(away.subscribe(clients.filter(), MqttQoS.AT_LEAST_ONCE.value()));
         done(away.disconnect());
@@ -98,16 +100,35 @@ class InflightWindowOnEmbeddedBrokerTest {
         }
         writer.disconnect();
 
+        BlockingQueue<MqttPublishMessage> arrived = new LinkedBlockingQueue<>();
         MqttClient back = reader(clients.readerId(), clients.reader(), arrived);
         done(back.connect(broker.endpoint().port(), "127.0.0.1"));
         int sent = 0;
+        int redelivered = 0;
         // The broker sends no more until something is acknowledged: what came within a quiet second, once the
         // window's worth has come, is all. Short of it, a quiet second may be a loaded machine's pause (a CI
         // run counted 4 of 80 so), so it waits longer for the rest.
-        while (arrived.poll(sent < window ? 10 : 1, TimeUnit.SECONDS) != null) {
-            sent++;
+        for (MqttPublishMessage message; (message = arrived.poll(sent < Math.min(window, EVENTS - redelivered) ? 10 : 1, TimeUnit.SECONDS)) != null; ) {
+            if (message.isDup()) {
+                // Sent to the reader's last connection, as when a loaded broker takes its DISCONNECT after the first
+                // publish: HiveMQ sends it again first, and the queue only once it is acknowledged. Two CI runs in a
+                // row counted 1 of 80 and then nothing, where this test passed alone and beside a loaded machine.
+                message.ack();
+                redelivered++;
+            } else {
+                sent++;
+            }
         }
-        return sent;
+        return new Delivered(sent, redelivered);
+    }
+
+    /** Of the messages queued for the reader, {@code sent} before it acknowledged any; {@code redelivered} were in flight to it when it left. */
+    private record Delivered(int sent, int redelivered) {
+
+        /** The queued messages a window of {@code window} lets the broker send at once. */
+        int expected(int window) {
+            return Math.min(window, EVENTS - redelivered);
+        }
     }
 
     private MqttClient reader(String clientId, Credentials credentials, BlockingQueue<MqttPublishMessage> arrived) {
