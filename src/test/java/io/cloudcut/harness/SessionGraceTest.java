@@ -115,10 +115,22 @@ class SessionGraceTest {
      */
     private static void assertPlaced(double placedAt, Lock lock, VerdictTimeline timeline) {
         double slack = deadlineResolution().toMillis() / 1000.0;
-        assertThat(placedAt).as("a lock at +%.0f s placed at +%.0f s, its refused probe %.0f s on its way; timeline %s (resolution %.0f s)",
-                        lock.atSeconds(), placedAt, lock.refusedProbeFlightSeconds(), timeline.describe(), timeline.resolutionSeconds())
+        assertThat(placedAt).as("a lock at +%.0f s placed at +%.0f s, its refused probe %.0f s on its way; timeline %s (resolution %.0f s); "
+                                + "the chimes around it: %s", lock.atSeconds(), placedAt, lock.refusedProbeFlightSeconds(), timeline.describe(),
+                        timeline.resolutionSeconds(), chimesAround(lock.atSeconds(), timeline))
                 .isBetween(lock.atSeconds() - lock.refusedProbeFlightSeconds() - slack,
                         lock.atSeconds() + timeline.resolutionSeconds() + slack);
+    }
+
+    /** Each chime probed within two rounds of {@code atSeconds}: when, which device, its outcome and real latency. */
+    private static List<String> chimesAround(double atSeconds, VerdictTimeline timeline) {
+        return run.observations().stream()
+                .filter(ProbeObserved.class::isInstance).map(ProbeObserved.class::cast)
+                .filter(p -> p.function().equals("chime"))
+                .filter(p -> Math.abs(p.atMillis() / 1000.0 - timeline.originSeconds() - atSeconds) <= 2 * timeline.resolutionSeconds())
+                .map(p -> String.format("+%.0f s %s %s %d ms", p.atMillis() / 1000.0 - timeline.originSeconds(), p.device(), p.outcome(),
+                        p.latencyMillis()))
+                .toList();
     }
 
     /** The scenario time the first refused chime of a device spent on its way, at most its real latency at the run's scale. */
