@@ -96,6 +96,11 @@ final class MqttFraming {
         keepUnfinished(stream);
     }
 
+    /** Whether the stream passes on unframed: it ended, or the decoder rejected it. */
+    boolean passesUnframed() {
+        return unframed;
+    }
+
     /** The bytes of an unfinished packet, which the caller owns, when the stream ends. */
     ByteBuf finish() {
         unframed = true;

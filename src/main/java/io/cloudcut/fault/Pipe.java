@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -104,6 +105,11 @@ final class Pipe {
         }
     }
 
+    /** Whether what comes from the source is read packet by packet, now or from its next bytes on. */
+    boolean readsPackets() {
+        return framing != null ? !framing.passesUnframed() : connection.link().readsPackets();
+    }
+
     /** Reads the source again once the target and the held bytes leave room. */
     void resumeIfRoom() {
         Channel target = connection.target(direction);
@@ -113,6 +119,10 @@ final class Pipe {
     }
 
     private void judged(MqttMessage packet, ByteBuf bytes) {
+        if (packet != null && connection.answersTheProxysPing(direction, packet)) {
+            bytes.release();
+            return;
+        }
         Optional<MqttMessage> completion = packet == null ? Optional.empty() : standIn.answerRelease(packet);
         if (completion.isPresent()) {
             // The receiver never saw the publish that this PUBREL releases: the proxy, which took its place, completes it.
@@ -141,6 +151,9 @@ final class Pipe {
             }
             if (verdict.acknowledged() && packet != null) {
                 standIn.answerDropped(packet).ifPresent(this::answerSender);
+                if (direction == Direction.UPSTREAM && packet.fixedHeader().messageType() == MqttMessageType.PUBLISH) {
+                    connection.letTheBrokerHearFromTheDevice();
+                }
             }
         }
     }

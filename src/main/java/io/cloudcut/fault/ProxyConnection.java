@@ -44,6 +44,8 @@ final class ProxyConnection implements ProxiedConnection {
     private boolean held;
     /** Whether a fault reset this connection. */
     private boolean reset;
+    /** A PINGREQ the proxy sent the broker for the device, whose PINGRESP the device must not see. */
+    private boolean pingedForTheDevice;
     /** Null until connected to the broker. */
     private Channel upstream;
     /** The broker side while its connect is under way; null before and after. */
@@ -286,6 +288,29 @@ final class ProxyConnection implements ProxiedConnection {
     /** {@code packet} as the device's MQTT version encodes it, for either side: both speak the version of the device's CONNECT. */
     ByteBuf encode(MqttMessage packet) {
         return device.encode(packet);
+    }
+
+    /**
+     * A fault dropped the device's publish and answered it: the broker hears from the device all the same, as a broker
+     * that discards a publish has still heard from its client. Without it, a client that pings only when it has sent
+     * nothing for a keepalive (the HiveMQ client) and publishes only into the fault was closed by the broker for
+     * keep alive timeout. One PINGREQ at a time, and only while the broker's answers are read packet by packet, so that
+     * its PINGRESP goes no further.
+     */
+    void letTheBrokerHearFromTheDevice() {
+        if (!pingedForTheDevice && down.readsPackets()) {
+            pingedForTheDevice = true;
+            up.inject(encode(MqttMessage.PINGREQ));
+        }
+    }
+
+    /** Whether {@code packet}, read in {@code direction}, answers the proxy's own PINGREQ: it then goes no further. */
+    boolean answersTheProxysPing(Direction direction, MqttMessage packet) {
+        if (direction != Direction.DOWNSTREAM || !pingedForTheDevice || packet.fixedHeader().messageType() != MqttMessageType.PINGRESP) {
+            return false;
+        }
+        pingedForTheDevice = false;
+        return true;
     }
 
     /**
