@@ -152,11 +152,12 @@ class MqttFiveFaultsTest extends LinkToMosquitto {
 
         link.apply(LinkFaults.create("lose-publish", Map.of("topic", topic), Direction.UPSTREAM));
         device.publish(MATCHING, message("lost", 0));
+        // A QoS 0 publish returns once written: the proxy, loaded, may read it only after a restore that came first.
+        await().atMost(WAIT).until(() -> link.stats().bytesDropped() > 0);
         link.restore();
         device.publish(OTHER, message("passes", 0));
 
         assertArrivedUpTo(OTHER, new Sides(device, arrived), MATCHING, OTHER);
-        assertThat(link.stats().bytesDropped()).isPositive();
     }
 
     @ParameterizedTest
