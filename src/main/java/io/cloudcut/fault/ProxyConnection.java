@@ -292,9 +292,9 @@ final class ProxyConnection implements ProxiedConnection {
 
     /**
      * A fault dropped the device's publish and answered it: the broker hears from the device all the same, as a broker
-     * that discards a publish has still heard from its client. Without it, a client that pings only when it has sent
-     * nothing for a keepalive (the HiveMQ client) and publishes only into the fault was closed by the broker for
-     * keep alive timeout. One PINGREQ at a time, and only while the broker's answers are read packet by packet, so that
+     * that discards a publish has still heard from its client. Without it, a client that pings only when it has neither
+     * sent nor read anything for a keepalive (the HiveMQ client) and publishes only into the fault was closed by the
+     * broker for keep alive timeout. One PINGREQ at a time, and only while the broker's answers are read packet by packet, so that
      * its PINGRESP goes no further.
      */
     void letTheBrokerHearFromTheDevice() {
