@@ -46,6 +46,8 @@ final class Pipe {
      */
     private TopicAliases aliases;
     private StandInReceiver standIn;
+    /** Made at the first packet that {@code duplicate-publish} copies on an MQTT 5 connection. */
+    private MqttFiveCopies copies;
     /** Whether bytes have been relayed: an MQTT 5 connection is framed from its first byte, or not at all without a fault. */
     private boolean started;
 
@@ -123,6 +125,10 @@ final class Pipe {
             bytes.release();
             return;
         }
+        if (packet != null && connection.pipe(direction.opposite()).sendsCopyAcknowledgedBy(packet)) {
+            bytes.release();
+            return;
+        }
         Optional<MqttMessage> completion = packet == null ? Optional.empty() : standIn.answerRelease(packet);
         if (completion.isPresent()) {
             // The receiver never saw the publish that this PUBREL releases: the proxy, which took its place, completes it.
@@ -139,7 +145,9 @@ final class Pipe {
                 connection.forwardedPacket(direction, packet);
             }
             ByteBuf sent = packet == null ? bytes : aliases.forwarded(packet, resolved, bytes, connection::encode);
-            ByteBuf again = verdict.duplicate() ? MqttFraming.redelivery(packet, sent) : null;
+            ByteBuf again = !verdict.duplicate() ? null
+                    : connection.speaksMqttFive() ? copies().copyNow(packet, resolved, sent, connection::encode)
+                    : MqttFraming.redelivery(packet, sent);
             forward(sent, verdict.delayMillis());
             if (again != null) {
                 forward(again, verdict.delayMillis());
@@ -155,6 +163,30 @@ final class Pipe {
                     connection.letTheBrokerHearFromTheDevice();
                 }
             }
+        }
+    }
+
+    private MqttFiveCopies copies() {
+        if (copies == null) {
+            copies = new MqttFiveCopies();
+        }
+        return copies;
+    }
+
+    /** Whether {@code packet}, read from this pipe's target, acknowledges a publish whose copy was held: the copy goes now. */
+    boolean sendsCopyAcknowledgedBy(MqttMessage packet) {
+        ByteBuf copy = copies == null ? null : copies.releasedBy(packet);
+        if (copy == null) {
+            return false;
+        }
+        inject(copy);
+        return true;
+    }
+
+    /** The connection has ended: what this pipe still held for later goes nowhere. */
+    void discardHeld() {
+        if (copies != null) {
+            copies.discard();
         }
     }
 

@@ -223,6 +223,8 @@ final class ProxyConnection implements ProxiedConnection {
         }
         pipe(direction).sourceClosed();
         if (!client.isOpen() && (upstream == null || !upstream.isOpen())) {
+            up.discardHeld();
+            down.discardHeld();
             link.forget(this);
         }
     }
@@ -320,6 +322,10 @@ final class ProxyConnection implements ProxiedConnection {
      */
     boolean mayUseTopicAliases() {
         return device.version().map(MqttVersion.MQTT_5::equals).orElse(!device.gaveUp());
+    }
+
+    boolean speaksMqttFive() {
+        return device.version().filter(MqttVersion.MQTT_5::equals).isPresent();
     }
 
     @Override

@@ -81,6 +81,21 @@ class MqttFiveFaultsTest extends LinkToMosquitto {
         assertArrivedUpTo(OTHER, sides, MATCHING, MATCHING, OTHER);
     }
 
+    /**
+     * Paho sends a topic again as its alias alone. A QoS 1 copy waits for its original's PUBACK ({@link MqttFiveCopies}),
+     * by when the alias may stand for another topic, so the copy goes with its topic in full.
+     */
+    @Test
+    void duplicatePublish_anAliasOnlyMqtt5PublishArrivesTwice_onItsTopic() throws Exception {
+        Sides sides = faulted("duplicate-publish", Direction.UPSTREAM);
+
+        sides.publisher().publish(MATCHING, message("sets the alias", 1));
+        sides.publisher().publish(MATCHING, message("by its alias", 1));
+        sides.publisher().publish(OTHER, message("once", 1));
+
+        assertArrivedUpTo(OTHER, sides, MATCHING, MATCHING, MATCHING, MATCHING, OTHER);
+    }
+
     @ParameterizedTest
     @EnumSource(Direction.class)
     void delayPublish_aMatchingMqtt5PublishArrivesAfterTheDelay(Direction direction) throws Exception {
