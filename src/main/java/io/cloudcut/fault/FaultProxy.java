@@ -3,6 +3,7 @@ package io.cloudcut.fault;
 import io.cloudcut.scenario.ScenarioClock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
@@ -50,6 +51,11 @@ public final class FaultProxy implements AutoCloseable {
         // Daemon threads: a test that forgets close() must not keep the JVM alive.
         this.loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("cloudcut-fault-proxy", true), ProxyTransport.ioHandler());
+    }
+
+    /** The event loops that carry every link's bytes, for a harness that watches its own loops for lag. */
+    public Iterable<EventExecutor> eventLoops() {
+        return loops;
     }
 
     /**

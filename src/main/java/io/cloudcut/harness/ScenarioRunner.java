@@ -149,7 +149,7 @@ public final class ScenarioRunner {
                                 brokerClient, clock, identities::cloudService),
                         "the cloud services could not connect to the broker");
                 progress.cloudStarted();
-                host = deviceHost(vertx, log, certificates, proxyToBroker, scenario);
+                host = deviceHost(vertx, log, certificates, proxyToBroker, scenario, monitor);
                 Fleet fleet = new Fleet(scenario, host, external);
                 FleetReadiness readiness = new FleetReadiness(log, fleet.emulated().stream().map(DeviceRef::id).collect(Collectors.toSet()),
                         devices -> {
@@ -353,12 +353,15 @@ public final class ScenarioRunner {
 
     /** The devices here, or on the first idle workers to answer the roll call. */
     private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, ClientTls proxyToBroker,
-                                  Scenario scenario) throws InfrastructureException {
+                                  Scenario scenario, HarnessMonitor monitor) throws InfrastructureException {
         if (!settings.clustered()) {
             return new LocalDevices(vertx, certificates == null && proxyToBroker == null ? null
                     : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, proxyToBroker),
                     DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()),
-                    log, proxyOpened);
+                    log, proxy -> {
+                        monitor.watch(proxy.eventLoops());
+                        proxyOpened.accept(proxy);
+                    });
         }
         settings.progress().starting("roll call: " + settings.workers() + " workers");
         return Waits.await(WorkerDevices.rollCall(vertx, log, settings.workers(), settings.startupTimeout(),

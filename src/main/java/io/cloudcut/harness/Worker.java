@@ -168,6 +168,7 @@ public final class Worker extends VerticleBase {
         return WorkerTrust.of(vertx, name, order, ids).compose(trust -> vertx.executeBlocking(() -> {
             starting.trust = trust;
             starting.proxy = trust.proxy(broker.getString("host"), broker.getInteger("port"), clock);
+            starting.monitor.watch(starting.proxy.eventLoops());
             LinkReopenings.observe(starting.proxy, clock, vertx);
             return starting.proxy.openLinks(ids, sharedPort);
         })).compose(links -> {

@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.RunsAlone;
 import io.vertx.core.DeploymentOptions;
@@ -88,6 +89,37 @@ class HarnessMonitorTest {
                 await().atMost(20, SECONDS).until(() -> clock.held().toMillis() >= 400);
                 Duration resumed = clock.now();
                 await().atMost(20, SECONDS).until(() -> clock.now().compareTo(resumed.plusMinutes(10)) > 0);
+            } finally {
+                monitor.stop();
+            }
+        }
+    }
+
+    /**
+     * The fault proxy's loops carry every device's packets: a stall of one shows as lag and holds the clock as a
+     * Vert.x loop's does, and once the proxy has shut its loops down, the clock no longer waits for them.
+     */
+    @Test
+    void aStalledProxyLoopIsWatched_untilTheProxyCloses() {
+        try (ScenarioClock clock = ScenarioClock.stopped(); FaultProxy proxy = FaultProxy.create("127.0.0.1", 1883)) {
+            HarnessMonitor monitor = HarnessMonitor.start(vertx, clock);
+            try {
+                monitor.watch(proxy.eventLoops());
+                clock.start(3600);
+                long from = System.nanoTime();
+                proxy.eventLoops().iterator().next().execute(() -> {
+                    long until = System.nanoTime() + 600_000_000L;
+                    while (System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                });
+                await().atMost(20, SECONDS).untilAsserted(() ->
+                        assertThat(monitor.since(from).lagMaxMillis()).isGreaterThanOrEqualTo(500));
+                assertThat(clock.held().toMillis()).as("real time the clock stood still").isGreaterThanOrEqualTo(400);
+
+                proxy.close();
+                Duration closedAt = clock.now();
+                await().atMost(20, SECONDS).until(() -> clock.now().compareTo(closedAt.plusMinutes(10)) > 0);
             } finally {
                 monitor.stop();
             }
