@@ -70,6 +70,10 @@ class MqttFiveFaultsTest extends LinkToMosquitto {
         assertThat(link.stats().bytesDropped()).isPositive();
     }
 
+    /**
+     * The copy waits for its original's PUBACK ({@link MqttFiveCopies}): downstream, the broker may send the next
+     * publish before the subscriber's PUBACK has let the copy go.
+     */
     @ParameterizedTest
     @EnumSource(Direction.class)
     void duplicatePublish_aMatchingMqtt5PublishArrivesTwice(Direction direction) throws Exception {
@@ -78,7 +82,8 @@ class MqttFiveFaultsTest extends LinkToMosquitto {
         sides.publisher().publish(MATCHING, message("twice", 1));
         sides.publisher().publish(OTHER, message("once", 1));
 
-        assertArrivedUpTo(OTHER, sides, MATCHING, MATCHING, OTHER);
+        await().atMost(WAIT).until(() -> sides.arrived().size() >= 3);
+        assertThat(sides.arrived()).startsWith(MATCHING).containsExactlyInAnyOrder(MATCHING, MATCHING, OTHER);
     }
 
     /**
