@@ -197,7 +197,7 @@ class EmbeddedBrokerTest {
 
     @Test
     void stopClosesThePortAndStartOpensItAgain_throughItsLifecycle() throws Exception {
-        try (Broker broker = Brokers.start(new BrokerSettings(null, 0, null))) {
+        try (Broker broker = Brokers.start(new BrokerSettings(null, portNoOtherForkIsGiven(), null))) {
             assertThat(broker.sharedSubscriptionLoss()).hasValueSatisfying(why -> assertThat(why).contains("embedded broker"));
             Broker.Lifecycle lifecycle = broker.lifecycle().orElseThrow();
             lifecycle.stop();
@@ -244,5 +244,24 @@ class EmbeddedBrokerTest {
                     .hasMessageContaining("cannot start embedded HiveMQ CE")
                     .hasMessageContaining("port " + port + " on 127.0.0.1 is already in use");
         }
+    }
+
+    /**
+     * A free port below the ephemeral range, which the system never gives a bind to port 0: once this broker stops,
+     * the other forks' brokers and proxies, which bind port 0, cannot take its port. One did in a CI run, and the
+     * stopped broker's port answered a connect.
+     */
+    private static int portNoOtherForkIsGiven() throws IOException {
+        // Read by lines: Files.readString read one byte of this file, whose size /proc gives as 0.
+        String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0);
+        int ephemeralFrom = Integer.parseInt(range.trim().split("\\s+")[0]);
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        for (int tried = 0; tried < 100; tried++) {
+            int port = ephemeralFrom - 1 - java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+            if (LoopbackPorts.isFree(loopback, port)) {
+                return port;
+            }
+        }
+        throw new IOException("no free port below " + ephemeralFrom);
     }
 }
