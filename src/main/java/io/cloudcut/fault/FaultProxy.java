@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongBiFunction;
 
 /**
  * An in-process TCP proxy between devices and an MQTT broker, with one {@link Link} per device so
@@ -209,10 +210,25 @@ public final class FaultProxy implements AutoCloseable {
      * broker alone. 0 when none waits.
      */
     public long longestUnfaultedConnectMillis() {
+        return longestOverLinksMillis(Link::longestUnfaultedConnectNanos);
+    }
+
+    /**
+     * How long the device publish of QoS 1 or 2 that the broker has left unanswered the longest has waited now, in
+     * milliseconds: a broker that keeps devices waiting past their time-out cuts their connections for the harness's
+     * load, not for a fault. Only publishes on connections read packet by packet count (every MQTT 5 one, an MQTT 3.1.1
+     * one while a fault reads its packets). 0 when none waits.
+     */
+    public long longestBrokerAnswerMillis() {
+        return longestOverLinksMillis(Link::longestBrokerAnswerNanos);
+    }
+
+    /** The longest of a wait each link tells for the same moment, in milliseconds. */
+    private long longestOverLinksMillis(ToLongBiFunction<Link, Long> waitNanosAt) {
         long now = System.nanoTime();
         long longest = 0;
         for (Link link : links()) {
-            longest = Math.max(longest, link.longestUnfaultedConnectNanos(now));
+            longest = Math.max(longest, waitNanosAt.applyAsLong(link, now));
         }
         return longest / 1_000_000;
     }

@@ -246,6 +246,19 @@ public final class Link {
         return longest;
     }
 
+    /**
+     * How long the device publish that the broker has left unanswered the longest, of those the proxy read packet by
+     * packet, has waited at {@code nowNanos}, whatever the link's faults: they act before it leaves and after its answer
+     * is read. 0 when none waits.
+     */
+    long longestBrokerAnswerNanos(long nowNanos) {
+        long longest = 0;
+        for (ProxyConnection connection : connections) {
+            longest = Math.max(longest, connection.longestBrokerAnswerNanos(nowNanos));
+        }
+        return longest;
+    }
+
     /** Device connections open at this moment, including those a fault keeps half open. */
     public int openConnections() {
         return (int) connections.stream().filter(ProxyConnection::clientOpen).count();

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 
 import java.util.ArrayDeque;
@@ -125,6 +126,9 @@ final class Pipe {
             bytes.release();
             return;
         }
+        if (packet != null && direction == Direction.DOWNSTREAM) {
+            connection.readFromTheBroker(packet);
+        }
         if (packet != null && connection.pipe(direction.opposite()).sendsCopyAcknowledgedBy(packet)) {
             bytes.release();
             return;
@@ -142,7 +146,7 @@ final class Pipe {
         if (verdict.forward()) {
             Channel target = connection.target(direction);
             if (packet != null && target != null && target.isActive()) {
-                connection.forwardedPacket(direction, packet);
+                connection.forwardedPacket(direction, packet, verdict.delayMillis());
             }
             ByteBuf sent = packet == null ? bytes : aliases.forwarded(packet, resolved, bytes, connection::encode);
             ByteBuf again = !verdict.duplicate() ? null
@@ -180,6 +184,9 @@ final class Pipe {
             return false;
         }
         inject(copy);
+        if (direction == Direction.UPSTREAM) {
+            connection.sentToTheBroker(((MqttMessageIdVariableHeader) packet.variableHeader()).messageId(), 0);
+        }
         return true;
     }
 

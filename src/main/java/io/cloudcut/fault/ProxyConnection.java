@@ -14,11 +14,15 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttDecoder;
 import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
+import io.netty.handler.codec.mqtt.MqttPublishMessage;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttVersion;
 
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** A device connection and its broker connection. Confined to the link's event loop. */
@@ -44,6 +48,8 @@ final class ProxyConnection implements ProxiedConnection {
     private boolean held;
     /** Whether a fault reset this connection. */
     private boolean reset;
+    /** The device's publishes the broker owes an answer; null until the first is sent (read across threads). */
+    private volatile BrokerAnswers brokerAnswers;
     /** A PINGREQ the proxy sent the broker for the device, whose PINGRESP the device must not see. */
     private boolean pingedForTheDevice;
     /** Null until connected to the broker. */
@@ -214,6 +220,11 @@ final class ProxyConnection implements ProxiedConnection {
 
     /** The side that the bytes travelling in {@code direction} come from has closed. */
     void sideClosed(Direction direction) {
+        BrokerAnswers answers = brokerAnswers;
+        if (answers != null) {
+            // Either side gone, no answer the broker still sends is waited for.
+            answers.forget();
+        }
         if (direction == Direction.UPSTREAM) {
             link.clientClosed(record);
             device.close();
@@ -356,12 +367,42 @@ final class ProxyConnection implements ProxiedConnection {
         record.forwarded(direction, length);
     }
 
-    /** A whole packet passed the faults towards the side that {@code direction} leads to. */
-    void forwardedPacket(Direction direction, MqttMessage packet) {
+    /** A whole packet passed the faults towards the side that {@code direction} leads to, to leave in {@code delayMillis}. */
+    void forwardedPacket(Direction direction, MqttMessage packet, long delayMillis) {
         record.forwardedPacket(direction);
+        if (direction == Direction.UPSTREAM && packet instanceof MqttPublishMessage publish
+                && publish.fixedHeader().qosLevel() != MqttQoS.AT_MOST_ONCE) {
+            sentToTheBroker(publish.variableHeader().packetId(), delayMillis);
+        }
         if (direction == Direction.DOWNSTREAM && packet.fixedHeader().messageType() == MqttMessageType.CONNACK) {
             connackSent(packet);
         }
+    }
+
+    /** The publish {@code id} leaves for the broker in {@code delayMillis}: from then on the broker owes it an answer. */
+    void sentToTheBroker(int id, long delayMillis) {
+        BrokerAnswers answers = brokerAnswers;
+        if (answers == null) {
+            answers = new BrokerAnswers();
+            brokerAnswers = answers;
+        }
+        answers.sent(id, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis));
+    }
+
+    /** {@code packet} was read from the broker: if it answers one of the device's publishes, that publish waits no more. */
+    void readFromTheBroker(MqttMessage packet) {
+        MqttMessageType type = packet.fixedHeader().messageType();
+        BrokerAnswers answers = brokerAnswers;
+        if (answers != null && (type == MqttMessageType.PUBACK || type == MqttMessageType.PUBREC)
+                && packet.variableHeader() instanceof MqttMessageIdVariableHeader answered) {
+            answers.answered(answered.messageId());
+        }
+    }
+
+    /** How long the device's publish the broker has left unanswered the longest has waited at {@code nowNanos}; 0 if none. */
+    long longestBrokerAnswerNanos(long nowNanos) {
+        BrokerAnswers answers = brokerAnswers;
+        return answers == null ? 0 : answers.longestWaitNanos(nowNanos);
     }
 
     private void connackSent(MqttMessage connack) {

@@ -53,11 +53,8 @@ interface DeviceHost {
      */
     Future<List<HarnessMonitor.Figures>> otherProcesses(Duration stretch);
 
-    /**
-     * How long, in milliseconds, the device connect waiting for its CONNACK the longest has waited now, of those no link
-     * fault met, wherever devices run ({@link io.cloudcut.fault.FaultProxy#longestUnfaultedConnectMillis}).
-     */
-    Future<Long> longestConnectMillis();
+    /** How long devices have waited on the broker now, wherever they run. */
+    Future<BrokerWaits> brokerWaits();
 
     /** Stops every device; each publishes its final event account as it stops. */
     Future<Void> undeploy();

@@ -123,9 +123,10 @@ final class LocalDevices implements DeviceHost {
     }
 
     @Override
-    public Future<Long> longestConnectMillis() {
+    public Future<BrokerWaits> brokerWaits() {
         FaultProxy linked = proxy;
-        return Future.succeededFuture(linked == null ? 0L : linked.longestUnfaultedConnectMillis());
+        return Future.succeededFuture(linked == null ? BrokerWaits.NONE
+                : new BrokerWaits(linked.longestUnfaultedConnectMillis(), linked.longestBrokerAnswerMillis()));
     }
 
     @Override

@@ -46,7 +46,8 @@ import java.util.function.Supplier;
  * handshake sides here, a fifth of them then never came back, each attempt running out of time and backing
  * off again. Such a connect holds the clock at real time, as a cloud behind does, until no connect has been
  * slow for its device's time-out, and the clock climbs back on the ramp's slope. So does a device that lost its
- * connection with nothing faulted on it: its broker or proxy answered later than its time-out.
+ * connection with nothing faulted on it: its broker or proxy answered later than its time-out; and a device publish
+ * that the broker has left unanswered for that share of the time-out, faulted or not, as the proxy measures it.
  * <p>
  * Nor so fast that a connect's own real time, under that bound, lets the scenario run on. The ramp's slope assumes
  * the harness adds about 10 ms to what a device does; a connect that takes d of real time at scale s spans d times s
@@ -102,10 +103,10 @@ final class Pacer implements AutoCloseable {
     private final Supplier<Future<Long>> cloudBehindMillis;
     private final long cloudAsker;
     private boolean askingTheCloud;
-    /** How long the connect waiting longest has waited, with nothing faulted on it, and its device's time-out; null: not watched. */
-    private Supplier<Future<Long>> longestConnectMillis;
+    /** How long devices have waited on the broker, and the tightest of their time-outs; null: not watched. */
+    private Supplier<Future<BrokerWaits>> brokerWaits;
     private Duration connectTimeOut;
-    private boolean askingTheConnects;
+    private boolean askingTheBroker;
     private long askedAtNanos;
     /** How far behind the cloud service furthest behind read its messages when last asked, or has not answered for. */
     private long cloudLagMillis;
@@ -178,14 +179,17 @@ final class Pacer implements AutoCloseable {
     }
 
     /**
-     * From now on, also asks how long the connect waiting for its CONNACK the longest has waited, with nothing faulted on
-     * it ({@link DeviceHost#longestConnectMillis}), as often as it asks the cloud: one waiting longer than
-     * {@link #CONNECT_SLOW_SHARE} of {@code timeOut} (the tightest of the fleet's) is a slow connect before it ends.
-     * Heard of only once it connected, the storm after a blackhole at 1,000 HiveMQ devices over mutual TLS had already
-     * run the clock up to 493x on connects that took a second and a half each, 12 min of scenario time.
+     * From now on, also asks how long devices have waited on the broker ({@link DeviceHost#brokerWaits}), as often as it
+     * asks the cloud: a connect waiting for its CONNACK, with nothing faulted on it, longer than {@link #CONNECT_SLOW_SHARE}
+     * of {@code timeOut} (the tightest of the fleet's) is a slow connect before it ends. Heard of only once it connected,
+     * the storm after a blackhole at 1,000 HiveMQ devices over mutual TLS had already run the clock up to 493x on connects
+     * that took a second and a half each, 12 min of scenario time. A publish the broker has left unanswered that long is
+     * slow too: the device's acknowledgement time-out is its connect time-out. Under {@code duplicate-publish} on MQTT 5,
+     * whose copy waits for its original's answer, 1,000 devices at 771x waited for two answers of the embedded broker,
+     * up to 474 ms each, and up to 892 of them lost their connections for {@code no PUBACK within 1000 ms}.
      */
-    synchronized void watchConnects(Supplier<Future<Long>> longestConnectMillis, Duration timeOut) {
-        this.longestConnectMillis = longestConnectMillis;
+    synchronized void watchBroker(Supplier<Future<BrokerWaits>> brokerWaits, Duration timeOut) {
+        this.brokerWaits = brokerWaits;
         this.connectTimeOut = timeOut;
     }
 
@@ -356,7 +360,7 @@ final class Pacer implements AutoCloseable {
         if (!clock.started()) {
             return;
         }
-        askTheConnects();
+        askTheBroker();
         if (askingTheCloud) {
             long unansweredMillis = (System.nanoTime() - askedAtNanos) / 1_000_000;
             if (unansweredMillis > CLOUD_BEHIND.toMillis()) {
@@ -374,18 +378,24 @@ final class Pacer implements AutoCloseable {
         });
     }
 
-    private synchronized void askTheConnects() {
-        if (longestConnectMillis == null || askingTheConnects) {
+    private synchronized void askTheBroker() {
+        if (brokerWaits == null || askingTheBroker) {
             return;
         }
-        askingTheConnects = true;
+        askingTheBroker = true;
         Duration timeOut = connectTimeOut;
-        longestConnectMillis.get().onComplete(answer -> {
+        brokerWaits.get().onComplete(answer -> {
             synchronized (this) {
-                askingTheConnects = false;
+                askingTheBroker = false;
             }
-            if (answer.succeeded() && answer.result() > 0) {
-                connectTook(Duration.ofMillis(answer.result()), timeOut);
+            if (answer.failed()) {
+                return;
+            }
+            if (answer.result().connectMillis() > 0) {
+                connectTook(Duration.ofMillis(answer.result().connectMillis()), timeOut);
+            }
+            if (answer.result().publishMillis() > timeOut.toMillis() * CONNECT_SLOW_SHARE) {
+                connectSlow(timeOut);
             }
         });
     }

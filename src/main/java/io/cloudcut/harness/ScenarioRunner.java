@@ -192,7 +192,7 @@ public final class ScenarioRunner {
                 pacer = new Pacer(vertx, clock, log, cloud::furthestBehindMillis);
                 connectCapacity.tellConnects(pacer::connectTook);
                 unfaultedLosses.tellLosses(pacer::connectSlow);
-                pacer.watchConnects(host::longestConnectMillis, shortestConnectTimeout(scenario));
+                pacer.watchBroker(host::brokerWaits, shortestConnectTimeout(scenario));
                 progress.clockChosen(describePace(scenario, runScale));
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
                         tightestConnection(scenario));

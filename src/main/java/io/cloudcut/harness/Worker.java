@@ -106,8 +106,9 @@ public final class Worker extends VerticleBase {
         } else if ("certificates".equals(action)) {
             WorkerTrust presenting = hosted.trust;
             answer = vertx.executeBlocking(() -> presenting.present(message.body().getJsonObject("devices")));
-        } else if ("connects".equals(action)) {
-            answer = Future.succeededFuture(new JsonObject().put("longestMillis", hosted.proxy.longestUnfaultedConnectMillis()));
+        } else if ("broker-waits".equals(action)) {
+            answer = Future.succeededFuture(new BrokerWaits(hosted.proxy.longestUnfaultedConnectMillis(),
+                    hosted.proxy.longestBrokerAnswerMillis()).toJson());
         } else if ("link-failures".equals(action)) {
             answer = Future.succeededFuture(WorkerDevices.encode(hosted.proxy.failures()));
         } else if ("undeploy".equals(action)) {

@@ -278,10 +278,10 @@ final class WorkerDevices implements DeviceHost {
     }
 
     @Override
-    public Future<Long> longestConnectMillis() {
-        List<Future<Long>> longest = new ArrayList<>();
-        members.forEach(member -> longest.add(ask(member, "connects", new JsonObject()).map(answer -> answer.getLong("longestMillis"))));
-        return Future.all(longest).map(all -> all.<Long>list().stream().mapToLong(Long::longValue).max().orElse(0));
+    public Future<BrokerWaits> brokerWaits() {
+        List<Future<BrokerWaits>> longest = new ArrayList<>();
+        members.forEach(member -> longest.add(ask(member, "broker-waits", new JsonObject()).map(BrokerWaits::fromJson)));
+        return Future.all(longest).map(all -> all.<BrokerWaits>list().stream().reduce(BrokerWaits.NONE, BrokerWaits::longest));
     }
 
     /** Stops every worker's devices, and waits until every observation each worker sent has arrived. */

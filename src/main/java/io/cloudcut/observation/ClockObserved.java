@@ -24,8 +24,9 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
         /** The emulated cloud fell behind, or climbs back once it has caught up. */
         @JsonProperty("cloud") CLOUD,
         /**
-         * This machine's connections were slow with nothing faulted on them (a connect, or an acknowledgement a device lost its
-         * connection for), or climbs back once they are in time.
+         * This machine's connections were slow: a connect with nothing faulted on it, a device publish the broker left
+         * unanswered (faulted or not), or an acknowledgement a device lost its connection for with nothing faulted; or the
+         * clock climbs back once they are in time.
          */
         @JsonProperty("connects") CONNECTS,
         /**

@@ -34,7 +34,7 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
         return waits(ClockObserved.Why.CLOUD);
     }
 
-    /** How often the clock dropped to real time because this machine's connections were slow with nothing faulted. */
+    /** How often the clock dropped to real time because this machine's connections were slow (see {@link ClockObserved.Why#CONNECTS}). */
     public long connectWaits() {
         return waits(ClockObserved.Why.CONNECTS);
     }

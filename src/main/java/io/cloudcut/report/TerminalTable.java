@@ -251,9 +251,9 @@ public final class TerminalTable {
         }
         long connectsSlow = harness.connectWaits();
         if (connectsSlow > 0) {
-            text.append(String.format("harness: this machine's connections were slow with nothing faulted %d %s (a connect over a quarter "
-                            + "of a device's time-out, or a connection lost), and the clock ran in real time until they were in "
-                            + "time again%s%n",
+            text.append(String.format("harness: this machine's connections were slow %d %s (a connect with nothing faulted over a quarter "
+                            + "of a device's time-out, a publish the broker left unanswered that long, or a connection lost with "
+                            + "nothing faulted), and the clock ran in real time until they were in time again%s%n",
                     connectsSlow, connectsSlow == 1 ? "time" : "times", slowOnTheirOwn.entrySet().stream()
                             .map(stack -> String.format("; on %s (%s), a connect takes about %d ms of its own, which counts "
                                     + "here under a time-out of %s s", WireNames.of(stack.getKey()), String.join(", ", stack.getValue()),

@@ -131,7 +131,7 @@ class FaultInjectorTest {
         }
 
         @Override
-        public Future<Long> longestConnectMillis() {
+        public Future<BrokerWaits> brokerWaits() {
             throw new UnsupportedOperationException();
         }
 

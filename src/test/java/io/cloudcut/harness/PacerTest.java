@@ -210,7 +210,7 @@ class PacerTest {
     void aConnectWaitingLongerThanHalfItsTimeOutHoldsTheClock_beforeItEnds() {
         AtomicLong waitingMillis = new AtomicLong();
         Duration timeOut = Duration.ofMillis(800);
-        pacer.watchConnects(() -> Future.succeededFuture(waitingMillis.get()), timeOut);
+        pacer.watchBroker(() -> Future.succeededFuture(new BrokerWaits(waitingMillis.get(), 0)), timeOut);
         pacer.start(600);
         long bound = (long) (timeOut.toMillis() * Pacer.CONNECT_SLOW_SHARE);
         waitingMillis.set(bound);
@@ -222,6 +222,31 @@ class PacerTest {
         assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.Why.CONNECTS);
         await("real time while it waits").during(timeOut.plus(Pacer.CLOUD_ASKED_EVERY)).atMost(30, SECONDS)
                 .until(() -> clock.scale() == 1);
+
+        waitingMillis.set(0);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        assertThat(pacer.heldBack()).isFalse();
+    }
+
+    /**
+     * A publish the broker has left unanswered past the same share of its device's time-out holds the clock too, before
+     * it is answered: the device's acknowledgement time-out is its connect time-out. Its wait does not bound the ramp as
+     * a connect's does.
+     */
+    @Test
+    void aPublishTheBrokerHasNotAnsweredForLongerThanItsShareOfTheTimeOut_holdsTheClock() {
+        AtomicLong waitingMillis = new AtomicLong();
+        Duration timeOut = Duration.ofMillis(800);
+        pacer.watchBroker(() -> Future.succeededFuture(new BrokerWaits(0, waitingMillis.get())), timeOut);
+        pacer.start(600);
+        long bound = (long) (timeOut.toMillis() * Pacer.CONNECT_SLOW_SHARE);
+        waitingMillis.set(bound);
+        await("its share of its time-out is not slow yet").during(Pacer.CLOUD_ASKED_EVERY.multipliedBy(3)).atMost(30, SECONDS)
+                .until(() -> clock.scale() == 600 && !pacer.heldBack());
+
+        waitingMillis.set(bound + 1);
+        await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
+        assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.Why.CONNECTS);
 
         waitingMillis.set(0);
         await().atMost(30, SECONDS).until(() -> clock.scale() == 600);
