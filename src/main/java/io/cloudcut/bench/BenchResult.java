@@ -56,8 +56,19 @@ public final class BenchResult {
         return ratio(fleet.side().eventsPerSecond(), bare.side().eventsPerSecond());
     }
 
+    /** NaN when either side's heap could not be measured ({@link #heapKilobytes}). */
     public double heapRatio() {
-        return ratio(fleet.side().heapBytesPerClient(), bare.side().heapBytesPerClient());
+        return Double.isNaN(heapKilobytes(bare.side())) || Double.isNaN(heapKilobytes(fleet.side())) ? Double.NaN
+                : ratio(fleet.side().heapBytesPerClient(), bare.side().heapBytesPerClient());
+    }
+
+    /**
+     * What a side's clients hold, in KB each; NaN if it could not be measured: a side whose process held no more after
+     * a collection once its clients were up than before them (a bench run read its bare clients at 0.0 KB so, and its
+     * heap ratio at 0.00).
+     */
+    private static double heapKilobytes(Side side) {
+        return side.heapBytesPerClient() > 0 ? side.heapBytesPerClient() / 1024.0 : Double.NaN;
     }
 
     /** Whether the fleet's baseline was healthy: if not, its figures are the harness's limits, not the devices'. */
@@ -67,8 +78,9 @@ public final class BenchResult {
 
     /** The last line of the table, for scripts: {@code ratio connect=X throughput=Y heap=Z}. */
     public String ratioLine() {
-        return String.format(Locale.ROOT, "ratio connect=%.2f throughput=%.2f heap=%.2f", connectRatio(),
-                throughputRatio(), heapRatio());
+        double heap = heapRatio();
+        return String.format(Locale.ROOT, "ratio connect=%.2f throughput=%.2f heap=%s", connectRatio(),
+                throughputRatio(), Double.isNaN(heap) ? "n/a" : String.format(Locale.ROOT, "%.2f", heap));
     }
 
     public String table() {
@@ -80,7 +92,11 @@ public final class BenchResult {
         out.append(String.format(Locale.ROOT, "%-22s %16s %16s %16s%n", "", "bare clients", "bare via proxy", "fleet"));
         row(out, "connect (per s)", "%,.0f", raw.connects().perSecond(), proxied.perSecond(), run.connects().perSecond());
         row(out, "events via broker (per s)", "%,.1f", raw.eventsPerSecond(), Double.NaN, run.eventsPerSecond());
-        row(out, "heap per client (KB)", "%,.1f", raw.heapBytesPerClient() / 1024.0, Double.NaN, run.heapBytesPerClient() / 1024.0);
+        row(out, "heap per client (KB)", "%,.1f", heapKilobytes(raw), Double.NaN, heapKilobytes(run));
+        if (Double.isNaN(heapRatio())) {
+            out.append("heap: could not be measured for ").append(Double.isNaN(heapKilobytes(raw)) ? "the bare clients" : "the fleet")
+                    .append(": the process held no more after a collection once they were up than before them; no heap ratio\n");
+        }
         row(out, "threads added", "%,.0f", raw.threadsAdded(), Double.NaN, run.threadsAdded());
         row(out, "CPU (% of a core)", "%,.0f", raw.cpuPercent(), Double.NaN, run.cpuPercent());
         row(out, "CPU per connect (ms)", "%,.2f", raw.connects().cpuMillisEach(), proxied.cpuMillisEach(), run.connects().cpuMillisEach());
@@ -153,7 +169,7 @@ public final class BenchResult {
     public JsonObject toJson() {
         return new JsonObject().put("bench", what).put("bare", bare.toJson()).put("fleet", fleet.toJson())
                 .put("ratio", new JsonObject().put("connect", connectRatio()).put("throughput", throughputRatio())
-                        .put("heap", heapRatio()).put("proxyHop", proxyHopRatio()).put("connectBeyondProxy", connectBeyondProxyRatio()));
+                        .put("heap", Double.isNaN(heapRatio()) ? null : heapRatio()).put("proxyHop", proxyHopRatio()).put("connectBeyondProxy", connectBeyondProxyRatio()));
     }
 
     /** A figure of NaN is one that side does not measure. */

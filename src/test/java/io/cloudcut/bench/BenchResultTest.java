@@ -54,6 +54,20 @@ class BenchResultTest {
         assertThat(result.toJson().getJsonObject("bare").getJsonObject("throughProxy").getDouble("connectsPerSecond")).isEqualTo(160.0);
     }
 
+    /** A side whose process held no more once its clients were up than before them was not measured: no 0.0 KB, no ratio of 0. */
+    @Test
+    void aHeapThatCouldNotBeMeasuredIsSaidSo_andGivesNoRatio() {
+        BareFigures unmeasured = new BareFigures(new Side(new Connects(100, 0.5, 0.75, 10), 200, 0, 2, 40), 12_345, THROUGH_PROXY);
+        HealthObserved baseline = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
+        BenchResult result = new BenchResult("a test", unmeasured, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
+                Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, ClockWaits.NONE, baseline, null));
+
+        assertThat(result.table()).containsPattern("heap per client \\(KB\\) +- +- +64\\.0\n")
+                .contains("heap: could not be measured for the bare clients");
+        assertThat(result.table().lines().reduce((first, second) -> second)).hasValue("ratio connect=0.25 throughput=0.95 heap=n/a");
+        assertThat(result.toJson().getJsonObject("ratio").getValue("heap")).isNull();
+    }
+
     @Test
     void anUnhealthyBaselineIsSaidToBeNoMeasurement() {
         BenchResult unhealthy = result(false);
