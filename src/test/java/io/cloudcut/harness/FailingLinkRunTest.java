@@ -1,10 +1,7 @@
 package io.cloudcut.harness;
 
-import io.cloudcut.fault.Direction;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
-import io.cloudcut.fault.LinkControl;
-import io.cloudcut.fault.LinkFault;
 import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.PhaseObserved;
@@ -14,8 +11,6 @@ import io.cloudcut.report.TerminalTable;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
-import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -124,46 +119,10 @@ class FailingLinkRunTest {
                     Link link = proxy.link(DEVICE);
                     failing.set(link);
                     portBefore.set(link.port());
-                    link.add(new ThrowsOnPublishAfter(after));
+                    // As a bug in the proxy's own code would.
+                    link.add(new OnFirstPublishAfter("throws-on-publish", after, () -> {
+                        throw new IllegalStateException("a marked packet");
+                    }));
                 });
-    }
-
-    /**
-     * Throws on the first PUBLISH the device sends once the scenario clock passes {@code after}, as a
-     * bug in the proxy's own code would; lets every other packet through.
-     */
-    private static final class ThrowsOnPublishAfter implements LinkFault {
-        private final long afterNanos;
-        private LinkControl control;
-        private boolean thrown;
-
-        ThrowsOnPublishAfter(Duration after) {
-            this.afterNanos = after.toNanos();
-        }
-
-        @Override
-        public String name() {
-            return "throws-on-publish";
-        }
-
-        @Override
-        public boolean readsPackets() {
-            return true;
-        }
-
-        @Override
-        public void onApply(LinkControl link) {
-            control = link;
-        }
-
-        @Override
-        public Verdict onPacket(Direction direction, MqttMessage packet) {
-            if (!thrown && direction == Direction.UPSTREAM && packet.fixedHeader().messageType() == MqttMessageType.PUBLISH
-                    && control.clockNanos() >= afterNanos) {
-                thrown = true;
-                throw new IllegalStateException("a marked packet");
-            }
-            return Verdict.FORWARD;
-        }
     }
 }

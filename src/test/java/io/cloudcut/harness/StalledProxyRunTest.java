@@ -1,16 +1,11 @@
 package io.cloudcut.harness;
 
-import io.cloudcut.fault.Direction;
 import io.cloudcut.fault.FaultProxy;
-import io.cloudcut.fault.LinkControl;
-import io.cloudcut.fault.LinkFault;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.PhaseObserved;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
-import io.netty.handler.codec.mqtt.MqttMessage;
-import io.netty.handler.codec.mqtt.MqttMessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +31,8 @@ class StalledProxyRunTest {
         ObservationRecorder recorder = new ObservationRecorder();
         RunResult result = new ScenarioRunner(RunSettings.embedded(Project.file("broker-config"))
                 .watchedBy(ProgressListener.observing(recorder)),
-                (FaultProxy proxy) -> proxy.link(DEVICE).add(new StallsOnPublishAfter(Duration.ofMinutes(20))))
+                (FaultProxy proxy) -> proxy.link(DEVICE).add(new OnFirstPublishAfter("stalls-on-publish", Duration.ofMinutes(20),
+                        StalledProxyRunTest::stall)))
                 .run(scenario(dir));
 
         HealthObserved baseline = result.health(HealthObserved.Window.BASELINE).orElseThrow();
@@ -58,42 +54,11 @@ class StalledProxyRunTest {
         return Scenarios.loader(Project.root()).load(file);
     }
 
-    /** Keeps the proxy's loop busy for {@link #STALL} on the device's first PUBLISH past {@code after} of scenario time. */
-    private static final class StallsOnPublishAfter implements LinkFault {
-        private final long afterNanos;
-        private LinkControl control;
-        private boolean stalled;
-
-        StallsOnPublishAfter(Duration after) {
-            this.afterNanos = after.toNanos();
-        }
-
-        @Override
-        public String name() {
-            return "stalls-on-publish";
-        }
-
-        @Override
-        public boolean readsPackets() {
-            return true;
-        }
-
-        @Override
-        public void onApply(LinkControl link) {
-            control = link;
-        }
-
-        @Override
-        public Verdict onPacket(Direction direction, MqttMessage packet) {
-            if (!stalled && direction == Direction.UPSTREAM && packet.fixedHeader().messageType() == MqttMessageType.PUBLISH
-                    && control.clockNanos() >= afterNanos) {
-                stalled = true;
-                long until = System.nanoTime() + STALL.toNanos();
-                while (System.nanoTime() < until) {
-                    Thread.onSpinWait();
-                }
-            }
-            return Verdict.FORWARD;
+    /** Keeps the proxy's loop busy for {@link #STALL}. */
+    private static void stall() {
+        long until = System.nanoTime() + STALL.toNanos();
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
         }
     }
 }
