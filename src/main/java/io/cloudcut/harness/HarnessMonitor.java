@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The harness's own figures, measured apart from what it measures: how late each event loop runs a
  * task (a sampler on every loop, Vert.x's and the fault proxy's; a loop busy with the fleet runs it late,
- * and so it runs probes and firmware deadlines late, or carries the devices' packets late), how late probes start against their plan, the process's CPU, and its
+ * and so it runs probes and firmware deadlines late, or carries the devices' packets late), how late
+ * probes start against their plan, the process's CPU, and its
  * open files against its limit (a process at its limit refuses connections itself, which would read
  * as the devices' or the broker's doing).
  */

@@ -103,7 +103,7 @@ final class Pacer implements AutoCloseable {
     private final Supplier<Future<Long>> cloudBehindMillis;
     private final long cloudAsker;
     private boolean askingTheCloud;
-    /** How long devices have waited on the broker, and the tightest of their time-outs; null: not watched. */
+    /** How long devices have waited on the broker; null: not watched. */
     private Supplier<Future<BrokerWaits>> brokerWaits;
     private Duration connectTimeOut;
     private boolean askingTheBroker;
