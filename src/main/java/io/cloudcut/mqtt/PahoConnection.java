@@ -194,28 +194,34 @@ abstract class PahoConnection extends LibraryConnection {
         });
     }
 
-    /** On the context: one attempt, whose outcome comes back on the context unless it missed its deadline. */
+    /**
+     * On the context: one attempt, whose outcome comes back on the context unless it missed its deadline. Paho's connect
+     * starts the attempt's thread before it returns, so it is called on a worker, in order with this device's drops and
+     * closes: at 1,000 Paho devices, with thousands of threads Paho had left waiting ({@link PahoThreads}), a thread's
+     * start took up to 7 s, and the event loops that called it stalled that long.
+     */
     private void connectAttempt() {
         reconnects.attemptStarting();
         ConnectDeadline deadline = new ConnectDeadline(vertx, settings, this::abandonAttempt);
-        try {
-            pahoConnect(onContext(connack -> {
-                if (deadline.metInTime()) {
-                    connected();
-                }
-            }, failure -> {
-                if (deadline.metInTime()) {
-                    book.refused(ConnectFailures.describe(failure, settings));
-                    attemptFailed();
-                }
-            }));
-        } catch (Exception notStarted) {
-            LOG.debug("{}: connect not started: {}", settings.clientId(), notStarted.toString());
+        Outcome outcome = onContext(connack -> {
             if (deadline.metInTime()) {
-                book.refused(ConnectFailures.describe(notStarted, settings));
+                connected();
+            }
+        }, failure -> {
+            if (deadline.metInTime()) {
+                book.refused(ConnectFailures.describe(failure, settings));
                 attemptFailed();
             }
-        }
+        });
+        vertx.executeBlocking(() -> {
+            try {
+                pahoConnect(outcome);
+            } catch (Exception notStarted) {
+                LOG.debug("{}: connect not started: {}", settings.clientId(), notStarted.toString());
+                outcome.failed(notStarted);
+            }
+            return null;
+        });
     }
 
     /** On the context: CONNACK accepted; the session is new, so subscribe again. */

@@ -1,0 +1,110 @@
+package io.cloudcut.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudcut.scenario.Jitter;
+import io.cloudcut.scenario.MqttSessionPolicy;
+import io.cloudcut.scenario.ReconnectPolicy;
+import io.cloudcut.scenario.ScenarioClock;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Paho's connect starts the attempt's thread before it returns, which took seconds once thousands of Paho threads were
+ * left waiting: it is called on a worker, never on the device's event loop, and what came of it is told on the device's
+ * context. The Paho client itself is left out: only where the adapter calls it is under test.
+ */
+class PahoConnectCallTest {
+
+    private final Vertx vertx = Vertx.vertx();
+    private final ScenarioClock clock = ScenarioClock.running(1);
+
+    @AfterEach
+    void close() throws Exception {
+        clock.close();
+        vertx.close().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void connectIsCalledOffTheEventLoop_andItsFailureToldOnTheDevicesContext() throws Exception {
+        ConnectionSettings settings = new ConnectionSettings("device-1", "127.0.0.1", 1, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), new MqttSessionPolicy(true, Duration.ZERO), List.of("cloudcut/dev/commands/device-1"),
+                new ReconnectPolicy(Duration.ofMinutes(10), 2.0, Duration.ofMinutes(10), Jitter.NONE, 0), clock);
+        Context device = vertx.getOrCreateContext();
+        Queue<Boolean> calledOnAnEventLoop = new ConcurrentLinkedQueue<>();
+        Queue<Boolean> failureToldOnTheContext = new ConcurrentLinkedQueue<>();
+        ConnectionListener listener = new ConnectionListener() {
+            @Override
+            public void connected(ConnectAttempt attempt) {
+            }
+
+            @Override
+            public void connectionLost(String cause) {
+            }
+
+            @Override
+            public void attemptFailed(String cause) {
+                failureToldOnTheContext.add(Vertx.currentContext() == device);
+            }
+
+            @Override
+            public void gaveUp(int attempts) {
+            }
+
+            @Override
+            public void message(String topic, Buffer payload) {
+            }
+        };
+        device.runOnContext(start -> new UnreachablePaho(vertx, settings, listener, calledOnAnEventLoop).open());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !failureToldOnTheContext.isEmpty());
+        assertThat(calledOnAnEventLoop).containsExactly(false);
+        assertThat(failureToldOnTheContext).containsExactly(true);
+    }
+
+    /** Paho's calls as a client whose every connect fails at once; records where connect was called. */
+    private static final class UnreachablePaho extends PahoConnection {
+        private final Queue<Boolean> calledOnAnEventLoop;
+
+        UnreachablePaho(Vertx vertx, ConnectionSettings settings, ConnectionListener listener, Queue<Boolean> calledOnAnEventLoop) {
+            super(vertx, settings, listener);
+            this.calledOnAnEventLoop = calledOnAnEventLoop;
+        }
+
+        @Override
+        protected void pahoConnect(Outcome outcome) {
+            calledOnAnEventLoop.add(Context.isOnEventLoopThread());
+            outcome.failed(new IOException("Connection reset"));
+        }
+
+        @Override
+        protected void pahoPublishQos1(String topic, byte[] payload, boolean retain, Outcome outcome) {
+        }
+
+        @Override
+        protected void pahoSubscribe(String[] filters, int[] qos, Outcome outcome) {
+        }
+
+        @Override
+        protected void pahoDisconnect(long timeoutMillis) {
+        }
+
+        @Override
+        protected void pahoDrop() {
+        }
+
+        @Override
+        protected void pahoClose() {
+        }
+    }
+}
