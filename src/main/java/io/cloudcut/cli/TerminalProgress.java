@@ -64,6 +64,14 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
+    public void connectThreadsLeftWaiting(int threads, long devices) {
+        say(String.format(Locale.ROOT, "warning: Paho's connect left %,d thread%s of %,d device%s waiting for ever: Paho 1.2.5 "
+                        + "waits for each loop it starts to say it runs, and one whose connection ended first never does "
+                        + "(eclipse-paho/paho.mqtt.java#953); a device on it keeps one for each such connect, and wakes it "
+                        + "ten times a second", threads, threads == 1 ? "" : "s", devices, devices == 1 ? "" : "s"));
+    }
+
+    @Override
     public void signInAskedAgain(List<String> devices, Duration unansweredFor) {
         say(String.format(Locale.ROOT, "asked %d device%s to sign in again, connected %s without a token: %s",
                 devices.size(), devices.size() == 1 ? "" : "s", Durations.format(unansweredFor),

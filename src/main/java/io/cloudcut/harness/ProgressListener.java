@@ -73,6 +73,13 @@ public interface ProgressListener {
     default void status(RunStatus status) {
     }
 
+    /**
+     * The devices on Paho left {@code threads} connect threads of {@code devices} devices waiting for ever in this
+     * process ({@link io.cloudcut.mqtt.MqttStacks#connectThreadsLeftWaiting}): what each would keep on a real device.
+     */
+    default void connectThreadsLeftWaiting(int threads, long devices) {
+    }
+
     default void finished() {
     }
 
@@ -125,6 +132,11 @@ public interface ProgressListener {
             @Override
             public void signInAskedAgain(List<String> devices, Duration unansweredFor) {
                 tell(listener -> listener.signInAskedAgain(devices, unansweredFor));
+            }
+
+            @Override
+            public void connectThreadsLeftWaiting(int threads, long devices) {
+                tell(listener -> listener.connectThreadsLeftWaiting(threads, devices));
             }
 
             @Override

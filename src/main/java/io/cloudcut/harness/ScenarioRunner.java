@@ -7,6 +7,7 @@ import io.cloudcut.broker.BrokerException;
 import io.cloudcut.broker.BrokerSettings;
 import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
+import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.mqtt.NativeTransport;
 import io.cloudcut.trust.ClientTls;
 import io.cloudcut.trust.RunCertificates;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +114,7 @@ public final class ScenarioRunner {
         check(scenario, settings);
         double runScale = runScale(scenario);
         long startedNanos = System.nanoTime();
+        Set<Thread> connectThreadsLeftBefore = MqttStacks.connectThreadsLeftWaiting();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
         Identities identities = settings.identities() != null ? settings.identities() : Identities.generate();
@@ -208,6 +211,7 @@ public final class ScenarioRunner {
                 progress.healthChecked(runHealth);
 
                 Waits.await(fleet.undeploy(), "the devices could not stop");
+                tellConnectThreadsLeft(connectThreadsLeftBefore, progress);
                 vertx.cancelTimer(statusTimer);
                 Waits.await(publisher.finish(fleet.devices().stream()
                                 .map(device -> DeviceConventions.of(device.id(), device.model())).toList(),
@@ -335,6 +339,15 @@ public final class ScenarioRunner {
     /** The scale the first phase (a baseline, usually) goes at: the run's, held to what its probe rounds allow. */
     public static double firstPhaseScale(Scenario scenario) {
         return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario));
+    }
+
+    /** Tells {@code progress} of the connect threads Paho left waiting for ever in this process, not there {@code before}, if any. */
+    static void tellConnectThreadsLeft(Set<Thread> before, ProgressListener progress) {
+        Set<Thread> left = MqttStacks.connectThreadsLeftWaiting();
+        left.removeAll(before);
+        if (!left.isEmpty()) {
+            progress.connectThreadsLeftWaiting(left.size(), MqttStacks.devicesOf(left));
+        }
     }
 
     private static String describePace(Scenario scenario, double runScale) {

@@ -5,6 +5,7 @@ import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
+import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.observation.ObservationCodec;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -59,6 +61,8 @@ public final class Worker extends VerticleBase {
     private final String address = "cloudcut.worker." + UUID.randomUUID();
     private final Consumer<String> say;
     private Hosted hosted;
+    /** Paho's connect threads left waiting for ever in this process before the run hosted now (or last). */
+    private Set<Thread> connectThreadsLeftBefore = Set.of();
 
     private Worker(String name, Consumer<String> say) {
         this.name = name;
@@ -133,6 +137,7 @@ public final class Worker extends VerticleBase {
         JsonObject broker = order.getJsonObject("broker");
         ScenarioClock clock = ScenarioClock.stopped();
         hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx, clock));
+        vertx.executeBlocking(MqttStacks::connectThreadsLeftWaiting).onSuccess(left -> connectThreadsLeftBefore = left);
         // The coordinator's pace, every 20 ms, is a heartbeat too: a coordinator stalled (its broker and cloud
         // with it) must not leave this worker's devices running on its last pace, where a token expired
         // before the frozen auth service could answer its renewal (543 ms at 3600x in a loaded CI run).
@@ -256,6 +261,13 @@ public final class Worker extends VerticleBase {
             ending.coordinatorPace.stop();
             return vertx.executeBlocking(() -> {
                 ending.close();
+                ScenarioRunner.tellConnectThreadsLeft(connectThreadsLeftBefore, new ProgressListener() {
+                    @Override
+                    public void connectThreadsLeftWaiting(int threads, long devices) {
+                        say.accept("run " + ending.run + ": Paho's connect left " + threads + " threads of " + devices
+                                + " devices waiting for ever (eclipse-paho/paho.mqtt.java#953)");
+                    }
+                });
                 return null;
             });
         }).onComplete(closed -> say.accept("run " + ending.run + ": stopped " + ending.deployments.size() + " devices ("

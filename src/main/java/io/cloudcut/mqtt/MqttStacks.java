@@ -2,6 +2,7 @@ package io.cloudcut.mqtt;
 
 import io.cloudcut.scenario.ClientStack;
 import io.vertx.core.Vertx;
+import java.util.Set;
 
 /** An adapter for each {@link ClientStack} a device model can name in its {@code client} field. */
 public final class MqttStacks {
@@ -32,5 +33,19 @@ public final class MqttStacks {
      */
     public static int idleClientThreads() {
         return PahoThreads.SHARED.idleLoopThreads();
+    }
+
+    /**
+     * The threads Paho's connect left waiting for ever in this JVM now ({@link PahoThreads#connectsLeftWaiting}; a look
+     * may take two seconds): a device on Paho keeps one for each connect whose connection ended as it started. Those a
+     * run left are the ones not there before it.
+     */
+    public static Set<Thread> connectThreadsLeftWaiting() {
+        return PahoThreads.connectsLeftWaiting();
+    }
+
+    /** How many devices (client ids) {@code connectThreads} of {@link #connectThreadsLeftWaiting} were for. */
+    public static long devicesOf(Set<Thread> connectThreads) {
+        return connectThreads.stream().map(PahoThreads::deviceOf).distinct().count();
     }
 }

@@ -84,6 +84,20 @@ class TerminalOutputTest {
                 .contains("14 devices' connects ran out of time while the fleet started");
     }
 
+    /** Paho's connect threads left waiting for ever are a warning with their count, their devices' and the cause. */
+    @Test
+    void connectThreadsPahoLeftWaitingAreAWarning() throws Exception {
+        TerminalProgress progress = new TerminalProgress(new PrintWriter(written), shortOutage(), false);
+
+        progress.connectThreadsLeftWaiting(1, 1);
+        progress.connectThreadsLeftWaiting(5577, 1000);
+
+        assertThat(written.toString())
+                .contains("warning: Paho's connect left 1 thread of 1 device waiting for ever: Paho 1.2.5 waits for each loop it "
+                        + "starts to say it runs, and one whose connection ended first never does (eclipse-paho/paho.mqtt.java#953)")
+                .contains("warning: Paho's connect left 5,577 threads of 1,000 devices waiting for ever");
+    }
+
     /** Before the clock starts: who was asked to sign in again, a few by name. */
     @Test
     void devicesAskedToSignInAgainAreCountedAndAFewNamed() throws Exception {
