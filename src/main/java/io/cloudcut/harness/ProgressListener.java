@@ -75,7 +75,7 @@ public interface ProgressListener {
 
     /**
      * The devices on Paho left {@code threads} connect threads of {@code devices} devices waiting for ever in this
-     * process ({@link io.cloudcut.mqtt.MqttStacks#connectThreadsLeftWaiting}): what each would keep on a real device.
+     * process ({@link io.cloudcut.mqtt.MqttStacks#connectThreadsLeftWaitingSince}): what each would keep on a real device.
      */
     default void connectThreadsLeftWaiting(int threads, long devices) {
     }

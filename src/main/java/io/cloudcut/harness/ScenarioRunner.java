@@ -114,7 +114,7 @@ public final class ScenarioRunner {
         check(scenario, settings);
         double runScale = runScale(scenario);
         long startedNanos = System.nanoTime();
-        Set<Thread> connectThreadsLeftBefore = MqttStacks.connectThreadsLeftWaiting();
+        Set<Thread> connectThreadsBefore = MqttStacks.connectThreadsWaiting();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
         Identities identities = settings.identities() != null ? settings.identities() : Identities.generate();
@@ -211,7 +211,10 @@ public final class ScenarioRunner {
                 progress.healthChecked(runHealth);
 
                 Waits.await(fleet.undeploy(), "the devices could not stop");
-                tellConnectThreadsLeft(connectThreadsLeftBefore, progress);
+                Set<Thread> connectThreadsLeft = MqttStacks.connectThreadsLeftWaitingSince(connectThreadsBefore);
+                if (!connectThreadsLeft.isEmpty()) {
+                    progress.connectThreadsLeftWaiting(connectThreadsLeft.size(), MqttStacks.devicesOf(connectThreadsLeft));
+                }
                 vertx.cancelTimer(statusTimer);
                 Waits.await(publisher.finish(fleet.devices().stream()
                                 .map(device -> DeviceConventions.of(device.id(), device.model())).toList(),
@@ -339,15 +342,6 @@ public final class ScenarioRunner {
     /** The scale the first phase (a baseline, usually) goes at: the run's, held to what its probe rounds allow. */
     public static double firstPhaseScale(Scenario scenario) {
         return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario));
-    }
-
-    /** Tells {@code progress} of the connect threads Paho left waiting for ever in this process, not there {@code before}, if any. */
-    static void tellConnectThreadsLeft(Set<Thread> before, ProgressListener progress) {
-        Set<Thread> left = MqttStacks.connectThreadsLeftWaiting();
-        left.removeAll(before);
-        if (!left.isEmpty()) {
-            progress.connectThreadsLeftWaiting(left.size(), MqttStacks.devicesOf(left));
-        }
     }
 
     private static String describePace(Scenario scenario, double runScale) {

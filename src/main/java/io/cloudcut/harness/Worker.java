@@ -61,8 +61,8 @@ public final class Worker extends VerticleBase {
     private final String address = "cloudcut.worker." + UUID.randomUUID();
     private final Consumer<String> say;
     private Hosted hosted;
-    /** Paho's connect threads left waiting for ever in this process before the run hosted now (or last). */
-    private Set<Thread> connectThreadsLeftBefore = Set.of();
+    /** Paho's connect threads waiting in this process when the run hosted now (or last) was deployed. */
+    private Set<Thread> connectThreadsBefore = Set.of();
 
     private Worker(String name, Consumer<String> say) {
         this.name = name;
@@ -137,7 +137,7 @@ public final class Worker extends VerticleBase {
         JsonObject broker = order.getJsonObject("broker");
         ScenarioClock clock = ScenarioClock.stopped();
         hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx, clock));
-        vertx.executeBlocking(MqttStacks::connectThreadsLeftWaiting).onSuccess(left -> connectThreadsLeftBefore = left);
+        vertx.executeBlocking(MqttStacks::connectThreadsWaiting).onSuccess(waiting -> connectThreadsBefore = waiting);
         // The coordinator's pace, every 20 ms, is a heartbeat too: a coordinator stalled (its broker and cloud
         // with it) must not leave this worker's devices running on its last pace, where a token expired
         // before the frozen auth service could answer its renewal (543 ms at 3600x in a loaded CI run).
@@ -261,13 +261,11 @@ public final class Worker extends VerticleBase {
             ending.coordinatorPace.stop();
             return vertx.executeBlocking(() -> {
                 ending.close();
-                ScenarioRunner.tellConnectThreadsLeft(connectThreadsLeftBefore, new ProgressListener() {
-                    @Override
-                    public void connectThreadsLeftWaiting(int threads, long devices) {
-                        say.accept("run " + ending.run + ": Paho's connect left " + threads + " threads of " + devices
-                                + " devices waiting for ever (eclipse-paho/paho.mqtt.java#953)");
-                    }
-                });
+                Set<Thread> connectThreadsLeft = MqttStacks.connectThreadsLeftWaitingSince(connectThreadsBefore);
+                if (!connectThreadsLeft.isEmpty()) {
+                    say.accept("run " + ending.run + ": Paho's connect left " + connectThreadsLeft.size() + " threads of "
+                            + MqttStacks.devicesOf(connectThreadsLeft) + " devices waiting for ever (eclipse-paho/paho.mqtt.java#953)");
+                }
                 return null;
             });
         }).onComplete(closed -> say.accept("run " + ending.run + ": stopped " + ending.deployments.size() + " devices ("

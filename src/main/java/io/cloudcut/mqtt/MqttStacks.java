@@ -35,16 +35,21 @@ public final class MqttStacks {
         return PahoThreads.SHARED.idleLoopThreads();
     }
 
-    /**
-     * The threads Paho's connect left waiting for ever in this JVM now ({@link PahoThreads#connectsLeftWaiting}; a look
-     * may take two seconds): a device on Paho keeps one for each connect whose connection ended as it started. Those a
-     * run left are the ones not there before it.
-     */
-    public static Set<Thread> connectThreadsLeftWaiting() {
-        return PahoThreads.connectsLeftWaiting();
+    /** Paho's connect threads waiting in this JVM now, in one look: the mark from which {@link #connectThreadsLeftWaitingSince} counts. */
+    public static Set<Thread> connectThreadsWaiting() {
+        return PahoThreads.connectsWaitingForALoop();
     }
 
-    /** How many devices (client ids) {@code connectThreads} of {@link #connectThreadsLeftWaiting} were for. */
+    /**
+     * The threads Paho's connect left waiting for ever in this JVM since {@code mark} ({@link #connectThreadsWaiting}):
+     * a device on Paho keeps one for each connect whose connection ended as it started
+     * ({@link PahoThreads#connectsLeftWaitingSince}; with any new, the look takes two seconds).
+     */
+    public static Set<Thread> connectThreadsLeftWaitingSince(Set<Thread> mark) {
+        return PahoThreads.connectsLeftWaitingSince(mark);
+    }
+
+    /** How many devices (client ids) {@code connectThreads} of {@link #connectThreadsLeftWaitingSince} were for. */
     public static long devicesOf(Set<Thread> connectThreads) {
         return connectThreads.stream().map(PahoThreads::deviceOf).distinct().count();
     }

@@ -98,19 +98,22 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
     }
 
     /**
-     * Paho's connect threads waiting for ever in this JVM now. Paho 1.2.5's connect ({@code ClientComms.ConnectBG}) starts
-     * its connection's receiver, sender and callbacks one by one, and after each sleeps in 100 ms steps until the loop it
-     * started says it runs. A loop that has already ended (its connection reset or dropped in that moment) never says
+     * Paho's connect threads waiting for ever in this JVM now, but for those in {@code before}. Paho 1.2.5's connect
+     * ({@code ClientComms.ConnectBG}) starts its connection's receiver, sender and callbacks one by one, and after each
+     * sleeps in 100 ms steps until the loop it started says it runs. A loop that has already ended (its connection reset or dropped in that moment) never says
      * so, and the connect thread sleeps on for ever (eclipse-paho/paho.mqtt.java#953): under a link that resets every
      * connection, 16 and 19 of 20 attempts of one device left one each (Paho v3 and v5). A real device on Paho keeps each
      * one, and wakes it ten times a second. Here they share the process's CPU with every device: 5,400 of them, left by
      * 1,000 devices in an hour of {@code reset}, held both cores, 88% of it in the kernel, and a probe round took 4 min.
      * <p>
      * A connect waits for its loops a moment at most, so a thread found so in two looks {@link #LOOKS_APART} apart (the
-     * same thread) is waiting for ever; a thread Paho is done with keeps its name, so its stack is what tells.
+     * same thread) is waiting for ever; a thread Paho is done with keeps its name, so its stack is what tells. Those in
+     * {@code before} (a {@link #connectsWaitingForALoop} taken earlier) are left out, and with none else the second look
+     * is not taken.
      */
-    static Set<Thread> connectsLeftWaiting() {
+    static Set<Thread> connectsLeftWaitingSince(Set<Thread> before) {
         Set<Thread> waiting = connectsWaitingForALoop();
+        waiting.removeAll(before);
         if (!waiting.isEmpty()) {
             try {
                 Thread.sleep(LOOKS_APART.toMillis());
@@ -122,12 +125,13 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
         return waiting;
     }
 
-    /** The device (client id) a connect thread of {@link #connectsLeftWaiting} was for. */
+    /** The device (client id) a connect thread of {@link #connectsLeftWaitingSince} was for. */
     static String deviceOf(Thread connectThread) {
         return connectThread.getName().substring(CONNECT_THREAD.length());
     }
 
-    private static Set<Thread> connectsWaitingForALoop() {
+    /** Paho's connect threads waiting for a loop to start now, in one look: some only for a moment. */
+    static Set<Thread> connectsWaitingForALoop() {
         Set<Thread> waiting = new HashSet<>();
         Thread.getAllStackTraces().forEach((thread, stack) -> {
             if (thread.getName().startsWith(CONNECT_THREAD) && Arrays.stream(stack).anyMatch(PahoThreads::waitsForALoop)) {

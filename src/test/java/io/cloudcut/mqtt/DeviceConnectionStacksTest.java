@@ -203,15 +203,15 @@ class DeviceConnectionStacksTest {
     void paho_connectsAResetCutShort_leaveThreadsWaitingForEver_foundForTheirDevice(String stack) throws Exception {
         device = openConnected(stack, quickRetries(0), 30);
         String clientId = device.commands().substring(COMMANDS.length());
-        Set<Thread> before = MqttStacks.connectThreadsLeftWaiting();
+        Set<Thread> before = MqttStacks.connectThreadsWaiting();
 
         device.link.apply(LinkFaults.named("reset"));
         await().atMost(Duration.ofSeconds(120)).until(() -> device.connection.stats().failedAttempts() >= 10);
         device.link.restore();
         await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 2);
 
-        Set<Thread> left = MqttStacks.connectThreadsLeftWaiting().stream()
-                .filter(thread -> !before.contains(thread) && thread.getName().equals("MQTT Con: " + clientId))
+        Set<Thread> left = MqttStacks.connectThreadsLeftWaitingSince(before).stream()
+                .filter(thread -> thread.getName().equals("MQTT Con: " + clientId))
                 .collect(Collectors.toSet());
         System.out.printf("%s: %d connect threads left waiting after %d failed attempts%n", stack, left.size(),
                 device.connection.stats().failedAttempts());
