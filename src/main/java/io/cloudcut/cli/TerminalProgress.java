@@ -3,6 +3,7 @@ package io.cloudcut.cli;
 import io.cloudcut.harness.FewNames;
 import io.cloudcut.harness.ProgressListener;
 import io.cloudcut.harness.RunStatus;
+import io.cloudcut.mqtt.StuckConnects;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
@@ -64,11 +65,15 @@ final class TerminalProgress implements ProgressListener {
     }
 
     @Override
-    public void connectThreadsLeftWaiting(int threads, long devices) {
+    public void connectsStuck(StuckConnects stuck) {
         say(String.format(Locale.ROOT, "warning: Paho's connect left %,d thread%s of %,d device%s waiting for ever: Paho 1.2.5 "
                         + "waits for each loop it starts to say it runs, and one whose connection ended first never does "
                         + "(eclipse-paho/paho.mqtt.java#953); a device on it keeps one for each such connect, and wakes it "
-                        + "ten times a second", threads, threads == 1 ? "" : "s", devices, devices == 1 ? "" : "s"));
+                        + "ten times a second. %s", stuck.threads(), stuck.threads() == 1 ? "" : "s", stuck.devices(),
+                stuck.devices() == 1 ? "" : "s", stuck.ended()
+                        ? "CloudCut ended each once found, so that they did not weigh on the run"
+                        : "This JVM cannot end a thread (Java 20 on): they weighed on the run, and with thousands the harness "
+                        + "measures itself"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.broker.BrokerEndpoint;
+import io.cloudcut.mqtt.StuckConnects;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.scenario.Phase;
@@ -74,10 +75,10 @@ public interface ProgressListener {
     }
 
     /**
-     * The devices on Paho left {@code threads} connect threads of {@code devices} devices waiting for ever in this
-     * process ({@link io.cloudcut.mqtt.MqttStacks#connectThreadsLeftWaitingSince}): what each would keep on a real device.
+     * The devices on Paho left connect threads waiting for ever in this process ({@link StuckConnects}): what each would
+     * keep on a real device.
      */
-    default void connectThreadsLeftWaiting(int threads, long devices) {
+    default void connectsStuck(StuckConnects stuck) {
     }
 
     default void finished() {
@@ -135,8 +136,8 @@ public interface ProgressListener {
             }
 
             @Override
-            public void connectThreadsLeftWaiting(int threads, long devices) {
-                tell(listener -> listener.connectThreadsLeftWaiting(threads, devices));
+            public void connectsStuck(StuckConnects stuck) {
+                tell(listener -> listener.connectsStuck(stuck));
             }
 
             @Override

@@ -9,6 +9,7 @@ import io.cloudcut.broker.BrokerTls;
 import io.cloudcut.broker.Brokers;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.mqtt.NativeTransport;
+import io.cloudcut.mqtt.StuckConnects;
 import io.cloudcut.trust.ClientTls;
 import io.cloudcut.trust.RunCertificates;
 import io.cloudcut.trust.TransportSecurity;
@@ -40,7 +41,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -114,7 +114,7 @@ public final class ScenarioRunner {
         check(scenario, settings);
         double runScale = runScale(scenario);
         long startedNanos = System.nanoTime();
-        Set<Thread> connectThreadsBefore = MqttStacks.connectThreadsWaiting();
+        StuckConnects stuckBefore = MqttStacks.stuckConnects();
         ProgressListener progress = settings.progress();
         progress.starting("broker");
         Identities identities = settings.identities() != null ? settings.identities() : Identities.generate();
@@ -211,9 +211,9 @@ public final class ScenarioRunner {
                 progress.healthChecked(runHealth);
 
                 Waits.await(fleet.undeploy(), "the devices could not stop");
-                Set<Thread> connectThreadsLeft = MqttStacks.connectThreadsLeftWaitingSince(connectThreadsBefore);
-                if (!connectThreadsLeft.isEmpty()) {
-                    progress.connectThreadsLeftWaiting(connectThreadsLeft.size(), MqttStacks.devicesOf(connectThreadsLeft));
+                StuckConnects stuck = MqttStacks.stuckConnectsOnceSettled().since(stuckBefore);
+                if (!stuck.isEmpty()) {
+                    progress.connectsStuck(stuck);
                 }
                 vertx.cancelTimer(statusTimer);
                 Waits.await(publisher.finish(fleet.devices().stream()

@@ -6,6 +6,7 @@ import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.mqtt.MqttStacks;
+import io.cloudcut.mqtt.StuckConnects;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.observation.ObservationCodec;
@@ -32,7 +33,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -61,8 +61,8 @@ public final class Worker extends VerticleBase {
     private final String address = "cloudcut.worker." + UUID.randomUUID();
     private final Consumer<String> say;
     private Hosted hosted;
-    /** Paho's connect threads waiting in this process when the run hosted now (or last) was deployed. */
-    private Set<Thread> connectThreadsBefore = Set.of();
+    /** Paho's connects that had waited for ever in this process when the run hosted now (or last) was deployed. */
+    private StuckConnects stuckBefore = MqttStacks.stuckConnects();
 
     private Worker(String name, Consumer<String> say) {
         this.name = name;
@@ -137,7 +137,7 @@ public final class Worker extends VerticleBase {
         JsonObject broker = order.getJsonObject("broker");
         ScenarioClock clock = ScenarioClock.stopped();
         hosted = new Hosted(order.getString("run"), clock, HarnessMonitor.start(vertx, clock));
-        vertx.executeBlocking(MqttStacks::connectThreadsWaiting).onSuccess(waiting -> connectThreadsBefore = waiting);
+        stuckBefore = MqttStacks.stuckConnects();
         // The coordinator's pace, every 20 ms, is a heartbeat too: a coordinator stalled (its broker and cloud
         // with it) must not leave this worker's devices running on its last pace, where a token expired
         // before the frozen auth service could answer its renewal (543 ms at 3600x in a loaded CI run).
@@ -261,10 +261,11 @@ public final class Worker extends VerticleBase {
             ending.coordinatorPace.stop();
             return vertx.executeBlocking(() -> {
                 ending.close();
-                Set<Thread> connectThreadsLeft = MqttStacks.connectThreadsLeftWaitingSince(connectThreadsBefore);
-                if (!connectThreadsLeft.isEmpty()) {
-                    say.accept("run " + ending.run + ": Paho's connect left " + connectThreadsLeft.size() + " threads of "
-                            + MqttStacks.devicesOf(connectThreadsLeft) + " devices waiting for ever (eclipse-paho/paho.mqtt.java#953)");
+                StuckConnects stuck = MqttStacks.stuckConnectsOnceSettled().since(stuckBefore);
+                if (!stuck.isEmpty()) {
+                    say.accept("run " + ending.run + ": Paho's connect left " + stuck.threads() + " threads of "
+                            + stuck.devices() + " devices waiting for ever (eclipse-paho/paho.mqtt.java#953)"
+                            + (stuck.ended() ? ", ended" : ""));
                 }
                 return null;
             });

@@ -2,7 +2,6 @@ package io.cloudcut.mqtt;
 
 import io.cloudcut.scenario.ClientStack;
 import io.vertx.core.Vertx;
-import java.util.Set;
 
 /** An adapter for each {@link ClientStack} a device model can name in its {@code client} field. */
 public final class MqttStacks {
@@ -35,22 +34,19 @@ public final class MqttStacks {
         return PahoThreads.SHARED.idleLoopThreads();
     }
 
-    /** Paho's connect threads waiting in this JVM now, in one look: the mark from which {@link #connectThreadsLeftWaitingSince} counts. */
-    public static Set<Thread> connectThreadsWaiting() {
-        return PahoThreads.connectsWaitingForALoop();
+    /**
+     * Paho's connects that waited for ever in this JVM so far, by device, found and ended ({@link StuckConnects}): the mark
+     * from which a run counts its own with {@link StuckConnects#since}.
+     */
+    public static StuckConnects stuckConnects() {
+        return PahoThreads.SHARED.connects().stuck();
     }
 
     /**
-     * The threads Paho's connect left waiting for ever in this JVM since {@code mark} ({@link #connectThreadsWaiting}):
-     * a device on Paho keeps one for each connect whose connection ended as it started
-     * ({@link PahoThreads#connectsLeftWaitingSince}; with any new, the look takes two seconds).
+     * As {@link #stuckConnects()}, once Paho's connects waiting for a loop now have been looked at long enough to tell:
+     * for a fleet that has stopped. Takes two seconds if any waits.
      */
-    public static Set<Thread> connectThreadsLeftWaitingSince(Set<Thread> mark) {
-        return PahoThreads.connectsLeftWaitingSince(mark);
-    }
-
-    /** How many devices (client ids) {@code connectThreads} of {@link #connectThreadsLeftWaitingSince} were for. */
-    public static long devicesOf(Set<Thread> connectThreads) {
-        return connectThreads.stream().map(PahoThreads::deviceOf).distinct().count();
+    public static StuckConnects stuckConnectsOnceSettled() {
+        return PahoThreads.SHARED.connects().stuckOnceSettled();
     }
 }

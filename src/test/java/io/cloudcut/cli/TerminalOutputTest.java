@@ -1,6 +1,7 @@
 package io.cloudcut.cli;
 
 import io.cloudcut.harness.RunStatus;
+import io.cloudcut.mqtt.StuckConnects;
 import io.cloudcut.report.Palette;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
@@ -89,13 +90,15 @@ class TerminalOutputTest {
     void connectThreadsPahoLeftWaitingAreAWarning() throws Exception {
         TerminalProgress progress = new TerminalProgress(new PrintWriter(written), shortOutage(), false);
 
-        progress.connectThreadsLeftWaiting(1, 1);
-        progress.connectThreadsLeftWaiting(5577, 1000);
+        progress.connectsStuck(new StuckConnects(Map.of("robot-1", 1L), true));
+        progress.connectsStuck(new StuckConnects(Map.of("robot-1", 3000L, "doorbell-1", 2577L), false));
 
         assertThat(written.toString())
                 .contains("warning: Paho's connect left 1 thread of 1 device waiting for ever: Paho 1.2.5 waits for each loop it "
                         + "starts to say it runs, and one whose connection ended first never does (eclipse-paho/paho.mqtt.java#953)")
-                .contains("warning: Paho's connect left 5,577 threads of 1,000 devices waiting for ever");
+                .contains("CloudCut ended each once found, so that they did not weigh on the run")
+                .contains("warning: Paho's connect left 5,577 threads of 2 devices waiting for ever")
+                .contains("This JVM cannot end a thread (Java 20 on): they weighed on the run");
     }
 
     /** Before the clock starts: who was asked to sign in again, a few by name. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +44,31 @@ class PahoThreadsTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(threads.idleLoopThreads()).as("kept for the next connections, no client's").isEqualTo(loops));
         assertThat(threads.loopThreads()).isEqualTo(loops);
+    }
+
+    /** Paho names its thread after the device and the loop; once the loop is over, the idle thread is the pool's again. */
+    @Test
+    void aThreadPahoNamedIsThePoolsAgainOnceItsLoopEnds() throws Exception {
+        CountDownLatch named = new CountDownLatch(1);
+        CountDownLatch loopEnds = new CountDownLatch(1);
+        AtomicReference<Thread> loopThread = new AtomicReference<>();
+        threads.execute(() -> {
+            loopThread.set(Thread.currentThread());
+            Thread.currentThread().setName("MQTT Rec: robot-1");
+            named.countDown();
+            try {
+                loopEnds.await();
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(named.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(loopThread.get().getName()).isEqualTo("MQTT Rec: robot-1");
+
+        loopEnds.countDown();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> threads.idleLoopThreads() == 1);
+        assertThat(loopThread.get().getName()).startsWith("cloudcut-paho");
     }
 
     @Test
