@@ -44,7 +44,7 @@ public final class MqttStacks {
 
     /**
      * As {@link #stuckConnects()}, once Paho's connects waiting for a loop now have been looked at long enough to tell:
-     * for a fleet that has stopped. Takes two seconds if any waits.
+     * for a fleet that has stopped. Takes up to four seconds while any of its connects still runs.
      */
     public static StuckConnects stuckConnectsOnceSettled() {
         return PahoThreads.SHARED.connects().stuckOnceSettled();

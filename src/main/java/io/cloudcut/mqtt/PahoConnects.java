@@ -29,6 +29,8 @@ final class PahoConnects {
 
     static final Duration WAITING_FOR_EVER = Duration.ofSeconds(2);
     private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
+    /** Long enough for a connect started now to be looked at and found waiting for ever, with a second to spare. */
+    private static final Duration SETTLING = LOOK_EVERY.plus(WAITING_FOR_EVER).plus(LOOK_EVERY);
     /** How Paho names a connect's thread, before the client id (both versions). */
     private static final String CONNECT_THREAD = "MQTT Con: ";
     private static final Set<String> LOOPS_STARTED_BY_A_CONNECT = Set.of("CommsReceiver", "CommsSender", "CommsCallback");
@@ -60,18 +62,20 @@ final class PahoConnects {
     }
 
     /**
-     * {@link #stuck}, once the connects waiting for a loop now have been looked at again {@link #WAITING_FOR_EVER} later:
-     * when a fleet has stopped, some of its last connects' threads may not have been found yet.
+     * {@link #stuck}, once every connect running now has ended or been found waiting for ever, or {@link #SETTLING} has
+     * passed: when a fleet has stopped, its last connects' threads may not have been looked at long enough yet.
      */
     StuckConnects stuckOnceSettled() {
+        long deadline = System.nanoTime() + SETTLING.toNanos();
         look();
-        if (running.values().stream().anyMatch(Running::waiting)) {
+        while (running.values().stream().anyMatch(connect -> !connect.stuck) && System.nanoTime() - deadline < 0) {
             try {
-                Thread.sleep(WAITING_FOR_EVER.toMillis());
-                look();
+                Thread.sleep(LOOK_EVERY.toMillis() / 4);
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
+                break;
             }
+            look();
         }
         return stuck();
     }
@@ -84,6 +88,10 @@ final class PahoConnects {
     private synchronized void look() {
         long now = System.nanoTime();
         running.forEach((thread, connect) -> {
+            if (now - connect.startedNanos < LOOK_EVERY.toNanos()) {
+                // Most connects are over in a few hundred milliseconds: their stacks are not read, each a pause of the thread.
+                return;
+            }
             if (connect.stuck || !Arrays.stream(thread.getStackTrace()).anyMatch(PahoConnects::waitsForALoop)) {
                 connect.waitingSince = Running.NOT_WAITING;
             } else if (!connect.waiting()) {
@@ -125,6 +133,7 @@ final class PahoConnects {
         static final long NOT_WAITING = Long.MIN_VALUE;
 
         private final Runnable connect;
+        private final long startedNanos = System.nanoTime();
         /** Set by {@link #look}, under its lock. */
         private volatile long waitingSince = NOT_WAITING;
         private volatile boolean stuck;

@@ -5,6 +5,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -34,7 +35,9 @@ final class PahoThreads extends AbstractExecutorService implements ScheduledExec
     private final ScheduledThreadPoolExecutor keepalives = new ScheduledThreadPoolExecutor(1,
             new DefaultThreadFactory("cloudcut-paho-keepalive", true));
 
-    private final PahoConnects connects = new PahoConnects(keepalives);
+    /** Its looks have a thread of their own: on the keepalives' they would delay devices' pings. */
+    private final PahoConnects connects = new PahoConnects(
+            Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("cloudcut-paho-connects", true)));
 
     PahoThreads() {
         keepalives.setRemoveOnCancelPolicy(true);
