@@ -10,6 +10,7 @@ import io.cloudcut.harness.Scenarios;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Scenario;
 import io.cloudcut.testing.ObservationRecorder;
 import io.cloudcut.testing.Project;
@@ -21,6 +22,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,10 +64,12 @@ class DashboardMetricsTest {
     /** One run scraped and checked; false when the harness could not measure it (its baseline was not healthy). */
     private static boolean gaugesFollowTheFleet(Scenario scenario) throws Exception {
         AtomicReference<RunStatus> status = new AtomicReference<>();
+        StatusTrail trail = new StatusTrail();
         ProgressListener recorder = new ProgressListener() {
             @Override
             public void status(RunStatus now) {
                 status.set(now);
+                trail.add(now);
             }
         };
         ObservationRecorder observed = new ObservationRecorder();
@@ -82,9 +86,10 @@ class DashboardMetricsTest {
                 }
             });
 
-            Scrape up = awaitConnectedAsInTheStatus(metrics, status, run, now -> now.connected() == DEVICES);
-            Scrape outage = up == null ? null : awaitConnectedAsInTheStatus(metrics, status, run,
-                    now -> "outage".equals(now.phase()) && now.connected() < DEVICES);
+            Scrape up = awaitConnectedAsInTheStatus(metrics, status, trail, run, "every device connected",
+                    now -> now.connected() == DEVICES);
+            Scrape outage = up == null ? null : awaitConnectedAsInTheStatus(metrics, status, trail, run,
+                    "a device down in the outage", now -> "outage".equals(now.phase()) && now.connected() < DEVICES);
             if (outage == null) {
                 return false;
             }
@@ -123,6 +128,25 @@ class DashboardMetricsTest {
         }
     }
 
+    /** The statuses a run showed, one entry each time its phase or its count of devices connected changed. */
+    private static final class StatusTrail {
+        private final List<String> changes = new ArrayList<>();
+        private String last = "";
+
+        synchronized void add(RunStatus now) {
+            String seen = now.phase() + " " + now.connected();
+            if (!seen.equals(last)) {
+                changes.add(seen + " at " + Durations.format(now.scenarioTime()));
+                last = seen;
+            }
+        }
+
+        @Override
+        public synchronized String toString() {
+            return String.join(", ", changes);
+        }
+    }
+
     private static Set<String> metricsIn(Path grafana) throws IOException {
         Set<String> names = new TreeSet<>();
         new JsonObject(Files.readString(grafana)).getJsonArray("panels").stream().map(JsonObject.class::cast)
@@ -136,8 +160,8 @@ class DashboardMetricsTest {
      * Waits until the status matches {@code when} and the connected gauge equals its devices connected; null when the
      * run ended first because the harness could not measure it (it ended first for any other reason: a failure).
      */
-    private static Scrape awaitConnectedAsInTheStatus(URI metrics, AtomicReference<RunStatus> status,
-                                                     CompletableFuture<RunResult> run,
+    private static Scrape awaitConnectedAsInTheStatus(URI metrics, AtomicReference<RunStatus> status, StatusTrail trail,
+                                                     CompletableFuture<RunResult> run, String awaited,
                                                      java.util.function.Predicate<RunStatus> when) throws Exception {
         AtomicReference<Scrape> matched = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> {
@@ -156,8 +180,9 @@ class DashboardMetricsTest {
         });
         if (matched.get() == null) {
             HealthObserved baseline = run.get().health(HealthObserved.Window.BASELINE).orElseThrow();
-            assertThat(baseline.healthy()).as("the run ended before its status showed what was awaited (last: %s)",
-                    status.get()).isFalse();
+            assertThat(baseline.healthy()).as("the run ended before its status showed %s with the same count scraped "
+                    + "(statuses seen, phase and devices connected, each from the scenario time it was first seen: %s; "
+                    + "last: %s)", awaited, trail, status.get()).isFalse();
             System.err.println("the harness could not measure the run; once more: " + baseline.problems());
         }
         return matched.get();
