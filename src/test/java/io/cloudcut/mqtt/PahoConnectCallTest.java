@@ -15,14 +15,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Paho's connect starts the attempt's thread before it returns, which took seconds once thousands of Paho threads were
  * left waiting: it is called on a worker, never on the device's event loop, and what came of it is told on the device's
- * context. The Paho client itself is left out: only where the adapter calls it is under test.
+ * context; and a call of Paho's that never returns does not hold the device's stop. The Paho client itself is left out:
+ * only where and how the adapter calls it is under test.
  */
 class PahoConnectCallTest {
 
@@ -37,13 +40,53 @@ class PahoConnectCallTest {
 
     @Test
     void connectIsCalledOffTheEventLoop_andItsFailureToldOnTheDevicesContext() throws Exception {
-        ConnectionSettings settings = new ConnectionSettings("device-1", "127.0.0.1", 1, Duration.ofSeconds(10),
-                Duration.ofSeconds(1), new MqttSessionPolicy(true, Duration.ZERO), List.of("cloudcut/dev/commands/device-1"),
-                new ReconnectPolicy(Duration.ofMinutes(10), 2.0, Duration.ofMinutes(10), Jitter.NONE, 0), clock);
         Context device = vertx.getOrCreateContext();
         Queue<Boolean> calledOnAnEventLoop = new ConcurrentLinkedQueue<>();
         Queue<Boolean> failureToldOnTheContext = new ConcurrentLinkedQueue<>();
-        ConnectionListener listener = new ConnectionListener() {
+        ConnectionListener listener = listener(() -> failureToldOnTheContext.add(Vertx.currentContext() == device));
+        device.runOnContext(start -> new UnreachablePaho(vertx, settings(), listener, calledOnAnEventLoop).open());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !failureToldOnTheContext.isEmpty());
+        assertThat(calledOnAnEventLoop).containsExactly(false);
+        assertThat(failureToldOnTheContext).containsExactly(true);
+    }
+
+    /**
+     * A call of Paho's that never returns (a drop racing a late CONNACK once did) does not hold the device's stop: its
+     * close gives up on the client after {@link PahoConnection#CLOSE_LIMIT}, and the call is left waiting.
+     */
+    @Test
+    void aCloseWaitingForEverInPaho_letsTheDeviceStopAfterTheLimit() throws Exception {
+        Context device = vertx.getOrCreateContext();
+        CountDownLatch pahoAnswers = new CountDownLatch(1);
+        AtomicReference<PahoConnection> connection = new AtomicReference<>();
+        AtomicReference<Boolean> closed = new AtomicReference<>();
+        device.runOnContext(start -> {
+            connection.set(new UnreachablePaho(vertx, settings(), listener(() -> { }), new ConcurrentLinkedQueue<>()) {
+                @Override
+                protected void pahoDisconnect(long timeoutMillis) throws InterruptedException {
+                    pahoAnswers.await();
+                }
+            });
+            connection.get().close().onComplete(done -> closed.set(done.succeeded()));
+        });
+        try {
+            await().atMost(PahoConnection.CLOSE_LIMIT.plusSeconds(30)).until(() -> closed.get() != null);
+            assertThat(closed.get()).as("the device's close succeeded").isTrue();
+            assertThat(pahoAnswers.getCount()).as("Paho's call still waiting").isOne();
+        } finally {
+            pahoAnswers.countDown();
+        }
+    }
+
+    private ConnectionSettings settings() {
+        return new ConnectionSettings("device-1", "127.0.0.1", 1, Duration.ofSeconds(10),
+                Duration.ofSeconds(1), new MqttSessionPolicy(true, Duration.ZERO), List.of("cloudcut/dev/commands/device-1"),
+                new ReconnectPolicy(Duration.ofMinutes(10), 2.0, Duration.ofMinutes(10), Jitter.NONE, 0), clock);
+    }
+
+    private static ConnectionListener listener(Runnable attemptFailed) {
+        return new ConnectionListener() {
             @Override
             public void connected(ConnectAttempt attempt) {
             }
@@ -54,7 +97,7 @@ class PahoConnectCallTest {
 
             @Override
             public void attemptFailed(String cause) {
-                failureToldOnTheContext.add(Vertx.currentContext() == device);
+                attemptFailed.run();
             }
 
             @Override
@@ -65,15 +108,10 @@ class PahoConnectCallTest {
             public void message(String topic, Buffer payload) {
             }
         };
-        device.runOnContext(start -> new UnreachablePaho(vertx, settings, listener, calledOnAnEventLoop).open());
-
-        await().atMost(Duration.ofSeconds(30)).until(() -> !failureToldOnTheContext.isEmpty());
-        assertThat(calledOnAnEventLoop).containsExactly(false);
-        assertThat(failureToldOnTheContext).containsExactly(true);
     }
 
     /** Paho's calls as a client whose every connect fails at once; records where connect was called. */
-    private static final class UnreachablePaho extends PahoConnection {
+    private static class UnreachablePaho extends PahoConnection {
         private final Queue<Boolean> calledOnAnEventLoop;
 
         UnreachablePaho(Vertx vertx, ConnectionSettings settings, ConnectionListener listener, Queue<Boolean> calledOnAnEventLoop) {
@@ -96,7 +134,7 @@ class PahoConnectCallTest {
         }
 
         @Override
-        protected void pahoDisconnect(long timeoutMillis) {
+        protected void pahoDisconnect(long timeoutMillis) throws InterruptedException {
         }
 
         @Override
