@@ -1,5 +1,8 @@
 package io.cloudcut.mqtt;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -35,6 +38,8 @@ final class PahoConnects {
     private static final String CONNECT_THREAD = "MQTT Con: ";
     private static final Set<String> LOOPS_STARTED_BY_A_CONNECT = Set.of("CommsReceiver", "CommsSender", "CommsCallback");
 
+    private static final Logger LOG = LoggerFactory.getLogger(PahoConnects.class);
+
     private final ScheduledExecutorService looks;
     private final AtomicBoolean looking = new AtomicBoolean();
     private final Map<Thread, Running> running = new ConcurrentHashMap<>();
@@ -52,7 +57,7 @@ final class PahoConnects {
     /** {@code connect}, to run on a pool thread, looked at while it runs. */
     Runnable track(Runnable connect) {
         if (looking.compareAndSet(false, true)) {
-            looks.scheduleWithFixedDelay(this::look, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            looks.scheduleWithFixedDelay(this::lookOnSchedule, LOOK_EVERY.toMillis(), LOOK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
         return new Running(connect);
     }
@@ -83,6 +88,15 @@ final class PahoConnects {
     /** Connects running now, waiting or not: a count for tests. */
     int running() {
         return running.size();
+    }
+
+    /** A look that fails is logged: thrown, it would end every look to come. */
+    private void lookOnSchedule() {
+        try {
+            look();
+        } catch (RuntimeException failed) {
+            LOG.warn("looking at Paho's connects failed", failed);
+        }
     }
 
     private synchronized void look() {
