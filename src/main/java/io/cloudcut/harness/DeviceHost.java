@@ -59,6 +59,9 @@ interface DeviceHost {
     /** Stops every device; each publishes its final event account as it stops. */
     Future<Void> undeploy();
 
+    /** Whether the devices run in this process: what their client libraries did here is theirs. */
+    boolean inThisProcess();
+
     /** Releases what the devices were reached through (proxies, workers); idempotent. */
     void close();
 }

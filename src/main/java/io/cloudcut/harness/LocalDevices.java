@@ -130,6 +130,11 @@ final class LocalDevices implements DeviceHost {
     }
 
     @Override
+    public boolean inThisProcess() {
+        return true;
+    }
+
+    @Override
     public synchronized Future<Void> undeploy() {
         List<Future<Void>> stopped = new ArrayList<>();
         deployments.forEach(id -> stopped.add(vertx.undeploy(id)));

@@ -214,6 +214,11 @@ public final class ScenarioRunner {
                 StuckConnects stuck = MqttStacks.stuckConnectsOnceSettled().since(stuckBefore);
                 if (!stuck.isEmpty()) {
                     progress.connectsStuck(stuck);
+                    if (host.inThisProcess()) {
+                        ConnectsStuck.observed(stuck, fleet.emulated().stream()
+                                        .collect(Collectors.toMap(DeviceRef::id, device -> device.model().id())), clock.nowMillis())
+                                .forEach(log::add);
+                    }
                 }
                 vertx.cancelTimer(statusTimer);
                 Waits.await(publisher.finish(fleet.devices().stream()

@@ -182,6 +182,7 @@ public final class Worker extends VerticleBase {
             for (int index = 0; index < devices.size(); index++) {
                 JsonArray device = devices.getJsonArray(index);
                 Link link = links.get(index);
+                starting.modelByDevice.put(device.getString(0), device.getString(1));
                 starts.put(device.getString(0), () -> vertx.deployVerticle(new DeviceVerticle(device.getString(0),
                         models.get(device.getString(1)), link.host(), link.port(), clock,
                         new Credentials(device.getString(0), device.getString(2)),
@@ -253,7 +254,10 @@ public final class Worker extends VerticleBase {
         vertx.cancelTimer(ending.watchdog);
         List<Future<Void>> stopped = new ArrayList<>();
         ending.deployments.forEach(id -> stopped.add(vertx.undeploy(id)));
-        return Future.join(stopped).eventually(() -> {
+        // Paho's connects that waited for ever are counted once the devices have stopped, and sent with the rest.
+        Future<?> counted = Future.join(stopped).eventually(() -> vertx.executeBlocking(
+                () -> MqttStacks.stuckConnectsOnceSettled().since(stuckBefore)).onSuccess(stuck -> tellStuck(ending, stuck)));
+        return counted.eventually(() -> {
             sendObservations();
             hosted = null;
             vertx.cancelTimer(ending.batches);
@@ -261,16 +265,19 @@ public final class Worker extends VerticleBase {
             ending.coordinatorPace.stop();
             return vertx.executeBlocking(() -> {
                 ending.close();
-                StuckConnects stuck = MqttStacks.stuckConnectsOnceSettled().since(stuckBefore);
-                if (!stuck.isEmpty()) {
-                    say.accept("run " + ending.run + ": Paho's connect left " + stuck.threads() + " threads of "
-                            + stuck.devices() + " devices waiting for ever (eclipse-paho/paho.mqtt.java#953)"
-                            + (stuck.ended() ? ", ended" : ""));
-                }
                 return null;
             });
         }).onComplete(closed -> say.accept("run " + ending.run + ": stopped " + ending.deployments.size() + " devices ("
                 + why + ")")).map(done -> new JsonObject().put("devices", ending.deployments.size()).put("observations", ending.sent));
+    }
+
+    private void tellStuck(Hosted ending, StuckConnects stuck) {
+        if (stuck.isEmpty()) {
+            return;
+        }
+        ending.pending.addAll(ConnectsStuck.observed(stuck, ending.modelByDevice, ending.clock.nowMillis()));
+        say.accept("run " + ending.run + ": Paho's connect left " + stuck.threads() + " threads of " + stuck.devices()
+                + " devices waiting for ever (eclipse-paho/paho.mqtt.java#953)" + (stuck.ended() ? ", ended" : ""));
     }
 
     private static String machine() {
@@ -299,6 +306,8 @@ public final class Worker extends VerticleBase {
         private MessageConsumer<Observation> observations;
         private String observationsAddress;
         private List<Observation> pending = new ArrayList<>();
+        /** The model of each device hosted here, by id. */
+        private final Map<String, String> modelByDevice = new HashMap<>();
         private long sent;
         private long batches;
         private long pulse;

@@ -284,6 +284,12 @@ final class WorkerDevices implements DeviceHost {
         return Future.all(longest).map(all -> all.<BrokerWaits>list().stream().reduce(BrokerWaits.NONE, BrokerWaits::longest));
     }
 
+    /** Each worker tells its own devices' (a worker process's). */
+    @Override
+    public boolean inThisProcess() {
+        return false;
+    }
+
     /** Stops every worker's devices, and waits until every observation each worker sent has arrived. */
     @Override
     public Future<Void> undeploy() {

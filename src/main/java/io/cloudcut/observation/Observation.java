@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = LinkReopenedObserved.class, name = "link-reopened"),
         @JsonSubTypes.Type(value = RecoveryObserved.class, name = "recovery"),
         @JsonSubTypes.Type(value = EventsObserved.class, name = "events"),
+        @JsonSubTypes.Type(value = ConnectsStuckObserved.class, name = "connects-stuck"),
         @JsonSubTypes.Type(value = CloudReceivedObserved.class, name = "cloud-received"),
         @JsonSubTypes.Type(value = ClockObserved.class, name = "clock"),
         @JsonSubTypes.Type(value = HealthObserved.class, name = "health"),
@@ -27,7 +28,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = RunEndedObserved.class, name = "run-ended")
 })
 public sealed interface Observation permits ProbeObserved, ConnectionObserved, SessionObserved, StateObserved,
-        ServiceObserved, PhaseObserved, FaultObserved, LinkReopenedObserved, RecoveryObserved, EventsObserved, CloudReceivedObserved,
+        ServiceObserved, PhaseObserved, FaultObserved, LinkReopenedObserved, RecoveryObserved, EventsObserved,
+        ConnectsStuckObserved, CloudReceivedObserved,
         ClockObserved, HealthObserved, RunStartedObserved, RunEndedObserved {
 
     /** Scenario time of the observation, in milliseconds since the run's origin. */

@@ -3,6 +3,7 @@ package io.cloudcut.report;
 import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.CloudReceivedObserved;
 import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.ConnectsStuckObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.observation.FaultObserved;
 import io.cloudcut.observation.HealthObserved;
@@ -52,6 +53,7 @@ public final class RunFold implements Consumer<Observation> {
     private final AvailabilitySeries.Rounds availability = new AvailabilitySeries.Rounds();
     private final DeviceStates states = new DeviceStates();
     private final List<ConnectionObserved> connections = new ArrayList<>();
+    private final List<ConnectsStuckObserved> connectsStuck = new ArrayList<>();
     private final List<RecoveryObserved> recoveries = new ArrayList<>();
     private final List<EventsObserved> events = new ArrayList<>();
     private final List<CloudReceivedObserved> received = new ArrayList<>();
@@ -104,6 +106,8 @@ public final class RunFold implements Consumer<Observation> {
             recoveries.add(recovery);
         } else if (observation instanceof EventsObserved account) {
             events.add(account);
+        } else if (observation instanceof ConnectsStuckObserved stuck) {
+            connectsStuck.add(stuck);
         } else if (observation instanceof CloudReceivedObserved counts) {
             received.add(counts);
         } else if (observation instanceof SessionObserved session) {
@@ -212,6 +216,10 @@ public final class RunFold implements Consumer<Observation> {
     }
 
     /** Every connection change, in the order observed. */
+    List<ConnectsStuckObserved> connectsStuck() {
+        return connectsStuck;
+    }
+
     List<ConnectionObserved> connections() {
         return connections;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -62,6 +63,11 @@ public final class TerminalTable {
         report.models().forEach(model -> model.reconnect().refusedDevices().forEach((cause, devices) -> out
                 .append(model.model()).append(": ").append(devices).append(devices == 1 ? " device was" : " devices were")
                 .append(" refused (").append(cause).append(")\n")));
+        report.models().stream().filter(model -> model.reconnect().connectsLeftWaiting() > 0).forEach(model -> out.append(
+                String.format(Locale.ROOT, "%s: %,d connects left waiting for ever by %,d device%s' MQTT client (Paho 1.2.5, "
+                                + "eclipse-paho/paho.mqtt.java#953): a real device keeps a thread for each, waking ten times a second%n",
+                        model.model(), model.reconnect().connectsLeftWaiting(), model.reconnect().devicesLeavingConnectsWaiting(),
+                        model.reconnect().devicesLeavingConnectsWaiting() == 1 ? "" : "s")));
         out.append(verdicts(report, palette));
         harnessLines(report).forEach(line -> out.append(line).append('\n'));
         String latency = latencyResolution(report);

@@ -82,7 +82,9 @@ final class Verdicts {
                 Detections.of(fold.faults(), connections,
                         fold.phaseMarks().stream().filter(PhaseObserved::started).map(PhaseObserved::atMillis).toList(), pace),
                 Recoveries.of(fold.recoveries().stream().filter(r -> r.model().equals(model.id())).toList(), connections),
-                Reconnects.of(fold.faults(), fold.services(), fold.linkReopenings(), connections, events, pace),
+                Reconnects.of(fold.faults(), fold.services(), fold.linkReopenings(), connections, events, pace)
+                        .withConnectsLeftWaiting(fold.connectsStuck().stream()
+                                .filter(stuck -> stuck.model().equals(model.id())).toList()),
                 events(events, fold), sessions(model.id(), fold));
     }
 

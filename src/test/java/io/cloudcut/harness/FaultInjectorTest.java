@@ -141,6 +141,11 @@ class FaultInjectorTest {
         }
 
         @Override
+        public boolean inThisProcess() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void close() {
         }
     }

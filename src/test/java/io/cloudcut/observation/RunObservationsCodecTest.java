@@ -107,6 +107,16 @@ class RunObservationsCodecTest {
         assertThat(ObservationCodec.decode(ObservationCodec.line(reopened))).isEqualTo(reopened);
     }
 
+    /** A device's connects its client left waiting for ever, as a worker sends it and {@code report} reads it back. */
+    @Test
+    void connectsLeftWaitingTravelByTheirWireName() {
+        ConnectsStuckObserved stuck = new ConnectsStuckObserved(7_200_000, "d-1", "m", 6);
+
+        assertThat(ObservationCodec.line(stuck))
+                .isEqualTo("{\"type\":\"connects-stuck\",\"atMillis\":7200000,\"device\":\"d-1\",\"model\":\"m\",\"connects\":6}");
+        assertThat(ObservationCodec.decode(ObservationCodec.line(stuck))).isEqualTo(stuck);
+    }
+
     @Test
     void theEndOfTheRunReadsBackEqual() {
         RunEndedObserved ended = new RunEndedObserved(61_200_000, 48_123);

@@ -1,6 +1,7 @@
 package io.cloudcut.report;
 
 import io.cloudcut.observation.ConnectionObserved;
+import io.cloudcut.observation.ConnectsStuckObserved;
 import io.cloudcut.observation.EventsObserved;
 import io.cloudcut.scenario.DeviceModel;
 import io.cloudcut.scenario.PhaseKind;
@@ -74,6 +75,24 @@ class TerminalTableTest {
                 .report());
         assertThat(table).contains("vacuum-cloud-locked: 2 devices were refused (TLS refused: certificate expired)\n",
                 "vacuum-cloud-locked: 1 device was refused (TLS refused: unknown CA)\n");
+    }
+
+    /** Paho's connects left waiting for ever: counted per model in the report, and said under the table. */
+    @Test
+    void aModelWhoseClientLeftConnectsWaitingForEverSaysHowManyAndOfHowManyDevices() {
+        RunFixture run = twoLockedVacuumsThroughABaseline();
+
+        assertThat(run.report().model(LOCKED.id()).reconnect().connectsLeftWaiting()).isZero();
+        assertThat(TerminalTable.render(run.report())).doesNotContain("waiting for ever");
+
+        RunReport report = run
+                .observe(new ConnectsStuckObserved(7_200_000, "vacuum-cloud-locked-1", LOCKED.id(), 6))
+                .observe(new ConnectsStuckObserved(7_200_000, "vacuum-cloud-locked-2", LOCKED.id(), 1_497))
+                .report();
+        assertThat(report.model(LOCKED.id()).reconnect().connectsLeftWaiting()).isEqualTo(1_503);
+        assertThat(report.model(LOCKED.id()).reconnect().devicesLeavingConnectsWaiting()).isEqualTo(2);
+        assertThat(TerminalTable.render(report)).contains("vacuum-cloud-locked: 1,503 connects left waiting for ever by 2 "
+                + "devices' MQTT client (Paho 1.2.5, eclipse-paho/paho.mqtt.java#953)");
     }
 
     @Test
