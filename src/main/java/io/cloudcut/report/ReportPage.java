@@ -26,9 +26,13 @@ record ReportPage(String scenario, String description, String broker, double tim
 
     static final int MOST_BUCKETS = 240;
 
-    /** A model: its headline and per-phase rungs, its timeline (absolute times), its functions, and why devices were refused. */
+    /**
+     * A model: its headline and per-phase rungs, its timeline (absolute times), its functions, why devices were refused,
+     * and the connects its devices' client left waiting for ever.
+     */
     record ModelRow(String model, String kind, int devices, ModelVerdict verdict, Map<String, ModelVerdict> phases,
-                    List<VerdictTimeline.Span> timeline, List<FunctionRow> functions, Map<String, Integer> refusedDevices) {
+                    List<VerdictTimeline.Span> timeline, List<FunctionRow> functions, Map<String, Integer> refusedDevices,
+                    long connectsLeftWaiting, int devicesLeavingConnectsWaiting) {
     }
 
     /** A function of a model: its verdict for the outage and its probes per phase. */
@@ -88,7 +92,8 @@ record ReportPage(String scenario, String description, String broker, double tim
             return new FunctionRow(function.name(), function.path(), function.verdict(), cells);
         }).toList();
         return new ModelRow(model.model(), model.kind(), model.devices(), model.verdict(), model.phases(), timeline,
-                functions, model.reconnect().refusedDevices());
+                functions, model.reconnect().refusedDevices(), model.reconnect().connectsLeftWaiting(),
+                model.reconnect().devicesLeavingConnectsWaiting());
     }
 
 }

@@ -1,5 +1,6 @@
 package io.cloudcut.report;
 
+import io.cloudcut.observation.ConnectsStuckObserved;
 import io.cloudcut.testing.Chromium;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
@@ -120,6 +121,30 @@ class HtmlReportInChromiumTest {
                 .isEqualTo(report.models().stream().mapToInt(ModelReport::devices).sum());
         Number recovered = (Number) script("return window.cloudcutCharts.recovery.data[1].reduce((a, b) => a + b, 0);");
         assertThat(recovered.intValue()).isEqualTo(report.models().stream().mapToInt(m -> m.recovery().recovered()).sum());
+    }
+
+    /**
+     * Connects a client left waiting for ever are listed per model as the terminal says them: none on the run's page
+     * (Vert.x devices), and a run's whose Paho devices left some.
+     */
+    @Test
+    void connectsLeftWaitingForEverAreListedPerModel(@TempDir Path pahoDir) throws Exception {
+        assertThat(browser.findElements(By.cssSelector("#connects-waiting li"))).isEmpty();
+        RunFixture paho = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 5, 40)
+                .observe(new ConnectsStuckObserved(7_200_000, "vacuum-cloud-locked-1", SampleModels.CLOUD_LOCKED.id(), 6))
+                .observe(new ConnectsStuckObserved(7_200_000, "vacuum-cloud-locked-2", SampleModels.CLOUD_LOCKED.id(), 1_497));
+        Path page = new HtmlReportWriter().write(paho.report(), RunFold.of(paho.observations()), pahoDir);
+        ChromeDriver other = Chromium.start(pahoDir);
+        try {
+            Chromium.openReport(other, page);
+            assertThat(other.findElement(By.cssSelector("#connects-waiting h3")).getText())
+                    .isEqualTo("Connects left waiting for ever");
+            assertThat(other.findElements(By.cssSelector("#connects-waiting li"))).extracting(WebElement::getText)
+                    .containsExactly("vacuum-cloud-locked: 1,503 connects left waiting for ever by 2 devices' MQTT client "
+                            + "(Paho 1.2.5, eclipse-paho/paho.mqtt.java#953): a real device keeps a thread for each");
+        } finally {
+            other.quit();
+        }
     }
 
     /**
