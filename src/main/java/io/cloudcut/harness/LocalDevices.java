@@ -40,7 +40,11 @@ final class LocalDevices implements DeviceHost {
     private final ObservationLog log;
     /** Told of the proxy once its links are open, before any device connects: a seam for tests. */
     private final Consumer<FaultProxy> opened;
-    private final List<String> deployments = new ArrayList<>();
+    /** How long the devices may take to stop: under a run's minute of waiting, so that it can say which did not. */
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(50);
+
+    /** Each device's deployment, by device id. */
+    private final Map<String, String> deployments = new LinkedHashMap<>();
     private volatile FaultProxy proxy;
 
     LocalDevices(Vertx vertx, FleetTls tls, boolean sharedPort, ObservationLog log, Consumer<FaultProxy> opened) {
@@ -70,7 +74,7 @@ final class LocalDevices implements DeviceHost {
             Link link = links.get(index);
             starts.put(device.id(), () -> vertx.deployVerticle(new DeviceVerticle(device.id(), device.model(), link.host(),
                             link.port(), clock, identityOf.apply(device.id()), tls == null ? null : tls.device(device.id())))
-                    .onSuccess(this::deployed));
+                    .onSuccess(deploymentId -> deployed(device.id(), deploymentId)));
         }
         opened.accept(proxy);
         StartWindow window = new StartWindow(vertx);
@@ -79,8 +83,8 @@ final class LocalDevices implements DeviceHost {
         return window.start(starts).onComplete(started -> log.unwatch(heard));
     }
 
-    private synchronized void deployed(String deploymentId) {
-        deployments.add(deploymentId);
+    private synchronized void deployed(String device, String deploymentId) {
+        deployments.put(device, deploymentId);
     }
 
     @Override
@@ -134,12 +138,13 @@ final class LocalDevices implements DeviceHost {
         return true;
     }
 
+    /** Fails after {@link #STOP_LIMIT} naming the devices that have not stopped, so that a run says which. */
     @Override
     public synchronized Future<Void> undeploy() {
-        List<Future<Void>> stopped = new ArrayList<>();
-        deployments.forEach(id -> stopped.add(vertx.undeploy(id)));
+        Map<String, Future<Void>> stopping = new LinkedHashMap<>();
+        deployments.forEach((device, id) -> stopping.put(device, vertx.undeploy(id)));
         deployments.clear();
-        return Future.join(stopped).mapEmpty();
+        return DevicesStopping.within(stopping, STOP_LIMIT);
     }
 
     @Override

@@ -8,6 +8,8 @@ import io.cloudcut.scenario.MqttSessionPolicy;
 import io.cloudcut.scenario.ReconnectPolicy;
 import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
@@ -73,6 +75,44 @@ class PahoConnectCallTest {
         try {
             await().atMost(PahoConnection.CLOSE_LIMIT.plusSeconds(30)).until(() -> closed.get() != null);
             assertThat(closed.get()).as("the device's close succeeded").isTrue();
+            assertThat(pahoAnswers.getCount()).as("Paho's call still waiting").isOne();
+        } finally {
+            pahoAnswers.countDown();
+        }
+    }
+
+    /**
+     * As above, in a device's verticle, with its close waiting behind a call of Paho's that never returns (a drop did so
+     * at 1,000 devices; here the connect): its undeploy is not held either.
+     */
+    @Test
+    void aCloseBehindACallWaitingForEverInPaho_letsTheDevicesVerticleUndeploy() throws Exception {
+        CountDownLatch pahoAnswers = new CountDownLatch(1);
+        VerticleBase device = new VerticleBase() {
+            private PahoConnection connection;
+
+            @Override
+            public Future<?> start() {
+                connection = new UnreachablePaho(vertx, settings(), listener(() -> { }), new ConcurrentLinkedQueue<>()) {
+                    @Override
+                    protected void pahoConnect(Outcome outcome) throws InterruptedException {
+                        pahoAnswers.await();
+                    }
+                };
+                connection.open();
+                return Future.succeededFuture();
+            }
+
+            @Override
+            public Future<?> stop() {
+                return connection.close();
+            }
+        };
+        String deployment = vertx.deployVerticle(device).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        try {
+            Future<Void> undeployed = vertx.undeploy(deployment);
+            await().atMost(PahoConnection.CLOSE_LIMIT.plusSeconds(30)).until(undeployed::isComplete);
+            assertThat(undeployed.succeeded()).as("undeployed: %s", undeployed.cause()).isTrue();
             assertThat(pahoAnswers.getCount()).as("Paho's call still waiting").isOne();
         } finally {
             pahoAnswers.countDown();
