@@ -160,7 +160,7 @@ class PahoConnectCallTest {
         }
 
         @Override
-        protected void pahoConnect(Outcome outcome) {
+        protected void pahoConnect(Outcome outcome) throws InterruptedException {
             calledOnAnEventLoop.add(Context.isOnEventLoopThread());
             outcome.failed(new IOException("Connection reset"));
         }
