@@ -36,6 +36,7 @@ public final class RunComparison {
             RecoveryFigures.compare(before, after.get(), tally);
             if (before.devices() == after.get().devices()) {
                 EventFigures.compare(before, after.get(), tally);
+                ConnectFigures.compare(before, after.get(), tally);
             } else {
                 tally.note(before.model() + ": " + before.devices() + " devices in the old run, "
                         + after.get().devices() + " in the new: its event counts are not compared, and a verdict"

@@ -42,6 +42,7 @@ final class ModelFixture {
     private long lostInCloud = 100;
     private long dropped;
     private long duplicates;
+    private long connectsLeftWaiting;
 
     private ModelFixture(String model) {
         this.model = model;
@@ -93,6 +94,12 @@ final class ModelFixture {
         return this;
     }
 
+    /** Connects the model's client left waiting for ever, by all its devices. */
+    ModelFixture connectsLeftWaiting(long connects) {
+        connectsLeftWaiting = connects;
+        return this;
+    }
+
     ModelReport report() {
         List<FunctionReport> reports = new ArrayList<>();
         functions.forEach((name, inOutage) -> reports.add(new FunctionReport(name, "local",
@@ -103,7 +110,7 @@ final class ModelFixture {
                 new DetectionReport(0, 0, 0, 0),
                 new RecoveryReport(devices - notRecovered - needsAPerson, notRecovered, needsAPerson, p50, p95, max,
                         RECOVERY_ROUNDS_SECONDS, 1, 1, null, null, List.of()),
-                new ReconnectReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of()),
+                new ReconnectReport(0, 0, 0, 0, 0, 0, 0, 0, Map.of(), connectsLeftWaiting, connectsLeftWaiting > 0 ? devices : 0),
                 new EventsReport(generated, delivered, 0, Map.of("overflow", dropped), delivered - lostInCloud,
                         duplicates, 0, 0),
                 List.of());

@@ -53,6 +53,25 @@ class RunComparisonTest {
         assertThat(diff.summary()).isEqualTo("4 worse, 0 better, 12 unchanged");
     }
 
+    /**
+     * A firmware whose client now leaves connects waiting for ever is worse, from none; between two runs that both left
+     * some, the count moves within 10% (which attempts leave one is a race); runs that left none compare nothing more.
+     */
+    @Test
+    void connectsLeftWaitingFromNoneAreWorse_aFewMoreOfManyAreNoise() throws Exception {
+        RunDiff fromNone = RunComparison.compare(run(localFirst()), run(localFirst().connectsLeftWaiting(95)));
+        assertThat(fromNone.worse()).extracting(Change::figure, Change::was, Change::now)
+                .containsExactly(tuple("connects left waiting for ever (tolerance 0)", "0", "95"));
+        assertThat(fromNone.regressed()).isTrue();
+
+        RunDiff some = RunComparison.compare(run(localFirst().connectsLeftWaiting(95)), run(localFirst().connectsLeftWaiting(100)));
+        assertThat(some.changes()).isEmpty();
+        assertThat(some.summary()).isEqualTo("0 worse, 0 better, 17 unchanged");
+
+        RunDiff gone = RunComparison.compare(run(localFirst().connectsLeftWaiting(95)), run(localFirst()));
+        assertThat(gone.better()).extracting(Change::figure).containsExactly("connects left waiting for ever (tolerance 9)");
+    }
+
     @Test
     void theSameChangeTheOtherWayIsBetterAndNoRegression() throws Exception {
         RunReport lost = run(localFirst().verdict(ModelVerdict.CLOUD_DEPENDENT)
