@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * Paho's connects ({@code ClientComms.ConnectBG}, both versions) while they run on {@link PahoThreads}, and those of
@@ -27,10 +29,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sleep, which swallows interrupts). The stop unwinds Paho's connect, which holds no lock there and has nothing left
  * to do, up to this class, which catches it: the pool's thread serves the next loop. Where {@link Thread#stop} is gone
  * (Java 20 on), the connects are counted and left waiting.
+ * <p>
+ * A connect whose loop does run is woken from its poll as soon as it does, rather than at its next step ({@link Wake}).
  */
 final class PahoConnects {
 
     static final Duration WAITING_FOR_EVER = Duration.ofSeconds(2);
+    /**
+     * How long a loop a connect started is given to run and the connect to be asleep in its poll: microseconds, unless
+     * the machine holds them up; past one of Paho's steps, there is nothing left to gain.
+     */
+    private static final Duration POLL_ENTERED = Duration.ofMillis(100);
+    private static final Duration WAKE_LOOK_EVERY = Duration.ofMillis(1);
     private static final Duration LOOK_EVERY = Duration.ofSeconds(1);
     /** Long enough for a connect started now to be looked at and found waiting for ever, with a second to spare. */
     private static final Duration SETTLING = LOOK_EVERY.plus(WAITING_FOR_EVER).plus(LOOK_EVERY);
@@ -44,6 +54,7 @@ final class PahoConnects {
     private final AtomicBoolean looking = new AtomicBoolean();
     private final Map<Thread, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Long> stuckByDevice = new ConcurrentHashMap<>();
+    private final LongAdder wokenFromPolls = new LongAdder();
     private volatile boolean canEnd = true;
 
     PahoConnects(ScheduledExecutorService looks) {
@@ -52,6 +63,50 @@ final class PahoConnects {
 
     static boolean isConnect(Runnable task) {
         return task.getClass().getName().startsWith("org.eclipse.paho.") && task.getClass().getName().endsWith("$ConnectBG");
+    }
+
+    /**
+     * {@code task}, submitted from {@code starter}'s thread, to run on a pool thread. If it is a loop a connect started,
+     * as Paho's receiver, sender and callbacks are ({@code loopRuns} says when it runs; null for anything else), the
+     * connect is woken from its poll once the loop runs ({@link Wake}).
+     */
+    Runnable loopStartedFrom(Thread starter, BooleanSupplier loopRuns, Runnable task) {
+        Running connect = running.get(starter);
+        if (connect == null || loopRuns == null) {
+            return task;
+        }
+        return () -> {
+            Wake wake = new Wake(connect, starter, loopRuns);
+            looks.execute(wake);
+            try {
+                task.run();
+            } finally {
+                wake.loopEnded = true;
+            }
+        };
+    }
+
+    /** What says whether {@code task} runs, if it is one of the loops Paho's connect starts and then polls for; null if not. */
+    static BooleanSupplier loopRunning(Runnable task) {
+        if (task instanceof org.eclipse.paho.client.mqttv3.internal.CommsReceiver loop) {
+            return loop::isRunning;
+        } else if (task instanceof org.eclipse.paho.client.mqttv3.internal.CommsSender loop) {
+            return loop::isRunning;
+        } else if (task instanceof org.eclipse.paho.client.mqttv3.internal.CommsCallback loop) {
+            return loop::isRunning;
+        } else if (task instanceof org.eclipse.paho.mqttv5.client.internal.CommsReceiver loop) {
+            return loop::isRunning;
+        } else if (task instanceof org.eclipse.paho.mqttv5.client.internal.CommsSender loop) {
+            return loop::isRunning;
+        } else if (task instanceof org.eclipse.paho.mqttv5.client.internal.CommsCallback loop) {
+            return loop::isRunning;
+        }
+        return null;
+    }
+
+    /** Connects woken from their poll as a loop they started began: a count for tests. */
+    long wokenFromPolls() {
+        return wokenFromPolls.sum();
     }
 
     /** {@code connect}, to run on a pool thread, looked at while it runs. */
@@ -151,6 +206,8 @@ final class PahoConnects {
         /** Set by {@link #look}, under its lock. */
         private volatile long waitingSince = NOT_WAITING;
         private volatile boolean stuck;
+        /** Set under this object's lock, which a wake takes. */
+        private volatile boolean ended;
 
         Running(Runnable connect) {
             this.connect = connect;
@@ -158,6 +215,14 @@ final class PahoConnects {
 
         boolean waiting() {
             return waitingSince != NOT_WAITING;
+        }
+
+        /** Wakes the connect, on {@code thread}, from its poll, unless it has ended ({@link Wake}). */
+        synchronized void wake(Thread thread) {
+            if (!ended) {
+                thread.interrupt();
+                wokenFromPolls.increment();
+            }
         }
 
         @Override
@@ -173,6 +238,54 @@ final class PahoConnects {
                 }
             } finally {
                 running.remove(thread);
+                synchronized (this) {
+                    ended = true;
+                    // A wake that came as one of the connect's polls ended by itself is not the next task's.
+                    Thread.interrupted();
+                }
+            }
+        }
+    }
+
+    /**
+     * Paho's connect has handed a loop to the pool and polls for it to run in 100 ms sleeps: it nearly always misses its
+     * first look, as the loop has not begun yet, and sleeps a whole step for each of its three loops. That is 300 ms of
+     * every attempt, in which the scenario clock must stay at real time (at 771x it is 4 min of the device's
+     * reconnect), and, all the time while 1,000 devices came back from {@code refuse-connect} over Paho's backoff, it
+     * held their recovery at real time: 643 of 1,000 (Paho v3) were back 200 s into a 30 min recovery, and a run took
+     * about the phase's length in real time. So once the loop says it runs and the connect sleeps, the connect is woken
+     * (an interrupt: Paho's sleep swallows it, looks again, and finds the loop running). Looked for every
+     * {@link #WAKE_LOOK_EVERY} on the looks' thread, none of whose tasks waits; not past {@link #POLL_ENTERED}, nor
+     * once the loop has ended (its connection reset in that moment: the connect then waits for ever, and is ended).
+     * <p>
+     * A connect that found the loop running on its own may be asleep in its next poll by then: woken, it looks, and
+     * sleeps on. One that woke by itself just before the interrupt goes on with it set, to be taken by its next poll's
+     * sleep; after its last, Paho's connect only queues its CONNECT, which waits for nothing. None is left once the
+     * connect has ended: it is cleared there ({@link Running#run}), under the lock the wake takes.
+     */
+    private final class Wake implements Runnable {
+
+        private final Running connect;
+        private final Thread thread;
+        private final BooleanSupplier loopRuns;
+        private final long deadline = System.nanoTime() + POLL_ENTERED.toNanos();
+        private volatile boolean loopEnded;
+
+        Wake(Running connect, Thread thread, BooleanSupplier loopRuns) {
+            this.connect = connect;
+            this.thread = thread;
+            this.loopRuns = loopRuns;
+        }
+
+        @Override
+        public void run() {
+            if (connect.ended || loopEnded || System.nanoTime() - deadline > 0) {
+                return;
+            }
+            if (loopRuns.getAsBoolean() && thread.getState() == Thread.State.TIMED_WAITING) {
+                connect.wake(thread);
+            } else {
+                looks.schedule(this, WAKE_LOOK_EVERY.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.cloudcut.report;
 
 import io.cloudcut.observation.ClockObserved;
-import io.cloudcut.scenario.ClientStack;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.WireNames;
 
@@ -222,24 +221,13 @@ public final class TerminalTable {
     }
 
     /** One line on the instrument: the scale it ran at, and its health over the baseline. */
-    /** The models on a stack whose connects take time of their own ({@link ClientStack#ownConnectMillis}), by stack. */
-    private static Map<ClientStack, List<String>> slowOnTheirOwn(List<ModelReport> models) {
-        return models.stream().filter(model -> ClientStack.named(model.client()).map(ClientStack::ownConnectMillis).orElse(0) > 0)
-                .collect(Collectors.groupingBy(model -> ClientStack.named(model.client()).orElseThrow(), TreeMap::new,
-                        Collectors.mapping(ModelReport::model, Collectors.toList())));
-    }
-
     /** What the harness says of itself: its scale, its health, its clock's waits, its problems later in the run, its stalls. */
     static List<String> harnessLines(RunReport report) {
-        return (harness(report.harness(), slowOnTheirOwn(report.models())) + stalls(report.phases(), report.harness()))
+        return (harness(report.harness()) + stalls(report.phases(), report.harness()))
                 .lines().toList();
     }
 
-    /**
-     * @param slowOnTheirOwn the models whose every connect takes time of its stack's own (Paho's, about 300 ms), by that
-     *                       time: over a quarter of a time-out under four times it, so each counts as a slow connect
-     */
-    private static String harness(HarnessReport harness, Map<ClientStack, List<String>> slowOnTheirOwn) {
+    private static String harness(HarnessReport harness) {
         if (harness == null || harness.baseline() == null) {
             return "";
         }
@@ -259,13 +247,8 @@ public final class TerminalTable {
         if (connectsSlow > 0) {
             text.append(String.format("harness: this machine's connections were slow %d %s (a connect with nothing faulted over a quarter "
                             + "of a device's time-out, a publish the broker left unanswered that long, or a connection lost with "
-                            + "nothing faulted), and the clock ran in real time until they were in time again%s%n",
-                    connectsSlow, connectsSlow == 1 ? "time" : "times", slowOnTheirOwn.entrySet().stream()
-                            .map(stack -> String.format("; on %s (%s), a connect takes about %d ms of its own, which counts "
-                                    + "here under a time-out of %s s", WireNames.of(stack.getKey()), String.join(", ", stack.getValue()),
-                                    stack.getKey().ownConnectMillis(),
-                                    io.cloudcut.scenario.Durations.number(stack.getKey().ownConnectMillis() * 4 / 1000.0)))
-                            .collect(Collectors.joining())));
+                            + "nothing faulted), and the clock ran in real time until they were in time again%n",
+                    connectsSlow, connectsSlow == 1 ? "time" : "times"));
         }
         long connectsDelayed = harness.connectDelaySlowdowns();
         if (connectsDelayed > 0) {

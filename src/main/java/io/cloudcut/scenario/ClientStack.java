@@ -10,21 +10,7 @@ import java.util.stream.Collectors;
  * check names against it, and the mqtt package has an adapter for each constant.
  */
 public enum ClientStack {
-    VERTX(0), PAHO_V3(300), PAHO_V5(300), HIVEMQ_V3(0), HIVEMQ_V5(0);
-
-    private final int ownConnectMillis;
-
-    ClientStack(int ownConnectMillis) {
-        this.ownConnectMillis = ownConnectMillis;
-    }
-
-    /**
-     * About how long a connect takes on this stack whatever the machine's load, in real milliseconds: Paho's threads
-     * start in 100 ms steps (about 300 ms a connect), the others take a few milliseconds (0 here).
-     */
-    public int ownConnectMillis() {
-        return ownConnectMillis;
-    }
+    VERTX, PAHO_V3, PAHO_V5, HIVEMQ_V3, HIVEMQ_V5;
 
     /** The stack of this wire name, if CloudCut has it. */
     public static Optional<ClientStack> named(String name) {

@@ -118,6 +118,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"paho-v3", "paho-v5"})
     void paho_runsOnTheJvmsPahoThreads_itsKeepaliveOnTheirScheduler(String stack) throws Exception {
+        long woken = PahoThreads.SHARED.connects().wokenFromPolls();
         device = openConnected(stack, 0);
         String clientId = device.commands().substring(COMMANDS.length());
 
@@ -125,6 +126,8 @@ class DeviceConnectionStacksTest {
 
         assertThat(threads).contains("MQTT Rec: " + clientId).doesNotContain("MQTT Ping: " + clientId);
         assertThat(PahoThreads.SHARED.loopThreads()).as("its receiver, sender and callbacks at least").isGreaterThanOrEqualTo(3);
+        assertThat(PahoThreads.SHARED.connects().wokenFromPolls()).as("its connect, woken as its loops began")
+                .isGreaterThan(woken);
     }
 
     @ParameterizedTest
@@ -310,8 +313,8 @@ class DeviceConnectionStacksTest {
      * drops to half (the wait must last longer in real time: a wait that kept the old pace would end
      * minutes of scenario time early, far outside the bounds) or rises (shorter), the link comes back,
      * and the next attempt reaches the link when the scenario clock says so. The attempt is timed where
-     * it reaches the link, not at its CONNACK: a connect's real round trips (about 300 ms for Paho,
-     * whose threads start in 100 ms steps) are protocol time, multiplied by the scale. Printed. Alone,
+     * it reaches the link, not at its CONNACK: a connect's real round trips are protocol time,
+     * multiplied by the scale. Printed. Alone,
      * after the suite ({@link RunsAlone}): beside other forks, a Paho client's failed attempts took
      * seconds longer than its policy's. Its cases share that quiet fork with each other.
      */

@@ -3,12 +3,15 @@ package io.cloudcut.mqtt;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +51,65 @@ class PahoConnectsTest {
             looks.shutdownNow();
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A connect that hands a loop to the pool and polls for it to run, as Paho's does, is woken once the loop runs. Its
+     * poll here sleeps for a minute a step, and each loop says it runs only once the connect sleeps: without the wake,
+     * the connect would not end within the wait.
+     */
+    @Test
+    void aLoopAConnectStarted_wakesTheConnectFromItsPollOnceItRuns() throws Exception {
+        ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService pool = Executors.newCachedThreadPool();
+        try {
+            PahoConnects connects = new PahoConnects(looks);
+            CountDownLatch connected = new CountDownLatch(1);
+            Future<?> connect = pool.submit(connects.track(() -> {
+                Thread starter = Thread.currentThread();
+                for (String loop : List.of("receiver", "sender", "callbacks")) {
+                    AtomicBoolean runs = new AtomicBoolean();
+                    // As Paho's loops, it runs on while its connection lasts: here, until the connect is through.
+                    pool.execute(connects.loopStartedFrom(starter, runs::get, () -> {
+                        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+                                .until(() -> starter.getState() == Thread.State.TIMED_WAITING);
+                        runs.set(true);
+                        try {
+                            connected.await();
+                        } catch (InterruptedException ended) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }));
+                    while (!runs.get()) {
+                        try {
+                            Thread.sleep(Duration.ofMinutes(1).toMillis());
+                        } catch (InterruptedException woken) {
+                            // Paho's poll swallows it and looks again.
+                        }
+                    }
+                }
+                connected.countDown();
+            }));
+
+            connect.get(30, TimeUnit.SECONDS);
+            assertThat(connects.wokenFromPolls()).as("each loop woke the connect").isEqualTo(3);
+            assertThat(connects.running()).isZero();
+        } finally {
+            looks.shutdownNow();
+            pool.shutdownNow();
+        }
+    }
+
+    /** A loop started by anything but a connect, and a task that is no loop, are run as they are. */
+    @Test
+    void aLoopNoConnectStarted_andATaskNoConnectPollsFor_areRunAsTheyAre() {
+        ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor();
+        PahoConnects connects = new PahoConnects(looks);
+        Runnable task = () -> { };
+
+        assertThat(connects.loopStartedFrom(Thread.currentThread(), () -> true, task)).isSameAs(task);
+        assertThat(PahoConnects.loopRunning(task)).isNull();
+        looks.shutdownNow();
     }
 
     @Test

@@ -110,20 +110,6 @@ class HarnessSectionTest {
         assertThat(afterAService.devicesReconnected()).isZero();
     }
 
-    /** Every Paho connect takes about 300 ms of the library's own: the line says so, for the models on Paho. */
-    @Test
-    void slowConnectsOnPahoSayThatAPahoConnectTakes300msOfItsOwn() {
-        RunFixture run = RunFixture.baselineAndOutage(SampleModels.CLOUD_LOCKED.withClient("paho-v5"), 1, Duration.ofHours(1))
-                .observe(new ClockObserved(0, 1200, ClockObserved.Why.START))
-                .observe(new ClockObserved(4_000_000, 1, ClockObserved.Why.CONNECTS))
-                .observe(new HealthObserved(3_600_000, HealthObserved.Window.BASELINE, 1200, 1, 12, 1, 9, 40, 20, 0, true, List.of()));
-
-        assertThat(TerminalTable.render(run.report())).contains("until they were in time again; on paho-v5 (vacuum-cloud-locked), "
-                + "a connect takes about 300 ms of its own, which counts here under a time-out of 1.2 s\n");
-        assertThat(TerminalTable.render(run().observe(new ClockObserved(4_000_000, 1, ClockObserved.Why.CONNECTS)).report()))
-                .as("on Vert.x").contains("until they were in time again\n");
-    }
-
     @Test
     void theSlowdownsHiddenByPathKeepTheirKeysInOrder_soThatReportJsonIsTheSameFromEveryJvm() {
         Map<String, Long> byPath = new LinkedHashMap<>();
