@@ -25,7 +25,8 @@ import java.util.function.BooleanSupplier;
  * held both cores, 88% of it in the kernel, and a probe round took 4 min: the harness measured itself, not the devices.
  * <p>
  * A connect waits for a loop a moment at most, so one found waiting at every look for {@link #WAITING_FOR_EVER} waits
- * for ever: it is counted for its device, and its thread is stopped ({@link Thread#stop}: the only way out of that
+ * for ever, as does one asleep in its poll for a loop that has ended ({@link Wake}): it is counted for its device,
+ * and its thread is stopped ({@link Thread#stop}: the only way out of that
  * sleep, which swallows interrupts). The stop unwinds Paho's connect, which holds no lock there and has nothing left
  * to do, up to this class, which catches it: the pool's thread serves the next loop. Where {@link Thread#stop} is gone
  * (Java 20 on), the connects are counted and left waiting.
@@ -55,6 +56,7 @@ final class PahoConnects {
     private final Map<Thread, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Long> stuckByDevice = new ConcurrentHashMap<>();
     private final LongAdder wokenFromPolls = new LongAdder();
+    private final LongAdder endedAsTheirLoopEnded = new LongAdder();
     private volatile boolean canEnd = true;
 
     PahoConnects(ScheduledExecutorService looks) {
@@ -75,13 +77,14 @@ final class PahoConnects {
         if (connect == null || loopRuns == null) {
             return task;
         }
+        Wake wake = new Wake(connect, starter, loopRuns);
+        connect.lastLoop = wake;
         return () -> {
-            Wake wake = new Wake(connect, starter, loopRuns);
             looks.execute(wake);
             try {
                 task.run();
             } finally {
-                wake.loopEnded = true;
+                wake.loopEnded();
             }
         };
     }
@@ -107,6 +110,11 @@ final class PahoConnects {
     /** Connects woken from their poll as a loop they started began: a count for tests. */
     long wokenFromPolls() {
         return wokenFromPolls.sum();
+    }
+
+    /** Connects ended as soon as the loop they polled for ended, not after the looks' wait: a count for tests. */
+    long endedAsTheirLoopEnded() {
+        return endedAsTheirLoopEnded.sum();
     }
 
     /** {@code connect}, to run on a pool thread, looked at while it runs. */
@@ -166,11 +174,30 @@ final class PahoConnects {
             } else if (!connect.waiting()) {
                 connect.waitingSince = now;
             } else if (now - connect.waitingSince >= WAITING_FOR_EVER.toNanos()) {
-                connect.stuck = true;
-                stuckByDevice.merge(deviceOf(thread), 1L, Long::sum);
-                end(thread);
+                endWaitingForEver(thread, connect);
             }
         });
+    }
+
+    /** {@code connect}, on {@code thread}, waits for ever: counted for its device, and ended, unless it was already. */
+    private synchronized boolean endWaitingForEver(Thread thread, Running connect) {
+        if (connect.stuck || connect.ended) {
+            return false;
+        }
+        connect.stuck = true;
+        stuckByDevice.merge(deviceOf(thread), 1L, Long::sum);
+        end(thread);
+        return true;
+    }
+
+    /** Asleep in the poll of one of Paho's loops' {@code start}: the only sleep there. */
+    private static boolean asleepInAPoll(Thread thread) {
+        if (thread.getState() != Thread.State.TIMED_WAITING) {
+            return false;
+        }
+        StackTraceElement[] stack = thread.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().equals(Thread.class.getName())
+                && stack[0].getMethodName().equals("sleep") && Arrays.stream(stack).anyMatch(PahoConnects::waitsForALoop);
     }
 
     @SuppressWarnings({"deprecation", "removal"})
@@ -208,6 +235,8 @@ final class PahoConnects {
         private volatile boolean stuck;
         /** Set under this object's lock, which a wake takes. */
         private volatile boolean ended;
+        /** The loop this connect started last, and polls for if it polls. */
+        private volatile Wake lastLoop;
 
         Running(Runnable connect) {
             this.connect = connect;
@@ -255,13 +284,17 @@ final class PahoConnects {
      * held their recovery at real time: 643 of 1,000 (Paho v3) were back 200 s into a 30 min recovery, and a run took
      * about the phase's length in real time. So once the loop says it runs and the connect sleeps, the connect is woken
      * (an interrupt: Paho's sleep swallows it, looks again, and finds the loop running). Looked for every
-     * {@link #WAKE_LOOK_EVERY} on the looks' thread, none of whose tasks waits; not past {@link #POLL_ENTERED}, nor
-     * once the loop has ended (its connection reset in that moment: the connect then waits for ever, and is ended).
+     * {@link #WAKE_LOOK_EVERY} on the looks' thread, none of whose tasks waits; not past {@link #POLL_ENTERED}.
      * <p>
      * A connect that found the loop running on its own may be asleep in its next poll by then: woken, it looks, and
      * sleeps on. One that woke by itself just before the interrupt goes on with it set, to be taken by its next poll's
      * sleep; after its last, Paho's connect only queues its CONNECT, which waits for nothing. None is left once the
      * connect has ended: it is cleared there ({@link Running#run}), under the lock the wake takes.
+     * <p>
+     * A loop that ends before the connect saw it run (its connection reset in that moment, or stopped before it
+     * began) never will say it runs: a connect found asleep in its poll for it is ended at once, as the looks would
+     * end it 2 s on. Under {@code reset}, 1,000 Paho devices each left such a connect for most attempts, each waking
+     * ten times a second and read by every look until it was ended.
      */
     private final class Wake implements Runnable {
 
@@ -269,6 +302,7 @@ final class PahoConnects {
         private final Thread thread;
         private final BooleanSupplier loopRuns;
         private final long deadline = System.nanoTime() + POLL_ENTERED.toNanos();
+        private volatile long loopEndedAt;
         private volatile boolean loopEnded;
 
         Wake(Running connect, Thread thread, BooleanSupplier loopRuns) {
@@ -286,6 +320,27 @@ final class PahoConnects {
                 connect.wake(thread);
             } else {
                 looks.schedule(this, WAKE_LOOK_EVERY.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        }
+
+        /** On the loop's thread, as it ends. */
+        void loopEnded() {
+            loopEndedAt = System.nanoTime();
+            loopEnded = true;
+            if (!connect.ended) {
+                looks.execute(this::lookForAConnectWaitingForIt);
+            }
+        }
+
+        /** The connect, still in its poll for this loop (its last), which has ended: it waits for ever. */
+        private void lookForAConnectWaitingForIt() {
+            if (connect.ended || connect.stuck || connect.lastLoop != this) {
+                return;
+            }
+            if (asleepInAPoll(thread) && endWaitingForEver(thread, connect)) {
+                endedAsTheirLoopEnded.increment();
+            } else if (System.nanoTime() - loopEndedAt < POLL_ENTERED.toNanos()) {
+                looks.schedule(this::lookForAConnectWaitingForIt, WAKE_LOOK_EVERY.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }
