@@ -4,7 +4,10 @@ import io.cloudcut.observation.ConnectionObserved;
 import io.cloudcut.observation.FaultObserved;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The detection rule: for each application of a link fault, each device that was connected then
@@ -21,6 +24,10 @@ final class Detections {
     /** {@code faults}: the run's, in order; {@code connections}: the model's, in order; {@code phaseStarts}: in order. */
     static DetectionReport of(List<FaultObserved> faults, List<ConnectionObserved> connections, List<Long> phaseStarts,
                               ClockPace pace) {
+        // Each device's own changes, looked through for every fault: scanning the model's for each device took 2 min
+        // after a 1,000-device run of every link fault on Paho v5 (188,000 reconnects under withhold-puback alone).
+        Map<String, List<ConnectionObserved>> byDevice = connections.stream()
+                .collect(Collectors.groupingBy(ConnectionObserved::device, LinkedHashMap::new, Collectors.toList()));
         List<Double> seconds = new ArrayList<>();
         double resolution = 0;
         for (FaultObserved applied : faults) {
@@ -35,13 +42,12 @@ final class Detections {
             boolean brokerCutFirst = faults.stream().anyMatch(f -> f.onBroker() && f.applied()
                     && f.atMillis() >= phaseStart && f.atMillis() <= from);
             long since = brokerCutFirst ? from : phaseStart;
-            for (String device : connections.stream().map(ConnectionObserved::device).distinct().toList()) {
-                if (!upAt(device, since, connections)) {
+            for (List<ConnectionObserved> own : byDevice.values()) {
+                if (!upAt(since, own)) {
                     continue;
                 }
-                ConnectionObserved noticed = connections.stream()
-                        .filter(c -> c.device().equals(device) && c.change() == ConnectionObserved.Change.DOWN
-                                && c.atMillis() >= since && c.atMillis() < until)
+                ConnectionObserved noticed = own.stream()
+                        .filter(c -> c.change() == ConnectionObserved.Change.DOWN && c.atMillis() >= since && c.atMillis() < until)
                         .findFirst().orElse(null);
                 if (noticed != null) {
                     seconds.add(Math.max(0, noticed.atMillis() - from) / 1000.0);
@@ -54,8 +60,9 @@ final class Detections {
                 Percentiles.nearestRank(sorted, 100, 0.0), resolution);
     }
 
-    private static boolean upAt(String device, long moment, List<ConnectionObserved> connections) {
-        return connections.stream().filter(c -> c.device().equals(device) && c.atMillis() <= moment)
+    /** {@code own}: one device's changes, in order. */
+    private static boolean upAt(long moment, List<ConnectionObserved> own) {
+        return own.stream().filter(c -> c.atMillis() <= moment)
                 .reduce((first, second) -> second)
                 .map(last -> last.change() == ConnectionObserved.Change.UP).orElse(false);
     }
