@@ -166,10 +166,12 @@ final class PahoConnects {
         long now = System.nanoTime();
         running.forEach((thread, connect) -> {
             if (now - connect.startedNanos < LOOK_EVERY.toNanos()) {
-                // Most connects are over in a few hundred milliseconds: their stacks are not read, each a pause of the thread.
+                // Most connects are over within milliseconds: their stacks are not read, each a pause of every thread.
                 return;
             }
-            if (connect.stuck || !Arrays.stream(thread.getStackTrace()).anyMatch(PahoConnects::waitsForALoop)) {
+            // Asleep or not, first: only a sleeping connect may be in a poll, and a stack read stops every thread (Wake).
+            if (connect.stuck || thread.getState() != Thread.State.TIMED_WAITING
+                    || !Arrays.stream(thread.getStackTrace()).anyMatch(PahoConnects::waitsForALoop)) {
                 connect.waitingSince = Running.NOT_WAITING;
             } else if (!connect.waiting()) {
                 connect.waitingSince = now;
@@ -190,15 +192,6 @@ final class PahoConnects {
         return true;
     }
 
-    /** Asleep in the poll of one of Paho's loops' {@code start}: the only sleep there. */
-    private static boolean asleepInAPoll(Thread thread) {
-        if (thread.getState() != Thread.State.TIMED_WAITING) {
-            return false;
-        }
-        StackTraceElement[] stack = thread.getStackTrace();
-        return stack.length > 0 && stack[0].getClassName().equals(Thread.class.getName())
-                && stack[0].getMethodName().equals("sleep") && Arrays.stream(stack).anyMatch(PahoConnects::waitsForALoop);
-    }
 
     @SuppressWarnings({"deprecation", "removal"})
     private void end(Thread waitingForEver) {
@@ -294,7 +287,7 @@ final class PahoConnects {
      * A loop that ends before the connect saw it run (its connection reset in that moment, or stopped before it
      * began) never will say it runs: a connect found asleep in its poll for it is ended at once, as the looks would
      * end it 2 s on. Under {@code reset}, 1,000 Paho devices each left such a connect for most attempts, each waking
-     * ten times a second and read by every look until it was ended.
+     * ten times a second and its stack read by every look until it was ended.
      */
     private final class Wake implements Runnable {
 
@@ -337,7 +330,10 @@ final class PahoConnects {
             if (connect.ended || connect.stuck || connect.lastLoop != this) {
                 return;
             }
-            if (asleepInAPoll(thread) && endWaitingForEver(thread, connect)) {
+            // While this is its last loop, the connect's only timed wait is its poll for it. Its stack is not read: on
+            // Java 17 each read stops every thread of the JVM (a ThreadDump safepoint), and reading one here for each
+            // connect under reset held all of them for 59 s of a 200 s run.
+            if (thread.getState() == Thread.State.TIMED_WAITING && endWaitingForEver(thread, connect)) {
                 endedAsTheirLoopEnded.increment();
             } else if (System.nanoTime() - loopEndedAt < POLL_ENTERED.toNanos()) {
                 looks.schedule(this::lookForAConnectWaitingForIt, WAKE_LOOK_EVERY.toNanos(), TimeUnit.NANOSECONDS);
