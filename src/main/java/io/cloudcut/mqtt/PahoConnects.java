@@ -295,7 +295,6 @@ final class PahoConnects {
         private final Thread thread;
         private final BooleanSupplier loopRuns;
         private final long deadline = System.nanoTime() + POLL_ENTERED.toNanos();
-        private volatile long loopEndedAt;
         private volatile boolean loopEnded;
 
         Wake(Running connect, Thread thread, BooleanSupplier loopRuns) {
@@ -318,15 +317,15 @@ final class PahoConnects {
 
         /** On the loop's thread, as it ends. */
         void loopEnded() {
-            loopEndedAt = System.nanoTime();
             loopEnded = true;
             if (!connect.ended) {
-                looks.execute(this::lookForAConnectWaitingForIt);
+                long endedAt = System.nanoTime();
+                looks.execute(() -> lookForAConnectWaitingForIt(endedAt));
             }
         }
 
-        /** The connect, still in its poll for this loop (its last), which has ended: it waits for ever. */
-        private void lookForAConnectWaitingForIt() {
+        /** The connect, still in its poll for this loop (its last), which ended at {@code endedAt}: it waits for ever. */
+        private void lookForAConnectWaitingForIt(long endedAt) {
             if (connect.ended || connect.stuck || connect.lastLoop != this) {
                 return;
             }
@@ -335,8 +334,8 @@ final class PahoConnects {
             // connect under reset held all of them for 59 s of a 200 s run.
             if (thread.getState() == Thread.State.TIMED_WAITING && endWaitingForEver(thread, connect)) {
                 endedAsTheirLoopEnded.increment();
-            } else if (System.nanoTime() - loopEndedAt < POLL_ENTERED.toNanos()) {
-                looks.schedule(this::lookForAConnectWaitingForIt, WAKE_LOOK_EVERY.toNanos(), TimeUnit.NANOSECONDS);
+            } else if (System.nanoTime() - endedAt < POLL_ENTERED.toNanos()) {
+                looks.schedule(() -> lookForAConnectWaitingForIt(endedAt), WAKE_LOOK_EVERY.toNanos(), TimeUnit.NANOSECONDS);
             }
         }
     }
