@@ -57,6 +57,7 @@ final class PahoConnects {
     private final Map<String, Long> stuckByDevice = new ConcurrentHashMap<>();
     private final LongAdder wokenFromPolls = new LongAdder();
     private final LongAdder endedAsTheirLoopEnded = new LongAdder();
+    private final LongAdder loopsStartedByConnects = new LongAdder();
     private volatile boolean canEnd = true;
 
     PahoConnects(ScheduledExecutorService looks) {
@@ -79,6 +80,7 @@ final class PahoConnects {
         }
         Wake wake = new Wake(connect, starter, loopRuns);
         connect.lastLoop = wake;
+        loopsStartedByConnects.increment();
         return () -> {
             looks.execute(wake);
             try {
@@ -110,6 +112,11 @@ final class PahoConnects {
     /** Connects woken from their poll as a loop they started began: a count for tests. */
     long wokenFromPolls() {
         return wokenFromPolls.sum();
+    }
+
+    /** Loops a connect started and then polled for, each with a {@link Wake}: a count for tests. */
+    long loopsStartedByConnects() {
+        return loopsStartedByConnects.sum();
     }
 
     /** Connects ended as soon as the loop they polled for ended, not after the looks' wait: a count for tests. */

@@ -118,7 +118,7 @@ class DeviceConnectionStacksTest {
     @ParameterizedTest
     @ValueSource(strings = {"paho-v3", "paho-v5"})
     void paho_runsOnTheJvmsPahoThreads_itsKeepaliveOnTheirScheduler(String stack) throws Exception {
-        long woken = PahoThreads.SHARED.connects().wokenFromPolls();
+        long loopsWatched = PahoThreads.SHARED.connects().loopsStartedByConnects();
         device = openConnected(stack, 0);
         String clientId = device.commands().substring(COMMANDS.length());
 
@@ -126,8 +126,10 @@ class DeviceConnectionStacksTest {
 
         assertThat(threads).contains("MQTT Rec: " + clientId).doesNotContain("MQTT Ping: " + clientId);
         assertThat(PahoThreads.SHARED.loopThreads()).as("its receiver, sender and callbacks at least").isGreaterThanOrEqualTo(3);
-        assertThat(PahoThreads.SHARED.connects().wokenFromPolls()).as("its connect, woken as its loops began")
-                .isGreaterThan(woken);
+        // Whether its connect sleeps at all depends on the machine (on a busy one the loops may run before it looks):
+        // each loop it started has a wake that would end that sleep (PahoConnectsTest).
+        assertThat(PahoThreads.SHARED.connects().loopsStartedByConnects()).as("its connect's receiver, sender and callbacks, watched")
+                .isGreaterThanOrEqualTo(loopsWatched + 3);
     }
 
     @ParameterizedTest
