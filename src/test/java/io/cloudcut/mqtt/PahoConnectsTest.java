@@ -55,7 +55,7 @@ class PahoConnectsTest {
 
     /**
      * A connect that hands a loop to the pool and polls for it to run, as Paho's does, is woken once the loop runs. Its
-     * poll here sleeps for a minute a step, and each loop says it runs only once the connect sleeps: without the wake,
+     * poll here waits a minute a step, and each loop says it runs only once the connect sleeps: without the wake,
      * the connect would not end within the wait.
      */
     @Test
@@ -80,9 +80,11 @@ class PahoConnectsTest {
                             Thread.currentThread().interrupt();
                         }
                     }));
+                    CountDownLatch never = new CountDownLatch(1);
                     while (!runs.get()) {
                         try {
-                            Thread.sleep(Duration.ofMinutes(1).toMillis());
+                            // Paho's poll step, a timed wait as its sleep is, a minute long here.
+                            never.await(1, TimeUnit.MINUTES);
                         } catch (InterruptedException woken) {
                             // Paho's poll swallows it and looks again.
                         }
