@@ -158,6 +158,10 @@ public final class BenchResult {
             clock.add((waits.isEmpty() ? "the clock's" : "its") + " climb slowed " + times(fleet.waits().connectDelaySlowdowns())
                     + " for this machine's connects");
         }
+        if (fleet.waits().connectRateSlowdowns() > 0) {
+            clock.add((clock.isEmpty() ? "the clock" : "it") + " ran slower " + times(fleet.waits().connectRateSlowdowns())
+                    + " for the rate of the fleet's connects");
+        }
         String waited = clock.isEmpty() ? "" : " (over the run, " + String.join("; ", clock) + ")";
         String reconnected = fleet.lastReconnectedSeconds() < 0 ? "" : String.format(Locale.ROOT,
                 "; connected again, the last %.1f s after it", fleet.lastReconnectedSeconds());

@@ -5,19 +5,21 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * How often a fleet run's clock waited for the harness: in real time while the emulated cloud caught up, in real time while
- * this machine's connections were slow, and on a slower climb while its connects took long (each with nothing faulted).
- * A storm measured in real seconds is that much longer for them.
+ * this machine's connections were slow, on a slower climb while its connects took long, and slower while the fleet
+ * started more connects than this machine carries (each with nothing faulted). A storm measured in real seconds is that
+ * much longer for them.
  */
-record ClockWaits(long cloud, long connections, long connectDelaySlowdowns) {
+record ClockWaits(long cloud, long connections, long connectDelaySlowdowns, long connectRateSlowdowns) {
 
-    static final ClockWaits NONE = new ClockWaits(0, 0, 0);
+    static final ClockWaits NONE = new ClockWaits(0, 0, 0, 0);
 
     static ClockWaits of(HarnessReport harness) {
-        return new ClockWaits(harness.cloudWaits(), harness.connectWaits(), harness.connectDelaySlowdowns());
+        return new ClockWaits(harness.cloudWaits(), harness.connectWaits(), harness.connectDelaySlowdowns(),
+                harness.connectRateSlowdowns());
     }
 
     JsonObject toJson() {
         return new JsonObject().put("cloudWaits", cloud).put("connectWaits", connections)
-                .put("connectDelaySlowdowns", connectDelaySlowdowns);
+                .put("connectDelaySlowdowns", connectDelaySlowdowns).put("connectRateSlowdowns", connectRateSlowdowns);
     }
 }

@@ -214,6 +214,15 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /**
+     * How many device connections the proxy has accepted so far on links with no fault: the connects devices start where
+     * only this machine and the broker answer them. A connection the kernel refused for a link that does not listen is not
+     * one.
+     */
+    public long unfaultedConnectsAccepted() {
+        return shared.unfaultedAccepts();
+    }
+
+    /**
      * How long the device publish of QoS 1 or 2 that the broker has left unanswered the longest has waited now, in
      * milliseconds: a broker that keeps devices waiting past their time-out cuts their connections for the harness's
      * load, not for a fault. Only publishes on connections read packet by packet count (every MQTT 5 one, an MQTT 3.1.1

@@ -352,7 +352,11 @@ public final class Link {
             connection.reset();
             return;
         }
-        active.stream().filter(entry -> !entry.choice.byClientId() && entry.actsOn(connection))
+        List<Active> faults = active;
+        if (faults.isEmpty()) {
+            shared.acceptedUnfaulted();
+        }
+        faults.stream().filter(entry -> !entry.choice.byClientId() && entry.actsOn(connection))
                 .forEach(entry -> entry.fault.onNewConnection(connection));
     }
 

@@ -2,12 +2,14 @@ package io.cloudcut.fault;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
  * What every link of one proxy shares: the proxy's clock, its events, whether connections are watched
- * packet by packet, and the state faults keep across links.
+ * packet by packet, the state faults keep across links, and a count of the connections accepted with no fault on
+ * their link.
  */
 final class SharedByLinks {
 
@@ -15,6 +17,7 @@ final class SharedByLinks {
     private final Map<Object, Object> state = new ConcurrentHashMap<>();
     private final ProxyEvents events = new ProxyEvents();
     private volatile boolean watchesPackets;
+    private final LongAdder unfaultedAccepts = new LongAdder();
 
     SharedByLinks(LongSupplier clockNanos) {
         this.clockNanos = clockNanos;
@@ -30,6 +33,14 @@ final class SharedByLinks {
 
     void watchPackets() {
         watchesPackets = true;
+    }
+
+    void acceptedUnfaulted() {
+        unfaultedAccepts.increment();
+    }
+
+    long unfaultedAccepts() {
+        return unfaultedAccepts.sum();
     }
 
     long clockNanos() {

@@ -129,8 +129,7 @@ final class LocalDevices implements DeviceHost {
     @Override
     public Future<BrokerWaits> brokerWaits() {
         FaultProxy linked = proxy;
-        return Future.succeededFuture(linked == null ? BrokerWaits.NONE
-                : new BrokerWaits(linked.longestUnfaultedConnectMillis(), linked.longestBrokerAnswerMillis()));
+        return Future.succeededFuture(linked == null ? BrokerWaits.NONE : BrokerWaits.of(linked));
     }
 
     @Override

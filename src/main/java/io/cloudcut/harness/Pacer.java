@@ -57,6 +57,11 @@ import java.util.function.Supplier;
  * lately ({@link RecentConnects}), with nothing faulted on it, within {@link #CONNECT_SPAN_SHARE} of the scenario
  * time since the last transition: {@code scale <= since / (longest / share)}, the ramp's line with a slope that
  * follows the connects' delay once it is longer than the ramp's own allowance.
+ * <p>
+ * Nor faster than this machine starts connects. Those bounds follow a herd, and a fleet whose jittered backoffs run out
+ * one by one over a quarter of an hour is a herd again each time the clock climbs back ({@link ConnectRate}). Once
+ * connects were found slow, the clock runs no faster than keeps the connects the fleet starts, at their rate per
+ * scenario second, within half the real rate at which they were found slow.
  */
 final class Pacer implements AutoCloseable {
 
@@ -65,7 +70,7 @@ final class Pacer implements AutoCloseable {
     /** Real time after a transition that needs no detection: a probe round trip, a first retry. */
     static final Duration SHORT_WINDOW = Duration.ofSeconds(1);
     /** How much the wanted scale must move before the clock is told: fewer changes, same resolution within 50%. */
-    private static final double STEP = 1.5;
+    static final double STEP = 1.5;
     private static final long TICK_MILLIS = 20;
     /**
      * How far behind the cloud may read before the clock drops to real time for it: a tenth of the
@@ -124,6 +129,7 @@ final class Pacer implements AutoCloseable {
     private double fellBehindAtScale;
     private long fellBehindAtNanos;
     private final RecentConnects recentConnects = new RecentConnects(CONNECTS_REMEMBERED, System.nanoTime());
+    private final ConnectRate connectRate = new ConnectRate();
     /** Scenario time of the last transition (or of the start): what a recovery is measured from. */
     private long lastTransitionNanos;
     private Duration window = SHORT_WINDOW;
@@ -204,7 +210,8 @@ final class Pacer implements AutoCloseable {
     /** A new phase runs at {@code scale}; a ramp under way goes on up to it. */
     synchronized void phase(double scale) {
         target = scale;
-        if (transitionAtNanos < 0 && approachNanos < 0 && ceiling >= scale && connectBound() >= scale && clock.scale() != scale) {
+        if (transitionAtNanos < 0 && approachNanos < 0 && ceiling >= scale && connectBound() >= scale
+                && connectRate.scaleBound() >= scale && clock.scale() != scale) {
             set(scale, ClockObserved.Why.PHASE);
         }
     }
@@ -297,6 +304,10 @@ final class Pacer implements AutoCloseable {
      * ({@link UnfaultedLosses}): real time until no connection has been slow for that long.
      */
     synchronized void connectSlow(Duration timeOut) {
+        if (System.nanoTime() - connectsSlowUntilNanos >= 0) {
+            // Found slow afresh: the rate just before is what made them slow. Later ones were queued behind them.
+            connectRate.slow();
+        }
         connectsSlowUntilNanos = Math.max(connectsSlowUntilNanos, System.nanoTime() + timeOut.toNanos());
         fallBehind(ClockObserved.Why.CONNECTS);
         pace();
@@ -391,6 +402,7 @@ final class Pacer implements AutoCloseable {
             if (answer.failed()) {
                 return;
             }
+            connectsCounted(answer.result().connectsAccepted());
             if (answer.result().connectMillis() > 0) {
                 connectTook(Duration.ofMillis(answer.result().connectMillis()), timeOut);
             }
@@ -398,6 +410,15 @@ final class Pacer implements AutoCloseable {
                 connectSlow(timeOut);
             }
         });
+    }
+
+    private synchronized void connectsCounted(long accepted) {
+        connectRate.counted(System.nanoTime(), clock.now().toNanos(), accepted);
+    }
+
+    /** Connects a real second this machine carries, as the pacer has learnt it: infinite until connects were found slow. */
+    synchronized double connectsCarriedPerSecond() {
+        return connectRate.carriedPerSecond();
     }
 
     /**
@@ -444,6 +465,11 @@ final class Pacer implements AutoCloseable {
         if (connectsAllow < wanted) {
             wanted = connectsAllow;
             why = ClockObserved.Why.CONNECT_DELAY;
+        }
+        double rateAllows = connectRate.scaleBound();
+        if (rateAllows < wanted) {
+            wanted = rateAllows;
+            why = ClockObserved.Why.CONNECT_RATE;
         }
         double current = clock.scale();
         boolean atABound = wanted == target || wanted == 1;

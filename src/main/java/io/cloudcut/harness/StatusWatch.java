@@ -71,6 +71,7 @@ final class StatusWatch implements Consumer<Observation> {
             case CLOUD -> held ? "clock held for the cloud" : "clock climbing after the cloud";
             case CONNECTS -> held ? "clock held for slow connections" : "clock climbing after slow connections";
             case CONNECT_DELAY -> "clock at the connects' pace";
+            case CONNECT_RATE -> "clock at the connects' rate";
             case START, TRANSITION, RAMP, APPROACH, PHASE -> null;
         };
     }

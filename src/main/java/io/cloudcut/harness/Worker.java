@@ -111,8 +111,7 @@ public final class Worker extends VerticleBase {
             WorkerTrust presenting = hosted.trust;
             answer = vertx.executeBlocking(() -> presenting.present(message.body().getJsonObject("devices")));
         } else if ("broker-waits".equals(action)) {
-            answer = Future.succeededFuture(new BrokerWaits(hosted.proxy.longestUnfaultedConnectMillis(),
-                    hosted.proxy.longestBrokerAnswerMillis()).toJson());
+            answer = Future.succeededFuture(BrokerWaits.of(hosted.proxy).toJson());
         } else if ("link-failures".equals(action)) {
             answer = Future.succeededFuture(WorkerDevices.encode(hosted.proxy.failures()));
         } else if ("undeploy".equals(action)) {

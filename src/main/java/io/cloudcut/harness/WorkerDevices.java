@@ -279,9 +279,9 @@ final class WorkerDevices implements DeviceHost {
 
     @Override
     public Future<BrokerWaits> brokerWaits() {
-        List<Future<BrokerWaits>> longest = new ArrayList<>();
-        members.forEach(member -> longest.add(ask(member, "broker-waits", new JsonObject()).map(BrokerWaits::fromJson)));
-        return Future.all(longest).map(all -> all.<BrokerWaits>list().stream().reduce(BrokerWaits.NONE, BrokerWaits::longest));
+        List<Future<BrokerWaits>> each = new ArrayList<>();
+        members.forEach(member -> each.add(ask(member, "broker-waits", new JsonObject()).map(BrokerWaits::fromJson)));
+        return Future.all(each).map(all -> all.<BrokerWaits>list().stream().reduce(BrokerWaits.NONE, BrokerWaits::with));
     }
 
     /** Each worker tells its own devices' (a worker process's). */

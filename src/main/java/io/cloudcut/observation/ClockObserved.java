@@ -33,6 +33,12 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
          * The clock runs no faster than keeps the longest recent connect with nothing faulted on it within a tenth of the
          * scenario time since the last transition, or climbs back as connects take less time.
          */
-        @JsonProperty("connect-delay") CONNECT_DELAY
+        @JsonProperty("connect-delay") CONNECT_DELAY,
+        /**
+         * The clock runs no faster than keeps the connects the fleet starts with nothing faulted on them, at their rate per
+         * scenario second, within half the real rate at which this machine's connects were last found slow; or climbs back
+         * as the fleet starts fewer.
+         */
+        @JsonProperty("connect-rate") CONNECT_RATE
     }
 }

@@ -44,10 +44,23 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
      * longest recent connect with nothing faulted within a tenth of the scenario time since the last transition.
      */
     public long connectDelaySlowdowns() {
+        return slowdowns(ClockObserved.Why.CONNECT_DELAY);
+    }
+
+    /**
+     * How often the clock ran slower for the rate of the connects the fleet starts: each time it began to run at the scale
+     * that keeps them within half the real rate at which this machine's connects were last found slow
+     * ({@link ClockObserved.Why#CONNECT_RATE}).
+     */
+    public long connectRateSlowdowns() {
+        return slowdowns(ClockObserved.Why.CONNECT_RATE);
+    }
+
+    private long slowdowns(ClockObserved.Why why) {
         long slowdowns = 0;
         ClockObserved.Why before = null;
         for (ClockChange change : clock) {
-            if (change.why() == ClockObserved.Why.CONNECT_DELAY && before != ClockObserved.Why.CONNECT_DELAY) {
+            if (change.why() == why && before != why) {
                 slowdowns++;
             }
             before = change.why();

@@ -256,6 +256,12 @@ public final class TerminalTable {
                             + "spanned more than a tenth of the scenario time since the last transition%n",
                     connectsDelayed, connectsDelayed == 1 ? "time" : "times"));
         }
+        long connectsPaced = harness.connectRateSlowdowns();
+        if (connectsPaced > 0) {
+            text.append(String.format("harness: the clock ran slower %d %s for the connects the fleet starts (nothing faulted), so that "
+                            + "they came at no more than half the rate a real second at which this machine's connects were found slow%n",
+                    connectsPaced, connectsPaced == 1 ? "time" : "times"));
+        }
         if (harness.run() != null) {
             harness.run().problems().forEach(problem -> text.append("harness, later in the run: ").append(problem).append('\n'));
         }

@@ -54,4 +54,18 @@ class ConnectsWaitingTest extends LinkToEchoServer {
         echo.connect(link);
         await().atMost(WAIT).until(() -> proxy.longestUnfaultedConnectMillis() >= 200);
     }
+
+    /** The connects devices start where nothing is faulted are counted; one a fault met at its accept is not. */
+    @Test
+    void connectionsAcceptedWithNothingFaultedAreCounted() throws Exception {
+        long before = proxy.unfaultedConnectsAccepted();
+        echo.connect(link);
+        echo.connect(link);
+        await().atMost(WAIT).until(() -> proxy.unfaultedConnectsAccepted() == before + 2);
+
+        link.apply(LinkFaults.named("blackhole"));
+        echo.connect(link);
+        await().atMost(WAIT).until(() -> link.stats().accepted() == before + 3);
+        assertThat(proxy.unfaultedConnectsAccepted()).as("the blackholed one is not").isEqualTo(before + 2);
+    }
 }

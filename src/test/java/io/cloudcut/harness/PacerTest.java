@@ -210,7 +210,7 @@ class PacerTest {
     void aConnectWaitingLongerThanHalfItsTimeOutHoldsTheClock_beforeItEnds() {
         AtomicLong waitingMillis = new AtomicLong();
         Duration timeOut = Duration.ofMillis(800);
-        pacer.watchBroker(() -> Future.succeededFuture(new BrokerWaits(waitingMillis.get(), 0)), timeOut);
+        pacer.watchBroker(() -> Future.succeededFuture(new BrokerWaits(waitingMillis.get(), 0, 0)), timeOut);
         pacer.start(600);
         long bound = (long) (timeOut.toMillis() * Pacer.CONNECT_SLOW_SHARE);
         waitingMillis.set(bound);
@@ -229,6 +229,41 @@ class PacerTest {
     }
 
     /**
+     * Once connects were found slow, the clock climbs back no faster than keeps the connects the fleet starts within half
+     * the real rate at which they were: 2 a scenario second, 1,200 a real second at 600x, so 600 are carried and 300x is
+     * the most. A fleet that starts more a scenario second slows it further.
+     */
+    @Test
+    void connectsFoundSlowKeepTheFleetsConnectRateWithinHalfTheRateTheyWereFoundSlowAt() {
+        AtomicLong perScenarioSecond = new AtomicLong(2);
+        double[] started = {0};
+        long[] countedAt = {0};
+        Duration timeOut = Duration.ofMillis(800);
+        pacer.watchBroker(() -> {
+            long now = clock.now().toMillis();
+            started[0] += (now - countedAt[0]) / 1000.0 * perScenarioSecond.get();
+            countedAt[0] = now;
+            return Future.succeededFuture(new BrokerWaits(0, 0, (long) started[0]));
+        }, timeOut);
+        pacer.start(600);
+        await("a second of connects counted").during(Duration.ofSeconds(1)).atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        assertThat(pacer.connectsCarriedPerSecond()).as("nothing learnt before connects are slow").isInfinite();
+
+        pacer.connectSlow(timeOut);
+        double carried = pacer.connectsCarriedPerSecond();
+        assertThat(carried).as("half of about 1,200 a real second").isBetween(450.0, 750.0);
+        await().atMost(30, SECONDS).until(() -> clock.scale() > 1 && !pacer.heldBack());
+        await("climbed back, never past the rate's bound").during(Duration.ofSeconds(2)).atMost(30, SECONDS)
+                .until(() -> clock.scale() <= carried / 2 * 1.05);
+
+        perScenarioSecond.set(8);
+        await("slower for a fleet that starts more").atMost(30, SECONDS).until(() -> clock.scale() <= carried / 8 * Pacer.STEP * 1.05
+                && changes().get(changes().size() - 1).why() == ClockObserved.Why.CONNECT_RATE);
+        assertThat(changes()).filteredOn(change -> change.why() == ClockObserved.Why.CONNECT_RATE)
+                .allMatch(change -> change.scale() <= carried / 2 * 1.05);
+    }
+
+    /**
      * A publish the broker has left unanswered past the same share of its device's time-out holds the clock too, before
      * it is answered: the device's acknowledgement time-out is its connect time-out. Its wait does not bound the ramp as
      * a connect's does.
@@ -237,7 +272,7 @@ class PacerTest {
     void aPublishTheBrokerHasNotAnsweredForLongerThanItsShareOfTheTimeOut_holdsTheClock() {
         AtomicLong waitingMillis = new AtomicLong();
         Duration timeOut = Duration.ofMillis(800);
-        pacer.watchBroker(() -> Future.succeededFuture(new BrokerWaits(0, waitingMillis.get())), timeOut);
+        pacer.watchBroker(() -> Future.succeededFuture(new BrokerWaits(0, waitingMillis.get(), 0)), timeOut);
         pacer.start(600);
         long bound = (long) (timeOut.toMillis() * Pacer.CONNECT_SLOW_SHARE);
         waitingMillis.set(bound);

@@ -64,20 +64,28 @@ class HarnessSectionTest {
         assertThat(TerminalTable.render(run().report())).doesNotContain("fell behind").doesNotContain("connections were slow");
     }
 
-    /** Each time the climb begins to follow the connects' delay counts once, however many steps it takes on that slope. */
+    /**
+     * Each time the climb begins to follow the connects' delay counts once, however many steps it takes on that slope; so
+     * does each time the clock begins to run at the scale the rate of the fleet's connects allows, told apart.
+     */
     @Test
-    void aClimbSlowedForTheConnectsDelayIsSaidUnderTheTables() {
+    void aClockSlowedForTheConnectsIsSaidUnderTheTables_forTheirDelayAndTheirRateApart() {
         long outageEnd = Duration.ofHours(4).toMillis();
         RunFixture run = run().observe(new ClockObserved(outageEnd + 61_000, 30, ClockObserved.Why.CONNECT_DELAY))
                 .observe(new ClockObserved(outageEnd + 70_000, 50, ClockObserved.Why.CONNECT_DELAY))
+                .observe(new ClockObserved(outageEnd + 75_000, 20, ClockObserved.Why.CONNECT_RATE))
+                .observe(new ClockObserved(outageEnd + 80_000, 12, ClockObserved.Why.CONNECT_RATE))
                 .observe(new ClockObserved(outageEnd + 90_000, 80, ClockObserved.Why.RAMP))
                 .observe(new ClockObserved(outageEnd + 95_000, 60, ClockObserved.Why.CONNECT_DELAY));
 
         assertThat(run.report().harness().connectDelaySlowdowns()).isEqualTo(2);
+        assertThat(run.report().harness().connectRateSlowdowns()).isEqualTo(1);
         assertThat(run.report().harness().connectWaits()).as("not a wait in real time").isZero();
         assertThat(TerminalTable.render(run.report())).contains("harness: the clock climbed slower 2 times for this machine's "
-                + "connects (nothing faulted), so that none spanned more than a tenth of the scenario time since the last transition\n");
-        assertThat(TerminalTable.render(run().report())).doesNotContain("climbed slower");
+                + "connects (nothing faulted), so that none spanned more than a tenth of the scenario time since the last transition\n")
+                .contains("harness: the clock ran slower 1 time for the connects the fleet starts (nothing faulted), so that they "
+                        + "came at no more than half the rate a real second at which this machine's connects were found slow\n");
+        assertThat(TerminalTable.render(run().report())).doesNotContain("climbed slower").doesNotContain("ran slower");
     }
 
     /** A reconnect at 1x is known to within the lag; one at 60x, 60 times that. */
