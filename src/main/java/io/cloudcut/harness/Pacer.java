@@ -61,7 +61,10 @@ import java.util.function.Supplier;
  * Nor faster than this machine starts connects. Those bounds follow a herd, and a fleet whose jittered backoffs run out
  * one by one over a quarter of an hour is a herd again each time the clock climbs back ({@link ConnectRate}). Once
  * connects were found slow, the clock runs no faster than keeps the connects the fleet starts, at their rate per
- * scenario second, within half the real rate at which they were found slow.
+ * scenario second, within half the real rate at which they were found slow. A rate measured behind does not see a
+ * wave coming: doubling backoffs bunch a fleet's next attempts, and a wave after a quiet spell met a clock that had
+ * climbed back to 649x. So the pacer also looks at the attempts due ahead ({@link ScenarioClock#attemptsDue}): the
+ * j-th of them comes no sooner than j connects at the rate this machine carries would take.
  */
 final class Pacer implements AutoCloseable {
 
@@ -100,6 +103,8 @@ final class Pacer implements AutoCloseable {
     static final double CONNECT_SPAN_SHARE = 0.1;
     /** How long a connect's delay bounds the scale after it was heard of: one to two of these. */
     static final Duration CONNECTS_REMEMBERED = Duration.ofSeconds(1);
+    /** How much real time of attempts due, at the rate this machine carries, the pacer looks at ahead. */
+    static final Duration AHEAD = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final ScenarioClock clock;
@@ -130,6 +135,15 @@ final class Pacer implements AutoCloseable {
     private long fellBehindAtNanos;
     private final RecentConnects recentConnects = new RecentConnects(CONNECTS_REMEMBERED, System.nanoTime());
     private final ConnectRate connectRate = new ConnectRate();
+    /** The scenario moments the soonest connect attempts are due at, as last looked; none until something is carried. */
+    private long[] attemptsDueAtNanos = new long[0];
+    /** What this machine carried, a real second, when the pacer last looked ahead. */
+    private double carriedAhead;
+    /**
+     * Whether the phase faults the devices' links or the broker: their attempts due then are refused, reset or left
+     * unanswered, not carried whole, and a phase that counted them crawled (a 1-h {@code refuse} took 79 s instead of 11).
+     */
+    private boolean connectionsFaulted;
     /** Scenario time of the last transition (or of the start): what a recovery is measured from. */
     private long lastTransitionNanos;
     private Duration window = SHORT_WINDOW;
@@ -211,7 +225,7 @@ final class Pacer implements AutoCloseable {
     synchronized void phase(double scale) {
         target = scale;
         if (transitionAtNanos < 0 && approachNanos < 0 && ceiling >= scale && connectBound() >= scale
-                && connectRate.scaleBound() >= scale && clock.scale() != scale) {
+                && connectRate.scaleBound() >= scale && aheadBound() >= scale && clock.scale() != scale) {
             set(scale, ClockObserved.Why.PHASE);
         }
     }
@@ -371,6 +385,7 @@ final class Pacer implements AutoCloseable {
         if (!clock.started()) {
             return;
         }
+        lookAhead();
         askTheBroker();
         if (askingTheCloud) {
             long unansweredMillis = (System.nanoTime() - askedAtNanos) / 1_000_000;
@@ -410,6 +425,43 @@ final class Pacer implements AutoCloseable {
                 connectSlow(timeOut);
             }
         });
+    }
+
+    /** From now on, the phase faults the devices' links or the broker, or it does not: attempts due are looked at only if not. */
+    synchronized void connectionsFaulted(boolean faulted) {
+        connectionsFaulted = faulted;
+        if (faulted) {
+            attemptsDueAtNanos = new long[0];
+        }
+    }
+
+    /**
+     * Takes the attempts due within {@link #AHEAD}'s worth of what this machine carries, once it carries a known rate
+     * and while nothing is faulted on connections.
+     */
+    private synchronized void lookAhead() {
+        carriedAhead = connectRate.carriedPerSecond();
+        if (carriedAhead == Double.POSITIVE_INFINITY || connectionsFaulted) {
+            return;
+        }
+        long now = clock.now().toNanos();
+        int atMost = (int) Math.min(Integer.MAX_VALUE, Math.ceil(carriedAhead * AHEAD.toNanos() / 1e9));
+        attemptsDueAtNanos = clock.attemptsDue(atMost).stream().mapToLong(until -> now + until.toNanos()).toArray();
+    }
+
+    /**
+     * The highest scale at which the j-th of the attempts due comes no sooner, in real time, than j connects at the rate
+     * this machine carries take: a wave is met at the pace it can be carried at, its tail too. At least real time: a
+     * wave denser than that comes at the firmware's own pace.
+     */
+    private double aheadBound() {
+        long now = clock.now().toNanos();
+        double bound = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < attemptsDueAtNanos.length; j++) {
+            double untilSeconds = Math.max(0, attemptsDueAtNanos[j] - now) / 1e9;
+            bound = Math.min(bound, untilSeconds * carriedAhead / (j + 1));
+        }
+        return Math.max(1, bound);
     }
 
     private synchronized void connectsCounted(long accepted) {
@@ -466,7 +518,7 @@ final class Pacer implements AutoCloseable {
             wanted = connectsAllow;
             why = ClockObserved.Why.CONNECT_DELAY;
         }
-        double rateAllows = connectRate.scaleBound();
+        double rateAllows = Math.min(connectRate.scaleBound(), aheadBound());
         if (rateAllows < wanted) {
             wanted = rateAllows;
             why = ClockObserved.Why.CONNECT_RATE;

@@ -128,6 +128,7 @@ final class Timeline {
             Duration heldBefore = clock.held();
             log.add(PhaseObserved.start(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind())));
             pacer.phase(Traffic.phaseScale(scenario, phase, runScale));
+            pacer.connectionsFaulted(phase.faults().stream().anyMatch(fault -> !fault.targetsService()));
             if (!phase.faults().equals(active)) {
                 Duration window = appliesSilentLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW;
                 Duration firstRounds = phase.kind() == PhaseKind.RECOVERY ? Recovery.firstRoundsTake(fleet.devices()) : Duration.ZERO;

@@ -40,7 +40,7 @@ final class ReconnectSchedule {
             return due;
         }
         pending = due;
-        deadline = clock.schedule(delay, Runnable::run, () -> {
+        deadline = clock.scheduleAttempt(delay, Runnable::run, () -> {
             attemptStarting();
             due.complete(null);
         });

@@ -334,7 +334,35 @@ public final class ScenarioClock implements AutoCloseable {
 
     /** Runs {@code action} on {@code executor} once {@code delay} of scenario time has passed. */
     public Timer schedule(Duration delay, Executor executor, Runnable action) {
-        return add(new Deadline(delay.toNanos(), 0, executor, action));
+        return add(new Deadline(delay.toNanos(), 0, executor, action, false));
+    }
+
+    /**
+     * As {@link #schedule}, for a device's next connect attempt after its backoff: one of the attempts due that
+     * {@link #attemptsDue} tells.
+     */
+    public Timer scheduleAttempt(Duration delay, Executor executor, Runnable action) {
+        return add(new Deadline(delay.toNanos(), 0, executor, action, true));
+    }
+
+    /**
+     * The scenario time from now until each of the soonest {@code atMost} pending connect attempts
+     * ({@link #scheduleAttempt}) is due, soonest first (zero for one overdue); empty before the start. A fleet's backoffs
+     * run out in waves, and what is due next says how dense the next wave is before it comes.
+     */
+    public List<Duration> attemptsDue(int atMost) {
+        lock.lock();
+        try {
+            if (!started) {
+                return List.of();
+            }
+            long now = pace.scenarioAt(System.nanoTime());
+            return running.stream().filter(deadline -> deadline.attempt && !deadline.cancelled)
+                    .mapToLong(deadline -> deadline.due).sorted().limit(atMost)
+                    .mapToObj(due -> Duration.ofNanos(Math.max(0, due - now))).toList();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Runs {@code action} on {@code executor} every {@code period} of scenario time, the first time one period from now. */
@@ -350,7 +378,7 @@ public final class ScenarioClock implements AutoCloseable {
         if (first.isNegative()) {
             throw new IllegalArgumentException("a first run cannot be in the past: " + first);
         }
-        return add(new Deadline(first.toNanos(), period.toNanos(), executor, action));
+        return add(new Deadline(first.toNanos(), period.toNanos(), executor, action, false));
     }
 
     /** Blocks the calling thread (never an event loop) until scenario time reaches {@code moment}. */
@@ -470,14 +498,17 @@ public final class ScenarioClock implements AutoCloseable {
         private final long period;
         private final Executor executor;
         private final Runnable action;
+        /** A device's next connect attempt ({@link #scheduleAttempt}). */
+        private final boolean attempt;
         private long due;
         private volatile boolean cancelled;
 
-        Deadline(long delay, long period, Executor executor, Runnable action) {
+        Deadline(long delay, long period, Executor executor, Runnable action, boolean attempt) {
             this.due = delay;
             this.period = period;
             this.executor = executor;
             this.action = action;
+            this.attempt = attempt;
         }
 
         /** Its action, unless cancelled meanwhile: it may have been taken from the queue just before. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -261,6 +262,55 @@ class PacerTest {
                 && changes().get(changes().size() - 1).why() == ClockObserved.Why.CONNECT_RATE);
         assertThat(changes()).filteredOn(change -> change.why() == ClockObserved.Why.CONNECT_RATE)
                 .allMatch(change -> change.scale() <= carried / 2 * 1.05);
+    }
+
+    /**
+     * Once this machine is known to carry about 600 connects a real second, a wave of 2,000 attempts due over 10 s of
+     * scenario time, 200 a scenario second, is met at no more than 3x, its tail too: the j-th attempt due is never
+     * sooner than j connects at 600 a second. Without the look ahead the clock meets it at the scale it climbed back to,
+     * hundreds of times that; so it does while connections are faulted, when the attempts are refused, not carried.
+     */
+    @Test
+    void aWaveOfAttemptsDueAheadIsMetAtAScaleThatKeepsEachRealSecondsWithinWhatIsCarried() {
+        AtomicLong perScenarioSecond = new AtomicLong(2);
+        double[] started = {0};
+        long[] countedAt = {0};
+        Duration timeOut = Duration.ofMillis(800);
+        pacer.watchBroker(() -> {
+            long now = clock.now().toMillis();
+            started[0] += (now - countedAt[0]) / 1000.0 * perScenarioSecond.get();
+            countedAt[0] = now;
+            return Future.succeededFuture(new BrokerWaits(0, 0, (long) started[0]));
+        }, timeOut);
+        pacer.start(600);
+        await("a second of connects counted").during(Duration.ofSeconds(1)).atMost(30, SECONDS).until(() -> clock.scale() == 600);
+        pacer.connectSlow(timeOut);
+        double carried = pacer.connectsCarriedPerSecond();
+        assertThat(carried).as("half of about 1,200 a real second").isBetween(450.0, 750.0);
+        await().atMost(30, SECONDS).until(() -> clock.scale() > 10 && !pacer.heldBack());
+
+        int wave = 2_000;
+        Duration waveStart = Duration.ofSeconds(300);
+        pacer.connectionsFaulted(true);
+        List<Double> scalesMetFaulted = new CopyOnWriteArrayList<>();
+        for (int attempt = 0; attempt < wave; attempt++) {
+            clock.scheduleAttempt(waveStart.plusMillis(attempt * 5L), Runnable::run, () -> scalesMetFaulted.add(clock.scale()));
+        }
+        await("the wave under a fault has come").atMost(60, SECONDS).until(() -> scalesMetFaulted.size() == wave);
+        assertThat(scalesMetFaulted).as("attempts a fault refuses are not carried whole: not looked at")
+                .anyMatch(scale -> scale > 50);
+
+        pacer.connectionsFaulted(false);
+        List<Double> scalesMet = new CopyOnWriteArrayList<>();
+        for (int attempt = 0; attempt < wave; attempt++) {
+            clock.scheduleAttempt(waveStart.plusMillis(attempt * 5L), Runnable::run, () -> scalesMet.add(clock.scale()));
+        }
+        await("the wave has come").atMost(60, SECONDS).until(() -> scalesMet.size() == wave);
+
+        double densest = 200;
+        double bound = Math.max(1, carried / densest) * Pacer.STEP;
+        assertThat(scalesMet).as("each attempt met at no more than %.1fx", bound).allMatch(scale -> scale <= bound * 1.05);
+        assertThat(changes()).as("told why").anyMatch(change -> change.why() == ClockObserved.Why.CONNECT_RATE && change.scale() <= bound);
     }
 
     /**
