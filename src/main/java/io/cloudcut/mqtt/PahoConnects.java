@@ -59,9 +59,20 @@ final class PahoConnects {
     private final LongAdder endedAsTheirLoopEnded = new LongAdder();
     private final LongAdder loopsStartedByConnects = new LongAdder();
     private volatile boolean canEnd = true;
+    /** {@link #POLL_ENTERED}, unless a test gives a loaded machine longer. */
+    private final Duration pollEntered;
 
     PahoConnects(ScheduledExecutorService looks) {
+        this(looks, POLL_ENTERED);
+    }
+
+    /**
+     * With {@code pollEntered} instead of {@link #POLL_ENTERED}: a test whose connect polls in one-minute steps must not
+     * lose its wake to a busy machine that kept the connect from its sleep for 100 ms.
+     */
+    PahoConnects(ScheduledExecutorService looks, Duration pollEntered) {
         this.looks = looks;
+        this.pollEntered = pollEntered;
     }
 
     static boolean isConnect(Runnable task) {
@@ -284,7 +295,8 @@ final class PahoConnects {
      * held their recovery at real time: 643 of 1,000 (Paho v3) were back 200 s into a 30 min recovery, and a run took
      * about the phase's length in real time. So once the loop says it runs and the connect sleeps, the connect is woken
      * (an interrupt: Paho's sleep swallows it, looks again, and finds the loop running). Looked for every
-     * {@link #WAKE_LOOK_EVERY} on the looks' thread, none of whose tasks waits; not past {@link #POLL_ENTERED}.
+     * {@link #WAKE_LOOK_EVERY} on the looks' thread, none of whose tasks waits; not past {@link #POLL_ENTERED} (one of
+     * Paho's steps: a connect held up longer finds the loop running when it first looks).
      * <p>
      * A connect that found the loop running on its own may be asleep in its next poll by then: woken, it looks, and
      * sleeps on. One that woke by itself just before the interrupt goes on with it set, to be taken by its next poll's
@@ -301,7 +313,7 @@ final class PahoConnects {
         private final Running connect;
         private final Thread thread;
         private final BooleanSupplier loopRuns;
-        private final long deadline = System.nanoTime() + POLL_ENTERED.toNanos();
+        private final long deadline = System.nanoTime() + pollEntered.toNanos();
         private volatile boolean loopEnded;
 
         Wake(Running connect, Thread thread, BooleanSupplier loopRuns) {
@@ -341,7 +353,7 @@ final class PahoConnects {
             // connect under reset held all of them for 59 s of a 200 s run.
             if (thread.getState() == Thread.State.TIMED_WAITING && endWaitingForEver(thread, connect)) {
                 endedAsTheirLoopEnded.increment();
-            } else if (System.nanoTime() - endedAt < POLL_ENTERED.toNanos()) {
+            } else if (System.nanoTime() - endedAt < pollEntered.toNanos()) {
                 looks.schedule(() -> lookForAConnectWaitingForIt(endedAt), WAKE_LOOK_EVERY.toNanos(), TimeUnit.NANOSECONDS);
             }
         }

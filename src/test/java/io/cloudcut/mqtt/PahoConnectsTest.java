@@ -56,14 +56,15 @@ class PahoConnectsTest {
     /**
      * A connect that hands a loop to the pool and polls for it to run, as Paho's does, is woken once the loop runs. Its
      * poll here waits a minute a step, and each loop says it runs only once the connect sleeps: without the wake,
-     * the connect would not end within the wait.
+     * the connect would not end within the wait. The wake looks for up to 20 s, not one of Paho's 100 ms steps: on a
+     * loaded CI machine the connect once took longer than 100 ms to reach its sleep, and slept its minute.
      */
     @Test
     void aLoopAConnectStarted_wakesTheConnectFromItsPollOnceItRuns() throws Exception {
         ScheduledExecutorService looks = Executors.newSingleThreadScheduledExecutor();
         ExecutorService pool = Executors.newCachedThreadPool();
         try {
-            PahoConnects connects = new PahoConnects(looks);
+            PahoConnects connects = new PahoConnects(looks, Duration.ofSeconds(20));
             CountDownLatch connected = new CountDownLatch(1);
             Future<?> connect = pool.submit(connects.track(() -> {
                 Thread starter = Thread.currentThread();
