@@ -63,7 +63,7 @@ import java.util.function.Supplier;
  * connects were found slow, the clock runs no faster than keeps the connects the fleet starts, at their rate per
  * scenario second, within half the real rate at which they were found slow. A rate measured behind does not see a
  * wave coming: doubling backoffs bunch a fleet's next attempts, and a wave after a quiet spell met a clock that had
- * climbed back to 649x. So the pacer also looks at the attempts due ahead ({@link ScenarioClock#attemptsDue}): the
+ * climbed back to 649x. So the pacer also looks at the attempts due ahead ({@link ScenarioClock#attemptsDueAt}): the
  * j-th of them comes no sooner than j connects at the rate this machine carries would take.
  */
 final class Pacer implements AutoCloseable {
@@ -137,8 +137,6 @@ final class Pacer implements AutoCloseable {
     private final ConnectRate connectRate = new ConnectRate();
     /** The scenario moments the soonest connect attempts are due at, as last looked; none until something is carried. */
     private long[] attemptsDueAtNanos = new long[0];
-    /** What this machine carried, a real second, when the pacer last looked ahead. */
-    private double carriedAhead;
     /**
      * Whether the phase faults the devices' links or the broker: their attempts due then are refused, reset or left
      * unanswered, not carried whole, and a phase that counted them crawled (a 1-h {@code refuse} took 79 s instead of 11).
@@ -440,13 +438,12 @@ final class Pacer implements AutoCloseable {
      * and while nothing is faulted on connections.
      */
     private synchronized void lookAhead() {
-        carriedAhead = connectRate.carriedPerSecond();
-        if (carriedAhead == Double.POSITIVE_INFINITY || connectionsFaulted) {
+        double carried = connectRate.carriedPerSecond();
+        if (carried == Double.POSITIVE_INFINITY || connectionsFaulted) {
             return;
         }
-        long now = clock.now().toNanos();
-        int atMost = (int) Math.min(Integer.MAX_VALUE, Math.ceil(carriedAhead * AHEAD.toNanos() / 1e9));
-        attemptsDueAtNanos = clock.attemptsDue(atMost).stream().mapToLong(until -> now + until.toNanos()).toArray();
+        int atMost = (int) Math.min(Integer.MAX_VALUE, Math.ceil(carried * AHEAD.toNanos() / 1e9));
+        attemptsDueAtNanos = clock.attemptsDueAt(atMost).stream().mapToLong(Duration::toNanos).toArray();
     }
 
     /**
@@ -456,10 +453,11 @@ final class Pacer implements AutoCloseable {
      */
     private double aheadBound() {
         long now = clock.now().toNanos();
+        double carried = connectRate.carriedPerSecond();
         double bound = Double.POSITIVE_INFINITY;
         for (int j = 0; j < attemptsDueAtNanos.length; j++) {
             double untilSeconds = Math.max(0, attemptsDueAtNanos[j] - now) / 1e9;
-            bound = Math.min(bound, untilSeconds * carriedAhead / (j + 1));
+            bound = Math.min(bound, untilSeconds * carried / (j + 1));
         }
         return Math.max(1, bound);
     }

@@ -339,27 +339,25 @@ public final class ScenarioClock implements AutoCloseable {
 
     /**
      * As {@link #schedule}, for a device's next connect attempt after its backoff: one of the attempts due that
-     * {@link #attemptsDue} tells.
+     * {@link #attemptsDueAt} tells.
      */
     public Timer scheduleAttempt(Duration delay, Executor executor, Runnable action) {
         return add(new Deadline(delay.toNanos(), 0, executor, action, true));
     }
 
     /**
-     * The scenario time from now until each of the soonest {@code atMost} pending connect attempts
-     * ({@link #scheduleAttempt}) is due, soonest first (zero for one overdue); empty before the start. A fleet's backoffs
-     * run out in waves, and what is due next says how dense the next wave is before it comes.
+     * The scenario moments at which the soonest {@code atMost} pending connect attempts ({@link #scheduleAttempt}) are
+     * due, soonest first; empty before the start. A fleet's backoffs run out in waves, and what is due next says how
+     * dense the next wave is before it comes.
      */
-    public List<Duration> attemptsDue(int atMost) {
+    public List<Duration> attemptsDueAt(int atMost) {
         lock.lock();
         try {
             if (!started) {
                 return List.of();
             }
-            long now = pace.scenarioAt(System.nanoTime());
             return running.stream().filter(deadline -> deadline.attempt && !deadline.cancelled)
-                    .mapToLong(deadline -> deadline.due).sorted().limit(atMost)
-                    .mapToObj(due -> Duration.ofNanos(Math.max(0, due - now))).toList();
+                    .mapToLong(deadline -> deadline.due).sorted().limit(atMost).mapToObj(Duration::ofNanos).toList();
         } finally {
             lock.unlock();
         }
