@@ -310,6 +310,33 @@ class PacerTest {
     }
 
     /**
+     * A steady stream of attempts, 10 a scenario second, is met at the rate this machine carries (about 600 a real second,
+     * so about 60x), not at real time: an attempt whose moment passed since the pacer last looked has started, and bounds
+     * nothing itself; it only takes its slot before the next.
+     */
+    @Test
+    void aStreamOfAttemptsIsMetAtTheRateCarried_notHeldAtRealTimeAsEachPasses() {
+        double carried = foundSlowWhileTheFleetStarts(new AtomicLong(2));
+        int stream = 1_000;
+        Duration streamStart = Duration.ofSeconds(120);
+        Duration apart = Duration.ofMillis(100);
+        List<Double> scalesMet = new CopyOnWriteArrayList<>();
+        for (int attempt = 0; attempt < stream; attempt++) {
+            clock.scheduleAttempt(streamStart.plus(apart.multipliedBy(attempt)), Runnable::run, () -> scalesMet.add(clock.scale()));
+        }
+        await("the stream has come").atMost(60, SECONDS).until(() -> scalesMet.size() == stream);
+
+        double atTheRate = carried * apart.toNanos() / 1e9;
+        List<Double> duringTheStream = scalesMet.subList(stream / 10, stream);
+        assertThat(duringTheStream).as("met at no more than %.0fx, the rate carried, within the pacer's step", atTheRate)
+                .allMatch(scale -> scale <= atTheRate * Pacer.STEP * 1.05);
+        // Held at real time from the first that passed to the next look, most would be met at real time. An attempt
+        // due within a tick of the pacer, a slot early, still brings a tick of real time now and then.
+        assertThat(duringTheStream.stream().filter(scale -> scale >= atTheRate / Pacer.STEP / 1.05).count())
+                .as("most at about %.0fx", atTheRate).isGreaterThan(duringTheStream.size() * 9L / 10);
+    }
+
+    /**
      * A publish the broker has left unanswered past the same share of its device's time-out holds the clock too, before
      * it is answered: the device's acknowledgement time-out is its connect time-out. Its wait does not bound the ramp as
      * a connect's does.
