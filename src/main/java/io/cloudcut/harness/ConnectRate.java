@@ -9,7 +9,10 @@ import java.util.Deque;
  * machine carries them. Per scenario second, that rate is the fleet's own (its backoffs and jitter); a compressed clock
  * multiplies it into connects a real second. When connects are found slow, the real rate just before is more than
  * this machine carries: {@link #SHARE} of it is what it carries from then on, and {@link #scaleBound} keeps the clock
- * where the fleet's demand stays within that.
+ * where the fleet's demand stays within that. Connects that then stay in time for {@link #IN_TIME_FOR} while the fleet
+ * starts at least {@link #TESTED} of what is carried show that this machine carries more: {@link #CLIMB} times as much
+ * from then on, until connects are found slow again. Learnt only downwards, the rate of one storm's first slow second
+ * (its connects queued beside a probe round, a collection) would bound every later phase of the run.
  * <p>
  * The connects' other bounds only follow a herd: a slow connect is heard of a quarter of its time-out after it began,
  * and the clock climbs back once none has been slow for a time-out. After an hour of {@code refuse}, 1,000 Paho devices
@@ -30,6 +33,12 @@ final class ConnectRate {
      * else (a collection, the broker, a fault's aftermath), and the rate teaches nothing.
      */
     static final double FEWEST_THAT_QUEUE = 20;
+    /** How long connects stay in time, at what is carried, before this machine is known to carry more. */
+    static final Duration IN_TIME_FOR = DEMAND_OVER;
+    /** The share of what is carried that the real rate must reach over {@link #IN_TIME_FOR} to have tested it. */
+    static final double TESTED = 0.8;
+    /** How much more than what it was tested at this machine carries from then on. */
+    static final double CLIMB = 1.25;
 
     private record Count(long realNanos, long scenarioNanos, long connects) {
     }
@@ -37,12 +46,45 @@ final class ConnectRate {
     private final Deque<Count> counts = new ArrayDeque<>();
     /** Connects a real second this machine carries, as learnt; infinite until connects were found slow. */
     private double carried = Double.POSITIVE_INFINITY;
+    /** When connects were last slow, or what is carried last climbed (real nanos): the window a climb is tested over starts then. */
+    private long testedFromNanos;
 
     /** The proxy had accepted {@code connects} unfaulted connections in all at real {@code realNanos}, scenario {@code scenarioNanos}. */
     void counted(long realNanos, long scenarioNanos, long connects) {
         counts.addLast(new Count(realNanos, scenarioNanos, connects));
         while (counts.size() > 2 && realNanos - second().realNanos >= DEMAND_OVER.toNanos()) {
             counts.removeFirst();
+        }
+        climbIfCarriedInTime(realNanos);
+    }
+
+    /** Connects are slow still, as they were found: what is carried is not tested from before now. */
+    void stillSlow() {
+        Count last = counts.peekLast();
+        if (last != null) {
+            testedFromNanos = last.realNanos;
+        }
+    }
+
+    private void climbIfCarriedInTime(long realNanos) {
+        if (carried == Double.POSITIVE_INFINITY || realNanos - testedFromNanos < IN_TIME_FOR.toNanos()) {
+            return;
+        }
+        Count from = null;
+        for (Count count : counts) {
+            if (count.realNanos >= testedFromNanos) {
+                from = count;
+                break;
+            }
+        }
+        Count last = counts.peekLast();
+        if (from == null || last.realNanos - from.realNanos < IN_TIME_FOR.toNanos() / 2) {
+            return;
+        }
+        double perRealSecond = (last.connects - from.connects) * 1e9 / (last.realNanos - from.realNanos);
+        if (perRealSecond >= TESTED * carried) {
+            carried *= CLIMB;
+            testedFromNanos = realNanos;
         }
     }
 
@@ -52,6 +94,7 @@ final class ConnectRate {
         if (last == null) {
             return;
         }
+        testedFromNanos = last.realNanos;
         Count from = null;
         for (Count count : counts) {
             if (from == null || last.realNanos - count.realNanos >= SLOW_RATE_OVER.toNanos()) {

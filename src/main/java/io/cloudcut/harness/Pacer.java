@@ -323,6 +323,8 @@ final class Pacer implements AutoCloseable {
         if (System.nanoTime() - connectsSlowUntilNanos >= 0) {
             // Found slow afresh: the rate just before is what made them slow. Later ones were queued behind them.
             connectRate.slow();
+        } else {
+            connectRate.stillSlow();
         }
         connectsSlowUntilNanos = Math.max(connectsSlowUntilNanos, System.nanoTime() + timeOut.toNanos());
         fallBehind(ClockObserved.Why.CONNECTS);

@@ -60,13 +60,55 @@ class ConnectRateTest {
         assertThat(rate.carriedPerSecond()).isInfinite();
     }
 
-    /** What is carried only comes down: a later slow connect at a higher rate does not raise it. */
+    /** A later slow connect at a higher rate does not raise what is carried: it was slow there too. */
     @Test
     void theLowestRateFoundSlowIsKept() {
         counted(8, 100, 2).rate.slow();
         counted(8, 600, 2).rate.slow();
 
         assertThat(rate.carriedPerSecond()).isCloseTo(100, within(1.0));
+    }
+
+    /**
+     * Carried at 600 a real second (300x at 2 a scenario second) and in time for {@link ConnectRate#IN_TIME_FOR}: this
+     * machine carries a quarter more, then more again, each after as long in time at the new rate.
+     */
+    @Test
+    void connectsInTimeAtWhatIsCarried_showThisMachineCarriesMore() {
+        counted(20, 600, 2).rate.slow();
+        long looksInTime = ConnectRate.IN_TIME_FOR.toNanos() / LOOK_NANOS;
+
+        counted((int) looksInTime - 1, 300, 2);
+        assertThat(rate.carriedPerSecond()).as("not yet in time for long enough").isCloseTo(600, within(1.0));
+        counted(1, 300, 2);
+        assertThat(rate.carriedPerSecond()).isCloseTo(600 * ConnectRate.CLIMB, within(1.0));
+        assertThat(rate.scaleBound()).as("the clock may run faster").isCloseTo(300 * ConnectRate.CLIMB, within(3.0));
+
+        counted((int) looksInTime, 300 * ConnectRate.CLIMB, 2);
+        assertThat(rate.carriedPerSecond()).isCloseTo(600 * ConnectRate.CLIMB * ConnectRate.CLIMB, within(1.0));
+    }
+
+    /** A rate the fleet did not reach tested nothing: a fleet starting few connects in time says nothing of many. */
+    @Test
+    void connectsInTimeBelowWhatIsCarried_showNothingMore() {
+        counted(20, 600, 2).rate.slow();
+
+        counted(80, 600 * ConnectRate.TESTED / 2 * 0.99, 2);
+
+        assertThat(rate.carriedPerSecond()).isCloseTo(600, within(1.0));
+    }
+
+    /** Connects still slow start the test again: what is carried climbs only once they have been in time for long enough. */
+    @Test
+    void connectsStillSlow_startTheTestAgain() {
+        counted(20, 600, 2).rate.slow();
+        long looksInTime = ConnectRate.IN_TIME_FOR.toNanos() / LOOK_NANOS;
+
+        counted((int) looksInTime - 1, 300, 2).rate.stillSlow();
+        counted((int) looksInTime - 1, 300, 2);
+        assertThat(rate.carriedPerSecond()).isCloseTo(600, within(1.0));
+        counted(1, 300, 2);
+        assertThat(rate.carriedPerSecond()).isCloseTo(600 * ConnectRate.CLIMB, within(1.0));
     }
 
     /** A fleet that starts no connects is not held back, whatever this machine carries. */
