@@ -10,6 +10,8 @@ import io.vertx.core.Vertx;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -37,7 +39,9 @@ import java.util.function.Supplier;
  * A cloud that caught up within {@link #BRIEFLY_BEHIND} was held up by a transient (a collection, the
  * compiler), not by the load: the climb then starts from half the scale it fell behind at, not from
  * real time. From real time, the climb to 675x took 3.3 s of a 14 s baseline, and one bench run in
- * four kept only two thirds of its planned scale for a 200 ms lag.
+ * four kept only two thirds of its planned scale for a 200 ms lag. A cloud still behind after
+ * {@link #CLOUD_WAITED_AT_MOST} at real time is not waited for any longer: the clock climbs on without it
+ * until it has caught up, and the run's health says why ({@link #problem}).
  * <p>
  * Nor faster than this machine's connects can follow. With nothing faulted on connections, a connect that took
  * more than {@link #CONNECT_SLOW_SHARE} of its device's time-out, or ran out of it, was queued behind the
@@ -89,6 +93,14 @@ final class Pacer implements AutoCloseable {
      */
     static final Duration BRIEFLY_BEHIND = Duration.ofSeconds(1);
     /**
+     * The longest the clock is held at real time for a cloud that does not catch up. There the fleet sends the cloud the
+     * least it can, so a cloud still behind is behind for what the fleet sends in real time, which no slower clock
+     * lightens, and waiting on held a phase at real time for the whole of its scenario length: 1,000 Paho v3 devices after
+     * {@code withhold-puback} kept the clock there for 9 min, their recoveries unmeasured, until the run was stopped by
+     * hand. The longest drain measured after a storm took 28 s (10,000 devices on workers, the cloud 28 s behind).
+     */
+    static final Duration CLOUD_WAITED_AT_MOST = Duration.ofMinutes(2);
+    /**
      * The share of its device's time-out beyond which a connect, with nothing faulted on connections, says the
      * machine's connects are queued: a quarter, so that the clock slows before the queue is a time-out deep. At half,
      * 1,000 HiveMQ devices over mutual TLS still lost a fifth of the cloud-locked vacuums' first attempts after a
@@ -109,6 +121,7 @@ final class Pacer implements AutoCloseable {
     private final Vertx vertx;
     private final ScenarioClock clock;
     private final ObservationLog log;
+    private final Duration cloudWaitedAtMost;
     private final long ticker;
     private final Supplier<Future<Long>> cloudBehindMillis;
     private final long cloudAsker;
@@ -120,6 +133,14 @@ final class Pacer implements AutoCloseable {
     private long askedAtNanos;
     /** How far behind the cloud service furthest behind read its messages when last asked, or has not answered for. */
     private long cloudLagMillis;
+    /** Since when ({@link System#nanoTime}) the cloud has been behind without a break; -1: it is not behind. */
+    private long cloudBehindSinceNanos = -1;
+    /** The cloud stayed behind past {@link #cloudWaitedAtMost}: not waited for until it has caught up. */
+    private boolean cloudNotWaitedFor;
+    /** How often the cloud was not waited for, the first moment (scenario ms) and how far behind it was then. */
+    private int cloudNotCaughtUpTimes;
+    private long cloudFirstNotCaughtUpAtMillis;
+    private long cloudFirstNotCaughtUpBehindMillis;
     /** Until when ({@link System#nanoTime}) connects count as slow: a slow one's device time-out after it was heard of. */
     private long connectsSlowUntilNanos = System.nanoTime();
     /** The highest scale the cloud and the machine's connects keep up with now: infinite unless either fell behind. */
@@ -157,10 +178,17 @@ final class Pacer implements AutoCloseable {
 
     /** @param cloudBehindMillis how far behind the cloud service furthest behind reads its messages now */
     Pacer(Vertx vertx, ScenarioClock clock, ObservationLog log, Supplier<Future<Long>> cloudBehindMillis) {
+        this(vertx, clock, log, cloudBehindMillis, CLOUD_WAITED_AT_MOST);
+    }
+
+    /** @param cloudWaitedAtMost the longest the clock is held at real time for a cloud that does not catch up */
+    Pacer(Vertx vertx, ScenarioClock clock, ObservationLog log, Supplier<Future<Long>> cloudBehindMillis,
+          Duration cloudWaitedAtMost) {
         this.vertx = vertx;
         this.clock = clock;
         this.log = log;
         this.cloudBehindMillis = cloudBehindMillis;
+        this.cloudWaitedAtMost = cloudWaitedAtMost;
         this.ticker = vertx.setPeriodic(TICK_MILLIS, tick -> pace());
         this.cloudAsker = vertx.setPeriodic(CLOUD_ASKED_EVERY.toMillis(), tick -> askTheCloud());
     }
@@ -287,16 +315,58 @@ final class Pacer implements AutoCloseable {
     }
 
     /**
-     * The cloud is {@code millis} behind now: past {@link #CLOUD_BEHIND}, real time until it is not;
-     * within it, and with connects in time, a ceiling climbs from where it is: from real time, or from half
-     * the scale the clock fell behind at if it was held back for less than {@link #BRIEFLY_BEHIND}.
+     * The cloud is {@code millis} behind now: past {@link #CLOUD_BEHIND}, real time until it is not, for at most
+     * {@link #cloudWaitedAtMost}; within it, and with connects in time, a ceiling climbs from where it is: from real
+     * time, or from half the scale the clock fell behind at if it was held back for less than {@link #BRIEFLY_BEHIND}.
      */
     synchronized void cloudBehind(long millis) {
         cloudLagMillis = millis;
-        if (millis > CLOUD_BEHIND.toMillis()) {
-            fallBehind(ClockObserved.Why.CLOUD);
+        if (millis <= CLOUD_BEHIND.toMillis()) {
+            cloudBehindSinceNanos = -1;
+            cloudNotWaitedFor = false;
+        } else if (!cloudNotWaitedFor) {
+            long nowNanos = System.nanoTime();
+            if (cloudBehindSinceNanos < 0) {
+                cloudBehindSinceNanos = nowNanos;
+            }
+            if (nowNanos - cloudBehindSinceNanos > cloudWaitedAtMost.toNanos()) {
+                stopWaitingForTheCloud(millis);
+            } else {
+                fallBehind(ClockObserved.Why.CLOUD);
+            }
         }
         pace();
+    }
+
+    /** The cloud is still {@code millis} behind after the longest wait: the clock climbs on without it. */
+    private void stopWaitingForTheCloud(long millis) {
+        cloudNotWaitedFor = true;
+        if (cloudNotCaughtUpTimes++ == 0) {
+            cloudFirstNotCaughtUpAtMillis = clock.nowMillis();
+            cloudFirstNotCaughtUpBehindMillis = millis;
+        }
+        if (ceilingWhy == ClockObserved.Why.CLOUD) {
+            ceilingWhy = ClockObserved.Why.CLOUD_NOT_CAUGHT_UP;
+        }
+        set(clock.scale(), ClockObserved.Why.CLOUD_NOT_CAUGHT_UP);
+    }
+
+    /**
+     * What the run's health says of a cloud the clock stopped waiting for: empty if it always caught up. From then on a
+     * cloud-path probe could fail for the harness's load, and the clock ran faster than the cloud could follow.
+     */
+    synchronized Optional<String> problem() {
+        if (cloudNotCaughtUpTimes == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "the emulated cloud did not catch up with the clock held at real time "
+                        + "for it: at %s of scenario time it was still %d ms behind after %s, where the fleet sends it the "
+                        + "least it can, so the clock ran on without it (%d %s in all): this machine could not carry what "
+                        + "the fleet sends the cloud even in real time, and cloud-path figures from then on are the "
+                        + "harness's, not the devices'; %s",
+                Durations.format(Duration.ofSeconds(cloudFirstNotCaughtUpAtMillis / 1000)), cloudFirstNotCaughtUpBehindMillis,
+                Durations.format(cloudWaitedAtMost), cloudNotCaughtUpTimes, cloudNotCaughtUpTimes == 1 ? "time" : "times",
+                HealthCheck.REMEDY));
     }
 
     /**
@@ -354,8 +424,8 @@ final class Pacer implements AutoCloseable {
     /** Held back, and neither the cloud nor the connects are behind any more: the ceiling starts to climb. */
     private void climbOnceCaughtUp() {
         long nowNanos = System.nanoTime();
-        if (ceiling == Double.POSITIVE_INFINITY || caughtUpNanos >= 0 || cloudLagMillis > CLOUD_BEHIND.toMillis()
-                || nowNanos - connectsSlowUntilNanos < 0) {
+        if (ceiling == Double.POSITIVE_INFINITY || caughtUpNanos >= 0
+                || (cloudLagMillis > CLOUD_BEHIND.toMillis() && !cloudNotWaitedFor) || nowNanos - connectsSlowUntilNanos < 0) {
             return;
         }
         if (nowNanos - fellBehindAtNanos <= BRIEFLY_BEHIND.toNanos()) {

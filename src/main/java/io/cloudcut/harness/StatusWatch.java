@@ -72,6 +72,7 @@ final class StatusWatch implements Consumer<Observation> {
             case CONNECTS -> held ? "clock held for slow connections" : "clock climbing after slow connections";
             case CONNECT_DELAY -> "clock at the connects' pace";
             case CONNECT_RATE -> "clock at the connects' rate";
+            case CLOUD_NOT_CAUGHT_UP -> "clock climbing without the cloud, behind at real time";
             case START, TRANSITION, RAMP, APPROACH, PHASE -> null;
         };
     }

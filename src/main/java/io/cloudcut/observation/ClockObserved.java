@@ -39,6 +39,12 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
          * scenario second, and the connect attempts due within the next real second, within half the real rate at which
          * this machine's connects were last found slow; or climbs back as the fleet starts fewer.
          */
-        @JsonProperty("connect-rate") CONNECT_RATE
+        @JsonProperty("connect-rate") CONNECT_RATE,
+        /**
+         * The emulated cloud stayed behind for longer than the harness waits for it with the clock at real time, where
+         * the fleet sends it the least it can: the clock climbs on without it (the run's health says so), and waits for
+         * it again once it has caught up.
+         */
+        @JsonProperty("cloud-not-caught-up") CLOUD_NOT_CAUGHT_UP
     }
 }

@@ -451,6 +451,43 @@ class PacerTest {
         }
     }
 
+    /**
+     * A cloud still behind with the clock at real time is behind for what the fleet sends it in real time: after the
+     * longest wait the clock climbs on without it, the run's health says so, and once it has caught up it is waited for again.
+     */
+    @Test
+    void aCloudThatStaysBehindAtRealTimeIsWaitedForOnlyUpToItsLimit_andTheRunSaysSo() {
+        Duration limit = Duration.ofSeconds(2);
+        try (Pacer waiting = new Pacer(vertx, clock, log, () -> Future.succeededFuture(cloudBehindMillis.get()), limit)) {
+            pacer.close();
+            waiting.start(600);
+            cloudBehindMillis.set(738);
+            await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
+            long heldAt = System.nanoTime();
+            assertThat(waiting.problem()).as("while it is waited for").isEmpty();
+
+            await("on without the cloud").atMost(30, SECONDS).until(() -> clock.scale() == 600);
+            assertThat(System.nanoTime() - heldAt).as("held for the limit first").isGreaterThanOrEqualTo(limit.toNanos());
+            assertThat(waiting.heldBack()).isFalse();
+            List<ClockObserved> gaveUp = changes().stream()
+                    .filter(change -> change.why() == ClockObserved.Why.CLOUD_NOT_CAUGHT_UP).toList();
+            assertThat(gaveUp).as("the moment it stopped waiting, then each step of the climb").hasSizeGreaterThan(3);
+            assertThat(gaveUp.get(0).scale()).isEqualTo(1);
+            assertThat(waiting.problem()).get().asString()
+                    .startsWith("the emulated cloud did not catch up with the clock held at real time for it: ")
+                    .contains("still 738 ms behind after 2s", "(1 time in all)", "the harness's, not the devices'");
+            await("not held again while it stays behind").during(limit).atMost(30, SECONDS).until(() -> clock.scale() == 600);
+
+            cloudBehindMillis.set(0);
+            await("caught up: waited for again").atMost(30, SECONDS).until(() -> waiting.cloudLagMillis() == 0);
+            cloudBehindMillis.set(738);
+            await().atMost(30, SECONDS).until(() -> clock.scale() == 1);
+            assertThat(changes().get(changes().size() - 1).why()).isEqualTo(ClockObserved.Why.CLOUD);
+            await("on without it once more").atMost(30, SECONDS).until(() -> clock.scale() == 600);
+            assertThat(waiting.problem()).get().asString().contains("(2 times in all)");
+        }
+    }
+
     /** After the warm-up, the clock starts only once the cloud is within the pacer's bound, not merely under a second behind. */
     @Test
     void theClockWaitsForTheCloudToCatchUpBeforeItStarts() throws Exception {

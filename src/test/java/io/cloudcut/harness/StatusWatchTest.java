@@ -50,6 +50,8 @@ class StatusWatchTest {
                 List.of("ingest down"), true, Map.of("m", 3, "idle-model", 0), "clock at the connects' pace"));
         watch.accept(new ClockObserved(14_800_000, 1, ClockObserved.Why.CONNECTS));
         assertThat(watch.at(Duration.ofHours(6)).clock()).isEqualTo("clock held for slow connections");
+        watch.accept(new ClockObserved(14_850_000, 12, ClockObserved.Why.CLOUD_NOT_CAUGHT_UP));
+        assertThat(watch.at(Duration.ofHours(6)).clock()).isEqualTo("clock climbing without the cloud, behind at real time");
         watch.accept(new ClockObserved(14_900_000, 3600, ClockObserved.Why.RAMP));
         assertThat(watch.at(Duration.ofHours(6)).clock()).as("the scenario's own pace again").isNull();
     }
