@@ -95,7 +95,7 @@ final class Pacer implements AutoCloseable {
     /**
      * The longest the clock is held at real time for a cloud that does not catch up. There the fleet sends the cloud the
      * least it can, so a cloud still behind is behind for what the fleet sends in real time, which no slower clock
-     * lightens, and waiting on held a phase at real time for the whole of its scenario length: 1,000 Paho v3 devices after
+     * lightens, and waiting for it on held a phase at real time for the whole of its scenario length: 1,000 Paho v3 devices after
      * {@code withhold-puback} kept the clock there for 9 min, their recoveries unmeasured, until the run was stopped by
      * hand. The longest drain measured after a storm took 28 s (10,000 devices on workers, the cloud 28 s behind).
      */
@@ -526,9 +526,8 @@ final class Pacer implements AutoCloseable {
      * The highest scale at which no attempt due comes sooner, in real time, than the rate this machine carries allows
      * after the ones before it: each attempt whose moment has passed took the next slot, one carried connect's time
      * after the last (or its own moment, after a quiet spell), and the j-th still due comes no sooner than j slots after
-     * that. A
-     * wave is met at the pace it can be carried at, its tail too; at least real time: a wave denser than that comes at
-     * the firmware's own pace. Counted from now at each look instead, as the j-th attempt due no sooner than j + 1
+     * that. A wave is met at the pace it can be carried at, its tail too; at least real time: a wave denser than that
+     * comes at the firmware's own pace. Counted from now at each look instead, as the j-th attempt due no sooner than j + 1
      * connects from now, the bound fell towards real time before every attempt: 1,000 Paho v5 devices then came back
      * at about 12 connects a real second where 94 were carried.
      */

@@ -206,7 +206,8 @@ public final class ScenarioRunner {
                         prober, pacer, health, runScale);
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = health.judge(HealthObserved.Window.RUN, timeline.clockStartedNanos(), 0, 0,
-                        Stream.of(connectCapacity.problem(), unfaultedLosses.problem(), pacer.problem()).flatMap(Optional::stream).toList());
+                        Stream.of(connectCapacity.problem(), unfaultedLosses.problem(), pacer.problem())
+                                .flatMap(Optional::stream).toList());
                 log.add(runHealth);
                 progress.healthChecked(runHealth);
 

@@ -36,8 +36,8 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
         @JsonProperty("connect-delay") CONNECT_DELAY,
         /**
          * The clock runs no faster than keeps the connects the fleet starts with nothing faulted on them, at their rate per
-         * scenario second, and the connect attempts due within the next real second, within half the real rate at which
-         * this machine's connects were last found slow; or climbs back as the fleet starts fewer.
+         * scenario second, and the connect attempts due within the next real second, within what this machine carries (half the
+         * real rate at which its connects were found slow, more as they stayed in time); or climbs back as the fleet starts fewer.
          */
         @JsonProperty("connect-rate") CONNECT_RATE,
         /**

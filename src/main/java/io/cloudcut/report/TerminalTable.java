@@ -259,7 +259,8 @@ public final class TerminalTable {
         long connectsPaced = harness.connectRateSlowdowns();
         if (connectsPaced > 0) {
             text.append(String.format("harness: the clock ran slower %d %s for the connects the fleet starts (nothing faulted), so that "
-                            + "they came at no more than half the rate a real second at which this machine's connects were found slow%n",
+                            + "they came at no more than this machine carries (half the real rate at which its connects were found "
+                            + "slow, more as they stayed in time)%n",
                     connectsPaced, connectsPaced == 1 ? "time" : "times"));
         }
         if (harness.run() != null) {

@@ -84,7 +84,8 @@ class HarnessSectionTest {
         assertThat(TerminalTable.render(run.report())).contains("harness: the clock climbed slower 2 times for this machine's "
                 + "connects (nothing faulted), so that none spanned more than a tenth of the scenario time since the last transition\n")
                 .contains("harness: the clock ran slower 1 time for the connects the fleet starts (nothing faulted), so that they "
-                        + "came at no more than half the rate a real second at which this machine's connects were found slow\n");
+                        + "came at no more than this machine carries (half the real rate at which its connects were found slow, more as "
+                        + "they stayed in time)\n");
         assertThat(TerminalTable.render(run().report())).doesNotContain("climbed slower").doesNotContain("ran slower");
     }
 
