@@ -535,11 +535,27 @@ final class Pacer implements AutoCloseable {
         long now = clock.now().toNanos();
         long nowReal = System.nanoTime();
         double slotNanos = 1e9 / connectRate.carriedPerSecond();
-        double scale = clock.scale();
-        for (long due : attemptsDueAtNanos) {
-            if (due > now) {
-                break;
+        int stillDue = passedAttemptsTakeTheirSlots(now, nowReal, slotNanos);
+        double untilSlotNanos = Math.max(0, nextSlotRealNanos - nowReal);
+        double bound = Double.POSITIVE_INFINITY;
+        for (int j = stillDue; j < attemptsDueAtNanos.length; j++) {
+            double waitNanos = untilSlotNanos + (j - stillDue) * slotNanos;
+            if (waitNanos > 0) {
+                bound = Math.min(bound, (attemptsDueAtNanos[j] - now) / waitNanos);
             }
+        }
+        return Math.max(1, bound);
+    }
+
+    /**
+     * Each attempt due whose moment has passed since it was last seen takes the next slot; returns the index of the first
+     * still due (the attempts are soonest first).
+     */
+    private int passedAttemptsTakeTheirSlots(long now, long nowReal, double slotNanos) {
+        double scale = clock.scale();
+        int j = 0;
+        for (; j < attemptsDueAtNanos.length && attemptsDueAtNanos[j] <= now; j++) {
+            long due = attemptsDueAtNanos[j];
             if (due > passedUpToNanos) {
                 // When it passed, at the scale the clock runs at: seen at the pacer's tick, it passed up to a tick before.
                 double passedAtRealNanos = nowReal - (now - due) / scale;
@@ -547,18 +563,7 @@ final class Pacer implements AutoCloseable {
                 passedUpToNanos = due;
             }
         }
-        double untilSlotNanos = Math.max(0, nextSlotRealNanos - nowReal);
-        double bound = Double.POSITIVE_INFINITY;
-        int ahead = 0;
-        for (long due : attemptsDueAtNanos) {
-            if (due > now) {
-                double waitNanos = untilSlotNanos + ahead++ * slotNanos;
-                if (waitNanos > 0) {
-                    bound = Math.min(bound, (due - now) / waitNanos);
-                }
-            }
-        }
-        return Math.max(1, bound);
+        return j;
     }
 
     private synchronized void connectsCounted(long accepted) {
