@@ -53,9 +53,21 @@ final class HarnessHealth {
 
     /** The harness's figures from real instant {@code fromNanos} to now: this process's and the workers'. */
     HarnessMonitor.Figures measured(long fromNanos) throws InfrastructureException {
-        HarnessMonitor.Figures here = monitor.since(fromNanos);
-        return here.withOthers(Waits.await(host.otherProcesses(Duration.ofNanos(System.nanoTime() - fromNanos)),
-                "asking the workers for their harness figures"));
+        return monitor.since(fromNanos).withOthers(workers(fromNanos));
+    }
+
+    /** The longest any event loop stalled from real instant {@code fromNanos} to now: in any process, and in the workers'. */
+    Stalled stalled(long fromNanos) throws InfrastructureException {
+        long workers = workers(fromNanos).stream().mapToLong(HarnessMonitor.Figures::lagMaxMillis).max().orElse(0);
+        return new Stalled(Math.max(monitor.since(fromNanos).lagMaxMillis(), workers), workers);
+    }
+
+    record Stalled(long anywhereMillis, long workersMillis) {
+    }
+
+    private List<HarnessMonitor.Figures> workers(long fromNanos) throws InfrastructureException {
+        return Waits.await(host.otherProcesses(Duration.ofNanos(System.nanoTime() - fromNanos)),
+                "asking the workers for their harness figures");
     }
 
     void probeStartedLate(long nanos) {

@@ -33,6 +33,7 @@ final class HarnessMonitor {
     /** Null: no clock waits for the loops watched. */
     private final ScenarioClock clock;
     private final Series lag = new Series();
+    private final Stalls stalls = new Stalls();
     private final Series probeDelay = new Series();
     private final Series cpu = new Series();
     private final Series openFiles = new Series();
@@ -95,26 +96,37 @@ final class HarnessMonitor {
     synchronized void watch(Iterable<EventExecutor> loops) {
         for (EventExecutor loop : loops) {
             ScenarioClock.Heartbeat heart = clock == null ? null : clock.heartbeat();
+            Stalls.Loop watched = stalls.watch(System.nanoTime() + SAMPLE_NANOS);
+            // A loop shut down beats no more, and must neither hold the clock still nor read as stalled for ever.
+            loop.terminationFuture().addListener(terminated -> stalls.forget(watched));
             if (heart != null) {
                 hearts.add(heart);
-                // A loop shut down beats no more, and must not hold the clock still for ever.
                 loop.terminationFuture().addListener(terminated -> heart.stop());
             }
-            samplers.add(sample(loop, lag, heart));
+            samplers.add(sample(loop, heart, watched));
         }
     }
 
     /** Every {@value #SAMPLE_MILLIS} ms after the previous run, records how much later than that it ran. */
-    private static ScheduledFuture<?> sample(EventExecutor loop, Series lag, ScenarioClock.Heartbeat heart) {
+    private ScheduledFuture<?> sample(EventExecutor loop, ScenarioClock.Heartbeat heart, Stalls.Loop watched) {
         long[] expected = {System.nanoTime() + SAMPLE_NANOS};
         return loop.scheduleWithFixedDelay(() -> {
             long now = System.nanoTime();
             lag.add(Math.max(0, now - expected[0]));
             expected[0] = now + SAMPLE_NANOS;
+            stalls.ran(watched, expected[0]);
             if (heart != null) {
                 heart.beat();
             }
         }, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * How long, between the two real instants ({@link System#nanoTime()}), some event loop watched was stalled: the part of
+     * a probe's latency in that stretch that was the harness's.
+     */
+    long stalledMillis(long fromNanos, long toNanos) {
+        return stalls.millisBetween(fromNanos, toNanos);
     }
 
     /** A probe started this late against its planned moment (real nanoseconds). */
@@ -136,6 +148,7 @@ final class HarnessMonitor {
     synchronized void stop() {
         processSampler.shutdownNow();
         samplers.forEach(sampler -> sampler.cancel(false));
+        stalls.forgetAll();
         hearts.forEach(ScenarioClock.Heartbeat::stop);
     }
 

@@ -10,11 +10,11 @@ import io.cloudcut.scenario.Trigger;
 import io.cloudcut.scenario.WireNames;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongBinaryOperator;
 
 /**
  * Exercises one function of one device by its path and says how it went. A function the device
@@ -26,17 +26,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Prober {
 
-    private final Vertx vertx;
     private final Fleet fleet;
     private final PhoneApp app;
     private final ScenarioClock clock;
+    /** How long the harness stalled between two real instants: the part of a probe's latency that was its doing. */
+    private final LongBinaryOperator stalledMillis;
     private final AtomicLong ids = new AtomicLong();
 
-    Prober(Vertx vertx, Fleet fleet, PhoneApp app, ScenarioClock clock) {
+    Prober(Fleet fleet, PhoneApp app, ScenarioClock clock, LongBinaryOperator stalledMillis) {
         this.fleet = fleet;
-        this.vertx = vertx;
         this.app = app;
         this.clock = clock;
+        this.stalledMillis = stalledMillis;
     }
 
     Future<ProbeObserved> probe(String phase, int round, boolean settling, DeviceRef device, FunctionSpec function,
@@ -48,7 +49,8 @@ final class Prober {
                 ? viaApp(device, function, probeId, timeout)
                 : onDevice(device, function, probeId, timeout);
         return outcome.transform(done -> {
-            long latency = (System.nanoTime() - started) / 1_000_000;
+            long ended = System.nanoTime();
+            long latency = (ended - started) / 1_000_000;
             ProbeOutcome result;
             String detail;
             if (done.succeeded()) {
@@ -59,7 +61,8 @@ final class Prober {
                 detail = done.cause().getMessage();
             }
             return Future.succeededFuture(new ProbeObserved(startedAt, phase, round, settling, device.id(), device.model().id(),
-                    function.name(), WireNames.of(function.path()), result, latency, detail));
+                    function.name(), WireNames.of(function.path()), result, latency,
+                    Math.min(latency, stalledMillis.applyAsLong(started, ended)), detail));
         });
     }
 

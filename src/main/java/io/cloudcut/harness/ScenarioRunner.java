@@ -188,7 +188,7 @@ public final class ScenarioRunner {
                 awaitFleetReady(fleet, readiness, connectCapacity, deployedFromNanos);
                 PhoneApp app = new PhoneApp(vertx, clock, identities.phoneApp(), brokerClient, fleet.stateTopics());
                 Waits.await(app.connect(endpoint.host(), endpoint.port()), "the phone app could not connect to the broker");
-                Prober prober = new Prober(vertx, fleet, app, clock);
+                Prober prober = new Prober(fleet, app, clock, monitor::stalledMillis);
                 ExternalReadiness.await(fleet, prober, scenario.probe().timeout(), settings.startupTimeout());
                 external.checkPaces();
 

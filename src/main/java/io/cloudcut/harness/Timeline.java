@@ -148,8 +148,9 @@ final class Timeline {
                 probeInRounds(phase, phaseStart);
                 awaitMoment(phaseEnd);
             }
-            log.add(PhaseObserved.end(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()),
-                    health.measured(phaseFromNanos).lagMaxMillis(), clock.held().minus(heldBefore).toMillis()));
+            HarnessHealth.Stalled stalled = health.stalled(phaseFromNanos);
+            log.add(PhaseObserved.end(clock.nowMillis(), phase.name(), WireNames.of(phase.kind()), stalled.anywhereMillis(),
+                    stalled.workersMillis(), clock.held().minus(heldBefore).toMillis()));
             boolean lastBaseline = phase.kind() == PhaseKind.BASELINE
                     && (index + 1 == phases.size() || phases.get(index + 1).kind() != PhaseKind.BASELINE);
             if (lastBaseline) {

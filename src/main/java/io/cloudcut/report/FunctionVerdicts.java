@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * The slack is the jitter the baseline itself showed: twice the spread between its median and its
  * 95th percentile, and at least {@value #MIN_SLACK_MILLIS} ms. A machine loaded in the baseline
  * shows it there, and the slack grows with it, so that its load alone does not turn KEPT into
- * DEGRADED; a quiet machine keeps a tight bound, so that a real slowdown still shows. A harness
- * that stalled in the stretch judged adds its longest stall to the slack: a probe in flight through
- * a loop stalled for 150 ms took its own time and 150 ms more by the harness's doing (on a loaded
- * machine, local chimes' rounds came out DEGRADED with every probe answered).
+ * DEGRADED; a quiet machine keeps a tight bound, so that a real slowdown still shows. The harness's
+ * share of the median is not the device's: a probe in flight through a loop stalled for 150 ms took
+ * its own time and 150 ms more by the harness's doing (on a loaded machine, local chimes' rounds came
+ * out DEGRADED with every probe answered). That share is each probe's own stalls, not the stretch's
+ * longest: one stall of over 446 ms in a phase once excused a slow cloud's 500 ms on every probe of it.
  * <p>
  * A security function works when it protects: a probe the device refused (a locked device also
  * keeps its child locked) counts as working; only an answer of the kind it exists to prevent
@@ -36,15 +37,15 @@ final class FunctionVerdicts {
     private FunctionVerdicts() {
     }
 
-    /** @param harnessLagMillis the longest the harness stalled in the stretch judged (0: not known) */
-    static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase, long harnessLagMillis) {
+    /** @param harnessShareMillis how much of the stretch's median latency was the harness's stalls (0: none known) */
+    static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase, long harnessShareMillis) {
         long worked = worked(role, phase);
         if (worked == 0) {
             return FunctionVerdict.LOST;
         }
         boolean asOften = rate(worked, phase) >= rate(worked(role, baseline), baseline);
         boolean asFast = phase.p50LatencyMillis()
-                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline) + harnessLagMillis;
+                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline) + harnessShareMillis;
         return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
     }
 

@@ -52,9 +52,9 @@ final class Ladder {
 
     /**
      * A stretch of the outage: the model's probe round that began it, when it began and ended (scenario
-     * ms), and the longest the harness stalled in the phase it is part of.
+     * ms), and the longest the workers' event loops stalled in the phase it is part of.
      */
-    record Stretch(ProbeRound round, long fromMillis, long untilMillis, long harnessLagMillis) {
+    record Stretch(ProbeRound round, long fromMillis, long untilMillis, long workersLagMillis) {
     }
 
     Optional<ModelVerdict> rung(Stretch stretch) {
@@ -65,7 +65,7 @@ final class Ladder {
         for (FunctionSpec function : model.functions()) {
             ProbeTally probes = stretch.round().of(function.name());
             if (probes != null && !probes.isEmpty()) {
-                PhaseCounts counts = probes.counts().judged(baselineOf(function), function.role(), stretch.harnessLagMillis());
+                PhaseCounts counts = probes.judged(baselineOf(function), function.role(), stretch.workersLagMillis());
                 judged.add(new Judged(function, stretch.round().failedDevices(function.name()), counts));
             }
         }

@@ -49,11 +49,11 @@ final class ModelProbes {
         return (probes == null ? new ProbeTally() : probes.baseline).counts();
     }
 
-    /** The function's probes in a phase once its settle time was over, not yet judged. */
-    PhaseCounts settled(String function, String phase) {
+    /** The function's probes in a phase once its settle time was over. */
+    ProbeTally settled(String function, String phase) {
         FunctionProbes probes = functions.get(function);
         ProbeTally tally = probes == null ? null : probes.settled.get(phase);
-        return (tally == null ? new ProbeTally() : tally).counts();
+        return tally == null ? new ProbeTally() : tally;
     }
 
     /** {@code phase: detail} of the function's last failed probe; null when none failed. */

@@ -50,7 +50,7 @@ final class OutageJudgement {
             long from = inOrder.get(i).firstMillis();
             long until = i + 1 < inOrder.size() ? inOrder.get(i + 1).firstMillis() : window.untilMillis();
             rounds.add(new Round(from, inOrder.get(i).settling(),
-                    ladder.rung(new Ladder.Stretch(inOrder.get(i), from, until, window.harnessLagMillis()))));
+                    ladder.rung(new Ladder.Stretch(inOrder.get(i), from, until, window.workersLagMillis()))));
         }
         return rounds;
     }

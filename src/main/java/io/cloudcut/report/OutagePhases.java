@@ -10,11 +10,11 @@ import java.util.Map;
 /**
  * The outage phases of a run as they ran, in timeline order: when each began and ended on the
  * scenario clock, from the phase marks in the observations (from its probes when a mark is
- * missing, as in a stream cut short), and the longest the harness stalled in each (its end mark's).
+ * missing, as in a stream cut short), and the longest the workers' event loops stalled in each (its end mark's).
  */
 final class OutagePhases {
 
-    record Window(String phase, long fromMillis, long untilMillis, long harnessLagMillis) {
+    record Window(String phase, long fromMillis, long untilMillis, long workersLagMillis) {
     }
 
     private OutagePhases() {
@@ -27,7 +27,7 @@ final class OutagePhases {
             LongSummaryStatistics times = probed.getOrDefault(phase, new LongSummaryStatistics());
             long from = mark(marks, phase, true, times.getCount() == 0 ? 0 : times.getMin());
             long until = mark(marks, phase, false, times.getCount() == 0 ? from : times.getMax());
-            windows.add(new Window(phase, from, until, harnessLag(marks, phase)));
+            windows.add(new Window(phase, from, until, workersLag(marks, phase)));
         }
         return windows;
     }
@@ -36,6 +36,12 @@ final class OutagePhases {
     static long harnessLag(List<PhaseObserved> marks, String phase) {
         return marks.stream().filter(mark -> mark.phase().equals(phase) && !mark.started())
                 .mapToLong(PhaseObserved::harnessLagMaxMillis).findFirst().orElse(0);
+    }
+
+    /** The longest the workers' event loops stalled in the phase, from its end mark: 0 when it has none, or no workers. */
+    static long workersLag(List<PhaseObserved> marks, String phase) {
+        return marks.stream().filter(mark -> mark.phase().equals(phase) && !mark.started())
+                .mapToLong(PhaseObserved::workersLagMaxMillis).findFirst().orElse(0);
     }
 
     /** How long scenario time stood still in the phase for late event loops, from its end mark. */

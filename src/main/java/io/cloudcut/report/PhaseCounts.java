@@ -12,10 +12,10 @@ import io.cloudcut.scenario.FunctionRole;
 public record PhaseCounts(long ok, long failed, long refused, long cloudError, long timedOut, long unprotected,
                           long p50LatencyMillis, long p95LatencyMillis, FunctionVerdict verdict) {
 
-    /** @param harnessLagMillis the longest the harness stalled in the stretch these probes were made in */
-    PhaseCounts judged(PhaseCounts baseline, FunctionRole role, long harnessLagMillis) {
+    /** @param harnessShareMillis how much of the median latency was the harness's stalls */
+    PhaseCounts judged(PhaseCounts baseline, FunctionRole role, long harnessShareMillis) {
         return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, p50LatencyMillis,
-                p95LatencyMillis, total() == 0 ? null : FunctionVerdicts.judge(role, baseline, this, harnessLagMillis));
+                p95LatencyMillis, total() == 0 ? null : FunctionVerdicts.judge(role, baseline, this, harnessShareMillis));
     }
 
     public long total() {

@@ -1,6 +1,7 @@
 package io.cloudcut.report;
 
 import io.cloudcut.observation.ProbeObserved;
+import io.cloudcut.scenario.FunctionRole;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,7 +10,8 @@ import java.util.TreeMap;
  * The probes of one function in one stretch (a phase, the baseline, a probe round), counted as they
  * come: outcomes, and the latencies of those that worked by value, so that the percentiles are the
  * measured ones while memory grows with the distinct latencies (whole milliseconds, at most the probe
- * timeout), not with the probes.
+ * timeout), not with the probes. Their latencies less the harness's stalls in each are counted too: what
+ * a stretch is judged on.
  */
 final class ProbeTally {
 
@@ -20,12 +22,14 @@ final class ProbeTally {
     private long timedOut;
     private long unprotected;
     private final TreeMap<Long, Long> latencies = new TreeMap<>();
+    private final TreeMap<Long, Long> unstalled = new TreeMap<>();
 
     void add(ProbeObserved probe) {
         switch (probe.outcome()) {
             case OK -> {
                 ok++;
                 latencies.merge(probe.latencyMillis(), 1L, Long::sum);
+                unstalled.merge(Math.max(0, probe.latencyMillis() - probe.stalledMillis()), 1L, Long::sum);
             }
             case REFUSED -> refused++;
             case CLOUD_ERROR -> cloudError++;
@@ -43,6 +47,7 @@ final class ProbeTally {
         timedOut += other.timedOut;
         unprotected += other.unprotected;
         other.latencies.forEach((latency, count) -> latencies.merge(latency, count, Long::sum));
+        other.unstalled.forEach((latency, count) -> unstalled.merge(latency, count, Long::sum));
     }
 
     boolean isEmpty() {
@@ -51,12 +56,21 @@ final class ProbeTally {
 
     /** The counts, not yet judged. */
     PhaseCounts counts() {
-        return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, latencyPercentile(50),
-                latencyPercentile(95), null);
+        return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, percentile(latencies, 50),
+                percentile(latencies, 95), null);
+    }
+
+    /**
+     * The counts, judged against the baseline's: on their median less the harness's stalls in its probes, and less the
+     * workers' longest stall in the stretch ({@code workersLagMillis}), which the probes do not carry.
+     */
+    PhaseCounts judged(PhaseCounts baseline, FunctionRole role, long workersLagMillis) {
+        long harnessShare = percentile(latencies, 50) - percentile(unstalled, 50);
+        return counts().judged(baseline, role, harnessShare + workersLagMillis);
     }
 
     /** Nearest rank, as {@link Percentiles#nearestRank} over the sorted latencies; 0 when none worked. */
-    private long latencyPercentile(int percent) {
+    private long percentile(TreeMap<Long, Long> latencies, int percent) {
         if (ok == 0) {
             return 0;
         }

@@ -270,8 +270,8 @@ public final class TerminalTable {
     }
 
     /**
-     * The phases after the baseline where the harness stalled longer than the latency slack's floor: there, a function's
-     * latency counted as slower than the baseline's only beyond its usual bound and the stall. Each says how long scenario
+     * The phases after the baseline where the harness stalled longer than the latency slack's floor: there, a probe's
+     * latency counted less the stalls it was in flight through ({@link ProbeTally#judged}). Each says how long scenario
      * time stood still in it (it does once a loop is {@link io.cloudcut.scenario.ScenarioClock#HOLD_AFTER} late), or else
      * how much scenario time the stall may have spanned at the run's scale: a stall shorter than the hold's allowance
      * (or a run's before the clock stood still through stalls) ran scenario time on, and a device's deadline in it
@@ -299,7 +299,7 @@ public final class TerminalTable {
         }
         boolean ranOn = stalledPhases.stream().anyMatch(phase -> phase.clockHeldMillis() == 0);
         return "harness: stalled for up to " + String.join(", ", stalled)
-                + ", its longest event-loop lag: a function's latency there counts as slower than the baseline's only beyond its bound and that"
+                + ", its longest event-loop lag: a probe's latency counts less the stalls it was in flight through"
                 + (ranOn ? "; a device's deadline that fell in a stall passed for the harness's reasons\n" : "\n");
     }
 

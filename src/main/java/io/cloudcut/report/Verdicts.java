@@ -98,7 +98,7 @@ final class Verdicts {
         Map<String, PhaseCounts> byPhase = new LinkedHashMap<>();
         for (RunStartedObserved.PhasePlan phase : run.phases()) {
             byPhase.put(phase.name(), probes.settled(function.name(), phase.name())
-                    .judged(baseline, function.role(), OutagePhases.harnessLag(marks, phase.name())));
+                    .judged(baseline, function.role(), OutagePhases.workersLag(marks, phase.name())));
         }
         FunctionVerdict worstOutage = outagePhases.stream().map(byPhase::get).map(PhaseCounts::verdict)
                 .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);

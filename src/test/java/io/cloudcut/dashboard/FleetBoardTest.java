@@ -69,7 +69,7 @@ class FleetBoardTest {
         board.accept(ConnectionObserved.down(20, DEVICE, MODEL, "blackhole"));
         board.accept(ConnectionObserved.up(30, DEVICE, MODEL, 25, 5));
         assertThat(board.connected()).isEqualTo(1);
-        scenario.phases().forEach(phase -> board.accept(PhaseObserved.end(40, phase.name(), phase.kind().name(), 0, 0)));
+        scenario.phases().forEach(phase -> board.accept(PhaseObserved.end(40, phase.name(), phase.kind().name(), 0, 0, 0)));
         board.accept(ConnectionObserved.down(50, DEVICE, MODEL, "closed"));
         assertThat(board.connected()).isEqualTo(1);
         assertThat(board.model(MODEL).connected()).isEqualTo(1);
@@ -79,7 +79,7 @@ class FleetBoardTest {
     @Test
     void aRunThatStartsAgainStartsTheBoardAfresh() {
         board.accept(ConnectionObserved.up(10, DEVICE, MODEL, 0, 5));
-        scenario.phases().forEach(phase -> board.accept(PhaseObserved.end(40, phase.name(), phase.kind().name(), 0, 0)));
+        scenario.phases().forEach(phase -> board.accept(PhaseObserved.end(40, phase.name(), phase.kind().name(), 0, 0, 0)));
         board.accept(RunStartedObserved.of(scenario, "test"));
         assertThat(board.connected()).as("a new fleet").isZero();
         assertThat(board.snapshot().getJsonArray("points")).isEmpty();
@@ -95,7 +95,7 @@ class FleetBoardTest {
     }
 
     private static ProbeObserved probe(long at, String function, ProbeOutcome outcome) {
-        return new ProbeObserved(at, "outage", 1, false, DEVICE, MODEL, function, "cloud", outcome, 5, null);
+        return new ProbeObserved(at, "outage", 1, false, DEVICE, MODEL, function, "cloud", outcome, 5, 0, null);
     }
 
     private static RecoveryObserved recovered(long at) {

@@ -65,6 +65,37 @@ class HarnessMonitorTest {
     }
 
     /**
+     * A probe carries the stalls it was in flight through, not the phase's: a 300 ms stall counts for a stretch that
+     * spans it, and not for one before it.
+     */
+    @Test
+    void aStallCountsForTheStretchesItFellIn() {
+        HarnessMonitor monitor = HarnessMonitor.start(vertx);
+        try {
+            long before = System.nanoTime();
+            long[] stall = new long[2];
+            vertx.runOnContext(spin -> {
+                stall[0] = System.nanoTime();
+                long until = stall[0] + 300_000_000L;
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                stall[1] = System.nanoTime();
+            });
+            await().atMost(20, SECONDS).untilAsserted(() ->
+                    assertThat(monitor.since(before).lagMaxMillis()).isGreaterThanOrEqualTo(250));
+            long after = System.nanoTime();
+
+            assertThat(monitor.stalledMillis(before, after)).isBetween(250L, after - before);
+            assertThat(monitor.stalledMillis(stall[0] + 100_000_000L, stall[0] + 200_000_000L)).as("a stretch within it")
+                    .isBetween(90L, 100L);
+            assertThat(monitor.stalledMillis(stall[1] + 1_000_000L, after)).as("a stretch after it").isLessThan(50);
+        } finally {
+            monitor.stop();
+        }
+    }
+
+    /**
      * Scenario time waits for a stalled loop: 600 ms of real time on one loop would be 36 min at 3600x, in
      * which its devices' deadlines would pass unanswered; the clock runs on for at most its allowance past
      * the loop's last beat, and from where it stood once the loop beats again.

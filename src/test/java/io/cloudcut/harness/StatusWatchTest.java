@@ -29,7 +29,7 @@ class StatusWatchTest {
         watch.accept(new ClockObserved(0, 3600, ClockObserved.Why.START));
         watch.accept(PhaseObserved.start(0, "baseline", "baseline"));
         watch.accept(new HealthObserved(3_600_000, HealthObserved.Window.BASELINE, 3600, 1, 2, 1, 2, 10, 12, 0, true, List.of()));
-        watch.accept(PhaseObserved.end(3_600_000, "baseline", "baseline", 0, 0));
+        watch.accept(PhaseObserved.end(3_600_000, "baseline", "baseline", 0, 0, 0));
         watch.accept(PhaseObserved.start(3_600_000, "outage", "outage"));
         watch.accept(new FaultObserved(3_600_000, "ingest down", false, true, 0, false));
         watch.accept(new FaultObserved(3_600_000, "blackhole on all links", true, true, 3, false));

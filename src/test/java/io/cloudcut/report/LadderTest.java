@@ -101,33 +101,63 @@ class LadderTest {
     }
 
     /**
-     * A round slower than the baseline only by as much as the harness stalled in its phase shows the
-     * harness, not the device; slower beyond the stall, it is the device's. The bound: 3 x the
-     * baseline's 5 ms, plus the 50 ms floor, plus the stall.
+     * A round slower than the baseline only by as much as the harness stalled while its probes were in
+     * flight shows the harness, not the device; slower beyond the stall, it is the device's. The bound:
+     * 3 x the baseline's 5 ms, plus the 50 ms floor, plus the stall: the probes' own in the process that
+     * made them, or the phase's longest of a worker's, which the probes do not carry.
      */
-    @ParameterizedTest(name = "a button that took {0} ms in a phase where the harness stalled {1} ms: {2}")
+    @ParameterizedTest(name = "a button that took {0} ms, {1} ms of it the harness's stalls, where a worker stalled {2} ms: {3}")
     @CsvSource({
-            "60, 0, FULLY_AVAILABLE",
-            "160, 0, DEGRADED",
-            "160, 100, FULLY_AVAILABLE",
-            "160, 90, DEGRADED",
+            "60, 0, 0, FULLY_AVAILABLE",
+            "160, 0, 0, DEGRADED",
+            "160, 100, 0, FULLY_AVAILABLE",
+            "160, 90, 0, DEGRADED",
+            "160, 0, 100, FULLY_AVAILABLE",
+            "160, 0, 90, DEGRADED",
     })
-    void aRoundSlowedByAStallOfTheHarnessKeepsItsRung(long buttonMillis, long stallMillis, ModelVerdict expected) {
+    void aRoundSlowedByAStallOfTheHarnessKeepsItsRung(long buttonMillis, long stalledMillis, long workerStallMillis,
+                                                       ModelVerdict expected) {
         RunFixture run = baselineAndOutage(LOCAL_FIRST, 2);
         Duration later = run.start("outage").plus(Duration.ofHours(1));
         for (int device = 1; device <= 2; device++) {
             String id = "vacuum-local-first-" + device;
             run.round("outage", 0, run.start("outage"), id, all(LOCAL_FIRST, OK));
-            run.round("outage", 1, later, id, Map.of("clean-button", OK), buttonMillis);
+            run.stalledRound("outage", 1, later, id, Map.of("clean-button", OK), buttonMillis, stalledMillis);
             run.round("outage", 1, later, id, Map.of("clean-from-app", OK, "status-report", OK));
         }
-        RunReport report = run.harnessStalled("outage", stallMillis).report();
+        RunReport report = run.workersStalled("outage", workerStallMillis).report();
         ModelReport model = report.model("vacuum-local-first");
 
         assertThat(model.verdict()).isEqualTo(expected);
         assertThat(model.timeline().spans()).extracting(VerdictTimeline.Span::verdict).contains(expected);
         assertThat(report.phases()).filteredOn(phase -> phase.name().equals("outage"))
-                .extracting(RunReport.PhaseReport::harnessLagMaxMillis).containsExactly(stallMillis);
+                .extracting(RunReport.PhaseReport::harnessLagMaxMillis).containsExactly(workerStallMillis);
+    }
+
+    /**
+     * A stall excuses the probes it held up, not the whole phase: on a loaded CI machine, one stall of over 446 ms
+     * somewhere in a phase once let a slow cloud's status reports, 5 ms in the baseline and 511 ms in its brownout,
+     * read KEPT. The median decides: most probes slowed with no stall of the harness's is the device's slowdown.
+     */
+    @ParameterizedTest(name = "of three buttons of 600 ms, {0} held up 550 ms of it by the harness: {1}")
+    @CsvSource({
+            "0, DEGRADED",
+            "1, DEGRADED",
+            "2, FULLY_AVAILABLE",
+            "3, FULLY_AVAILABLE",
+    })
+    void aStallInThePhaseExcusesOnlyTheProbesItHeldUp(int heldUp, ModelVerdict expected) {
+        RunFixture run = baselineAndOutage(LOCAL_FIRST, 3);
+        Duration later = run.start("outage").plus(Duration.ofHours(1));
+        for (int device = 1; device <= 3; device++) {
+            String id = "vacuum-local-first-" + device;
+            run.round("outage", 0, run.start("outage"), id, all(LOCAL_FIRST, OK));
+            run.stalledRound("outage", 1, later, id, Map.of("clean-button", OK), 600, device <= heldUp ? 550 : 0);
+            run.round("outage", 1, later, id, Map.of("clean-from-app", OK, "status-report", OK));
+        }
+        ModelReport model = run.harnessStalled("outage", 550).report().model("vacuum-local-first");
+
+        assertThat(model.verdict()).isEqualTo(expected);
     }
 
     @Test
@@ -251,7 +281,7 @@ class LadderTest {
     }
 
     private static ProbeObserved probe(String function, ProbeOutcome outcome, long latency) {
-        return new ProbeObserved(0, "outage", 0, false, "m-1", "m", function, "local", outcome, latency, "");
+        return new ProbeObserved(0, "outage", 0, false, "m-1", "m", function, "local", outcome, latency, 0, "");
     }
 
     private static List<List<ProbeOutcome>> combinations(ProbeOutcome[] outcomes, int size) {

@@ -29,6 +29,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -90,7 +91,7 @@ final class RunFixture {
         starts.put(name, end);
         observations.add(PhaseObserved.start(end.toMillis(), name, WireNames.of(kind)));
         end = end.plus(duration);
-        observations.add(PhaseObserved.end(end.toMillis(), name, WireNames.of(kind), 0, 0));
+        observations.add(PhaseObserved.end(end.toMillis(), name, WireNames.of(kind), 0, 0, 0));
         return this;
     }
 
@@ -101,8 +102,19 @@ final class RunFixture {
 
     /** The harness stalled for up to {@code lagMillis} in the phase, and scenario time stood still for {@code heldMillis} of it. */
     RunFixture harnessStalled(String phase, long lagMillis, long heldMillis) {
+        return endMark(phase, mark -> PhaseObserved.end(mark.atMillis(), phase, mark.kind(), lagMillis, mark.workersLagMaxMillis(),
+                heldMillis));
+    }
+
+    /** A worker's event loops stalled for up to {@code lagMillis} in the phase, as its end mark says. */
+    RunFixture workersStalled(String phase, long lagMillis) {
+        return endMark(phase, mark -> PhaseObserved.end(mark.atMillis(), phase, mark.kind(),
+                Math.max(lagMillis, mark.harnessLagMaxMillis()), lagMillis, mark.clockHeldMillis()));
+    }
+
+    private RunFixture endMark(String phase, UnaryOperator<PhaseObserved> changed) {
         observations.replaceAll(observation -> observation instanceof PhaseObserved mark && mark.phase().equals(phase)
-                && !mark.started() ? PhaseObserved.end(mark.atMillis(), phase, mark.kind(), lagMillis, heldMillis) : observation);
+                && !mark.started() ? changed.apply(mark) : observation);
         return this;
     }
 
@@ -117,20 +129,27 @@ final class RunFixture {
 
     RunFixture round(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
                      long latencyMillis) {
-        return round(phase, round, false, at, device, outcomes, latencyMillis);
+        return round(phase, round, false, at, device, outcomes, latencyMillis, 0);
+    }
+
+    /** A round whose probes that worked took {@code latencyMillis}, {@code stalledMillis} of it the harness's stalls. */
+    RunFixture stalledRound(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
+                            long latencyMillis, long stalledMillis) {
+        return round(phase, round, false, at, device, outcomes, latencyMillis, stalledMillis);
     }
 
     /** A round in the phase's settle time: it places changes on the timeline but does not judge the phase. */
     RunFixture settlingRound(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes) {
-        return round(phase, round, true, at, device, outcomes, LATENCY_MILLIS);
+        return round(phase, round, true, at, device, outcomes, LATENCY_MILLIS, 0);
     }
 
     private RunFixture round(String phase, int round, boolean settling, Duration at, String device,
-                             Map<String, ProbeOutcome> outcomes, long latencyMillis) {
+                             Map<String, ProbeOutcome> outcomes, long latencyMillis, long stalledMillis) {
         String model = modelOf(device);
         outcomes.forEach((function, outcome) -> observations.add(new ProbeObserved(at.toMillis(), phase, round, settling, device,
                 model, function, models.get(model).function(function).orElseThrow().isLocal() ? "local" : "cloud",
-                outcome, outcome == ProbeOutcome.OK ? latencyMillis : 1500, outcome.name().toLowerCase())));
+                outcome, outcome == ProbeOutcome.OK ? latencyMillis : 1500,
+                outcome == ProbeOutcome.OK ? stalledMillis : 0, outcome.name().toLowerCase())));
         return this;
     }
 

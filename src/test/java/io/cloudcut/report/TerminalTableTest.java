@@ -117,12 +117,12 @@ class TerminalTableTest {
                 .harnessStalled("baseline", 400).report())).as("within the floor; the baseline is the reference").doesNotContain("stalled");
         assertThat(TerminalTable.render(run.harnessStalled("outage", 180).report()))
                 .contains("harness: stalled for up to 180 ms in outage (up to 11m of scenario time), its longest event-loop lag: "
-                        + "a function's latency there counts as slower than the baseline's only beyond its bound and that; a device's "
+                        + "a probe's latency counts less the stalls it was in flight through; a device's "
                         + "deadline that fell in a stall passed for the harness's reasons\n");
         assertThat(TerminalTable.render(run.harnessStalled("outage", 543, 440).report()))
                 .as("scenario time stood still through it: no deadline passed in it")
                 .contains("harness: stalled for up to 543 ms in outage (scenario time stood still for 440 ms of the phase), its longest "
-                        + "event-loop lag: a function's latency there counts as slower than the baseline's only beyond its bound and that\n");
+                        + "event-loop lag: a probe's latency counts less the stalls it was in flight through\n");
     }
 
     /**
