@@ -122,8 +122,8 @@ final class HarnessMonitor {
     }
 
     /**
-     * How long, between the two real instants ({@link System#nanoTime()}), some event loop watched was stalled: the part of
-     * a probe's latency in that stretch that was the harness's.
+     * How long, between the two real instants ({@link System#nanoTime()}), the event loop watched that stalled longest there
+     * was stalled: the part of a probe's latency in that stretch that was the harness's ({@link Stalls}).
      */
     long stalledMillis(long fromNanos, long toNanos) {
         return stalls.millisBetween(fromNanos, toNanos);

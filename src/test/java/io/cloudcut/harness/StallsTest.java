@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The stretches of real time some loop was stalled in, as a probe between two instants reads them. */
+/** How long the loop stalled longest between two instants was stalled, as a probe in flight then reads it. */
 class StallsTest {
 
     private static final long MS = 1_000_000L;
@@ -29,6 +29,20 @@ class StallsTest {
         stalledFor(150);
 
         assertThat(stalls.millisBetween(first - 100 * MS, System.nanoTime())).isBetween(200L, 210L);
+    }
+
+    /** A probe does not pass through every loop: two loops' stalls apart count as the longer, not as their sum. */
+    @Test
+    void stallsOfTwoLoopsApartCountAsTheLonger() {
+        long first = stalledFor(100);
+        long firstRecorded = first + 100 * MS;
+        stalls.watch(firstRecorded + 15 * MS);
+        long until = firstRecorded + 40 * MS;
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+
+        assertThat(stalls.millisBetween(first - 100 * MS, System.nanoTime())).isBetween(100L, 110L);
     }
 
     @Test
