@@ -159,7 +159,7 @@ class HtmlReportInChromiumTest {
         if (!said.isEmpty()) {
             assertThat(runNote.getText()).startsWith("A function read DEGRADED for latency only once");
         }
-        RunFixture quiet = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 5, 40);
+        RunFixture quiet = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 5, 40).timeScale(10);
         Path quietPage = new HtmlReportWriter().write(quiet.report(), RunFold.of(quiet.observations()), quietDir);
         RunFixture loaded = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 30, 300);
         Path loadedPage = new HtmlReportWriter().write(loaded.report(), RunFold.of(loaded.observations()), loadedDir);

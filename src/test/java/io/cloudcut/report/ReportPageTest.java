@@ -126,7 +126,7 @@ class ReportPageTest {
     @Test
     void aBaselineThatHidesASlowdownGetsTheTerminalsNoteAsASentence() {
         RunFixture loaded = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 30, 300);
-        RunFixture quick = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 5, 20);
+        RunFixture quick = RunFixture.baselineAnswering(SampleModels.CLOUD_LOCKED, 5, 20).timeScale(10);
 
         assertThat(ReportPage.of(loaded.report(), RunFold.of(loaded.observations())).latencyNote())
                 .startsWith("A function read DEGRADED for latency only once its median grew by more than 650 ms (cloud)")

@@ -38,6 +38,8 @@ import java.util.stream.Collectors;
  */
 final class RunFixture {
 
+    private double scale = 3600;
+
     static final long LATENCY_MILLIS = 5;
 
     private final Map<String, DeviceModel> models = new LinkedHashMap<>();
@@ -73,6 +75,12 @@ final class RunFixture {
         return new RunFixture().model(model, 1).phase("baseline", PhaseKind.BASELINE, Duration.ofHours(1))
                 .round("baseline", 0, Duration.ZERO, device, byPath.get(true), localMillis)
                 .round("baseline", 0, Duration.ZERO, device, byPath.get(false), cloudMillis);
+    }
+
+    /** The run's scale between transitions: 3600x unless told. */
+    RunFixture timeScale(double scale) {
+        this.scale = scale;
+        return this;
     }
 
     RunFixture model(DeviceModel model, int devices) {
@@ -200,7 +208,7 @@ final class RunFixture {
 
     Scenario scenario() {
         List<FleetEntry> fleet = counts.entrySet().stream().map(e -> new FleetEntry(e.getKey(), e.getValue())).toList();
-        return new Scenario("made-up", "a run written by hand", null, TimeScale.fixed(3600),
+        return new Scenario("made-up", "a run written by hand", null, TimeScale.fixed(scale),
                 new ProbeSettings(null, null, null, null, null), new CloudSpec(null, Map.of(), false), fleet, phases, models);
     }
 
