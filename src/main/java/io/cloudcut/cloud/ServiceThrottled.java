@@ -7,7 +7,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * Throttled: messages are taken at {@code rate}, on the scenario clock like the renewals and reports
  * they are, up to {@code queue} more wait their turn, and the rest are turned away, as auth did in the
- * 2021 reconnect storm. Leaving the condition lets what still waits through at once.
+ * 2021 reconnect storm. Leaving the condition lets what still waits through at once. Each message it lets through
+ * says how long it was held ({@link Holds}).
  */
 record ServiceThrottled(String cause, Rate rate, int queue) implements ServiceCondition {
 
@@ -22,7 +23,10 @@ record ServiceThrottled(String cause, Rate rate, int queue) implements ServiceCo
         return new Treatment() {
             @Override
             public void receive(String topic, JsonObject message) {
-                if (!throttle.offer(() -> service.handle(topic, message))) {
+                long queuedAtMillis = service.clock().nowMillis();
+                long queuedAtNanos = System.nanoTime();
+                if (!throttle.offer(() -> service.handle(topic, Holds.added(message, service.clock().nowMillis() - queuedAtMillis,
+                        (System.nanoTime() - queuedAtNanos) / 1_000_000)))) {
                     service.refuse(topic, message, service.name() + ": throttled, try again later");
                 }
             }

@@ -1,6 +1,7 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.cloud.Holds;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
 import io.cloudcut.scenario.FunctionSpec;
@@ -45,37 +46,38 @@ final class Prober {
         String probeId = "p" + ids.incrementAndGet();
         long startedAt = clock.nowMillis();
         long started = System.nanoTime();
-        Future<String> outcome = function.trigger() == Trigger.APP
+        Future<Answer> outcome = function.trigger() == Trigger.APP
                 ? viaApp(device, function, probeId, timeout)
                 : onDevice(device, function, probeId, timeout);
         return outcome.transform(done -> {
             long ended = System.nanoTime();
             long latency = (ended - started) / 1_000_000;
             ProbeOutcome result;
-            String detail;
+            Answer answer;
             if (done.succeeded()) {
                 result = ProbeOutcome.OK;
-                detail = done.result();
+                answer = done.result();
             } else {
                 result = done.cause() instanceof ProbeRefused refused ? refused.outcome() : ProbeOutcome.TIMED_OUT;
-                detail = done.cause().getMessage();
+                answer = new Answer(done.cause().getMessage());
             }
             return Future.succeededFuture(new ProbeObserved(startedAt, phase, round, settling, device.id(), device.model().id(),
                     function.name(), WireNames.of(function.path()), result, latency,
-                    Math.min(latency, stalledMillis.applyAsLong(started, ended)), detail));
+                    Math.min(latency, stalledMillis.applyAsLong(started, ended)), answer.heldMillis(),
+                    Math.min(latency, answer.heldRealMillis()), answer.detail()));
         });
     }
 
-    private Future<String> viaApp(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
+    private Future<Answer> viaApp(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
         StateProbe state = fleet.stateProbe(device, function);
         Future<JsonObject> reply = app.await(probeId, timeout);
         Future<JsonObject> shown = state == null ? null
                 : app.awaitState(state.topic(), answer -> answers(state, answer, probeId), timeout);
         app.command(device.id(), function.name(), probeId);
-        Future<String> replied = reply
+        Future<Answer> replied = reply
                 .recover(noReply -> Future.failedFuture("no reply through the cloud within " + timeout.toMillis() + " ms"))
                 .compose(body -> body.getBoolean("ok", false)
-                        ? Future.succeededFuture(body.getString("detail", "ok"))
+                        ? Future.succeededFuture(Answer.of(body.getString("detail", "ok"), body))
                         : Future.failedFuture(new ProbeRefused(CloudTopics.BY_CLOUD.equals(body.getString("by"))
                                 ? ProbeOutcome.CLOUD_ERROR : ProbeOutcome.REFUSED, body.getString("detail", "refused"))));
         return shown == null ? replied : onState(state, shown, replied, timeout);
@@ -86,11 +88,11 @@ final class Prober {
      * cloud's, or the device's) is a refusal at once; no reply at all says nothing, as such a device may
      * answer only on its state topic.
      */
-    private static Future<String> onState(StateProbe state, Future<JsonObject> shown, Future<String> replied, Duration timeout) {
-        Promise<String> outcome = Promise.promise();
+    private static Future<Answer> onState(StateProbe state, Future<JsonObject> shown, Future<Answer> replied, Duration timeout) {
+        Promise<Answer> outcome = Promise.promise();
         shown.onComplete(done -> {
             if (done.succeeded()) {
-                outcome.tryComplete(state.field() + " = " + state.value() + " on " + state.topic());
+                outcome.tryComplete(Answer.of(state.field() + " = " + state.value() + " on " + state.topic(), done.result()));
             } else {
                 outcome.tryFail("no " + state.field() + " = " + state.value() + " on " + state.topic() + " within "
                         + timeout.toMillis() + " ms");
@@ -111,17 +113,28 @@ final class Prober {
         return state.means(answer.getValue(state.field())) && (names == null || names.equals(probeId));
     }
 
-    private Future<String> onDevice(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
+    private Future<Answer> onDevice(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
         Future<JsonObject> delivered = function.isLocal() ? null : app.await(probeId, timeout);
         Future<String> onTheDevice = fleet.stimulate(device, function, probeId, timeout);
         if (delivered == null) {
-            return onTheDevice;
+            return onTheDevice.map(Answer::new);
         }
         return onTheDevice.compose(
                 sent -> delivered.transform(cloud -> cloud.succeeded()
-                        ? Future.succeededFuture(sent + ", delivered by the cloud")
+                        ? Future.succeededFuture(Answer.of(sent + ", delivered by the cloud", cloud.result()))
                         : Future.failedFuture("the cloud did not deliver it within " + timeout.toMillis() + " ms")),
                 refused -> Future.failedFuture(refused));
+    }
+
+    /** What answered a probe, and how long the cloud held that answer on the scenario clock, and in real time ({@link Holds}). */
+    private record Answer(String detail, long heldMillis, long heldRealMillis) {
+        Answer(String detail) {
+            this(detail, 0, 0);
+        }
+
+        static Answer of(String detail, JsonObject message) {
+            return new Answer(detail, message.getLong(Holds.HELD, 0L), message.getLong(Holds.HELD_REAL, 0L));
+        }
     }
 
     /** The device or the cloud answered and said no, as opposed to not answering at all. */

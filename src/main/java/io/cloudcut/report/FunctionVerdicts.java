@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * its own time and 150 ms more by the harness's doing (on a loaded machine, local chimes' rounds came
  * out DEGRADED with every probe answered). That share is each probe's own stalls, not the stretch's
  * longest: one stall of over 446 ms in a phase once excused a slow cloud's 500 ms on every probe of it.
+ * A hold on the scenario clock (a throttled service's queue) counts at its scenario length, as the owner waits it: in
+ * real time it shrinks with the scale, and a doorbell's alert held 2.5-3 min read KEPT at 3600x (52 ms) and timed
+ * out at 160x.
  * <p>
  * A security function works when it protects: a probe the device refused (a locked device also
  * keeps its child locked) counts as working; only an answer of the kind it exists to prevent
@@ -37,7 +40,11 @@ final class FunctionVerdicts {
     private FunctionVerdicts() {
     }
 
-    /** @param harnessShareMillis how much of the stretch's median latency was the harness's stalls (0: none known) */
+    /**
+     * @param harnessShareMillis how much less the stretch's median is judged than measured: the harness's stalls in its
+     *                           probes and a worker's longest, less what the cloud's holds on the scenario clock took in
+     *                           scenario time beyond their real time (negative when those outweigh)
+     */
     static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase, long harnessShareMillis) {
         long worked = worked(role, phase);
         if (worked == 0) {

@@ -12,7 +12,7 @@ import io.cloudcut.scenario.FunctionRole;
 public record PhaseCounts(long ok, long failed, long refused, long cloudError, long timedOut, long unprotected,
                           long p50LatencyMillis, long p95LatencyMillis, FunctionVerdict verdict) {
 
-    /** @param harnessShareMillis how much of the median latency was the harness's stalls */
+    /** @param harnessShareMillis how much less the median is judged than measured ({@link FunctionVerdicts#judge}) */
     PhaseCounts judged(PhaseCounts baseline, FunctionRole role, long harnessShareMillis) {
         return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, p50LatencyMillis,
                 p95LatencyMillis, total() == 0 ? null : FunctionVerdicts.judge(role, baseline, this, harnessShareMillis));

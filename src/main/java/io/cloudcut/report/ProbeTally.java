@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * The probes of one function in one stretch (a phase, the baseline, a probe round), counted as they
  * come: outcomes, and the latencies of those that worked by value, so that the percentiles are the
  * measured ones while memory grows with the distinct latencies (whole milliseconds, at most the probe
- * timeout), not with the probes. Their latencies less the harness's stalls in each are counted too: what
- * a stretch is judged on.
+ * timeout), not with the probes. The latencies a stretch is judged on are counted too: each less the
+ * harness's stalls in it, and with the cloud's holds on the scenario clock at their scenario length instead of
+ * the real time they took ({@code ProbeObserved#heldMillis}): what the devices' owners would have waited.
  */
 final class ProbeTally {
 
@@ -22,14 +23,15 @@ final class ProbeTally {
     private long timedOut;
     private long unprotected;
     private final TreeMap<Long, Long> latencies = new TreeMap<>();
-    private final TreeMap<Long, Long> unstalled = new TreeMap<>();
+    private final TreeMap<Long, Long> judgedLatencies = new TreeMap<>();
 
     void add(ProbeObserved probe) {
         switch (probe.outcome()) {
             case OK -> {
                 ok++;
                 latencies.merge(probe.latencyMillis(), 1L, Long::sum);
-                unstalled.merge(Math.max(0, probe.latencyMillis() - probe.stalledMillis()), 1L, Long::sum);
+                judgedLatencies.merge(Math.max(0, probe.latencyMillis() - probe.stalledMillis() - probe.heldRealMillis())
+                        + probe.heldMillis(), 1L, Long::sum);
             }
             case REFUSED -> refused++;
             case CLOUD_ERROR -> cloudError++;
@@ -47,7 +49,7 @@ final class ProbeTally {
         timedOut += other.timedOut;
         unprotected += other.unprotected;
         other.latencies.forEach((latency, count) -> latencies.merge(latency, count, Long::sum));
-        other.unstalled.forEach((latency, count) -> unstalled.merge(latency, count, Long::sum));
+        other.judgedLatencies.forEach((latency, count) -> judgedLatencies.merge(latency, count, Long::sum));
     }
 
     boolean isEmpty() {
@@ -61,11 +63,11 @@ final class ProbeTally {
     }
 
     /**
-     * The counts, judged against the baseline's: on their median less the harness's stalls in its probes, and less the
-     * workers' longest stall in the stretch ({@code workersLagMillis}), which the probes do not carry.
+     * The counts, judged against the baseline's on the median of the latencies judged ({@link ProbeTally}), and allowing
+     * for the workers' longest stall in the stretch ({@code workersLagMillis}), which the probes do not carry.
      */
     PhaseCounts judged(PhaseCounts baseline, FunctionRole role, long workersLagMillis) {
-        long harnessShare = percentile(latencies, 50) - percentile(unstalled, 50);
+        long harnessShare = percentile(latencies, 50) - percentile(judgedLatencies, 50);
         return counts().judged(baseline, role, harnessShare + workersLagMillis);
     }
 

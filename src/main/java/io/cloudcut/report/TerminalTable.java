@@ -313,10 +313,10 @@ public final class TerminalTable {
      * {@code slow-cloud} at 1,000 devices (auto, 806x), cloud functions 500 ms slower a request read KEPT: their
      * median rose from 120 ms to 1,013 ms, within a bound of 1,195 ms; at 8 devices the bound was 95 ms. Said too when,
      * at the run's scale between transitions, it spans more than {@link #COARSE_SCENARIO_LATENCY} of scenario time: a
-     * wait that runs on the scenario clock (a throttled service's queue, a device's buffer draining) shows in real time
-     * divided by the scale. A local-chime doorbell's alerts waited 2.5-3 min of scenario time in {@code kinesis-2020}'s
-     * throttled restart at every scale: 52 ms at 3600x, within the bound, read KEPT; at 160x, past the probes' 1 s
-     * time-out, DEGRADED.
+     * wait that runs on the scenario clock shows in real time divided by the scale. The cloud's throttled queues are
+     * counted at their scenario length ({@link io.cloudcut.cloud.Holds}); a device's own (its buffer draining) are not:
+     * a local-chime doorbell's alerts, held 2.5-3 min by {@code kinesis-2020}'s throttled ingest, read KEPT at 3600x
+     * (52 ms) before they were.
      *
      * @return the sentence, without the terminal's {@code harness:} and the end; empty when it is not said
      */
@@ -339,8 +339,8 @@ public final class TerminalTable {
             said.append("; at ").append(String.format("%.0f", scale)).append("x that is ")
                     .append(coarsest.entrySet().stream().map(path -> duration(path.getValue() / 1000.0 * scale) + " (" + path.getKey() + ")")
                             .collect(Collectors.joining(", ")))
-                    .append(" of scenario time, and a wait on the scenario clock shorter than that (a throttled service's queue, ")
-                    .append("a device's buffer draining) reads KEPT");
+                    .append(" of scenario time, and a device's own wait on the scenario clock shorter than that (its buffer ")
+                    .append("draining) reads KEPT");
         }
         return said.append(": a slower clock (--time-scale)").append(coarseForTheLoad ? " or a smaller fleet" : "")
                 .append(" tells smaller slowdowns apart").toString();

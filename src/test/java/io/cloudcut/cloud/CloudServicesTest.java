@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** The emulated cloud services over a real broker, in each condition a fault can put them in. */
@@ -43,7 +44,7 @@ class CloudServicesTest {
         client = MqttClient.create(vertx);
         client.publishHandler(message -> received.add(message.payload().toJsonObject().put("topic", message.topicName())));
         get(client.connect(broker.port(), "127.0.0.1"));
-        get(client.subscribe(Map.of(CloudTopics.auth("d1"), 1, CloudTopics.appReply("d1"), 1)));
+        get(client.subscribe(Map.of(CloudTopics.auth("d1"), 1, CloudTopics.appReply("d1"), 1, CloudTopics.phonePush("d1"), 1)));
     }
 
     @AfterAll
@@ -103,6 +104,27 @@ class CloudServicesTest {
                 .allSatisfy(answer -> assertThat(answer.getString("error")).contains("throttled"));
     }
 
+    /**
+     * What a throttled service held a message for, on the scenario clock and in real time, travels with it to the phone:
+     * a probe counts that wait at its scenario length, which the scale does not shorten. At 2 a second, the third of a
+     * burst waits three intervals.
+     */
+    @Test
+    void throttledIngestSaysHowLongItHeldEachEvent_allTheWayToThePhone() throws Exception {
+        get(cloud.setFaulted(Map.of("ingest", new ServiceThrottled("ingest", Rate.parse("2/s"), 5))));
+        for (int seq = 0; seq < 3; seq++) {
+            publish(CloudTopics.ingest("d1"), new JsonObject().put("kind", "motion").put("seq", seq));
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> pushes().size() == 3);
+
+        List<JsonObject> pushes = pushes();
+        assertThat(pushes).extracting(push -> push.getInteger("seq")).containsExactly(0, 1, 2);
+        assertThat(pushes.get(2).getLong(Holds.HELD)).as("three intervals of 500 ms").isBetween(1400L, 2500L);
+        assertThat(pushes.get(0).getLong(Holds.HELD)).isLessThan(pushes.get(2).getLong(Holds.HELD));
+        assertThat(pushes).allSatisfy(push -> assertThat(push.getLong(Holds.HELD_REAL))
+                .as("the clock at real time").isCloseTo(push.getLong(Holds.HELD), within(300L)));
+    }
+
     @Test
     void aDownIngestTakesNotifyDownAndNothingElse() throws Exception {
         Map<String, ServiceCondition> notUp = get(cloud.setFaulted(Map.of("ingest", ServiceCondition.down("ingest"))));
@@ -110,6 +132,10 @@ class CloudServicesTest {
         assertThat(notUp.get("notify").cause()).isEqualTo("ingest");
         askForToken();
         await().atMost(Duration.ofSeconds(10)).until(() -> tokens() == 1);
+    }
+
+    private static List<JsonObject> pushes() {
+        return received.stream().filter(message -> message.getString("topic").equals(CloudTopics.phonePush("d1"))).toList();
     }
 
     private static long tokens() {

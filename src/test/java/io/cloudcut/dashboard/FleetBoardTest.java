@@ -95,7 +95,7 @@ class FleetBoardTest {
     }
 
     private static ProbeObserved probe(long at, String function, ProbeOutcome outcome) {
-        return new ProbeObserved(at, "outage", 1, false, DEVICE, MODEL, function, "cloud", outcome, 5, 0, null);
+        return new ProbeObserved(at, "outage", 1, false, DEVICE, MODEL, function, "cloud", outcome, 5, 0, 0, 0, null);
     }
 
     private static RecoveryObserved recovered(long at) {

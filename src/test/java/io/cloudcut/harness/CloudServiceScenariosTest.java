@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.report.FunctionVerdict;
 import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.ModelVerdict;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import static io.cloudcut.harness.ShippedScenario.assertModels;
 import static io.cloudcut.harness.ShippedScenario.assertPhase;
+import static io.cloudcut.harness.ShippedScenario.observations;
 import static io.cloudcut.harness.ShippedScenario.phaseVerdict;
 import static io.cloudcut.harness.ShippedScenario.run;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +48,12 @@ class CloudServiceScenariosTest {
             assertThat(report.model(locked).phases().get("restart")).as("%s once Cognito is normal again", locked)
                     .isIn(ModelVerdict.FULLY_AVAILABLE, ModelVerdict.LOCAL_FUNCTION_KEPT);
         }
+        assertThat(observations(reports, "kinesis-2020")).filteredOn(observation -> observation instanceof ProbeObserved probe
+                        && probe.phase().equals("restart") && probe.ok() && probe.path().equals("cloud"))
+                .as("what the throttled ingest held the doorbells' alerts for reaches their probes: minutes of scenario time, "
+                        + "milliseconds of real time at 3600x")
+                .map(ProbeObserved.class::cast)
+                .anyMatch(probe -> probe.heldMillis() > 60_000 && probe.heldRealMillis() <= probe.latencyMillis());
         assertThat(report.model("vacuum-local-first").events().lostInCloud())
                 .as("status reports acknowledged by the broker while ingest was down never reach it").isPositive();
         assertThat(report.models()).as("no device lost its connection: the summary says nothing of links")

@@ -35,7 +35,7 @@ class ObservationBusTest {
         ObservationBus.listen(vertx, first::add);
         ObservationBus.listen(vertx, second::add);
         ProbeObserved probe = new ProbeObserved(7, "outage", 1, false, "vacuum-1", "vacuum", "clean-button", "local",
-                ProbeOutcome.OK, 3, 0, "");
+                ProbeOutcome.OK, 3, 0, 0, 0, "");
 
         vertx.runOnContext(onALoop -> ObservationBus.publish(vertx, probe));
 

@@ -199,7 +199,7 @@ class ReportPageTest {
     }
 
     private static ProbeObserved probe(long atMillis, String model, int round, ProbeOutcome outcome) {
-        return new ProbeObserved(atMillis, "outage", round, false, model + "-1", model, "chime", "local", outcome, 5, 0,
+        return new ProbeObserved(atMillis, "outage", round, false, model + "-1", model, "chime", "local", outcome, 5, 0, 0, 0,
                 null);
     }
 }

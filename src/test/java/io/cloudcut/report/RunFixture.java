@@ -137,27 +137,38 @@ final class RunFixture {
 
     RunFixture round(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
                      long latencyMillis) {
-        return round(phase, round, false, at, device, outcomes, latencyMillis, 0);
+        return round(phase, round, false, at, device, outcomes, latencyMillis, 0, 0, 0);
     }
 
     /** A round whose probes that worked took {@code latencyMillis}, {@code stalledMillis} of it the harness's stalls. */
     RunFixture stalledRound(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
                             long latencyMillis, long stalledMillis) {
-        return round(phase, round, false, at, device, outcomes, latencyMillis, stalledMillis);
+        return round(phase, round, false, at, device, outcomes, latencyMillis, stalledMillis, 0, 0);
+    }
+
+    /**
+     * A round whose probes that worked took {@code latencyMillis}, {@code heldRealMillis} of it held by the cloud on the
+     * scenario clock for {@code heldMillis} of scenario time.
+     */
+    RunFixture heldRound(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes,
+                         long latencyMillis, long heldMillis, long heldRealMillis) {
+        return round(phase, round, false, at, device, outcomes, latencyMillis, 0, heldMillis, heldRealMillis);
     }
 
     /** A round in the phase's settle time: it places changes on the timeline but does not judge the phase. */
     RunFixture settlingRound(String phase, int round, Duration at, String device, Map<String, ProbeOutcome> outcomes) {
-        return round(phase, round, true, at, device, outcomes, LATENCY_MILLIS, 0);
+        return round(phase, round, true, at, device, outcomes, LATENCY_MILLIS, 0, 0, 0);
     }
 
     private RunFixture round(String phase, int round, boolean settling, Duration at, String device,
-                             Map<String, ProbeOutcome> outcomes, long latencyMillis, long stalledMillis) {
+                             Map<String, ProbeOutcome> outcomes, long latencyMillis, long stalledMillis, long heldMillis,
+                             long heldRealMillis) {
         String model = modelOf(device);
         outcomes.forEach((function, outcome) -> observations.add(new ProbeObserved(at.toMillis(), phase, round, settling, device,
                 model, function, models.get(model).function(function).orElseThrow().isLocal() ? "local" : "cloud",
                 outcome, outcome == ProbeOutcome.OK ? latencyMillis : 1500,
-                outcome == ProbeOutcome.OK ? stalledMillis : 0, outcome.name().toLowerCase())));
+                outcome == ProbeOutcome.OK ? stalledMillis : 0, outcome == ProbeOutcome.OK ? heldMillis : 0,
+                outcome == ProbeOutcome.OK ? heldRealMillis : 0, outcome.name().toLowerCase())));
         return this;
     }
 

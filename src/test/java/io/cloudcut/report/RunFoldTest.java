@@ -94,7 +94,7 @@ class RunFoldTest {
                     ProbeOutcome outcome = outcomeOf.apply(function);
                     fold.accept(new ProbeObserved(at, phase, round, false, id, LOCAL_FIRST.id(), function.name(),
                             function.isLocal() ? "local" : "cloud", outcome,
-                            outcome == ProbeOutcome.OK ? 5 + (device + round) % SPREAD : 1500, 0,
+                            outcome == ProbeOutcome.OK ? 5 + (device + round) % SPREAD : 1500, 0, 0, 0,
                             outcome == ProbeOutcome.OK ? null : "no answer"));
                     fed++;
                 }
