@@ -109,12 +109,8 @@ final class HarnessMonitor {
 
     /** Every {@value #SAMPLE_MILLIS} ms after the previous run, records how much later than that it ran. */
     private ScheduledFuture<?> sample(EventExecutor loop, ScenarioClock.Heartbeat heart, Stalls.Loop watched) {
-        long[] expected = {System.nanoTime() + SAMPLE_NANOS};
         return loop.scheduleWithFixedDelay(() -> {
-            long now = System.nanoTime();
-            lag.add(Math.max(0, now - expected[0]));
-            expected[0] = now + SAMPLE_NANOS;
-            stalls.ran(watched, expected[0]);
+            lag.add(Math.max(0, stalls.ran(watched, SAMPLE_NANOS)));
             if (heart != null) {
                 heart.beat();
             }

@@ -59,14 +59,17 @@ final class Stalls {
         loops.clear();
     }
 
-    /** The loop's sampler ran now, and is next due at {@code nextDueNanos}: it stalled if it ran much later than due. */
-    void ran(Loop loop, long nextDueNanos) {
+    /**
+     * The loop's sampler ran now, and is next due {@code untilNextNanos} from now: it stalled if it ran much later than
+     * due. Returns how late it ran (nanoseconds; negative when early).
+     */
+    long ran(Loop loop, long untilNextNanos) {
         long due = loop.dueNanos;
-        loop.dueNanos = nextDueNanos;
         synchronized (this) {
             long now = System.nanoTime();
+            loop.dueNanos = now + untilNextNanos;
             if (now - due < SHORTEST_NANOS) {
-                return;
+                return now - due;
             }
             if (size == ends.length) {
                 starts = Arrays.copyOf(starts, size * 2);
@@ -76,6 +79,7 @@ final class Stalls {
             starts[size] = due;
             stalledLoops[size] = loop.id;
             ends[size++] = now;
+            return now - due;
         }
     }
 
