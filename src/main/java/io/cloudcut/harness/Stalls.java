@@ -25,27 +25,24 @@ final class Stalls {
     static final long SHORTEST_NANOS = 10_000_000;
 
     private final List<Loop> loops = new CopyOnWriteArrayList<>();
-    private int watched;
     private long[] starts = new long[256];
     /** Non-decreasing: each stall ends when it is recorded, under this object's lock. */
     private long[] ends = new long[256];
-    private int[] stalledLoops = new int[256];
+    private Loop[] stalledLoops = new Loop[256];
     private int size;
 
     /** One loop's sampler: when it is next due to run (real nanoseconds). */
     static final class Loop {
-        private final int id;
         private volatile long dueNanos;
 
-        private Loop(int id, long dueNanos) {
-            this.id = id;
+        private Loop(long dueNanos) {
             this.dueNanos = dueNanos;
         }
     }
 
     /** A loop to watch, its sampler first due at {@code dueNanos}. */
-    synchronized Loop watch(long dueNanos) {
-        Loop loop = new Loop(watched++, dueNanos);
+    Loop watch(long dueNanos) {
+        Loop loop = new Loop(dueNanos);
         loops.add(loop);
         return loop;
     }
@@ -77,7 +74,7 @@ final class Stalls {
                 stalledLoops = Arrays.copyOf(stalledLoops, size * 2);
             }
             starts[size] = due;
-            stalledLoops[size] = loop.id;
+            stalledLoops[size] = loop;
             ends[size++] = now;
             return now - due;
         }
@@ -85,7 +82,7 @@ final class Stalls {
 
     /** How long, between the two real instants ({@link System#nanoTime()}), the loop stalled longest there was stalled. */
     long millisBetween(long fromNanos, long toNanos) {
-        Map<Integer, List<long[]>> byLoop = new HashMap<>();
+        Map<Loop, List<long[]>> byLoop = new HashMap<>();
         synchronized (this) {
             for (int i = firstEndingFrom(fromNanos); i < size; i++) {
                 if (starts[i] - toNanos < 0) {
@@ -97,7 +94,7 @@ final class Stalls {
         for (Loop loop : loops) {
             long due = loop.dueNanos;
             if (now - due >= SHORTEST_NANOS) {
-                byLoop.computeIfAbsent(loop.id, id -> new ArrayList<>()).add(new long[]{due, now});
+                byLoop.computeIfAbsent(loop, watched -> new ArrayList<>()).add(new long[]{due, now});
             }
         }
         return byLoop.values().stream().mapToLong(stalls -> unionWithin(stalls, fromNanos, toNanos)).max().orElse(0) / 1_000_000;

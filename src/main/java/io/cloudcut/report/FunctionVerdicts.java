@@ -41,18 +41,17 @@ final class FunctionVerdicts {
     }
 
     /**
-     * @param harnessShareMillis how much less the stretch's median is judged than measured: the harness's stalls in its
-     *                           probes and a worker's longest, less what the cloud's holds on the scenario clock took in
-     *                           scenario time beyond their real time (negative when those outweigh)
+     * @param phase            the stretch's counts, their latencies as judged ({@link ProbeTally#judged})
+     * @param workersLagMillis the longest a worker process stalled in the stretch, which its probes do not carry (0: none)
      */
-    static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase, long harnessShareMillis) {
+    static FunctionVerdict judge(FunctionRole role, PhaseCounts baseline, PhaseCounts phase, long workersLagMillis) {
         long worked = worked(role, phase);
         if (worked == 0) {
             return FunctionVerdict.LOST;
         }
         boolean asOften = rate(worked, phase) >= rate(worked(role, baseline), baseline);
         boolean asFast = phase.p50LatencyMillis()
-                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline) + harnessShareMillis;
+                <= baseline.p50LatencyMillis() * LATENCY_FACTOR + slackMillis(baseline) + workersLagMillis;
         return asOften && asFast ? FunctionVerdict.KEPT : FunctionVerdict.DEGRADED;
     }
 

@@ -1,7 +1,5 @@
 package io.cloudcut.report;
 
-import io.cloudcut.scenario.FunctionRole;
-
 /**
  * The probes of one function of one model in one phase: how many worked, how many did not and how
  * ({@code failed} is the sum of {@code refused} by the device, {@code cloudError}, {@code timedOut}
@@ -12,10 +10,8 @@ import io.cloudcut.scenario.FunctionRole;
 public record PhaseCounts(long ok, long failed, long refused, long cloudError, long timedOut, long unprotected,
                           long p50LatencyMillis, long p95LatencyMillis, FunctionVerdict verdict) {
 
-    /** @param harnessShareMillis how much less the median is judged than measured ({@link FunctionVerdicts#judge}) */
-    PhaseCounts judged(PhaseCounts baseline, FunctionRole role, long harnessShareMillis) {
-        return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, p50LatencyMillis,
-                p95LatencyMillis, total() == 0 ? null : FunctionVerdicts.judge(role, baseline, this, harnessShareMillis));
+    PhaseCounts withVerdict(FunctionVerdict judged) {
+        return new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected, p50LatencyMillis, p95LatencyMillis, judged);
     }
 
     public long total() {

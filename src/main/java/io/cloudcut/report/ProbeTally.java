@@ -67,8 +67,10 @@ final class ProbeTally {
      * for the workers' longest stall in the stretch ({@code workersLagMillis}), which the probes do not carry.
      */
     PhaseCounts judged(PhaseCounts baseline, FunctionRole role, long workersLagMillis) {
-        long harnessShare = percentile(latencies, 50) - percentile(judgedLatencies, 50);
-        return counts().judged(baseline, role, harnessShare + workersLagMillis);
+        PhaseCounts measured = counts();
+        PhaseCounts asJudged = new PhaseCounts(ok, failed, refused, cloudError, timedOut, unprotected,
+                percentile(judgedLatencies, 50), percentile(judgedLatencies, 95), null);
+        return measured.withVerdict(isEmpty() ? null : FunctionVerdicts.judge(role, baseline, asJudged, workersLagMillis));
     }
 
     /** Nearest rank, as {@link Percentiles#nearestRank} over the sorted latencies; 0 when none worked. */

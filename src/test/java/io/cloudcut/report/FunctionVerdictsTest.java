@@ -45,12 +45,12 @@ class FunctionVerdictsTest {
         assertThat(judge(LOADED, outage(6, 0, 1500))).isEqualTo(FunctionVerdict.DEGRADED);
     }
 
-    /** The harness's share of the median (its stalls in the probes) adds to the slack: a probe through a stall took its own time and the stall. */
+    /** A worker's longest stall, which the probes do not carry, adds to the slack: a probe through it took its own time and the stall. */
     @Test
-    void theHarnesssShareOfTheMedianAddsToTheSlack() {
+    void aWorkersStallAddsItsLengthToTheSlack() {
         PhaseCounts slowedByAStall = outage(6, 0, 200);
 
-        // The bound: 3 x 20 ms + the 50 ms slack + the harness's share.
+        // The bound: 3 x 20 ms + the 50 ms slack + the stall.
         assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, slowedByAStall, 0)).isEqualTo(FunctionVerdict.DEGRADED);
         assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, slowedByAStall, 90)).isEqualTo(FunctionVerdict.KEPT);
         assertThat(FunctionVerdicts.judge(FunctionRole.PRIMARY, QUIET, slowedByAStall, 89)).isEqualTo(FunctionVerdict.DEGRADED);
