@@ -31,7 +31,7 @@ final class ExternalReadiness {
             List<Future<ProbeObserved>> probes = new ArrayList<>();
             for (DeviceRef device : waiting) {
                 for (FunctionSpec function : device.model().functions()) {
-                    probes.add(prober.probe("readiness", 0, true, device, function, probeTimeout));
+                    probes.add(prober.probe("readiness", 0, true, device, function, ProbePatience.realTime(probeTimeout)));
                 }
             }
             Waits.await(Future.join(probes), "probing the external devices");

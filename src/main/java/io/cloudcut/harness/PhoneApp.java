@@ -127,11 +127,11 @@ final class PhoneApp {
         connectOnContext(host, port).onFailure(notYet -> vertx.setTimer(RECONNECT_DELAY_MILLIS, retry -> reconnect(host, port)));
     }
 
-    /** Waits for the cloud to send anything about this probe; fails on timeout, the harness's stalls not counted. */
-    Future<JsonObject> await(String probeId, Duration timeout) {
+    /** Waits for the cloud to send anything about this probe; fails once its patience is out ({@link ProbeWait}). */
+    Future<JsonObject> await(String probeId, ProbePatience patience) {
         Promise<JsonObject> promise = Promise.promise();
         waiting.put(probeId, promise);
-        ProbeWait.expireAfter(vertx, clock, timeout, () -> {
+        ProbeWait.expireAfter(vertx, clock, patience, () -> {
             if (waiting.remove(probeId) != null) {
                 promise.tryFail("timed out");
             }
@@ -139,12 +139,12 @@ final class PhoneApp {
         return promise.future();
     }
 
-    /** Waits for a state on {@code topic}, sent from now on, that {@code answers}; fails on timeout, the harness's stalls not counted. */
-    Future<JsonObject> awaitState(String topic, Predicate<JsonObject> answers, Duration timeout) {
+    /** Waits for a state on {@code topic}, sent from now on, that {@code answers}; fails once its patience is out ({@link ProbeWait}). */
+    Future<JsonObject> awaitState(String topic, Predicate<JsonObject> answers, ProbePatience patience) {
         StateWait wait = new StateWait(answers, Promise.promise());
         List<StateWait> onTopic = waitingOnStates.computeIfAbsent(topic, any -> new CopyOnWriteArrayList<>());
         onTopic.add(wait);
-        ProbeWait.expireAfter(vertx, clock, timeout, () -> {
+        ProbeWait.expireAfter(vertx, clock, patience, () -> {
             if (onTopic.remove(wait)) {
                 wait.promise().tryFail("timed out");
             }

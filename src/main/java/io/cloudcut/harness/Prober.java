@@ -4,6 +4,7 @@ import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.cloud.Holds;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
+import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.StateProbe;
@@ -42,19 +43,22 @@ final class Prober {
     }
 
     Future<ProbeObserved> probe(String phase, int round, boolean settling, DeviceRef device, FunctionSpec function,
-                                Duration timeout) {
+                                ProbePatience patience) {
         String probeId = "p" + ids.incrementAndGet();
         long startedAt = clock.nowMillis();
         long started = System.nanoTime();
         Future<Answer> outcome = function.trigger() == Trigger.APP
-                ? viaApp(device, function, probeId, timeout)
-                : onDevice(device, function, probeId, timeout);
+                ? viaApp(device, function, probeId, patience)
+                : onDevice(device, function, probeId, patience);
         return outcome.transform(done -> {
             long ended = System.nanoTime();
             long latency = (ended - started) / 1_000_000;
             ProbeOutcome result;
             Answer answer;
-            if (done.succeeded()) {
+            if (done.succeeded() && patience.heldPast(done.result().heldMillis())) {
+                result = ProbeOutcome.TIMED_OUT;
+                answer = done.result().heldPast(patience);
+            } else if (done.succeeded()) {
                 result = ProbeOutcome.OK;
                 answer = done.result();
             } else {
@@ -68,19 +72,19 @@ final class Prober {
         });
     }
 
-    private Future<Answer> viaApp(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
+    private Future<Answer> viaApp(DeviceRef device, FunctionSpec function, String probeId, ProbePatience patience) {
         StateProbe state = fleet.stateProbe(device, function);
-        Future<JsonObject> reply = app.await(probeId, timeout);
+        Future<JsonObject> reply = app.await(probeId, patience);
         Future<JsonObject> shown = state == null ? null
-                : app.awaitState(state.topic(), answer -> answers(state, answer, probeId), timeout);
+                : app.awaitState(state.topic(), answer -> answers(state, answer, probeId), patience);
         app.command(device.id(), function.name(), probeId);
         Future<Answer> replied = reply
-                .recover(noReply -> Future.failedFuture("no reply through the cloud within " + timeout.toMillis() + " ms"))
+                .recover(noReply -> Future.failedFuture("no reply through the cloud within " + patience))
                 .compose(body -> body.getBoolean("ok", false)
                         ? Future.succeededFuture(Answer.of(body.getString("detail", "ok"), body))
                         : Future.failedFuture(new ProbeRefused(CloudTopics.BY_CLOUD.equals(body.getString("by"))
                                 ? ProbeOutcome.CLOUD_ERROR : ProbeOutcome.REFUSED, body.getString("detail", "refused"))));
-        return shown == null ? replied : onState(state, shown, replied, timeout);
+        return shown == null ? replied : onState(state, shown, replied, patience);
     }
 
     /**
@@ -88,14 +92,14 @@ final class Prober {
      * cloud's, or the device's) is a refusal at once; no reply at all says nothing, as such a device may
      * answer only on its state topic.
      */
-    private static Future<Answer> onState(StateProbe state, Future<JsonObject> shown, Future<Answer> replied, Duration timeout) {
+    private static Future<Answer> onState(StateProbe state, Future<JsonObject> shown, Future<Answer> replied,
+                                          ProbePatience patience) {
         Promise<Answer> outcome = Promise.promise();
         shown.onComplete(done -> {
             if (done.succeeded()) {
                 outcome.tryComplete(Answer.of(state.field() + " = " + state.value() + " on " + state.topic(), done.result()));
             } else {
-                outcome.tryFail("no " + state.field() + " = " + state.value() + " on " + state.topic() + " within "
-                        + timeout.toMillis() + " ms");
+                outcome.tryFail("no " + state.field() + " = " + state.value() + " on " + state.topic() + " within " + patience);
             }
         });
         replied.onFailure(failed -> {
@@ -113,16 +117,16 @@ final class Prober {
         return state.means(answer.getValue(state.field())) && (names == null || names.equals(probeId));
     }
 
-    private Future<Answer> onDevice(DeviceRef device, FunctionSpec function, String probeId, Duration timeout) {
-        Future<JsonObject> delivered = function.isLocal() ? null : app.await(probeId, timeout);
-        Future<String> onTheDevice = fleet.stimulate(device, function, probeId, timeout);
+    private Future<Answer> onDevice(DeviceRef device, FunctionSpec function, String probeId, ProbePatience patience) {
+        Future<JsonObject> delivered = function.isLocal() ? null : app.await(probeId, patience);
+        Future<String> onTheDevice = fleet.stimulate(device, function, probeId, patience.timeout());
         if (delivered == null) {
             return onTheDevice.map(Answer::new);
         }
         return onTheDevice.compose(
                 sent -> delivered.transform(cloud -> cloud.succeeded()
                         ? Future.succeededFuture(Answer.of(sent + ", delivered by the cloud", cloud.result()))
-                        : Future.failedFuture("the cloud did not deliver it within " + timeout.toMillis() + " ms")),
+                        : Future.failedFuture("the cloud did not deliver it within " + patience)),
                 refused -> Future.failedFuture(refused));
     }
 
@@ -134,6 +138,12 @@ final class Prober {
 
         static Answer of(String detail, JsonObject message) {
             return new Answer(detail, message.getLong(Holds.HELD, 0L), message.getLong(Holds.HELD_REAL, 0L));
+        }
+
+        /** This answer, lost: the cloud held it for longer than the probe waits on the scenario clock. */
+        Answer heldPast(ProbePatience patience) {
+            return new Answer("held by the cloud for " + Durations.format(Duration.ofMillis(heldMillis)) + ", past "
+                    + Durations.format(patience.lostAfter()) + " of scenario time: " + detail, heldMillis, heldRealMillis);
         }
     }
 

@@ -335,8 +335,8 @@ final class Recovery {
             List<Future<ProbeObserved>> probes = new ArrayList<>();
             long lagMillis = cloudLagMillis.getAsLong();
             for (FunctionSpec function : ref.model().functions()) {
-                probes.add(prober.probe(phase.name(), round, false, ref, function, timeout(function, probe.recoveryTimeout(), lagMillis))
-                        .onSuccess(log::add));
+                ProbePatience patience = ProbePatience.realTime(timeout(function, probe.recoveryTimeout(), lagMillis));
+                probes.add(prober.probe(phase.name(), round, false, ref, function, patience).onSuccess(log::add));
                 started.add(probes.get(probes.size() - 1));
             }
             return Future.join(probes).compose(all -> {

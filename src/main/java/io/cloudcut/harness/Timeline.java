@@ -182,8 +182,9 @@ final class Timeline {
 
     /**
      * Phases begin on time whatever their probes still wait for: a probe that times out waits its
-     * real timeout, which at 1800x spans an hour of scenario time, and is labelled with the phase it
-     * began in. Only the health check and the end of the run wait for them.
+     * patience ({@link ProbePatience}: a real timeout that at 1800x spans an hour of scenario time, or
+     * an hour of scenario time at a slower clock), and is labelled with the phase it began in. Only the
+     * health check and the end of the run wait for them.
      */
     private void awaitOutstandingProbes() throws InfrastructureException {
         Waits.await(Future.join(new ArrayList<>(outstanding)), "probing");
@@ -219,7 +220,7 @@ final class Timeline {
                 vertx.setTimer(Math.max(1, slot.offset().toMillis()), timer -> onHarness.execute(() -> {
                     for (DeviceRef device : slot.devices()) {
                         for (FunctionSpec function : device.model().functions()) {
-                            probes.add(prober.probe("warm-up", 0, true, device, function, scenario.probe().timeout()));
+                            probes.add(prober.probe("warm-up", 0, true, device, function, ProbePatience.realTime(scenario.probe().timeout())));
                         }
                     }
                     started.complete();
@@ -289,7 +290,7 @@ final class Timeline {
         List<Future<ProbeObserved>> started = new ArrayList<>();
         for (DeviceRef device : devices) {
             for (FunctionSpec function : device.model().functions()) {
-                started.add(prober.probe(phase.name(), round, settling, device, function, scenario.probe().timeout())
+                started.add(prober.probe(phase.name(), round, settling, device, function, ProbePatience.of(scenario))
                         .onSuccess(log::add));
             }
         }

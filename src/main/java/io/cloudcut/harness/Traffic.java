@@ -8,6 +8,7 @@ import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.TimeScale;
 import io.cloudcut.scenario.Trigger;
 
 import java.time.Duration;
@@ -42,7 +43,7 @@ record Traffic(double perScenarioHour, Duration leastSlow) {
      */
     static final double CARRIED_PER_SECOND = 4_500.0 * CORES;
     /** The fastest scale {@code auto} picks, so that firmware deadlines stay apart by more than a timer's grain. */
-    static final double AUTO_CEILING = 3_600;
+    static final double AUTO_CEILING = TimeScale.AUTO_CEILING;
     /**
      * Probes per real second the harness starts with a healthy baseline, for each core: on 2 cores 9,000 for 1,000
      * devices in one process ({@code bench}'s baseline at 653-671x of 675x, probe delay p99 16-46 ms; the 10,000-device

@@ -10,9 +10,14 @@ import java.time.Duration;
  * back is probed on its own, with {@code recoveryTimeout} per probe and {@code recoveryInterval}
  * between its rounds, so that one device's time-outs never delay another's recovery. Timeouts and
  * the interval are real time: probes wait on real network round trips.
+ * <p>
+ * A phase's probe through the cloud also waits for {@code lostAfter} of scenario time, since the cloud holds
+ * messages on the scenario clock (a throttled service releases them at its rate): an answer held for 20 minutes
+ * comes 0.3 s after its probe at 3600x and 7.5 s after it at 160x, and it must be the same late answer at both.
+ * Unset, it is what {@code timeout} spans at the scale the scenario is written for ({@link Scenario#lostAfter}).
  */
 public record ProbeSettings(Integer rounds, Duration every, Duration timeout, Duration recoveryTimeout,
-                            Duration recoveryInterval) {
+                            Duration recoveryInterval, Duration lostAfter) {
 
     public ProbeSettings {
         rounds = Checks.orDefault(rounds, 3);
@@ -24,10 +29,15 @@ public record ProbeSettings(Integer rounds, Duration every, Duration timeout, Du
         Checks.check(!every.isZero() && !every.isNegative(), "every must be positive");
         Checks.check(timeout.toMillis() >= 50, "timeout must be at least 50ms");
         Checks.check(recoveryTimeout.toMillis() >= 50, "recoveryTimeout must be at least 50ms");
+        Checks.check(lostAfter == null || (!lostAfter.isZero() && !lostAfter.isNegative()), "lostAfter must be positive");
     }
 
     static ProbeSettings defaults() {
-        return new ProbeSettings(null, null, null, null, null);
+        return new ProbeSettings(null, null, null, null, null, null);
+    }
+
+    ProbeSettings withLostAfter(Duration scenarioTime) {
+        return new ProbeSettings(rounds, every, timeout, recoveryTimeout, recoveryInterval, scenarioTime);
     }
 
     /** The scenario time between two probe rounds of a phase that lasts {@code duration}. */

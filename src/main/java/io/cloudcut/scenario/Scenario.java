@@ -88,9 +88,22 @@ public record Scenario(String name, String description, Path file, TimeScale tim
         return phases.stream().flatMap(phase -> phase.faults().stream()).anyMatch(FaultSpec::targetsBroker);
     }
 
-    /** The same scenario on another time scale; tests use it to shorten a shipped scenario. */
+    /**
+     * The same scenario on another time scale; tests use it to shorten a shipped scenario. What its probes' timeout spans
+     * in scenario time ({@link #lostAfter}) stays what it is at the scale the scenario is written for.
+     */
     public Scenario withTimeScale(TimeScale scale) {
-        return new Scenario(name, description, file, scale, probe, cloud, fleet, external, phases, models, expectations, sources);
+        return new Scenario(name, description, file, scale, probe.withLostAfter(lostAfter()), cloud, fleet, external, phases,
+                models, expectations, sources);
+    }
+
+    /**
+     * How much scenario time a phase's probe waits for an answer through the cloud, beyond its real {@code timeout}:
+     * as set, or what that timeout spans at the scale the scenario is written for.
+     */
+    public Duration lostAfter() {
+        return probe.lostAfter() != null ? probe.lostAfter()
+                : Duration.ofNanos(Math.round(probe.timeout().toNanos() * timeScale.writtenFor()));
     }
 
     /** The same scenario with every model on one MQTT client stack, to compare stacks. */

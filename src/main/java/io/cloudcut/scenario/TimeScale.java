@@ -12,6 +12,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record TimeScale(boolean auto, double value) {
 
     public static final TimeScale AUTO = new TimeScale(true, 0);
+    /** The fastest scale {@code auto} picks, for the smallest fleets. */
+    public static final double AUTO_CEILING = 3_600;
 
     public TimeScale {
         Checks.check(auto || (value > 0 && !Double.isInfinite(value)),
@@ -22,6 +24,11 @@ public record TimeScale(boolean auto, double value) {
     public static TimeScale autoAtMost(double ceiling) {
         Checks.check(ceiling >= 1 && !Double.isInfinite(ceiling), "an auto time scale's ceiling must be at least 1");
         return new TimeScale(true, ceiling);
+    }
+
+    /** The scale a scenario asking this is written for: its number, or the most {@code auto} picks. */
+    public double writtenFor() {
+        return value > 0 ? value : AUTO_CEILING;
     }
 
     public static TimeScale fixed(double value) {

@@ -74,6 +74,59 @@ class ProbeWaitTest {
         }
     }
 
+    @Test
+    void aWaitOnTheScenarioClockAtALowScale_lastsItsScenarioTime_notItsRealTimeout() throws Exception {
+        clock.setScale(10);
+        Duration from = clock.now();
+        CompletableFuture<Duration> expired = new CompletableFuture<>();
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(Duration.ofMillis(100), Duration.ofSeconds(5)),
+                () -> expired.complete(clock.now())));
+
+        Duration expiredAt = expired.get(20, TimeUnit.SECONDS);
+
+        assertThat(expiredAt.minus(from)).as("5 s of scenario time at 10x: 500 ms, where the real timeout is 100 ms")
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aWaitOnTheScenarioClockAtAHighScale_lastsItsRealTimeout() throws Exception {
+        clock.setScale(1000);
+        long started = System.nanoTime();
+        CompletableFuture<Long> expired = new CompletableFuture<>();
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofSeconds(5)),
+                () -> expired.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
+
+        assertThat(expired.get(20, TimeUnit.SECONDS)).as("5 s of scenario time pass in 5 ms at 1000x").isGreaterThanOrEqualTo(WAIT.toMillis());
+    }
+
+    /** A clock held at real time would keep a probe waiting for its scenario hour in real time: it waits at most its limit more. */
+    @Test
+    void aWaitOnAClockAtRealTime_expiresAtItsLimit() throws Exception {
+        long started = System.nanoTime();
+        CompletableFuture<Long> expired = new CompletableFuture<>();
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofHours(1)), Duration.ofMillis(200),
+                () -> expired.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
+
+        assertThat(expired.get(20, TimeUnit.SECONDS)).as("the real timeout, then the limit").isGreaterThanOrEqualTo(WAIT.toMillis() + 200);
+        assertThat(clock.now()).as("an hour of scenario time never came").isLessThan(Duration.ofMinutes(1));
+    }
+
+    /** Before the clock starts (a warm-up's probes) scenario time stands still: only the real timeout counts. */
+    @Test
+    void aWaitBeforeTheClockStarts_lastsItsRealTimeout() throws Exception {
+        ScenarioClock standing = ScenarioClock.stopped();
+        try {
+            long started = System.nanoTime();
+            CompletableFuture<Long> expired = new CompletableFuture<>();
+            vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, standing, new ProbePatience(WAIT, Duration.ofHours(1)),
+                    () -> expired.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
+
+            assertThat(expired.get(20, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(WAIT.toMillis());
+        } finally {
+            standing.close();
+        }
+    }
+
     private CompletableFuture<Long> expiry(long started) {
         return expiry(started, ProbeWait.MOST_DRAWN_OUT);
     }

@@ -220,7 +220,7 @@ final class RunFixture {
     Scenario scenario() {
         List<FleetEntry> fleet = counts.entrySet().stream().map(e -> new FleetEntry(e.getKey(), e.getValue())).toList();
         return new Scenario("made-up", "a run written by hand", null, TimeScale.fixed(scale),
-                new ProbeSettings(null, null, null, null, null), new CloudSpec(null, Map.of(), false), fleet, phases, models);
+                new ProbeSettings(null, null, null, null, null, null), new CloudSpec(null, Map.of(), false), fleet, phases, models);
     }
 
     /** The stream as a run writes it: what ran first, then what was seen in time order, then the end (1 s of real time). */

@@ -105,6 +105,41 @@ class ScenarioLoaderTest {
                 .hasMessageContaining("phases[0].kind: 'blackout' is not one of: baseline, outage, recovery");
     }
 
+    /** An answer held on the scenario clock must count alike at every scale: a probe's wait spans the same scenario time. */
+    @Test
+    void aProbesWaitSpansWhatItsTimeoutDoesAtTheScenariosOwnScale_atAnyScaleItRunsAt(@TempDir Path dir) throws Exception {
+        Scenario kinesis = loader.load(Project.file("scenarios/kinesis-2020.yaml"));
+        assertThat(kinesis.lostAfter()).as("1 s at 3600x").isEqualTo(Duration.ofHours(1));
+        assertThat(kinesis.withTimeScale(TimeScale.AUTO).lostAfter()).isEqualTo(Duration.ofHours(1));
+        assertThat(kinesis.withTimeScale(TimeScale.fixed(160)).withTimeScale(TimeScale.AUTO).lostAfter()).isEqualTo(Duration.ofHours(1));
+
+        Scenario set = loader.load(write(dir, "s.yaml", """
+                name: x
+                timeScale: auto
+                probe: {timeout: 2s, lostAfter: 20m}
+                fleet: [{model: vacuum-local-first}]
+                phases: [{name: b, kind: baseline, duration: 1h}, {name: o, kind: outage, duration: 1h, faults: [{service: auth, fault: down}]}]
+                """));
+        assertThat(set.lostAfter()).isEqualTo(Duration.ofMinutes(20));
+        Scenario auto = loader.load(write(dir, "a.yaml", """
+                name: x
+                timeScale: auto
+                probe: {timeout: 2s}
+                fleet: [{model: vacuum-local-first}]
+                phases: [{name: b, kind: baseline, duration: 1h}, {name: o, kind: outage, duration: 1h, faults: [{service: auth, fault: down}]}]
+                """));
+        assertThat(auto.lostAfter()).as("at the most auto picks").isEqualTo(Duration.ofHours(2));
+
+        Path zero = write(dir, "n.yaml", """
+                name: x
+                probe:
+                  lostAfter: 0s
+                fleet: [{model: vacuum-local-first}]
+                phases: [{name: b, kind: baseline, duration: 1h}, {name: o, kind: outage, duration: 1h, faults: [{service: auth, fault: down}]}]
+                """);
+        assertThatThrownBy(() -> loader.load(zero)).hasMessageStartingWith(zero + ":").hasMessageContaining("lostAfter must be positive");
+    }
+
     @Test
     void aScenarioMayAskForAnAutoTimeScaleAndAPhaseForItsOwn(@TempDir Path dir) throws Exception {
         Scenario scenario = loader.load(write(dir, "s.yaml", """
