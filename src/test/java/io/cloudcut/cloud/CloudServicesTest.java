@@ -125,6 +125,47 @@ class CloudServicesTest {
                 .as("the clock at real time").isCloseTo(push.getLong(Holds.HELD), within(300L)));
     }
 
+    /**
+     * A command the throttled commands service held says so on its way to the device, and the device's reply, which does
+     * not repeat it, reaches the app carrying it: the app's probe counts the hold as it does an alert's.
+     */
+    @Test
+    void throttledCommandsSayHowLongTheyHeldACommand_inTheDevicesReplyToTheApp() throws Exception {
+        MqttClient device = MqttClient.create(vertx);
+        List<JsonObject> commands = new CopyOnWriteArrayList<>();
+        device.publishHandler(message -> commands.add(message.payload().toJsonObject()));
+        get(device.connect(broker.port(), "127.0.0.1"));
+        try {
+            get(device.subscribe(CloudTopics.command("d1"), 1));
+            get(cloud.setFaulted(Map.of("commands", new ServiceThrottled("commands", Rate.parse("2/s"), 10))));
+            for (int n = 0; n < 3; n++) {
+                publish(CloudTopics.COMMAND_REQUEST, new JsonObject().put("requestId", "r" + n).put("deviceId", "d1").put("function", "clean-from-app"));
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> commands.size() == 3);
+            // The replies pass a service no longer throttled: what they carry is the commands' holds alone.
+            get(cloud.setFaulted(Map.of()));
+            for (JsonObject command : commands) {
+                get(device.publish(CloudTopics.COMMAND_REPLY, new JsonObject().put("requestId", command.getString("requestId"))
+                        .put("deviceId", "d1").put("function", "clean-from-app").put("ok", true).toBuffer(), MqttQoS.AT_LEAST_ONCE, false, false));
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> replies().size() == 3);
+
+            assertThat(commands.get(2).getLong(Holds.HELD)).as("the third command held three intervals of 500 ms").isBetween(1400L, 2500L);
+            for (JsonObject command : commands) {
+                JsonObject reply = replies().stream().filter(answer -> answer.getString("requestId").equals(command.getString("requestId")))
+                        .findFirst().orElseThrow();
+                assertThat(reply.getLong(Holds.HELD)).as("the reply to %s", command).isEqualTo(command.getLong(Holds.HELD));
+                assertThat(reply.getLong(Holds.HELD_REAL)).isEqualTo(command.getLong(Holds.HELD_REAL));
+            }
+        } finally {
+            get(device.disconnect());
+        }
+    }
+
+    private static List<JsonObject> replies() {
+        return received.stream().filter(message -> message.getString("topic").equals(CloudTopics.appReply("d1"))).toList();
+    }
+
     @Test
     void aDownIngestTakesNotifyDownAndNothingElse() throws Exception {
         Map<String, ServiceCondition> notUp = get(cloud.setFaulted(Map.of("ingest", ServiceCondition.down("ingest"))));
