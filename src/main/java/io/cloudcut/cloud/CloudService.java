@@ -176,7 +176,7 @@ abstract class CloudService extends VerticleBase {
 
     private void received(String topic, Buffer payload) {
         JsonObject message = Payloads.object(payload, Payloads.CLOUD_MAX_BYTES)
-                .filter(json -> wellFormed(topic, json)).orElse(null);
+                .filter(json -> Holds.wellFormedIn(json) && wellFormed(topic, json)).orElse(null);
         if (message == null) {
             malformed++;
             return;

@@ -104,7 +104,7 @@ public final class DeviceVerticle extends VerticleBase {
         Supplier<DeviceConnection> connected = () -> connection;
         Consumer<Observation> observer = this::observe;
         outbox = new EventOutbox(model.buffer());
-        delivery = new EventDelivery(vertx, deviceId, outbox, connected);
+        delivery = new EventDelivery(vertx, clock, deviceId, outbox, connected);
         dashboard = new DashboardPresence(DeviceConventions.of(deviceId, model), connected);
         runtime = new DeviceRuntime(deviceId, model, clock, task -> context.runOnContext(ignored -> task.run()), connected,
                 dashboard, delivery, observer);

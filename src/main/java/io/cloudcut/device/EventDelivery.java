@@ -1,7 +1,9 @@
 package io.cloudcut.device;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.cloud.Holds;
 import io.cloudcut.mqtt.DeviceConnection;
+import io.cloudcut.scenario.ScenarioClock;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,6 +15,11 @@ import java.util.function.Supplier;
  * A device's events on their way to the cloud's ingest service: kept in its {@link EventOutbox}, and
  * published at QoS 1 while the device is connected, a client's in-flight window at a time; an event
  * whose publish fails goes back to the outbox in its place.
+ * <p>
+ * An event that waited for a connection says how long it was held, on the device's scenario clock and in real time
+ * ({@link Holds}, as a throttled cloud service does): a wait in the offline buffer runs on the scenario clock (the
+ * device's backoff), which a probe's real latency shows divided by the scale. An event published at once says
+ * nothing: its microseconds of real time would read as seconds of scenario time at a high scale.
  */
 final class EventDelivery {
 
@@ -22,6 +29,7 @@ final class EventDelivery {
     private static final long REFUSED_PUBLISH_RETRY_MILLIS = 100;
 
     private final Vertx vertx;
+    private final ScenarioClock clock;
     private final String deviceId;
     private final EventOutbox outbox;
     private final Supplier<DeviceConnection> connection;
@@ -29,15 +37,16 @@ final class EventDelivery {
     private Promise<Void> finished;
     private boolean drainScheduled;
 
-    EventDelivery(Vertx vertx, String deviceId, EventOutbox outbox, Supplier<DeviceConnection> connection) {
+    EventDelivery(Vertx vertx, ScenarioClock clock, String deviceId, EventOutbox outbox, Supplier<DeviceConnection> connection) {
         this.vertx = vertx;
+        this.clock = clock;
         this.deviceId = deviceId;
         this.outbox = outbox;
         this.connection = connection;
     }
 
     void add(JsonObject event) {
-        outbox.add(event);
+        outbox.add(event, clock.nowMillis(), System.nanoTime(), connection.get().isConnected());
         drain();
     }
 
@@ -48,7 +57,7 @@ final class EventDelivery {
             if (event == null) {
                 return;
             }
-            Future<Void> publishing = connection.get().publish(CloudTopics.ingest(deviceId), event.payload().toBuffer());
+            Future<Void> publishing = connection.get().publish(CloudTopics.ingest(deviceId), payload(event).toBuffer());
             if (publishing.failed()) {
                 // Refused at once (the client's own in-flight limit, say): trying again in this loop would spin.
                 outbox.returned(event);
@@ -60,11 +69,19 @@ final class EventDelivery {
                     outbox.acknowledged();
                     drain();
                 } else {
-                    outbox.returned(event);
+                    outbox.returnedForANewConnection(event);
                 }
                 finishIfNothingDeliverable();
             });
         }
+    }
+
+    private JsonObject payload(EventOutbox.Event event) {
+        if (!event.waitedForAConnection()) {
+            return event.payload();
+        }
+        return Holds.added(event.payload(), clock.nowMillis() - event.generatedAtMillis(),
+                (System.nanoTime() - event.generatedAtNanos()) / 1_000_000);
     }
 
     /**

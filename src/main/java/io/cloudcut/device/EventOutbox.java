@@ -18,8 +18,16 @@ final class EventOutbox {
     static final String DROPPED_OVERFLOW = "overflow";
     static final String DROPPED_NO_BUFFER = "no-buffer";
 
-    /** One event on its way to the cloud. */
-    record Event(long seq, JsonObject payload) {
+    /**
+     * One event on its way to the cloud, generated at {@code generatedAtMillis} on the device's scenario clock and at
+     * {@code generatedAtNanos} of real time; {@code waitedForAConnection} once it had to wait for one (generated while
+     * cut off, or returned by a connection that went).
+     */
+    record Event(long seq, JsonObject payload, long generatedAtMillis, long generatedAtNanos, boolean waitedForAConnection) {
+
+        Event waitingForAConnection() {
+            return waitedForAConnection ? this : new Event(seq, payload, generatedAtMillis, generatedAtNanos, true);
+        }
     }
 
     private final BufferPolicy policy;
@@ -33,10 +41,13 @@ final class EventOutbox {
         this.policy = policy;
     }
 
-    /** Accounts a new event and keeps it waiting (or drops one, when the buffer is full). */
-    void add(JsonObject payload) {
+    /**
+     * Accounts a new event, generated now ({@code scenarioMillis}, {@code realNanos}), and keeps it waiting (or drops
+     * one, when the buffer is full).
+     */
+    void add(JsonObject payload, long scenarioMillis, long realNanos, boolean connected) {
         long seq = nextSeq++;
-        keep(new Event(seq, payload.put("seq", seq)));
+        keep(new Event(seq, payload.put("seq", seq), scenarioMillis, realNanos, !connected));
     }
 
     /** The oldest waiting event, now in flight; null when none waits. */
@@ -58,6 +69,11 @@ final class EventOutbox {
     void returned(Event event) {
         inFlight--;
         keep(event);
+    }
+
+    /** An in-flight event whose connection went waits again, in sequence order, for the next. */
+    void returnedForANewConnection(Event event) {
+        returned(event.waitingForAConnection());
     }
 
     int inFlight() {

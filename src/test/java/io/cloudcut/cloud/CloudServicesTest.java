@@ -166,6 +166,17 @@ class CloudServicesTest {
         return received.stream().filter(message -> message.getString("topic").equals(CloudTopics.appReply("d1"))).toList();
     }
 
+    /** A message whose hold is no number of milliseconds is malformed: counted, and it goes no further. */
+    @Test
+    void anEventThatSaysItsHoldWrongIsMalformed() throws Exception {
+        long malformedBefore = get(cloud.messagesByService()).get("ingest").malformed();
+        publish(CloudTopics.ingest("d1"), new JsonObject().put("kind", "motion").put(Holds.HELD, "a while"));
+        publish(CloudTopics.ingest("d1"), new JsonObject().put("kind", "motion").put(Holds.HELD_REAL, -5));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(cloud.messagesByService()).get("ingest").malformed() == malformedBefore + 2);
+        assertThat(pushes()).isEmpty();
+    }
+
     @Test
     void aDownIngestTakesNotifyDownAndNothingElse() throws Exception {
         Map<String, ServiceCondition> notUp = get(cloud.setFaulted(Map.of("ingest", ServiceCondition.down("ingest"))));

@@ -1,5 +1,7 @@
 package io.cloudcut.device;
 
+import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.cloud.Holds;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
 import io.cloudcut.fault.LinkFaults;
@@ -17,6 +19,7 @@ import io.cloudcut.scenario.Trigger;
 import io.cloudcut.testing.Mosquitto;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import io.vertx.mqtt.MqttClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -133,6 +137,34 @@ class DeviceOnFaultyLinkTest {
         EventsObserved last = accounts.get(accounts.size() - 1);
         assertThat(last.delivered()).isZero();
         assertThat(last.buffered()).as("nothing could carry it").isEqualTo(1);
+    }
+
+    /**
+     * An event that waited in the offline buffer says how long, on the device's scenario clock and in real time, as a
+     * throttled cloud service does: a probe counts the wait at its scenario length. One sent at once says nothing.
+     */
+    @Test
+    void anEventThatWaitedForAConnection_saysHowLongItWasHeld() throws Exception {
+        List<JsonObject> ingested = new CopyOnWriteArrayList<>();
+        MqttClient ingest = MqttClient.create(vertx);
+        ingest.publishHandler(message -> ingested.add(message.payload().toJsonObject()));
+        ingest.connect(broker.port(), "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        ingest.subscribe(CloudTopics.ingest("vacuum-1"), 1).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        JsonObject statusReport = new JsonObject().put("function", "status-report");
+        vertx.eventBus().request(DeviceAddresses.of("vacuum-1"), statusReport).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ingested.size() == 1);
+
+        link.apply(LinkFaults.named("reset"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(ConnectionObserved.Change.DOWN) == 1);
+        link.apply(LinkFaults.named("refuse"));
+        vertx.eventBus().request(DeviceAddresses.of("vacuum-1"), statusReport).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        link.restore();
+        await().atMost(Duration.ofSeconds(15)).until(() -> ingested.size() == 2);
+
+        assertThat(ingested.get(0).containsKey(Holds.HELD)).as("sent at once: %s", ingested.get(0)).isFalse();
+        JsonObject buffered = ingested.get(1);
+        assertThat(buffered.getLong(Holds.HELD)).as("held until the device was back: %s", buffered).isPositive();
+        assertThat(buffered.getLong(Holds.HELD)).as("on a clock at real time").isCloseTo(buffered.getLong(Holds.HELD_REAL), within(300L));
     }
 
     private long count(ConnectionObserved.Change change) {

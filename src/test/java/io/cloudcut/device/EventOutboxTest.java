@@ -17,7 +17,7 @@ class EventOutboxTest {
     void everyEventIsDeliveredBufferedOrDroppedWithAReason() {
         EventOutbox outbox = new EventOutbox(new BufferPolicy(3, Overflow.DROP_OLDEST));
         for (int i = 0; i < 5; i++) {
-            outbox.add(new JsonObject());
+            outbox.add(new JsonObject(), 0, 0, true);
         }
         EventOutbox.Event first = outbox.takeNext();
         outbox.acknowledged();
@@ -33,7 +33,7 @@ class EventOutboxTest {
     void dropNewestKeepsTheOldestEvents() {
         EventOutbox outbox = new EventOutbox(new BufferPolicy(2, Overflow.DROP_NEWEST));
         for (int i = 0; i < 4; i++) {
-            outbox.add(new JsonObject());
+            outbox.add(new JsonObject(), 0, 0, true);
         }
         assertThat(List.of(outbox.takeNext().seq(), outbox.takeNext().seq())).containsExactly(0L, 1L);
         assertBalanced(outbox);
@@ -43,7 +43,7 @@ class EventOutboxTest {
     void aReturnedEventGoesBackInSequenceOrder() {
         EventOutbox outbox = new EventOutbox(new BufferPolicy(10, Overflow.DROP_OLDEST));
         for (int i = 0; i < 3; i++) {
-            outbox.add(new JsonObject());
+            outbox.add(new JsonObject(), 0, 0, true);
         }
         EventOutbox.Event zero = outbox.takeNext();
         EventOutbox.Event one = outbox.takeNext();
@@ -60,7 +60,7 @@ class EventOutboxTest {
     @Test
     void withoutABufferOfflineEventsAreDroppedAsNoBuffer() {
         EventOutbox outbox = new EventOutbox(new BufferPolicy(0, Overflow.DROP_OLDEST));
-        outbox.add(new JsonObject());
+        outbox.add(new JsonObject(), 0, 0, true);
         assertThat(outbox.dropped()).isEqualTo(Map.of(EventOutbox.DROPPED_NO_BUFFER, 1L));
         assertBalanced(outbox);
     }
