@@ -4,7 +4,6 @@ import io.cloudcut.cloud.CloudTopics;
 import io.cloudcut.cloud.Holds;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.observation.ProbeOutcome;
-import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.FunctionSpec;
 import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.scenario.StateProbe;
@@ -14,7 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 
-import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongBinaryOperator;
 
@@ -55,9 +54,10 @@ final class Prober {
             long latency = (ended - started) / 1_000_000;
             ProbeOutcome result;
             Answer answer;
-            if (done.succeeded() && patience.heldPast(done.result().heldMillis())) {
+            Optional<String> heldTooLong = done.succeeded() ? patience.heldTooLong(startedAt, done.result().heldMillis()) : Optional.empty();
+            if (heldTooLong.isPresent()) {
                 result = ProbeOutcome.TIMED_OUT;
-                answer = done.result().heldPast(patience);
+                answer = done.result().tooLate(heldTooLong.get());
             } else if (done.succeeded()) {
                 result = ProbeOutcome.OK;
                 answer = done.result();
@@ -140,10 +140,9 @@ final class Prober {
             return new Answer(detail, message.getLong(Holds.HELD, 0L), message.getLong(Holds.HELD_REAL, 0L));
         }
 
-        /** This answer, lost: the cloud held it for longer than the probe waits on the scenario clock. */
-        Answer heldPast(ProbePatience patience) {
-            return new Answer("held by the cloud for " + Durations.format(Duration.ofMillis(heldMillis)) + ", past "
-                    + Durations.format(patience.lostAfter()) + " of scenario time: " + detail, heldMillis, heldRealMillis);
+        /** This answer, lost: held on the scenario clock for longer than its probe waits ({@link ProbePatience}). */
+        Answer tooLate(String why) {
+            return new Answer(why + ": " + detail, heldMillis, heldRealMillis);
         }
     }
 

@@ -52,6 +52,11 @@ final class Timeline {
             + "been applied yet, so the harness's own load cost them their connections; " + HealthCheck.REMEDY;
     /** Beyond a warm-up round's stretch and probe timeout, how long its answers may take to come. */
     static final Duration WARM_UP_ANSWERS_LIMIT = Duration.ofSeconds(60);
+    /**
+     * Beyond the longest a probe waits ({@link ProbeWait}), how long the end of a phase's probes may take to come: an
+     * answer is then overdue, and the harness has failed.
+     */
+    private static final Duration ANSWERS_DUE_AT_MOST = Duration.ofSeconds(20);
 
     private final Scenario scenario;
     private final Vertx vertx;
@@ -187,7 +192,8 @@ final class Timeline {
      * health check and the end of the run wait for them.
      */
     private void awaitOutstandingProbes() throws InfrastructureException {
-        Waits.await(Future.join(new ArrayList<>(outstanding)), "probing");
+        Duration longestWait = scenario.probe().timeout().plus(ProbeWait.MOST_DRAWN_OUT).plus(ProbeWait.MOST_ON_THE_SCENARIO_CLOCK);
+        Waits.await(Future.join(new ArrayList<>(outstanding)), "probing", longestWait.plus(ANSWERS_DUE_AT_MOST));
     }
 
     /**
@@ -261,6 +267,7 @@ final class Timeline {
      * phase, and its probes are spread over the first half of the round in slots of devices.
      */
     private void probeInRounds(Phase phase, Duration start) {
+        ProbePatience patience = ProbePatience.of(scenario, start.plus(phase.duration()));
         Duration spacing = scenario.probe().spacing(phase.duration());
         int rounds = (int) Math.max(1, phase.duration().toNanos() / spacing.toNanos());
         List<ProbeSlots.Slot> slots = ProbeSlots.over(fleet.devices(), spacing.dividedBy(2));
@@ -272,7 +279,7 @@ final class Timeline {
             int roundIndex = round;
             for (ProbeSlots.Slot slot : slots) {
                 at(roundStart.plus(slot.offset()), () -> {
-                    List<Future<ProbeObserved>> started = probe(phase, roundIndex, settling, slot.devices());
+                    List<Future<ProbeObserved>> started = probe(phase, roundIndex, settling, slot.devices(), patience);
                     roundProbes.addAll(started);
                     started.forEach(probe -> {
                         outstanding.add(probe);
@@ -286,11 +293,12 @@ final class Timeline {
         }
     }
 
-    private List<Future<ProbeObserved>> probe(Phase phase, int round, boolean settling, List<DeviceRef> devices) {
+    private List<Future<ProbeObserved>> probe(Phase phase, int round, boolean settling, List<DeviceRef> devices,
+                                             ProbePatience patience) {
         List<Future<ProbeObserved>> started = new ArrayList<>();
         for (DeviceRef device : devices) {
             for (FunctionSpec function : device.model().functions()) {
-                started.add(prober.probe(phase.name(), round, settling, device, function, ProbePatience.of(scenario))
+                started.add(prober.probe(phase.name(), round, settling, device, function, patience)
                         .onSuccess(log::add));
             }
         }

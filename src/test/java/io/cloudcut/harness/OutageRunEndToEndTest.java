@@ -1,7 +1,9 @@
 package io.cloudcut.harness;
 
 import io.cloudcut.observation.SessionObserved;
+import io.cloudcut.report.FunctionVerdict;
 import io.cloudcut.report.JsonReportWriter;
+import io.cloudcut.report.PhaseCounts;
 import io.cloudcut.report.RunReport;
 import io.cloudcut.testing.CliRun;
 import io.cloudcut.testing.Project;
@@ -41,6 +43,25 @@ class OutageRunEndToEndTest {
     @Test
     void failClosedAndLocalFirstModelsComeOutAsTheirFirmwareBehaves() {
         OutageVerdicts.assertShortOutageVerdicts(report);
+    }
+
+    /**
+     * A local-first device buffers its events through the outage and delivers them once it is over, 55-85 min of scenario
+     * time after they were raised: those alerts and reports did not work during the outage. A probe waits on the scenario
+     * clock (probe.lostAfter) no longer than its phase; with a wait that ran on past the phase, they read DEGRADED.
+     */
+    @Test
+    void eventsBufferedThroughTheOutageAndDeliveredAfterIt_didNotWorkDuringIt() {
+        assertThat(List.of(outage("doorbell-local-chime", "motion-alert"), outage("doorbell-local-chime", "push-notification"),
+                outage("vacuum-local-first", "status-report")))
+                .allSatisfy(counts -> {
+                    assertThat(counts.ok()).as("%s", counts).isZero();
+                    assertThat(counts.verdict()).isEqualTo(FunctionVerdict.LOST);
+                });
+    }
+
+    private static PhaseCounts outage(String model, String function) {
+        return report.model(model).function(function).phases().get("outage");
     }
 
     @Test

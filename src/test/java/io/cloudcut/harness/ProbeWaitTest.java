@@ -79,7 +79,7 @@ class ProbeWaitTest {
         clock.setScale(10);
         Duration from = clock.now();
         CompletableFuture<Duration> expired = new CompletableFuture<>();
-        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(Duration.ofMillis(100), Duration.ofSeconds(5)),
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(Duration.ofMillis(100), Duration.ofSeconds(5), null),
                 () -> expired.complete(clock.now())));
 
         Duration expiredAt = expired.get(20, TimeUnit.SECONDS);
@@ -93,10 +93,25 @@ class ProbeWaitTest {
         clock.setScale(1000);
         long started = System.nanoTime();
         CompletableFuture<Long> expired = new CompletableFuture<>();
-        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofSeconds(5)),
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofSeconds(5), null),
                 () -> expired.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
 
         assertThat(expired.get(20, TimeUnit.SECONDS)).as("5 s of scenario time pass in 5 ms at 1000x").isGreaterThanOrEqualTo(WAIT.toMillis());
+    }
+
+    /** A probe's phase ends before its scenario time is out: it waits no longer (an answer after that did not work in it). */
+    @Test
+    void aWaitOnTheScenarioClock_endsWithItsPhase() throws Exception {
+        clock.setScale(10);
+        Duration phaseEnd = clock.now().plusSeconds(2);
+        CompletableFuture<Duration> expired = new CompletableFuture<>();
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(Duration.ofMillis(100), Duration.ofHours(1), phaseEnd),
+                () -> expired.complete(clock.now())));
+
+        Duration expiredAt = expired.get(20, TimeUnit.SECONDS);
+
+        assertThat(expiredAt).as("at the phase's end, not an hour of scenario time (6 min at 10x) on").isGreaterThanOrEqualTo(phaseEnd)
+                .isLessThan(Duration.ofMinutes(10));
     }
 
     /** A clock held at real time would keep a probe waiting for its scenario hour in real time: it waits at most its limit more. */
@@ -104,7 +119,7 @@ class ProbeWaitTest {
     void aWaitOnAClockAtRealTime_expiresAtItsLimit() throws Exception {
         long started = System.nanoTime();
         CompletableFuture<Long> expired = new CompletableFuture<>();
-        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofHours(1)), Duration.ofMillis(200),
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofHours(1), null), Duration.ofMillis(200),
                 () -> expired.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
 
         assertThat(expired.get(20, TimeUnit.SECONDS)).as("the real timeout, then the limit").isGreaterThanOrEqualTo(WAIT.toMillis() + 200);
@@ -118,7 +133,7 @@ class ProbeWaitTest {
         try {
             long started = System.nanoTime();
             CompletableFuture<Long> expired = new CompletableFuture<>();
-            vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, standing, new ProbePatience(WAIT, Duration.ofHours(1)),
+            vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, standing, new ProbePatience(WAIT, Duration.ofHours(1), null),
                     () -> expired.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
 
             assertThat(expired.get(20, TimeUnit.SECONDS)).isGreaterThanOrEqualTo(WAIT.toMillis());
