@@ -41,7 +41,10 @@ record ProbePatience(Duration timeout, Duration lostAfter, Duration phaseEnd) {
         return phaseEnd != null && phaseEnd.compareTo(lost) < 0 ? phaseEnd : lost;
     }
 
-    /** Why an answer to a probe begun at {@code startedAtMillis}, held {@code heldMillis} on the scenario clock, came too late to count. */
+    /**
+     * Why an answer to a probe begun at {@code startedAtMillis}, held {@code heldMillis} on the scenario clock, came too
+     * late to count; empty when it counts.
+     */
     Optional<String> heldTooLong(long startedAtMillis, long heldMillis) {
         if (!onTheScenarioClock() || heldMillis <= 0) {
             return Optional.empty();
@@ -56,9 +59,10 @@ record ProbePatience(Duration timeout, Duration lostAfter, Duration phaseEnd) {
         return Optional.empty();
     }
 
-    /** How a failure message says the wait: {@code 1000 ms}, or {@code 1000 ms and 1h of scenario time}. */
+    /** How a failure message says the wait: {@code 1000 ms}, or {@code 1000 ms and up to 1h of scenario time}. */
     @Override
     public String toString() {
-        return timeout.toMillis() + " ms" + (onTheScenarioClock() ? " and up to " + Durations.format(lostAfter) + " of scenario time" : "");
+        return timeout.toMillis() + " ms"
+                + (onTheScenarioClock() ? " and up to " + Durations.format(lostAfter) + " of scenario time" : "");
     }
 }

@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * out by at most {@link #MOST_DRAWN_OUT}: a harness stalled for longer is not healthy, which the run says, and the
  * probe then expires.
  * <p>
- * Then, for a wait on the scenario clock, until its {@code lostAfter} has passed since it began or its phase ended, for at most
- * {@link #MOST_ON_THE_SCENARIO_CLOCK} of real time more: a clock held at real time (for a transition, or a cloud
- * behind) would otherwise keep a probe waiting for the scenario's hour in real time.
+ * Then, for a wait on the scenario clock, until its {@code lostAfter} has passed since it began or its phase ended,
+ * for at most {@link #MOST_ON_THE_SCENARIO_CLOCK} of real time more: a clock held at real time (for a transition, or a
+ * cloud behind) would otherwise keep a probe waiting for the scenario's hour in real time.
  */
 final class ProbeWait {
 

@@ -54,7 +54,8 @@ final class Prober {
             long latency = (ended - started) / 1_000_000;
             ProbeOutcome result;
             Answer answer;
-            Optional<String> heldTooLong = done.succeeded() ? patience.heldTooLong(startedAt, done.result().heldMillis()) : Optional.empty();
+            Optional<String> heldTooLong = done.succeeded()
+                    ? patience.heldTooLong(startedAt, done.result().heldMillis()) : Optional.empty();
             if (heldTooLong.isPresent()) {
                 result = ProbeOutcome.TIMED_OUT;
                 answer = done.result().tooLate(heldTooLong.get());
