@@ -19,16 +19,34 @@ import java.util.Optional;
  * @param lostAfter zero when only real time counts: before the clock starts (a warm-up's probes, an external
  *                  device's readiness), and for a recovery's probes, which ask whether a device is back now
  * @param phaseEnd  the scenario moment the probe's phase ends; null when only real time counts
+ * @param mostOnTheClock the most real time it waits on the scenario clock past its timeout
  */
-record ProbePatience(Duration timeout, Duration lostAfter, Duration phaseEnd) {
+record ProbePatience(Duration timeout, Duration lostAfter, Duration phaseEnd, Duration mostOnTheClock) {
+
+    /** On the scenario clock for at most {@link ProbeWait#MOST_ON_THE_SCENARIO_CLOCK} of real time. */
+    ProbePatience(Duration timeout, Duration lostAfter, Duration phaseEnd) {
+        this(timeout, lostAfter, phaseEnd, ProbeWait.MOST_ON_THE_SCENARIO_CLOCK);
+    }
 
     static ProbePatience realTime(Duration timeout) {
         return new ProbePatience(timeout, Duration.ZERO, null);
     }
 
-    /** A probe of {@code scenario}'s phase that ends at {@code phaseEnd} on the scenario clock. */
-    static ProbePatience of(Scenario scenario, Duration phaseEnd) {
-        return new ProbePatience(scenario.probe().timeout(), scenario.lostAfter(), phaseEnd);
+    /**
+     * A probe of {@code scenario}'s phase that ends at {@code phaseEnd} on the scenario clock and runs at {@code scale}
+     * between transitions. On the clock it waits {@code lostAfter} at that scale, and {@link ProbeWait#MOST_ON_THE_SCENARIO_CLOCK}
+     * more for the times the clock runs slower: at a slow clock (kinesis-2020 at 10x, to tell smaller slowdowns apart) its
+     * hour is 6 min of real time, which a fixed limit would cut short.
+     */
+    static ProbePatience of(Scenario scenario, Duration phaseEnd, double scale) {
+        Duration lostAfter = scenario.lostAfter();
+        return new ProbePatience(scenario.probe().timeout(), lostAfter, phaseEnd,
+                ProbeWait.MOST_ON_THE_SCENARIO_CLOCK.plusNanos(Math.round(lostAfter.toNanos() / scale)));
+    }
+
+    /** The most real time a probe waits, the harness's stalls that draw it out included. */
+    Duration longest() {
+        return timeout.plus(ProbeWait.MOST_DRAWN_OUT).plus(onTheScenarioClock() ? mostOnTheClock : Duration.ZERO);
     }
 
     boolean onTheScenarioClock() {

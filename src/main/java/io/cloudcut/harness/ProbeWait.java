@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * probe then expires.
  * <p>
  * Then, for a wait on the scenario clock, until its {@code lostAfter} has passed since it began or its phase ended,
- * for at most {@link #MOST_ON_THE_SCENARIO_CLOCK} of real time more: a clock held at real time (for a transition, or a
- * cloud behind) would otherwise keep a probe waiting for the scenario's hour in real time.
+ * for at most its {@code mostOnTheClock} of real time more: {@code lostAfter} at the run's scale and
+ * {@link #MOST_ON_THE_SCENARIO_CLOCK}; a clock held at real time (for a transition, or a cloud behind) would otherwise
+ * keep a probe waiting for the scenario's hour in real time.
  */
 final class ProbeWait {
 
@@ -29,14 +30,9 @@ final class ProbeWait {
 
     /** Runs {@code expire} on the caller's context once the wait is over with no answer. */
     static void expireAfter(Vertx vertx, ScenarioClock clock, ProbePatience patience, Runnable expire) {
-        expireAfter(vertx, clock, patience, MOST_ON_THE_SCENARIO_CLOCK, expire);
-    }
-
-    /** As {@link #expireAfter(Vertx, ScenarioClock, ProbePatience, Runnable)}, on the scenario clock for at most {@code mostOnIt}. */
-    static void expireAfter(Vertx vertx, ScenarioClock clock, ProbePatience patience, Duration mostOnIt, Runnable expire) {
         Duration from = clock.now();
         Runnable afterRealTime = !patience.onTheScenarioClock() || !clock.started() ? expire
-                : () -> onTheScenarioClock(vertx, clock, patience.waitsUntil(from), mostOnIt, expire);
+                : () -> onTheScenarioClock(vertx, clock, patience.waitsUntil(from), patience.mostOnTheClock(), expire);
         expireAfter(vertx, clock, patience.timeout(), MOST_DRAWN_OUT, afterRealTime);
     }
 

@@ -78,6 +78,8 @@ final class Timeline {
     private final AtomicLong baselineProbesFailed = new AtomicLong();
     /** Probes started and not answered yet, of every phase so far: each leaves once answered, so that the run keeps none. */
     private final Set<Future<ProbeObserved>> outstanding = ConcurrentHashMap.newKeySet();
+    /** The longest a phase's probe may wait, of the phases begun so far ({@link ProbePatience#longest}). */
+    private Duration longestProbeWait = Duration.ZERO;
     /** When the clock started, after the warm-up; until then, when this timeline was made. */
     private volatile long clockStartedNanos = System.nanoTime();
 
@@ -192,8 +194,7 @@ final class Timeline {
      * health check and the end of the run wait for them.
      */
     private void awaitOutstandingProbes() throws InfrastructureException {
-        Duration longestWait = scenario.probe().timeout().plus(ProbeWait.MOST_DRAWN_OUT).plus(ProbeWait.MOST_ON_THE_SCENARIO_CLOCK);
-        Waits.await(Future.join(new ArrayList<>(outstanding)), "probing", longestWait.plus(ANSWERS_DUE_AT_MOST));
+        Waits.await(Future.join(new ArrayList<>(outstanding)), "probing", longestProbeWait.plus(ANSWERS_DUE_AT_MOST));
     }
 
     /**
@@ -267,7 +268,9 @@ final class Timeline {
      * phase, and its probes are spread over the first half of the round in slots of devices.
      */
     private void probeInRounds(Phase phase, Duration start) {
-        ProbePatience patience = ProbePatience.of(scenario, start.plus(phase.duration()));
+        ProbePatience patience = ProbePatience.of(scenario, start.plus(phase.duration()),
+                Traffic.phaseScale(scenario, phase, runScale));
+        longestProbeWait = patience.longest().compareTo(longestProbeWait) > 0 ? patience.longest() : longestProbeWait;
         Duration spacing = scenario.probe().spacing(phase.duration());
         int rounds = (int) Math.max(1, phase.duration().toNanos() / spacing.toNanos());
         List<ProbeSlots.Slot> slots = ProbeSlots.over(fleet.devices(), spacing.dividedBy(2));

@@ -119,7 +119,7 @@ class ProbeWaitTest {
     void aWaitOnAClockAtRealTime_expiresAtItsLimit() throws Exception {
         long started = System.nanoTime();
         CompletableFuture<Long> expired = new CompletableFuture<>();
-        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofHours(1), null), Duration.ofMillis(200),
+        vertx.runOnContext(on -> ProbeWait.expireAfter(vertx, clock, new ProbePatience(WAIT, Duration.ofHours(1), null, Duration.ofMillis(200)),
                 () -> expired.complete(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))));
 
         assertThat(expired.get(20, TimeUnit.SECONDS)).as("the real timeout, then the limit").isGreaterThanOrEqualTo(WAIT.toMillis() + 200);
