@@ -98,7 +98,8 @@ final class Prober {
         Promise<Answer> outcome = Promise.promise();
         shown.onComplete(done -> {
             if (done.succeeded()) {
-                outcome.tryComplete(Answer.of(state.field() + " = " + state.value() + " on " + state.topic(), done.result()));
+                // The device's own state, not a message the cloud passed on: it says nothing of the cloud's holds.
+                outcome.tryComplete(new Answer(state.field() + " = " + state.value() + " on " + state.topic()));
             } else {
                 outcome.tryFail("no " + state.field() + " = " + state.value() + " on " + state.topic() + " within " + patience);
             }

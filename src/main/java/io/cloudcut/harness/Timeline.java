@@ -217,6 +217,7 @@ final class Timeline {
         Duration stretch = firstRoundStretch();
         List<ProbeSlots.Slot> slots = ProbeSlots.over(fleet.devices(), stretch);
         Duration roundLimit = warmUpRoundLimit(stretch, scenario.probe().timeout());
+        ProbePatience patience = ProbePatience.realTime(scenario.probe().timeout());
         while (true) {
             long fromNanos = System.nanoTime();
             List<Future<ProbeObserved>> probes = Collections.synchronizedList(new ArrayList<>());
@@ -227,7 +228,7 @@ final class Timeline {
                 vertx.setTimer(Math.max(1, slot.offset().toMillis()), timer -> onHarness.execute(() -> {
                     for (DeviceRef device : slot.devices()) {
                         for (FunctionSpec function : device.model().functions()) {
-                            probes.add(prober.probe("warm-up", 0, true, device, function, ProbePatience.realTime(scenario.probe().timeout())));
+                            probes.add(prober.probe("warm-up", 0, true, device, function, patience));
                         }
                     }
                     started.complete();

@@ -42,8 +42,6 @@ record Traffic(double perScenarioHour, Duration leastSlow) {
      * it is refused; the health check judges what the estimate cannot.
      */
     static final double CARRIED_PER_SECOND = 4_500.0 * CORES;
-    /** The fastest scale {@code auto} picks, so that firmware deadlines stay apart by more than a timer's grain. */
-    static final double AUTO_CEILING = TimeScale.AUTO_CEILING;
     /**
      * Probes per real second the harness starts with a healthy baseline, for each core: on 2 cores 9,000 for 1,000
      * devices in one process ({@code bench}'s baseline at 653-671x of 675x, probe delay p99 16-46 ms; the 10,000-device
@@ -129,7 +127,7 @@ record Traffic(double perScenarioHour, Duration leastSlow) {
         return perScenarioHour * scale / 3600;
     }
 
-    /** The fastest scale whose traffic this machine carries, at most {@link #AUTO_CEILING}. */
+    /** The fastest scale whose traffic this machine carries, at most {@link TimeScale#AUTO_CEILING}. */
     double fastestCarriedScale() {
         return scaleCarrying(1);
     }
@@ -145,7 +143,7 @@ record Traffic(double perScenarioHour, Duration leastSlow) {
     }
 
     private double scaleCarrying(double share) {
-        return Math.min(AUTO_CEILING, Math.max(1, Math.floor(CARRIED_PER_SECOND * share * 3600 / perScenarioHour)));
+        return Math.min(TimeScale.AUTO_CEILING, Math.max(1, Math.floor(CARRIED_PER_SECOND * share * 3600 / perScenarioHour)));
     }
 
     /** An app command: app to commands, commands to device, the device's reply, commands to app; a device's event: to ingest, on to the app or notify, then the phone. */

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public record TimeScale(boolean auto, double value) {
 
     public static final TimeScale AUTO = new TimeScale(true, 0);
-    /** The fastest scale {@code auto} picks, for the smallest fleets. */
+    /**
+     * The fastest scale {@code auto} picks (for the smallest fleets), so that firmware deadlines stay apart by more
+     * than a timer's grain.
+     */
     public static final double AUTO_CEILING = 3_600;
 
     public TimeScale {

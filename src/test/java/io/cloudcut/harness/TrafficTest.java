@@ -57,10 +57,10 @@ class TrafficTest {
     @Test
     void autoPicksTheFastestScaleTheMachineCarriesAndNeverMoreThanTheCeiling() throws Exception {
         Scenario small = load("kinesis-2020");
-        assertThat(Traffic.of(small).fastestCarriedScale()).isEqualTo(Traffic.AUTO_CEILING);
+        assertThat(Traffic.of(small).fastestCarriedScale()).isEqualTo(TimeScale.AUTO_CEILING);
         Scenario large = small.withDevicesPerModel(2_000);
         double scale = Traffic.of(large).fastestCarriedScale();
-        assertThat(scale).isLessThan(Traffic.AUTO_CEILING);
+        assertThat(scale).isLessThan(TimeScale.AUTO_CEILING);
         assertThat(Traffic.of(large).perRealSecond(scale)).isLessThanOrEqualTo(Traffic.CARRIED_PER_SECOND);
         assertThat(Traffic.of(large).perRealSecond(scale + 1)).isGreaterThan(Traffic.CARRIED_PER_SECOND);
         assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.AUTO))).isEqualTo(scale);
