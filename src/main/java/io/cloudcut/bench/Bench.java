@@ -76,7 +76,7 @@ public final class Bench {
                 settings.devices(), model.id(), model.client(), settings.externalBroker() == null ? "the embedded" : settings.externalBroker(),
                 settings.oneProxyPort() ? "links on one proxy port" : "a proxy port a link", Durations.number(scale),
                 scale == runScale ? "" : " in the baseline (the run's " + Durations.number(runScale) + "x, held there by its probe rounds)",
-                Durations.format(model.statusEvery()), eventsPerSecondEach), bare, fleet);
+                Durations.format(model.statusEvery()), eventsPerSecondEach), scale, bare, fleet);
     }
 
     private static BareFigures bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)

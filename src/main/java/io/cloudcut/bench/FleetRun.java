@@ -15,6 +15,7 @@ import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.Scenario;
+import io.cloudcut.scenario.TimeScale;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
@@ -40,6 +41,8 @@ final class FleetRun implements ProgressListener {
 
     private final ProgressListener watcher;
     private final Vertx vertx;
+    /** The scenario as the attempt measured runs it: at {@code auto}, a run refused for the harness's load runs again slower. */
+    private Scenario measured;
     private TelemetryMonitor monitor;
     private double baselineEventsPerSecond;
     private final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
@@ -60,7 +63,8 @@ final class FleetRun implements ProgressListener {
     private double lastBackSeconds = -1;
     private int recovered;
 
-    private FleetRun(ProgressListener watcher, Vertx vertx, Identities identities) {
+    FleetRun(Scenario scenario, ProgressListener watcher, Vertx vertx, Identities identities) {
+        this.measured = scenario;
         this.watcher = watcher;
         this.vertx = vertx;
         this.identities = identities;
@@ -70,13 +74,13 @@ final class FleetRun implements ProgressListener {
         warmUp(scenario, settings, watcher);
         Vertx vertx = Vertx.vertx(NativeTransport.vertxOptions());
         Identities identities = Identities.generate();
-        FleetRun run = new FleetRun(watcher, vertx, identities);
+        FleetRun run = new FleetRun(scenario, watcher, vertx, identities);
         try {
             RunResult result = new ScenarioRunner(settings.watchedBy(run).withIdentities(identities)).run(scenario);
             if (run.monitorFailure != null) {
                 throw run.monitorFailure;
             }
-            return run.figures(scenario, result);
+            return run.figures(result);
         } finally {
             Waits.await(vertx.close(), "closing the telemetry monitor's Vert.x");
         }
@@ -98,18 +102,28 @@ final class FleetRun implements ProgressListener {
         }
     }
 
-    private FleetFigures figures(Scenario scenario, RunResult result) {
-        int devices = scenario.deviceCount();
+    private FleetFigures figures(RunResult result) {
+        int devices = measured.deviceCount();
         double runSeconds = runTo.secondsSince(runFrom);
         Side side = new Side(Connects.between(cloudUp, connected, devices, connectSeconds), baselineEventsPerSecond,
                 Math.max(0, (ready.heapBytes() - cloudUp.heapBytes()) / devices), ready.threads() - cloudUp.threads(),
                 runTo.cpuPercentSince(runFrom));
-        return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, ScenarioRunner.firstPhaseScale(scenario),
-                keptScale(scenario.phases().get(0)), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
+        return new FleetFigures(side, Math.max(0, cloudUp.heapBytes() - before.heapBytes()), signInSeconds, baselineScale(),
+                keptScale(measured.phases().get(0)), Collections.unmodifiableMap(new LinkedHashMap<>(phaseSeconds)), runSeconds,
                 recoveryFromNanos < 0 ? -1 : recovered, lastBackSeconds, lastReconnectedSeconds(result),
                 ClockWaits.of(result.report().harness()),
                 result.health(HealthObserved.Window.BASELINE).orElse(null),
                 result.health(HealthObserved.Window.RUN).orElse(null));
+    }
+
+    /** Each phase's real length so far, in seconds, of the attempt measured. */
+    Map<String, Double> phaseSeconds() {
+        return Collections.unmodifiableMap(phaseSeconds);
+    }
+
+    /** The scale the measured attempt's baseline was to run at. */
+    double baselineScale() {
+        return ScenarioRunner.firstPhaseScale(measured);
     }
 
     /** The scale {@code baseline} kept: its scenario time over its real length; 0 if the run ended before it did. */
@@ -160,6 +174,23 @@ final class FleetRun implements ProgressListener {
     @Override
     public void clockChosen(String description) {
         watcher.clockChosen(description);
+    }
+
+    /** Only the last attempt is measured: what the refused one left is forgotten, its monitor closed with its broker. */
+    @Override
+    public void runningAgain(double refusedAt, HealthObserved baseline, double slower) {
+        measured = measured.withTimeScale(TimeScale.autoAtMost(slower));
+        if (monitor != null) {
+            monitor.close(); // its broker is gone or going; the next attempt's broker gets a monitor of its own
+            monitor = null;
+        }
+        phase = null;
+        phaseSeconds.clear();
+        recoveryFromNanos = -1;
+        lastBackSeconds = -1;
+        recovered = 0;
+        baselineEventsPerSecond = 0;
+        watcher.runningAgain(refusedAt, baseline, slower);
     }
 
     @Override
