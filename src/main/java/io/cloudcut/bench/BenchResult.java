@@ -56,12 +56,12 @@ public final class BenchResult {
     }
 
     /**
-     * The fleet's events a second over the bare clients' at the fleet's pace: a fleet measured again at a lower scale
-     * (a baseline refused for the harness's load at {@code auto}) publishes that much less, and is not short of
-     * anything for it.
+     * The fleet's events a second over the bare clients', who publish at the pace of the fleet's planned baseline: a
+     * fleet whose clock ran slower, or that was measured again at a lower scale (a baseline refused for the harness's
+     * load at {@code auto}), carried less of the same traffic, and the ratio says so.
      */
     public double throughputRatio() {
-        return ratio(fleet.side().eventsPerSecond(), bare.side().eventsPerSecond() * paceShare());
+        return ratio(fleet.side().eventsPerSecond(), bare.side().eventsPerSecond());
     }
 
     /** The fleet's baseline scale over the one the bare clients' pace was set for: 1 unless the fleet was measured again. */
@@ -107,8 +107,8 @@ public final class BenchResult {
         row(out, "events via broker (per s)", "%,.1f", raw.eventsPerSecond(), Double.NaN, run.eventsPerSecond());
         if (paceShare() != 1) {
             out.append(String.format(Locale.ROOT, "events: the fleet's baseline ran at %sx, not the %sx the bare clients published "
-                    + "at the pace of (auto ran it again slower, its first baseline refused for the harness's load): its events "
-                    + "a second are compared with %.2f of theirs%n", Durations.number(fleet.timeScale()),
+                    + "at the pace of (auto ran it again slower, its first baseline refused for the harness's load): it carried "
+                    + "at most %.2f of their traffic, and the throughput ratio counts it so%n", Durations.number(fleet.timeScale()),
                     Durations.number(paceScale), paceShare()));
         }
         row(out, "heap per client (KB)", "%,.1f", heapKilobytes(raw), Double.NaN, heapKilobytes(run));
