@@ -69,17 +69,29 @@ public final class Bench {
         double runScale = ScenarioRunner.runScale(scenario);
         double scale = ScenarioRunner.firstPhaseScale(scenario);
         double eventsPerSecondEach = scale / (model.statusEvery().toMillis() / 1000.0);
-        BareFigures bare = bare(settings, model, eventsPerSecondEach, watcher);
+        boolean onePort = linksOnOneProxyPort(settings, scenario);
+        BareFigures bare = bare(settings, model, onePort, eventsPerSecondEach, watcher);
         FleetFigures fleet = FleetRun.measure(scenario, runSettings(settings, watcher), watcher);
         return new BenchResult(String.format(java.util.Locale.ROOT,
                 "%d devices of %s on %s, %s broker, %s, time scale %sx%s: a status report every %s of scenario time, %.2f per real second each",
                 settings.devices(), model.id(), model.client(), settings.externalBroker() == null ? "the embedded" : settings.externalBroker(),
-                settings.oneProxyPort() ? "links on one proxy port" : "a proxy port a link", Durations.number(scale),
+                onePort == settings.oneProxyPort() ? (onePort ? "links on one proxy port" : "a proxy port a link")
+                        : "links on one proxy port (a port a link would not fit the open-file limit)", Durations.number(scale),
                 scale == runScale ? "" : " in the baseline (the run's " + Durations.number(runScale) + "x, held there by its probe rounds)",
                 Durations.format(model.statusEvery()), eventsPerSecondEach), scale, bare, fleet);
     }
 
-    private static BareFigures bare(Settings settings, DeviceModel model, double eventsPerSecondEach, ProgressListener watcher)
+    /**
+     * Whether the bare clients' links through the proxy share one port: where the fleet's will be, on one port when
+     * asked or when a port a link would not fit the open-file limit (4,500 bare clients on a port each ran out of
+     * open files in their first round through the proxy).
+     */
+    static boolean linksOnOneProxyPort(Settings settings, Scenario scenario) {
+        return ScenarioRunner.linksOnOneProxyPort(scenario, runSettings(settings, ProgressListener.SILENT));
+    }
+
+    private static BareFigures bare(Settings settings, DeviceModel model, boolean onePort, double eventsPerSecondEach,
+                                    ProgressListener watcher)
             throws InfrastructureException {
         watcher.starting(settings.devices() + " bare " + model.client() + " clients, connecting " + BareClients.CONNECT_ROUNDS
                 + " times through the fault proxy and straight to the broker in turn, then publishing for "
@@ -89,7 +101,7 @@ public final class Bench {
         Identities identities = Identities.generate();
         try (Broker broker = Brokers.start(new BrokerSettings(settings.externalBroker(),
                 settings.externalBroker() == null ? 0 : null, settings.projectDir().resolve("broker-config")), identities)) {
-            return new BareClients(vertx, broker.endpoint(), model.client(), model, identities, settings.oneProxyPort())
+            return new BareClients(vertx, broker.endpoint(), model.client(), model, identities, onePort)
                     .measure(settings.devices(), eventsPerSecondEach, settings.trafficWindow(), watcher);
         } catch (BrokerException broken) {
             throw new InfrastructureException("the bare clients' broker: " + broken.getMessage(), broken);

@@ -364,14 +364,21 @@ public final class ScenarioRunner {
                 + "a slow service's %s apart", 100 * traffic.slowShare(), Durations.format(traffic.leastSlow())) : "");
     }
 
+    /**
+     * Whether the links of a fleet in this process share one proxy port: when the settings ask for it, or when a port
+     * a link would not fit the open-file limit.
+     */
+    public static boolean linksOnOneProxyPort(Scenario scenario, RunSettings settings) {
+        return DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort());
+    }
+
     /** The devices here, or on the first idle workers to answer the roll call. */
     private DeviceHost deviceHost(Vertx vertx, ObservationLog log, RunCertificates certificates, ClientTls proxyToBroker,
                                   Scenario scenario, HarnessMonitor monitor) throws InfrastructureException {
         if (!settings.clustered()) {
             return new LocalDevices(vertx, certificates == null && proxyToBroker == null ? null
                     : new FleetTls(certificates, settings.security() == TransportSecurity.MUTUAL_TLS, proxyToBroker),
-                    DescriptorBudget.sharedPort(scenario, settings.externalBroker() == null, settings.sharedProxyPort()),
-                    log, proxy -> {
+                    linksOnOneProxyPort(scenario, settings), log, proxy -> {
                         monitor.watch(proxy.eventLoops());
                         proxyOpened.accept(proxy);
                     });
