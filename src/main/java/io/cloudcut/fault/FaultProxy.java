@@ -4,9 +4,11 @@ import io.cloudcut.scenario.ScenarioClock;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -35,6 +37,9 @@ import java.util.function.ToLongBiFunction;
  * }</pre>
  */
 public final class FaultProxy implements AutoCloseable {
+
+    /** The longest a close waits for its links to close their ports and connections before its loops end. */
+    private static final Duration CLOSE_LIMIT = Duration.ofSeconds(10);
 
     private final InetSocketAddress upstream;
     private final LinkTls tls;
@@ -279,6 +284,11 @@ public final class FaultProxy implements AutoCloseable {
         closed = true;
         if (sharedPort != null) {
             sharedPort.close();
+        }
+        List<Future<?>> closing = links.values().stream().<Future<?>>map(Link::close).toList();
+        long giveUpAt = System.nanoTime() + CLOSE_LIMIT.toNanos();
+        for (Future<?> link : closing) {
+            link.awaitUninterruptibly(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -88,6 +88,15 @@ final class LinkListener {
         return port;
     }
 
+    /** Closes the listening socket for good, for a proxy that closes; on the loop. */
+    void close() {
+        Channel closing = listener;
+        listener = null;
+        if (closing != null) {
+            closing.close();
+        }
+    }
+
     /** Closes the listening socket of a link that is not opened after all; on the loop, as everything else. */
     void abandon() {
         loop.execute(this::stopListening);

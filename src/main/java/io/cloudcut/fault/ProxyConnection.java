@@ -295,6 +295,8 @@ final class ProxyConnection implements ProxiedConnection {
     private void closeUpstream() {
         if (upstream != null) {
             upstream.close();
+        } else if (connecting != null) {
+            connecting.close();
         }
     }
 

@@ -130,6 +130,8 @@ final class SharedPort implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        // The loop's shutdown does not close what is registered on it (see Link#close).
+        listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         reception.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

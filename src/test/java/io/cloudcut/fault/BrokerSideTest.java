@@ -6,14 +6,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,27 +22,17 @@ class BrokerSideTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private ServerSocket broker;
+    private StandInBroker broker;
     /** The broker's side of every connection made to it, in order. */
-    private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
+    private BlockingQueue<Socket> accepted;
     private FaultProxy proxy;
     private Link link;
 
     @BeforeEach
     void start() throws IOException {
-        broker = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    accepted.add(broker.accept());
-                }
-            } catch (IOException closed) {
-                // The test is over.
-            }
-        }, "stand-in-broker");
-        acceptor.setDaemon(true);
-        acceptor.start();
-        proxy = FaultProxy.create("127.0.0.1", broker.getLocalPort());
+        broker = new StandInBroker();
+        accepted = broker.accepted();
+        proxy = FaultProxy.create("127.0.0.1", broker.port());
         link = proxy.openLink("device-1");
     }
 
@@ -53,9 +40,6 @@ class BrokerSideTest {
     void stop() throws IOException {
         proxy.close();
         broker.close();
-        for (Socket socket : accepted) {
-            socket.close();
-        }
     }
 
     @Test

@@ -3,14 +3,23 @@ package io.cloudcut.fault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class FaultProxyTest {
 
@@ -100,6 +109,59 @@ class FaultProxyTest {
         proxy.close();
 
         assertThatThrownBy(() -> proxy.openLink("a")).isInstanceOf(IllegalStateException.class);
+    }
+
+    /**
+     * Netty's epoll loops leave the channels registered on them open when the loops shut down: 300 bare clients'
+     * rounds through four proxies left 750 ports listening and 390 connections half closed, and 3,000 ran the bench out
+     * of open files. A closed proxy's ports, connections and broker sides are all closed.
+     */
+    @Test
+    void close_closesEveryPortAndConnection_onPortsOfTheirOwnAndTheSharedOne() throws Exception {
+        try (StandInBroker broker = new StandInBroker()) {
+            BlockingQueue<Socket> accepted = broker.accepted();
+            long before = openFiles();
+            FaultProxy closing = FaultProxy.create("127.0.0.1", broker.port());
+            List<Link> own = closing.openLinks(IntStream.range(0, 100).mapToObj(i -> "own-" + i).toList(), false);
+            List<Link> shared = closing.openLinks(List.of("shared-0", "shared-1"), true);
+            List<Socket> devices = new ArrayList<>();
+            for (Link link : own.subList(0, 20)) {
+                Socket device = new Socket(link.host(), link.port());
+                device.getOutputStream().write(connect(link.id()));
+                devices.add(device);
+            }
+            devices.add(new Socket(shared.get(0).host(), shared.get(0).port())); // not yet handed to its link
+            await().atMost(Duration.ofSeconds(30)).until(() -> accepted.size() == 20);
+            for (Socket leaving : devices.subList(0, 10)) {
+                leaving.close(); // as a fleet's clients disconnect just before the proxy closes
+            }
+
+            closing.close();
+            for (Socket device : devices.subList(10, devices.size())) {
+                device.setSoTimeout(30_000); // a leaked end never ends the stream: the read times out, and fails the test
+                device.getInputStream().readAllBytes();
+                device.close();
+            }
+            for (Socket brokerSide : accepted) {
+                brokerSide.setSoTimeout(30_000);
+                brokerSide.getInputStream().readAllBytes(); // its device's CONNECT, then the end of the stream
+                brokerSide.close();
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(openFiles())
+                    .as("open files after the proxy closed; %d before it", before).isLessThanOrEqualTo(before + 5));
+        }
+    }
+
+    /** An MQTT 3.1.1 CONNECT for {@code clientId} (of four characters). */
+    private static byte[] connect(String clientId) {
+        byte[] id = clientId.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer connect = ByteBuffer.allocate(14 + id.length).put((byte) 0x10).put((byte) (12 + id.length))
+                .put(new byte[] {0, 4, 'M', 'Q', 'T', 'T', 4, 2, 0, 60}).putShort((short) id.length).put(id);
+        return connect.array();
+    }
+
+    private static long openFiles() {
+        return ((UnixOperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getOpenFileDescriptorCount();
     }
 
     @Test
