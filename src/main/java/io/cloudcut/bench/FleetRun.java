@@ -15,7 +15,6 @@ import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.PhaseKind;
 import io.cloudcut.scenario.Scenario;
-import io.cloudcut.scenario.TimeScale;
 import io.vertx.core.Vertx;
 
 import java.time.Duration;
@@ -179,7 +178,7 @@ final class FleetRun implements ProgressListener {
     /** Only the last attempt is measured: what the refused one left is forgotten, its monitor closed with its broker. */
     @Override
     public void runningAgain(double refusedAt, HealthObserved baseline, double slower) {
-        measured = measured.withTimeScale(TimeScale.autoAtMost(slower));
+        measured = ScenarioRunner.runAgainAt(measured, slower);
         if (monitor != null) {
             monitor.close(); // its broker is gone or going; the next attempt's broker gets a monitor of its own
             monitor = null;

@@ -104,10 +104,15 @@ public final class ScenarioRunner {
                 break;
             }
             settings.progress().runningAgain(refusedAt, refused.get(), slower);
-            scenario = scenario.withTimeScale(TimeScale.autoAtMost(slower));
+            scenario = runAgainAt(scenario, slower);
             result = runOnce(scenario);
         }
         return result;
+    }
+
+    /** {@code scenario} as a run refused for the harness's load runs it again: at {@code auto}, at most {@code slower}. */
+    public static Scenario runAgainAt(Scenario scenario, double slower) {
+        return scenario.withTimeScale(TimeScale.autoAtMost(slower));
     }
 
     private RunResult runOnce(Scenario scenario) throws InfrastructureException {

@@ -45,7 +45,7 @@ class FleetRunTest {
         assertThat(toldAgain).as("the watcher hears of it").containsExactly(Math.floor(refusedAt / 2));
         assertThat(run.phaseSeconds()).as("the refused attempt's phases are forgotten; the new baseline has not ended").isEmpty();
         assertThat(run.baselineScale()).as("the attempt measured ran at half the scale")
-                .isEqualTo(ScenarioRunner.firstPhaseScale(scenario.withTimeScale(TimeScale.autoAtMost(Math.floor(refusedAt / 2)))))
+                .isEqualTo(ScenarioRunner.firstPhaseScale(ScenarioRunner.runAgainAt(scenario, Math.floor(refusedAt / 2))))
                 .isLessThan(ScenarioRunner.firstPhaseScale(scenario));
     }
 }
