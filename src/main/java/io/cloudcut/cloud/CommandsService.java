@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Relays app commands to devices and the devices' replies back to the app. A command it held (throttled) says so on its
  * way to the device ({@link Holds}); a device's reply does not repeat it, so the service adds it to the reply it relays,
- * and the app's probe counts the hold at its scenario length as it does an alert's.
+ * and the app's probe counts the hold at its scenario length as it does an alert's. Each command says when it was sent,
+ * so that a device the broker kept it for, while away, can say how long in its reply.
  */
 final class CommandsService extends CloudService {
 
@@ -59,7 +60,7 @@ final class CommandsService extends CloudService {
             if (held > 0 || heldReal > 0) {
                 holdsAwaitingReplies.put(requestId, new long[] {held, heldReal});
             }
-            publish(CloudTopics.command(deviceId), message);
+            publish(CloudTopics.command(deviceId), Holds.sent(message, Holds.Moment.now(clock.nowMillis())));
         } else {
             long[] commandHeld = holdsAwaitingReplies.remove(requestId);
             publish(CloudTopics.appReply(deviceId), commandHeld == null ? message : Holds.added(message, commandHeld[0], commandHeld[1]));

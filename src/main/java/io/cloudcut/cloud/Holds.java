@@ -2,6 +2,8 @@ package io.cloudcut.cloud;
 
 import io.vertx.core.json.JsonObject;
 
+import java.util.Optional;
+
 /**
  * How long the cloud held a message on the scenario clock, carried in the message itself through the services it passes
  * (ingest's event to notify's push to the phone; a device's event says how long its offline buffer held it): a throttled
@@ -9,6 +11,9 @@ import io.vertx.core.json.JsonObject;
  * held 2.5-3 min by kinesis-2020's throttled ingest took 52 ms of real time at 3600x and read KEPT; at 160x it ran past
  * the probe's 1 s time-out. Both the scenario time held and the real time it took are carried, so that a probe can count
  * the hold at its scenario length. A message that says something else there is malformed.
+ * <p>
+ * A command also says when the cloud sent it ({@link #SENT}, {@link #SENT_REAL}): a broker keeps a command for a device
+ * away on a persistent session until it is back, a wait no service sees, so the device counts it ({@link #keptFor}).
  */
 public final class Holds {
 
@@ -17,6 +22,11 @@ public final class Holds {
     /** The real milliseconds those holds took. */
     public static final String HELD_REAL = "heldRealMillis";
 
+    /** When the cloud sent a command, on the scenario clock. */
+    public static final String SENT = "sentAtMillis";
+    /** When the cloud sent a command, in real time: milliseconds since the epoch, which every process of a run shares. */
+    public static final String SENT_REAL = "sentAtEpochMillis";
+
     private Holds() {
     }
 
@@ -24,6 +34,43 @@ public final class Holds {
     static boolean wellFormedIn(JsonObject message) {
         return Payloads.absentOr(message, HELD, Payloads.wholeNumberField(message, HELD, 0, Long.MAX_VALUE / 2).isPresent())
                 && Payloads.absentOr(message, HELD_REAL, Payloads.wholeNumberField(message, HELD_REAL, 0, Long.MAX_VALUE / 2).isPresent());
+    }
+
+    /** Whether what {@code message} says of when it was sent, if anything, is a whole number of milliseconds each. */
+    public static boolean sentWellFormedIn(JsonObject message) {
+        return Payloads.absentOr(message, SENT, Payloads.wholeNumberField(message, SENT, 0, Long.MAX_VALUE / 2).isPresent())
+                && Payloads.absentOr(message, SENT_REAL, Payloads.wholeNumberField(message, SENT_REAL, 0, Long.MAX_VALUE / 2).isPresent());
+    }
+
+    /** A moment on the scenario clock ({@code millis}) and in real time ({@code epochMillis}). */
+    public record Moment(long millis, long epochMillis) {
+
+        /** Now on {@code scenarioMillis}' clock. */
+        public static Moment now(long scenarioMillis) {
+            return new Moment(scenarioMillis, System.currentTimeMillis());
+        }
+    }
+
+    /** A copy of {@code command} that says it is sent at {@code moment}. */
+    static JsonObject sent(JsonObject command, Moment moment) {
+        return command.copy().put(SENT, moment.millis()).put(SENT_REAL, moment.epochMillis());
+    }
+
+    /** When {@code command} was sent, if it says so (well formed: {@link #sentWellFormedIn}). */
+    public static Optional<Moment> sentAt(JsonObject command) {
+        return command.containsKey(SENT) && command.containsKey(SENT_REAL)
+                ? Optional.of(new Moment(command.getLong(SENT), command.getLong(SENT_REAL))) : Optional.empty();
+    }
+
+    /**
+     * {@code reply}, saying how long the broker kept a command sent at {@code sent} for a device away then, which
+     * {@code connected} again after it: until that connection. One sent while the device was connected adds nothing.
+     */
+    public static JsonObject keptFor(JsonObject reply, Moment sent, Moment connected) {
+        if (sent.millis() >= connected.millis()) {
+            return reply;
+        }
+        return added(reply, connected.millis() - sent.millis(), Math.max(0, connected.epochMillis() - sent.epochMillis()));
     }
 
     /** A copy of {@code message} that says it was held this much longer. */

@@ -1,5 +1,6 @@
 package io.cloudcut.device;
 
+import io.cloudcut.cloud.Holds;
 import io.cloudcut.cloud.Payloads;
 import io.vertx.core.buffer.Buffer;
 
@@ -15,8 +16,11 @@ final class CloudMessages {
     private CloudMessages() {
     }
 
-    /** An app command relayed by the commands service; the request id is empty when the app gave none. */
-    record AppCommand(String requestId, String function) {
+    /**
+     * An app command relayed by the commands service; the request id is empty when the app gave none, and when it was
+     * sent is empty when the cloud did not say ({@link Holds#sentAt}).
+     */
+    record AppCommand(String requestId, String function, Optional<Holds.Moment> sent) {
     }
 
     /**
@@ -41,15 +45,16 @@ final class CloudMessages {
         });
     }
 
-    /** A command names a function; its request id, if sent, is text. */
+    /** A command names a function; its request id, if sent, is text; when it was sent, if said, whole milliseconds. */
     static Optional<AppCommand> appCommand(Buffer payload) {
         return Payloads.object(payload, Payloads.DEVICE_MAX_BYTES).flatMap(command -> {
             Optional<String> function = Payloads.textField(command, "function");
             Optional<String> requestId = Payloads.textField(command, "requestId");
-            if (function.isEmpty() || !Payloads.absentOr(command, "requestId", requestId.isPresent())) {
+            if (function.isEmpty() || !Payloads.absentOr(command, "requestId", requestId.isPresent())
+                    || !Holds.sentWellFormedIn(command)) {
                 return Optional.empty();
             }
-            return Optional.of(new AppCommand(requestId.orElse(""), function.get()));
+            return Optional.of(new AppCommand(requestId.orElse(""), function.get(), Holds.sentAt(command)));
         });
     }
 }

@@ -1,6 +1,7 @@
 package io.cloudcut.device;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.cloud.Holds;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.mqtt.ConnectAttempt;
 import io.cloudcut.mqtt.ConnectTimeOuts;
@@ -38,6 +39,8 @@ final class ConnectionEvents implements ConnectionListener {
     private long malformedMessages;
     /** The cause of the last refused attempt observed since the device was last connected. */
     private String lastRefusal;
+    /** When the device last connected, on the run's clock: empty before, and on a clock of its own. */
+    private Optional<Holds.Moment> connectedAt = Optional.empty();
 
     ConnectionEvents(DeviceRuntime device, Firmware firmware, DashboardPresence dashboard, CloudSession session,
                      EventDelivery delivery, DeviceFunctions functions, Consumer<Observation> observe, boolean overTls,
@@ -64,6 +67,7 @@ final class ConnectionEvents implements ConnectionListener {
     @Override
     public void connected(ConnectAttempt attempt) {
         lastRefusal = null;
+        connectedAt = ownClock ? Optional.empty() : Optional.of(Holds.Moment.now(device.nowMillis()));
         observe.accept(ConnectionObserved.up(device.nowMillis(), device.deviceId(), device.model().id(),
                 attempt.startedAtMillis(), attempt.realMillis()));
         firmware.connectionChanged(true);
@@ -124,7 +128,7 @@ final class ConnectionEvents implements ConnectionListener {
             return answer.isPresent();
         }
         if (topic.equals(CloudTopics.command(device.deviceId()))) {
-            return CloudMessages.appCommand(payload).map(functions::command).orElse(false);
+            return CloudMessages.appCommand(payload).map(command -> functions.command(command, connectedAt)).orElse(false);
         }
         return false;
     }

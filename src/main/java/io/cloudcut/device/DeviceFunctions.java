@@ -1,6 +1,7 @@
 package io.cloudcut.device;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.cloud.Holds;
 import io.cloudcut.dashboard.mqtt.DashboardCommand;
 import io.cloudcut.mqtt.DeviceConnection;
 import io.cloudcut.scenario.DeviceModel;
@@ -60,21 +61,28 @@ final class DeviceFunctions {
 
     /**
      * A command from the app, relayed by the cloud: answered either way, and false when the device has
-     * no such function for the app (an unknown command, counted as malformed).
+     * no such function for the app (an unknown command, counted as malformed). One the broker kept for the device while
+     * it was away, until its connection of {@code connectedAt}, says how long in the reply ({@link Holds#keptFor});
+     * {@code connectedAt} is empty on a clock of the device's own, which cannot be set against the cloud's.
      */
-    boolean command(CloudMessages.AppCommand command) {
+    boolean command(CloudMessages.AppCommand command, Optional<Holds.Moment> connectedAt) {
         String requestId = command.requestId();
         String name = command.function();
         Optional<FunctionSpec> function = model.function(name).filter(spec -> spec.trigger() == Trigger.APP);
         Future<String> done = function.isPresent() ? perform(function.get(), requestId)
                 : Future.failedFuture("no function '" + name + "' for the app");
-        done.onComplete(result -> connection.get().publish(CloudTopics.COMMAND_REPLY, new JsonObject()
-                .put("requestId", requestId)
-                .put("deviceId", deviceId)
-                .put("function", name)
-                .put("ok", result.succeeded())
-                .put("detail", result.succeeded() ? result.result() : result.cause().getMessage())
-                .toBuffer()));
+        done.onComplete(result -> {
+            JsonObject reply = new JsonObject()
+                    .put("requestId", requestId)
+                    .put("deviceId", deviceId)
+                    .put("function", name)
+                    .put("ok", result.succeeded())
+                    .put("detail", result.succeeded() ? result.result() : result.cause().getMessage());
+            if (command.sent().isPresent() && connectedAt.isPresent()) {
+                reply = Holds.keptFor(reply, command.sent().get(), connectedAt.get());
+            }
+            connection.get().publish(CloudTopics.COMMAND_REPLY, reply.toBuffer());
+        });
         return function.isPresent();
     }
 

@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +39,12 @@ final class ConnectionBookkeeping {
     private volatile boolean gaveUp;
     private volatile int connects;
     private volatile int losses;
+    /**
+     * On the context: what arrived on an attempt before it was connected and subscribed. A broker hands over a persistent
+     * session's queue right after its CONNACK, before the SUBACK; a device that acted on a command then could not answer
+     * it (its publishes wait for the connection), and the command's answer was lost. It hears of them once connected.
+     */
+    private final List<Arrived> arrivedBeforeConnected = new ArrayList<>();
 
     /** Must be created on the device's context: that is where the listener gets called. */
     ConnectionBookkeeping(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
@@ -82,6 +89,7 @@ final class ConnectionBookkeeping {
         connects++;
         failedInARow.set(0);
         listener.connected(attempt);
+        handOverArrived();
     }
 
     /** On the context; reports the loss once per established connection however many ways it is noticed. */
@@ -106,7 +114,10 @@ final class ConnectionBookkeeping {
 
     /** From any thread: tells the listener, on the context, why an attempt failed. */
     void refused(String cause) {
-        onContext(() -> listener.attemptFailed(cause));
+        onContext(() -> {
+            listener.attemptFailed(cause);
+            handOverArrived();
+        });
     }
 
     /** On the context, after the library's reconnect was stopped. */
@@ -145,16 +156,31 @@ final class ConnectionBookkeeping {
         return failedInARow.get();
     }
 
-    /** On the context: hands an arrived message to the listener, unless closed. */
+    /** On the context: hands an arrived message to the listener, unless closed; once connected ({@link #arrivedBeforeConnected}). */
     void deliver(String topic, Buffer payload) {
-        if (!closed) {
+        if (closed) {
+            return;
+        }
+        if (connected) {
             listener.message(topic, payload);
+        } else {
+            arrivedBeforeConnected.add(new Arrived(topic, payload));
         }
     }
 
     /** From any thread: hands an arrived message to the listener on the context. */
     void messageArrived(String topic, byte[] payload) {
-        onContext(() -> listener.message(topic, Buffer.buffer(payload)));
+        onContext(() -> deliver(topic, Buffer.buffer(payload)));
+    }
+
+    /** On the context, once connected or once the attempt failed: what arrived on it before, in order. */
+    private void handOverArrived() {
+        List<Arrived> arrived = List.copyOf(arrivedBeforeConnected);
+        arrivedBeforeConnected.clear();
+        arrived.forEach(message -> listener.message(message.topic(), message.payload()));
+    }
+
+    private record Arrived(String topic, Buffer payload) {
     }
 
     /**

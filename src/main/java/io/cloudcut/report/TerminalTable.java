@@ -314,8 +314,8 @@ public final class TerminalTable {
      * median rose from 120 ms to 1,013 ms, within a bound of 1,195 ms; at 8 devices the bound was 95 ms. Said too when,
      * at the run's scale between transitions, it spans more than {@link #COARSE_SCENARIO_LATENCY} of scenario time: a
      * wait that runs on the scenario clock shows in real time divided by the scale. The cloud's throttled queues are
-     * counted at their scenario length ({@link io.cloudcut.cloud.Holds}), as are a device's offline buffer's; a command
-     * the broker keeps for a device offline is not: a local-chime doorbell's alerts, held 2.5-3 min by
+     * counted at their scenario length ({@link io.cloudcut.cloud.Holds}), as are a device's offline buffer's and a
+     * command's the broker kept for a device away; a wait that no answer carries is not: a local-chime doorbell's alerts, held 2.5-3 min by
      * {@code kinesis-2020}'s throttled ingest, read KEPT at 3600x (52 ms) before the holds were counted.
      *
      * @return the sentence, without the terminal's {@code harness:} and the end; empty when it is not said
@@ -339,8 +339,8 @@ public final class TerminalTable {
             said.append("; at ").append(String.format("%.0f", scale)).append("x that is ")
                     .append(coarsest.entrySet().stream().map(path -> duration(path.getValue() / 1000.0 * scale) + " (" + path.getKey() + ")")
                             .collect(Collectors.joining(", ")))
-                    .append(" of scenario time, and a wait on the scenario clock that probes do not carry (a command the ")
-                    .append("broker keeps for a device offline) shorter than that reads KEPT");
+                    .append(" of scenario time, and a wait on the scenario clock that the answer does not carry shorter ")
+                    .append("than that reads KEPT");
         }
         return said.append(": a slower clock (--time-scale)").append(coarseForTheLoad ? " or a smaller fleet" : "")
                 .append(" tells smaller slowdowns apart").toString();

@@ -143,9 +143,8 @@ class TerminalTableTest {
     }
 
     /**
-     * A quick baseline still hides minutes at 3600x: a wait on the scenario clock that probes do not carry (a command the
-     * broker keeps for a device offline) shows in real time divided by the scale, as the cloud's throttled queues did
-     * before their holds were carried.
+     * A quick baseline still hides minutes at 3600x: a wait on the scenario clock that the answer does not carry shows in
+     * real time divided by the scale, as the cloud's throttled queues did before their holds were carried.
      */
     @Test
     void aBaselineQuickInRealTimeSaysWhatItHidesInScenarioTimeAtAHighScale() {
@@ -153,8 +152,8 @@ class TerminalTableTest {
 
         assertThat(TerminalTable.render(quick.report())).contains("harness: a function read DEGRADED for latency only once its "
                 + "median grew by more than 90 ms (cloud), 60 ms (local) over the baseline's; at 3600x that is 5m (cloud), 4m (local) "
-                + "of scenario time, and a wait on the scenario clock that probes do not carry (a command the broker keeps for a "
-                + "device offline) shorter than that reads KEPT: a slower clock (--time-scale) tells smaller slowdowns apart\n");
+                + "of scenario time, and a wait on the scenario clock that the answer does not carry shorter than that reads KEPT: "
+                + "a slower clock (--time-scale) tells smaller slowdowns apart\n");
         assertThat(TerminalTable.render(RunFixture.baselineAnswering(LOCKED, 5, 20).timeScale(600).report()))
                 .as("90 ms at 600x: 54 s").doesNotContain("DEGRADED for latency");
     }
