@@ -60,7 +60,7 @@ final class CommandsService extends CloudService {
             if (held > 0 || heldReal > 0) {
                 holdsAwaitingReplies.put(requestId, new long[] {held, heldReal});
             }
-            publish(CloudTopics.command(deviceId), Holds.sent(message, Holds.Moment.now(clock.nowMillis())));
+            publish(CloudTopics.command(deviceId), Holds.sent(message, clock.nowMillis()));
         } else {
             long[] commandHeld = holdsAwaitingReplies.remove(requestId);
             publish(CloudTopics.appReply(deviceId), commandHeld == null ? message : Holds.added(message, commandHeld[0], commandHeld[1]));

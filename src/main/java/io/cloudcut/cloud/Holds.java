@@ -44,16 +44,11 @@ public final class Holds {
 
     /** A moment on the scenario clock ({@code millis}) and in real time ({@code epochMillis}). */
     public record Moment(long millis, long epochMillis) {
-
-        /** Now on {@code scenarioMillis}' clock. */
-        public static Moment now(long scenarioMillis) {
-            return new Moment(scenarioMillis, System.currentTimeMillis());
-        }
     }
 
-    /** A copy of {@code command} that says it is sent at {@code moment}. */
-    static JsonObject sent(JsonObject command, Moment moment) {
-        return command.copy().put(SENT, moment.millis()).put(SENT_REAL, moment.epochMillis());
+    /** A copy of {@code command} that says it is sent now, {@code scenarioMillis} on the scenario clock. */
+    static JsonObject sent(JsonObject command, long scenarioMillis) {
+        return command.copy().put(SENT, scenarioMillis).put(SENT_REAL, System.currentTimeMillis());
     }
 
     /** When {@code command} was sent, if it says so (well formed: {@link #sentWellFormedIn}). */
@@ -63,14 +58,15 @@ public final class Holds {
     }
 
     /**
-     * {@code reply}, saying how long the broker kept a command sent at {@code sent} for a device away then, which
-     * {@code connected} again after it: until that connection. One sent while the device was connected adds nothing.
+     * {@code reply}, saying how long the broker kept a command sent at {@code sent} for a device away then, whose attempt
+     * that connected it again began at {@code connecting}: until then, on the scenario clock. The exchange that
+     * followed is a network's, counted at its real length. One sent while the device was connected adds nothing.
      */
-    public static JsonObject keptFor(JsonObject reply, Moment sent, Moment connected) {
-        if (sent.millis() >= connected.millis()) {
+    public static JsonObject keptFor(JsonObject reply, Moment sent, Moment connecting) {
+        if (sent.millis() >= connecting.millis()) {
             return reply;
         }
-        return added(reply, connected.millis() - sent.millis(), Math.max(0, connected.epochMillis() - sent.epochMillis()));
+        return added(reply, connecting.millis() - sent.millis(), Math.max(0, connecting.epochMillis() - sent.epochMillis()));
     }
 
     /** A copy of {@code message} that says it was held this much longer. */

@@ -39,8 +39,12 @@ final class ConnectionEvents implements ConnectionListener {
     private long malformedMessages;
     /** The cause of the last refused attempt observed since the device was last connected. */
     private String lastRefusal;
-    /** When the device last connected, on the run's clock: empty before, and on a clock of its own. */
-    private Optional<Holds.Moment> connectedAt = Optional.empty();
+    /**
+     * When the attempt that made the device's connection began, on the run's clock: empty before it first connected, and
+     * on a clock of its own. A command sent before it waited for the device on the scenario clock; the exchange after it
+     * takes its real time, which a probe counts as such.
+     */
+    private Optional<Holds.Moment> connectingSince = Optional.empty();
 
     ConnectionEvents(DeviceRuntime device, Firmware firmware, DashboardPresence dashboard, CloudSession session,
                      EventDelivery delivery, DeviceFunctions functions, Consumer<Observation> observe, boolean overTls,
@@ -67,7 +71,8 @@ final class ConnectionEvents implements ConnectionListener {
     @Override
     public void connected(ConnectAttempt attempt) {
         lastRefusal = null;
-        connectedAt = ownClock ? Optional.empty() : Optional.of(Holds.Moment.now(device.nowMillis()));
+        connectingSince = ownClock ? Optional.empty()
+                : Optional.of(new Holds.Moment(attempt.startedAtMillis(), System.currentTimeMillis() - attempt.realMillis()));
         observe.accept(ConnectionObserved.up(device.nowMillis(), device.deviceId(), device.model().id(),
                 attempt.startedAtMillis(), attempt.realMillis()));
         firmware.connectionChanged(true);
@@ -128,7 +133,7 @@ final class ConnectionEvents implements ConnectionListener {
             return answer.isPresent();
         }
         if (topic.equals(CloudTopics.command(device.deviceId()))) {
-            return CloudMessages.appCommand(payload).map(command -> functions.command(command, connectedAt)).orElse(false);
+            return CloudMessages.appCommand(payload).map(command -> functions.command(command, connectingSince)).orElse(false);
         }
         return false;
     }

@@ -62,10 +62,11 @@ final class DeviceFunctions {
     /**
      * A command from the app, relayed by the cloud: answered either way, and false when the device has
      * no such function for the app (an unknown command, counted as malformed). One the broker kept for the device while
-     * it was away, until its connection of {@code connectedAt}, says how long in the reply ({@link Holds#keptFor});
-     * {@code connectedAt} is empty on a clock of the device's own, which cannot be set against the cloud's.
+     * it was away, until the attempt that connected it began ({@code connectingSince}), says how long in the reply
+     * ({@link Holds#keptFor}); {@code connectingSince} is empty on a clock of the device's own, which cannot be set
+     * against the cloud's.
      */
-    boolean command(CloudMessages.AppCommand command, Optional<Holds.Moment> connectedAt) {
+    boolean command(CloudMessages.AppCommand command, Optional<Holds.Moment> connectingSince) {
         String requestId = command.requestId();
         String name = command.function();
         Optional<FunctionSpec> function = model.function(name).filter(spec -> spec.trigger() == Trigger.APP);
@@ -78,8 +79,8 @@ final class DeviceFunctions {
                     .put("function", name)
                     .put("ok", result.succeeded())
                     .put("detail", result.succeeded() ? result.result() : result.cause().getMessage());
-            if (command.sent().isPresent() && connectedAt.isPresent()) {
-                reply = Holds.keptFor(reply, command.sent().get(), connectedAt.get());
+            if (command.sent().isPresent() && connectingSince.isPresent()) {
+                reply = Holds.keptFor(reply, command.sent().get(), connectingSince.get());
             }
             connection.get().publish(CloudTopics.COMMAND_REPLY, reply.toBuffer());
         });

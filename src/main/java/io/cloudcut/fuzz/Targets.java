@@ -1,6 +1,7 @@
 package io.cloudcut.fuzz;
 
 import io.cloudcut.cloud.CloudTopics;
+import io.cloudcut.cloud.Holds;
 import io.cloudcut.cloud.Payloads;
 import io.cloudcut.dashboard.mqtt.DeviceConventions;
 import io.cloudcut.scenario.FunctionSpec;
@@ -93,6 +94,7 @@ final class Targets {
         return new Target(CloudTopics.command(device.id()), List.of(device.id()), Payloads.DEVICE_MAX_BYTES, true, valid,
                 List.of(json("requestId", "fuzz", "function", 7), json("requestId", 5, "function", "stop"),
                         json("requestId", "fuzz", "function", null), json("function", new JsonObject()),
+                        json("requestId", "fuzz", "function", "stop", Holds.SENT, "soon"),
                         "[\"stop\"]", "\"stop\"", "42", "null", "true"),
                 List.of(json("requestId", LONG_TEXT, "function", "stop"), json("requestId", "fuzz", "function", ""),
                         json("function", LONG_TEXT)),
