@@ -84,7 +84,11 @@ class SessionGraceTest {
     /**
      * The two devices' tokens lapse at different moments: the model keeps its chime until the first
      * locks, works for only one device (DEGRADED) until the second does, then fails closed; each
-     * change is placed at the first round after it.
+     * change is placed at the first round after it. The changes follow the locks in the order rounds met them: two
+     * locks within one round are met in the order the round probes the devices, not the order they came (a CI run
+     * locked one device at +8239 s and the other after it, before the round that began at +8102 s refused the other's
+     * chime at +8327 s; the first device's chime was refused only a round later. Paired by the moment they came, the
+     * first change was set against the lock it did not show.)
      */
     @Test
     void theTimelinePlacesEachLockWithinItsResolution() {
@@ -102,7 +106,7 @@ class SessionGraceTest {
                             refused.latencyMillis() * FASTEST_SCALE / 1000.0,
                             roundStartMillis(refused) / 1000.0 - timeline.originSeconds());
                 })
-                .sorted(Comparator.comparingDouble(Lock::atSeconds)).toList();
+                .sorted(Comparator.comparingDouble(Lock::roundStartSeconds)).toList();
         assertPlaced(spans.get(1).fromSeconds(), locks.get(0), timeline);
         assertPlaced(spans.get(spans.size() - 1).fromSeconds(), locks.get(1), timeline);
     }
