@@ -37,7 +37,14 @@ import java.util.concurrent.Callable;
                 + "when it grew (shrank) by more than 10%% of the old value or one probe interval, whichever is larger "
                 + "(the spacing of the recovery's probe rounds: the resolution the reports state for it). An event "
                 + "count is worse (better) when it grew (shrank) by more than 10%% of the old count, 1%% of the events "
-                + "the model generated or 1 event, whichever is largest. Any more devices not recovered, or needing a person, is worse."},
+                + "the model generated or 1 event, whichever is largest. Any more devices not recovered, or needing a person, is worse.",
+            "",
+            "Chance: two runs of the same code differ by where probe rounds fall and what is in flight. A function's "
+                + "verdict that moved while the share of its probes that worked differs by no more than chance (Fisher's "
+                + "exact test, 5%%) and its median latency by no more than the old run's resolution; a model's rung in a "
+                + "phase that moved while none of its functions' probes there differ so (a rung that fails open or is "
+                + "stuck always counts); an event count past its tolerance whose share of the events generated differs "
+                + "by no more than chance: each is listed apart, 'within chance', neither worse nor better."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             CloudCutCommand.EXIT_OK + ":compared (with --fail-on-regression: nothing got worse)",
@@ -126,6 +133,7 @@ final class DiffCommand implements Callable<Integer> {
                 .put("better", diff.better().size())
                 .put("unchanged", diff.unchanged())
                 .put("changes", new JsonArray(diff.changes().stream().map(JsonObject::mapFrom).toList()))
+                .put("withinChance", new JsonArray(diff.withinChance().stream().map(JsonObject::mapFrom).toList()))
                 .put("notes", new JsonArray(diff.notes()))
                 .put("newRunInDoubt", diff.newRunInDoubt());
     }

@@ -5,7 +5,11 @@ import io.cloudcut.report.ModelReport;
 
 import java.util.function.ToLongFunction;
 
-/** What became of a model's events: lost in the cloud, dropped by the devices, duplicated at ingest; within {@link Tolerance#events}. */
+/**
+ * What became of a model's events: lost in the cloud, dropped by the devices, duplicated at ingest; within
+ * {@link Tolerance#events}. A count past it whose share of the events generated differs by no more than chance
+ * ({@link Chance}) is listed apart.
+ */
 final class EventFigures {
 
     private EventFigures() {
@@ -23,7 +27,8 @@ final class EventFigures {
                               ToLongFunction<EventsReport> count) {
         long before = count.applyAsLong(was);
         double tolerance = Tolerance.events(before, was.generated(), now.generated());
-        tally.count(model, String.format("%s (tolerance %.0f)", figure, tolerance), before, count.applyAsLong(now),
-                tolerance);
+        long after = count.applyAsLong(now);
+        tally.count(model, String.format("%s (tolerance %.0f)", figure, tolerance), before, after, tolerance,
+                Chance.differ(before, was.generated(), after, now.generated()));
     }
 }

@@ -4,6 +4,7 @@ import io.cloudcut.report.ModelReport;
 import io.cloudcut.report.RunReport;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Optional;
  * the expectations. A figure judged in only one run, or a model in only one, is noted, not
  * compared; so are the event counts of a model run with another number of devices, whose verdicts
  * rest on more or fewer probes (a broker restarting every 7 min: 12 probes a function of 6 devices
- * missed its restarts; 2,004 of 1,002 devices found them).
+ * missed its restarts; 2,004 of 1,002 devices found them). A verdict or event count that moved by no more than chance
+ * gives between two runs of the same code ({@link Chance}) is listed apart, neither worse nor better.
  */
 public final class RunComparison {
 
@@ -25,14 +27,15 @@ public final class RunComparison {
             throw new DifferentScenariosException(was.scenario(), now.scenario());
         }
         Tally tally = new Tally();
+        Map<String, Long> latencyResolution = was.harness() == null ? Map.of() : was.harness().slowdownHiddenMillis();
         for (ModelReport before : was.models()) {
             Optional<ModelReport> after = modelIn(now, before.model());
             if (after.isEmpty()) {
                 tally.note("model " + before.model() + " is only in the old run");
                 continue;
             }
-            VerdictFigures.compare(before, after.get(), tally);
-            FunctionFigures.compare(before, after.get(), tally);
+            VerdictFigures.compare(before, after.get(), latencyResolution, tally);
+            FunctionFigures.compare(before, after.get(), latencyResolution, tally);
             RecoveryFigures.compare(before, after.get(), tally);
             if (before.devices() == after.get().devices()) {
                 EventFigures.compare(before, after.get(), tally);
