@@ -23,9 +23,21 @@ final class Chance {
     private Chance() {
     }
 
-    /** Whether {@code hitsWas} of {@code ofWas} and {@code hitsNow} of {@code ofNow} differ by more than chance. */
+    /**
+     * Whether {@code hitsWas} of {@code ofWas} and {@code hitsNow} of {@code ofNow} differ by more than chance, or are too
+     * few to tell: where even all against none would be within chance (3 probes against 3), a move counts, as a
+     * regression must be caught on a small fleet too. The same share does not differ.
+     */
     static boolean differ(long hitsWas, long ofWas, long hitsNow, long ofNow) {
-        return pValue(hitsWas, ofWas, hitsNow, ofNow) < LEVEL;
+        if (hitsWas * ofNow == hitsNow * ofWas) {
+            return false;
+        }
+        return !canTell(ofWas, ofNow) || pValue(hitsWas, ofWas, hitsNow, ofNow) < LEVEL;
+    }
+
+    /** Whether {@code ofWas} and {@code ofNow} are enough for all against none to lie beyond chance. */
+    static boolean canTell(long ofWas, long ofNow) {
+        return ofWas > 0 && ofNow > 0 && pValue(ofWas, ofWas, 0, ofNow) < LEVEL;
     }
 
     /**

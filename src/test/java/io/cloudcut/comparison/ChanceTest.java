@@ -22,6 +22,15 @@ class ChanceTest {
         assertThat(Chance.pValue(3, 4, 0, 0)).as("nothing to count in one run").isEqualTo(1);
     }
 
+    /** Where even all against none lies within chance, a move counts: a small fleet's regression must still fail a build. */
+    @Test
+    void tooFewToTellCountsAsDifferent() {
+        assertThat(Chance.canTell(3, 3)).as("all against none, 0.1").isFalse();
+        assertThat(Chance.canTell(4, 4)).as("all against none, 0.029").isTrue();
+        assertThat(Chance.differ(3, 3, 1, 3)).isTrue();
+        assertThat(Chance.differ(3, 3, 3, 3)).as("and the same shares are the same").isFalse();
+    }
+
     @Test
     void sharesDifferOnlyPastTheLevel() {
         assertThat(Chance.differ(4, 4, 0, 4)).isTrue();
