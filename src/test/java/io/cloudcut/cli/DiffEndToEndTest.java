@@ -65,6 +65,7 @@ class DiffEndToEndTest {
                 .isZero();
         JsonObject json = new JsonObject(CliRun.of("diff", before.toString(), after.toString(), "--json").out());
         assertThat(json.getInteger("worse")).isPositive();
+        assertThat(json.getJsonArray("withinChance")).as("what moved within chance, listed even when nothing did").isNotNull();
         assertThat(json.getJsonArray("changes").stream().map(JsonObject.class::cast))
                 .anyMatch(change -> change.getString("direction").equals("WORSE") && change.getString("model").equals(MODEL)
                         && change.getString("function").equals("clean-button"));
