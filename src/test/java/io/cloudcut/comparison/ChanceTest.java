@@ -29,6 +29,19 @@ class ChanceTest {
         assertThat(Chance.canTell(4, 4)).as("all against none, 0.029").isTrue();
         assertThat(Chance.differ(3, 3, 1, 3)).isTrue();
         assertThat(Chance.differ(3, 3, 3, 3)).as("and the same shares are the same").isFalse();
+        assertThat(Chance.canTell(1, 10)).as("1 against 10: 0.09").isFalse();
+        assertThat(Chance.canTell(1, 100)).as("1 against 100: 0.0099").isTrue();
+    }
+
+    /** From 4 against 4 on, all against none lies beyond chance without summing the tables: so it does, exactly, here. */
+    @Test
+    void enoughOfEachIsWhereAllAgainstNoneAlwaysLiesBeyondChance() {
+        for (long ofWas = Chance.ENOUGH_EACH; ofWas <= 40; ofWas++) {
+            for (long ofNow = Chance.ENOUGH_EACH; ofNow <= 40; ofNow++) {
+                assertThat(Chance.pValue(ofWas, ofWas, 0, ofNow)).as("%d against %d", ofWas, ofNow).isLessThan(Chance.LEVEL);
+            }
+        }
+        assertThat(Chance.pValue(3, 3, 0, 3)).as("one fewer").isGreaterThan(Chance.LEVEL);
     }
 
     @Test
