@@ -34,7 +34,8 @@ final class FunctionFigures {
                 PhaseCounts later = after.phases().get(phase.getKey());
                 boolean beyond = later != null && Chance.probesDiffer(phase.getValue(), later, before.path(), latencyResolutionMillis);
                 beyondChance.put(phase.getKey(), beyond);
-                boolean moved = later != null && phase.getValue().verdict() != later.verdict();
+                // The verdict over the outage is its outage phases' worst: the model's rungs name those phases.
+                boolean moved = later != null && phase.getValue().verdict() != later.verdict() && was.phases().containsKey(phase.getKey());
                 anyMoved |= moved;
                 anyMovedBeyondChance |= moved && beyond;
             }

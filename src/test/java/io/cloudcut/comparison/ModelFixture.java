@@ -33,6 +33,8 @@ final class ModelFixture {
     private int devices = 2;
     private ModelVerdict verdict = ModelVerdict.LOCAL_FUNCTION_KEPT;
     private final Map<String, FunctionVerdict> functions = new LinkedHashMap<>();
+    /** Functions also judged in a phase named {@code recovery}, not an outage phase, with their verdict there. */
+    private final Map<String, FunctionVerdict> inRecovery = new LinkedHashMap<>();
     private double p50 = 600;
     private double p95 = 900;
     private double max = 900;
@@ -69,6 +71,11 @@ final class ModelFixture {
         return this;
     }
 
+    ModelFixture inRecovery(String function, FunctionVerdict verdict) {
+        inRecovery.put(function, verdict);
+        return this;
+    }
+
     ModelFixture recovery(double p50Seconds, double p95Seconds, double maxSeconds) {
         p50 = p50Seconds;
         p95 = p95Seconds;
@@ -102,8 +109,13 @@ final class ModelFixture {
 
     ModelReport report() {
         List<FunctionReport> reports = new ArrayList<>();
-        functions.forEach((name, inOutage) -> reports.add(new FunctionReport(name, "local",
-                Map.of("baseline", counts(FunctionVerdict.KEPT), "outage", counts(inOutage)), inOutage, null)));
+        functions.forEach((name, inOutage) -> {
+            Map<String, PhaseCounts> phases = new LinkedHashMap<>(Map.of("baseline", counts(FunctionVerdict.KEPT), "outage", counts(inOutage)));
+            if (inRecovery.containsKey(name)) {
+                phases.put("recovery", counts(inRecovery.get(name)));
+            }
+            reports.add(new FunctionReport(name, "local", phases, inOutage, null));
+        });
         long delivered = generated - dropped;
         return new ModelReport(model, "vacuum", "vertx", devices, verdict, Map.of("outage", verdict),
                 new VerdictTimeline(3600, 900, List.of()), reports,

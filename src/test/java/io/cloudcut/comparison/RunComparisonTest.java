@@ -280,6 +280,25 @@ class RunComparisonTest {
                 tuple("clean-button", "outage", "DEGRADED", "LOST"));
     }
 
+    /**
+     * A function's verdict over the outage is its outage phases' worst: a recovery that moved beyond chance does not make
+     * the outage's move, within chance, count.
+     */
+    @Test
+    void theVerdictOverTheOutageIsHeldToChanceByItsOutagePhasesAlone() throws Exception {
+        RunReport sometimes = run(localFirst().function("clean-button", FunctionVerdict.DEGRADED).verdict(ModelVerdict.DEGRADED)
+                .inRecovery("clean-button", FunctionVerdict.KEPT));
+        RunReport never = run(localFirst().function("clean-button", FunctionVerdict.LOST).verdict(ModelVerdict.CLOUD_DEPENDENT)
+                .inRecovery("clean-button", FunctionVerdict.LOST));
+
+        RunDiff diff = RunComparison.compare(sometimes, never);
+
+        assertThat(diff.worse()).extracting(Change::function, Change::phase, Change::was, Change::now)
+                .containsExactly(tuple("clean-button", "recovery", "KEPT", "LOST"));
+        assertThat(diff.withinChance()).extracting(Change::function, Change::phase)
+                .contains(tuple("clean-button", "-"), tuple("clean-button", "outage"));
+    }
+
     /** A rung that holds a device stuck, or fails open, comes from what the devices did: it counts whatever the shares. */
     @Test
     void aModelNowStuckIsWorseWhateverItsFunctionsShares() throws Exception {
