@@ -44,7 +44,8 @@ import java.util.concurrent.Callable;
                 + "exact test, 5%%) and its median latency by no more than the old run's resolution; a model's rung in a "
                 + "phase that moved while none of its functions' probes there differ so (a rung that fails open or is "
                 + "stuck always counts); an event count past its tolerance whose share of the events generated differs "
-                + "by no more than chance: each is listed apart, 'within chance', neither worse nor better."},
+                + "by no more than chance: each is listed apart, 'within chance', neither worse nor better. Where the "
+                + "probes are too few for chance to be told apart (3 against 3), a move counts."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             CloudCutCommand.EXIT_OK + ":compared (with --fail-on-regression: nothing got worse)",

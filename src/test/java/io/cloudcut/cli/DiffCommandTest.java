@@ -105,7 +105,7 @@ class DiffCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().replaceAll("\\s+", " ")).contains("10% of the old value or one probe interval",
                 "1% of the events the model generated", "1 with --fail-on-regression, something got worse",
-                "Fisher's exact test, 5%", "'within chance', neither worse nor better");
+                "Fisher's exact test, 5%", "'within chance', neither worse nor better", "too few for chance to be told apart");
     }
 
     /** A short-outage report with no model, one expectation and the harness's health, written to {@code dir/name}. */
