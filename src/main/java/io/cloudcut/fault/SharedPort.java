@@ -9,8 +9,11 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,11 @@ final class SharedPort implements AutoCloseable {
     private final ProxyEvents events;
     private final EventLoopGroup reception;
     private final LongAdder refused = new LongAdder();
+    /**
+     * Connections accepted and not yet handed to a link (a closed one leaves by itself): the port closes them itself, as
+     * the loop's shutdown does not (a device that had connected and not yet sent its CONNECT kept its socket open).
+     */
+    private final ChannelGroup unclaimed = new DefaultChannelGroup("shared-port-unclaimed", GlobalEventExecutor.INSTANCE);
     private final ServerBootstrap bootstrap;
     private final int port;
     /** Closed by {@link #close}: a listener closed after that is no failure. */
@@ -68,6 +76,7 @@ final class SharedPort implements AutoCloseable {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel device) {
+                        unclaimed.add(device);
                         tls.endDeviceTls(device);
                         device.pipeline().addLast(reception());
                     }
@@ -132,6 +141,7 @@ final class SharedPort implements AutoCloseable {
         closing = true;
         // The loop's shutdown does not close what is registered on it (see Link#close).
         listener.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        unclaimed.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         reception.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
@@ -168,8 +178,8 @@ final class SharedPort implements AutoCloseable {
         events.publish("connection-unknown", about);
     }
 
-    /** Moves the channel to the link's event loop, where the link's sockets live and its faults run. */
-    private static void handOver(ChannelHandlerContext ctx, ConnectReader reader, DeviceCodec device, Link link) {
+    /** Moves the channel to the link's event loop, where the link's sockets live and its faults run; the link closes it then. */
+    private void handOver(ChannelHandlerContext ctx, ConnectReader reader, DeviceCodec device, Link link) {
         Channel channel = ctx.channel();
         channel.deregister().addListener(deregistered -> {
             if (!deregistered.isSuccess()) {
@@ -190,6 +200,7 @@ final class SharedPort implements AutoCloseable {
                     return;
                 }
                 link.arrived(channel, device, handed);
+                unclaimed.remove(channel);
             });
         });
     }
