@@ -32,14 +32,16 @@ public final class Holds {
 
     /** Whether what {@code message} says of its holds, if anything, is a whole number of milliseconds each. */
     static boolean wellFormedIn(JsonObject message) {
-        return Payloads.absentOr(message, HELD, Payloads.wholeNumberField(message, HELD, 0, Long.MAX_VALUE / 2).isPresent())
-                && Payloads.absentOr(message, HELD_REAL, Payloads.wholeNumberField(message, HELD_REAL, 0, Long.MAX_VALUE / 2).isPresent());
+        return millisIfAny(message, HELD) && millisIfAny(message, HELD_REAL);
     }
 
     /** Whether what {@code message} says of when it was sent, if anything, is a whole number of milliseconds each. */
     public static boolean sentWellFormedIn(JsonObject message) {
-        return Payloads.absentOr(message, SENT, Payloads.wholeNumberField(message, SENT, 0, Long.MAX_VALUE / 2).isPresent())
-                && Payloads.absentOr(message, SENT_REAL, Payloads.wholeNumberField(message, SENT_REAL, 0, Long.MAX_VALUE / 2).isPresent());
+        return millisIfAny(message, SENT) && millisIfAny(message, SENT_REAL);
+    }
+
+    private static boolean millisIfAny(JsonObject message, String key) {
+        return Payloads.absentOr(message, key, Payloads.wholeNumberField(message, key, 0, Long.MAX_VALUE / 2).isPresent());
     }
 
     /** A moment on the scenario clock ({@code millis}) and in real time ({@code epochMillis}). */
