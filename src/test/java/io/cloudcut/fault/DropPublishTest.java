@@ -41,7 +41,7 @@ class DropPublishTest extends LinkToMosquitto {
     void closeClients() throws MqttException {
         for (MqttAsyncClient client : clients) {
             if (client.isConnected()) {
-                client.disconnectForcibly(0, 1_000);
+                client.disconnectForcibly(0, 1_000, false);
             }
             client.close(true);
         }
@@ -63,7 +63,7 @@ class DropPublishTest extends LinkToMosquitto {
             await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(matching::isComplete);
         }
 
-        device.disconnectForcibly(0, 1_000);
+        device.disconnectForcibly(0, 1_000, false);
         link.restore();
         device.connect(persistentSession()).waitForCompletion(WAIT_MILLIS);
         device.publish(AFTER, message(1)).waitForCompletion(WAIT_MILLIS);
@@ -84,7 +84,7 @@ class DropPublishTest extends LinkToMosquitto {
         await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> arrived.contains(OTHER));
 
         MqttAsyncClient subscriber = clients.get(0);
-        subscriber.disconnectForcibly(0, 1_000);
+        subscriber.disconnectForcibly(0, 1_000, false);
         link.restore();
         subscriber.connect(persistentSession()).waitForCompletion(WAIT_MILLIS);
         publisher.publish(AFTER, message(1)).waitForCompletion(WAIT_MILLIS);

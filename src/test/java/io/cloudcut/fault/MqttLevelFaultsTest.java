@@ -337,7 +337,7 @@ class MqttLevelFaultsTest extends LinkToMosquitto {
         MqttClient client = new MqttClient("tcp://127.0.0.1:" + port, clientId(), new MemoryPersistence());
         clients.add(() -> {
             if (client.isConnected()) {
-                client.disconnectForcibly(0, 1_000);
+                client.disconnectForcibly(0, 1_000, false);
             }
             client.close(true);
         });

@@ -157,7 +157,7 @@ assertThat(api.send("DELETE", "/faults/hole-a", null).status()).isEqualTo(204);
                 new org.eclipse.paho.client.mqttv3.MqttClient(proxyUri(), clientId, new MemoryPersistence());
         clients.add(() -> {
             if (client.isConnected()) {
-                client.disconnectForcibly(1_000);
+                client.disconnectForcibly(0, 1_000, false);
             }
             client.close(true);
         });

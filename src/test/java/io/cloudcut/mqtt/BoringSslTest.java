@@ -23,10 +23,11 @@ class BoringSslTest {
 
     @Test
     void vertxClientsOverTlsTakeIt() {
-        MqttClientOptions options = ClientTlsOptions.applyTo(new MqttClientOptions(),
-                RunCertificates.generate().device("vacuum-1", true));
+        try (RunCertificates certificates = RunCertificates.generate()) {
+            MqttClientOptions options = ClientTlsOptions.applyTo(new MqttClientOptions(), certificates.device("vacuum-1", true));
 
-        assertThat(options.isSsl()).isTrue();
-        assertThat(options.getSslEngineOptions()).isInstanceOf(OpenSSLEngineOptions.class);
+            assertThat(options.isSsl()).isTrue();
+            assertThat(options.getSslEngineOptions()).isInstanceOf(OpenSSLEngineOptions.class);
+        }
     }
 }

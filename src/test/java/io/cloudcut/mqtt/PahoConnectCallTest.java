@@ -22,13 +22,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Paho's connect starts the attempt's thread before it returns, which took seconds once thousands of Paho threads were
  * left waiting: it is called on a worker, never on the device's event loop, and what came of it is told on the device's
  * context; and a call of Paho's that never returns does not hold the device's stop. The Paho client itself is left out:
- * only where and how the adapter calls it is under test.
+ * only where and how the adapter calls it is under test. Its tests wait out {@link PahoConnection#CLOSE_LIMIT} side by
+ * side, each with its own Vert.x and clock.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PahoConnectCallTest {
 
     private final Vertx vertx = Vertx.vertx();
