@@ -193,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
             return CloudCutCommand.EXIT_BAD_INPUT;
         }
-        RealTimeRaces.find(scenario, ScenarioRunner.runScale(scenario)).forEach(race -> err.println("warning: " + race));
+        RealTimeRaces.find(scenario, ScenarioRunner.runScale(scenario, settings)).forEach(race -> err.println("warning: " + race));
         if (fleet.externalBroker == null) {
             HeldDeliveries.find(scenario).forEach(held -> err.println("warning: " + held));
         }

@@ -98,7 +98,7 @@ public final class ScenarioRunner {
         RunResult result = runOnce(scenario);
         for (int again = 1; again <= AUTO_RUNS_AGAIN && scenario.timeScale().auto(); again++) {
             Optional<HealthObserved> refused = result.health(HealthObserved.Window.BASELINE).filter(HealthCheck::refusedForLoad);
-            double refusedAt = runScale(scenario);
+            double refusedAt = runScale(scenario, capacity());
             double slower = Math.floor(refusedAt / 2);
             if (refused.isEmpty() || slower < 1) {
                 break;
@@ -117,7 +117,8 @@ public final class ScenarioRunner {
 
     private RunResult runOnce(Scenario scenario) throws InfrastructureException {
         check(scenario, settings);
-        double runScale = runScale(scenario);
+        Capacity capacity = capacity();
+        double runScale = runScale(scenario, capacity);
         long startedNanos = System.nanoTime();
         StuckConnects stuckBefore = MqttStacks.stuckConnects();
         ProgressListener progress = settings.progress();
@@ -201,14 +202,14 @@ public final class ScenarioRunner {
                 connectCapacity.tellConnects(pacer::connectTook);
                 unfaultedLosses.tellLosses(pacer::connectSlow);
                 pacer.watchBroker(host::brokerWaits, shortestConnectTimeout(scenario));
-                progress.clockChosen(describePace(scenario, runScale));
+                progress.clockChosen(describePace(scenario, runScale, capacity));
                 HarnessHealth health = new HarnessHealth(monitor, host, cloud, clock, runScale,
                         tightestConnection(scenario));
                 Timeline timeline = new Timeline(scenario, vertx, fleet, readiness, log, clock, progress,
                         new FaultInjector(cloud, new BrokerFaults(vertx, broker, clock, log, pacer),
                                 new CertificateFaults(certificates, host), fleet, faultedConnections, log,
                                 clock),
-                        prober, pacer, health, runScale);
+                        prober, pacer, health, runScale, capacity);
                 boolean interrupted = playUnlessInterrupted(timeline);
                 HealthObserved runHealth = health.judge(HealthObserved.Window.RUN, timeline.clockStartedNanos(), 0, 0,
                         Stream.of(connectCapacity.problem(), unfaultedLosses.problem(), pacer.problem())
@@ -312,13 +313,13 @@ public final class ScenarioRunner {
         }
         scenario.phases().stream().map(Phase::timeScale).filter(Objects::nonNull).forEach(asked::add);
         for (double scale : asked) {
-            if (scale > carried && traffic.perRealSecond(scale) > Traffic.CARRIED_PER_SECOND) {
+            if (scale > carried && traffic.perRealSecond(scale) > Capacity.ONE_PROCESS.messagesPerSecond()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "at %sx, %d devices would send about "
                                 + "%,.0f MQTT messages per real second (%,.0f per scenario hour), over the %,.0f this "
                                 + "machine carries on its %d cores with the harness in one process; the figures would be "
                                 + "the harness's, not the devices': use --time-scale %s or less, --time-scale auto, or a smaller fleet",
                         Durations.number(scale), scenario.deviceCount(), traffic.perRealSecond(scale),
-                        traffic.perScenarioHour(), Traffic.CARRIED_PER_SECOND, Traffic.CORES, Durations.number(carried)));
+                        traffic.perScenarioHour(), Capacity.ONE_PROCESS.messagesPerSecond(), Capacity.CORES, Durations.number(carried)));
             }
         }
     }
@@ -336,33 +337,47 @@ public final class ScenarioRunner {
     }
 
     /**
-     * The scale between transitions: the scenario's, or with auto the fastest whose traffic this machine
-     * carries. Known before the run starts, so that what races it can be told first.
+     * The scale between transitions with the devices in this process: the scenario's, or with auto the fastest
+     * whose traffic this machine carries. Known before the run starts, so that what races it can be told first.
      */
     public static double runScale(Scenario scenario) {
+        return runScale(scenario, Capacity.ONE_PROCESS);
+    }
+
+    /** {@link #runScale(Scenario)} where {@code settings} run the devices: on workers, auto carries less. */
+    public static double runScale(Scenario scenario, RunSettings settings) {
+        return runScale(scenario, Capacity.of(settings.workers()));
+    }
+
+    private static double runScale(Scenario scenario, Capacity capacity) {
         TimeScale asked = scenario.timeScale();
-        return !asked.auto() ? asked.value()
-                : asked.value() > 0 ? Math.min(asked.value(), Traffic.of(scenario).autoScale()) : Traffic.of(scenario).autoScale();
+        double auto = Traffic.of(scenario, capacity).autoScale();
+        return !asked.auto() ? asked.value() : asked.value() > 0 ? Math.min(asked.value(), auto) : auto;
+    }
+
+    /** What the harness carries where this run's devices run: in this process, or on workers. */
+    private Capacity capacity() {
+        return Capacity.of(settings.workers());
     }
 
     /** The MQTT messages a real second this machine carries with the harness in one process, which {@code auto} keeps a fleet under. */
     public static double messagesCarriedPerSecond() {
-        return Traffic.CARRIED_PER_SECOND;
+        return Capacity.ONE_PROCESS.messagesPerSecond();
     }
 
     /** The scale the first phase (a baseline, usually) goes at: the run's, held to what its probe rounds allow. */
     public static double firstPhaseScale(Scenario scenario) {
-        return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario));
+        return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario), Capacity.ONE_PROCESS);
     }
 
-    private static String describePace(Scenario scenario, double runScale) {
-        Traffic traffic = Traffic.of(scenario);
+    private static String describePace(Scenario scenario, double runScale, Capacity capacity) {
+        Traffic traffic = Traffic.of(scenario, capacity);
         return String.format(Locale.ROOT, "time scale %sx%s: %d devices send about %,.0f MQTT messages per scenario "
                         + "hour, %,.0f per real second at this scale (this machine carries about %,.0f on %d cores); real time for "
                         + "%s after link faults that only a time-out reveals (%s after other transitions), then up to %sx",
                 Durations.number(runScale),
                 scenario.timeScale().auto() ? " (auto)" : "", scenario.deviceCount(), traffic.perScenarioHour(),
-                traffic.perRealSecond(runScale), Traffic.CARRIED_PER_SECOND, Traffic.CORES,
+                traffic.perRealSecond(runScale), capacity.messagesPerSecond(), Capacity.CORES,
                 Durations.format(Pacer.detectionWindow(scenario)), Durations.format(Pacer.SHORT_WINDOW),
                 Durations.number(runScale)) + (scenario.timeScale().auto() && traffic.slowShare() < 1
                 ? String.format(Locale.ROOT, "; auto at %.0f%% of what this machine carries, so that the baseline can tell "

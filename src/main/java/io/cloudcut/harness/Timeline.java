@@ -70,6 +70,7 @@ final class Timeline {
     private final HarnessHealth health;
     private final FleetReadiness readiness;
     private final double runScale;
+    private final Capacity capacity;
     private final Duration detectionWindow;
     private final Executor onHarness;
     private final LatencyResolution latencyResolution;
@@ -85,7 +86,7 @@ final class Timeline {
 
     Timeline(Scenario scenario, Vertx vertx, Fleet fleet, FleetReadiness readiness, ObservationLog log, ScenarioClock clock,
              ProgressListener progress, FaultInjector faults, Prober prober, Pacer pacer, HarnessHealth health,
-             double runScale) {
+             double runScale, Capacity capacity) {
         this.scenario = scenario;
         this.vertx = vertx;
         this.fleet = fleet;
@@ -98,6 +99,7 @@ final class Timeline {
         this.pacer = pacer;
         this.health = health;
         this.runScale = runScale;
+        this.capacity = capacity;
         this.detectionWindow = Pacer.detectionWindow(scenario);
         Context context = vertx.getOrCreateContext();
         this.onHarness = task -> context.runOnContext(ignored -> task.run());
@@ -121,7 +123,7 @@ final class Timeline {
         readiness.awaitReady(WARM_UP_LIMIT.multipliedBy(4), "within " + Durations.format(WARM_UP_LIMIT.multipliedBy(4))
                 + " after the warm-up", NOT_READY_AFTER_THE_WARM_UP);
         Phase first = scenario.phases().get(0);
-        pacer.start(Traffic.phaseScale(scenario, first, runScale));
+        pacer.start(Traffic.phaseScale(scenario, first, runScale, capacity));
         clockStartedNanos = System.nanoTime();
         List<Phase> phases = scenario.phases();
         List<FaultSpec> active = List.of();
@@ -134,7 +136,7 @@ final class Timeline {
             long phaseFromNanos = System.nanoTime();
             Duration heldBefore = clock.held();
             log.add(PhaseObserved.start(phaseStart.toMillis(), phase.name(), WireNames.of(phase.kind())));
-            pacer.phase(Traffic.phaseScale(scenario, phase, runScale));
+            pacer.phase(Traffic.phaseScale(scenario, phase, runScale, capacity));
             pacer.connectionsFaulted(phase.faults().stream().anyMatch(fault -> !fault.targetsService()));
             if (!phase.faults().equals(active)) {
                 Duration window = appliesSilentLinkFaults(active, phase.faults()) ? detectionWindow : Pacer.SHORT_WINDOW;
@@ -145,7 +147,7 @@ final class Timeline {
                 pacer.approach(phaseEnd);
             }
             progress.phaseStarted(phase, index + 1, phases.size(),
-                    pacer.describe() + Traffic.heldBack(scenario, phase, runScale));
+                    pacer.describe() + Traffic.heldBack(scenario, phase, runScale, capacity));
             faults.enter(phase.faults());
             active = phase.faults();
             progress.faultChanged(phase.faults().isEmpty() ? "none" : describe(phase));
@@ -260,7 +262,7 @@ final class Timeline {
     /** The real time over which the first phase's first round starts its probes, at the scale it runs at. */
     private Duration firstRoundStretch() {
         Phase first = scenario.phases().get(0);
-        double scale = Traffic.phaseScale(scenario, first, runScale);
+        double scale = Traffic.phaseScale(scenario, first, runScale, capacity);
         return Duration.ofNanos((long) (scenario.probe().spacing(first.duration()).dividedBy(2).toNanos() / scale));
     }
 
@@ -270,7 +272,7 @@ final class Timeline {
      */
     private void probeInRounds(Phase phase, Duration start) {
         ProbePatience patience = ProbePatience.of(scenario, start.plus(phase.duration()),
-                Traffic.phaseScale(scenario, phase, runScale));
+                Traffic.phaseScale(scenario, phase, runScale, capacity));
         longestProbeWait = patience.longest().compareTo(longestProbeWait) > 0 ? patience.longest() : longestProbeWait;
         Duration spacing = scenario.probe().spacing(phase.duration());
         int rounds = (int) Math.max(1, phase.duration().toNanos() / spacing.toNanos());

@@ -34,9 +34,9 @@ class DenseProbeRoundsTest {
                 """);
 
         Scenario scenario = Scenarios.loader(Project.root()).load(dir.resolve("scenario.yaml"));
-        double held = Traffic.phaseScale(scenario, scenario.phases().get(1), 3600);
-        assertThat(held).isEqualTo(Math.floor(Traffic.PROBES_CARRIED_PER_SECOND * 30 / 120)).isLessThan(3600);
-        assertThat(Traffic.phaseScale(scenario, scenario.phases().get(0), 3600)).isEqualTo(3600);
+        double held = Traffic.phaseScale(scenario, scenario.phases().get(1), 3600, Capacity.ONE_PROCESS);
+        assertThat(held).isEqualTo(Math.floor(Capacity.ONE_PROCESS.probesPerSecond() * 30 / 120)).isLessThan(3600);
+        assertThat(Traffic.phaseScale(scenario, scenario.phases().get(0), 3600, Capacity.ONE_PROCESS)).isEqualTo(3600);
         long outageFrom = run.observations().stream().filter(PhaseObserved.class::isInstance)
                 .map(PhaseObserved.class::cast).filter(phase -> phase.phase().equals("outage") && phase.started())
                 .findFirst().orElseThrow().atMillis();

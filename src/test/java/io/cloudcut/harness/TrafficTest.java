@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.cluster.ClusterSettings;
 import io.cloudcut.scenario.Durations;
 import io.cloudcut.scenario.Phase;
 import io.cloudcut.scenario.Scenario;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -61,8 +63,8 @@ class TrafficTest {
         Scenario large = small.withDevicesPerModel(2_000);
         double scale = Traffic.of(large).fastestCarriedScale();
         assertThat(scale).isLessThan(TimeScale.AUTO_CEILING);
-        assertThat(Traffic.of(large).perRealSecond(scale)).isLessThanOrEqualTo(Traffic.CARRIED_PER_SECOND);
-        assertThat(Traffic.of(large).perRealSecond(scale + 1)).isGreaterThan(Traffic.CARRIED_PER_SECOND);
+        assertThat(Traffic.of(large).perRealSecond(scale)).isLessThanOrEqualTo(Capacity.ONE_PROCESS.messagesPerSecond());
+        assertThat(Traffic.of(large).perRealSecond(scale + 1)).isGreaterThan(Capacity.ONE_PROCESS.messagesPerSecond());
         assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.AUTO))).isEqualTo(scale);
         assertThat(ScenarioRunner.runScale(large.withTimeScale(TimeScale.autoAtMost(Math.floor(scale / 2)))))
                 .as("auto run again at a slower clock").isEqualTo(Math.floor(scale / 2));
@@ -73,7 +75,8 @@ class TrafficTest {
 
     /**
      * A scenario with a slow service gets auto at the share of the machine where its least slow one shows: slow-cloud's
-     * 500 ms at a fifth. At auto's whole share, 1,000 devices hid over 950 ms in their baseline and were refused.
+     * 500 ms at a fifth of what workers carry, as much as at two fifteenths of what one process does. At auto's whole
+     * share (of workers'), 1,000 devices hid over 950 ms in their baseline and were refused.
      */
     @Test
     void autoRunsAScenarioWithASlowServiceAtTheShareWhereItsSlowdownShows() throws Exception {
@@ -81,13 +84,35 @@ class TrafficTest {
         Traffic traffic = Traffic.of(slowCloud);
 
         assertThat(traffic.leastSlow()).isEqualTo(Duration.ofMillis(500));
-        assertThat(traffic.slowShare()).isEqualTo(0.2);
-        assertThat(traffic.perRealSecond(traffic.autoScale())).isLessThanOrEqualTo(Traffic.CARRIED_PER_SECOND * 0.2)
-                .isGreaterThan(Traffic.CARRIED_PER_SECOND * 0.19);
+        assertThat(traffic.slowShare()).isEqualTo(500.0 / 3_750);
+        // The publishes a second at which the slowdown was seen to show, wherever the devices run.
+        Traffic onWorkers = Traffic.of(slowCloud, Capacity.ON_WORKERS);
+        assertThat(onWorkers.slowShare()).isEqualTo(0.2);
+        assertThat(traffic.autoScale()).isCloseTo(onWorkers.autoScale(), within(1.0));
+        assertThat(traffic.perRealSecond(traffic.autoScale())).isLessThanOrEqualTo(Capacity.ON_WORKERS.messagesPerSecond() * 0.2)
+                .isGreaterThan(Capacity.ON_WORKERS.messagesPerSecond() * 0.19);
         assertThat(ScenarioRunner.runScale(slowCloud)).isEqualTo(traffic.autoScale()).isLessThan(traffic.fastestCarriedScale() / 4);
         Scenario kinesis = load("kinesis-2020").withDevicesPerModel(2_000);
         assertThat(Traffic.of(kinesis).autoScale()).as("no slow service: the whole share")
                 .isEqualTo(Traffic.of(kinesis).fastestCarriedScale());
+    }
+
+    /** Devices on workers, whose probes cross the event bus to them, get auto at what workers carry: less than one process. */
+    @Test
+    void autoOnWorkersPicksTheScaleWorkersCarry() throws Exception {
+        Scenario large = load("kinesis-2020").withDevicesPerModel(2_000).withTimeScale(TimeScale.AUTO);
+        RunSettings onWorkers = RunSettings.embedded(Project.file("broker-config"))
+                .onWorkers(new ClusterSettings("127.0.0.1", ClusterSettings.DEFAULT_PORT, List.of("127.0.0.1")), 2);
+
+        assertThat(Capacity.ON_WORKERS.messagesPerSecond()).isLessThan(Capacity.ONE_PROCESS.messagesPerSecond());
+        assertThat(ScenarioRunner.runScale(large, onWorkers)).isEqualTo(Traffic.of(large, Capacity.ON_WORKERS).fastestCarriedScale())
+                .isLessThan(ScenarioRunner.runScale(large));
+        assertThat(ScenarioRunner.runScale(large, RunSettings.embedded(Project.file("broker-config"))))
+                .isEqualTo(ScenarioRunner.runScale(large));
+        Scenario dense = load("bench").withDevicesPerModel(10_000);
+        Phase outage = dense.phases().get(1);
+        assertThat(Traffic.phaseScale(dense, outage, 3600, Capacity.ON_WORKERS))
+                .isLessThan(Traffic.phaseScale(dense, outage, 3600, Capacity.ONE_PROCESS));
     }
 
     @Test
@@ -98,7 +123,7 @@ class TrafficTest {
                 .hasMessageContaining("at 3600x, " + large.deviceCount() + " devices would send about")
                 .hasMessageContaining("MQTT messages per real second")
                 .hasMessageContaining(String.format("over the %,.0f this machine carries on its %d cores",
-                        Traffic.CARRIED_PER_SECOND, Traffic.CORES))
+                        Capacity.ONE_PROCESS.messagesPerSecond(), Capacity.CORES))
                 .hasMessageContaining("--time-scale auto");
     }
 
@@ -107,26 +132,26 @@ class TrafficTest {
         Scenario large = load("bench").withDevicesPerModel(10_000);
         Phase baseline = large.phases().get(0);
         Phase outage = large.phases().get(1);
-        double scale = Traffic.phaseScale(large, outage, 3600);
+        double scale = Traffic.phaseScale(large, outage, 3600, Capacity.ONE_PROCESS);
         long perRound = 10_000L * large.model("vacuum-local-first").functions().size();
         double spreadSeconds = large.probe().spacing(outage.duration()).dividedBy(2).toSeconds();
-        assertThat(perRound * scale / spreadSeconds).isLessThanOrEqualTo(Traffic.PROBES_CARRIED_PER_SECOND);
-        assertThat(perRound * (scale + 1) / spreadSeconds).isGreaterThan(Traffic.PROBES_CARRIED_PER_SECOND);
+        assertThat(perRound * scale / spreadSeconds).isLessThanOrEqualTo(Capacity.ONE_PROCESS.probesPerSecond());
+        assertThat(perRound * (scale + 1) / spreadSeconds).isGreaterThan(Capacity.ONE_PROCESS.probesPerSecond());
         // The 20 min outage's rounds come closer together than the 2 h baseline's.
-        assertThat(scale).isLessThan(Traffic.phaseScale(large, baseline, 3600));
-        assertThat(Traffic.heldBack(large, outage, 3600)).startsWith(", at most " + Durations.number(scale)
+        assertThat(scale).isLessThan(Traffic.phaseScale(large, baseline, 3600, Capacity.ONE_PROCESS));
+        assertThat(Traffic.heldBack(large, outage, 3600, Capacity.ONE_PROCESS)).startsWith(", at most " + Durations.number(scale)
                 + "x: at 3600x its probe rounds would start about " + String.format("%,.0f", perRound * 3600 / spreadSeconds)
-                + " probes a real second").endsWith("the harness starts about " + String.format("%,.0f", Traffic.PROBES_CARRIED_PER_SECOND));
+                + " probes a real second").endsWith("the harness starts about " + String.format("%,.0f", Capacity.ONE_PROCESS.probesPerSecond()));
         // A slower scale is kept, a recovery (probed device by device) is not held, nor is a small fleet.
-        assertThat(Traffic.phaseScale(large, outage, 2)).isEqualTo(2);
-        assertThat(Traffic.heldBack(large, outage, 2)).isEmpty();
-        assertThat(Traffic.phaseScale(large, large.phases().get(2), 3600)).isEqualTo(3600);
+        assertThat(Traffic.phaseScale(large, outage, 2, Capacity.ONE_PROCESS)).isEqualTo(2);
+        assertThat(Traffic.heldBack(large, outage, 2, Capacity.ONE_PROCESS)).isEmpty();
+        assertThat(Traffic.phaseScale(large, large.phases().get(2), 3600, Capacity.ONE_PROCESS)).isEqualTo(3600);
         Scenario small = load("short-outage").withDevicesPerModel(1);
-        small.phases().forEach(phase -> assertThat(Traffic.phaseScale(small, phase, 3600)).isEqualTo(3600));
+        small.phases().forEach(phase -> assertThat(Traffic.phaseScale(small, phase, 3600, Capacity.ONE_PROCESS)).isEqualTo(3600));
         // What bench's bare clients are paced by: its fleet's baseline at 1,000 devices, held below the auto scale.
         Scenario bench = load("bench").withDevicesPerModel(1_000);
         assertThat(ScenarioRunner.firstPhaseScale(bench)).isEqualTo(Traffic.phaseScale(bench, bench.phases().get(0),
-                ScenarioRunner.runScale(bench))).isLessThan(ScenarioRunner.runScale(bench));
+                ScenarioRunner.runScale(bench), Capacity.ONE_PROCESS)).isLessThan(ScenarioRunner.runScale(bench));
     }
 
     private static Scenario load(String name) throws Exception {
