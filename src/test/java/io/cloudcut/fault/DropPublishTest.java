@@ -63,7 +63,9 @@ class DropPublishTest extends LinkToMosquitto {
             await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(matching::isComplete);
         }
 
-        device.disconnectForcibly(0, 1_000, false);
+        // With its DISCONNECT, and the second Paho waits for it: a reconnect right after a close without one lost the
+        // replayed QoS 2 publish once in a loaded CI run.
+        device.disconnectForcibly(0, 1_000);
         link.restore();
         device.connect(persistentSession()).waitForCompletion(WAIT_MILLIS);
         device.publish(AFTER, message(1)).waitForCompletion(WAIT_MILLIS);
@@ -84,7 +86,7 @@ class DropPublishTest extends LinkToMosquitto {
         await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> arrived.contains(OTHER));
 
         MqttAsyncClient subscriber = clients.get(0);
-        subscriber.disconnectForcibly(0, 1_000, false);
+        subscriber.disconnectForcibly(0, 1_000);
         link.restore();
         subscriber.connect(persistentSession()).waitForCompletion(WAIT_MILLIS);
         publisher.publish(AFTER, message(1)).waitForCompletion(WAIT_MILLIS);

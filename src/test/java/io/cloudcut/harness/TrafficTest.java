@@ -75,7 +75,7 @@ class TrafficTest {
 
     /**
      * A scenario with a slow service gets auto at the share of the machine where its least slow one shows: slow-cloud's
-     * 500 ms at a fifth of what workers carry, as much as at two fifteenths of what one process does. At auto's whole
+     * 500 ms at a fifth of what workers carry, as much as at 16% of what one process does. At auto's whole
      * share (of workers'), 1,000 devices hid over 950 ms in their baseline and were refused.
      */
     @Test
@@ -84,7 +84,7 @@ class TrafficTest {
         Traffic traffic = Traffic.of(slowCloud);
 
         assertThat(traffic.leastSlow()).isEqualTo(Duration.ofMillis(500));
-        assertThat(traffic.slowShare()).isEqualTo(500.0 / 3_750);
+        assertThat(traffic.slowShare()).isEqualTo(0.16);
         // The publishes a second at which the slowdown was seen to show, wherever the devices run.
         Traffic onWorkers = Traffic.of(slowCloud, Capacity.ON_WORKERS);
         assertThat(onWorkers.slowShare()).isEqualTo(0.2);
