@@ -1,5 +1,6 @@
 package io.cloudcut.harness;
 
+import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.observation.ProbeObserved;
 import io.cloudcut.report.BaselineLatency;
 import io.cloudcut.scenario.FaultSpec;
@@ -66,7 +67,7 @@ final class LatencyResolution {
         long adds = leastSlow.get().latency().toMillis();
         return byFunction.entrySet().stream().max(Comparator.comparingLong(function -> function.getValue().slowdownHiddenMillis()))
                 .filter(coarsest -> coarsest.getValue().slowdownHiddenMillis() >= adds)
-                .map(coarsest -> String.format("the baseline hides a cloud function's slowdown of up to %d ms (%s: %s at p50/p95), "
+                .map(coarsest -> String.format(HealthObserved.HIDES_A_SLOWDOWN + " of up to %d ms (%s: %s at p50/p95), "
                                 + "not less than the %d ms that %s adds: a function it slows would read KEPT for the harness's "
                                 + "latency, not the devices'; %s", coarsest.getValue().slowdownHiddenMillis(), coarsest.getKey(),
                         coarsest.getValue().latencies(), adds, leastSlow.get(), HealthCheck.REMEDY));

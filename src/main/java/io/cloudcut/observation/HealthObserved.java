@@ -28,6 +28,12 @@ public record HealthObserved(long atMillis, Window window, double timeScale, lon
     /** How a problem names an event loop's stall long enough to cost a device its connection (see {@link #stalledPastAConnectionsMargin}). */
     public static final String STALLED_PAST_A_CONNECTION = "stalled longer than a device's connection allows:";
 
+    /**
+     * How a problem names a baseline whose own latency spread hides what the scenario's least slow service adds (see
+     * {@link #hidesASlowdown}).
+     */
+    public static final String HIDES_A_SLOWDOWN = "the baseline hides a cloud function's slowdown";
+
     /** How a problem names devices that lost their connections with nothing faulted on them (see {@link #lostConnectionsToTheHarness}). */
     public static final String LOST_WITH_NOTHING_FAULTED = "lost a connection with nothing faulted on it";
 
@@ -51,6 +57,11 @@ public record HealthObserved(long atMillis, Window window, double timeScale, lon
     public boolean lostConnectionsToTheHarness() {
         return stalledPastAConnectionsMargin()
                 || problems.stream().anyMatch(problem -> problem.contains(LOST_WITH_NOTHING_FAULTED));
+    }
+
+    /** Whether the baseline's latency, under the harness's load, hid a slowdown the scenario means to tell apart. */
+    public boolean hidesASlowdown() {
+        return problems.stream().anyMatch(problem -> problem.startsWith(HIDES_A_SLOWDOWN));
     }
 
     public double failureRate() {

@@ -57,6 +57,10 @@ class HealthCheckTest {
                 new HarnessMonitor.Figures(1, 12, 90, 900, 98), 1000, 0))).as("late probes").isTrue();
         assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 0,
                 List.of("cloud service ingest failed 1 time in the harness's own code")))).as("its own parts").isFalse();
+        assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600, CALM, 1000, 0,
+                List.of(HealthObserved.HIDES_A_SLOWDOWN + " of up to 552 ms (vacuum-cloud-locked clean-from-app: 18/276 ms at "
+                        + "p50/p95), not less than the 500 ms that slow service auth {latency=500ms} adds"))))
+                .as("a slowdown hidden in the baseline's latency").isTrue();
         assertThat(HealthCheck.refusedForLoad(HealthCheck.judge(0, HealthObserved.Window.BASELINE, 3600,
                 new HarnessMonitor.Figures(1, 12, 12, 1, 8, 30, 20_000, 20_000), 1000, 0))).as("out of files").isFalse();
     }
