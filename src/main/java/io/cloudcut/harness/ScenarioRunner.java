@@ -98,7 +98,7 @@ public final class ScenarioRunner {
         RunResult result = runOnce(scenario);
         for (int again = 1; again <= AUTO_RUNS_AGAIN && scenario.timeScale().auto(); again++) {
             Optional<HealthObserved> refused = result.health(HealthObserved.Window.BASELINE).filter(HealthCheck::refusedForLoad);
-            double refusedAt = runScale(scenario, capacity());
+            double refusedAt = runScale(scenario, settings);
             double slower = Math.floor(refusedAt / 2);
             if (refused.isEmpty() || slower < 1) {
                 break;
@@ -117,7 +117,7 @@ public final class ScenarioRunner {
 
     private RunResult runOnce(Scenario scenario) throws InfrastructureException {
         check(scenario, settings);
-        Capacity capacity = capacity();
+        Capacity capacity = Capacity.of(settings.workers());
         double runScale = runScale(scenario, capacity);
         long startedNanos = System.nanoTime();
         StuckConnects stuckBefore = MqttStacks.stuckConnects();
@@ -353,11 +353,6 @@ public final class ScenarioRunner {
         TimeScale asked = scenario.timeScale();
         double auto = Traffic.of(scenario, capacity).autoScale();
         return !asked.auto() ? asked.value() : asked.value() > 0 ? Math.min(asked.value(), auto) : auto;
-    }
-
-    /** What the harness carries where this run's devices run: in this process, or on workers. */
-    private Capacity capacity() {
-        return Capacity.of(settings.workers());
     }
 
     /** The MQTT messages a real second this machine carries with the harness in one process, which {@code auto} keeps a fleet under. */
