@@ -78,7 +78,8 @@ public final class Bench {
                 onePort == settings.oneProxyPort() ? (onePort ? "links on one proxy port" : "a proxy port a link")
                         : "links on one proxy port (a port a link would not fit the open-file limit)", Durations.number(scale),
                 scale == runScale ? "" : " in the baseline (the run's " + Durations.number(runScale) + "x, held there by its probe rounds)",
-                Durations.format(model.statusEvery()), eventsPerSecondEach), scale, bare, fleet);
+                Durations.format(model.statusEvery()), eventsPerSecondEach), scale,
+                ScenarioRunner.messagesCarriedPerSecond(scenario), bare, fleet);
     }
 
     /**

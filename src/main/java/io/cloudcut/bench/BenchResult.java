@@ -1,6 +1,5 @@
 package io.cloudcut.bench;
 
-import io.cloudcut.harness.ScenarioRunner;
 import io.cloudcut.observation.HealthObserved;
 import io.cloudcut.scenario.Durations;
 import io.vertx.core.json.JsonObject;
@@ -31,12 +30,15 @@ public final class BenchResult {
     private final String what;
     /** The scale of the fleet's baseline that the bare clients published at the pace of. */
     private final double paceScale;
+    /** The MQTT messages a real second the harness carries with this fleet, which auto kept it under. */
+    private final double carriedPerSecond;
     private final BareFigures bare;
     private final FleetFigures fleet;
 
-    BenchResult(String what, double paceScale, BareFigures bare, FleetFigures fleet) {
+    BenchResult(String what, double paceScale, double carriedPerSecond, BareFigures bare, FleetFigures fleet) {
         this.what = what;
         this.paceScale = paceScale;
+        this.carriedPerSecond = carriedPerSecond;
         this.bare = bare;
         this.fleet = fleet;
     }
@@ -131,7 +133,7 @@ public final class BenchResult {
                 raw.connects().cpuMillisEach(), connectBeyondProxyRatio()));
         out.append(String.format(Locale.ROOT, "bare clients: %,.0f events a second via the broker when each published its next on "
                 + "the last one's acknowledgement (the raw ceiling); the harness carries about %,.0f messages a second here%n",
-                bare.eventsCeilingPerSecond(), ScenarioRunner.messagesCarriedPerSecond()));
+                bare.eventsCeilingPerSecond(), carriedPerSecond));
         out.append(String.format(Locale.ROOT, "fleet: every device connected in %.1f s and signed in by %.1f s%n",
                 run.connects().seconds(), fleet.signedInSeconds()));
         out.append(String.format(Locale.ROOT, "fleet: the emulated cloud's services held %.1f MB before the devices started "

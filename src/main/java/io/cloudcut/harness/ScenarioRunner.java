@@ -117,7 +117,7 @@ public final class ScenarioRunner {
 
     private RunResult runOnce(Scenario scenario) throws InfrastructureException {
         check(scenario, settings);
-        Capacity capacity = Capacity.of(settings.workers());
+        Capacity capacity = Capacity.of(scenario, settings.workers());
         double runScale = runScale(scenario, capacity);
         long startedNanos = System.nanoTime();
         StuckConnects stuckBefore = MqttStacks.stuckConnects();
@@ -341,12 +341,12 @@ public final class ScenarioRunner {
      * whose traffic this machine carries. Known before the run starts, so that what races it can be told first.
      */
     public static double runScale(Scenario scenario) {
-        return runScale(scenario, Capacity.ONE_PROCESS);
+        return runScale(scenario, Capacity.of(scenario, 0));
     }
 
     /** {@link #runScale(Scenario)} where {@code settings} run the devices: on workers, auto carries less. */
     public static double runScale(Scenario scenario, RunSettings settings) {
-        return runScale(scenario, Capacity.of(settings.workers()));
+        return runScale(scenario, Capacity.of(scenario, settings.workers()));
     }
 
     private static double runScale(Scenario scenario, Capacity capacity) {
@@ -355,14 +355,14 @@ public final class ScenarioRunner {
         return !asked.auto() ? asked.value() : asked.value() > 0 ? Math.min(asked.value(), auto) : auto;
     }
 
-    /** The MQTT messages a real second this machine carries with the harness in one process, which {@code auto} keeps a fleet under. */
-    public static double messagesCarriedPerSecond() {
-        return Capacity.ONE_PROCESS.messagesPerSecond();
+    /** The MQTT messages a real second this machine carries with {@code scenario}'s fleet in one process, which {@code auto} keeps it under. */
+    public static double messagesCarriedPerSecond(Scenario scenario) {
+        return Capacity.of(scenario, 0).messagesPerSecond();
     }
 
     /** The scale the first phase (a baseline, usually) goes at: the run's, held to what its probe rounds allow. */
     public static double firstPhaseScale(Scenario scenario) {
-        return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario), Capacity.ONE_PROCESS);
+        return Traffic.phaseScale(scenario, scenario.phases().get(0), runScale(scenario), Capacity.of(scenario, 0));
     }
 
     private static String describePace(Scenario scenario, double runScale, Capacity capacity) {

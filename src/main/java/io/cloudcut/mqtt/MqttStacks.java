@@ -27,6 +27,17 @@ public final class MqttStacks {
     }
 
     /**
+     * Whether the stack of this wire name holds threads of its own for each connected client (Paho: its receiver,
+     * sender and callbacks), which cost a fleet on it more CPU a device than the event-loop stacks do.
+     */
+    public static boolean threadsPerClient(String stack) {
+        return switch (ClientStack.named(stack).orElseThrow(() -> new IllegalArgumentException(ClientStack.unknown(stack)))) {
+            case PAHO_V3, PAHO_V5 -> true;
+            case VERTX, HIVEMQ_V3, HIVEMQ_V5 -> false;
+        };
+    }
+
+    /**
      * Threads the stacks keep alive but idle for connections to come (Paho's shared pool, {@link PahoThreads}): no
      * client's now. A count of the threads clients hold leaves them out: a round of clients after another reuses them.
      */

@@ -59,7 +59,7 @@ class BenchResultTest {
     void aHeapThatCouldNotBeMeasuredIsSaidSo_andGivesNoRatio() {
         BareFigures unmeasured = new BareFigures(new Side(new Connects(100, 0.5, 0.75, 10), 200, 0, 2, 40), 12_345, THROUGH_PROXY);
         HealthObserved baseline = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        BenchResult result = new BenchResult("a test", 1000, unmeasured, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
+        BenchResult result = new BenchResult("a test", 1000, 11_250, unmeasured, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
                 Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, ClockWaits.NONE, baseline, null));
 
         assertThat(result.table()).containsPattern("heap per client \\(KB\\) +- +- +64\\.0\n")
@@ -82,7 +82,7 @@ class BenchResultTest {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         HealthObserved run = new HealthObserved(0, HealthObserved.Window.RUN, 1000, 1, 5, 2, 9, 60, 0, 0, false,
                 List.of("cloud service ingest fell behind: 28 of its 334 own messages took over 1000 ms"));
-        BenchResult behind = new BenchResult("a test", 1000, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
+        BenchResult behind = new BenchResult("a test", 1000, 11_250, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 58, 11.8, -1, ClockWaits.NONE, baseline, run));
 
         assertThat(behind.table())
@@ -94,7 +94,7 @@ class BenchResultTest {
     @Test
     void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        BenchResult waited = new BenchResult("a test", 1000, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
+        BenchResult waited = new BenchResult("a test", 1000, 11_250, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 100, 12.6, -1, new ClockWaits(2, 1, 3, 4), healthy, healthy));
 
         assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
@@ -111,7 +111,7 @@ class BenchResultTest {
     @Test
     void deviceHoursAreCountedAtTheScaleTheBaselineKept_notTheOnePlanned() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        BenchResult slowed = new BenchResult("a test", 675, BARE, new FleetFigures(FLEET, 400_000, 3.0, 675, 486.4, Map.of("baseline", 14.8),
+        BenchResult slowed = new BenchResult("a test", 675, 11_250, BARE, new FleetFigures(FLEET, 400_000, 3.0, 675, 486.4, Map.of("baseline", 14.8),
                 40.0, 100, 8.4, 8.1, ClockWaits.NONE, healthy, healthy));
 
         assertThat(slowed.table()).contains("13.5 device-hours per real second (100 devices, the baseline at 486x of the 675x planned)");
@@ -122,7 +122,7 @@ class BenchResultTest {
     @Test
     void aFleetMeasuredAgainSlowerIsSaidToHaveCarriedLessOfTheSameTraffic() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        BenchResult again = new BenchResult("a test", 2000, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
+        BenchResult again = new BenchResult("a test", 2000, 11_250, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
                 Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, ClockWaits.NONE, healthy, healthy));
 
         assertThat(again.throughputRatio()).as("190 a second against the bare clients' 200, not half of them").isEqualTo(0.95, within(1e-9));
@@ -137,7 +137,7 @@ class BenchResultTest {
         BareFigures compiling = new BareFigures(new Side(new Connects(100, 0.5, 0.75, BenchResult.COMPILING_NOTED_PERCENT), 200, 16_384,
                 2, 40), 12_345, THROUGH_PROXY);
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
-        BenchResult noted = new BenchResult("a test", 1000, compiling, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
+        BenchResult noted = new BenchResult("a test", 1000, 11_250, compiling, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000,
                 Map.of("baseline", 3.6), 8.0, 100, 3.5, 2.1, ClockWaits.NONE, healthy, healthy));
 
         assertThat(noted.table()).contains("connect: the JIT compiler took 25% of a core while the bare clients connected and 5% "
@@ -148,7 +148,7 @@ class BenchResultTest {
     private static BenchResult result(boolean healthy) {
         HealthObserved baseline = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200,
                 healthy ? 0 : 50, healthy, healthy ? List.of() : List.of("25% of baseline probes failed"));
-        return new BenchResult("a test", 1000, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
+        return new BenchResult("a test", 1000, 11_250, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
                 healthy ? 100 : -1, healthy ? 3.5 : -1, healthy ? 2.1 : -1, ClockWaits.NONE, baseline, null));
     }
 }

@@ -115,6 +115,21 @@ class TrafficTest {
                 .isLessThan(Traffic.phaseScale(dense, outage, 3600, Capacity.ONE_PROCESS));
     }
 
+    /** A fleet on Paho, whose clients hold threads of their own, gets auto at what such a fleet carries: less than on event loops. */
+    @Test
+    void autoForAFleetOnPahoPicksTheScaleThreadedClientsCarry() throws Exception {
+        Scenario onEventLoops = load("kinesis-2020").withDevicesPerModel(2_000).withTimeScale(TimeScale.AUTO);
+        Scenario onPaho = onEventLoops.withClient("paho-v5");
+
+        assertThat(Capacity.of(onEventLoops, 0)).isEqualTo(Capacity.ONE_PROCESS);
+        assertThat(Capacity.of(onPaho, 0)).isEqualTo(Capacity.THREADS_PER_CLIENT);
+        assertThat(Capacity.of(onEventLoops.withClient("hivemq-v3"), 0)).isEqualTo(Capacity.ONE_PROCESS);
+        assertThat(Capacity.of(onPaho, 2)).isEqualTo(Capacity.ON_WORKERS);
+        assertThat(ScenarioRunner.runScale(onPaho)).isEqualTo(Traffic.of(onPaho, Capacity.THREADS_PER_CLIENT).fastestCarriedScale())
+                .isLessThan(ScenarioRunner.runScale(onEventLoops));
+        assertThat(ScenarioRunner.messagesCarriedPerSecond(onPaho)).isLessThan(ScenarioRunner.messagesCarriedPerSecond(onEventLoops));
+    }
+
     @Test
     void aRequestedScaleWhoseTrafficTheMachineCannotCarryIsRefusedWithTheFigures() throws Exception {
         Scenario large = load("kinesis-2020").withDevicesPerModel(500).withTimeScale(TimeScale.fixed(3600));
