@@ -20,8 +20,7 @@ final class FunctionFigures {
     /** @param latencyResolutionMillis the old run's resolution by path ({@code slowdownHiddenMillis}) */
     static void compare(ModelReport was, ModelReport now, Map<String, Long> latencyResolutionMillis, Tally tally) {
         for (FunctionReport before : was.functions()) {
-            FunctionReport after = now.functions().stream().filter(f -> f.name().equals(before.name())).findFirst()
-                    .orElse(null);
+            FunctionReport after = now.functionIfAny(before.name()).orElse(null);
             if (after == null) {
                 tally.note(was.model() + ": function " + before.name() + " is only in the old run");
                 continue;
@@ -53,8 +52,7 @@ final class FunctionFigures {
     static boolean anyDiffersIn(String phase, ModelReport was, ModelReport now, Map<String, Long> latencyResolutionMillis) {
         for (FunctionReport before : was.functions()) {
             PhaseCounts counts = before.phases().get(phase);
-            PhaseCounts later = now.functions().stream().filter(f -> f.name().equals(before.name())).findFirst()
-                    .map(after -> after.phases().get(phase)).orElse(null);
+            PhaseCounts later = now.functionIfAny(before.name()).map(after -> after.phases().get(phase)).orElse(null);
             if (counts == null || later == null || Chance.probesDiffer(counts, later, before.path(), latencyResolutionMillis)) {
                 return true;
             }

@@ -313,13 +313,13 @@ public final class ScenarioRunner {
         }
         scenario.phases().stream().map(Phase::timeScale).filter(Objects::nonNull).forEach(asked::add);
         for (double scale : asked) {
-            if (scale > carried && traffic.perRealSecond(scale) > Capacity.ONE_PROCESS.messagesPerSecond()) {
+            if (scale > carried && traffic.perRealSecond(scale) > traffic.capacity().messagesPerSecond()) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "at %sx, %d devices would send about "
                                 + "%,.0f MQTT messages per real second (%,.0f per scenario hour), over the %,.0f this "
                                 + "machine carries on its %d cores with the harness in one process; the figures would be "
                                 + "the harness's, not the devices': use --time-scale %s or less, --time-scale auto, or a smaller fleet",
                         Durations.number(scale), scenario.deviceCount(), traffic.perRealSecond(scale),
-                        traffic.perScenarioHour(), Capacity.ONE_PROCESS.messagesPerSecond(), Capacity.CORES, Durations.number(carried)));
+                        traffic.perScenarioHour(), traffic.capacity().messagesPerSecond(), Capacity.CORES, Durations.number(carried)));
             }
         }
     }

@@ -28,7 +28,7 @@ record Traffic(double perScenarioHour, Duration leastSlow, Capacity capacity) {
 
     /** The fleet's traffic with the harness in this process. */
     static Traffic of(Scenario scenario) {
-        return of(scenario, Capacity.ONE_PROCESS);
+        return of(scenario, Capacity.of(scenario, 0));
     }
 
     static Traffic of(Scenario scenario, Capacity capacity) {

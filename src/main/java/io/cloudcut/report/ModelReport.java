@@ -4,6 +4,7 @@ import io.cloudcut.observation.SessionObserved;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Everything a run found about one device model: its headline {@code verdict} (the worst rung of
@@ -18,8 +19,13 @@ public record ModelReport(String model, String kind, String client, int devices,
 
     /** The report of one of the model's functions. */
     public FunctionReport function(String name) {
-        return functions.stream().filter(function -> function.name().equals(name)).findFirst()
+        return functionIfAny(name)
                 .orElseThrow(() -> new IllegalArgumentException("no function " + name + " of " + model + " in the report"));
+    }
+
+    /** The report of the model's function {@code name}, if it has one. */
+    public Optional<FunctionReport> functionIfAny(String name) {
+        return functions.stream().filter(function -> function.name().equals(name)).findFirst();
     }
 
     /** When the first device of the model saw its session change, in scenario seconds, and how many did. */

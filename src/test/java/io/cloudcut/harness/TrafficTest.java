@@ -128,6 +128,7 @@ class TrafficTest {
         assertThat(ScenarioRunner.runScale(onPaho)).isEqualTo(Traffic.of(onPaho, Capacity.THREADS_PER_CLIENT).fastestCarriedScale())
                 .isLessThan(ScenarioRunner.runScale(onEventLoops));
         assertThat(ScenarioRunner.messagesCarriedPerSecond(onPaho)).isLessThan(ScenarioRunner.messagesCarriedPerSecond(onEventLoops));
+        assertThat(Traffic.of(onPaho).capacity()).as("what a scale asked for is held to, too").isEqualTo(Capacity.THREADS_PER_CLIENT);
     }
 
     @Test
