@@ -183,6 +183,10 @@ public final class BenchResult {
             clock.add((clock.isEmpty() ? "the clock" : "it") + " ran slower " + times(fleet.waits().connectRateSlowdowns())
                     + " for the rate of the fleet's connects");
         }
+        if (fleet.waits().attempts() > 0) {
+            clock.add((clock.isEmpty() ? "the clock" : "it") + " stood still " + times(fleet.waits().attempts())
+                    + " while connect attempts due at once waited for their turn");
+        }
         String waited = clock.isEmpty() ? "" : " (over the run, " + String.join("; ", clock) + ")";
         String reconnected = fleet.lastReconnectedSeconds() < 0 ? "" : String.format(Locale.ROOT,
                 "; connected again, the last %.1f s after it", fleet.lastReconnectedSeconds());

@@ -109,6 +109,13 @@ final class Pacer implements AutoCloseable {
      */
     static final double CONNECT_SLOW_SHARE = 0.25;
     /**
+     * Connect attempts this machine runs at once a core, with nothing faulted on connections; one due beyond them waits,
+     * and scenario time with it ({@link ScenarioClock#admitAttempts}). As many as {@code bench}'s bare clients connect
+     * with at once: a herd of 1,000 Paho v3 devices (no jitter in its rule), all started at once after a {@code refuse},
+     * ran out of its 1 s connect time-out 341 times with nothing faulted.
+     */
+    static final int ATTEMPTS_AT_ONCE_A_CORE = 50;
+    /**
      * The most of the scenario time since the last transition that a connect with nothing faulted may span: a tenth,
      * so that what the fleet does meanwhile is shifted by the harness's connects by at most a tenth of that time.
      */
@@ -167,6 +174,8 @@ final class Pacer implements AutoCloseable {
      * unanswered, not carried whole, and a phase that counted them crawled (a 1-h {@code refuse} took 79 s instead of 11).
      */
     private boolean connectionsFaulted;
+    /** How many of the clock's stands for attempts waiting to be admitted have been observed. */
+    private long attemptsWaitsTold;
     /** Scenario time of the last transition (or of the start): what a recovery is measured from. */
     private long lastTransitionNanos;
     private Duration window = SHORT_WINDOW;
@@ -501,9 +510,14 @@ final class Pacer implements AutoCloseable {
         });
     }
 
-    /** From now on, the phase faults the devices' links or the broker, or it does not: attempts due are looked at only if not. */
+    /**
+     * From now on, the phase faults the devices' links or the broker, or it does not: attempts due are looked at, and
+     * admitted {@link #ATTEMPTS_AT_ONCE_A_CORE} a core at once, only if not. Attempts into a fault end when the
+     * fault says, not when this machine has carried them: a blackhole's take the device's whole time-out each.
+     */
     synchronized void connectionsFaulted(boolean faulted) {
         connectionsFaulted = faulted;
+        clock.admitAttempts(faulted ? Integer.MAX_VALUE : ATTEMPTS_AT_ONCE_A_CORE * Runtime.getRuntime().availableProcessors());
         if (faulted) {
             attemptsDueAtNanos = new long[0];
         }
@@ -582,6 +596,7 @@ final class Pacer implements AutoCloseable {
      * wanted scale has moved by {@link #STEP} or reached one of its bounds.
      */
     private synchronized void pace() {
+        tellOfAttemptsWaited();
         climbOnceCaughtUp();
         long now = clock.now().toNanos();
         double wanted = target;
@@ -642,6 +657,17 @@ final class Pacer implements AutoCloseable {
             return Double.POSITIVE_INFINITY;
         }
         return Math.max(1, (clock.now().toNanos() - lastTransitionNanos) / longestSpanned);
+    }
+
+    /** Each time since the last tick that scenario time stood still for attempts beyond those admitted at once, as observed. */
+    private void tellOfAttemptsWaited() {
+        long times = clock.attemptsWaited().times();
+        if (times > attemptsWaitsTold) {
+            long at = clock.now().toMillis();
+            for (; attemptsWaitsTold < times; attemptsWaitsTold++) {
+                log.add(new ClockObserved(at, clock.scale(), ClockObserved.Why.ATTEMPTS));
+            }
+        }
     }
 
     /** Returns the moment from which the new scale holds, as observed. */

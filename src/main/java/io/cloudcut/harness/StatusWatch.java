@@ -59,8 +59,8 @@ final class StatusWatch implements Consumer<Observation> {
             recovered++;
         } else if (observation instanceof HealthObserved health && health.window() == HealthObserved.Window.BASELINE) {
             healthy = health.healthy();
-        } else if (observation instanceof ClockObserved pace) {
-            clock = heldBack(pace);
+        } else if (observation instanceof ClockObserved pace && pace.why() != ClockObserved.Why.ATTEMPTS) {
+            clock = heldBack(pace); // a stand for attempts is not a change of pace: it is over within the herd
         }
     }
 
@@ -73,7 +73,7 @@ final class StatusWatch implements Consumer<Observation> {
             case CONNECT_DELAY -> "clock at the connects' pace";
             case CONNECT_RATE -> "clock at the connects' rate";
             case CLOUD_NOT_CAUGHT_UP -> "clock climbing without the cloud, behind at real time";
-            case START, TRANSITION, RAMP, APPROACH, PHASE -> null;
+            case START, TRANSITION, RAMP, APPROACH, PHASE, ATTEMPTS -> null;
         };
     }
 

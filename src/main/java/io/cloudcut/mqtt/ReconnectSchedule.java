@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * changes meanwhile (real time around a transition, then the ramp). Every stack waits here,
  * whoever computes the delay: the model's policy (Vert.x), HiveMQ's own backoff, Paho's rule.
  * <p>
- * One wait at a time: a new one calls off the one pending. Closing calls off the pending wait and
+ * One wait at a time: a new one calls off the one pending, and ends the attempt that came of the last
+ * ({@link ScenarioClock.Attempt}), as connecting does. Closing calls off the pending wait and
  * every later one, so that nothing reconnects a closed connection. Thread-safe: HiveMQ asks on its
  * own threads, the other stacks on the device context.
  */
@@ -21,7 +22,7 @@ final class ReconnectSchedule {
     private long attemptStartedAtMillis;
     private long attemptStartedNanos = System.nanoTime();
     private CompletableFuture<Void> pending;
-    private ScenarioClock.Timer deadline;
+    private ScenarioClock.Attempt deadline;
     private boolean closed;
 
     ReconnectSchedule(ScenarioClock clock) {
@@ -53,8 +54,11 @@ final class ReconnectSchedule {
         attemptStartedNanos = System.nanoTime();
     }
 
-    /** The attempt begun last, which has just connected. */
+    /** The attempt begun last, which has just connected: its place among the attempts run at once goes to the next. */
     synchronized ConnectAttempt attemptThatConnected() {
+        if (deadline != null) {
+            deadline.ended();
+        }
         return new ConnectAttempt(attemptStartedAtMillis, (System.nanoTime() - attemptStartedNanos) / 1_000_000);
     }
 

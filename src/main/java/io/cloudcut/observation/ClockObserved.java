@@ -45,6 +45,11 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
          * the fleet sends it the least it can: the clock climbs on without it (the run's health says so), and waits for
          * it again once it has caught up.
          */
-        @JsonProperty("cloud-not-caught-up") CLOUD_NOT_CAUGHT_UP
+        @JsonProperty("cloud-not-caught-up") CLOUD_NOT_CAUGHT_UP,
+        /**
+         * Connect attempts came due, with nothing faulted on connections, beyond those this machine runs at once: scenario
+         * time stood still until each was admitted, then ran on at {@code scale}, unchanged. Not a change of scale.
+         */
+        @JsonProperty("attempts") ATTEMPTS
     }
 }

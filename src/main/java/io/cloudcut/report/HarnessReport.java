@@ -56,10 +56,21 @@ public record HarnessReport(String timeScaleAsked, double timeScale, Health base
         return slowdowns(ClockObserved.Why.CONNECT_RATE);
     }
 
+    /**
+     * How often scenario time stood still for connect attempts due, with nothing faulted, beyond those this machine runs
+     * at once ({@link ClockObserved.Why#ATTEMPTS}).
+     */
+    public long attemptWaits() {
+        return clock.stream().filter(change -> change.why() == ClockObserved.Why.ATTEMPTS).count();
+    }
+
     private long slowdowns(ClockObserved.Why why) {
         long slowdowns = 0;
         ClockObserved.Why before = null;
         for (ClockChange change : clock) {
+            if (change.why() == ClockObserved.Why.ATTEMPTS) {
+                continue; // the scale did not change there
+            }
             if (change.why() == why && before != why) {
                 slowdowns++;
             }

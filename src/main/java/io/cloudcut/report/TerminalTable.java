@@ -266,6 +266,12 @@ public final class TerminalTable {
                             + "slow, more as they stayed in time)%n",
                     connectsPaced, connectsPaced == 1 ? "time" : "times"));
         }
+        long attemptsWaited = harness.attemptWaits();
+        if (attemptsWaited > 0) {
+            text.append(String.format("harness: connect attempts came due at once beyond those this machine runs at once (nothing "
+                            + "faulted) %d %s, and scenario time stood still until each had its turn%n",
+                    attemptsWaited, attemptsWaited == 1 ? "time" : "times"));
+        }
         if (harness.run() != null) {
             harness.run().problems().forEach(problem -> text.append("harness, later in the run: ").append(problem).append('\n'));
         }

@@ -1,8 +1,10 @@
 package io.cloudcut.scenario;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
@@ -33,12 +35,27 @@ import java.util.function.ToLongFunction;
  * beats again. Otherwise a stalled process (a long garbage collection, a starved CPU) would run
  * scenario time on at full scale while no device handles a message: 543 ms at 3600x is 33 min, in
  * which a token expires before its renewal's answer is read, for the harness's reasons.
+ * <p>
+ * It waits, too, for the connects this machine can carry at once ({@link #admitAttempts}). Devices' connect
+ * attempts that come due at one moment (a fleet retrying with no jitter, as Paho's rule does) would each run
+ * on a CPU of its own in the field; here they share two cores, and a herd of 1,000 Paho connects ran out of its
+ * real-time connect time-outs by the hundred with nothing faulted. Beyond the attempts admitted, a due attempt
+ * waits, and scenario time stands still until it is admitted: each device still meets its own attempt at the
+ * moment its firmware chose.
  */
 public final class ScenarioClock implements AutoCloseable {
 
     /** A deadline that can be called off. */
     public interface Timer {
         void cancel();
+    }
+
+    /**
+     * A device's next connect attempt: once due, it holds one of the attempts {@link #admitAttempts admitted} at once
+     * until it {@link #ended} (connected, failed, or called off; cancelling ends it too).
+     */
+    public interface Attempt extends Timer {
+        void ended();
     }
 
     /** Something that must keep up with scenario time: it beats often, and the clock waits for it when it does not. */
@@ -52,6 +69,12 @@ public final class ScenarioClock implements AutoCloseable {
 
     /** How long the clock runs on past a heartbeat's last beat before it stands still for it. */
     public static final Duration HOLD_AFTER = Duration.ofMillis(100);
+
+    /**
+     * The longest an attempt holds its admission without saying it ended: a stack's call that never comes back must
+     * not keep scenario time standing. Past every shipped model's connect and subscribe time-outs together.
+     */
+    static final Duration ATTEMPT_ADMITTED_AT_MOST = Duration.ofSeconds(10);
 
     /**
      * The clock's pace as of real instant {@code realNanos} ({@link System#nanoTime()} of the process
@@ -108,6 +131,21 @@ public final class ScenarioClock implements AutoCloseable {
     private long leaderStandsFromNanos = Long.MAX_VALUE;
     /** Under the lock: real time the clock stood still for late heartbeats. */
     private long heldNanos;
+    /** Under the lock: how many due attempts may run at once ({@link #admitAttempts}). */
+    private int attemptsAtOnce = Integer.MAX_VALUE;
+    /** Under the lock: real time after which an admission its attempt said nothing of lapses. */
+    private long admissionLapsesNanos = ATTEMPT_ADMITTED_AT_MOST.toNanos();
+    /** Under the lock: the attempts admitted and not ended, in the order admitted, with the real instant of each. */
+    private final LinkedHashMap<Deadline, Long> attemptsAdmitted = new LinkedHashMap<>();
+    /** Under the lock: due attempts waiting to be admitted, first due first. */
+    private final ArrayDeque<Deadline> attemptsWaiting = new ArrayDeque<>();
+    /** Under the lock: attempts admitted off the clock's thread, for it to run. */
+    private final List<Deadline> attemptsToRun = new ArrayList<>();
+    /** Under the lock: the real instant from which the clock stands still for attempts waiting; none: never. */
+    private long attemptsStandFromNanos = Long.MAX_VALUE;
+    /** Under the lock: how many times, and how long, the clock stood still for attempts waiting. */
+    private long attemptsStood;
+    private long attemptsStoodNanos;
 
     private ScenarioClock() {
         pace = new Pace(System.nanoTime(), 0, 0, Long.MAX_VALUE);
@@ -221,7 +259,7 @@ public final class ScenarioClock implements AutoCloseable {
         return heart;
     }
 
-    /** Real time the clock has stood still for late heartbeats so far. */
+    /** Real time the clock has stood still so far: for late heartbeats, and for connect attempts waiting to be admitted. */
     public Duration held() {
         lock.lock();
         try {
@@ -264,7 +302,7 @@ public final class ScenarioClock implements AutoCloseable {
 
     /** Under the lock: the real instant from which the clock stands still: a late heartbeat's, or the clock it follows standing. */
     private long heldFrom() {
-        return Math.min(ownHeldFrom(), leaderStandsFromNanos);
+        return Math.min(Math.min(ownHeldFrom(), leaderStandsFromNanos), attemptsStandFromNanos);
     }
 
     /** Under the lock: {@link #HOLD_AFTER} after the oldest last beat of this clock's own heartbeats. */
@@ -341,8 +379,49 @@ public final class ScenarioClock implements AutoCloseable {
      * As {@link #schedule}, for a device's next connect attempt after its backoff: one of the attempts due that
      * {@link #attemptsDueAt} tells.
      */
-    public Timer scheduleAttempt(Duration delay, Executor executor, Runnable action) {
+    public Attempt scheduleAttempt(Duration delay, Executor executor, Runnable action) {
         return add(new Deadline(delay.toNanos(), 0, executor, action, true));
+    }
+
+    /**
+     * From now on, at most {@code atOnce} due connect attempts run at once; one due beyond them waits until another
+     * {@link Attempt#ended ends}, and scenario time stands still meanwhile. {@link Integer#MAX_VALUE}: every attempt
+     * runs when due (the start).
+     */
+    public void admitAttempts(int atOnce) {
+        admitAttempts(atOnce, ATTEMPT_ADMITTED_AT_MOST);
+    }
+
+    /** As {@link #admitAttempts(int)}, an admission lapsing after {@code lapsesAfter} of real time if its attempt says nothing. */
+    void admitAttempts(int atOnce, Duration lapsesAfter) {
+        if (atOnce < 1) {
+            throw new IllegalArgumentException("at least one attempt must run at once, not " + atOnce);
+        }
+        lock.lock();
+        try {
+            attemptsAtOnce = atOnce;
+            admissionLapsesNanos = lapsesAfter.toNanos();
+            admitWaiting(System.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+        rehold();
+    }
+
+    /** How often, and for how long in all, scenario time stood still for attempts waiting to be admitted. */
+    public AttemptsWaited attemptsWaited() {
+        lock.lock();
+        try {
+            long now = System.nanoTime();
+            boolean standing = attemptsStandFromNanos <= now;
+            return new AttemptsWaited(attemptsStood, Duration.ofNanos(attemptsStoodNanos + (standing ? now - attemptsStandFromNanos : 0)));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How often ({@code times}) and how long in all ({@code stood}) scenario time stood still for attempts to be admitted. */
+    public record AttemptsWaited(long times, Duration stood) {
     }
 
     /**
@@ -408,7 +487,7 @@ public final class ScenarioClock implements AutoCloseable {
         }
     }
 
-    private Timer add(Deadline deadline) {
+    private Deadline add(Deadline deadline) {
         lock.lock();
         try {
             if (started) {
@@ -432,8 +511,14 @@ public final class ScenarioClock implements AutoCloseable {
             lock.lock();
             try {
                 long wait = collectDue(due);
+                due.addAll(attemptsToRun);
+                attemptsToRun.clear();
                 if (closed) {
                     return;
+                }
+                long now = System.nanoTime();
+                if (started && attemptsStandFromNanos == Long.MAX_VALUE && pace.heldAt(now) && heldFrom() > now) {
+                    rehold(); // the attempts it stood for were admitted here: it runs on (the lock is the thread's own)
                 }
                 if (due.isEmpty()) {
                     if (wait == Long.MAX_VALUE) {
@@ -459,6 +544,15 @@ public final class ScenarioClock implements AutoCloseable {
     /** Under the lock: moves due deadlines into {@code due} (periodic ones back into the queue); returns the real nanoseconds until the next. */
     private long collectDue(List<Deadline> due) {
         long real = System.nanoTime();
+        if (!attemptsWaiting.isEmpty()) {
+            admitWaiting(real); // an admission may have lapsed
+        }
+        long next = nextDue(due, real);
+        return attemptsWaiting.isEmpty() ? next : Math.min(next, untilAnAdmissionLapses(real));
+    }
+
+    /** Under the lock: as {@link #collectDue}, but for the lapse of an admission. */
+    private long nextDue(List<Deadline> due, long real) {
         PriorityQueue<Deadline> queue = started ? running : beforeStart;
         Pace now = pace;
         // Held, it waits for the heartbeat that lets it run on: that signals.
@@ -476,13 +570,77 @@ public final class ScenarioClock implements AutoCloseable {
                 return wait;
             }
             queue.poll();
-            due.add(next);
+            if (!next.attempt || !started || admit(next, real)) {
+                due.add(next);
+            }
             if (next.period > 0) {
                 next.due += next.period;
                 queue.add(next);
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    /**
+     * Under the lock: whether the due {@code attempt} may run now. If not, it waits its turn, and scenario time stands
+     * still from now until it has it.
+     */
+    private boolean admit(Deadline attempt, long real) {
+        lapseAdmissions(real);
+        if (attemptsWaiting.isEmpty() && attemptsAdmitted.size() < attemptsAtOnce) {
+            attemptsAdmitted.put(attempt, real);
+            return true;
+        }
+        attemptsWaiting.add(attempt);
+        if (attemptsStandFromNanos == Long.MAX_VALUE) {
+            attemptsStandFromNanos = real;
+            attemptsStood++;
+            pace = pace.withHoldFrom(heldFrom());
+        }
+        return false;
+    }
+
+    /** Under the lock: an admitted attempt that said nothing for {@link #admissionLapsesNanos} no longer counts. */
+    private void lapseAdmissions(long real) {
+        long lapsedBefore = real - admissionLapsesNanos;
+        attemptsAdmitted.values().removeIf(admittedAt -> admittedAt - lapsedBefore <= 0);
+    }
+
+    /** Under the lock: real nanoseconds until the oldest admission lapses, when a waiting attempt may take its place. */
+    private long untilAnAdmissionLapses(long real) {
+        return attemptsAdmitted.values().stream().findFirst()
+                .map(admittedAt -> Math.max(1, admittedAt + admissionLapsesNanos - real)).orElse(1L);
+    }
+
+    /** Under the lock: admits the attempts waiting that now may run, for the clock's thread to run them. */
+    private void admitWaiting(long real) {
+        lapseAdmissions(real);
+        while (!attemptsWaiting.isEmpty() && attemptsAdmitted.size() < attemptsAtOnce) {
+            Deadline next = attemptsWaiting.poll();
+            if (!next.cancelled) {
+                attemptsAdmitted.put(next, real);
+                attemptsToRun.add(next);
+            }
+        }
+        if (attemptsWaiting.isEmpty() && attemptsStandFromNanos != Long.MAX_VALUE) {
+            attemptsStoodNanos += Math.max(0, real - attemptsStandFromNanos);
+            attemptsStandFromNanos = Long.MAX_VALUE;
+        }
+        changed.signalAll();
+    }
+
+    /** An attempt ended: its admission goes to the next waiting, and scenario time runs on when none waits. */
+    private void attemptEnded(Deadline attempt) {
+        lock.lock();
+        try {
+            if (attemptsAdmitted.remove(attempt) == null && !attemptsWaiting.remove(attempt)) {
+                return;
+            }
+            admitWaiting(System.nanoTime());
+        } finally {
+            lock.unlock();
+        }
+        rehold();
     }
 
     private static void checkScale(double scale) {
@@ -492,7 +650,7 @@ public final class ScenarioClock implements AutoCloseable {
     }
 
     /** One deadline in a queue: due in scenario nanoseconds, or real ones before the start. */
-    private static final class Deadline implements Timer, Runnable {
+    private final class Deadline implements Attempt, Runnable {
         private final long period;
         private final Executor executor;
         private final Runnable action;
@@ -520,6 +678,14 @@ public final class ScenarioClock implements AutoCloseable {
         @Override
         public void cancel() {
             cancelled = true;
+            if (attempt) {
+                ended();
+            }
+        }
+
+        @Override
+        public void ended() {
+            attemptEnded(this);
         }
     }
 

@@ -95,16 +95,17 @@ class BenchResultTest {
     void aStormTheClockSlowedForIsSaidToHaveBeenSlowed() {
         HealthObserved healthy = new HealthObserved(0, HealthObserved.Window.BASELINE, 1000, 1, 5, 2, 9, 60, 200, 0, true, List.of());
         BenchResult waited = new BenchResult("a test", 1000, 11_250, BARE, new FleetFigures(FLEET, 400_000, 3.0, 1000, 1000, Map.of("baseline", 3.6), 8.0,
-                100, 12.6, -1, new ClockWaits(2, 1, 3, 4), healthy, healthy));
+                100, 12.6, -1, new ClockWaits(2, 1, 3, 4, 5), healthy, healthy));
 
         assertThat(waited.table()).contains("storm: 100 of 100 devices working again, the last 12.6 s after the outage ended "
                 + "(over the run, the clock ran in real time 2 times while the emulated cloud caught up, and 1 time while "
                 + "this machine's connections were slow; its climb slowed 3 times for this machine's connects; it ran slower 4 times "
-                + "for the rate of the fleet's connects)\n");
+                + "for the rate of the fleet's connects; it stood still 5 times while connect attempts due at once waited for their turn)\n");
         assertThat(waited.toJson().getJsonObject("fleet").getLong("cloudWaits")).isEqualTo(2);
         assertThat(waited.toJson().getJsonObject("fleet").getLong("connectWaits")).isEqualTo(1);
         assertThat(waited.toJson().getJsonObject("fleet").getLong("connectDelaySlowdowns")).isEqualTo(3);
         assertThat(waited.toJson().getJsonObject("fleet").getLong("connectRateSlowdowns")).isEqualTo(4);
+        assertThat(waited.toJson().getJsonObject("fleet").getLong("attemptWaits")).isEqualTo(5);
         assertThat(result(true).table()).doesNotContain("caught up");
     }
 

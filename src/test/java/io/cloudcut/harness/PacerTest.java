@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -302,7 +303,7 @@ class PacerTest {
         pacer.connectionsFaulted(false);
         List<Double> scalesMet = new CopyOnWriteArrayList<>();
         for (int attempt = 0; attempt < wave; attempt++) {
-            clock.scheduleAttempt(waveStart.plusMillis(attempt * 5L), Runnable::run, () -> scalesMet.add(clock.scale()));
+            attemptEndingAtOnce(waveStart.plusMillis(attempt * 5L), () -> scalesMet.add(clock.scale()));
         }
         await("the wave has come").atMost(60, SECONDS).until(() -> scalesMet.size() == wave);
 
@@ -312,6 +313,35 @@ class PacerTest {
         assertThat(scalesMet.subList(0, wave - 1)).as("each attempt but the last met at no more than %.1fx", bound)
                 .allMatch(scale -> scale <= bound * 1.05);
         assertThat(changes()).as("told why").anyMatch(change -> change.why() == ClockObserved.Why.CONNECT_RATE && change.scale() <= bound);
+    }
+
+    /**
+     * With nothing faulted on connections, the clock admits {@link Pacer#ATTEMPTS_AT_ONCE_A_CORE} attempts a core at once and
+     * stands still while more wait; under a fault, every attempt runs when due.
+     */
+    @Test
+    void attemptsAreAdmittedAFewAtOnceWithNothingFaulted_andAllAtOnceUnderAFault() {
+        clock.start(60);
+        int atOnce = Pacer.ATTEMPTS_AT_ONCE_A_CORE * Runtime.getRuntime().availableProcessors();
+        AtomicInteger ran = new AtomicInteger();
+        pacer.connectionsFaulted(false);
+        for (int attempt = 0; attempt <= atOnce; attempt++) {
+            clock.scheduleAttempt(Duration.ofSeconds(30), Runnable::run, ran::incrementAndGet);
+        }
+        await().atMost(30, SECONDS).until(() -> ran.get() == atOnce && clock.standing());
+
+        pacer.connectionsFaulted(true);
+        await().atMost(10, SECONDS).until(() -> ran.get() == atOnce + 1 && !clock.standing());
+        await().atMost(10, SECONDS).until(() -> changes().stream().anyMatch(change -> change.why() == ClockObserved.Why.ATTEMPTS));
+    }
+
+    /** An attempt due later than now that runs {@code action} and ends at once, as a connect this machine carries in no time. */
+    private void attemptEndingAtOnce(Duration delay, Runnable action) {
+        AtomicReference<ScenarioClock.Attempt> self = new AtomicReference<>();
+        self.set(clock.scheduleAttempt(delay, Runnable::run, () -> {
+            action.run();
+            self.get().ended();
+        }));
     }
 
     /**

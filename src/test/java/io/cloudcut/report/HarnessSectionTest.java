@@ -89,6 +89,25 @@ class HarnessSectionTest {
         assertThat(TerminalTable.render(run().report())).doesNotContain("climbed slower").doesNotContain("ran slower");
     }
 
+    /**
+     * Each stand for attempts due at once is said under the tables, and is no change of scale: a slowdown on either side of
+     * it counts once.
+     */
+    @Test
+    void aClockThatStoodStillForAttemptsDueAtOnceIsSaid_andItsStandsAreNoSlowdowns() {
+        long outageEnd = Duration.ofHours(4).toMillis();
+        RunFixture run = run().observe(new ClockObserved(outageEnd + 61_000, 20, ClockObserved.Why.CONNECT_RATE))
+                .observe(new ClockObserved(outageEnd + 62_000, 20, ClockObserved.Why.ATTEMPTS))
+                .observe(new ClockObserved(outageEnd + 63_000, 12, ClockObserved.Why.CONNECT_RATE))
+                .observe(new ClockObserved(outageEnd + 64_000, 12, ClockObserved.Why.ATTEMPTS));
+
+        assertThat(run.report().harness().attemptWaits()).isEqualTo(2);
+        assertThat(run.report().harness().connectRateSlowdowns()).isEqualTo(1);
+        assertThat(TerminalTable.render(run.report())).contains("harness: connect attempts came due at once beyond those this "
+                + "machine runs at once (nothing faulted) 2 times, and scenario time stood still until each had its turn\n");
+        assertThat(TerminalTable.render(run().report())).doesNotContain("came due at once");
+    }
+
     /** A reconnect at 1x is known to within the lag; one at 60x, 60 times that. */
     @Test
     void eachFigureIsKnownToWithinTheHarnessDelayTimesTheScaleWhenItCame() {

@@ -153,6 +153,73 @@ class ScenarioClockTest {
         assertThat(clock.attemptsDueAt(1)).as("the soonest only").hasSize(1);
     }
 
+    /**
+     * A herd of five attempts due at one moment, two admitted at once: the other three wait, and scenario time stands
+     * still where they came due until the last has its turn; each turn comes as one admitted ends.
+     */
+    @Test
+    void attemptsBeyondThoseAdmittedWait_andScenarioTimeStandsStillUntilTheLastHasItsTurn() {
+        clock = ScenarioClock.running(3600);
+        clock.admitAttempts(2);
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        List<ScenarioClock.Attempt> attempts = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int index = i;
+            attempts.add(clock.scheduleAttempt(Duration.ofMinutes(1), Runnable::run, () -> ran.add(index)));
+        }
+        await().atMost(10, SECONDS).until(() -> ran.size() == 2);
+        await().atMost(5, SECONDS).until(clock::standing);
+        Duration stoodAt = clock.now();
+        await().during(300, MILLISECONDS).atMost(5, SECONDS).until(() -> ran.size() == 2 && clock.now().equals(stoodAt));
+        assertThat(stoodAt).as("it stands where they came due").isBetween(Duration.ofMinutes(1), Duration.ofMinutes(2));
+        assertThat(clock.attemptsWaited().times()).isEqualTo(1);
+
+        attempts.get(ran.get(0)).ended();
+        await().atMost(5, SECONDS).until(() -> ran.size() == 3);
+        assertThat(clock.now()).as("two wait still").isEqualTo(stoodAt);
+        attempts.get(ran.get(1)).cancel(); // called off: its turn goes on too
+        attempts.get(ran.get(2)).ended();
+        await().atMost(5, SECONDS).until(() -> ran.size() == 5);
+        await().atMost(5, SECONDS).until(() -> clock.now().compareTo(stoodAt.plusMinutes(1)) > 0);
+        assertThat(ran).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+        assertThat(clock.attemptsWaited().times()).as("one herd, one stand").isEqualTo(1);
+        assertThat(clock.attemptsWaited().stood()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(clock.held()).as("counted as standing still").isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void admittingMoreAtOnceLetsThoseWaitingRun_andEveryAttemptRunsWhenDueByDefault() {
+        clock = ScenarioClock.running(3600);
+        AtomicInteger ran = new AtomicInteger();
+        for (int i = 0; i < 3; i++) {
+            clock.scheduleAttempt(Duration.ofMinutes(1), Runnable::run, ran::incrementAndGet);
+        }
+        await().atMost(10, SECONDS).until(() -> ran.get() == 3);
+        assertThat(clock.attemptsWaited().times()).as("none admitted: none waits").isZero();
+
+        clock.admitAttempts(1);
+        for (int i = 0; i < 3; i++) {
+            clock.scheduleAttempt(Duration.ofMinutes(1), Runnable::run, ran::incrementAndGet);
+        }
+        await().atMost(10, SECONDS).until(() -> ran.get() == 4 && clock.standing());
+        clock.admitAttempts(Integer.MAX_VALUE);
+        await().atMost(5, SECONDS).until(() -> ran.get() == 6 && !clock.standing());
+        assertThatThrownBy(() -> clock.admitAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** An attempt that never says it ended (a client library's call that never comes back) does not keep the clock standing. */
+    @Test
+    void anAdmissionWhoseAttemptSaysNothingLapses() {
+        clock = ScenarioClock.running(3600);
+        clock.admitAttempts(1, Duration.ofMillis(500));
+        AtomicInteger ran = new AtomicInteger();
+        clock.scheduleAttempt(Duration.ofMinutes(1), Runnable::run, ran::incrementAndGet);
+        clock.scheduleAttempt(Duration.ofMinutes(1), Runnable::run, ran::incrementAndGet);
+        await().atMost(10, SECONDS).until(() -> ran.get() == 2);
+        await().atMost(5, SECONDS).until(() -> !clock.standing());
+        assertThat(clock.attemptsWaited().stood()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+    }
+
     @Test
     void awaitingAMomentReturnsOnceScenarioTimeReachesIt() throws InterruptedException {
         clock = ScenarioClock.running(3600);
