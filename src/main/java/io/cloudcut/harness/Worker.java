@@ -7,6 +7,7 @@ import io.cloudcut.fault.LinkFaults;
 import io.cloudcut.mqtt.Credentials;
 import io.cloudcut.mqtt.MqttStacks;
 import io.cloudcut.mqtt.StuckConnects;
+import io.cloudcut.observation.ClockObserved;
 import io.cloudcut.observation.Observation;
 import io.cloudcut.observation.ObservationBus;
 import io.cloudcut.observation.ObservationCodec;
@@ -155,11 +156,13 @@ public final class Worker extends VerticleBase {
             }
         });
         hosted.batches = vertx.setPeriodic(BATCH_EVERY.toMillis(), tick -> sendObservations());
-        // Whether this worker's clock stands for a late loop of its own (the coordinator's then stands too), not
-        // for the coordinator's standing: the two would wait for each other.
+        // Whether this worker's clock stands for a late loop or for attempts of its own (the coordinator's then stands
+        // too), not for the coordinator's standing: the two would wait for each other.
         String pulseAddress = order.getString("pulse");
-        hosted.pulse = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(),
-                tick -> vertx.eventBus().send(pulseAddress, WorkerPulses.pulse(name, clock.waitingForAHeartbeat())));
+        hosted.pulse = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> {
+            vertx.eventBus().send(pulseAddress, WorkerPulses.pulse(name, clock.standsOfItsOwn()));
+            tellOfAttemptsWaited();
+        });
         hosted.watchdog = vertx.setPeriodic(HEARTBEAT.toMillis(), tick -> {
             if (hosted != null && hosted.coordinator.silent(System.nanoTime())) {
                 stopHosting("its coordinator was silent for " + CoordinatorWatch.SILENCE.toSeconds() + " s");
@@ -233,18 +236,21 @@ public final class Worker extends VerticleBase {
                         + unwritable.getMessage()));
     }
 
+    /** Each stand of this worker's clock for its devices' attempts, observed as the coordinator's pacer observes its own. */
+    private void tellOfAttemptsWaited() {
+        long times = hosted.clock.attemptsWaited().times();
+        for (; hosted.attemptWaitsTold < times; hosted.attemptWaitsTold++) {
+            hosted.pending.add(new ClockObserved(hosted.clock.now().toMillis(), hosted.clock.scale(), ClockObserved.Why.ATTEMPTS));
+        }
+    }
+
     private void followClock(Message<JsonObject> announced) {
         if (hosted == null) {
             return;
         }
         hosted.coordinator.heartbeat(System.nanoTime());
         hosted.coordinatorPace.beat();
-        JsonObject wire = announced.body();
-        boolean sameMachine = MACHINE.equals(wire.getString("machine"));
-        // From another machine the sender's instant means nothing here: take the arrival as that instant.
-        hosted.clock.follow(new ScenarioClock.Setting(wire.getBoolean("started"),
-                sameMachine ? wire.getLong("realNanos") : System.nanoTime(), wire.getLong("scenarioNanos"),
-                wire.getDouble("scale"), wire.getBoolean("standing", false)));
+        ClockWire.follow(hosted.clock, announced.body());
     }
 
     /** Stops the run's devices (each publishes its final account), sends what is left to send, and lets go of the run. */
@@ -310,6 +316,8 @@ public final class Worker extends VerticleBase {
         private long sent;
         private long batches;
         private long pulse;
+        /** How many of this clock's stands for attempts have been observed. */
+        private long attemptWaitsTold;
 
         Hosted(String run, ScenarioClock clock, HarnessMonitor monitor) {
             this.run = run;

@@ -164,9 +164,9 @@ final class WorkerDevices implements DeviceHost {
             batched.forEach(line -> log.add(ObservationCodec.decode((String) line)));
             observationsReceived.merge(batch.body().getString("worker"), (long) batched.size(), Long::sum);
         });
-        clock.onChange(setting -> announce(setting));
+        clock.onChange(setting -> announce(clock, setting));
         pulses = new WorkerPulses(vertx, clock, pulseAddress, members.stream().map(Member::name).toList());
-        heartbeat = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> announce(clock.setting()));
+        heartbeat = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> announce(clock, clock.setting()));
         JsonObject order = new JsonObject().put("run", run).put("clock", clockAddress).put("pulse", pulseAddress)
                 .put("observations", observationsAddress).put("models", models)
                 .put("broker", new JsonObject().put("host", broker.host()).put("port", broker.port()))
@@ -209,12 +209,10 @@ final class WorkerDevices implements DeviceHost {
 
     /**
      * The clock's pace to every worker: on each change, and every {@link WorkerPulses#EVERY}, which says
-     * whether it stands still now and keeps the run alive there.
+     * whether it stands still now and keeps the run alive there ({@link ClockWire}).
      */
-    private void announce(ScenarioClock.Setting setting) {
-        vertx.eventBus().publish(clockAddress, new JsonObject().put("started", setting.started())
-                .put("realNanos", setting.realNanos()).put("scenarioNanos", setting.scenarioNanos())
-                .put("scale", setting.scale()).put("standing", setting.standing()).put("machine", Worker.MACHINE));
+    private void announce(ScenarioClock clock, ScenarioClock.Setting setting) {
+        vertx.eventBus().publish(clockAddress, ClockWire.of(setting, clock.attemptsAtOnce(), members.size()));
     }
 
     @Override

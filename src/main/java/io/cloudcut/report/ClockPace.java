@@ -26,6 +26,9 @@ final class ClockPace {
     double scaleAt(long atMillis) {
         double scale = changes.isEmpty() ? 1 : changes.get(0).scale();
         for (ClockObserved change : changes) {
+            if (change.why() == ClockObserved.Why.ATTEMPTS) {
+                continue; // no change of scale, and a worker's comes in its batch, out of order
+            }
             if (change.atMillis() > atMillis) {
                 break;
             }

@@ -230,13 +230,15 @@ public final class ScenarioClock implements AutoCloseable {
     }
 
     /**
-     * Whether one of this clock's own heartbeats is late now, whatever the clock it follows does: what a
-     * follower tells the clock it follows, which would otherwise wait for it while it waits for that one.
+     * Whether this clock stands now for a reason of its own, whatever the clock it follows does: one of its own
+     * heartbeats is late, or attempts wait for their turn. What a follower tells the clock it follows, which would
+     * otherwise wait for it while it waits for that one.
      */
-    public boolean waitingForAHeartbeat() {
+    public boolean standsOfItsOwn() {
         lock.lock();
         try {
-            return started && ownHeldFrom() < System.nanoTime();
+            long now = System.nanoTime();
+            return started && Math.min(ownHeldFrom(), attemptsStandFromNanos) < now;
         } finally {
             lock.unlock();
         }
@@ -406,6 +408,16 @@ public final class ScenarioClock implements AutoCloseable {
             lock.unlock();
         }
         rehold();
+    }
+
+    /** How many due attempts run at once ({@link #admitAttempts}); {@link Integer#MAX_VALUE}: every one when due. */
+    public int attemptsAtOnce() {
+        lock.lock();
+        try {
+            return attemptsAtOnce;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** How often, and for how long in all, scenario time stood still for attempts waiting to be admitted. */

@@ -327,11 +327,11 @@ class ScenarioClockTest {
     @Test
     void aClockWaitingForItsOwnHeartbeatSaysSo() {
         clock = ScenarioClock.running(3600);
-        assertThat(clock.waitingForAHeartbeat()).isFalse();
+        assertThat(clock.standsOfItsOwn()).isFalse();
         ScenarioClock.Heartbeat loop = clock.heartbeat();
-        await().atMost(10, SECONDS).until(clock::waitingForAHeartbeat);
+        await().atMost(10, SECONDS).until(clock::standsOfItsOwn);
         loop.stop();
-        assertThat(clock.waitingForAHeartbeat()).isFalse();
+        assertThat(clock.standsOfItsOwn()).isFalse();
     }
 
     /** A heartbeat that stopped is no longer waited for; one that beats lets the clock run. */
@@ -373,7 +373,7 @@ class ScenarioClockTest {
             follower.follow(standing);
             Duration stood = follower.now();
             assertThat(follower.standing()).isTrue();
-            assertThat(follower.waitingForAHeartbeat()).as("it stands for the other, not for one of its own: "
+            assertThat(follower.standsOfItsOwn()).as("it stands for the other, not for one of its own: "
                     + "were it to say so, each would wait for the other").isFalse();
             await().during(300, MILLISECONDS).atMost(5, SECONDS).until(() -> follower.now().equals(stood));
 
