@@ -63,12 +63,12 @@ import java.util.function.Supplier;
  * follows the connects' delay once it is longer than the ramp's own allowance.
  * <p>
  * Nor faster than this machine starts connects. Those bounds follow a herd, and a fleet whose jittered backoffs run out
- * one by one over a quarter of an hour is a herd again each time the clock climbs back ({@link ConnectRate}). Once
- * connects were found slow, the clock runs no faster than keeps the connects the fleet starts, at their rate per
- * scenario second, within half the real rate at which they were found slow. A rate measured behind does not see a
- * wave coming: doubling backoffs bunch a fleet's next attempts, and a wave after a quiet spell met a clock that had
- * climbed back to 649x. So the pacer also looks at the attempts due ahead ({@link ScenarioClock#attemptsDueAt}): the
- * j-th of them comes no sooner than j connects at the rate this machine carries would take.
+ * one by one over a quarter of an hour is a herd again each time the clock climbs back. With nothing faulted on
+ * connections, attempts take turns at the clock ({@link #ATTEMPTS_AT_ONCE_A_CORE}): a wave or a herd waits on a standing
+ * clock, where no slower one spreads a herd due at one moment. Under a link or broker fault, where attempts end when the
+ * fault says, the clock runs no faster, once connects were found slow, than keeps the connects the fleet starts with
+ * nothing faulted on them, at their rate per scenario second, within half the real rate at which they were found slow
+ * ({@link ConnectRate}).
  */
 final class Pacer implements AutoCloseable {
 
@@ -122,8 +122,6 @@ final class Pacer implements AutoCloseable {
     static final double CONNECT_SPAN_SHARE = 0.1;
     /** How long a connect's delay bounds the scale after it was heard of: one to two of these. */
     static final Duration CONNECTS_REMEMBERED = Duration.ofSeconds(1);
-    /** How much real time of attempts due, at the rate this machine carries, the pacer looks at ahead. */
-    static final Duration AHEAD = Duration.ofSeconds(1);
 
     private final Vertx vertx;
     private final ScenarioClock clock;
@@ -163,17 +161,6 @@ final class Pacer implements AutoCloseable {
     private long fellBehindAtNanos;
     private final RecentConnects recentConnects = new RecentConnects(CONNECTS_REMEMBERED, System.nanoTime());
     private final ConnectRate connectRate = new ConnectRate();
-    /** The scenario moments the soonest connect attempts are due at, as last looked; none until something is carried. */
-    private long[] attemptsDueAtNanos = new long[0];
-    /** The moment of the last attempt due that has passed, as the pacer saw it pass (scenario nanos). */
-    private long passedUpToNanos = -1;
-    /** When ({@link System#nanoTime}) the next attempt may come, one carried connect's time after the last that passed. */
-    private double nextSlotRealNanos = Double.NEGATIVE_INFINITY;
-    /**
-     * Whether the phase faults the devices' links or the broker: their attempts due then are refused, reset or left
-     * unanswered, not carried whole, and a phase that counted them crawled (a 1-h {@code refuse} took 79 s instead of 11).
-     */
-    private boolean connectionsFaulted;
     /** How many of the clock's stands for attempts waiting to be admitted have been observed. */
     private long attemptsWaitsTold;
     /** Scenario time of the last transition (or of the start): what a recovery is measured from. */
@@ -264,7 +251,7 @@ final class Pacer implements AutoCloseable {
     synchronized void phase(double scale) {
         target = scale;
         if (transitionAtNanos < 0 && approachNanos < 0 && ceiling >= scale && connectBound() >= scale
-                && connectRate.scaleBound() >= scale && aheadBound() >= scale && clock.scale() != scale) {
+                && rateBound() >= scale && clock.scale() != scale) {
             set(scale, ClockObserved.Why.PHASE);
         }
     }
@@ -468,7 +455,6 @@ final class Pacer implements AutoCloseable {
         if (!clock.started()) {
             return;
         }
-        lookAhead();
         askTheBroker();
         if (askingTheCloud) {
             long unansweredMillis = (System.nanoTime() - askedAtNanos) / 1_000_000;
@@ -511,73 +497,13 @@ final class Pacer implements AutoCloseable {
     }
 
     /**
-     * From now on, the phase faults the devices' links or the broker, or it does not: attempts due are looked at, and
-     * admitted {@link #ATTEMPTS_AT_ONCE_A_CORE} a core at once, only if not. Attempts into a fault end when the
-     * fault says, not when this machine has carried them: a blackhole's take the device's whole time-out each.
+     * From now on, the phase faults the devices' links or the broker, or it does not: attempts take turns,
+     * {@link #ATTEMPTS_AT_ONCE_A_CORE} a core at once, only if not. Attempts into a fault end when the fault says, not when
+     * this machine has carried them: a blackhole's take the device's whole time-out each, and a 1-h {@code refuse} whose
+     * attempts were counted against what this machine carries crawled (79 s instead of 11).
      */
     synchronized void connectionsFaulted(boolean faulted) {
-        connectionsFaulted = faulted;
         clock.admitAttempts(faulted ? Integer.MAX_VALUE : ATTEMPTS_AT_ONCE_A_CORE * Runtime.getRuntime().availableProcessors());
-        if (faulted) {
-            attemptsDueAtNanos = new long[0];
-        }
-    }
-
-    /**
-     * Takes the attempts due within {@link #AHEAD}'s worth of what this machine carries, once it carries a known rate
-     * and while nothing is faulted on connections.
-     */
-    private synchronized void lookAhead() {
-        double carried = connectRate.carriedPerSecond();
-        if (carried == Double.POSITIVE_INFINITY || connectionsFaulted) {
-            return;
-        }
-        int atMost = (int) Math.min(Integer.MAX_VALUE, Math.ceil(carried * AHEAD.toNanos() / 1e9));
-        attemptsDueAtNanos = clock.attemptsDueAt(atMost).stream().mapToLong(Duration::toNanos).toArray();
-    }
-
-    /**
-     * The highest scale at which no attempt due comes sooner, in real time, than the rate this machine carries allows
-     * after the ones before it: each attempt whose moment has passed took the next slot, one carried connect's time
-     * after the last (or its own moment, after a quiet spell), and the j-th still due comes no sooner than j slots after
-     * that. A wave is met at the pace it can be carried at, its tail too; at least real time: a wave denser than that
-     * comes at the firmware's own pace. Counted from now at each look instead, as the j-th attempt due no sooner than j + 1
-     * connects from now, the bound fell towards real time before every attempt: 1,000 Paho v5 devices then came back
-     * at about 12 connects a real second where 94 were carried.
-     */
-    private double aheadBound() {
-        long now = clock.now().toNanos();
-        long nowReal = System.nanoTime();
-        double slotNanos = 1e9 / connectRate.carriedPerSecond();
-        int stillDue = passedAttemptsTakeTheirSlots(now, nowReal, slotNanos);
-        double untilSlotNanos = Math.max(0, nextSlotRealNanos - nowReal);
-        double bound = Double.POSITIVE_INFINITY;
-        for (int j = stillDue; j < attemptsDueAtNanos.length; j++) {
-            double waitNanos = untilSlotNanos + (j - stillDue) * slotNanos;
-            if (waitNanos > 0) {
-                bound = Math.min(bound, (attemptsDueAtNanos[j] - now) / waitNanos);
-            }
-        }
-        return Math.max(1, bound);
-    }
-
-    /**
-     * Each attempt due whose moment has passed since it was last seen takes the next slot; returns the index of the first
-     * still due (the attempts are soonest first).
-     */
-    private int passedAttemptsTakeTheirSlots(long now, long nowReal, double slotNanos) {
-        double scale = clock.scale();
-        int j = 0;
-        for (; j < attemptsDueAtNanos.length && attemptsDueAtNanos[j] <= now; j++) {
-            long due = attemptsDueAtNanos[j];
-            if (due > passedUpToNanos) {
-                // When it passed, at the scale the clock runs at: seen at the pacer's tick, it passed up to a tick before.
-                double passedAtRealNanos = nowReal - (now - due) / scale;
-                nextSlotRealNanos = Math.max(nextSlotRealNanos, passedAtRealNanos) + slotNanos;
-                passedUpToNanos = due;
-            }
-        }
-        return j;
     }
 
     private synchronized void connectsCounted(long accepted) {
@@ -635,7 +561,7 @@ final class Pacer implements AutoCloseable {
             wanted = connectsAllow;
             why = ClockObserved.Why.CONNECT_DELAY;
         }
-        double rateAllows = Math.min(connectRate.scaleBound(), aheadBound());
+        double rateAllows = rateBound();
         if (rateAllows < wanted) {
             wanted = rateAllows;
             why = ClockObserved.Why.CONNECT_RATE;
@@ -645,6 +571,14 @@ final class Pacer implements AutoCloseable {
         if (atABound ? wanted != current : wanted >= current * STEP || wanted <= current / STEP) {
             set(wanted, why);
         }
+    }
+
+    /**
+     * The highest scale at which the connects the fleet starts stay within what this machine carries, while attempts do
+     * not take turns at the clock: taking turns, they are met at what it carries whatever their rate.
+     */
+    private double rateBound() {
+        return clock.attemptsAtOnce() < Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : connectRate.scaleBound();
     }
 
     /**

@@ -36,8 +36,9 @@ public record ClockObserved(long atMillis, double scale, Why why) implements Obs
         @JsonProperty("connect-delay") CONNECT_DELAY,
         /**
          * The clock runs no faster than keeps the connects the fleet starts with nothing faulted on them, at their rate per
-         * scenario second, and the connect attempts due within the next real second, within what this machine carries (half the
-         * real rate at which its connects were found slow, more as they stayed in time); or climbs back as the fleet starts fewer.
+         * scenario second, within what this machine carries (half the real rate at which its connects were found slow, more
+         * as they stayed in time); or climbs back as the fleet starts fewer. While a link or broker fault is on; until
+         * 7 December, also the connect attempts due within the next real second, at any time.
          */
         @JsonProperty("connect-rate") CONNECT_RATE,
         /**

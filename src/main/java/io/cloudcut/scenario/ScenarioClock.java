@@ -378,8 +378,8 @@ public final class ScenarioClock implements AutoCloseable {
     }
 
     /**
-     * As {@link #schedule}, for a device's next connect attempt after its backoff: one of the attempts due that
-     * {@link #attemptsDueAt} tells.
+     * As {@link #schedule}, for a device's next connect attempt after its backoff: once due, it takes its turn among
+     * the attempts {@link #admitAttempts admitted} at once.
      */
     public Attempt scheduleAttempt(Duration delay, Executor executor, Runnable action) {
         return add(new Deadline(delay.toNanos(), 0, executor, action, true));
@@ -434,24 +434,6 @@ public final class ScenarioClock implements AutoCloseable {
 
     /** How often ({@code times}) and how long in all ({@code stood}) scenario time stood still for attempts to be admitted. */
     public record AttemptsWaited(long times, Duration stood) {
-    }
-
-    /**
-     * The scenario moments at which the soonest {@code atMost} pending connect attempts ({@link #scheduleAttempt}) are
-     * due, soonest first; empty before the start. A fleet's backoffs run out in waves, and what is due next says how
-     * dense the next wave is before it comes.
-     */
-    public List<Duration> attemptsDueAt(int atMost) {
-        lock.lock();
-        try {
-            if (!started) {
-                return List.of();
-            }
-            return running.stream().filter(deadline -> deadline.attempt && !deadline.cancelled)
-                    .mapToLong(deadline -> deadline.due).sorted().limit(atMost).mapToObj(Duration::ofNanos).toList();
-        } finally {
-            lock.unlock();
-        }
     }
 
     /** Runs {@code action} on {@code executor} every {@code period} of scenario time, the first time one period from now. */

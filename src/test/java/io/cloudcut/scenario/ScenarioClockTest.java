@@ -131,29 +131,6 @@ class ScenarioClockTest {
     }
 
     /**
-     * The connect attempts pending, soonest first: only those scheduled as attempts, not cancelled, not yet run. At 1x
-     * the scenario time until each barely moves while the test looks.
-     */
-    @Test
-    void theAttemptsDueAreCountedSoonestFirst_notOtherDeadlines_notCancelledOnes_notOnesThatRan() {
-        clock = ScenarioClock.running(1);
-        assertThat(clock.attemptsDueAt(5)).as("none pending").isEmpty();
-        AtomicInteger ran = new AtomicInteger();
-        clock.scheduleAttempt(Duration.ofMinutes(20), Runnable::run, ran::incrementAndGet);
-        clock.scheduleAttempt(Duration.ofMinutes(10), Runnable::run, ran::incrementAndGet);
-        clock.scheduleAttempt(Duration.ofMinutes(5), Runnable::run, ran::incrementAndGet).cancel();
-        clock.schedule(Duration.ofMinutes(1), Runnable::run, ran::incrementAndGet);
-        clock.scheduleAttempt(Duration.ofMillis(1), Runnable::run, ran::incrementAndGet);
-        await().atMost(10, SECONDS).until(() -> ran.get() == 1);
-
-        List<Duration> due = clock.attemptsDueAt(5);
-        assertThat(due).hasSize(2);
-        assertThat(due.get(0)).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(10).plusSeconds(5));
-        assertThat(due.get(1)).isBetween(Duration.ofMinutes(20), Duration.ofMinutes(20).plusSeconds(5));
-        assertThat(clock.attemptsDueAt(1)).as("the soonest only").hasSize(1);
-    }
-
-    /**
      * A herd of five attempts due at one moment, two admitted at once: the other three wait, and scenario time stands
      * still where they came due until the last has its turn; each turn comes as one admitted ends.
      */
