@@ -580,6 +580,9 @@ public final class ScenarioClock implements AutoCloseable {
      * still from now until it has it.
      */
     private boolean admit(Deadline attempt, long real) {
+        if (attemptsAtOnce == Integer.MAX_VALUE) {
+            return true; // not counted: those into a fault must not hold the turns of the phase after it
+        }
         lapseAdmissions(real);
         if (attemptsWaiting.isEmpty() && attemptsAdmitted.size() < attemptsAtOnce) {
             attemptsAdmitted.put(attempt, real);
