@@ -162,7 +162,7 @@ final class Pacer implements AutoCloseable {
     private final RecentConnects recentConnects = new RecentConnects(CONNECTS_REMEMBERED, System.nanoTime());
     private final ConnectRate connectRate = new ConnectRate();
     /** How many of the clock's stands for attempts waiting to be admitted have been observed. */
-    private long attemptsWaitsTold;
+    private long attemptStandsTold;
     /** Scenario time of the last transition (or of the start): what a recovery is measured from. */
     private long lastTransitionNanos;
     private Duration window = SHORT_WINDOW;
@@ -522,7 +522,7 @@ final class Pacer implements AutoCloseable {
      * wanted scale has moved by {@link #STEP} or reached one of its bounds.
      */
     private synchronized void pace() {
-        tellOfAttemptsWaited();
+        tellOfAttemptStands();
         climbOnceCaughtUp();
         long now = clock.now().toNanos();
         double wanted = target;
@@ -594,11 +594,11 @@ final class Pacer implements AutoCloseable {
     }
 
     /** Each time since the last tick that scenario time stood still for attempts beyond those admitted at once, as observed. */
-    private void tellOfAttemptsWaited() {
-        long times = clock.attemptsWaited().times();
-        if (times > attemptsWaitsTold) {
+    private void tellOfAttemptStands() {
+        long times = clock.attemptStands();
+        if (times > attemptStandsTold) {
             long at = clock.now().toMillis();
-            for (; attemptsWaitsTold < times; attemptsWaitsTold++) {
+            for (; attemptStandsTold < times; attemptStandsTold++) {
                 log.add(new ClockObserved(at, clock.scale(), ClockObserved.Why.ATTEMPTS));
             }
         }

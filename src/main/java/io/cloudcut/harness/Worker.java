@@ -161,7 +161,7 @@ public final class Worker extends VerticleBase {
         String pulseAddress = order.getString("pulse");
         hosted.pulse = vertx.setPeriodic(WorkerPulses.EVERY.toMillis(), tick -> {
             vertx.eventBus().send(pulseAddress, WorkerPulses.pulse(name, clock.standsOfItsOwn()));
-            tellOfAttemptsWaited();
+            tellOfAttemptStands();
         });
         hosted.watchdog = vertx.setPeriodic(HEARTBEAT.toMillis(), tick -> {
             if (hosted != null && hosted.coordinator.silent(System.nanoTime())) {
@@ -237,9 +237,9 @@ public final class Worker extends VerticleBase {
     }
 
     /** Each stand of this worker's clock for its devices' attempts, observed as the coordinator's pacer observes its own. */
-    private void tellOfAttemptsWaited() {
-        long times = hosted.clock.attemptsWaited().times();
-        for (; hosted.attemptWaitsTold < times; hosted.attemptWaitsTold++) {
+    private void tellOfAttemptStands() {
+        long times = hosted.clock.attemptStands();
+        for (; hosted.attemptStandsTold < times; hosted.attemptStandsTold++) {
             hosted.pending.add(new ClockObserved(hosted.clock.now().toMillis(), hosted.clock.scale(), ClockObserved.Why.ATTEMPTS));
         }
     }
@@ -317,7 +317,7 @@ public final class Worker extends VerticleBase {
         private long batches;
         private long pulse;
         /** How many of this clock's stands for attempts have been observed. */
-        private long attemptWaitsTold;
+        private long attemptStandsTold;
 
         Hosted(String run, ScenarioClock clock, HarnessMonitor monitor) {
             this.run = run;

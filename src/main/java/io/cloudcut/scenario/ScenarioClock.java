@@ -143,9 +143,8 @@ public final class ScenarioClock implements AutoCloseable {
     private final List<Deadline> attemptsToRun = new ArrayList<>();
     /** Under the lock: the real instant from which the clock stands still for attempts waiting; none: never. */
     private long attemptsStandFromNanos = Long.MAX_VALUE;
-    /** Under the lock: how many times, and how long, the clock stood still for attempts waiting. */
+    /** Under the lock: how many times the clock stood still for attempts waiting (how long counts in {@link #held}). */
     private long attemptsStood;
-    private long attemptsStoodNanos;
 
     private ScenarioClock() {
         pace = new Pace(System.nanoTime(), 0, 0, Long.MAX_VALUE);
@@ -420,20 +419,14 @@ public final class ScenarioClock implements AutoCloseable {
         }
     }
 
-    /** How often, and for how long in all, scenario time stood still for attempts waiting to be admitted. */
-    public AttemptsWaited attemptsWaited() {
+    /** How often scenario time stood still for attempts waiting to be admitted; how long counts in {@link #held}. */
+    public long attemptStands() {
         lock.lock();
         try {
-            long now = System.nanoTime();
-            boolean standing = attemptsStandFromNanos <= now;
-            return new AttemptsWaited(attemptsStood, Duration.ofNanos(attemptsStoodNanos + (standing ? now - attemptsStandFromNanos : 0)));
+            return attemptsStood;
         } finally {
             lock.unlock();
         }
-    }
-
-    /** How often ({@code times}) and how long in all ({@code stood}) scenario time stood still for attempts to be admitted. */
-    public record AttemptsWaited(long times, Duration stood) {
     }
 
     /** Runs {@code action} on {@code executor} every {@code period} of scenario time, the first time one period from now. */
@@ -619,8 +612,7 @@ public final class ScenarioClock implements AutoCloseable {
                 attemptsToRun.add(next);
             }
         }
-        if (attemptsWaiting.isEmpty() && attemptsStandFromNanos != Long.MAX_VALUE) {
-            attemptsStoodNanos += Math.max(0, real - attemptsStandFromNanos);
+        if (attemptsWaiting.isEmpty()) {
             attemptsStandFromNanos = Long.MAX_VALUE;
         }
         changed.signalAll();

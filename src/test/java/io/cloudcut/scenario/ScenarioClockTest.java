@@ -149,7 +149,7 @@ class ScenarioClockTest {
         Duration stoodAt = clock.now();
         await().during(300, MILLISECONDS).atMost(5, SECONDS).until(() -> ran.size() == 2 && clock.now().equals(stoodAt));
         assertThat(stoodAt).as("it stands where they came due").isBetween(Duration.ofMinutes(1), Duration.ofMinutes(2));
-        assertThat(clock.attemptsWaited().times()).isEqualTo(1);
+        assertThat(clock.attemptStands()).isEqualTo(1);
 
         attempts.get(ran.get(0)).ended();
         await().atMost(5, SECONDS).until(() -> ran.size() == 3);
@@ -159,8 +159,7 @@ class ScenarioClockTest {
         await().atMost(5, SECONDS).until(() -> ran.size() == 5);
         await().atMost(5, SECONDS).until(() -> clock.now().compareTo(stoodAt.plusMinutes(1)) > 0);
         assertThat(ran).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
-        assertThat(clock.attemptsWaited().times()).as("one herd, one stand").isEqualTo(1);
-        assertThat(clock.attemptsWaited().stood()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(clock.attemptStands()).as("one herd, one stand").isEqualTo(1);
         assertThat(clock.held()).as("counted as standing still").isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
@@ -173,7 +172,7 @@ class ScenarioClockTest {
             clock.scheduleAttempt(Duration.ofMinutes(1), Runnable::run, ran::incrementAndGet);
         }
         await().atMost(10, SECONDS).until(() -> ran.get() == 3);
-        assertThat(clock.attemptsWaited().times()).as("none admitted: none waits").isZero();
+        assertThat(clock.attemptStands()).as("none admitted: none waits").isZero();
 
         clock.admitAttempts(1);
         for (int i = 0; i < 3; i++) {
@@ -195,7 +194,7 @@ class ScenarioClockTest {
         clock.scheduleAttempt(Duration.ofMinutes(1), Runnable::run, ran::incrementAndGet);
         await().atMost(10, SECONDS).until(() -> ran.get() == 2);
         await().atMost(5, SECONDS).until(() -> !clock.standing());
-        assertThat(clock.attemptsWaited().stood()).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        assertThat(clock.held()).as("stood still until the lapse").isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }
 
     @Test
