@@ -39,6 +39,32 @@ abstract class HiveMqConnection extends LibraryConnection {
 
     protected abstract CompletableFuture<Void> disconnect();
 
+    /** Whether the library holds a connection now (not reconnecting). */
+    protected abstract boolean connectedToBroker();
+
+    /** On the context after every connect ({@link HiveMqLifecycle}). */
+    protected final void subscribeAfterConnect() {
+        subscribeThenReport(this::abandonSubscribe);
+    }
+
+    /**
+     * On the context: no SUBACK in time. Unless the connection went meanwhile (the library reconnects then), the attempt
+     * counts as failed, and the connection is dropped: the lifecycle reconnects after the initial delay, as for a
+     * silent connection, or the device gives up.
+     */
+    private void abandonSubscribe(String cause) {
+        if (!connectedToBroker()) {
+            return;
+        }
+        book.refused(cause);
+        if (book.attemptFailed()) {
+            book.gaveUp();
+            close();
+            return;
+        }
+        disconnect();
+    }
+
     /**
      * The SUBACK of a subscribe the library failed because the SUBACK refused a filter (it fails the
      * subscribe then, rather than completing it with the codes); any other failure stands.
@@ -76,7 +102,7 @@ abstract class HiveMqConnection extends LibraryConnection {
                 return;
             }
             if (refused.isEmpty()) {
-                book.connected(reconnects.attemptThatConnected());
+                subscribed();
             } else {
                 subscriptionRefused(refused.toString());
             }

@@ -24,7 +24,7 @@ final class HiveMqV3Connection extends HiveMqConnection {
 
     HiveMqV3Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
-        Mqtt3ClientBuilder builder = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport)
+        Mqtt3ClientBuilder builder = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeAfterConnect)
                 .useMqttVersion3();
         if (settings.credentials() != null) {
             // On the client, not on its first CONNECT: the library's automatic reconnect sends a
@@ -72,5 +72,10 @@ final class HiveMqV3Connection extends HiveMqConnection {
     @Override
     protected CompletableFuture<Void> disconnect() {
         return client.disconnect();
+    }
+
+    @Override
+    protected boolean connectedToBroker() {
+        return client.getState().isConnected();
     }
 }

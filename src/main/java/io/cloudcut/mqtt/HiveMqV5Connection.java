@@ -25,7 +25,7 @@ final class HiveMqV5Connection extends HiveMqConnection {
 
     HiveMqV5Connection(Vertx vertx, ConnectionSettings settings, ConnectionListener listener) {
         super(vertx, settings, listener);
-        Mqtt5ClientBuilder builder = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeThenReport)
+        Mqtt5ClientBuilder builder = HiveMqLifecycle.builder(settings, book, reconnects, this::subscribeAfterConnect)
                 .useMqttVersion5();
         if (settings.credentials() != null) {
             // On the client, not on its first CONNECT: the library's automatic reconnect sends a
@@ -76,5 +76,10 @@ final class HiveMqV5Connection extends HiveMqConnection {
     @Override
     protected CompletableFuture<Void> disconnect() {
         return client.disconnect();
+    }
+
+    @Override
+    protected boolean connectedToBroker() {
+        return client.getState().isConnected();
     }
 }

@@ -132,7 +132,7 @@ abstract class PahoConnection extends LibraryConnection {
         try {
             pahoSubscribe(filters, qos, onContext(codes -> {
                 if (accepted(codes)) {
-                    book.connected(reconnects.attemptThatConnected());
+                    subscribed();
                 } else {
                     subscriptionRefused(Arrays.toString(codes));
                 }
@@ -243,7 +243,16 @@ abstract class PahoConnection extends LibraryConnection {
     private void connected() {
         established = true;
         retryDelay = FIRST_RETRY;
-        subscribeThenReport();
+        subscribeThenReport(this::abandonSubscribe);
+    }
+
+    /** On the context: no SUBACK in time; unless the connection went meanwhile (that loss started the retry), it is dropped, then counts as failed. */
+    private void abandonSubscribe(String cause) {
+        if (established) {
+            established = false;
+            book.refused(cause);
+            drop(this::attemptFailed);
+        }
     }
 
     /** On the context: an attempt past its {@link ConnectDeadline} is dropped, then counts as failed. */

@@ -1,8 +1,12 @@
 package io.cloudcut.mqtt;
 
+import io.cloudcut.fault.Direction;
 import io.cloudcut.fault.FaultProxy;
 import io.cloudcut.fault.Link;
+import io.cloudcut.fault.LinkControl;
+import io.cloudcut.fault.LinkFault;
 import io.cloudcut.fault.LinkFaults;
+import io.cloudcut.fault.ProxiedConnection;
 import io.cloudcut.scenario.Jitter;
 import io.cloudcut.scenario.MqttSessionPolicy;
 import io.cloudcut.scenario.ReconnectPolicy;
@@ -10,6 +14,8 @@ import io.cloudcut.scenario.ScenarioClock;
 import io.cloudcut.testing.Mosquitto;
 import io.cloudcut.testing.MosquittoClients;
 import io.cloudcut.testing.RunsAlone;
+import io.netty.handler.codec.mqtt.MqttMessage;
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -186,6 +192,53 @@ class DeviceConnectionStacksTest {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restoredAt), device.connection.stats());
         join(device.onContext(() -> device.connection.publish("cloudcut/dev/events", Buffer.buffer("after restore"))));
         assertThat(device.listener.offContextCalls).hasValue(0);
+    }
+
+    /**
+     * No library sends a SUBSCRIBE twice on one connection: a device whose SUBACK is lost gives up on that connection
+     * after the ack time-out, as on a missing CONNACK, counts the attempt as failed, and connects and subscribes again.
+     * Paho and HiveMQ used to wait for it for ever, connected and deaf, and came back from no fault.
+     */
+    @ParameterizedTest
+    @MethodSource("io.cloudcut.testing.ClientStacks#wireNames")
+    void aSubackLost_failsTheAttemptAfterTheAckTimeout_andTheNextOneSubscribes(String stack) throws Exception {
+        device = openConnected(stack, 0);
+
+        device.link.apply(new SubacksLost());
+        await().atMost(PATIENCE).until(() -> device.listener.attemptFailures.contains("no SUBACK within " + ACK_TIMEOUT.toMillis() + " ms"));
+        // Counted once the connection is dropped (Paho drops it on a worker).
+        await().atMost(PATIENCE).until(() -> device.connection.stats().failedAttempts() >= 1);
+        assertThat(device.listener.connects).as("never counted connected without its SUBACK").hasValue(1);
+
+        device.link.restore();
+        await().atMost(PATIENCE).until(() -> device.listener.connects.get() == 2);
+        sendCommand(device, "subscribed again");
+        await().atMost(PATIENCE).until(() -> device.listener.messages.contains("subscribed again"));
+        assertThat(device.listener.offContextCalls).hasValue(0);
+    }
+
+    /** Resets the device's connection, then drops every SUBACK: each CONNECT after it is answered, no SUBSCRIBE is. */
+    private static final class SubacksLost implements LinkFault {
+
+        @Override
+        public String name() {
+            return "subacks-lost";
+        }
+
+        @Override
+        public void onApply(LinkControl link) {
+            link.connections().forEach(ProxiedConnection::reset);
+        }
+
+        @Override
+        public boolean readsPackets() {
+            return true;
+        }
+
+        @Override
+        public Verdict onPacket(Direction direction, MqttMessage packet) {
+            return packet.fixedHeader().messageType() == MqttMessageType.SUBACK ? Verdict.DROP : Verdict.FORWARD;
+        }
     }
 
     /** A broker's DISCONNECT (MQTT 5) is a loss whose cause names its reason code, on each stack that speaks MQTT 5. */
@@ -441,6 +494,7 @@ class DeviceConnectionStacksTest {
         final Queue<Duration> connectedAt = new ConcurrentLinkedQueue<>();
         final Queue<ConnectAttempt> attempts = new ConcurrentLinkedQueue<>();
         final Queue<String> losses = new ConcurrentLinkedQueue<>();
+        final Queue<String> attemptFailures = new ConcurrentLinkedQueue<>();
         final Queue<Duration> lostAt = new ConcurrentLinkedQueue<>();
         final Queue<Integer> gaveUp = new ConcurrentLinkedQueue<>();
         final Queue<String> messages = new ConcurrentLinkedQueue<>();
@@ -464,6 +518,12 @@ class DeviceConnectionStacksTest {
             checkContext();
             lostAt.add(clock.now());
             losses.add(cause);
+        }
+
+        @Override
+        public void attemptFailed(String cause) {
+            checkContext();
+            attemptFailures.add(cause);
         }
 
         @Override
