@@ -51,6 +51,11 @@ final class BrokerAnswers {
         oldestSentNanos = NONE;
     }
 
+    /** Whether any publish waits for its answer. */
+    boolean waiting() {
+        return oldestSentNanos != NONE;
+    }
+
     /** How long the publish left unanswered the longest has waited at {@code nowNanos}; 0 when none waits. */
     long longestWaitNanos(long nowNanos) {
         long oldest = oldestSentNanos;

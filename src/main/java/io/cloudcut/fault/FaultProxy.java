@@ -231,7 +231,7 @@ public final class FaultProxy implements AutoCloseable {
      * How long the device publish of QoS 1 or 2 that the broker has left unanswered the longest has waited now, in
      * milliseconds: a broker that keeps devices waiting past their time-out cuts their connections for the harness's
      * load, not for a fault. Only publishes on connections read packet by packet count (every MQTT 5 one, an MQTT 3.1.1
-     * one while a fault reads its packets). 0 when none waits.
+     * one while a fault reads its packets, and its broker's side until they are answered). 0 when none waits.
      */
     public long longestBrokerAnswerMillis() {
         return longestOverLinksMillis(Link::longestBrokerAnswerNanos);

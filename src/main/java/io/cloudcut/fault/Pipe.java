@@ -59,7 +59,10 @@ final class Pipe {
 
     /** Takes ownership of {@code bytes} read from the source. */
     void relay(ByteBuf bytes) {
-        if (framing == null && (connection.link().readsPackets() || !started && connection.mayUseTopicAliases())) {
+        // The broker's side is read while a device publish read under a fault since removed still waits for its answer:
+        // unread, the PUBACK would leave it waiting for good, and the pacer held a run's clock at real time for it.
+        if (framing == null && (connection.link().readsPackets() || !started && connection.mayUseTopicAliases()
+                || direction == Direction.DOWNSTREAM && connection.awaitsBrokerAnswers())) {
             framing = new MqttFraming(connection.mqttVersion());
             aliases = new TopicAliases();
             standIn = new StandInReceiver();

@@ -401,6 +401,12 @@ final class ProxyConnection implements ProxiedConnection {
         }
     }
 
+    /** Whether a device publish waits for the broker's answer. */
+    boolean awaitsBrokerAnswers() {
+        BrokerAnswers answers = brokerAnswers;
+        return answers != null && answers.waiting();
+    }
+
     /** How long the device's publish the broker has left unanswered the longest has waited at {@code nowNanos}; 0 if none. */
     long longestBrokerAnswerNanos(long nowNanos) {
         BrokerAnswers answers = brokerAnswers;

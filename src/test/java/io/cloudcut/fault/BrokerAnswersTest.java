@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,9 +82,43 @@ class BrokerAnswersTest {
         }
     }
 
+    /**
+     * An MQTT 3.1.1 connection is read packet by packet only while a fault reads packets. A publish read then, whose
+     * PUBACK comes after the fault was removed, is answered all the same: unread, that PUBACK left it waiting for good,
+     * and a run's pacer held its clock at real time for it (a `loss` phase's end at 1,000 Paho devices).
+     */
+    @Test
+    void aPublishReadUnderAFault_isAnsweredByAPubackThatComesAfterTheFaultWasRemoved() throws Exception {
+        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
+             FaultProxy proxy = FaultProxy.create("127.0.0.1", broker.getLocalPort())) {
+            Link link = proxy.openLink("device-2");
+            link.apply(LinkFaults.create("loss", Map.of("probability", 0.0), null));
+            try (Socket device = new Socket("127.0.0.1", link.port()); Socket brokerSide = broker.accept()) {
+                OutputStream toBroker = device.getOutputStream();
+                toBroker.write(encoded(MqttMessageBuilders.connect().protocolVersion(MqttVersion.MQTT_3_1_1).clientId("device-2").build(),
+                        MqttVersion.MQTT_3_1_1));
+                toBroker.write(encoded(MqttMessageBuilders.publish().topicName("devices/b/events").qos(MqttQoS.AT_LEAST_ONCE)
+                        .messageId(9).payload(Unpooled.wrappedBuffer(new byte[] {1})).build(), MqttVersion.MQTT_3_1_1));
+                toBroker.flush();
+                await().atMost(WAIT).until(() -> proxy.longestBrokerAnswerMillis() > 0);
+
+                link.restore();
+                // A PUBACK for publish 9, as an MQTT 3.1.1 broker sends it, the first byte from the broker's side.
+                brokerSide.getOutputStream().write(new byte[] {0x40, 0x02, 0x00, 0x09});
+                brokerSide.getOutputStream().flush();
+                assertThat(device.getInputStream().readNBytes(4)).as("the PUBACK reaches the device").containsExactly(0x40, 0x02, 0x00, 0x09);
+                await().atMost(WAIT).until(() -> proxy.longestBrokerAnswerMillis() == 0);
+            }
+        }
+    }
+
     private static byte[] encoded(MqttMessage packet) {
+        return encoded(packet, MqttVersion.MQTT_5);
+    }
+
+    private static byte[] encoded(MqttMessage packet, MqttVersion version) {
         EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
-        encoder.attr(AttributeKey.<MqttVersion>valueOf("NETTY_CODEC_MQTT_VERSION")).set(MqttVersion.MQTT_5);
+        encoder.attr(AttributeKey.<MqttVersion>valueOf("NETTY_CODEC_MQTT_VERSION")).set(version);
         encoder.writeOutbound(packet);
         ByteBuf bytes = encoder.readOutbound();
         try {
