@@ -3,8 +3,8 @@ package io.cloudcut.mqtt;
 /**
  * How a connect attempt that ran out of time is told, in the same words on every stack: the adapters that keep their
  * own CONNACK deadline (Vert.x, Paho) give up on an attempt with no CONNACK within the acknowledgement time-out, and
- * every adapter on one with no SUBACK within it ({@link LibraryConnection#subscribeThenReport}); a library's own deadline (HiveMQ's CONNACK wait, a TCP connect or TLS handshake that Netty timed out) is
- * told as theirs ({@link ConnectFailures}). Whoever reads connections (the harness's health, the start window, the
+ * every adapter on one with no SUBACK within it ({@link LibraryConnection#subscribeThenReport}); a library's own
+ * deadline (HiveMQ's CONNACK wait, a TCP connect or TLS handshake that Netty timed out) is told as theirs ({@link ConnectFailures}). Whoever reads connections (the harness's health, the start window, the
  * pacer) tells these apart from refusals the broker or the network gave.
  */
 public final class ConnectTimeOuts {

@@ -246,18 +246,22 @@ abstract class PahoConnection extends LibraryConnection {
         subscribeThenReport(this::abandonSubscribe);
     }
 
-    /** On the context: no SUBACK in time; unless the connection went meanwhile (that loss started the retry), it is dropped, then counts as failed. */
+    /** On the context: no SUBACK in time; unless the connection went meanwhile (that loss started the retry), abandoned. */
     private void abandonSubscribe(String cause) {
         if (established) {
             established = false;
-            book.refused(cause);
-            drop(this::attemptFailed);
+            abandon(cause);
         }
     }
 
-    /** On the context: an attempt past its {@link ConnectDeadline} is dropped, then counts as failed. */
+    /** On the context: an attempt past its {@link ConnectDeadline}, abandoned. */
     private void abandonAttempt() {
-        book.refused(ConnectTimeOuts.noConnack(LibraryTimings.ackTimeoutMillis(settings)));
+        abandon(ConnectTimeOuts.noConnack(LibraryTimings.ackTimeoutMillis(settings)));
+    }
+
+    /** On the context: the attempt went no further than it did in its time, for {@code cause}: dropped, then counted as failed. */
+    private void abandon(String cause) {
+        book.refused(cause);
         drop(this::attemptFailed);
     }
 
